@@ -1,0 +1,41 @@
+/**
+ * Typed errors for expected failures. The API maps each kind to an HTTP status once; callers never
+ * parse messages. `issues` carry the offending field path so a client can point at it.
+ */
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. "rows.12.name" or "filters.minSize". */
+  path: string;
+  message: string;
+  /** 1-based row number and file, for imports. */
+  row?: number;
+  file?: string;
+}
+
+export class ChainMatchError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Input that breaks a schema or a reference (a row, a body, a query parameter). */
+export class InvalidInputError extends ChainMatchError {
+  constructor(message: string, readonly issues: FieldIssue[] = []) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends ChainMatchError {
+  constructor(readonly entity: string, readonly id: string) {
+    super(`${entity} "${id}" was not found`);
+  }
+}
+
+/** A state change that the current state does not allow (e.g. agreed → contacted). */
+export class ConflictError extends ChainMatchError {}
+
+/** The database (or another dependency) cannot be reached right now; retrying later may work. */
+export class UnavailableError extends ChainMatchError {}
+
+/** The machine lacks something the embedded database needs (Java 17+, Maven). */
+export class SetupError extends ChainMatchError {}

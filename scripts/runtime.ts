@@ -1,0 +1,53 @@
+import { Graph } from '../engine/graph/graph.ts';
+import { createDriver, remoteTargetFromEnv } from '../engine/graph/connection.ts';
+import { ensureSchema } from '../engine/graph/schema.ts';
+import { defaultEmbeddedOptions, startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedOptions } from './neo4j/embedded.ts';
+
+export interface OpenGraph {
+  graph: Graph;
+  /** Set when this process started the embedded database (and so must stop it). */
+  embedded?: EmbeddedNeo4j;
+  /** Where the graph lives, without credentials. */
+  uri: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the graph the run model asks for: the server named by NEO4J_URI when set, otherwise the
+ * embedded Neo4j started here. Either way the schema is ensured before returning.
+ */
+export async function openGraph(overrides: Partial<EmbeddedOptions> = {}): Promise<OpenGraph> {
+  const remote = remoteTargetFromEnv();
+  let embedded: EmbeddedNeo4j | undefined;
+  let graph: Graph;
+  if (remote) {
+    const driver = createDriver(remote);
+    await driver.verifyConnectivity();
+    graph = new Graph(driver, remote.database);
+  } else {
+    embedded = await startEmbeddedNeo4j({ ...defaultEmbeddedOptions(), ...overrides });
+    graph = new Graph(createDriver({ uri: embedded.uri }));
+  }
+  await ensureSchema(graph);
+  return {
+    graph,
+    embedded,
+    uri: remote?.uri ?? embedded!.uri,
+    async close() {
+      await graph.close();
+      await embedded?.stop();
+    },
+  };
+}
+
+/** Stops `open` on exit signals exactly once, then exits. */
+export function closeOnSignals(open: { close(): Promise<void> }): void {
+  let closing = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
+      open.close().finally(() => process.exit(0));
+    });
+  }
+}
