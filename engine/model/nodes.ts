@@ -53,8 +53,8 @@ export const universityRow = z.strictObject({
 });
 export const researchUnitRow = z.strictObject({ id, name: z.string(), description: text, source: sourceSchema });
 
-/** Talent levels, highest first; `national` includes national talent programmes (国家级人才计划). */
-export const talentLevelSchema = z.enum(['laureate', 'academician', 'national', 'provincial', 'municipal', 'district']);
+/** Talent levels, highest first: Nobel/Turing laureate, 两院院士, national programmes (国家级人才计划), provincial, municipal, district, other researchers. */
+export const talentLevelSchema = z.enum(['laureate', 'academician', 'national', 'provincial', 'municipal', 'district', 'other']);
 export const talentRow = z.strictObject({
   id, name: z.string(), title: z.string(), level: talentLevelSchema, honours: z.array(z.string()), description: text, source: sourceSchema,
 });

@@ -1,0 +1,20 @@
+import type { Graph } from './graph/graph.ts';
+import { graphCounts, neo4jVersion, type GraphCounts } from './graph/stats.ts';
+
+export interface HealthReport {
+  status: 'ok' | 'unavailable';
+  neo4j: { status: 'up' | 'down'; version?: string; edition?: string; error?: string };
+  counts?: Pick<GraphCounts, 'nodes' | 'relationships' | 'byLabel'>;
+}
+
+/** Database status, version and counts; never throws (a down database is a report, not an error). */
+export async function healthReport(graph: Graph): Promise<HealthReport> {
+  try {
+    // Fails at once when the server is unreachable, instead of waiting out transaction retries.
+    await graph.driver.getServerInfo({ database: graph.database });
+    const [{ version, edition }, counts] = await Promise.all([neo4jVersion(graph), graphCounts(graph)]);
+    return { status: 'ok', neo4j: { status: 'up', version, edition }, counts: { nodes: counts.nodes, relationships: counts.relationships, byLabel: counts.byLabel } };
+  } catch (error) {
+    return { status: 'unavailable', neo4j: { status: 'down', error: error instanceof Error ? error.message.split('\n')[0] : String(error) } };
+  }
+}
