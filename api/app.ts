@@ -1,5 +1,8 @@
 import express, { type Express } from 'express';
-import { healthReport, type Graph } from '../engine/index.ts';
+import { ChainMatchEngine, healthReport, type Graph } from '../engine/index.ts';
+import { problemHandler, sendProblem } from './problem.ts';
+import { chainRoutes } from './routes/chains.ts';
+import { matchRoutes } from './routes/match.ts';
 
 export interface AppContext {
   graph: Graph;
@@ -7,12 +10,15 @@ export interface AppContext {
   graphUri: string;
   embedded: boolean;
   version: string;
+  engine?: ChainMatchEngine;
 }
 
 /** The HTTP application: parse, call the engine, shape the response. No Cypher lives here. */
 export function createApp(ctx: AppContext): Express {
+  const engine = ctx.engine ?? new ChainMatchEngine(ctx.graph);
   const app = express();
   app.disable('x-powered-by');
+  app.use(express.json({ limit: '1mb' }));
 
   app.get('/health', async (_req, res) => {
     const report = await healthReport(ctx.graph);
@@ -24,5 +30,11 @@ export function createApp(ctx: AppContext): Express {
     });
   });
 
+  const v1 = express.Router();
+  v1.use(chainRoutes(engine));
+  v1.use(matchRoutes(engine));
+  v1.use((req, res) => sendProblem(res, { type: 'about:blank', title: '未找到 Not found', status: 404, detail: `no route ${req.method} ${req.path}`, instance: req.originalUrl }));
+  app.use('/api/v1', v1);
+  app.use(problemHandler);
   return app;
 }

@@ -143,6 +143,14 @@ export function addCooperation(world: World, units: string[]): void {
   const projects = chosen.map(() => 1);
   for (let left = target - chosen.length; left > 0; left--) projects[random.int(0, chosen.length - 1)]++;
   chosen.forEach(([firm, unit], i) => g.rel('COOPERATES_WITH', 'Enterprise', firm, 'ResearchUnit', unit, { since: random.int(2016, 2025), projects: projects[i] }));
+
+  // Outside firms work with the district's labs too: a university partner in common is an
+  // introduction channel for 招商 (DESIGN §2).
+  for (const [firm, topics] of needs) {
+    if (localIds.has(firm) || !random.chance(0.5)) continue;
+    const labs = topics.flatMap((t) => researchers.get(t) ?? []).filter((u) => unitSet.has(u));
+    if (labs.length > 0) g.rel('COOPERATES_WITH', 'Enterprise', firm, 'ResearchUnit', random.pick(labs), { since: random.int(2016, 2025), projects: random.int(1, 3) });
+  }
 }
 
 /** Synthetic 结对共建 pairings between firms' and universities' party organisations. */

@@ -1,0 +1,47 @@
+import type { ErrorRequestHandler, Response } from 'express';
+import { ChainMatchError, ConflictError, InvalidInputError, NotFoundError, UnavailableError, type FieldIssue } from '../engine/index.ts';
+
+/** RFC 9457 problem details; `errors` names every offending field. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldIssue[];
+}
+
+export function sendProblem(res: Response, problem: Problem, headers: Record<string, string> = {}): void {
+  res.status(problem.status).set({ 'Content-Type': 'application/problem+json', ...headers }).send(JSON.stringify(problem));
+}
+
+/** Driver errors that mean "the database is not reachable now", not "your request is wrong". */
+function isDatabaseDown(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError');
+}
+
+/** Maps the engine's typed errors to HTTP once; anything unexpected is a 500 without internals. */
+export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  const instance = req.originalUrl;
+  if (error instanceof InvalidInputError) return sendProblem(res, { type: 'about:blank', title: '请求参数无效 Invalid input', status: 400, detail: error.message, instance, errors: error.issues });
+  if (error instanceof NotFoundError) return sendProblem(res, { type: 'about:blank', title: '未找到 Not found', status: 404, detail: error.message, instance });
+  if (error instanceof ConflictError) return sendProblem(res, { type: 'about:blank', title: '状态冲突 Conflict', status: 409, detail: error.message, instance });
+  if (error instanceof UnavailableError || isDatabaseDown(error)) {
+    return sendProblem(res, { type: 'about:blank', title: '图数据库暂不可用 Graph database unavailable', status: 503, detail: 'Neo4j cannot be reached; retry shortly.', instance }, { 'Retry-After': '5' });
+  }
+  // Body-parser errors carry their own 4xx status (malformed JSON 400, too large 413).
+  const status = (error as { status?: number }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return sendProblem(res, { type: 'about:blank', title: status === 413 ? '请求体过大 Payload too large' : '请求无效 Bad request', status, detail: status === 413 ? 'The request body exceeds the limit.' : 'The request body could not be parsed.', instance });
+  }
+  req.log?.error?.({ err: error }, 'unhandled error');
+  if (!(error instanceof ChainMatchError)) console.error(error);
+  return sendProblem(res, { type: 'about:blank', title: '服务器内部错误 Internal error', status: 500, instance });
+};
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    log?: { error?: (obj: unknown, msg: string) => void };
+  }
+}

@@ -1,0 +1,121 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Graph, GraphPath, PartnerResult } from '../../engine/index.ts';
+import { seededGraph } from '../../scripts/test/seededGraph.ts';
+import { postJson, startTestServer } from '../../scripts/test/testServer.ts';
+import { plantedGaps } from '../../seed/generate/plantedGaps.ts';
+
+/** Queries a path back, relationship by relationship, in its stored direction. */
+async function pathExists(graph: Graph, path: GraphPath): Promise<boolean> {
+  const labels = new Map(path.nodes.map((n) => [n.id, n.label]));
+  for (const r of path.relationships) {
+    const cypher = `MATCH (a:${labels.get(r.from)} {id: $from})-[:${r.type}]->(b:${labels.get(r.to)} {id: $to}) RETURN count(*) AS n`;
+    const [row] = await graph.query<{ n: number }>(cypher, { from: r.from, to: r.to });
+    if (row.n === 0) return false;
+  }
+  return true;
+}
+
+describe('chain intelligence API on the seed', () => {
+  let graph: Graph;
+  let api: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    graph = await seededGraph();
+    api = await startTestServer(graph);
+  });
+  afterAll(async () => {
+    await api.close();
+    await graph.close();
+  });
+
+  it('lists the seven chains with their local firm counts', async () => {
+    const body = await (await fetch(`${api.base}/api/v1/chains`)).json();
+    expect(body.items).toHaveLength(7);
+    expect(body.items.find((c: { id: string }) => c.id === 'biomed')).toMatchObject({ name: '生物医药', localFirms: 300 });
+  });
+
+  it('draws the chain map with every segment, its figures and the FEEDS flows', async () => {
+    const map = await (await fetch(`${api.base}/api/v1/chains/biomed/map`)).json();
+    expect(map.segments).toHaveLength(14);
+    expect(map.feeds.length).toBe(32);
+    const cdmo = map.segments.find((s: { segmentId: string }) => s.segmentId === 'biomed.cdmo');
+    expect(cdmo.metrics.localFirmCount).toBe(0);
+    expect(cdmo.metrics.localDemand).toBeGreaterThan(0);
+    expect(map.totals.localFirms).toBe(300);
+    expect(map.feeds.some((f: { localDemand: number }) => f.localDemand > 0)).toBe(true);
+  });
+
+  it.each(Object.entries(plantedGaps))('reports the planted gaps of %s', async (chainId, planted) => {
+    const report = await (await fetch(`${api.base}/api/v1/chains/${chainId}/gaps`)).json();
+    const gap = (id: string) => report.gaps.find((g: { segmentId: string }) => g.segmentId === id);
+    for (const id of planted.missing) expect(gap(id)?.action, id).toBe('fill');
+    for (const id of planted.dominant) {
+      expect(gap(id)?.class, id).toBe('weak');
+      expect(gap(id).reasons).toContain('single-supplier');
+    }
+    for (const id of planted.beyondEnds) expect(gap(id)?.class, id).toBe('extension');
+    for (const g of report.gaps) expect(g.score >= 0 && g.score <= 1).toBe(true);
+  });
+
+  it('lists the dominant supplier among the single points of failure', async () => {
+    const body = await (await fetch(`${api.base}/api/v1/chains/biomed/resilience`)).json();
+    const [dominant] = await graph.query<{ id: string }>(
+      "MATCH (e:Enterprise {local: true})-[:IN_SEGMENT]->(:Segment {id: 'biomed.excipient'}) RETURN e.id AS id ORDER BY e.revenueWan DESC LIMIT 1",
+    );
+    expect(body.singlePointsOfFailure.map((s: { id: string }) => s.id)).toContain(dominant.id);
+  });
+
+  it('recommends ≥ 5 candidates for a planted gap, each with signals and paths that exist in the graph', async () => {
+    const res = await postJson(`${api.base}/api/v1/match/partners`, { chainId: 'biomed', segmentId: 'biomed.cdmo', mode: 'fill', limit: 8 });
+    expect(res.status).toBe(200);
+    const result = (await res.json()) as PartnerResult;
+    expect(result.candidates.length).toBeGreaterThanOrEqual(5);
+    for (const c of result.candidates) {
+      expect(c.local).toBe(false);
+      expect(c.explanation.signals.map((s) => s.signal).sort()).toEqual(['channel', 'connectivity', 'fit', 'scale', 'ties', 'tier'].sort());
+      expect(c.score).toBeCloseTo(c.explanation.signals.reduce((s, x) => s + x.contribution, 0), 2);
+      expect(c.explanation.reason.length).toBeGreaterThan(4);
+      expect(c.explanation.paths.length).toBeGreaterThan(0);
+      for (const p of c.explanation.paths) expect(await pathExists(graph, p), JSON.stringify(p)).toBe(true);
+    }
+  });
+
+  it('exports the candidate list as CSV and XLSX with Chinese headers', async () => {
+    const body = { chainId: 'ai', mode: 'fill', limit: 6 };
+    const csv = await (await postJson(`${api.base}/api/v1/match/partners?format=csv`, body)).text();
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[0]).toContain('企业名称');
+    expect(lines).toHaveLength(7);
+    const xlsx = await postJson(`${api.base}/api/v1/match/partners?format=xlsx`, body);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.getRow(1).getCell(2).value).toBe('企业名称');
+    expect(sheet.rowCount).toBe(7);
+  });
+
+  it('what-if: attracting a recommended CDMO removes the missing segment, without writing', async () => {
+    const before = await graph.query<{ n: number }>('MATCH (e:Enterprise {local: true}) RETURN count(e) AS n');
+    const rec = (await (await postJson(`${api.base}/api/v1/match/partners`, { chainId: 'biomed', segmentId: 'biomed.cdmo', mode: 'fill', limit: 1 })).json()) as PartnerResult;
+    const res = await postJson(`${api.base}/api/v1/chains/biomed/what-if`, { add: [rec.candidates[0].id] });
+    const body = await res.json();
+    const row = body.rows.find((r: { segmentId: string }) => r.segmentId === 'biomed.cdmo');
+    expect(['missing', 'broken']).toContain(row.before.class);
+    expect(['missing', 'broken']).not.toContain(row.after.class);
+    expect(await graph.query('MATCH (e:Enterprise {local: true}) RETURN count(e) AS n')).toEqual(before);
+  });
+
+  it('answers bad input with problem+json naming the field, and unknown chains with 404', async () => {
+    const bad = await postJson(`${api.base}/api/v1/match/partners`, { chainId: 'biomed', mode: 'grow', limit: 1000, extra: 1 });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    const paths = (await bad.json()).errors.map((e: { path: string }) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['body.mode', 'body.limit']));
+    const missing = await fetch(`${api.base}/api/v1/chains/nope/gaps`);
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).detail).toContain('nope');
+    const seg = await postJson(`${api.base}/api/v1/match/partners`, { chainId: 'biomed', segmentId: 'ai.chip', mode: 'fill' });
+    expect(seg.status).toBe(400);
+  });
+});

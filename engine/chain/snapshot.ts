@@ -1,0 +1,121 @@
+import type { Graph } from '../graph/graph.ts';
+import { NotFoundError } from '../errors.ts';
+import type { Stage } from '../model/chainTemplate.ts';
+
+/**
+ * Everything the chain analysis reads about one chain, fetched in one read transaction: the
+ * template (segments, products, FEEDS, INPUT_TO), the chain's local firms, and the supply ties into
+ * them. The scoring functions are pure over this, so they are tested without a database.
+ */
+export interface SnapshotSegment {
+  id: string;
+  name: string;
+  nameEn: string;
+  stage: Stage;
+  order: number;
+  description: string;
+  keywords: string[];
+  products: { id: string; name: string }[];
+}
+
+export interface SnapshotFirm {
+  id: string;
+  name: string;
+  local: boolean;
+  size: string;
+  revenueWan: number;
+  tags: string[];
+  hasPartyOrg: boolean;
+  /** Segments and products of this chain only. */
+  segmentIds: string[];
+  productIds: string[];
+}
+
+export interface SnapshotTie {
+  from: string;
+  fromName: string;
+  fromLocal: boolean;
+  /** The supplier's segments in this chain (empty when it sits in none). */
+  fromSegmentIds: string[];
+  to: string;
+  sharePct: number;
+}
+
+export interface ChainSnapshot {
+  chain: { id: string; name: string; nameEn: string };
+  segments: SnapshotSegment[];
+  feeds: [string, string][];
+  inputTo: [string, string][];
+  /** The chain's local firms. */
+  firms: SnapshotFirm[];
+  /** SUPPLIES ties whose customer is one of the chain's local firms. */
+  ties: SnapshotTie[];
+}
+
+const firmProjection = `e.id AS id, e.name AS name, e.local AS local, e.size AS size, e.revenueWan AS revenueWan, e.tags AS tags,
+  EXISTS { (e)-[:HAS_PARTY_ORG]->(:PartyOrg) } AS hasPartyOrg,
+  [(e)-[:IN_SEGMENT]->(x:Segment {chainId: $chainId}) | x.id] AS segmentIds,
+  [(e)-[:MAKES]->(p:Product {chainId: $chainId}) | p.id] AS productIds`;
+
+export async function loadChainSnapshot(graph: Graph, chainId: string): Promise<ChainSnapshot> {
+  return graph.read(async (tx) => {
+    const head = await tx.run(
+      `MATCH (c:Chain {id: $chainId})
+       CALL (c) {
+         MATCH (c)-[:HAS_SEGMENT]->(s:Segment)
+         CALL (s) { OPTIONAL MATCH (s)-[:INCLUDES]->(p:Product) RETURN collect(p {.id, .name}) AS products }
+         RETURN collect(s {.id, .name, .nameEn, .stage, .order, .description, .keywords, products: products}) AS segments
+       }
+       CALL (c) { OPTIONAL MATCH (c)-[:HAS_SEGMENT]->(a:Segment)-[:FEEDS]->(b:Segment) RETURN collect([a.id, b.id]) AS feeds }
+       CALL (c) {
+         OPTIONAL MATCH (c)-[:HAS_SEGMENT]->(:Segment)-[:INCLUDES]->(p:Product)-[:INPUT_TO]->(q:Product {chainId: $chainId})
+         RETURN collect([p.id, q.id]) AS inputTo
+       }
+       RETURN c {.id, .name, .nameEn} AS chain, segments, feeds, inputTo`,
+      { chainId },
+    );
+    if (head.records.length === 0) throw new NotFoundError('Chain', chainId);
+    const firms = await tx.run(
+      `MATCH (:Chain {id: $chainId})-[:HAS_SEGMENT]->(:Segment)<-[:IN_SEGMENT]-(e:Enterprise {local: true})
+       WITH DISTINCT e RETURN ${firmProjection}`,
+      { chainId },
+    );
+    const ties = await tx.run(
+      `MATCH (:Chain {id: $chainId})-[:HAS_SEGMENT]->(:Segment)<-[:IN_SEGMENT]-(buyer:Enterprise {local: true})
+       WITH DISTINCT buyer
+       MATCH (seller:Enterprise)-[t:SUPPLIES]->(buyer)
+       RETURN seller.id AS from, seller.name AS fromName, seller.local AS fromLocal, buyer.id AS to, t.sharePct AS sharePct,
+              [(seller)-[:IN_SEGMENT]->(x:Segment {chainId: $chainId}) | x.id] AS fromSegmentIds`,
+      { chainId },
+    );
+    const h = head.records[0].toObject();
+    const segments = (h.segments as SnapshotSegment[]).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+    return {
+      chain: h.chain,
+      segments,
+      feeds: h.feeds,
+      inputTo: h.inputTo,
+      firms: firms.records.map((r) => r.toObject() as SnapshotFirm),
+      ties: ties.records.map((r) => r.toObject() as SnapshotTie),
+    };
+  });
+}
+
+/** Firms by id as the chain sees them (any firm, local or not): for what-if additions. */
+export async function loadFirmsForChain(graph: Graph, chainId: string, ids: string[]): Promise<SnapshotFirm[]> {
+  const rows = await graph.query<SnapshotFirm>(`MATCH (e:Enterprise) WHERE e.id IN $ids RETURN ${firmProjection}`, { chainId, ids });
+  const found = new Set(rows.map((r) => r.id));
+  const missing = ids.find((id) => !found.has(id));
+  if (missing) throw new NotFoundError('Enterprise', missing);
+  return rows;
+}
+
+export async function listChains(graph: Graph): Promise<{ id: string; name: string; nameEn: string; assumed: boolean; description: string; segments: number; localFirms: number }[]> {
+  return graph.query(
+    `MATCH (c:Chain)
+     RETURN c.id AS id, c.name AS name, c.nameEn AS nameEn, c.assumed AS assumed, c.description AS description,
+            COUNT { (c)-[:HAS_SEGMENT]->() } AS segments,
+            COUNT { MATCH (c)-[:HAS_SEGMENT]->()<-[:IN_SEGMENT]-(e:Enterprise {local: true}) RETURN DISTINCT e } AS localFirms
+     ORDER BY c.assumed, c.id`,
+  );
+}

@@ -1,0 +1,63 @@
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { enterpriseTagLabels, type EnterpriseTag } from '../model/enterprise.ts';
+import type { PartnerResult } from '../match/partners/rankPartners.ts';
+
+/** A list ready for export: Chinese column headers over plain rows. */
+export interface Table {
+  title: string;
+  columns: { key: string; header: string; width?: number }[];
+  rows: Record<string, string | number | boolean | null>[];
+}
+
+/** CSV with a UTF-8 byte-order mark, so Excel opens the Chinese text correctly. */
+export function tableToCsv(table: Table): string {
+  return '\uFEFF' + stringify([table.columns.map((c) => c.header), ...table.rows.map((r) => table.columns.map((c) => r[c.key] ?? ''))]);
+}
+
+export async function tableToXlsx(tables: Table | Table[]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'ChainMatch';
+  for (const table of Array.isArray(tables) ? tables : [tables]) {
+    // Excel forbids []:*?/\ in sheet names and caps them at 31 characters.
+    const sheet = book.addWorksheet(table.title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
+    sheet.columns = table.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 16 }));
+    sheet.getRow(1).font = { bold: true };
+    for (const row of table.rows) sheet.addRow(row);
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const modeLabels = { fill: '补链', strengthen: '强链', extend: '延链' } as const;
+const confidenceLabels = { strong: '强', medium: '中', weak: '弱' } as const;
+
+export function partnerTable(result: PartnerResult): Table {
+  const signal = (c: PartnerResult['candidates'][number], name: string) => c.explanation.signals.find((s) => s.signal === name)?.value ?? 0;
+  return {
+    title: `${modeLabels[result.mode]}候选企业`,
+    columns: [
+      { key: 'rank', header: '排名', width: 6 },
+      { key: 'name', header: '企业名称', width: 32 },
+      { key: 'id', header: '统一社会信用代码', width: 22 },
+      { key: 'province', header: '省份', width: 10 },
+      { key: 'city', header: '城市', width: 10 },
+      { key: 'segment', header: '对应环节', width: 18 },
+      { key: 'score', header: '综合得分', width: 10 },
+      { key: 'confidence', header: '证据强度', width: 8 },
+      { key: 'fit', header: '环节匹配', width: 10 },
+      { key: 'connectivity', header: '链上配套', width: 10 },
+      { key: 'ties', header: '既有供货', width: 10 },
+      { key: 'tier', header: '梯度', width: 8 },
+      { key: 'scale', header: '规模', width: 8 },
+      { key: 'channel', header: '引荐渠道', width: 10 },
+      { key: 'tags', header: '企业标签', width: 24 },
+      { key: 'reason', header: '推荐理由', width: 80 },
+    ],
+    rows: result.candidates.map((c, i) => ({
+      rank: i + 1, name: c.name, id: c.id, province: c.province, city: c.city, segment: c.segmentName, score: c.score,
+      confidence: confidenceLabels[c.explanation.confidence],
+      fit: signal(c, 'fit'), connectivity: signal(c, 'connectivity'), ties: signal(c, 'ties'), tier: signal(c, 'tier'), scale: signal(c, 'scale'), channel: signal(c, 'channel'),
+      tags: c.tags.map((t) => enterpriseTagLabels[t as EnterpriseTag] ?? t).join('、'), reason: c.explanation.reason,
+    })),
+  };
+}

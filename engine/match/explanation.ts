@@ -1,0 +1,62 @@
+/**
+ * The explanation every recommendation carries (DESIGN: "score per signal and the graph paths
+ * behind it"). Shared by the partner, pairing, talent and resource matchers.
+ */
+export interface PathNode {
+  id: string;
+  label: string;
+  name: string;
+}
+
+/** A relationship as stored: `from` and `to` follow its direction in the graph. */
+export interface PathRelationship {
+  type: string;
+  from: string;
+  to: string;
+}
+
+export interface GraphPath {
+  /** Which signal the path supports, e.g. "membership", "connectivity", "tie", "channel". */
+  signal: string;
+  nodes: PathNode[];
+  relationships: PathRelationship[];
+}
+
+export interface SignalScore {
+  signal: string;
+  /** Normalised to 0–1. */
+  value: number;
+  weight: number;
+  /** value × weight: the signal's share of the total score. */
+  contribution: number;
+  /** What was counted, in words (Chinese), e.g. "可向 3 家本地企业供货". */
+  detail: string;
+}
+
+export type Confidence = 'strong' | 'medium' | 'weak';
+
+export interface Explanation {
+  signals: SignalScore[];
+  paths: GraphPath[];
+  confidence: Confidence;
+  /** One line in Chinese. */
+  reason: string;
+}
+
+export function weighSignals(values: Record<string, { value: number; detail: string }>, weights: Record<string, number>): { total: number; signals: SignalScore[] } {
+  const signals = Object.entries(weights).map(([signal, weight]) => {
+    const v = values[signal] ?? { value: 0, detail: '' };
+    const value = Math.min(1, Math.max(0, v.value));
+    return { signal, value: round(value), weight, contribution: round(value * weight), detail: v.detail };
+  });
+  return { total: round(signals.reduce((s, x) => s + x.value * x.weight, 0)), signals };
+}
+
+export function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+/** A count that saturates: 0 → 0, k → 0.63, 3k → 0.95; never decreases as n grows. */
+export function saturate(n: number, k: number): number {
+  return n <= 0 ? 0 : 1 - Math.exp(-n / k);
+}

@@ -1,0 +1,119 @@
+import neo4j from 'neo4j-driver';
+import { fullTextIndexName } from '../../graph/schema.ts';
+import type { Graph } from '../../graph/graph.ts';
+import { anyOf } from '../../text/luceneQuery.ts';
+
+/** What the first, cheap stage knows of a candidate. */
+export interface CandidateBasics {
+  id: string;
+  name: string;
+  local: boolean;
+  size: string;
+  revenueWan: number;
+  tags: string[];
+  province: string;
+  city: string;
+  description: string;
+  /** Segments and products of the target chain. */
+  segmentIds: string[];
+  products: { id: string; name: string }[];
+  /** Full-text score when the candidate was found by text, else 0. */
+  textHit: number;
+}
+
+export interface LocalContact {
+  id: string;
+  name: string;
+}
+
+/** What the second stage adds for the short list: ties and introduction channels. */
+export interface CandidateRelations {
+  id: string;
+  /** SUPPLIES with local firms: the candidate sells to (`sells`) or buys from (`buys`) them. */
+  ties: { other: LocalContact; direction: 'sells' | 'buys'; sharePct: number }[];
+  alliances: { id: string; name: string; localMember: LocalContact }[];
+  pairedOrgs: { orgId: string; orgName: string; partnerOrgId: string; partnerOrgName: string; owner: LocalContact & { label: string }; storedFromCandidate: boolean }[];
+  commonPartners: { id: string; name: string; label: string; localFirm: LocalContact }[];
+}
+
+export interface CandidateQuery {
+  chainId: string;
+  segmentId: string;
+  includeLocal: boolean;
+  tags?: string[];
+  provinces?: string[];
+  sizes?: string[];
+  excludeIds?: string[];
+  /** Phrases for the full-text stage (segment name, keywords, product names). */
+  phrases: string[];
+  limit: number;
+}
+
+/**
+ * Stage one: candidates in or near the segment — by IN_SEGMENT, by making a product the segment
+ * includes, or by full-text match of the segment's words — with hard filters applied in Cypher.
+ */
+export async function findCandidates(graph: Graph, q: CandidateQuery): Promise<CandidateBasics[]> {
+  const text = anyOf(q.phrases);
+  return graph.query<CandidateBasics>(
+    `CALL () {
+       MATCH (:Segment {id: $segmentId})<-[:IN_SEGMENT]-(e:Enterprise) RETURN e, 0.0 AS textHit
+       UNION
+       MATCH (:Segment {id: $segmentId})-[:INCLUDES]->(:Product)<-[:MAKES]-(e:Enterprise) RETURN e, 0.0 AS textHit
+       UNION
+       CALL db.index.fulltext.queryNodes($index, $text, {limit: $textLimit}) YIELD node, score
+       WITH node AS e, score WHERE $text <> '' AND e:Enterprise
+       RETURN e, score AS textHit
+     }
+     WITH e, max(textHit) AS textHit
+     WHERE e.kind = 'industrial' AND (e.local = false OR $includeLocal)
+       AND (size($tags) = 0 OR any(t IN e.tags WHERE t IN $tags))
+       AND (size($provinces) = 0 OR e.province IN $provinces)
+       AND (size($sizes) = 0 OR e.size IN $sizes)
+       AND NOT e.id IN $excludeIds
+     WITH e, textHit LIMIT $limit
+     RETURN e.id AS id, e.name AS name, e.local AS local, e.size AS size, e.revenueWan AS revenueWan, e.tags AS tags,
+            e.province AS province, e.city AS city, e.description AS description, textHit,
+            [(e)-[:IN_SEGMENT]->(s:Segment {chainId: $chainId}) | s.id] AS segmentIds,
+            [(e)-[:MAKES]->(p:Product {chainId: $chainId}) | p {.id, .name}] AS products`,
+    {
+      segmentId: q.segmentId, chainId: q.chainId, includeLocal: q.includeLocal, index: fullTextIndexName,
+      text: text ?? '', textLimit: neo4j.int(200), tags: q.tags ?? [], provinces: q.provinces ?? [], sizes: q.sizes ?? [],
+      excludeIds: q.excludeIds ?? [], limit: neo4j.int(q.limit),
+    },
+  );
+}
+
+/** Stage two, for the short list only: supply ties with local firms and introduction channels. */
+export async function candidateRelations(graph: Graph, ids: string[]): Promise<Map<string, CandidateRelations>> {
+  const rows = await graph.query<CandidateRelations>(
+    `UNWIND $ids AS id
+     MATCH (e:Enterprise {id: id})
+     CALL (e) {
+       OPTIONAL MATCH (e)-[t:SUPPLIES]-(o:Enterprise {local: true})
+       WITH t, o WHERE o IS NOT NULL
+       RETURN collect({other: o {.id, .name}, direction: CASE WHEN startNode(t) = e THEN 'sells' ELSE 'buys' END, sharePct: t.sharePct})[..10] AS ties
+     }
+     CALL (e) {
+       OPTIONAL MATCH (e)-[:MEMBER_OF]->(a:Alliance)<-[:MEMBER_OF]-(o:Enterprise {local: true})
+       WITH a, o WHERE o IS NOT NULL AND o <> e
+       WITH a, head(collect(o)) AS o
+       RETURN collect({id: a.id, name: a.name, localMember: o {.id, .name}})[..5] AS alliances
+     }
+     CALL (e) {
+       OPTIONAL MATCH (e)-[:HAS_PARTY_ORG]->(po:PartyOrg)-[p:PAIRED_WITH]-(po2:PartyOrg)<-[:HAS_PARTY_ORG]-(owner)
+       WITH po, p, po2, owner WHERE owner IS NOT NULL AND (owner:University OR owner:ResearchUnit OR (owner:Enterprise AND owner.local))
+       RETURN collect({orgId: po.id, orgName: po.name, partnerOrgId: po2.id, partnerOrgName: po2.name,
+                       owner: owner {.id, .name, label: head(labels(owner))}, storedFromCandidate: startNode(p) = po})[..3] AS pairedOrgs
+     }
+     CALL (e) {
+       OPTIONAL MATCH (e)-[:COOPERATES_WITH]->(u)<-[:COOPERATES_WITH]-(o:Enterprise {local: true})
+       WITH u, o WHERE o IS NOT NULL AND o <> e
+       WITH u, head(collect(o)) AS o
+       RETURN collect({id: u.id, name: u.name, label: head(labels(u)), localFirm: o {.id, .name}})[..3] AS commonPartners
+     }
+     RETURN e.id AS id, ties, alliances, pairedOrgs, commonPartners`,
+    { ids },
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}

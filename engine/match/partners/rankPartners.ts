@@ -1,0 +1,185 @@
+import { partnerDefaults, partnerWeights } from '../../config/scoring.ts';
+import { InvalidInputError } from '../../errors.ts';
+import type { Graph } from '../../graph/graph.ts';
+import { analyseGaps, type GapAction, type GapClass } from '../../chain/gapAnalysis.ts';
+import type { ChainSnapshot, SnapshotSegment } from '../../chain/snapshot.ts';
+import { LexicalScorer, cosine } from '../../text/lexical.ts';
+import { round, weighSignals, type Explanation } from '../explanation.ts';
+import { jaccard, maximalMarginalRelevance } from '../mmr.ts';
+import { candidateRelations, findCandidates, type CandidateBasics, type CandidateRelations } from './candidates.ts';
+import { ChainNames, confidenceOf, partnerPaths, partnerReason } from './explainPartner.ts';
+import { ChainTradeIndex, channelSignal, connectivitySignal, fitSignal, scaleSignal, tierSignal, tiesSignal } from './signals.ts';
+
+export const sizeOrder = ['micro', 'small', 'medium', 'large'] as const;
+
+export interface PartnerFilters {
+  tags?: string[];
+  provinces?: string[];
+  minSize?: (typeof sizeOrder)[number];
+  excludeIds?: string[];
+  /** Added to the default intermediary keywords. */
+  excludeKeywords?: string[];
+  /** Keep trading/consulting/training firms that are excluded by default. */
+  includeIntermediaries?: boolean;
+}
+
+export interface PartnerRequest {
+  chainId: string;
+  segmentId?: string;
+  mode: GapAction;
+  limit?: number;
+  filters?: PartnerFilters;
+}
+
+export interface PartnerCandidate {
+  id: string;
+  name: string;
+  local: boolean;
+  province: string;
+  city: string;
+  size: string;
+  tags: string[];
+  /** The gap segment this candidate answers. */
+  segmentId: string;
+  segmentName: string;
+  score: number;
+  explanation: Explanation;
+}
+
+export interface PartnerResult {
+  chainId: string;
+  mode: GapAction;
+  targets: { segmentId: string; name: string; class: GapClass; score: number }[];
+  candidates: PartnerCandidate[];
+  /** Candidates dropped by the keyword exclusions (intermediaries), so the filter is visible. */
+  excludedByKeyword: number;
+  textProvider: 'lexical';
+}
+
+interface Scored {
+  basics: CandidateBasics;
+  target: SnapshotSegment;
+  relations: CandidateRelations;
+  total: number;
+  explanation: Explanation;
+  tradePartners: number;
+}
+
+const noRelations = (id: string): CandidateRelations => ({ id, ties: [], alliances: [], pairedOrgs: [], commonPartners: [] });
+
+function segmentText(s: SnapshotSegment): string {
+  return [s.name, s.description, ...s.keywords, ...s.products.map((p) => p.name)].join(' ');
+}
+function candidateText(c: CandidateBasics): string {
+  return [c.name, c.description, ...c.products.map((p) => p.name)].join(' ');
+}
+
+/** Which segments a request targets: the one named, or the chain's most urgent gaps of the mode's kind. */
+export function targetSegments(snapshot: ChainSnapshot, request: PartnerRequest): PartnerResult['targets'] {
+  const gaps = analyseGaps(snapshot);
+  if (request.segmentId) {
+    const gap = gaps.find((g) => g.segmentId === request.segmentId);
+    if (!gap) throw new InvalidInputError(`segment "${request.segmentId}" is not in chain "${snapshot.chain.id}"`, [{ path: 'segmentId', message: 'not a segment of this chain' }]);
+    return [{ segmentId: gap.segmentId, name: gap.name, class: gap.class, score: gap.score }];
+  }
+  return gaps
+    .filter((g) => g.action === request.mode)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, partnerDefaults.targetSegments)
+    .map((g) => ({ segmentId: g.segmentId, name: g.name, class: g.class, score: g.score }));
+}
+
+/**
+ * 强链/补链/延链 partner recommendation (DESIGN §2): retrieve candidates for each target segment,
+ * score six signals, add ties and introduction channels for the short list, diversify with MMR, and
+ * explain every candidate with its signals and graph paths.
+ */
+export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, request: PartnerRequest): Promise<PartnerResult> {
+  const limit = request.limit ?? partnerDefaults.limit;
+  const filters = request.filters ?? {};
+  const targets = targetSegments(snapshot, request);
+  const keywords = [...(filters.includeIntermediaries ? [] : partnerDefaults.excludedKeywords), ...(filters.excludeKeywords ?? [])];
+  const sizes = filters.minSize ? sizeOrder.slice(sizeOrder.indexOf(filters.minSize)) : [];
+  const tradeIndex = new ChainTradeIndex(snapshot);
+  const names = new ChainNames(snapshot);
+  let excludedByKeyword = 0;
+  const best = new Map<string, Scored>();
+
+  for (const t of targets) {
+    const target = snapshot.segments.find((s) => s.id === t.segmentId)!;
+    const found = await findCandidates(graph, {
+      chainId: snapshot.chain.id, segmentId: target.id, includeLocal: request.mode === 'strengthen',
+      tags: filters.tags, provinces: filters.provinces, sizes: [...sizes], excludeIds: filters.excludeIds,
+      phrases: [target.name, ...target.keywords, ...target.products.map((p) => p.name)], limit: partnerDefaults.retrieve,
+    });
+    const kept = found.filter((c) => {
+      const hit = keywords.some((k) => c.name.includes(k) || c.description.includes(k));
+      if (hit) excludedByKeyword++;
+      return !hit;
+    });
+    const scorer = new LexicalScorer([...snapshot.segments.map(segmentText), ...kept.map(candidateText)]);
+    const targetVector = scorer.vector(segmentText(target));
+    const targetProducts = new Set(target.products.map((p) => p.id));
+
+    const scoreOne = (c: CandidateBasics, relations: CandidateRelations) => {
+      const trade = tradeIndex.trade(c);
+      const partners = new Set([...trade.buyers.keys(), ...trade.sellers.keys(), ...relations.ties.map((x) => x.other.id)]);
+      const matching = c.products.filter((p) => targetProducts.has(p.id)).length;
+      const textSimilarity = cosine(targetVector, scorer.vector(candidateText(c)));
+      const tierDetail = c.tags.join(', ');
+      const { total, signals } = weighSignals(
+        {
+          fit: { value: fitSignal({ member: c.segmentIds.includes(target.id), matchingProducts: matching, segmentProducts: target.products.length, textSimilarity }), detail: `环节成员 ${c.segmentIds.includes(target.id) ? '是' : '否'}；本环节产品 ${matching} 种；文本相似度 ${round(textSimilarity)}` },
+          connectivity: { value: connectivitySignal(partners), detail: `可配套本地企业 ${partners.size} 家（买方 ${trade.buyers.size}，卖方 ${trade.sellers.size}）` },
+          ties: { value: tiesSignal(relations.ties.length), detail: `与本地企业供货关系 ${relations.ties.length} 条` },
+          tier: { value: tierSignal(c.tags), detail: tierDetail ? `梯度标签：${tierDetail}` : '无梯度标签' },
+          scale: { value: scaleSignal(c.size), detail: `规模：${c.size}` },
+          channel: { value: channelSignal(relations), detail: `联盟 ${relations.alliances.length}，结对党组织 ${relations.pairedOrgs.length}，共同合作高校/院所 ${relations.commonPartners.length}` },
+        },
+        partnerWeights,
+      );
+      return { total, signals, trade, partners: partners.size };
+    };
+
+    // Stage one ranks everything on the cheap signals; stage two adds relations for the short list.
+    const shortList = kept
+      .map((c) => ({ c, pre: scoreOne(c, noRelations(c.id)).total }))
+      .sort((a, b) => b.pre - a.pre || a.c.id.localeCompare(b.c.id))
+      .slice(0, Math.max(40, limit * 4))
+      .map((x) => x.c);
+    const relations = await candidateRelations(graph, shortList.map((c) => c.id));
+    for (const c of shortList) {
+      const rel = relations.get(c.id) ?? noRelations(c.id);
+      const { total, signals, trade, partners } = scoreOne(c, rel);
+      const explanation: Explanation = {
+        signals,
+        paths: partnerPaths(names, c, rel, trade, target),
+        confidence: confidenceOf(signals),
+        reason: partnerReason(c, rel, target, partners),
+      };
+      const previous = best.get(c.id);
+      if (!previous || previous.total < total) best.set(c.id, { basics: c, target, relations: rel, total, explanation, tradePartners: partners });
+    }
+  }
+
+  const pool = [...best.values()].sort((a, b) => b.total - a.total || a.basics.id.localeCompare(b.basics.id));
+  const nameScorer = new LexicalScorer(pool.map((x) => x.basics.name));
+  const nameVectors = new Map(pool.map((x) => [x.basics.id, nameScorer.vector(x.basics.name)]));
+  const similarity = (a: Scored, b: Scored) =>
+    0.5 * jaccard([...a.basics.segmentIds, ...a.basics.products.map((p) => p.id)], [...b.basics.segmentIds, ...b.basics.products.map((p) => p.id)]) +
+    0.3 * cosine(nameVectors.get(a.basics.id)!, nameVectors.get(b.basics.id)!) +
+    0.2 * (a.basics.province === b.basics.province ? 1 : 0);
+  const chosen = maximalMarginalRelevance(pool, (x) => x.total, similarity, limit, partnerDefaults.mmrLambda);
+
+  return {
+    chainId: snapshot.chain.id,
+    mode: request.mode,
+    targets,
+    candidates: chosen.map((x) => ({
+      id: x.basics.id, name: x.basics.name, local: x.basics.local, province: x.basics.province, city: x.basics.city, size: x.basics.size, tags: x.basics.tags,
+      segmentId: x.target.id, segmentName: x.target.name, score: x.total, explanation: x.explanation,
+    })),
+    excludedByKeyword,
+    textProvider: 'lexical',
+  };
+}
