@@ -1,8 +1,23 @@
+import cors from 'cors';
 import express, { type Express } from 'express';
-import { ChainMatchEngine, healthReport, type Graph } from '../engine/index.ts';
+import helmet from 'helmet';
+import { ChainMatchEngine, healthReport, KnowledgeEngine, ResourcesEngine, type Graph } from '../engine/index.ts';
+import { authorise } from './auth.ts';
+import { apiConfigFromEnv, type ApiConfig } from './config.ts';
+import { docsRoutes } from './docsPage.ts';
+import { requestLogging } from './logging.ts';
+import { unmatchedRoute } from './methodNotAllowed.ts';
+import { openApiDocument } from './openapi/document.ts';
+import { coreRoutes } from './openapi/routes.ts';
 import { problemHandler, sendProblem } from './problem.ts';
+import { perCallerRateLimit } from './rateLimit.ts';
+import { requestTimeout } from './requestTimeout.ts';
 import { chainRoutes } from './routes/chains.ts';
+import { knowledgeRoutes } from './routes/knowledge.ts';
 import { matchRoutes } from './routes/match.ts';
+import { matchTrackingRoutes } from './routes/matches.ts';
+import { resourceRoutes } from './routes/resources.ts';
+import { viewerRoutes } from './viewer.ts';
 
 export interface AppContext {
   graph: Graph;
@@ -10,31 +25,67 @@ export interface AppContext {
   graphUri: string;
   embedded: boolean;
   version: string;
+  config?: ApiConfig;
   engine?: ChainMatchEngine;
+  knowledge?: KnowledgeEngine;
+  resources?: ResourcesEngine;
 }
 
-/** The HTTP application: parse, call the engine, shape the response. No Cypher lives here. */
+/**
+ * The HTTP application: parse, authorise, call the engine, shape the response. No Cypher lives here.
+ * Order matters: security headers and logs first, then limits and keys, then routes, then errors.
+ */
 export function createApp(ctx: AppContext): Express {
+  const config = ctx.config ?? apiConfigFromEnv();
   const engine = ctx.engine ?? new ChainMatchEngine(ctx.graph);
+  const knowledge = ctx.knowledge ?? new KnowledgeEngine(ctx.graph);
+  const resources = ctx.resources ?? new ResourcesEngine(ctx.graph);
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '1mb' }));
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'connect-src': ["'self'"] } },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  if (config.corsOrigins.length > 0) app.use(cors({ origin: config.corsOrigins, exposedHeaders: ['Retry-After', 'X-Request-Id', 'Content-Disposition'] }));
+  app.use(requestLogging());
+  app.use(requestTimeout(config.requestTimeoutMs));
 
   app.get('/health', async (_req, res) => {
     const report = await healthReport(ctx.graph);
-    res.status(report.status === 'ok' ? 200 : 503).json({
+    res.status(report.status === 'ok' ? 200 : 503).set(report.status === 'ok' ? {} : { 'Retry-After': '5' }).json({
       ...report,
       service: 'chainmatch',
       version: ctx.version,
       neo4j: { ...report.neo4j, uri: ctx.graphUri, embedded: ctx.embedded },
     });
   });
+  // Readiness: the process can serve (Neo4j reachable); liveness is that it answers at all.
+  app.get('/ready', async (_req, res) => {
+    const report = await healthReport(ctx.graph);
+    if (report.status === 'ok') res.json({ ready: true });
+    else sendProblem(res, { type: 'about:blank', title: '未就绪 Not ready', status: 503, detail: report.neo4j.error }, { 'Retry-After': '5' });
+  });
+
+  const routes = [...coreRoutes];
+  const document = openApiDocument(routes, ctx.version);
+  app.get('/api/v1/openapi.json', (_req, res) => res.json(document));
+  app.use(docsRoutes());
 
   const v1 = express.Router();
+  v1.use(perCallerRateLimit(config.rateLimitPerMinute));
+  v1.use(authorise(config));
+  v1.use(express.json({ limit: config.jsonBodyLimit }));
   v1.use(chainRoutes(engine));
   v1.use(matchRoutes(engine));
-  v1.use((req, res) => sendProblem(res, { type: 'about:blank', title: '未找到 Not found', status: 404, detail: `no route ${req.method} ${req.path}`, instance: req.originalUrl }));
+  v1.use(knowledgeRoutes(knowledge));
+  v1.use(resourceRoutes(resources));
+  v1.use(matchTrackingRoutes(resources));
+  v1.use(unmatchedRoute(routes));
   app.use('/api/v1', v1);
+  app.use(viewerRoutes());
   app.use(problemHandler);
   return app;
 }

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Response } from 'express';
-import { ChainMatchError, ConflictError, InvalidInputError, NotFoundError, UnavailableError, type FieldIssue } from '../engine/index.ts';
+import { ConflictError, InvalidInputError, NotFoundError, UnavailableError, type FieldIssue } from '../engine/index.ts';
 
 /** RFC 9457 problem details; `errors` names every offending field. */
 export interface Problem {
@@ -22,7 +22,9 @@ function isDatabaseDown(error: unknown): boolean {
 }
 
 /** Maps the engine's typed errors to HTTP once; anything unexpected is a 500 without internals. */
-export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
+export const problemHandler: ErrorRequestHandler = (error, req, res, next) => {
+  // A timed-out request has already been answered; let Express close the socket.
+  if (res.headersSent) return next(error);
   const instance = req.originalUrl;
   if (error instanceof InvalidInputError) return sendProblem(res, { type: 'about:blank', title: '请求参数无效 Invalid input', status: 400, detail: error.message, instance, errors: error.issues });
   if (error instanceof NotFoundError) return sendProblem(res, { type: 'about:blank', title: '未找到 Not found', status: 404, detail: error.message, instance });
@@ -36,12 +38,6 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
     return sendProblem(res, { type: 'about:blank', title: status === 413 ? '请求体过大 Payload too large' : '请求无效 Bad request', status, detail: status === 413 ? 'The request body exceeds the limit.' : 'The request body could not be parsed.', instance });
   }
   req.log?.error?.({ err: error }, 'unhandled error');
-  if (!(error instanceof ChainMatchError)) console.error(error);
   return sendProblem(res, { type: 'about:blank', title: '服务器内部错误 Internal error', status: 500, instance });
 };
 
-declare module 'express-serve-static-core' {
-  interface Request {
-    log?: { error?: (obj: unknown, msg: string) => void };
-  }
-}

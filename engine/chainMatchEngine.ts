@@ -1,3 +1,4 @@
+import { Cached } from './cached.ts';
 import { chainMap, type ChainMap } from './chain/chainMap.ts';
 import { analyseGaps, rankedGaps, type SegmentGap } from './chain/gapAnalysis.ts';
 import { singlePointsOfFailure, type SinglePointOfFailure } from './chain/resilience.ts';
@@ -22,13 +23,15 @@ export interface GapReport {
  */
 export class ChainMatchEngine {
   readonly snapshots: SnapshotCache;
+  private readonly chains: Cached<Awaited<ReturnType<typeof listChains>>>;
 
   constructor(readonly graph: Graph, options: { snapshotTtlMs?: number } = {}) {
     this.snapshots = new SnapshotCache(graph, options.snapshotTtlMs);
+    this.chains = new Cached(() => listChains(graph), options.snapshotTtlMs);
   }
 
   listChains() {
-    return listChains(this.graph);
+    return this.chains.get();
   }
 
   async chainMap(chainId: string): Promise<ChainMap> {
@@ -63,5 +66,6 @@ export class ChainMatchEngine {
   /** Call after any write that changes firms, ties or templates. */
   invalidate(): void {
     this.snapshots.invalidate();
+    this.chains.invalidate();
   }
 }

@@ -1,15 +1,18 @@
 // `npm start`: the embedded Neo4j (or NEO4J_URI), schema, seed when the database lacks it, the API on :PORT.
 import { readFileSync } from 'node:fs';
 import { createApp } from '../api/app.ts';
-import { ChainMatchError, SetupError } from '../engine/index.ts';
+import { apiConfigFromEnv, ensureLocalAdminKey } from '../api/config.ts';
+import { ChainMatchError, KnowledgeEngine, SetupError } from '../engine/index.ts';
 import { ensureSeeded } from '../seed/seedGraph.ts';
 import { progressBar } from './progress.ts';
 import { closeOnSignals, openGraph } from './runtime.ts';
+import { ensureViewerBuilt } from './viewerBuild.ts';
 
 const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
 
 async function main() {
   const started = Date.now();
+  await ensureViewerBuilt();
   const open = await openGraph();
   closeOnSignals(open);
   console.log(`[neo4j] ${open.embedded ? `embedded, started in ${(open.embedded.startMs / 1000).toFixed(1)} s` : 'remote'} at ${open.uri}`);
@@ -21,10 +24,21 @@ async function main() {
   else console.log('[seed] already loaded');
 
   const port = Number(process.env.PORT ?? 3000);
-  const app = createApp({ graph: open.graph, graphUri: open.uri, embedded: Boolean(open.embedded), version });
+  const knowledge = new KnowledgeEngine(open.graph);
+  // Build the text scorer (corpus or model) now rather than on the first pairing request.
+  knowledge.text.get().then((t) => console.log(`[text] provider: ${t.provider}`), (e: unknown) => console.error('[text]', e));
+  const config = apiConfigFromEnv();
+  if (config.keys.length === 0) {
+    // No keys configured: a local admin key, so writes and match tracking work out of the box.
+    const { key, entry } = ensureLocalAdminKey('.data/api-keys.json');
+    config.keys.push(entry);
+    if (key) console.log(`[auth] created a local admin API key (only its hash is stored in .data/api-keys.json): ${key}`);
+    else console.log('[auth] using the local admin key whose hash is in .data/api-keys.json');
+  }
+  const app = createApp({ graph: open.graph, graphUri: open.uri, embedded: Boolean(open.embedded), version, knowledge, config });
   const host = process.env.HOST ?? '127.0.0.1';
   app.listen(port, host, () => {
-    console.log(`[api] ChainMatch ${version} on http://localhost:${port} (health: /health) — ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`[api] ChainMatch ${version} on http://localhost:${port} (viewer: /, health: /health) — ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 }
 

@@ -9,7 +9,7 @@ export function matchRoutes(engine: ChainMatchEngine): Router {
   const router = Router();
   router.post('/match/partners', async (req, res) => {
     const { format } = parse(z.strictObject({ format: exportFormatSchema }), req.query, 'query');
-    const result = await engine.partners(parse(partnerRequestSchema, req.body ?? {}, 'body'));
+    const result = await engine.partners(parse(partnerRequestSchema, req.body, 'body'));
     if (format === 'json') res.json(result);
     else await sendTable(res, partnerTable(result), format);
   });

@@ -33,7 +33,7 @@ export interface SegmentMetrics {
   evidence: {
     topFirms: FirmFigure[];
     demandFrom: (FirmFigure & { segmentId: string })[];
-    outsideSuppliers: { id: string; name: string; to: string; sharePct: number }[];
+    outsideSuppliers: { id: string; name: string; to: string; toName: string; sharePct: number }[];
   };
 }
 
@@ -113,7 +113,7 @@ export function segmentMetrics(snapshot: ChainSnapshot): SegmentMetrics[] {
       evidence: {
         topFirms: capacities.slice(0, 5).map((f) => ({ ...f, value: round(f.value) })),
         demandFrom: needs.slice(0, 5).map((f) => ({ ...f, value: round(f.value) })),
-        outsideSuppliers: outsideTies.sort((a, b) => b.sharePct - a.sharePct).slice(0, 5).map((t) => ({ id: t.from, name: t.fromName, to: t.to, sharePct: t.sharePct })),
+        outsideSuppliers: outsideTies.sort((a, b) => b.sharePct - a.sharePct).slice(0, 5).map((t) => ({ id: t.from, name: t.fromName, to: t.to, toName: t.toName, sharePct: t.sharePct })),
       },
     };
   });

@@ -38,6 +38,7 @@ export interface SnapshotTie {
   /** The supplier's segments in this chain (empty when it sits in none). */
   fromSegmentIds: string[];
   to: string;
+  toName: string;
   sharePct: number;
 }
 
@@ -56,6 +57,8 @@ const firmProjection = `e.id AS id, e.name AS name, e.local AS local, e.size AS 
   EXISTS { (e)-[:HAS_PARTY_ORG]->(:PartyOrg) } AS hasPartyOrg,
   [(e)-[:IN_SEGMENT]->(x:Segment {chainId: $chainId}) | x.id] AS segmentIds,
   [(e)-[:MAKES]->(p:Product {chainId: $chainId}) | p.id] AS productIds`;
+
+const byPair = (a: [string, string], b: [string, string]) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]);
 
 export async function loadChainSnapshot(graph: Graph, chainId: string): Promise<ChainSnapshot> {
   return graph.read(async (tx) => {
@@ -77,14 +80,15 @@ export async function loadChainSnapshot(graph: Graph, chainId: string): Promise<
     if (head.records.length === 0) throw new NotFoundError('Chain', chainId);
     const firms = await tx.run(
       `MATCH (:Chain {id: $chainId})-[:HAS_SEGMENT]->(:Segment)<-[:IN_SEGMENT]-(e:Enterprise {local: true})
-       WITH DISTINCT e RETURN ${firmProjection}`,
+       WITH DISTINCT e ORDER BY e.id RETURN ${firmProjection}`,
       { chainId },
     );
     const ties = await tx.run(
       `MATCH (:Chain {id: $chainId})-[:HAS_SEGMENT]->(:Segment)<-[:IN_SEGMENT]-(buyer:Enterprise {local: true})
        WITH DISTINCT buyer
        MATCH (seller:Enterprise)-[t:SUPPLIES]->(buyer)
-       RETURN seller.id AS from, seller.name AS fromName, seller.local AS fromLocal, buyer.id AS to, t.sharePct AS sharePct,
+       WITH seller, buyer, t ORDER BY seller.id, buyer.id
+       RETURN seller.id AS from, seller.name AS fromName, seller.local AS fromLocal, buyer.id AS to, buyer.name AS toName, t.sharePct AS sharePct,
               [(seller)-[:IN_SEGMENT]->(x:Segment {chainId: $chainId}) | x.id] AS fromSegmentIds`,
       { chainId },
     );
@@ -92,11 +96,18 @@ export async function loadChainSnapshot(graph: Graph, chainId: string): Promise<
     const segments = (h.segments as SnapshotSegment[]).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
     return {
       chain: h.chain,
-      segments,
-      feeds: h.feeds,
-      inputTo: h.inputTo,
-      firms: firms.records.map((r) => r.toObject() as SnapshotFirm),
-      ties: ties.records.map((r) => r.toObject() as SnapshotTie),
+      segments: segments.map((seg) => ({ ...seg, products: [...seg.products].sort((a, b) => a.id.localeCompare(b.id)) })),
+      feeds: [...h.feeds].sort(byPair),
+      inputTo: [...h.inputTo].sort(byPair),
+      // Collections from pattern comprehensions come in storage order: sort so answers repeat exactly.
+      firms: firms.records.map((r) => {
+        const f = r.toObject() as SnapshotFirm;
+        return { ...f, segmentIds: [...f.segmentIds].sort(), productIds: [...f.productIds].sort() };
+      }),
+      ties: ties.records.map((r) => {
+        const t = r.toObject() as SnapshotTie;
+        return { ...t, fromSegmentIds: [...t.fromSegmentIds].sort() };
+      }),
     };
   });
 }

@@ -1,27 +1,27 @@
+import { Cached } from '../cached.ts';
 import type { Graph } from '../graph/graph.ts';
 import { loadChainSnapshot, type ChainSnapshot } from './snapshot.ts';
 
 /**
  * Chain snapshots change only when data is written, yet every map, gap and partner request reads
- * one; keeping them for a short time turns three Cypher round trips per request into none. Writes
- * through the engine call `invalidate()`; the TTL bounds staleness from writes elsewhere.
+ * one: kept per chain (see Cached for the refresh rule), they turn three Cypher round trips per
+ * request into none.
  */
 export class SnapshotCache {
-  private readonly entries = new Map<string, { at: number; value: Promise<ChainSnapshot> }>();
+  private readonly chains = new Map<string, Cached<ChainSnapshot>>();
 
   constructor(private readonly graph: Graph, private readonly ttlMs = 30_000) {}
 
   get(chainId: string): Promise<ChainSnapshot> {
-    const hit = this.entries.get(chainId);
-    if (hit && Date.now() - hit.at < this.ttlMs) return hit.value;
-    const value = loadChainSnapshot(this.graph, chainId);
-    this.entries.set(chainId, { at: Date.now(), value });
-    // A failed load must not be served from the cache.
-    value.catch(() => this.entries.delete(chainId));
-    return value;
+    let entry = this.chains.get(chainId);
+    if (!entry) {
+      entry = new Cached(() => loadChainSnapshot(this.graph, chainId), this.ttlMs);
+      this.chains.set(chainId, entry);
+    }
+    return entry.get();
   }
 
   invalidate(): void {
-    this.entries.clear();
+    this.chains.clear();
   }
 }

@@ -25,9 +25,9 @@ export function fixtureSnapshot(extraFirms: SnapshotFirm[] = [], extraTies: Snap
       ...extraFirms,
     ],
     ties: [
-      { from: 'big2', fromName: 'big2', fromLocal: true, fromSegmentIds: ['s2'], to: 'a3', sharePct: 80 },
-      { from: 'big2', fromName: 'big2', fromLocal: true, fromSegmentIds: ['s2'], to: 'b3', sharePct: 80 },
-      { from: 'out1', fromName: 'out1', fromLocal: false, fromSegmentIds: ['s1'], to: 'big2', sharePct: 50 },
+      { from: 'big2', fromName: 'big2', fromLocal: true, fromSegmentIds: ['s2'], to: 'a3', toName: 'a3', sharePct: 80 },
+      { from: 'big2', fromName: 'big2', fromLocal: true, fromSegmentIds: ['s2'], to: 'b3', toName: 'b3', sharePct: 80 },
+      { from: 'out1', fromName: 'out1', fromLocal: false, fromSegmentIds: ['s1'], to: 'big2', toName: 'big2', sharePct: 50 },
       ...extraTies,
     ],
   };

@@ -72,3 +72,113 @@ export const partnerDefaults = {
   /** Officers do not want intermediaries in candidate lists; matched in name and description. */
   excludedKeywords: ['贸易', '商贸', '咨询', '培训', '商务服务', '进出口代理'],
 };
+
+/** School–enterprise pairing (DESIGN §3). */
+export const pairingWeights = {
+  /** Text similarity of the enterprise's needs and products to the unit's topics and researchers' expertise. */
+  text: 0.3,
+  /** Shared Topic nodes: the enterprise needs what the unit researches or its researchers know. */
+  topics: 0.25,
+  /** Past cooperation with this unit (1) or another unit of its university (0.5). */
+  cooperation: 0.1,
+  /** The best level among the researchers who carry the pair. */
+  talent: 0.15,
+  /** Same park 1; unit in 仙林大学城 and a local enterprise 0.7. */
+  proximity: 0.1,
+  /** A shared alliance (1) or paired party organisations (0.9). */
+  channel: 0.1,
+};
+
+/** Talent matching for an enterprise's needs. */
+export const talentWeights = { text: 0.35, topics: 0.3, level: 0.2, proximity: 0.1, cooperation: 0.05 };
+
+/** Talent levels as a 0–1 value: Nobel/Turing laureate … other researchers. */
+export const talentLevelValues: Record<string, number> = {
+  laureate: 1, academician: 0.95, national: 0.8, provincial: 0.6, municipal: 0.45, district: 0.3, other: 0.15,
+};
+
+/** Shared-topic saturation: 1 − exp(−n / k). */
+export const sharedTopicSaturation = 1.5;
+
+/**
+ * Resource supply–demand matching (DESIGN §4, docs/resources.md). Hard constraints are not weighed:
+ * they are predicates in engine/match/resources/hardConstraints.ts. These weigh the soft preferences.
+ */
+export const resourceWeights = {
+  /** Closeness to the ideal area (sites, land) or how much of a loan product's ceiling the ask uses. */
+  size: 0.25,
+  /** Below the demand's ceiling: price (sites, land, equipment, services) or rate (loans). */
+  price: 0.2,
+  /** Same park as the demanding organisation 1, same sector 0.6. */
+  location: 0.15,
+  /** Supply-chain proximity: the offerer trades with the firm, hosts its trade partners, or shares one. */
+  proximity: 0.15,
+  /** Tier of the offerer (an enterprise's tier tags; a fixed value for parks and universities). */
+  tier: 0.1,
+  /** An introduction channel: shared alliance, paired party organisations, past cooperation. */
+  channel: 0.15,
+};
+
+export const resourceSignalValues = {
+  /** What a signal scores when the demand states no preference or the offer cannot be compared on it. */
+  neutral: 0.5,
+  /** With only a minimum area stated, the ideal is taken as this multiple of it. */
+  idealOverMinArea: 1.25,
+  /** The price signal at the ceiling (free scores 1): `1 − priceAtCeiling·price/ceiling` … */
+  priceAtCeilingDrop: 0.5,
+  /** … with this rate ceiling (%) for loan demands that state none. */
+  referenceMaxRatePct: 6,
+  samePark: 1,
+  sameSector: 0.6,
+  /** Proximity: the offerer already trades with the demanding firm / the offering park hosts its trade partners / they share a trade partner. */
+  directTie: 1,
+  partnersInPark: 0.6,
+  sharedPartner: 0.5,
+  /** Channel: shared alliance / paired party organisations / past cooperation (with the unit or its university). */
+  alliance: 1,
+  pairedPartyOrg: 0.9,
+  cooperation: 0.7,
+  /** A park offers its own resources directly: no introduction is needed, nor is one evidence of fit. */
+  parkChannel: 0.5,
+  /** Tier of offerers without tier tags. */
+  ownerTier: { Park: 0.6, University: 0.7, ResearchUnit: 0.6 } as Record<string, number>,
+};
+
+/** Confidence labels of a resource match: strong ≥ 0.7 with a relationship behind it, medium ≥ 0.5. */
+export const resourceConfidence = { strong: 0.7, medium: 0.5 };
+
+export const resourceDefaults = { limit: 10, maxLimit: 100 };
+
+/**
+ * Outcome learning (docs/resources.md §5): a signal's lift = mean value among agreed matches − mean
+ * among declined ones, shrunk by n / (n + shrinkage); weight × (1 + rate · clamp(lift / liftScale, −1, 1)),
+ * renormalised to the original sum. Each factor lies in [1 − rate, 1 + rate] before renormalising.
+ */
+export const outcomeLearning = {
+  rate: 0.2,
+  liftScale: 0.5,
+  shrinkage: 20,
+  /** No adjustment before this many agreed and this many declined matches of a kind. */
+  minEach: 5,
+  /** A signal counts as "high" in a match at or above this value (acceptance when high vs low). */
+  highSignal: 0.5,
+};
+
+/** Matchmaking events (对接会). */
+export const eventDefaults = {
+  /** Pairs below this fit are not scheduled: an empty slot beats a pointless meeting. */
+  minFit: 0.05,
+  maxParticipants: 500,
+};
+
+/** Automatic segment attachment (挂链). */
+export const classifyWeights = {
+  /** Share of the firm's products that a segment includes. */
+  products: 0.4,
+  /** Text similarity of name, products and description to the segment's words. */
+  text: 0.35,
+  /** Score-weighted vote of the most similar firms already in segments (full-text k-nearest neighbours). */
+  graph: 0.25,
+};
+/** Attachments below this confidence are not written; the firm stays unattached for a person to decide. */
+export const minAttachConfidence = 0.2;

@@ -4,12 +4,11 @@ import { z } from 'zod';
 export const chainIdParam = z.string().min(1).max(80);
 export const enterpriseIdList = z.array(z.string().min(1).max(40)).max(200);
 
-export const whatIfRequest = z
-  .strictObject({
-    /** Enterprises to attract (any firm id; counted as local firms of their segments in this chain). */
-    add: enterpriseIdList.default([]),
-    /** Local enterprises to take away. */
-    remove: enterpriseIdList.default([]),
-  })
-  .refine((r) => r.add.length + r.remove.length > 0, { message: 'name at least one enterprise to add or remove', path: ['add'] });
+/** With neither list the answer is the current table twice: harmless, so allowed. */
+export const whatIfRequest = z.strictObject({
+  /** Enterprises to attract (any firm id; counted as local firms of their segments in this chain). */
+  add: enterpriseIdList.default([]),
+  /** Local enterprises to take away. */
+  remove: enterpriseIdList.default([]),
+});
 export type WhatIfRequest = z.infer<typeof whatIfRequest>;

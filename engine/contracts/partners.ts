@@ -10,6 +10,7 @@ export const partnerRequestSchema = z.strictObject({
   filters: z
     .strictObject({
       tags: z.array(enterpriseTagSchema).max(10).optional(),
+      /** Full or short names: 江苏 matches 江苏省. */
       provinces: z.array(z.string().min(1).max(20)).max(40).optional(),
       minSize: enterpriseSizeSchema.optional(),
       excludeIds: z.array(z.string().min(1).max(40)).max(500).optional(),

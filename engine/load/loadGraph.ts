@@ -61,11 +61,37 @@ function* nodeSteps(batch: GraphBatch, size: number): Generator<Step> {
   }
 }
 
-function* relationshipSteps(batch: GraphBatch, size: number): Generator<Step> {
+/**
+ * Relationship batches for one of `parts` workers. Rows are split by a hash of their start node, so
+ * two workers never lock the same start node, and sorted by end node, so every transaction takes the
+ * shared end nodes (products, segments) in one global order: together that rules out the lock cycles
+ * that deadlocked concurrent loads at 100k enterprises.
+ */
+function* relationshipSteps(batch: GraphBatch, size: number, part: number, parts: number): Generator<Step> {
   for (const group of batch.relationships) {
     const cypher = relationshipMergeCypher(group);
     const checkWritten = `${group.type} (${group.from} → ${group.to})`;
-    for (let i = 0; i < group.rows.length; i += size) yield { cypher, rows: group.rows.slice(i, i + size), checkWritten };
+    const rows = group.rows.filter((r) => hashOf(r.from) % parts === part).sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
+    for (let i = 0; i < rows.length; i += size) yield { cypher, rows: rows.slice(i, i + size), checkWritten };
+  }
+}
+
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Transient errors (deadlocks, lock timeouts) are retried here too, beyond the driver's short budget. */
+async function withTransientRetry<T>(work: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (attempt >= attempts || !code.startsWith('Neo.TransientError')) throw error;
+      await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    }
   }
 }
 
@@ -93,24 +119,24 @@ export async function loadGraph(graph: Graph, input: GraphBatch, options: LoadOp
   };
   if (options.atomic) {
     await graph.write(async (tx) => {
-      for (const step of [...nodeSteps(batch, size), ...relationshipSteps(batch, size)]) await apply(tx, step);
+      for (const step of [...nodeSteps(batch, size), ...relationshipSteps(batch, size, 0, 1)]) await apply(tx, step);
     });
     done = total;
     await options.onProgress?.(done, total);
   } else {
-    const runAll = async (stepsOfPhase: Generator<Step>) => {
-      // A few workers draw from one generator; relationships start only after every node is in.
-      const worker = async () => {
-        for (const step of stepsOfPhase) {
-          await graph.write((tx) => apply(tx, step));
-          done += step.rows.length;
-          await options.onProgress?.(done, total);
-        }
-      };
-      await Promise.all(Array.from({ length: options.concurrency ?? defaultConcurrency }, worker));
+    const workers = options.concurrency ?? defaultConcurrency;
+    const drain = async (steps: Iterable<Step>) => {
+      for (const step of steps) {
+        await withTransientRetry(() => graph.write((tx) => apply(tx, step)));
+        done += step.rows.length;
+        await options.onProgress?.(done, total);
+      }
     };
-    await runAll(nodeSteps(batch, size));
-    await runAll(relationshipSteps(batch, size));
+    // Nodes: workers share one stream (distinct ids never contend). Relationships start only after
+    // every node is in, each worker with its own partition.
+    const nodes = nodeSteps(batch, size);
+    await Promise.all(Array.from({ length: workers }, () => drain(nodes)));
+    await Promise.all(Array.from({ length: workers }, (_, part) => drain(relationshipSteps(batch, size, part, workers))));
   }
   if (options.runId) await markRun(graph, options.runId, 'complete', total);
 

@@ -90,6 +90,9 @@ export const offerRow = z.strictObject({
   capacity: z.number().int().min(1),
   status: z.enum(['open', 'closed']),
   source: sourceSchema,
+  /** Last write through the API: who (the API key's actor) and when; null for seeded and imported rows. */
+  updatedBy: z.string().nullable().default(null),
+  updatedAt: z.string().nullable().default(null),
 });
 export const demandRow = z.strictObject({
   id, kind: resourceKindSchema, title: z.string(), description: text,
@@ -99,15 +102,31 @@ export const demandRow = z.strictObject({
   requiredCertifications: z.array(z.string()),
   maxPrice: z.number().min(0).nullable(),
   amountWan: z.number().positive().nullable(),
+  /** Loans: the highest acceptable rate and the shortest acceptable term. */
+  maxRatePct: z.number().min(0).nullable().default(null),
+  minTermMonths: z.number().int().positive().nullable().default(null),
   parkAllowList: z.array(id),
   neededFrom: isoDate.nullable(),
   neededUntil: isoDate.nullable(),
+  /** Units needed (people for talent, machines for equipment; 1 for a site, a plot, a loan). */
+  quantity: z.number().int().min(1).default(1),
   status: z.enum(['open', 'met', 'closed']),
   source: sourceSchema,
+  updatedBy: z.string().nullable().default(null),
+  updatedAt: z.string().nullable().default(null),
 });
 export const matchStatusSchema = z.enum(['proposed', 'contacted', 'agreed', 'declined']);
 export const matchRow = z.strictObject({
   id, kind: z.string(), status: matchStatusSchema, subjectId: id, candidateId: id, chainId: id.nullable(),
-  score: z.number(), explanation: z.string(), createdAt: z.string(), updatedAt: z.string(), history: z.array(z.string()),
+  /** Names at the time of recording, so exports read without a join. */
+  subjectName: z.string().default(''), candidateName: z.string().default(''),
+  score: z.number(),
+  /** The matcher's explanation snapshot, as JSON text (Neo4j properties are flat). */
+  explanation: z.string(),
+  /** Units of the candidate the match takes (resource matches: what an agreed match uses of an offer's capacity). */
+  units: z.number().int().min(1).default(1),
+  createdAt: z.string(), updatedAt: z.string(), createdBy: z.string().default('anonymous'),
+  /** Audit trail, oldest first: JSON text of { from, to, actor, at, note } per change. */
+  history: z.array(z.string()),
 });
 export const importRunRow = z.strictObject({ id, status: z.enum(['running', 'complete']), startedAt: z.string(), finishedAt: z.string().nullable(), rows: z.number().int() });

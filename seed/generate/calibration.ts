@@ -60,7 +60,7 @@ export const syntheticTargets = {
   otherResearchers: 420,
   banks: 6,
   /** Demands besides the 30 production-site ones, and offers, by kind. */
-  demands: { land: 12, loan: 40, equipment: 15, talent: 20, service: 15 } as Record<string, number>,
+  demands: { land: 12, loan: 40, equipment: 15, talent: 20, service: 15, policy: 8 } as Record<string, number>,
   offers: { site: 26, land: 8, loan: 20, equipment: 15, talent: 15, service: 15, policy: 6 } as Record<string, number>,
 };
 

@@ -7,7 +7,8 @@ const blankOffer = {
 };
 const blankDemand = {
   minAreaM2: null, idealAreaM2: null, minFloorLoadKnM2: null, requiredCertifications: [] as string[], maxPrice: null, amountWan: null,
-  parkAllowList: [] as string[], neededFrom: null as string | null, neededUntil: null as string | null, status: 'open', source: 'synthetic',
+  maxRatePct: null, minTermMonths: null, parkAllowList: [] as string[], neededFrom: null as string | null, neededUntil: null as string | null,
+  quantity: 1, status: 'open', source: 'synthetic',
 };
 
 function date(year: number, month: number): string {
@@ -17,7 +18,8 @@ function date(year: number, month: number): string {
 /**
  * The resource market (资源供需): offers from parks, banks, universities and firms; demands from
  * local firms, led by the article's ~30 intermediate/API makers looking for a production base.
- * A few demands are planted that no offer can meet (too large, or GMP in a park with none).
+ * A demand is planted that no offer can meet (大型GMP原料药生产基地: larger than any site on offer).
+ * Testing equipment and services carry CNAS accreditation, which some demands require.
  */
 export function addResources(world: World): void {
   const { random, g, district } = world;
@@ -65,7 +67,15 @@ export function addResources(world: World): void {
       const owner: ['Enterprise' | 'University' | 'Park', string] =
         owners === 'firm' ? ['Enterprise', random.pick(local).id] : owners === 'university' ? ['University', random.pick(universities)] : ['Park', random.pick(parks)];
       const titles = { equipment: ['共享检测设备', '中试生产线', '精密加工中心'], talent: ['订单式人才培养', '研究生联合培养', '博士后工作站'], service: ['检验检测服务', '知识产权服务', '技术转移服务'], policy: ['首购首用政策', '人才安居政策', '研发费用补贴'] }[kind];
-      offer(owner, { kind, title: random.pick(titles), description: `${random.pick(titles)}（合成数据）。`, price: kind === 'equipment' || kind === 'service' ? random.int(5, 80) : null, capacity: kind === 'policy' ? 50 : random.int(1, 5) });
+      const title = random.pick(titles);
+      // Testing equipment and services are CNAS-accredited (a certification demands can require).
+      const accredited = title.includes('检测');
+      const parkId = owners === 'park' ? owner[1] : owners === 'firm' ? world.firms.find((f) => f.id === owner[1])?.parkId ?? null : null;
+      offer(owner, {
+        kind, title, description: `${title}（合成数据）。`, price: kind === 'equipment' || kind === 'service' ? random.int(5, 80) : null,
+        amountWan: kind === 'policy' && title === '研发费用补贴' ? random.pick([50, 100, 200]) : null,
+        certifications: accredited ? ['CNAS'] : [], parkId, capacity: kind === 'policy' ? 50 : random.int(1, 5),
+      });
     }
   }
 
@@ -77,21 +87,30 @@ export function addResources(world: World): void {
     const min = random.int(10, 60) * 100;
     demand(firm, {
       kind: 'site', title: `${firm.name.slice(0, 12)}… 生产基地需求`, description: '扩产需要符合GMP要求的生产场地。',
-      minAreaM2: min, idealAreaM2: min * 1.5, requiredCertifications: random.chance(0.6) ? ['GMP'] : [], maxPrice: random.int(30, 50),
-      parkAllowList: random.chance(0.5) ? [hiTech] : [], neededFrom: date(2026, random.int(1, 12)),
+      minAreaM2: min, idealAreaM2: min * 1.5, minFloorLoadKnM2: random.chance(0.25) ? 8 : null, requiredCertifications: random.chance(0.6) ? ['GMP'] : [],
+      maxPrice: random.int(30, 50), parkAllowList: random.chance(0.5) ? [hiTech] : [], neededFrom: date(2026, random.int(1, 12)),
     });
   }
   // Planted: needs that nothing on offer can meet.
   if (seekers.length > 0) {
     demand(seekers[0], { kind: 'site', title: '大型GMP原料药生产基地', description: '需要 3 万平方米以上 GMP 厂房（当前无供给可满足）。', minAreaM2: 30_000, idealAreaM2: 40_000, requiredCertifications: ['GMP'], maxPrice: 40 });
   }
-  for (const kind of ['land', 'loan', 'equipment', 'talent', 'service'] as const) {
+  const labels = { land: '用地', loan: '融资', equipment: '设备', talent: '人才', service: '服务', policy: '政策' } as const;
+  for (const kind of ['land', 'loan', 'equipment', 'talent', 'service', 'policy'] as const) {
     for (let i = 0; i < count(kind, syntheticTargets.demands); i++) {
       const firm = random.pick(local);
+      const minArea = kind === 'land' ? random.int(10, 100) * 667 : null;
+      const accredited = (kind === 'equipment' || kind === 'service') && random.chance(0.3);
       demand(firm, {
-        kind, title: `${{ land: '用地', loan: '融资', equipment: '设备', talent: '人才', service: '服务' }[kind]}需求`, description: `${firm.name}的${kind}需求（合成数据）。`,
-        minAreaM2: kind === 'land' ? random.int(10, 100) * 667 : null, amountWan: kind === 'loan' ? random.pick([200, 500, 1000, 2000]) : null,
+        kind, title: `${firm.name.slice(0, 12)}… ${labels[kind]}需求`, description: `${firm.name}的${labels[kind]}需求（合成数据）。`,
+        minAreaM2: minArea, idealAreaM2: minArea !== null ? Math.round(minArea * 1.3) : null,
+        amountWan: kind === 'loan' ? random.pick([200, 500, 1000, 2000]) : kind === 'policy' && random.chance(0.5) ? random.pick([50, 100]) : null,
+        maxRatePct: kind === 'loan' && random.chance(0.6) ? random.int(350, 450) / 100 : null,
+        minTermMonths: kind === 'loan' && random.chance(0.4) ? random.pick([12, 24]) : null,
         maxPrice: kind === 'land' ? random.int(40, 90) : kind === 'equipment' || kind === 'service' ? random.int(10, 90) : null,
+        requiredCertifications: accredited ? ['CNAS'] : [],
+        parkAllowList: kind === 'policy' && firm.parkId ? [firm.parkId] : [],
+        quantity: kind === 'talent' ? random.int(1, 5) : kind === 'equipment' ? random.int(1, 2) : 1,
       });
     }
   }

@@ -55,7 +55,7 @@ export interface CandidateQuery {
  */
 export async function findCandidates(graph: Graph, q: CandidateQuery): Promise<CandidateBasics[]> {
   const text = anyOf(q.phrases);
-  return graph.query<CandidateBasics>(
+  const rows = await graph.query<CandidateBasics>(
     `CALL () {
        MATCH (:Segment {id: $segmentId})<-[:IN_SEGMENT]-(e:Enterprise) RETURN e, 0.0 AS textHit
        UNION
@@ -68,10 +68,11 @@ export async function findCandidates(graph: Graph, q: CandidateQuery): Promise<C
      WITH e, max(textHit) AS textHit
      WHERE e.kind = 'industrial' AND (e.local = false OR $includeLocal)
        AND (size($tags) = 0 OR any(t IN e.tags WHERE t IN $tags))
-       AND (size($provinces) = 0 OR e.province IN $provinces)
+       AND (size($provinces) = 0 OR any(p IN $provinces WHERE e.province STARTS WITH p))
        AND (size($sizes) = 0 OR e.size IN $sizes)
        AND NOT e.id IN $excludeIds
-     WITH e, textHit LIMIT $limit
+     // A deterministic prior decides which candidates a large segment keeps: text match, then tiers, then size.
+     WITH e, textHit ORDER BY textHit DESC, size(e.tags) DESC, e.revenueWan DESC, e.id LIMIT $limit
      RETURN e.id AS id, e.name AS name, e.local AS local, e.size AS size, e.revenueWan AS revenueWan, e.tags AS tags,
             e.province AS province, e.city AS city, e.description AS description, textHit,
             [(e)-[:IN_SEGMENT]->(s:Segment {chainId: $chainId}) | s.id] AS segmentIds,
@@ -82,6 +83,8 @@ export async function findCandidates(graph: Graph, q: CandidateQuery): Promise<C
       excludeIds: q.excludeIds ?? [], limit: neo4j.int(q.limit),
     },
   );
+  // Pattern comprehensions return storage order; sorted, every answer repeats exactly.
+  return rows.map((r) => ({ ...r, segmentIds: [...r.segmentIds].sort(), products: [...r.products].sort((a, b) => a.id.localeCompare(b.id)) }));
 }
 
 /** Stage two, for the short list only: supply ties with local firms and introduction channels. */
@@ -91,24 +94,25 @@ export async function candidateRelations(graph: Graph, ids: string[]): Promise<M
      MATCH (e:Enterprise {id: id})
      CALL (e) {
        OPTIONAL MATCH (e)-[t:SUPPLIES]-(o:Enterprise {local: true})
-       WITH t, o WHERE o IS NOT NULL
+       WITH t, o WHERE o IS NOT NULL ORDER BY o.id
        RETURN collect({other: o {.id, .name}, direction: CASE WHEN startNode(t) = e THEN 'sells' ELSE 'buys' END, sharePct: t.sharePct})[..10] AS ties
      }
      CALL (e) {
        OPTIONAL MATCH (e)-[:MEMBER_OF]->(a:Alliance)<-[:MEMBER_OF]-(o:Enterprise {local: true})
-       WITH a, o WHERE o IS NOT NULL AND o <> e
+       WITH a, o WHERE o IS NOT NULL AND o <> e ORDER BY a.id, o.id
        WITH a, head(collect(o)) AS o
        RETURN collect({id: a.id, name: a.name, localMember: o {.id, .name}})[..5] AS alliances
      }
      CALL (e) {
        OPTIONAL MATCH (e)-[:HAS_PARTY_ORG]->(po:PartyOrg)-[p:PAIRED_WITH]-(po2:PartyOrg)<-[:HAS_PARTY_ORG]-(owner)
        WITH po, p, po2, owner WHERE owner IS NOT NULL AND (owner:University OR owner:ResearchUnit OR (owner:Enterprise AND owner.local))
+       ORDER BY po2.id
        RETURN collect({orgId: po.id, orgName: po.name, partnerOrgId: po2.id, partnerOrgName: po2.name,
                        owner: owner {.id, .name, label: head(labels(owner))}, storedFromCandidate: startNode(p) = po})[..3] AS pairedOrgs
      }
      CALL (e) {
        OPTIONAL MATCH (e)-[:COOPERATES_WITH]->(u)<-[:COOPERATES_WITH]-(o:Enterprise {local: true})
-       WITH u, o WHERE o IS NOT NULL AND o <> e
+       WITH u, o WHERE o IS NOT NULL AND o <> e ORDER BY u.id, o.id
        WITH u, head(collect(o)) AS o
        RETURN collect({id: u.id, name: u.name, label: head(labels(u)), localFirm: o {.id, .name}})[..3] AS commonPartners
      }

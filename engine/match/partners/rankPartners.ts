@@ -1,5 +1,5 @@
 import { partnerDefaults, partnerWeights } from '../../config/scoring.ts';
-import { InvalidInputError } from '../../errors.ts';
+import { NotFoundError } from '../../errors.ts';
 import type { Graph } from '../../graph/graph.ts';
 import { analyseGaps, type GapAction, type GapClass } from '../../chain/gapAnalysis.ts';
 import type { ChainSnapshot, SnapshotSegment } from '../../chain/snapshot.ts';
@@ -79,7 +79,7 @@ export function targetSegments(snapshot: ChainSnapshot, request: PartnerRequest)
   const gaps = analyseGaps(snapshot);
   if (request.segmentId) {
     const gap = gaps.find((g) => g.segmentId === request.segmentId);
-    if (!gap) throw new InvalidInputError(`segment "${request.segmentId}" is not in chain "${snapshot.chain.id}"`, [{ path: 'segmentId', message: 'not a segment of this chain' }]);
+    if (!gap) throw new NotFoundError(`Segment of chain ${snapshot.chain.id}`, request.segmentId);
     return [{ segmentId: gap.segmentId, name: gap.name, class: gap.class, score: gap.score }];
   }
   return gaps
@@ -117,7 +117,7 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
       if (hit) excludedByKeyword++;
       return !hit;
     });
-    const scorer = new LexicalScorer([...snapshot.segments.map(segmentText), ...kept.map(candidateText)]);
+    const scorer = new LexicalScorer([...snapshot.segments.map(segmentText), ...kept.map(candidateText)], { words: false });
     const targetVector = scorer.vector(segmentText(target));
     const targetProducts = new Set(target.products.map((p) => p.id));
 
@@ -163,7 +163,7 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
   }
 
   const pool = [...best.values()].sort((a, b) => b.total - a.total || a.basics.id.localeCompare(b.basics.id));
-  const nameScorer = new LexicalScorer(pool.map((x) => x.basics.name));
+  const nameScorer = new LexicalScorer(pool.map((x) => x.basics.name), { words: false });
   const nameVectors = new Map(pool.map((x) => [x.basics.id, nameScorer.vector(x.basics.name)]));
   const similarity = (a: Scored, b: Scored) =>
     0.5 * jaccard([...a.basics.segmentIds, ...a.basics.products.map((p) => p.id)], [...b.basics.segmentIds, ...b.basics.products.map((p) => p.id)]) +

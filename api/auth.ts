@@ -1,0 +1,55 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { hashKey, type ApiConfig, type Scope } from './config.ts';
+import { sendProblem } from './problem.ts';
+
+export interface Caller {
+  /** The key's owner, or "anonymous": recorded as the actor of writes. */
+  actor: string;
+  scopes: Set<Scope>;
+  keyed: boolean;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    caller?: Caller;
+  }
+}
+
+const implied: Record<Scope, Scope[]> = { admin: ['admin', 'write', 'match', 'read'], write: ['write', 'read'], match: ['match', 'read'], read: ['read'] };
+
+/**
+ * The scope a route needs, decided in one place: reads need `read`; computing matches, what-ifs and
+ * attachments needs `match`; anything that writes (including imports and match tracking) needs `write`.
+ */
+export function requiredScope(method: string, path: string): Scope {
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return 'read';
+  if (method === 'POST' && (/^\/match\//.test(path) || /^\/chains\/[^/]+\/what-if$/.test(path) || path === '/classify/segments')) return 'match';
+  return 'write';
+}
+
+function presentedKey(req: Request): string | undefined {
+  const header = req.get('authorization');
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  return req.get('x-api-key') ?? undefined;
+}
+
+/** Resolves the caller from the API key (if any) and enforces the route's scope: 401 without a needed key, 403 with the wrong one. */
+export function authorise(config: ApiConfig) {
+  const keys = config.keys.map((k) => ({ ...k, digest: Buffer.from(k.sha256, 'hex') }));
+  return (req: Request, res: Response, next: NextFunction) => {
+    const key = presentedKey(req);
+    let caller: Caller = { actor: 'anonymous', scopes: new Set(config.openScopes.flatMap((s) => implied[s])), keyed: false };
+    if (key !== undefined) {
+      const digest = Buffer.from(hashKey(key), 'hex');
+      const match = keys.find((k) => timingSafeEqual(k.digest, digest));
+      if (!match) return sendProblem(res, { type: 'about:blank', title: '无效的 API 密钥 Invalid API key', status: 401, instance: req.originalUrl }, { 'WWW-Authenticate': 'Bearer' });
+      caller = { actor: match.owner, scopes: new Set(match.scopes.flatMap((s) => implied[s])), keyed: true };
+    }
+    req.caller = caller;
+    const needed = requiredScope(req.method, req.path);
+    if (caller.scopes.has(needed)) return next();
+    if (!caller.keyed) return sendProblem(res, { type: 'about:blank', title: '需要 API 密钥 API key required', status: 401, detail: `this operation needs the "${needed}" scope`, instance: req.originalUrl }, { 'WWW-Authenticate': 'Bearer' });
+    return sendProblem(res, { type: 'about:blank', title: '权限不足 Forbidden', status: 403, detail: `the key of "${caller.actor}" lacks the "${needed}" scope`, instance: req.originalUrl });
+  };
+}

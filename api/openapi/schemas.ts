@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** RFC 9457 problem details, as every error of this API is sent. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string(), row: z.number().int().optional(), file: z.string().optional() })).optional(),
+  })
+  .meta({ id: 'Problem' });
+
+const signal = z.object({ signal: z.string(), value: z.number(), weight: z.number(), contribution: z.number(), detail: z.string() });
+const pathSchema = z.object({
+  signal: z.string(),
+  nodes: z.array(z.object({ id: z.string(), label: z.string(), name: z.string() })),
+  relationships: z.array(z.object({ type: z.string(), from: z.string(), to: z.string() })),
+});
+/** Every recommendation's explanation: score per signal and the graph paths behind it. */
+export const explanationSchema = z
+  .object({ signals: z.array(signal), paths: z.array(pathSchema), confidence: z.enum(['strong', 'medium', 'weak']), reason: z.string() })
+  .meta({ id: 'Explanation' });
+
+/** Response bodies are described by their main fields; further fields may be added over time. */
+export const open = <T extends z.ZodRawShape>(shape: T, id: string) => z.looseObject(shape).meta({ id });
+
+export const chainListResponse = open({ items: z.array(open({ id: z.string(), name: z.string(), nameEn: z.string(), assumed: z.boolean(), segments: z.number(), localFirms: z.number() }, 'ChainSummary')), nextCursor: z.string().nullable() }, 'ChainList');
+export const chainRef = z.object({ id: z.string(), name: z.string(), nameEn: z.string() });
+const segmentGap = open(
+  {
+    segmentId: z.string(), name: z.string(), stage: z.string(), order: z.number(), class: z.enum(['missing', 'broken', 'weak', 'extension', 'healthy', 'absent']),
+    action: z.enum(['fill', 'strengthen', 'extend']).nullable(), score: z.number(), reasons: z.array(z.string()), metrics: z.looseObject({ localFirmCount: z.number(), localCapacity: z.number(), localDemand: z.number() }),
+  },
+  'SegmentGap',
+);
+export const chainMapResponse = open({ chain: chainRef, segments: z.array(segmentGap), feeds: z.array(z.object({ from: z.string(), to: z.string(), localDemand: z.number() })), totals: z.looseObject({}) }, 'ChainMap');
+export const gapReportResponse = open({ chain: chainRef, gaps: z.array(segmentGap), summary: z.record(z.string(), z.number()) }, 'GapReport');
+export const resilienceResponse = open({ chain: chainRef, singlePointsOfFailure: z.array(z.looseObject({ id: z.string(), name: z.string(), wouldEmpty: z.array(z.string()), soleSourceCustomers: z.array(z.string()) })) }, 'Resilience');
+export const whatIfResponse = open({ chain: chainRef, rows: z.array(z.looseObject({ segmentId: z.string(), changed: z.boolean() })), added: z.array(z.string()), removed: z.array(z.string()) }, 'WhatIf');
+export const partnerResponse = open(
+  {
+    chainId: z.string(), mode: z.string(), targets: z.array(z.looseObject({ segmentId: z.string() })), excludedByKeyword: z.number(), textProvider: z.string(),
+    candidates: z.array(z.looseObject({ id: z.string(), name: z.string(), score: z.number(), segmentId: z.string(), explanation: explanationSchema })),
+  },
+  'PartnerResult',
+);
+export const pairingResponse = open({ direction: z.string(), textProvider: z.string(), items: z.array(z.looseObject({ score: z.number(), carriedBy: z.looseObject({}), explanation: explanationSchema })) }, 'PairingResult');
+export const talentResponse = open({ textProvider: z.string(), items: z.array(z.looseObject({ score: z.number(), talent: z.looseObject({ id: z.string(), name: z.string() }), explanation: explanationSchema })) }, 'TalentResult');
+export const searchResponse = open({ items: z.array(z.looseObject({ id: z.string(), type: z.string(), name: z.string() })), groups: z.array(z.looseObject({ type: z.string() })), nextCursor: z.string().nullable(), textProvider: z.string() }, 'SearchResult');
+export const entityResponse = open({ id: z.string(), label: z.string(), name: z.string(), properties: z.looseObject({}), degree: z.number() }, 'Entity');
+export const neighbourhoodResponse = open({ center: z.looseObject({ id: z.string() }), nodes: z.array(z.looseObject({ id: z.string(), label: z.string() })), relationships: z.array(z.looseObject({ type: z.string() })), truncated: z.boolean() }, 'Neighbourhood');
+export const classifyResponse = open({ items: z.array(z.looseObject({ segmentId: z.string(), score: z.number(), confidence: z.number() })), textProvider: z.string() }, 'SegmentSuggestions');

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { matchStatusSchema } from '../model/nodes.ts';
+import { exportFormatSchema } from './partners.ts';
+
+/** Request shapes of outcome tracking (DESIGN §7); the API validates with these and nothing else. */
+const nodeId = z.string().min(1).max(120);
+
+/** The matchers whose recommendations can be recorded. */
+export const matchKindSchema = z.enum(['partner', 'pairing', 'talent', 'resource', 'event']);
+export type MatchKind = z.infer<typeof matchKindSchema>;
+
+const pathNodeSchema = z.strictObject({ id: nodeId, label: z.string().min(1).max(40), name: z.string().max(400) });
+const pathRelationshipSchema = z.strictObject({ type: z.string().min(1).max(40), from: nodeId, to: nodeId });
+
+/** The shared Explanation (engine/match/explanation.ts) as a snapshot a client sends back. */
+export const explanationSchema = z.strictObject({
+  signals: z
+    .array(
+      z.strictObject({
+        signal: z.string().min(1).max(40),
+        value: z.number().min(0).max(1),
+        weight: z.number().min(0).max(1),
+        contribution: z.number().min(0).max(1),
+        detail: z.string().max(1000),
+      }),
+    )
+    .max(30),
+  paths: z.array(z.strictObject({ signal: z.string().min(1).max(40), nodes: z.array(pathNodeSchema).max(12), relationships: z.array(pathRelationshipSchema).max(12) })).max(40),
+  confidence: z.enum(['strong', 'medium', 'weak']),
+  reason: z.string().max(2000),
+});
+
+export const recordMatchRequest = z.strictObject({
+  kind: matchKindSchema,
+  /** What the recommendation was for (a demand, a segment, an enterprise's need) and whom it recommended. */
+  subjectId: nodeId,
+  candidateId: nodeId,
+  subjectName: z.string().max(200).optional(),
+  candidateName: z.string().max(200).optional(),
+  chainId: z.string().min(1).max(80).nullable().optional(),
+  score: z.number().min(0).max(1),
+  /** Resource matches: units of the offer the match takes. */
+  units: z.number().int().min(1).max(10_000).default(1),
+  explanation: explanationSchema,
+  note: z.string().max(1000).optional(),
+});
+export type RecordMatchRequest = z.infer<typeof recordMatchRequest>;
+
+export const matchTransitionRequest = z.strictObject({
+  /** Any status may be asked for; the lifecycle (engine/tracking/lifecycle.ts) refuses what the current one does not allow, with 409. */
+  status: matchStatusSchema,
+  note: z.string().max(1000).optional(),
+});
+export type MatchTransitionRequest = z.infer<typeof matchTransitionRequest>;
+
+export const matchIdParam = z.strictObject({ id: nodeId });
+
+export const listMatchesQuery = z.strictObject({
+  status: matchStatusSchema.optional(),
+  kind: matchKindSchema.optional(),
+  chainId: z.string().min(1).max(80).optional(),
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor: z.string().min(1).max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  format: exportFormatSchema,
+});
+export type ListMatchesQuery = z.infer<typeof listMatchesQuery>;
+
+export const matchStatsQuery = z.strictObject({ kind: matchKindSchema.optional() });

@@ -1,0 +1,116 @@
+import type { ChainMap } from '../chain/chainMap.ts';
+import type { GapAction } from '../chain/gapAnalysis.ts';
+import type { ChainMatchEngine, GapReport } from '../chainMatchEngine.ts';
+import { partnerRequestSchema } from '../contracts/partners.ts';
+import type { PartnerResult } from '../match/partners/rankPartners.ts';
+import { partnerTable, type Table } from './tables.ts';
+
+/** The viewer's words (viewer/src/i18n/zh.ts), so a report reads like the screen it came from. */
+export const stageLabels: Record<string, string> = { upstream: '上游', midstream: '中游', downstream: '下游' };
+export const gapClassLabels: Record<string, string> = { missing: '缺链', broken: '断链', weak: '短板', extension: '可延链', healthy: '健康', absent: '未布局' };
+export const actionLabels: Record<GapAction, string> = { fill: '补链', strengthen: '强链', extend: '延链' };
+export const gapReasonLabels: Record<string, string> = {
+  'no-local-firm': '本地没有企业',
+  'local-chain-cut': '本地链条在此中断（断点）',
+  shortfall: '本地产能不足以满足本地需求',
+  'outside-dependence': '本地采购主要依赖区外供应商',
+  'single-supplier': '依赖单一企业，失去它将出现缺口',
+  'below-chain-norm': '产能远低于本链各环节中位数',
+  'downstream-of-local': '位于本地链条下游，可向下延伸',
+  'upstream-of-local': '位于本地链条上游，可向上延伸',
+};
+
+const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
+
+/** The chain map (产业链图谱) as rows: every segment, upstream first, with its figures and flows. */
+export function chainMapTable(map: ChainMap): Table {
+  const name = new Map(map.segments.map((s) => [s.segmentId, s.name]));
+  const names = (ids: string[]) => ids.map((id) => name.get(id) ?? id).join('、');
+  const upstreamOf = (id: string) => names(map.feeds.filter((f) => f.to === id).map((f) => f.from));
+  const downstreamOf = (id: string) => names(map.feeds.filter((f) => f.from === id).map((f) => f.to));
+  return {
+    title: '产业链图谱',
+    columns: [
+      { key: 'order', header: '顺序', width: 6 },
+      { key: 'stage', header: '位置', width: 6 },
+      { key: 'id', header: '环节编号', width: 24 },
+      { key: 'name', header: '环节', width: 18 },
+      { key: 'class', header: '健康状况', width: 10 },
+      { key: 'firms', header: '本地企业（家）', width: 12 },
+      { key: 'capacity', header: '本地产能（亿元）', width: 14 },
+      { key: 'demand', header: '本地需求（亿元）', width: 14 },
+      { key: 'shortfall', header: '缺口率（%）', width: 10 },
+      { key: 'outside', header: '外部依赖度（%）', width: 12 },
+      { key: 'topShare', header: '龙头份额（%）', width: 12 },
+      { key: 'upstream', header: '上游环节', width: 24 },
+      { key: 'downstream', header: '下游环节', width: 24 },
+      { key: 'products', header: '主要产品', width: 48 },
+    ],
+    rows: [...map.segments]
+      .sort((a, b) => a.order - b.order || a.segmentId.localeCompare(b.segmentId))
+      .map((s) => ({
+        order: s.order, stage: stageLabels[s.stage] ?? s.stage, id: s.segmentId, name: s.name, class: gapClassLabels[s.class] ?? s.class,
+        firms: s.metrics.localFirmCount, capacity: s.metrics.localCapacity, demand: s.metrics.localDemand,
+        shortfall: pct(s.metrics.shortfall), outside: pct(s.metrics.outsideDependence), topShare: pct(s.metrics.topFirmShare),
+        upstream: upstreamOf(s.segmentId), downstream: downstreamOf(s.segmentId), products: s.products.map((p) => p.name).join('、'),
+      })),
+  };
+}
+
+/** The gap list (缺口清单), most urgent first, with the evidence behind each gap. */
+export function gapTable(report: GapReport): Table {
+  return {
+    title: '缺口清单',
+    columns: [
+      { key: 'rank', header: '排名', width: 6 },
+      { key: 'id', header: '环节编号', width: 24 },
+      { key: 'name', header: '环节', width: 18 },
+      { key: 'stage', header: '位置', width: 6 },
+      { key: 'class', header: '缺口类型', width: 10 },
+      { key: 'action', header: '建议行动', width: 8 },
+      { key: 'score', header: '缺口得分', width: 10 },
+      { key: 'reasons', header: '原因', width: 48 },
+      { key: 'firms', header: '本地企业（家）', width: 12 },
+      { key: 'capacity', header: '本地产能（亿元）', width: 14 },
+      { key: 'demand', header: '本地需求（亿元）', width: 14 },
+      { key: 'shortfall', header: '缺口率（%）', width: 10 },
+      { key: 'n1', header: 'N−1 缺口率（%）', width: 12 },
+      { key: 'outside', header: '外部依赖度（%）', width: 12 },
+      { key: 'topFirms', header: '主要本地企业', width: 40 },
+      { key: 'outsideSuppliers', header: '区外供应商', width: 40 },
+    ],
+    rows: report.gaps.map((g, i) => ({
+      rank: i + 1, id: g.segmentId, name: g.name, stage: stageLabels[g.stage] ?? g.stage, class: gapClassLabels[g.class] ?? g.class,
+      action: g.action ? actionLabels[g.action] : null, score: g.score, reasons: g.reasons.map((r) => gapReasonLabels[r] ?? r).join('；'),
+      firms: g.metrics.localFirmCount, capacity: g.metrics.localCapacity, demand: g.metrics.localDemand,
+      shortfall: pct(g.metrics.shortfall), n1: pct(g.metrics.n1Shortfall), outside: pct(g.metrics.outsideDependence),
+      topFirms: g.metrics.evidence.topFirms.map((f) => f.name).join('、'),
+      outsideSuppliers: [...new Set(g.metrics.evidence.outsideSuppliers.map((f) => f.name))].join('、'),
+    })),
+  };
+}
+
+// The columns of a partner list do not depend on its rows.
+const partnerColumns = partnerTable({ chainId: '', mode: 'fill', targets: [], candidates: [], excludedByKeyword: 0, textProvider: 'lexical' }).columns;
+
+/** Partner candidates of several modes in one list, each row saying which (补链/强链/延链). */
+export function candidatesTable(results: PartnerResult[]): Table {
+  return {
+    title: '候选企业',
+    columns: [{ key: 'mode', header: '链策', width: 6 }, ...partnerColumns],
+    rows: results.flatMap((r) => partnerTable(r).rows.map((row) => ({ mode: actionLabels[r.mode], ...row }))),
+  };
+}
+
+/**
+ * The chain report (产业链报告): the map, the gaps and the top candidates for each kind of gap the
+ * chain has, as tables — one XLSX sheet each (tableToXlsx).
+ */
+export async function chainReport(engine: ChainMatchEngine, chainId: string, options: { limit?: number } = {}): Promise<Table[]> {
+  const [map, gaps] = await Promise.all([engine.chainMap(chainId), engine.gaps(chainId)]);
+  const modes = (['fill', 'strengthen', 'extend'] as const).filter((m) => gaps.gaps.some((g) => g.action === m));
+  const results: PartnerResult[] = [];
+  for (const mode of modes) results.push(await engine.partners(partnerRequestSchema.parse({ chainId, mode, limit: options.limit ?? 10 })));
+  const title = (t: Table, part: string) => ({ ...t, title: `${map.chain.name}${part}` });
+  return [title(chainMapTable(map), '产业链图谱'), title(gapTable(gaps), '缺口清单'), title(candidatesTable(results), '候选企业')];
+}

@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import type { FieldIssue } from '../errors.ts';
+import type { Graph } from '../graph/graph.ts';
+import type { KnowledgeEngine } from '../knowledgeEngine.ts';
+import type { NodeLabel } from '../model/graphModel.ts';
+import type { BatchBuilder } from './batchBuilder.ts';
+import type { Column } from './columns.ts';
+
+/** A validated row with its 1-based data-row number in the file. */
+export interface Numbered<R> {
+  row: number;
+  data: R;
+}
+
+/** attach: automatic segment attachment, firm by firm; write: the one atomic load. */
+export type ImportPhase = 'attach' | 'write';
+export type ImportProgress = (phase: ImportPhase, done: number, total: number) => void | Promise<void>;
+
+export interface ImportContext {
+  graph: Graph;
+  knowledge: KnowledgeEngine;
+  /** The file name, for issues and the loader's error messages. */
+  file: string;
+  onProgress?: ImportProgress;
+}
+
+/** A firm attached to a segment automatically (IN_SEGMENT {inferred: true}). */
+export interface Attachment {
+  id: string;
+  segmentId: string;
+  confidence: number;
+}
+
+export interface BuildResult {
+  attached?: Attachment[];
+  unattached?: string[];
+  /** Enterprise product names that match no Product of the chains in scope (kept out of MAKES). */
+  unmatchedProducts?: { id: string; products: string[] }[];
+}
+
+/**
+ * One row-based entity of the import: its columns (English + Chinese headers), the schema a row
+ * must pass once its cells are read, the checks against the graph, and how rows become nodes and
+ * relationships. Each entity's spec lives in its own file under entities/.
+ */
+export interface TableSpec<R> {
+  entity: string;
+  /** The label the rows create (none for supply ties, which only join enterprises). */
+  label: NodeLabel | null;
+  /** What a row is, in Chinese, for docs and messages. */
+  title: string;
+  columns: Column[];
+  schema: z.ZodType<R>;
+  /** Two rows with the same key are the same record twice: an error, reported at `path`. */
+  key: { path: string; of(row: R): string };
+  /** References and id clashes against the graph; called only with rows that passed the schema. */
+  check(rows: Numbered<R>[], ctx: ImportContext): Promise<FieldIssue[]>;
+  build(rows: Numbered<R>[], batch: BatchBuilder, ctx: ImportContext): Promise<BuildResult>;
+}

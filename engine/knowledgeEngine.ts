@@ -1,0 +1,56 @@
+import { Cached } from './cached.ts';
+import { classifySegments, type ClassifyInput, type SegmentSuggestion } from './classify/classifySegments.ts';
+import { loadSegmentCatalog } from './classify/segmentCatalog.ts';
+import type { Graph } from './graph/graph.ts';
+import { loadResearchCatalog } from './match/pairing/researchCatalog.ts';
+import { rankPairs, type PairingRequest, type PairingResponse } from './match/pairing/rankPairs.ts';
+import { rankTalent, type TalentRequest } from './match/talent/rankTalent.ts';
+import { getEntity, getNeighbourhood } from './search/neighbourhood.ts';
+import { searchEntities, type SearchRequest, type SearchResponse } from './search/searchEntities.ts';
+import { TextServices } from './text/textServices.ts';
+
+/**
+ * The operations of the second user group and of exploring: school–enterprise pairing, talent
+ * matching, search, entity neighbourhoods and automatic segment attachment (DESIGN §3, §5, §6).
+ */
+export class KnowledgeEngine {
+  readonly text: TextServices;
+  private readonly research: Cached<Awaited<ReturnType<typeof loadResearchCatalog>>>;
+  private readonly segments: Cached<Awaited<ReturnType<typeof loadSegmentCatalog>>>;
+
+  constructor(readonly graph: Graph, options: { ttlMs?: number; env?: NodeJS.ProcessEnv } = {}) {
+    this.text = new TextServices(graph, options.env);
+    this.research = new Cached(() => loadResearchCatalog(graph), options.ttlMs);
+    this.segments = new Cached(() => loadSegmentCatalog(graph), options.ttlMs);
+  }
+
+  async pairSchoolEnterprise(request: PairingRequest): Promise<PairingResponse> {
+    return rankPairs(this.graph, await this.research.get(), await this.text.get(), request);
+  }
+
+  async matchTalent(request: TalentRequest) {
+    return rankTalent(this.graph, await this.research.get(), await this.text.get(), request);
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    return searchEntities(this.graph, await this.text.get(), request);
+  }
+
+  entity(id: string) {
+    return getEntity(this.graph, id);
+  }
+
+  neighbourhood(id: string, depth: 1 | 2, limit: number) {
+    return getNeighbourhood(this.graph, id, depth, limit);
+  }
+
+  async classify(input: ClassifyInput, options: { limit?: number; excludeFirmIds?: string[] } = {}): Promise<{ items: SegmentSuggestion[]; textProvider: string }> {
+    const similarity = await this.text.get();
+    return { items: await classifySegments(this.graph, await this.segments.get(), similarity, input, options), textProvider: similarity.provider };
+  }
+
+  invalidate(): void {
+    this.research.invalidate();
+    this.segments.invalidate();
+  }
+}

@@ -1,0 +1,11 @@
+export { solveAssignment } from './solveAssignment.ts';
+export { greedyAssignment } from './greedyAssignment.ts';
+export { assignmentDefaults } from './assignmentDefaults.ts';
+export type {
+  Assignment,
+  AssignmentObjective,
+  AssignmentOptions,
+  AssignmentProblem,
+  AssignmentResult,
+  AssignmentSolver,
+} from './types.ts';

@@ -1,0 +1,122 @@
+import neo4j from 'neo4j-driver';
+import type { Graph } from '../../graph/graph.ts';
+
+/**
+ * Everything the pairing and talent matchers know about the research side, loaded in one read and
+ * kept briefly: research units are few (hundreds to a few thousand) and every request scores them
+ * all, so an in-memory catalog beats a query per request.
+ */
+export interface Researcher {
+  id: string;
+  name: string;
+  title: string;
+  level: string;
+  honours: string[];
+  description: string;
+  /** Topic names. */
+  expertise: string[];
+  /** Where the researcher works: a research unit, university or enterprise. */
+  affiliation: { id: string; label: string; name: string } | null;
+}
+
+export interface ResearchUnitProfile {
+  id: string;
+  name: string;
+  description: string;
+  topics: string[];
+  university: { id: string; name: string; inXianlin: boolean } | null;
+  parkId: string | null;
+  researchers: Researcher[];
+  /** Enterprises it already cooperates with. */
+  partners: string[];
+  /** Alliances it or its university belongs to, with which of the two is the member. */
+  alliances: { id: string; name: string; member: string; memberLabel: string }[];
+  /** Party organisations of the unit and its university, with their owner. */
+  partyOrgs: { id: string; owner: string; ownerLabel: string }[];
+}
+
+export interface ResearchCatalog {
+  units: ResearchUnitProfile[];
+  talents: Researcher[];
+  loadedAt: number;
+}
+
+export async function loadResearchCatalog(graph: Graph): Promise<ResearchCatalog> {
+  const talents = await graph.query<Researcher>(
+    `MATCH (t:Talent)
+     OPTIONAL MATCH (t)-[:AFFILIATED_WITH]->(a)
+     WITH t, head(collect(a)) AS a
+     RETURN t.id AS id, t.name AS name, t.title AS title, t.level AS level, t.honours AS honours, t.description AS description,
+            [(t)-[:EXPERT_IN]->(topic:Topic) | topic.name] AS expertise,
+            CASE WHEN a IS NULL THEN null ELSE {id: a.id, label: head(labels(a)), name: a.name} END AS affiliation`,
+  );
+  const units = await graph.query<Omit<ResearchUnitProfile, 'researchers'>>(
+    `MATCH (r:ResearchUnit)
+     OPTIONAL MATCH (r)-[:BELONGS_TO]->(u:University)
+     OPTIONAL MATCH (r)-[:LOCATED_IN]->(p:Park)
+     RETURN r.id AS id, r.name AS name, r.description AS description,
+            [(r)-[:RESEARCHES]->(t:Topic) | t.name] AS topics,
+            CASE WHEN u IS NULL THEN null ELSE {id: u.id, name: u.name, inXianlin: u.inXianlin} END AS university,
+            p.id AS parkId,
+            [(e:Enterprise)-[:COOPERATES_WITH]->(r) | e.id] AS partners,
+            [(x)-[:MEMBER_OF]->(a:Alliance) WHERE x = r OR x = u | a {.id, .name, member: x.id, memberLabel: head(labels(x))}] AS alliances,
+            [(x)-[:HAS_PARTY_ORG]->(po:PartyOrg) WHERE x = r OR x = u | {id: po.id, owner: x.id, ownerLabel: head(labels(x))}] AS partyOrgs`,
+  );
+  const byUnit = new Map<string, Researcher[]>();
+  for (const t of talents) {
+    if (t.affiliation?.label === 'ResearchUnit') (byUnit.get(t.affiliation.id) ?? byUnit.set(t.affiliation.id, []).get(t.affiliation.id)!).push(t);
+  }
+  // University-affiliated researchers count for every unit of their university.
+  const byUniversity = new Map<string, Researcher[]>();
+  for (const t of talents) {
+    if (t.affiliation?.label === 'University') (byUniversity.get(t.affiliation.id) ?? byUniversity.set(t.affiliation.id, []).get(t.affiliation.id)!).push(t);
+  }
+  return {
+    units: units.map((u) => ({ ...u, researchers: [...(byUnit.get(u.id) ?? []), ...(u.university ? byUniversity.get(u.university.id) ?? [] : [])] })),
+    talents,
+    loadedAt: Date.now(),
+  };
+}
+
+/** The enterprise side of a pairing: what it needs, makes and belongs to. */
+export interface EnterpriseProfile {
+  id: string;
+  name: string;
+  local: boolean;
+  description: string;
+  needs: string[];
+  products: string[];
+  parkId: string | null;
+  inXianlin: boolean;
+  partners: string[];
+  alliances: { id: string; name: string }[];
+  /** 结对共建: this enterprise's party organisation (`own`) paired with `other`; `outgoing` when stored own → other. */
+  pairedPartyOrgs: { own: string; other: string; outgoing: boolean }[];
+}
+
+const enterpriseProjection = `e.id AS id, e.name AS name, e.local AS local, e.description AS description,
+  [(e)-[:NEEDS_TECH]->(t:Topic) | t.name] AS needs,
+  [(e)-[:MAKES]->(p:Product) | p.name] AS products,
+  head([(e)-[:LOCATED_IN]->(p:Park) | p.id]) AS parkId,
+  EXISTS { (e)-[:LOCATED_IN]->(:Park)-[:IN_SECTOR]->(:Sector {id: 'sector.xianlin'}) } AS inXianlin,
+  [(e)-[:COOPERATES_WITH]->(r) | r.id] AS partners,
+  [(e)-[:MEMBER_OF]->(a:Alliance) | a {.id, .name}] AS alliances,
+  [(e)-[:HAS_PARTY_ORG]->(own:PartyOrg)-[p:PAIRED_WITH]-(po:PartyOrg) | {own: own.id, other: po.id, outgoing: startNode(p) = own}] AS pairedPartyOrgs`;
+
+export async function loadEnterpriseProfiles(graph: Graph, ids: string[]): Promise<EnterpriseProfile[]> {
+  return graph.query<EnterpriseProfile>(`UNWIND $ids AS id MATCH (e:Enterprise {id: id}) RETURN ${enterpriseProjection}`, { ids });
+}
+
+/** Enterprises that need a topic the unit researches or its researchers know, or already cooperate with it. */
+export async function enterprisesForTopics(graph: Graph, topics: string[], unitId: string | null, limit: number): Promise<EnterpriseProfile[]> {
+  return graph.query<EnterpriseProfile>(
+    `CALL () {
+       MATCH (e:Enterprise)-[:NEEDS_TECH]->(t:Topic) WHERE t.name IN $topics RETURN e
+       UNION
+       MATCH (e:Enterprise)-[:COOPERATES_WITH]->(:ResearchUnit {id: $unitId}) RETURN e
+     }
+     WITH DISTINCT e WHERE e.kind = 'industrial' LIMIT $limit
+     RETURN ${enterpriseProjection}`,
+    { topics, unitId: unitId ?? '', limit: neo4j.int(limit) },
+  );
+}

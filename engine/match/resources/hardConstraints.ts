@@ -1,0 +1,68 @@
+import { demandTerms, offerTerms, type DemandTerms, type OfferTerms } from './resourceTerms.ts';
+import type { DemandContext, OfferContext } from './resourceTypes.ts';
+
+/**
+ * Hard constraints of resource matching (DESIGN §4: "never violated"). An offer that breaks any of
+ * them is not a candidate, whatever its score; each one is a named bit so callers can say WHICH
+ * constraint excluded an offer (docs/resources.md §1 states each rule).
+ */
+export const hardConstraints = [
+  { name: 'kind', label: '资源类型不符', rule: 'offer.kind = demand.kind' },
+  { name: 'capacity', label: '已无剩余容量', rule: 'offer capacity − agreed units ≥ 1' },
+  { name: 'sameOwner', label: '供需同属一方', rule: 'the offerer is not the demanding organisation' },
+  { name: 'certification', label: '资质认证不满足', rule: 'demand.requiredCertifications ⊆ offer.certifications' },
+  { name: 'area', label: '面积不足', rule: 'offer.areaM2 ≥ demand.minAreaM2 (an offer without an area fails)' },
+  { name: 'floorLoad', label: '楼面荷载不足', rule: 'offer.floorLoadKnM2 ≥ demand.minFloorLoadKnM2 (unknown fails)' },
+  { name: 'price', label: '价格超出上限', rule: 'offer.price ≤ demand.maxPrice (an offer without a price passes)' },
+  { name: 'amount', label: '额度不足', rule: 'offer.amountWan ≥ demand.amountWan (unknown fails)' },
+  { name: 'rate', label: '利率超出上限', rule: 'offer.ratePct ≤ demand.maxRatePct (unknown fails)' },
+  { name: 'term', label: '期限不足', rule: 'offer.termMonths ≥ demand.minTermMonths (unknown fails)' },
+  { name: 'park', label: '不在限定园区', rule: 'offer park ∈ demand.parkAllowList when the list is not empty' },
+  { name: 'dates', label: '可用时间不符', rule: 'offer.availableFrom ≤ demand.neededFrom and offer.availableUntil ≥ demand.neededUntil (or neededFrom)' },
+] as const;
+
+export type HardConstraint = (typeof hardConstraints)[number]['name'];
+
+export const constraintBit = Object.fromEntries(hardConstraints.map((c, i) => [c.name, 1 << i])) as Record<HardConstraint, number>;
+export const constraintLabels = Object.fromEntries(hardConstraints.map((c) => [c.name, c.label])) as Record<HardConstraint, string>;
+
+/**
+ * The constraints an offer breaks for a demand, as a bit mask (0 = feasible). Every constraint is
+ * tested, not just the first that fails, so diagnosis can count each one.
+ */
+export function violations(d: DemandContext, o: OfferContext): number {
+  return violationsOf(demandTerms(d), offerTerms(o));
+}
+
+const has = (x: number) => !Number.isNaN(x);
+
+/** The rules of `hardConstraints` on the flat forms. A comparison with NaN (an unknown offer attribute) is false, so an unknown never meets a stated minimum or maximum — except price, which passes (docs/resources.md §1). */
+export function violationsOf(d: DemandTerms, o: OfferTerms): number {
+  let mask = 0;
+  if (o.kind !== d.kind) mask |= constraintBit.kind;
+  if (o.remaining < 1) mask |= constraintBit.capacity;
+  if (o.owner === d.owner) mask |= constraintBit.sameOwner;
+  if (d.certifications.length > 0) {
+    for (const c of d.certifications) {
+      if (!o.certifications.includes(c)) {
+        mask |= constraintBit.certification;
+        break;
+      }
+    }
+  }
+  if (has(d.minArea) && !(o.area >= d.minArea)) mask |= constraintBit.area;
+  if (has(d.minFloorLoad) && !(o.floorLoad >= d.minFloorLoad)) mask |= constraintBit.floorLoad;
+  if (has(d.maxPrice) && o.price > d.maxPrice) mask |= constraintBit.price;
+  if (has(d.amount) && !(o.amount >= d.amount)) mask |= constraintBit.amount;
+  if (has(d.maxRate) && !(o.rate <= d.maxRate)) mask |= constraintBit.rate;
+  if (has(d.minTerm) && !(o.term >= d.minTerm)) mask |= constraintBit.term;
+  if (d.parks.length > 0 && (o.park === null || !d.parks.includes(o.park))) mask |= constraintBit.park;
+  // Available by the day it is needed, and still when the need ends; a side without the date passes.
+  if (o.from > d.from || o.until < d.until) mask |= constraintBit.dates;
+  return mask;
+}
+
+/** The names of the constraints in a mask, in the order of `hardConstraints`. */
+export function constraintsIn(mask: number): HardConstraint[] {
+  return hardConstraints.filter((_, i) => (mask & (1 << i)) !== 0).map((c) => c.name);
+}

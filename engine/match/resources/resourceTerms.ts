@@ -1,0 +1,87 @@
+import { resourceSignalValues as v } from '../../config/scoring.ts';
+import { tierSignal } from '../partners/signals.ts';
+import type { DemandContext, OfferContext } from './resourceTypes.ts';
+
+/**
+ * Offers and demands reduced to the flat numbers the hard constraints and the arithmetic soft
+ * signals read (NaN where a row has null; dates as day numbers). One shape per side keeps the
+ * assignment's inner loop — up to 10,000 × 10,000 pairs — on monomorphic property reads; the
+ * object-level functions (violations, sizeSignal, …) go through the same forms, so there is one
+ * implementation of each rule.
+ */
+export interface OfferTerms {
+  kind: string;
+  remaining: number;
+  owner: string;
+  ownerIsPark: boolean;
+  park: string | null;
+  sector: string | null;
+  area: number;
+  floorLoad: number;
+  price: number;
+  amount: number;
+  rate: number;
+  term: number;
+  from: number;
+  until: number;
+  certifications: string[];
+  tier: number;
+}
+
+export interface DemandTerms {
+  kind: string;
+  loan: boolean;
+  owner: string;
+  park: string | null;
+  sector: string | null;
+  minArea: number;
+  /** idealAreaM2, else the minimum × idealOverMinArea. */
+  idealArea: number;
+  minFloorLoad: number;
+  maxPrice: number;
+  amount: number;
+  maxRate: number;
+  minTerm: number;
+  from: number;
+  /** neededUntil, else neededFrom. */
+  until: number;
+  certifications: string[];
+  parks: string[];
+}
+
+const num = (x: number | null) => (x === null ? NaN : x);
+const day = (iso: string | null) => (iso === null ? NaN : Math.floor(Date.parse(iso) / 86_400_000));
+
+const offerMemo = new WeakMap<OfferContext, OfferTerms>();
+const demandMemo = new WeakMap<DemandContext, DemandTerms>();
+
+export function offerTerms(o: OfferContext): OfferTerms {
+  let t = offerMemo.get(o);
+  if (!t) {
+    const offer = o.offer;
+    t = {
+      kind: offer.kind, remaining: o.remaining, owner: o.owner.id, ownerIsPark: o.owner.label === 'Park', park: o.parkId, sector: o.sectorId,
+      area: num(offer.areaM2), floorLoad: num(offer.floorLoadKnM2), price: num(offer.price), amount: num(offer.amountWan), rate: num(offer.ratePct),
+      term: num(offer.termMonths), from: day(offer.availableFrom), until: day(offer.availableUntil), certifications: offer.certifications,
+      tier: o.owner.label === 'Enterprise' ? tierSignal(o.owner.tags) : v.ownerTier[o.owner.label] ?? 0,
+    };
+    offerMemo.set(o, t);
+  }
+  return t;
+}
+
+export function demandTerms(d: DemandContext): DemandTerms {
+  let t = demandMemo.get(d);
+  if (!t) {
+    const demand = d.demand;
+    t = {
+      kind: demand.kind, loan: demand.kind === 'loan', owner: d.owner.id, park: d.owner.parkId, sector: d.owner.sectorId,
+      minArea: num(demand.minAreaM2), idealArea: demand.idealAreaM2 ?? (demand.minAreaM2 !== null ? demand.minAreaM2 * v.idealOverMinArea : NaN),
+      minFloorLoad: num(demand.minFloorLoadKnM2), maxPrice: num(demand.maxPrice), amount: num(demand.amountWan), maxRate: num(demand.maxRatePct),
+      minTerm: num(demand.minTermMonths), from: day(demand.neededFrom), until: day(demand.neededUntil ?? demand.neededFrom),
+      certifications: demand.requiredCertifications, parks: demand.parkAllowList,
+    };
+    demandMemo.set(d, t);
+  }
+  return t;
+}

@@ -1,0 +1,156 @@
+import { partnerWeights, pairingWeights, resourceDefaults, resourceWeights, talentWeights } from './config/scoring.ts';
+import type { RecordMatchRequest, MatchTransitionRequest, ListMatchesQuery } from './contracts/matches.ts';
+import type { CreateDemandRequest, CreateOfferRequest, EventPlanRequest, ListResourcesQuery, ResourceAssignRequest, ResourceMatchRequest } from './contracts/resources.ts';
+import { NotFoundError } from './errors.ts';
+import type { Graph } from './graph/graph.ts';
+import { loadEventParticipants } from './match/event/eventParticipants.ts';
+import { LexicalPairingFit } from './match/event/lexicalPairingFit.ts';
+import type { PairingFit } from './match/event/pairingFit.ts';
+import { planEvent, type EventPlan } from './match/event/planEvent.ts';
+import { assignResources, type ResourceAssignment } from './match/resources/assignResources.ts';
+import { rankDemandsForOffer, rankOffersForDemand, type DemandMatches, type OfferMatches } from './match/resources/rankResources.ts';
+import { loadDemandContexts, loadOfferContexts } from './match/resources/resourceQueries.ts';
+import * as store from './match/resources/resourceStore.ts';
+import type { ResourceWeights } from './match/resources/softSignals.ts';
+import { acceptanceStats, type KindAcceptance } from './tracking/acceptanceStats.ts';
+import { declinedPairs } from './tracking/declinedPairs.ts';
+import { getMatch, listMatches, matchOutcomes, recordMatch, transitionMatch, type MatchRecord } from './tracking/matchStore.ts';
+import { matchTable } from './tracking/matchTable.ts';
+import type { Table } from './export/tables.ts';
+
+/** The configured weights of each matcher kind, which outcome statistics compare against. */
+const baseWeights: Record<string, Record<string, number>> = { partner: partnerWeights, pairing: pairingWeights, talent: talentWeights, resource: resourceWeights };
+
+/** Rows an export may hold: exports page through the list up to this many. */
+const exportMaxRows = 10_000;
+
+/**
+ * Resource supply–demand matching, matchmaking events and outcome tracking (DESIGN §4, §7), one
+ * method per operation over one graph. Writes take the acting user's id (`actor`, from the API key
+ * once authentication lands) and keep it with what they change.
+ */
+export class ResourcesEngine {
+  private readonly fit: PairingFit;
+
+  /** `fit`: how the event planner scores pairs; the lexical text score until the pairing matcher is plugged in. */
+  constructor(readonly graph: Graph, options: { fit?: PairingFit } = {}) {
+    this.fit = options.fit ?? new LexicalPairingFit();
+  }
+
+  createOffer(input: CreateOfferRequest, actor: string) {
+    return store.createOffer(this.graph, input, actor);
+  }
+  getOffer(id: string) {
+    return store.getOffer(this.graph, id);
+  }
+  updateOffer(id: string, change: Record<string, unknown>, actor: string) {
+    return store.updateOffer(this.graph, id, change, actor);
+  }
+  deleteOffer(id: string, _actor: string) {
+    return store.deleteOffer(this.graph, id);
+  }
+  listOffers(query: ListResourcesQuery) {
+    return store.listOffers(this.graph, query);
+  }
+
+  createDemand(input: CreateDemandRequest, actor: string) {
+    return store.createDemand(this.graph, input, actor);
+  }
+  getDemand(id: string) {
+    return store.getDemand(this.graph, id);
+  }
+  updateDemand(id: string, change: Record<string, unknown>, actor: string) {
+    return store.updateDemand(this.graph, id, change, actor);
+  }
+  deleteDemand(id: string, _actor: string) {
+    return store.deleteDemand(this.graph, id);
+  }
+  listDemands(query: ListResourcesQuery) {
+    return store.listDemands(this.graph, query);
+  }
+
+  /** Ranked feasible offers for a demand, or open demands for an offer, each explained. */
+  async matchResources(request: ResourceMatchRequest): Promise<({ direction: 'offers-for-demand' } & DemandMatches) | ({ direction: 'demands-for-offer' } & OfferMatches)> {
+    const weights = await this.weights(request.useOutcomes);
+    const limit = Math.min(request.limit ?? resourceDefaults.limit, resourceDefaults.maxLimit);
+    if (request.demandId) {
+      const [demand] = await loadDemandContexts(this.graph, { ids: [request.demandId] });
+      if (!demand) throw new NotFoundError('open demand', request.demandId);
+      // Offers of other kinds can never be feasible; they are not loaded (nor counted under `kind`).
+      const offers = await loadOfferContexts(this.graph, { kinds: [demand.demand.kind] });
+      const excludedPairs = request.includeDeclined ? undefined : await declinedPairs(this.graph, { kind: 'resource', subjectIds: [demand.demand.id] });
+      return { direction: 'offers-for-demand', ...rankOffersForDemand(demand, offers, { limit, weights, excludedPairs }) };
+    }
+    const [offer] = await loadOfferContexts(this.graph, { ids: [request.offerId!] });
+    if (!offer) throw new NotFoundError('open offer', request.offerId!);
+    const demands = await loadDemandContexts(this.graph, { kinds: [offer.offer.kind] });
+    const excludedPairs = request.includeDeclined ? undefined : await declinedPairs(this.graph, { kind: 'resource' });
+    return { direction: 'demands-for-offer', ...rankDemandsForOffer(offer, demands, { limit, weights, excludedPairs }) };
+  }
+
+  /** The global assignment across open demands (all, or the named ones, or of some kinds). */
+  async assign(request: ResourceAssignRequest): Promise<ResourceAssignment> {
+    const [demands, offers, weights] = await Promise.all([
+      loadDemandContexts(this.graph, { ids: request.demandIds, kinds: request.kinds }),
+      loadOfferContexts(this.graph, { kinds: request.kinds }),
+      this.weights(request.useOutcomes),
+    ]);
+    const excludedPairs = request.includeDeclined ? undefined : await declinedPairs(this.graph, { kind: 'resource' });
+    return assignResources(demands, offers, { objective: request.objective, weights, excludedPairs, compareGreedy: true });
+  }
+
+  /** A matchmaking event's schedule: meetings that maximise total pairing fit within everyone's slots. */
+  async planEvent(request: EventPlanRequest): Promise<EventPlan> {
+    const { enterprises, units } = await loadEventParticipants(this.graph, request.enterprises.map((e) => e.id), request.researchUnits.map((u) => u.id));
+    return planEvent(
+      {
+        enterprises: enterprises.map((profile, i) => ({ profile, slots: request.enterprises[i].slots })),
+        units: units.map((profile, i) => ({ profile, slots: request.researchUnits[i].slots })),
+        minFit: request.minFit,
+        objective: request.objective,
+      },
+      this.fit,
+    );
+  }
+
+  recordMatch(input: RecordMatchRequest, actor: string): Promise<MatchRecord> {
+    return recordMatch(this.graph, input, actor);
+  }
+  updateMatch(id: string, change: MatchTransitionRequest, actor: string): Promise<MatchRecord> {
+    return transitionMatch(this.graph, id, change, actor);
+  }
+  getMatch(id: string): Promise<MatchRecord> {
+    return getMatch(this.graph, id);
+  }
+  listMatches(query: Omit<ListMatchesQuery, 'format'>) {
+    return listMatches(this.graph, query);
+  }
+
+  /** Every match the filters select (up to 10,000), as an export table. */
+  async matchTable(query: Omit<ListMatchesQuery, 'format' | 'limit'>): Promise<Table> {
+    const items: MatchRecord[] = [];
+    let cursor = query.cursor;
+    do {
+      const page = await listMatches(this.graph, { ...query, cursor, limit: 200 });
+      items.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && items.length < exportMaxRows);
+    return matchTable(items.slice(0, exportMaxRows));
+  }
+
+  /** Per matcher kind: outcomes by status, per-signal acceptance and the weights the bounded rule suggests. */
+  async matchStats(kind?: string): Promise<{ kinds: KindAcceptance[] }> {
+    return { kinds: acceptanceStats(await matchOutcomes(this.graph, kind), baseWeights) };
+  }
+
+  /** Pairs declined before, for any matcher to leave out (see engine/tracking/declinedPairs.ts). */
+  declinedPairs(filter: { kind?: string; subjectIds?: string[] } = {}): Promise<Set<string>> {
+    return declinedPairs(this.graph, filter);
+  }
+
+  private async weights(useOutcomes: boolean | undefined): Promise<ResourceWeights> {
+    if (!useOutcomes) return resourceWeights;
+    const [stats] = acceptanceStats(await matchOutcomes(this.graph, 'resource'), baseWeights);
+    return stats ? ({ ...resourceWeights, ...stats.weights } as ResourceWeights) : resourceWeights;
+  }
+}

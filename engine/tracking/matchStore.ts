@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import neo4j from 'neo4j-driver';
+import type { ListMatchesQuery, RecordMatchRequest, MatchTransitionRequest } from '../contracts/matches.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
+import type { Graph } from '../graph/graph.ts';
+import type { Explanation } from '../match/explanation.ts';
+import { matchRow } from '../model/nodes.ts';
+import type { MatchOutcome } from './acceptanceStats.ts';
+import { assertTransition, type MatchStatus } from './lifecycle.ts';
+
+/** One change in a match's audit trail: who moved it from what to what, when, and why. */
+export interface MatchHistoryEntry {
+  from: MatchStatus | null;
+  to: MatchStatus;
+  actor: string;
+  at: string;
+  note: string | null;
+}
+
+/** A Match node as the API shows it: the explanation snapshot and the history parsed. */
+export interface MatchRecord {
+  id: string;
+  kind: string;
+  status: MatchStatus;
+  subjectId: string;
+  subjectName: string;
+  candidateId: string;
+  candidateName: string;
+  chainId: string | null;
+  score: number;
+  units: number;
+  explanation: Explanation;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  history: MatchHistoryEntry[];
+}
+
+type StoredMatch = Omit<MatchRecord, 'explanation' | 'history'> & { explanation: string; history: string[] };
+
+function toRecord(row: StoredMatch): MatchRecord {
+  return { ...row, chainId: row.chainId ?? null, subjectName: row.subjectName ?? '', candidateName: row.candidateName ?? '', units: row.units ?? 1, createdBy: row.createdBy ?? 'anonymous', explanation: JSON.parse(row.explanation), history: row.history.map((h) => JSON.parse(h)) };
+}
+
+/** Deterministic per pair and attempt, so two concurrent records of one pair collide on the id constraint instead of both succeeding. */
+function matchId(kind: string, subjectId: string, candidateId: string, attempt: number): string {
+  const hash = createHash('sha1').update(`${kind}\u0000${subjectId}\u0000${candidateId}`).digest('hex').slice(0, 16);
+  return `match.${kind}.${hash}.${attempt}`;
+}
+
+const isConstraintViolation = (error: unknown) => (error as { code?: string }).code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+/**
+ * Records a recommendation a person acted on, as `proposed`. A pair that is already being followed
+ * up (or was agreed) is a conflict; a declined pair may be proposed again — as a new match.
+ */
+export async function recordMatch(graph: Graph, input: RecordMatchRequest, actor: string, now = new Date()): Promise<MatchRecord> {
+  const at = now.toISOString();
+  try {
+    return await graph.write(async (tx) => {
+      const existing = await tx.run<{ id: string; status: MatchStatus }>(
+        'MATCH (m:Match {subjectId: $subjectId, candidateId: $candidateId}) WHERE m.kind = $kind RETURN m.id AS id, m.status AS status',
+        { kind: input.kind, subjectId: input.subjectId, candidateId: input.candidateId },
+      );
+      const open = existing.records.map((r) => r.toObject()).find((m) => m.status !== 'declined');
+      if (open) throw new ConflictError(`this pair is already recorded as match "${open.id}" (${open.status})`);
+      const row = matchRow.parse({
+        id: matchId(input.kind, input.subjectId, input.candidateId, existing.records.length + 1),
+        kind: input.kind, status: 'proposed', subjectId: input.subjectId, candidateId: input.candidateId, chainId: input.chainId ?? null,
+        subjectName: input.subjectName ?? '', candidateName: input.candidateName ?? '', score: input.score, units: input.units,
+        explanation: JSON.stringify(input.explanation), createdAt: at, updatedAt: at, createdBy: actor,
+        history: [JSON.stringify({ from: null, to: 'proposed', actor, at, note: input.note ?? null } satisfies MatchHistoryEntry)],
+      });
+      const created = await tx.run<{ m: StoredMatch }>('CREATE (m:Match) SET m = $row RETURN m {.*} AS m', { row });
+      return toRecord(created.records[0].get('m'));
+    });
+  } catch (error) {
+    if (isConstraintViolation(error)) throw new ConflictError('this pair was recorded by another request at the same moment; reload and retry');
+    throw error;
+  }
+}
+
+/**
+ * Moves a match along its lifecycle and appends to its audit trail. The node is write-locked before
+ * its status is read, so two concurrent changes cannot both pass the check.
+ */
+export async function transitionMatch(graph: Graph, id: string, change: MatchTransitionRequest, actor: string, now = new Date()): Promise<MatchRecord> {
+  return graph.write(async (tx) => {
+    const locked = await tx.run<{ status: MatchStatus }>('MATCH (m:Match {id: $id}) SET m._lock = true RETURN m.status AS status', { id });
+    if (locked.records.length === 0) throw new NotFoundError('match', id);
+    const from = locked.records[0].get('status');
+    assertTransition(id, from, change.status);
+    const at = now.toISOString();
+    const entry = JSON.stringify({ from, to: change.status, actor, at, note: change.note ?? null } satisfies MatchHistoryEntry);
+    const updated = await tx.run<{ m: StoredMatch }>(
+      'MATCH (m:Match {id: $id}) REMOVE m._lock SET m.status = $to, m.updatedAt = $at, m.history = m.history + $entry RETURN m {.*} AS m',
+      { id, to: change.status, at, entry },
+    );
+    return toRecord(updated.records[0].get('m'));
+  });
+}
+
+export async function getMatch(graph: Graph, id: string): Promise<MatchRecord> {
+  const [row] = await graph.query<{ m: StoredMatch }>('MATCH (m:Match {id: $id}) RETURN m {.*} AS m', { id });
+  if (!row) throw new NotFoundError('match', id);
+  return toRecord(row.m);
+}
+
+/** Newest first; the cursor is the (createdAt, id) of the last row of the previous page. */
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
+  } catch {
+    // fall through
+  }
+  throw new InvalidInputError('invalid query', [{ path: 'query.cursor', message: 'not a cursor returned by this API' }]);
+}
+
+const encodeCursor = (m: MatchRecord) => Buffer.from(JSON.stringify([m.createdAt, m.id]), 'utf8').toString('base64url');
+
+export async function listMatches(graph: Graph, query: Omit<ListMatchesQuery, 'format'>): Promise<{ items: MatchRecord[]; nextCursor: string | null }> {
+  const [afterAt, afterId] = query.cursor ? decodeCursor(query.cursor) : [null, null];
+  const rows = await graph.query<{ m: StoredMatch }>(
+    `MATCH (m:Match)
+     WHERE ($status IS NULL OR m.status = $status) AND ($kind IS NULL OR m.kind = $kind) AND ($chainId IS NULL OR m.chainId = $chainId)
+       AND ($afterAt IS NULL OR m.createdAt < $afterAt OR (m.createdAt = $afterAt AND m.id < $afterId))
+     RETURN m {.*} AS m ORDER BY m.createdAt DESC, m.id DESC LIMIT $limit`,
+    { status: query.status ?? null, kind: query.kind ?? null, chainId: query.chainId ?? null, afterAt, afterId, limit: neo4j.int(query.limit + 1) },
+  );
+  const items = rows.slice(0, query.limit).map((r) => toRecord(r.m));
+  return { items, nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]) : null };
+}
+
+/** Status and signal values of every match (of one kind), for acceptance statistics. */
+export async function matchOutcomes(graph: Graph, kind?: string): Promise<MatchOutcome[]> {
+  const rows = await graph.query<{ kind: string; status: MatchStatus; explanation: string }>(
+    'MATCH (m:Match) WHERE $kind IS NULL OR m.kind = $kind RETURN m.kind AS kind, m.status AS status, m.explanation AS explanation ORDER BY m.createdAt, m.id',
+    { kind: kind ?? null },
+  );
+  return rows.map((r) => {
+    const explanation = JSON.parse(r.explanation) as Partial<Explanation>;
+    return { kind: r.kind, status: r.status, signals: (explanation.signals ?? []).map((s) => ({ signal: s.signal, value: s.value, weight: s.weight })) };
+  });
+}
+
+/** Units of each offer taken by agreed resource matches, and units each demand already received. */
+export async function agreedResourceUnits(graph: Graph): Promise<{ byOffer: Map<string, number>; byDemand: Map<string, number> }> {
+  const rows = await graph.query<{ subjectId: string; candidateId: string; units: number }>(
+    "MATCH (m:Match {status: 'agreed'}) WHERE m.kind = 'resource' RETURN m.subjectId AS subjectId, m.candidateId AS candidateId, coalesce(m.units, 1) AS units",
+  );
+  const byOffer = new Map<string, number>();
+  const byDemand = new Map<string, number>();
+  for (const r of rows) {
+    byOffer.set(r.candidateId, (byOffer.get(r.candidateId) ?? 0) + r.units);
+    byDemand.set(r.subjectId, (byDemand.get(r.subjectId) ?? 0) + r.units);
+  }
+  return { byOffer, byDemand };
+}

@@ -1,0 +1,39 @@
+import type { Table } from '../export/tables.ts';
+import type { MatchRecord } from './matchStore.ts';
+
+const statusLabels = { proposed: '已推荐', contacted: '已联系', agreed: '已达成', declined: '已拒绝' } as const;
+const kindLabels: Record<string, string> = { partner: '强链补链延链', pairing: '校企合作', talent: '人才', resource: '资源供需', event: '对接会' };
+const confidenceLabels = { strong: '强', medium: '中', weak: '弱' } as const;
+
+/** Tracked matches for CSV/XLSX export, one row per match with its latest change. */
+export function matchTable(items: MatchRecord[]): Table {
+  return {
+    title: '对接跟踪记录',
+    columns: [
+      { key: 'id', header: '编号', width: 34 },
+      { key: 'kind', header: '类型', width: 12 },
+      { key: 'status', header: '状态', width: 8 },
+      { key: 'subject', header: '对象', width: 30 },
+      { key: 'candidate', header: '推荐对象', width: 30 },
+      { key: 'chainId', header: '产业链', width: 12 },
+      { key: 'score', header: '得分', width: 8 },
+      { key: 'confidence', header: '证据强度', width: 8 },
+      { key: 'reason', header: '推荐理由', width: 60 },
+      { key: 'createdBy', header: '记录人', width: 14 },
+      { key: 'createdAt', header: '记录时间', width: 22 },
+      { key: 'lastActor', header: '最后操作人', width: 14 },
+      { key: 'updatedAt', header: '更新时间', width: 22 },
+      { key: 'lastNote', header: '最新备注', width: 40 },
+    ],
+    rows: items.map((m) => {
+      const last = m.history[m.history.length - 1];
+      return {
+        id: m.id, kind: kindLabels[m.kind] ?? m.kind, status: statusLabels[m.status],
+        subject: m.subjectName ? `${m.subjectName}（${m.subjectId}）` : m.subjectId,
+        candidate: m.candidateName ? `${m.candidateName}（${m.candidateId}）` : m.candidateId,
+        chainId: m.chainId, score: m.score, confidence: confidenceLabels[m.explanation.confidence], reason: m.explanation.reason,
+        createdBy: m.createdBy, createdAt: m.createdAt, lastActor: last?.actor ?? m.createdBy, updatedAt: m.updatedAt, lastNote: last?.note ?? '',
+      };
+    }),
+  };
+}

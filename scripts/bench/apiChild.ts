@@ -1,0 +1,26 @@
+// The API in a process of its own, for load tests and drills: the load generator and the server must not
+// share a thread. Started by apiProcess.ts with NEO4J_URI set; reports its port over IPC and exits when
+// its parent goes away (the IPC channel closes), so no orphan keeps serving.
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../api/app.ts';
+import { apiConfigFromEnv } from '../../api/config.ts';
+import { createDriver } from '../../engine/graph/connection.ts';
+import { Graph } from '../../engine/graph/graph.ts';
+
+const uri = process.env.NEO4J_URI;
+if (!uri || !process.send) throw new Error('apiChild runs under apiProcess.ts with NEO4J_URI set');
+const graph = new Graph(createDriver({ uri }));
+const server = createApp({ graph, graphUri: uri, embedded: false, version: 'bench', config: apiConfigFromEnv() }).listen(0, '127.0.0.1', () => {
+  process.send!({ port: (server.address() as AddressInfo).port });
+});
+
+let closing = false;
+const close = () => {
+  if (closing) return;
+  closing = true;
+  server.closeAllConnections();
+  server.close(() => graph.close().finally(() => process.exit(0)));
+  setTimeout(() => process.exit(0), 5_000).unref();
+};
+process.on('SIGTERM', close);
+process.on('disconnect', close);

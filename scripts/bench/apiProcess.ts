@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const childScript = fileURLToPath(new URL('./apiChild.ts', import.meta.url));
+
+export interface ApiProcess {
+  pid: number;
+  base: string;
+  /** Resident set size of the server process, from /proc/<pid>/status (VmRSS), in MB. */
+  rssMb(): number;
+  /** Undefined while running; the exit code or signal once it ended. */
+  exited(): { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  /** The last lines the server logged (for diagnosing a failure). */
+  logTail(): string;
+  stop(): Promise<void>;
+}
+
+export function rssMbOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN);
+  return Math.round((kb / 1024) * 10) / 10;
+}
+
+/**
+ * Starts the API (api/app.ts) in a child Node process over the Neo4j at `neo4jUri`. Rate limiting is
+ * lifted (a load test is one caller) and request logs are kept to warnings unless `env` says otherwise.
+ */
+export async function startApiProcess(neo4jUri: string, env: Record<string, string> = {}): Promise<ApiProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', childScript], {
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    env: { ...process.env, NEO4J_URI: neo4jUri, RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'warn', ...env },
+  });
+  const tail: string[] = [];
+  const keep = (chunk: Buffer) => {
+    tail.push(chunk.toString());
+    if (tail.length > 50) tail.shift();
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  const exitedPromise = new Promise<void>((resolve) => child.once('exit', (code, signal) => ((exit = { code, signal }), resolve())));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the API process did not start within 60 s:\n${tail.join('')}`)), 60_000);
+    child.once('message', (m: { port: number }) => (clearTimeout(timer), resolve(m.port)));
+    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`the API process exited (code ${code}) during start:\n${tail.join('')}`))));
+  });
+  return {
+    pid: child.pid!,
+    base: `http://127.0.0.1:${port}`,
+    rssMb: () => rssMbOf(child.pid!),
+    exited: () => exit,
+    logTail: () => tail.join('').slice(-4000),
+    async stop() {
+      if (exit) return;
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exitedPromise;
+      clearTimeout(killer);
+    },
+  };
+}

@@ -1,0 +1,119 @@
+// Drill (b), database gone: the API runs in a child process against an embedded Neo4j started here;
+// under traffic Neo4j is stopped — every answer must then be a 503 problem+json with Retry-After within
+// 1 s, and the API must not crash or hang — then started again on the same folder and port: the API
+// must recover without a restart, and every write it acknowledged before must still be there.
+import { randomBytes } from 'node:crypto';
+import type { Graph } from '../../engine/graph/graph.ts';
+import { startApiProcess } from '../bench/apiProcess.ts';
+import type { ScratchNeo4j } from '../bench/scratchNeo4j.ts';
+import type { Outcome } from './outcome.ts';
+import { sleep, Traffic, type RequestKind, type Sample } from './traffic.ts';
+
+const drill = 'database gone';
+
+function describe(samples: Sample[]): string {
+  const byStatus = new Map<string, number>();
+  for (const s of samples) byStatus.set(`${s.kind} ${s.status || 'no answer'}`, (byStatus.get(`${s.kind} ${s.status || 'no answer'}`) ?? 0) + 1);
+  const worst = samples.reduce((m, s) => Math.max(m, s.ms), 0);
+  return `${samples.length} answers, slowest ${Math.round(worst)} ms; ${[...byStatus].map(([k, n]) => `${k}: ${n}`).join(', ')}`;
+}
+
+export async function databaseGoneDrill(out: Outcome, db: ScratchNeo4j, options: { upMs: number; downMs: number; afterMs: number }): Promise<{ writtenOfferIds: string[] }> {
+  const key = `drill_${randomBytes(12).toString('hex')}`;
+  const api = await startApiProcess(db.uri, { CHAINMATCH_API_KEYS: `drill:${key}:admin` });
+  const pid = api.pid;
+  try {
+    const [{ owner }] = await db.graph.query<{ owner: string }>("MATCH (e:Enterprise {local: true}) RETURN e.id AS owner ORDER BY owner LIMIT 1");
+    const [{ chain }] = await db.graph.query<{ chain: string }>('MATCH (c:Chain) RETURN c.id AS chain ORDER BY chain LIMIT 1');
+    const run = randomBytes(4).toString('hex');
+    const offerBody = (i: number) => ({ id: `drill-${run}-${i}`, ownerId: owner, kind: 'talent', title: `演练供给 ${i}`, description: 'database-gone drill' });
+
+    // Is there a write endpoint to check acknowledged writes with?
+    const probe = await fetch(`${api.base}/api/v1/offers`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(offerBody(-1)) });
+    const probeText = await probe.text();
+    const writes = probe.status === 201;
+    if (!writes) out.info(drill, `POST /api/v1/offers answered ${probe.status} (${probeText.slice(0, 200)}): acknowledged writes are not checked`);
+
+    const post = (path: string, body: unknown, auth = false): RequestInit => ({
+      method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify(body),
+    });
+    const kinds: RequestKind[] = [
+      { kind: 'gaps', make: () => ({ path: `/api/v1/chains/${chain}/gaps` }) },
+      { kind: 'search', make: (i) => ({ path: `/api/v1/search?q=${encodeURIComponent(['电池', '芯片', '医药', '材料'][i % 4])}` }) },
+      { kind: 'partners', make: (i) => ({ path: '/api/v1/match/partners', init: post('/api/v1/match/partners', { chainId: i % 2 ? 'biomed' : 'ai', mode: 'fill', limit: 5 }) }) },
+      { kind: 'health', make: () => ({ path: '/health' }) },
+      ...(writes ? [{ kind: 'write', writes: true, make: (i: number) => ({ path: '/api/v1/offers', init: post('/api/v1/offers', offerBody(i), true), writeId: offerBody(i).id }) }] : []),
+    ];
+    const traffic = new Traffic(api.base, kinds, { workers: 4, pauseMs: 20, timeoutMs: 15_000 });
+    const rssBefore = api.rssMb();
+    traffic.start();
+    await sleep(options.upMs);
+    const stopAsked = Date.now();
+    await db.stop();
+    const stopped = Date.now();
+    out.info(drill, `Neo4j stopped (SIGTERM → exit) in ${stopped - stopAsked} ms under traffic`);
+    await sleep(options.downMs);
+    const restartAsked = Date.now();
+    await db.restart();
+    const ready = Date.now();
+    out.info(drill, `Neo4j started again on the same folder and port in ${ready - restartAsked} ms`);
+
+    // Recovered: every kind of request sent after Neo4j was ready has been answered 2xx at least once.
+    let recovered: number | undefined;
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline && recovered === undefined; await sleep(100)) {
+      const ok = kinds.every((k) => traffic.samples.some((s) => s.kind === k.kind && s.sentAt >= ready && s.status >= 200 && s.status < 300));
+      if (ok) recovered = Date.now();
+    }
+    await sleep(options.afterMs);
+    await traffic.stop();
+    const rssAfter = api.rssMb();
+
+    const samples = traffic.samples;
+    const up = samples.filter((s) => s.sentAt < stopAsked);
+    const stopping = samples.filter((s) => s.sentAt >= stopAsked && s.sentAt < stopped);
+    const down = samples.filter((s) => s.sentAt >= stopped && s.sentAt < restartAsked);
+    const after = recovered ? samples.filter((s) => s.sentAt >= recovered!) : [];
+    out.info(drill, `before the stop: ${describe(up)}`);
+    out.info(drill, `while Neo4j shut down: ${describe(stopping)}`);
+    out.info(drill, `while Neo4j was down: ${describe(down)}`);
+
+    out.check(drill, 'traffic before the stop is answered 2xx', up.length > 0 && up.every((s) => s.status >= 200 && s.status < 300), describe(up.filter((s) => s.status < 200 || s.status >= 300)));
+    const unavailable = (s: Sample) => s.status === 503 && s.problemJson && s.retryAfter !== null;
+    // /health says "down" with 503 too; gaps may still come from the engine's snapshot cache (2xx): both are honest answers.
+    const cached = down.filter((s) => s.status >= 200 && s.status < 300);
+    const wrong = down.filter((s) => !unavailable(s) && !(s.status >= 200 && s.status < 300));
+    out.check(drill, 'while down, every answer is 503 problem+json with Retry-After (or a 2xx from cache)', down.length > 0 && wrong.length === 0,
+      wrong.length ? describe(wrong) : `${down.length - cached.length} × 503, ${cached.length} × 2xx from cache (${[...new Set(cached.map((s) => s.kind))].join(', ') || 'none'})`);
+    const slow = down.filter((s) => s.ms > 1000);
+    out.check(drill, 'while down, every answer comes within 1 s', down.length > 0 && slow.length === 0,
+      slow.length ? `${slow.length} of ${down.length} took longer; slowest ${Math.round(Math.max(...slow.map((s) => s.ms)))} ms (${[...new Set(slow.map((s) => s.kind))].join(', ')})` : `slowest ${Math.round(Math.max(...down.map((s) => s.ms)))} ms`);
+    const firstUnavailable = down.find(unavailable);
+    out.check(drill, 'the first 503 is answered within 1 s of Neo4j going away', firstUnavailable !== undefined && firstUnavailable.sentAt + firstUnavailable.ms - stopped <= 1000,
+      firstUnavailable ? `${Math.round(firstUnavailable.sentAt + firstUnavailable.ms - stopped)} ms after the JVM exited` : 'no 503 at all');
+    out.check(drill, 'the API process did not crash', api.exited() === undefined && api.pid === pid, api.exited() ? JSON.stringify(api.exited()) : `pid ${pid} alive, RSS ${rssBefore} → ${rssAfter} MB`);
+    out.check(drill, 'the API recovers without a restart', recovered !== undefined, recovered ? `${recovered - ready} ms after Neo4j was ready` : 'not within 60 s');
+    out.check(drill, 'after recovery every answer is 2xx', after.length > 0 && after.every((s) => s.status >= 200 && s.status < 300), describe(after.filter((s) => s.status < 200 || s.status >= 300)));
+
+    let writtenOfferIds: string[] = [];
+    if (writes) {
+      const acknowledged = samples.filter((s) => s.writeId && s.status === 201).map((s) => s.writeId!);
+      const attempted = samples.filter((s) => s.writeId).map((s) => s.writeId!);
+      const present = await presentOffers(db.graph, `drill-${run}-`);
+      const lost = acknowledged.filter((id) => !present.has(id));
+      const ackedBeforeStop = samples.filter((s) => s.writeId && s.status === 201 && s.sentAt < stopAsked).length;
+      out.check(drill, 'every acknowledged write is present after the restart', lost.length === 0,
+        `${acknowledged.length} acknowledged (${ackedBeforeStop} before the stop), ${lost.length} lost; ${attempted.length - acknowledged.length} refused; ${present.size - acknowledged.length - 1} present without acknowledgement`);
+      writtenOfferIds = [...present];
+    } else {
+      out.info(drill, 'acknowledged writes: not applicable (no write endpoint)');
+    }
+    return { writtenOfferIds };
+  } finally {
+    await api.stop();
+  }
+}
+
+async function presentOffers(graph: Graph, prefix: string): Promise<Set<string>> {
+  const rows = await graph.query<{ id: string }>('MATCH (o:Offer) WHERE o.id STARTS WITH $prefix RETURN o.id AS id', { prefix });
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,0 +1,41 @@
+import './styles.css';
+import { Router } from './app/router.ts';
+import { createShell, type NavItem } from './app/shell.ts';
+import { onLangChange, t } from './i18n/i18n.ts';
+import { el } from './ui/el.ts';
+import { emptyState } from './ui/status.ts';
+import { chainIndexView, chainMapView } from './views/chainMapView.ts';
+import { comingSoonView } from './views/comingSoon.ts';
+import { segmentView } from './views/segmentView.ts';
+
+/** Every view, one module each; a new API lands as a new module registered here and a nav entry. */
+const nav: NavItem[] = [
+  { section: 'chain', label: 'nav.chain', href: '#/chain' },
+  { section: 'pairing', label: 'nav.pairing', href: '#/pairing', soon: true },
+  { section: 'resources', label: 'nav.resources', href: '#/resources', soon: true },
+  { section: 'explore', label: 'nav.explore', href: '#/explore', soon: true },
+  { section: 'matches', label: 'nav.matches', href: '#/matches', soon: true },
+];
+
+const shell = createShell(document.getElementById('app')!, nav);
+const router = new Router(
+  shell.main,
+  (container, path) => {
+    if (path === '/' || path === '') return location.replace('#/chain');
+    container.append(el('section', { class: 'view' }, emptyState(t('app.notFoundDetail', { path }), t('app.notFound')), el('p', {}, el('a', { href: '#/chain' }, t('app.backHome')))));
+  },
+  shell.setSection,
+)
+  .register(chainIndexView)
+  .register(chainMapView)
+  .register(segmentView)
+  .register(comingSoonView('pairing', '/pairing', 'nav.pairing', 'soon.pairing'))
+  .register(comingSoonView('resources', '/resources', 'nav.resources', 'soon.resources'))
+  .register(comingSoonView('explore', '/explore', 'nav.explore', 'soon.explore'))
+  .register(comingSoonView('matches', '/matches', 'nav.matches', 'soon.matches'));
+
+onLangChange(() => {
+  shell.relabel();
+  router.relabel();
+});
+router.start();

@@ -1,0 +1,59 @@
+import { ApiError } from '../api/apiError.ts';
+import { t } from '../i18n/i18n.ts';
+import { el } from './el.ts';
+
+/** The three states every data-bound area has besides "loaded": loading, empty, and error. */
+export function loadingState(label = t('state.loading')): HTMLElement {
+  return el('div', { class: 'state state-loading', role: 'status', 'aria-live': 'polite' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), label);
+}
+
+export function emptyState(message: string, title = t('state.empty')): HTMLElement {
+  return el('div', { class: 'state state-empty', role: 'status' }, el('p', { class: 'state-title' }, title), el('p', {}, message));
+}
+
+/** An API problem shows its own title and detail (and the offending fields); anything else its message. */
+export function errorState(error: unknown, retry?: () => void): HTMLElement {
+  const problem = error instanceof ApiError ? error : null;
+  const title = problem?.title ?? t('state.error');
+  const detail = problem ? problem.detail : error instanceof Error ? error.message : String(error);
+  return el(
+    'div',
+    { class: 'state state-error', role: 'alert' },
+    el('p', { class: 'state-title' }, el('span', { class: 'state-icon', 'aria-hidden': 'true' }, '!'), title),
+    detail ? el('p', { class: 'state-detail' }, detail) : null,
+    problem && problem.fieldErrors.length > 0
+      ? el('ul', { class: 'state-fields' }, problem.fieldErrors.map((f) => el('li', {}, `${t('state.field')} ${f.path}: ${f.message}`)))
+      : null,
+    problem && problem.status ? el('p', { class: 'state-status' }, `HTTP ${problem.status}`) : null,
+    retry ? el('button', { type: 'button', class: 'btn', onclick: () => retry() }, t('state.retry')) : null,
+  );
+}
+
+/**
+ * Renders `load()` into `container`: a loading state first, then `render(data)`, or the error state
+ * with a retry button. Returns a function that stops a late answer from overwriting a newer view.
+ */
+export function bind<T>(container: HTMLElement, load: () => Promise<T>, render: (data: T) => void): () => void {
+  let live = true;
+  const run = () => {
+    container.replaceChildren(loadingState());
+    container.setAttribute('aria-busy', 'true');
+    load().then(
+      (data) => {
+        if (!live) return;
+        container.removeAttribute('aria-busy');
+        container.replaceChildren();
+        render(data);
+      },
+      (error: unknown) => {
+        if (!live) return;
+        container.removeAttribute('aria-busy');
+        container.replaceChildren(errorState(error, run));
+      },
+    );
+  };
+  run();
+  return () => {
+    live = false;
+  };
+}

@@ -1,0 +1,188 @@
+import { api } from '../api/client.ts';
+import type { ChainMap, ChainSummary } from '../api/types.ts';
+import { href, type ViewDefinition } from '../app/router.ts';
+import { drawChainMap, segmentName } from '../chainMap/drawChainMap.ts';
+import { healthStyle } from '../chainMap/healthStyle.ts';
+import { t, tData } from '../i18n/i18n.ts';
+import { el } from '../ui/el.ts';
+import { fmtScore, fmtYi } from '../ui/format.ts';
+import { bind, emptyState, errorState } from '../ui/status.ts';
+import { exportPng, exportSvg } from '../ui/svgExport.ts';
+
+const lastChainKey = 'chainmatch.chain';
+
+function rememberChain(id: string): void {
+  try {
+    localStorage.setItem(lastChainKey, id);
+  } catch {
+    // not remembered; harmless
+  }
+}
+
+function rememberedChain(): string | null {
+  try {
+    return localStorage.getItem(lastChainKey);
+  } catch {
+    return null;
+  }
+}
+
+export function chainLabel(c: { name: string; nameEn: string; assumed?: boolean }): string {
+  return `${segmentName(c)}${c.assumed ? t('chain.assumed') : ''}`;
+}
+
+/** `#/chain`: opens the chain last looked at, or the first one. */
+export const chainIndexView: ViewDefinition = {
+  id: 'chain-index',
+  pattern: '/chain',
+  section: 'chain',
+  mount({ container }) {
+    const area = el('div', { class: 'view' });
+    container.append(area);
+    const stop = bind(area, api.chains, (chains) => {
+      if (chains.length === 0) return area.append(emptyState(t('chain.noChains')));
+      const remembered = rememberedChain();
+      const id = chains.some((c) => c.id === remembered) ? remembered! : chains[0].id;
+      location.replace(href('chain', id));
+    });
+    return { destroy: stop };
+  },
+};
+
+/** `#/chain/:chainId`: the chain map (产业链图谱) and its most urgent gaps. */
+export const chainMapView: ViewDefinition = {
+  id: 'chain-map',
+  pattern: '/chain/:chainId',
+  section: 'chain',
+  mount({ container, params }) {
+    let chainId = params.chainId;
+    let chains: ChainSummary[] = [];
+    let map: ChainMap | null = null;
+    let svg: SVGSVGElement | null = null;
+    let stopLoad = () => {};
+
+    const title = el('h1', { id: 'view-title' });
+    const select = el('select', { id: 'chain-select', class: 'input' });
+    const selectLabel = el('label', { for: 'chain-select', class: 'label' });
+    const summary = el('p', { class: 'chain-summary', 'aria-live': 'polite' });
+    const pngButton = el('button', { type: 'button', class: 'btn', disabled: true });
+    const svgButton = el('button', { type: 'button', class: 'btn', disabled: true });
+    const figure = el('figure', { class: 'map-figure' });
+    const gapList = el('aside', { class: 'gap-list panel', 'aria-labelledby': 'gap-list-title' });
+    container.append(
+      el('section', { class: 'view view-chain', 'aria-labelledby': 'view-title' },
+        el('header', { class: 'view-head' }, title,
+          el('div', { class: 'toolbar' }, el('div', { class: 'field-inline' }, selectLabel, select), summary,
+            el('div', { class: 'toolbar-end' }, pngButton, svgButton))),
+        el('div', { class: 'chain-body' }, figure, gapList)),
+    );
+
+    select.addEventListener('change', () => {
+      if (select.value) location.hash = href('chain', select.value);
+    });
+    pngButton.addEventListener('click', () => svg && map && void exportPng(svg, t('chain.mapTitle', { chain: map.chain.name })).catch((e: unknown) => figure.append(errorState(e))));
+    svgButton.addEventListener('click', () => svg && map && exportSvg(svg, t('chain.mapTitle', { chain: map.chain.name })));
+
+    const labels = () => {
+      title.textContent = t('nav.chain');
+      selectLabel.textContent = t('chain.pick');
+      pngButton.textContent = t('chain.exportPng');
+      svgButton.textContent = t('chain.exportSvg');
+      select.replaceChildren(
+        el('option', { value: '', disabled: true }, t('chain.pickPlaceholder')),
+        ...chains.map((c) => el('option', { value: c.id }, chainLabel(c))),
+      );
+      select.value = chains.some((c) => c.id === chainId) ? chainId : '';
+    };
+
+    let drawnWidth = 0;
+    const drawMap = () => {
+      if (!map) return;
+      figure.replaceChildren();
+      svg = null;
+      if (map.segments.length === 0) {
+        figure.append(emptyState(t('chain.noSegments')));
+        return;
+      }
+      drawnWidth = figure.clientWidth;
+      svg = drawChainMap(figure, map, { width: figure.clientWidth || 1200, onOpen: (segmentId) => (location.hash = href('chain', chainId, 'segment', segmentId)) });
+      figure.append(el('figcaption', { class: 'hint' }, `${t('chain.mapDescription')} ${t('chain.openHint')}`));
+      pngButton.disabled = svgButton.disabled = false;
+    };
+
+    const drawGaps = () => {
+      if (!map) return;
+      const gaps = map.segments.filter((s) => s.action !== null).sort((a, b) => b.score - a.score || a.order - b.order);
+      gapList.replaceChildren(
+        el('h2', { id: 'gap-list-title' }, t('chain.gapsTitle')),
+        gaps.length === 0
+          ? emptyState(t('chain.gapsEmpty'))
+          : el('ol', { class: 'gap-items' }, gaps.map((s) => {
+            const style = healthStyle(s.class);
+            return el('li', {}, el('a', { href: href('chain', chainId, 'segment', s.segmentId), class: 'gap-link' },
+              el('span', { class: `badge health-${s.class}` }, `${style.symbol} ${tData('class', s.class)}`),
+              el('span', { class: 'gap-name' }, segmentName(s)),
+              el('span', { class: 'gap-meta' }, `${tData('action', s.action!)} · ${t('metric.score')} ${fmtScore(s.score)}`)));
+          })),
+      );
+    };
+
+    const render = () => {
+      stopLoad();
+      pngButton.disabled = svgButton.disabled = true;
+      summary.textContent = '';
+      gapList.replaceChildren();
+      // The chain list fills the select on its own, so it stays usable when a map fails to load.
+      api.chains().then((list) => {
+        chains = list;
+        labels();
+      }, () => {});
+      stopLoad = bind(figure, async () => {
+        const [list, loaded] = await Promise.all([api.chains(), api.chainMap(chainId)]);
+        return { list, loaded };
+      }, ({ list, loaded }) => {
+        chains = list;
+        map = loaded;
+        rememberChain(chainId);
+        labels();
+        const summaryOf = list.find((c) => c.id === chainId);
+        summary.textContent = t('chain.summary', { segments: loaded.segments.length, firms: summaryOf?.localFirms ?? loaded.totals.localFirms, capacity: fmtYi(loaded.totals.localCapacity) });
+        drawMap();
+        drawGaps();
+      });
+    };
+
+    // Redraw when the available width changes (window resize, 1280 ↔ 1920), not on every pixel.
+    const observer = new ResizeObserver(() => {
+      const w = figure.clientWidth;
+      if (map && svg && Math.abs(w - drawnWidth) > 24) {
+        drawnWidth = w;
+        drawMap();
+      }
+    });
+    observer.observe(figure);
+
+    labels();
+    render();
+    return {
+      update(next) {
+        if (next.chainId === chainId) return;
+        chainId = next.chainId;
+        map = null;
+        labels();
+        render();
+      },
+      relabel() {
+        labels();
+        if (map) {
+          summary.textContent = '';
+          render();
+        }
+      },
+      destroy() {
+        stopLoad();
+        observer.disconnect();
+      },
+    };
+  },
+};

@@ -1,0 +1,195 @@
+import { api, ApiError } from '../api/client.ts';
+import type { ChainMap, GapReport, MapSegment, PartnerCandidate, PartnerMode, PartnerResult, ResilienceReport } from '../api/types.ts';
+import { href, type ViewDefinition } from '../app/router.ts';
+import { segmentName } from '../chainMap/drawChainMap.ts';
+import { t } from '../i18n/i18n.ts';
+import { candidateControls, setProvinceSuggestions } from '../segment/candidateControls.ts';
+import { candidateDetail } from '../segment/candidateDetail.ts';
+import { candidateList } from '../segment/candidateList.ts';
+import { defaultMode, emptyFilters, partnerRequest, type FilterState } from '../segment/partnerQuery.ts';
+import { provinces as knownProvinces } from '../segment/provinces.ts';
+import { classBadge, segmentInfo } from '../segment/segmentInfo.ts';
+import { saveBlob } from '../ui/download.ts';
+import { el } from '../ui/el.ts';
+import { bind, errorState } from '../ui/status.ts';
+
+interface SegmentData {
+  map: ChainMap;
+  gaps: GapReport;
+  resilience: ResilienceReport;
+  segment: MapSegment;
+}
+
+/** Names of the chain's firms from every piece of evidence, to name the ends of supply ties. */
+function firmNameIndex(gaps: GapReport, resilience: ResilienceReport): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const g of gaps.gaps) {
+    for (const f of g.metrics.evidence.topFirms) names.set(f.id, f.name);
+    for (const f of g.metrics.evidence.demandFrom) names.set(f.id, f.name);
+  }
+  for (const s of resilience.singlePointsOfFailure) names.set(s.id, s.name);
+  return names;
+}
+
+/**
+ * `#/chain/:chainId/segment/:segmentId`: one segment and its gap — figures and evidence on the
+ * left, the 补链/强链/延链 candidate list in the middle, the selected candidate's explanation on the right.
+ */
+export const segmentView: ViewDefinition = {
+  id: 'segment',
+  pattern: '/chain/:chainId/segment/:segmentId',
+  section: 'chain',
+  mount({ container, params }) {
+    let { chainId, segmentId } = params;
+    let data: SegmentData | null = null;
+    let mode: PartnerMode = 'fill';
+    let filters: FilterState = emptyFilters();
+    let result: PartnerResult | null = null;
+    let selected: PartnerCandidate | null = null;
+    let provinces: string[] = [...knownProvinces];
+    let stopInfo = () => {};
+    let stopList = () => {};
+    const stopAll = () => {
+      stopInfo();
+      stopList();
+    };
+
+    const crumbs = el('nav', { class: 'breadcrumb' });
+    const title = el('h1', { id: 'view-title' });
+    const badge = el('span', { class: 'title-badge' });
+    const info = el('div', { class: 'col col-info' });
+    const controls = el('div', { class: 'controls-area' });
+    const listArea = el('div', { class: 'list-area', 'aria-live': 'polite' });
+    const exportStatus = el('div', { class: 'export-status', 'aria-live': 'polite' });
+    const candidatesTitle = el('h2', { id: 'cand-title' });
+    const detail = el('aside', { class: 'col col-detail panel', 'aria-label': t('detail.title') });
+    const body = el('div', { class: 'segment-layout' },
+      info,
+      el('section', { class: 'col col-candidates panel', 'aria-labelledby': 'cand-title' }, candidatesTitle, controls, exportStatus, listArea),
+      detail);
+    container.append(el('section', { class: 'view view-segment', 'aria-labelledby': 'view-title' },
+      el('header', { class: 'view-head' }, crumbs, el('div', { class: 'title-row' }, title, badge)), body));
+
+    const request = () => partnerRequest(chainId, segmentId, mode, filters);
+
+    const renderHeader = () => {
+      const name = data ? segmentName(data.segment) : segmentId;
+      const chainName = data ? segmentName(data.map.chain) : chainId;
+      crumbs.setAttribute('aria-label', t('segment.breadcrumb'));
+      crumbs.replaceChildren(el('ol', {},
+        el('li', {}, el('a', { href: href('chain', chainId) }, t('nav.chain'))),
+        el('li', {}, el('a', { href: href('chain', chainId) }, chainName)),
+        el('li', { 'aria-current': 'page' }, name)));
+      title.textContent = name;
+      badge.replaceChildren(data ? classBadge(data.segment.class) : '');
+      candidatesTitle.textContent = t('cand.title');
+      detail.setAttribute('aria-label', t('detail.title'));
+    };
+
+    const renderDetail = () => {
+      if (!data) return;
+      const width = Math.max(300, (detail.clientWidth || 420) - 34);
+      detail.replaceChildren(candidateDetail(selected, chainId, new Map(data.map.segments.map((s) => [s.segmentId, s])), width));
+    };
+
+    const renderList = () => {
+      if (!result) return;
+      listArea.replaceChildren(candidateList(result, selected?.id ?? null, (c) => {
+        selected = c;
+        for (const li of listArea.querySelectorAll('li.candidate')) {
+          const on = li.getAttribute('data-id') === c.id;
+          li.classList.toggle('selected', on);
+          li.querySelector('.cand-name')?.setAttribute('aria-pressed', String(on));
+        }
+        renderDetail();
+      }));
+    };
+
+    const renderControls = () => {
+      controls.replaceChildren(candidateControls(mode, filters, provinces, {
+        onMode: (m) => {
+          mode = m;
+          loadCandidates();
+        },
+        onFilters: (f) => {
+          filters = f;
+          loadCandidates();
+        },
+        onExport: (format) => {
+          exportStatus.replaceChildren(el('p', { class: 'muted' }, t('cand.exporting')));
+          api.partnersFile(request(), format).then(
+            ({ blob, filename }) => {
+              saveBlob(blob, filename);
+              exportStatus.replaceChildren();
+            },
+            (error: unknown) => exportStatus.replaceChildren(errorState(error)),
+          );
+        },
+      }));
+    };
+
+    const loadCandidates = () => {
+      result = null;
+      stopList();
+      stopList = bind(listArea, () => api.partners(request()), (r) => {
+        result = r;
+        provinces = [...new Set([...provinces, ...r.candidates.map((c) => c.province).filter(Boolean)])];
+        selected = r.candidates.find((c) => c.id === selected?.id) ?? r.candidates[0] ?? null;
+        setProvinceSuggestions(controls, provinces);
+        renderList();
+        renderDetail();
+      });
+    };
+
+    const load = () => {
+      stopAll();
+      data = null;
+      result = null;
+      selected = null;
+      renderHeader();
+      controls.replaceChildren();
+      detail.replaceChildren();
+      listArea.replaceChildren();
+      stopInfo = bind(info, async () => {
+        const [map, gaps, resilience] = await Promise.all([api.chainMap(chainId), api.gaps(chainId), api.resilience(chainId)]);
+        const segment = map.segments.find((s) => s.segmentId === segmentId);
+        if (!segment) throw new ApiError(404, t('segment.notFound', { chain: chainId, segment: segmentId }));
+        return { map, gaps, resilience, segment };
+      }, (loaded) => {
+        data = loaded;
+        mode = defaultMode(loaded.segment);
+        renderHeader();
+        renderInfo();
+        renderControls();
+        loadCandidates();
+      });
+    };
+
+    const renderInfo = () => {
+      if (!data) return;
+      const gap = data.gaps.gaps.find((g) => g.segmentId === segmentId);
+      info.replaceChildren(segmentInfo(data.segment, gap, data.map, data.resilience.singlePointsOfFailure, firmNameIndex(data.gaps, data.resilience)));
+    };
+
+    load();
+    return {
+      update(next) {
+        if (next.chainId === chainId && next.segmentId === segmentId) return;
+        ({ chainId, segmentId } = next);
+        filters = emptyFilters();
+        load();
+      },
+      relabel() {
+        renderHeader();
+        if (!data) return load();
+        renderInfo();
+        renderControls();
+        if (result) {
+          renderList();
+          renderDetail();
+        } else loadCandidates(); // still loading: the same request, its loading state in the new language
+      },
+      destroy: stopAll,
+    };
+  },
+};
