@@ -8,11 +8,13 @@ import { docsRoutes } from './docsPage.ts';
 import { requestLogging } from './logging.ts';
 import { unmatchedRoute } from './methodNotAllowed.ts';
 import { openApiDocument } from './openapi/document.ts';
+import { resourceRouteDocs } from './openapi/resourceRoutes.ts';
 import { coreRoutes } from './openapi/routes.ts';
 import { problemHandler, sendProblem } from './problem.ts';
 import { perCallerRateLimit } from './rateLimit.ts';
 import { requestTimeout } from './requestTimeout.ts';
 import { chainRoutes } from './routes/chains.ts';
+import { importRoutes } from './routes/importRoutes.ts';
 import { knowledgeRoutes } from './routes/knowledge.ts';
 import { matchRoutes } from './routes/match.ts';
 import { matchTrackingRoutes } from './routes/matches.ts';
@@ -69,7 +71,7 @@ export function createApp(ctx: AppContext): Express {
     else sendProblem(res, { type: 'about:blank', title: '未就绪 Not ready', status: 503, detail: report.neo4j.error }, { 'Retry-After': '5' });
   });
 
-  const routes = [...coreRoutes];
+  const routes = [...coreRoutes, ...resourceRouteDocs];
   const document = openApiDocument(routes, ctx.version);
   app.get('/api/v1/openapi.json', (_req, res) => res.json(document));
   app.use(docsRoutes());
@@ -83,6 +85,7 @@ export function createApp(ctx: AppContext): Express {
   v1.use(knowledgeRoutes(knowledge));
   v1.use(resourceRoutes(resources));
   v1.use(matchTrackingRoutes(resources));
+  v1.use(importRoutes(engine, knowledge));
   v1.use(unmatchedRoute(routes));
   app.use('/api/v1', v1);
   app.use(viewerRoutes());

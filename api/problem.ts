@@ -32,6 +32,11 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, next) => {
   if (error instanceof UnavailableError || isDatabaseDown(error)) {
     return sendProblem(res, { type: 'about:blank', title: '图数据库暂不可用 Graph database unavailable', status: 503, detail: 'Neo4j cannot be reached; retry shortly.', instance }, { 'Retry-After': '5' });
   }
+  // Upload limits (multer) are the client's to fix: 413 for a file too large, 400 for the rest.
+  const code = (error as { code?: string }).code;
+  if ((error as { name?: string }).name === 'MulterError') {
+    return sendProblem(res, { type: 'about:blank', title: code === 'LIMIT_FILE_SIZE' ? '文件过大 File too large' : '上传无效 Bad upload', status: code === 'LIMIT_FILE_SIZE' ? 413 : 400, detail: (error as Error).message, instance, errors: [{ path: 'body.file', message: (error as Error).message }] });
+  }
   // Body-parser errors carry their own 4xx status (malformed JSON 400, too large 413).
   const status = (error as { status?: number }).status;
   if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -33,4 +33,4 @@ export { importFile, importEntities, importLimits, tableSpecs, type ImportEntity
 export type { ImportFormat } from './import/readTable.ts';
 export type { Attachment, ImportPhase, ImportProgress } from './import/tableSpec.ts';
 export type { Column } from './import/columns.ts';
-export { chainReport, chainMapTable, gapTable, candidatesTable } from './export/chainReport.ts';
+export { chainReport, chainMapTable, gapTable, candidatesTable, stageLabels, gapClassLabels, actionLabels, gapReasonLabels } from './export/chainReport.ts';

@@ -73,7 +73,7 @@ export class ResourcesEngine {
   async matchResources(request: ResourceMatchRequest): Promise<({ direction: 'offers-for-demand' } & DemandMatches) | ({ direction: 'demands-for-offer' } & OfferMatches)> {
     const weights = await this.weights(request.useOutcomes);
     const limit = Math.min(request.limit ?? resourceDefaults.limit, resourceDefaults.maxLimit);
-    if (request.demandId) {
+    if ('demandId' in request) {
       const [demand] = await loadDemandContexts(this.graph, { ids: [request.demandId] });
       if (!demand) throw new NotFoundError('open demand', request.demandId);
       // Offers of other kinds can never be feasible; they are not loaded (nor counted under `kind`).
@@ -81,8 +81,8 @@ export class ResourcesEngine {
       const excludedPairs = request.includeDeclined ? undefined : await declinedPairs(this.graph, { kind: 'resource', subjectIds: [demand.demand.id] });
       return { direction: 'offers-for-demand', ...rankOffersForDemand(demand, offers, { limit, weights, excludedPairs }) };
     }
-    const [offer] = await loadOfferContexts(this.graph, { ids: [request.offerId!] });
-    if (!offer) throw new NotFoundError('open offer', request.offerId!);
+    const [offer] = await loadOfferContexts(this.graph, { ids: [request.offerId] });
+    if (!offer) throw new NotFoundError('open offer', request.offerId);
     const demands = await loadDemandContexts(this.graph, { kinds: [offer.offer.kind] });
     const excludedPairs = request.includeDeclined ? undefined : await declinedPairs(this.graph, { kind: 'resource' });
     return { direction: 'demands-for-offer', ...rankDemandsForOffer(offer, demands, { limit, weights, excludedPairs }) };

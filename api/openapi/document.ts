@@ -38,10 +38,15 @@ export function openApiDocument(routes: RouteDoc[], version: string) {
       request: {
         params: route.params,
         query: route.query,
-        body: route.body ? { required: true, content: { 'application/json': { schema: route.body, example: route.bodyExample } } } : undefined,
+        body: route.upload
+          ? { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } } } }
+          : route.body
+            ? { required: true, content: { 'application/json': { schema: route.body, example: route.bodyExample } } }
+            : undefined,
       },
       responses: {
-        200: { description: 'OK', content: { 'application/json': { schema: route.response }, ...formats } },
+        [route.status ?? 200]:
+          route.status === 204 ? { description: 'Done, no content' } : { description: route.status === 201 ? 'Created' : 'OK', content: { 'application/json': { schema: route.response }, ...formats } },
         ...errorResponses(route),
       },
     });

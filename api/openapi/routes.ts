@@ -20,6 +20,10 @@ export interface RouteDoc {
   exportable?: boolean;
   /** Extra success or error statuses the route may answer. */
   extraStatuses?: number[];
+  /** The success status (default 200; 201 for creations, 204 for deletions). */
+  status?: 200 | 201 | 204;
+  /** A file upload (multipart/form-data field `file`) instead of a JSON body. */
+  upload?: boolean;
 }
 
 const chainPath = z.strictObject({ id: chainIdParam });

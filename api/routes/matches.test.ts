@@ -116,7 +116,7 @@ describe('match tracking API', () => {
     for (let i = 1; i < pages.length; i++) expect(pages[i - 1].createdAt >= pages[i].createdAt).toBe(true);
     const proposed: { items: MatchRecord[] } = await (await fetch(url('/matches?status=declined&limit=200'))).json();
     for (const m of proposed.items) expect(m.status).toBe('declined');
-    expect((await fetch(url('/matches?cursor=garbage'))).status).toBe(400);
+    expect((await fetch(url('/matches?cursor=not%20a%20cursor!'))).status).toBe(400);
 
     const csv = await fetch(url('/matches?kind=partner&chainId=biomed&format=csv'));
     expect(csv.headers.get('content-type')).toContain('text/csv');

@@ -9,7 +9,7 @@ export function matchTrackingRoutes(resources: ResourcesEngine): Router {
   const router = Router();
 
   router.post('/matches', async (req, res) => {
-    const match = await resources.recordMatch(parse(recordMatchRequest, req.body ?? {}, 'body'), actorOf(req));
+    const match = await resources.recordMatch(parse(recordMatchRequest, req.body, 'body'), actorOf(req));
     res.status(201).location(`/api/v1/matches/${encodeURIComponent(match.id)}`).json(match);
   });
   router.get('/matches', async (req, res) => {
@@ -26,7 +26,7 @@ export function matchTrackingRoutes(resources: ResourcesEngine): Router {
   });
   router.patch('/matches/:id', async (req, res) => {
     const { id } = parse(matchIdParam, req.params, 'path');
-    res.json(await resources.updateMatch(id, parse(matchTransitionRequest, req.body ?? {}, 'body'), actorOf(req)));
+    res.json(await resources.updateMatch(id, parse(matchTransitionRequest, req.body, 'body'), actorOf(req)));
   });
   return router;
 }

@@ -22,7 +22,7 @@ export function resourceRoutes(resources: ResourcesEngine): Router {
   const id = (req: Request) => parse(resourceIdParam, req.params, 'path').id;
 
   router.post('/offers', async (req, res) => {
-    const offer = await resources.createOffer(parse(createOfferRequest, req.body ?? {}, 'body'), actorOf(req));
+    const offer = await resources.createOffer(parse(createOfferRequest, req.body, 'body'), actorOf(req));
     res.status(201).location(`/api/v1/offers/${encodeURIComponent(offer.id)}`).json(offer);
   });
   router.get('/offers', async (req, res) => {
@@ -32,7 +32,7 @@ export function resourceRoutes(resources: ResourcesEngine): Router {
     res.json(await resources.getOffer(id(req)));
   });
   router.patch('/offers/:id', async (req, res) => {
-    res.json(await resources.updateOffer(id(req), parse(updateResourceRequest, req.body ?? {}, 'body'), actorOf(req)));
+    res.json(await resources.updateOffer(id(req), parse(updateResourceRequest, req.body, 'body'), actorOf(req)));
   });
   router.delete('/offers/:id', async (req, res) => {
     await resources.deleteOffer(id(req), actorOf(req));
@@ -40,7 +40,7 @@ export function resourceRoutes(resources: ResourcesEngine): Router {
   });
 
   router.post('/demands', async (req, res) => {
-    const demand = await resources.createDemand(parse(createDemandRequest, req.body ?? {}, 'body'), actorOf(req));
+    const demand = await resources.createDemand(parse(createDemandRequest, req.body, 'body'), actorOf(req));
     res.status(201).location(`/api/v1/demands/${encodeURIComponent(demand.id)}`).json(demand);
   });
   router.get('/demands', async (req, res) => {
@@ -50,7 +50,7 @@ export function resourceRoutes(resources: ResourcesEngine): Router {
     res.json(await resources.getDemand(id(req)));
   });
   router.patch('/demands/:id', async (req, res) => {
-    res.json(await resources.updateDemand(id(req), parse(updateResourceRequest, req.body ?? {}, 'body'), actorOf(req)));
+    res.json(await resources.updateDemand(id(req), parse(updateResourceRequest, req.body, 'body'), actorOf(req)));
   });
   router.delete('/demands/:id', async (req, res) => {
     await resources.deleteDemand(id(req), actorOf(req));
@@ -58,13 +58,13 @@ export function resourceRoutes(resources: ResourcesEngine): Router {
   });
 
   router.post('/match/resources', async (req, res) => {
-    res.json(await resources.matchResources(parse(resourceMatchRequest, req.body ?? {}, 'body')));
+    res.json(await resources.matchResources(parse(resourceMatchRequest, req.body, 'body')));
   });
   router.post('/match/resources/assign', async (req, res) => {
-    res.json(await resources.assign(parse(resourceAssignRequest, req.body ?? {}, 'body')));
+    res.json(await resources.assign(parse(resourceAssignRequest, req.body, 'body')));
   });
   router.post('/match/event', async (req, res) => {
-    res.json(await resources.planEvent(parse(eventPlanRequest, req.body ?? {}, 'body')));
+    res.json(await resources.planEvent(parse(eventPlanRequest, req.body, 'body')));
   });
   return router;
 }

@@ -97,6 +97,12 @@ export const talentLevelValues: Record<string, number> = {
   laureate: 1, academician: 0.95, national: 0.8, provincial: 0.6, municipal: 0.45, district: 0.3, other: 0.15,
 };
 
+/**
+ * Relevance gate of pairing and talent: the supporting signals (talent level, proximity, channel)
+ * are multiplied by min(1, text similarity / this) unless a topic is shared (then by 1).
+ */
+export const relevanceTextFull = 0.3;
+
 /** Shared-topic saturation: 1 − exp(−n / k). */
 export const sharedTopicSaturation = 1.5;
 

@@ -60,7 +60,7 @@ export const listMatchesQuery = z.strictObject({
   kind: matchKindSchema.optional(),
   chainId: z.string().min(1).max(80).optional(),
   /** Opaque: the `nextCursor` of the previous page. */
-  cursor: z.string().min(1).max(400).optional(),
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{2,400}$/, 'the nextCursor of the previous page').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   format: exportFormatSchema,
 });

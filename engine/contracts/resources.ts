@@ -110,34 +110,39 @@ export type CreateOfferRequest = z.infer<typeof createOfferRequest>;
 export type CreateDemandRequest = z.infer<typeof createDemandRequest>;
 
 /** A partial update: any attribute of the stored row's kind except id, kind and owner; null clears an optional one. */
-export const updateResourceRequest = z.record(z.string(), z.unknown()).superRefine((body, ctx) => {
-  for (const key of ['id', 'kind', 'ownerId']) if (key in body) ctx.addIssue({ code: 'custom', path: [key], message: `${key} cannot change; delete and create instead` });
-  if (Object.keys(body).length === 0) ctx.addIssue({ code: 'custom', path: [], message: 'name at least one attribute to change' });
-});
+export const updateResourceRequest = z
+  .record(z.string(), z.unknown())
+  .superRefine((body, ctx) => {
+    for (const key of ['id', 'kind', 'ownerId']) if (key in body) ctx.addIssue({ code: 'custom', path: [key], message: `${key} cannot change; delete and create instead` });
+    if (Object.keys(body).length === 0) ctx.addIssue({ code: 'custom', path: [], message: 'name at least one attribute to change' });
+  })
+  // The same two rules, stated in the contract so clients (and schemathesis) see them.
+  .meta({ minProperties: 1, not: { anyOf: [{ required: ['id'] }, { required: ['kind'] }, { required: ['ownerId'] }] } });
 
 export const listResourcesQuery = z.strictObject({
   kind: resourceKindSchema.optional(),
   status: z.enum(['open', 'closed', 'met']).optional(),
   ownerId: nodeId.optional(),
   /** Opaque: the `nextCursor` of the previous page. */
-  cursor: z.string().min(1).max(200).optional(),
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{2,200}$/, 'the nextCursor of the previous page').optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 export type ListResourcesQuery = z.infer<typeof listResourcesQuery>;
 
 export const resourceIdParam = z.strictObject({ id: nodeId });
 
-export const resourceMatchRequest = z
-  .strictObject({
-    demandId: nodeId.optional(),
-    offerId: nodeId.optional(),
-    limit: z.number().int().min(1).max(100).default(10),
-    /** Show pairs somebody declined before (hidden by default). */
-    includeDeclined: z.boolean().default(false),
-    /** Weigh the signals with the weights outcome learning suggests (GET /matches/stats). */
-    useOutcomes: z.boolean().default(false),
-  })
-  .refine((r) => (r.demandId === undefined) !== (r.offerId === undefined), { message: 'give exactly one of demandId and offerId', path: ['demandId'] });
+const resourceMatchOptions = {
+  limit: z.number().int().min(1).max(100).default(10),
+  /** Show pairs somebody declined before (hidden by default). */
+  includeDeclined: z.boolean().default(false),
+  /** Weigh the signals with the weights outcome learning suggests (GET /matches/stats). */
+  useOutcomes: z.boolean().default(false),
+};
+/** Offers for a demand, or demands for an offer: one branch each, so the contract says "exactly one". */
+export const resourceMatchRequest = z.union([
+  z.strictObject({ demandId: nodeId, ...resourceMatchOptions }),
+  z.strictObject({ offerId: nodeId, ...resourceMatchOptions }),
+]);
 export type ResourceMatchRequest = z.infer<typeof resourceMatchRequest>;
 
 export const resourceAssignRequest = z.strictObject({

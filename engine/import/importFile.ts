@@ -12,6 +12,7 @@ import { researchUnits } from './entities/researchUnits.ts';
 import { supplyTies } from './entities/supplyTies.ts';
 import { talent } from './entities/talent.ts';
 import { universities } from './entities/universities.ts';
+import { idsTakenElsewhere } from './references.ts';
 import { formatOfFilename, importFormats, parseJson, readTable, type ImportFormat } from './readTable.ts';
 import type { Attachment, ImportContext, ImportProgress, TableSpec } from './tableSpec.ts';
 import { validateRows } from './validateRows.ts';
@@ -107,7 +108,11 @@ export async function importFile(graph: Graph, knowledge: KnowledgeEngine, optio
       throw new InvalidInputError(`${file} has too many rows`, [{ file, path: '(file)', message: `${table.records.length} rows; at most ${importLimits.maxRows} per import` }]);
     }
     const valid = validateRows(spec, table, file);
-    const issues = [...valid.issues, ...(await spec.check(valid.rows, ctx))];
+    const issues = [
+      ...valid.issues,
+      ...(await spec.check(valid.rows, ctx)),
+      ...(spec.label ? await idsTakenElsewhere(graph, valid.rows, spec.label, (r) => spec.key.of(r), file) : []),
+    ];
     if (issues.length > 0) throw invalid(file, issues);
     built = await spec.build(valid.rows, batch, ctx);
     rows = valid.rows.length;

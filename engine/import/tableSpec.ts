@@ -45,7 +45,7 @@ export interface BuildResult {
  */
 export interface TableSpec<R> {
   entity: string;
-  /** The label the rows create (none for supply ties, which only join enterprises). */
+  /** The label the rows create, keyed by their id (none for supply ties, which only join enterprises). */
   label: NodeLabel | null;
   /** What a row is, in Chinese, for docs and messages. */
   title: string;
@@ -53,7 +53,7 @@ export interface TableSpec<R> {
   schema: z.ZodType<R>;
   /** Two rows with the same key are the same record twice: an error, reported at `path`. */
   key: { path: string; of(row: R): string };
-  /** References and id clashes against the graph; called only with rows that passed the schema. */
+  /** References against the graph; called only with rows that passed the schema. (Id clashes with other labels are checked for every entity.) */
   check(rows: Numbered<R>[], ctx: ImportContext): Promise<FieldIssue[]>;
   build(rows: Numbered<R>[], batch: BatchBuilder, ctx: ImportContext): Promise<BuildResult>;
 }

@@ -15,7 +15,7 @@ import { benchInputs } from './benchInputs.ts';
 import { embeddingBench, type EmbeddingRow } from './embeddingBench.ts';
 import { loadBench, type LoadBenchResult } from './loadBench.ts';
 import { runLoad, type LoadTestRow } from './loadTest.ts';
-import { machineInfo, type MachineInfo } from './machine.ts';
+import { machineInfo, machineLoad, type MachineInfo } from './machine.ts';
 import { queryBench, type QueryBenchResult } from './queryBench.ts';
 import { sizingFor, type Neo4jSizing, type ScratchNeo4j } from './scratchNeo4j.ts';
 import { printReport, targetChecks } from './report.ts';
@@ -27,6 +27,9 @@ export interface ScaleResult {
   scaleFactor: number;
   sizing: Neo4jSizing;
   generateMs: number;
+  /** Machine load when the scale started and when it ended (other work on a shared machine). */
+  machineLoad: { start: ReturnType<typeof machineLoad>; end?: ReturnType<typeof machineLoad> };
+  partnerChains?: { fill: string[]; strengthen: string[] };
   load: LoadBenchResult;
   queries?: QueryBenchResult;
   api?: LoadTestRow[];
@@ -40,6 +43,9 @@ export interface BenchResults {
   assignment?: AssignmentRow[];
   embeddings?: EmbeddingRow[];
 }
+
+// Request logs of the in-process server would cost as much as some requests; warnings and errors only.
+process.env.LOG_LEVEL ??= 'warn';
 
 const { values } = parseArgs({
   options: {
@@ -81,6 +87,7 @@ for (const label of scaleLabels) {
   const enterprises = label === 'seed' ? seedCount : positive('scales', label);
   const scaleFactor = label === 'seed' ? 1 : enterprises / seedCount;
   process.stderr.write(`\n[bench] scale ${label}: ${enterprises} enterprises (×${scaleFactor.toFixed(2)})\n`);
+  const startLoad = machineLoad();
   let t = performance.now();
   const batch = await validateBatch(buildSeed({ scale: scaleFactor, seed: options.seed }));
   const generateMs = Math.round(performance.now() - t);
@@ -89,9 +96,10 @@ for (const label of scaleLabels) {
   current = db;
   try {
     results.machine.neo4j ??= (await machineInfo(db.graph)).neo4j;
-    const scale: ScaleResult = { label, enterprises, scaleFactor, sizing, generateMs, load };
+    const scale: ScaleResult = { label, enterprises, scaleFactor, sizing, generateMs, machineLoad: { start: startLoad }, load };
     results.scales.push(scale);
     const inputs = await benchInputs(db.graph);
+    scale.partnerChains = { fill: inputs.fillChains, strengthen: inputs.strengthenChains };
     if (!skip.has('queries')) scale.queries = await queryBench(db.graph, inputs, { runs: options.runs, warmup: options.warmup });
     if (!skip.has('api')) {
       const api = await startApiProcess(db.uri);
@@ -109,6 +117,7 @@ for (const label of scaleLabels) {
         await api.stop();
       }
     }
+    scale.machineLoad.end = machineLoad();
   } finally {
     await db.dispose();
     current = undefined;

@@ -1,4 +1,6 @@
+import { ChainMatchEngine } from '../../engine/chainMatchEngine.ts';
 import type { Graph } from '../../engine/graph/graph.ts';
+import { targetSegments } from '../../engine/match/partners/rankPartners.ts';
 import { Random } from '../../seed/generate/random.ts';
 
 /** Request inputs drawn from the loaded graph, seeded, so every run asks the same questions. */
@@ -6,6 +8,8 @@ export interface BenchInputs {
   chains: string[];
   /** Chains with planted missing segments (biomed.cdmo, ai.chip): the targets of 补链. */
   fillChains: string[];
+  /** Chains with at least one weak segment at this scale (强链 has something to do); which ones varies with scale. */
+  strengthenChains: string[];
   /** Local enterprises with technical needs (pairing and talent by enterprise). */
   enterpriseIds: string[];
   researchUnitIds: string[];
@@ -35,10 +39,19 @@ export async function benchInputs(graph: Graph, seed = 7, n = 20): Promise<Bench
      WITH e ORDER BY e.id LIMIT 5000
      RETURN e.id AS id, e.name AS name, coalesce(e.description, '') AS description, [(e)-[:MAKES]->(p:Product) | p.name] AS products`,
   );
-  const fillChains = ['biomed', 'ai'].filter((c) => chains.includes(c));
+  const engine = new ChainMatchEngine(graph);
+  const withTargets = async (mode: 'fill' | 'strengthen', candidates: string[]) => {
+    const out: string[] = [];
+    for (const chainId of candidates) if (targetSegments(await engine.snapshots.get(chainId), { chainId, mode }).length > 0) out.push(chainId);
+    return out;
+  };
+  const fillChains = await withTargets('fill', ['biomed', 'ai'].filter((c) => chains.includes(c)));
+  const strengthenChains = await withTargets('strengthen', chains);
+  if (fillChains.length === 0 || strengthenChains.length === 0) throw new Error(`no partner targets: fill ${fillChains}, strengthen ${strengthenChains}`);
   return {
     chains,
     fillChains,
+    strengthenChains,
     enterpriseIds: pickSome(random, enterpriseIds, n),
     researchUnitIds: pickSome(random, researchUnitIds, n),
     needTexts: Array.from({ length: n }, () => `需要${pickSome(random, topics, 2).join('和')}方面的技术合作`),

@@ -2,6 +2,7 @@ import type { Graph } from '../../engine/graph/graph.ts';
 import { graphCounts } from '../../engine/graph/stats.ts';
 import { countElements, type GraphBatch } from '../../engine/load/graphBatch.ts';
 import { defaultBatchSize, defaultConcurrency, loadGraph } from '../../engine/load/loadGraph.ts';
+import { withCpu } from './cpuTime.ts';
 import { probeImportFolder, runCsvReference, writeCsvReference } from './csvReference.ts';
 import { startScratchNeo4j, type Neo4jSizing, type ScratchNeo4j } from './scratchNeo4j.ts';
 
@@ -17,6 +18,11 @@ export interface LoadBenchResult {
     /** Including validateBatch (every row against its schema). */
     wallMs: number;
     wallElementsPerSecond: number;
+    /** CPU seconds used meanwhile by the Neo4j JVM and by this Node process (validation, encoding). */
+    neo4jCpuS: number;
+    nodeCpuS: number;
+    /** Elements per CPU-second of both processes: the machine-independent efficiency. */
+    elementsPerCpuSecond: number;
   };
   loadCsv: {
     rowsPerTransaction: number;
@@ -24,8 +30,12 @@ export interface LoadBenchResult {
     csvWriteMs: number;
     ms: number;
     elementsPerSecond: number;
+    neo4jCpuS: number;
+    elementsPerCpuSecond: number;
     importFolder: string;
   };
+  /** loader ÷ LOAD CSV elements per CPU-second: the ratio with the other load on the machine taken out. */
+  cpuRatio: number;
   /** loader ÷ LOAD CSV elements per second (target ≥ 1.0). */
   ratio: number;
   /** Both databases hold the same number of nodes per label and relationships per type. */
@@ -61,10 +71,14 @@ export async function loadBench(batch: GraphBatch, sizing: Neo4jSizing, runId: s
     let t = performance.now();
     const statements = writeCsvReference(batch, folder.dir, folder.urlOf, defaultBatchSize);
     const csvWriteMs = Math.round(performance.now() - t);
-    const ms = Math.round(await runCsvReference(reference.graph, statements));
-    csv = { rowsPerTransaction: defaultBatchSize, statements: statements.length, csvWriteMs, ms, elementsPerSecond: perSecond(elements, ms), importFolder: folder.note };
+    const run = await withCpu(reference.neo4j.process.pid!, () => runCsvReference(reference.graph, statements));
+    const ms = Math.round(run.value);
+    csv = {
+      rowsPerTransaction: defaultBatchSize, statements: statements.length, csvWriteMs, ms, elementsPerSecond: perSecond(elements, ms),
+      neo4jCpuS: run.neo4jCpuS, elementsPerCpuSecond: Math.round(elements / Math.max(run.neo4jCpuS, 0.01)), importFolder: folder.note,
+    };
     referenceCounts = await dataCounts(reference.graph);
-    process.stderr.write(`  LOAD CSV reference: ${elements} elements in ${ms} ms — ${csv.elementsPerSecond}/s\n`);
+    process.stderr.write(`  LOAD CSV reference: ${elements} elements in ${ms} ms — ${csv.elementsPerSecond}/s (CPU s: Neo4j ${csv.neo4jCpuS})\n`);
   } finally {
     await reference.dispose();
   }
@@ -72,19 +86,24 @@ export async function loadBench(batch: GraphBatch, sizing: Neo4jSizing, runId: s
   const db = await startScratchNeo4j('bench', sizing, { quiet: true });
   try {
     const started = performance.now();
-    const report = await loadGraph(db.graph, batch, { runId });
+    const { value: report, neo4jCpuS, nodeCpuS } = await withCpu(db.neo4j.process.pid!, () => loadGraph(db.graph, batch, { runId }));
     const wallMs = Math.round(performance.now() - started);
+    const elementsPerCpuSecond = Math.round(elements / Math.max(neo4jCpuS + nodeCpuS, 0.01));
     const loaderCounts = await dataCounts(db.graph);
     const keys = [...new Set([...Object.keys(loaderCounts), ...Object.keys(referenceCounts)])].sort();
     const countDifferences = keys.filter((k) => loaderCounts[k] !== referenceCounts[k]).map((k) => `${k}: loader ${loaderCounts[k] ?? 0}, LOAD CSV ${referenceCounts[k] ?? 0}`);
-    process.stderr.write(`  loader: ${elements} elements in ${report.ms} ms — ${report.elementsPerSecond}/s (wall ${wallMs} ms)\n`);
+    process.stderr.write(`  loader: ${elements} elements in ${report.ms} ms — ${report.elementsPerSecond}/s (wall ${wallMs} ms; CPU s: Neo4j ${neo4jCpuS}, Node ${nodeCpuS})\n`);
     return {
       db,
       result: {
         nodes, relationships,
-        loader: { batchSize: defaultBatchSize, concurrency: defaultConcurrency, ms: report.ms, elementsPerSecond: report.elementsPerSecond, wallMs, wallElementsPerSecond: perSecond(elements, wallMs) },
+        loader: {
+          batchSize: defaultBatchSize, concurrency: defaultConcurrency, ms: report.ms, elementsPerSecond: report.elementsPerSecond, wallMs,
+          wallElementsPerSecond: perSecond(elements, wallMs), neo4jCpuS, nodeCpuS, elementsPerCpuSecond,
+        },
         loadCsv: csv,
         ratio: Math.round((report.elementsPerSecond / csv.elementsPerSecond) * 100) / 100,
+        cpuRatio: Math.round((elementsPerCpuSecond / csv.elementsPerCpuSecond) * 100) / 100,
         countsEqual: countDifferences.length === 0,
         countDifferences,
       },

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import type { Graph } from '../../engine/graph/graph.ts';
 import { neo4jVersion } from '../../engine/graph/stats.ts';
@@ -30,4 +31,15 @@ export async function machineInfo(graph?: Graph): Promise<MachineInfo> {
     neo4j: graph ? (await neo4jVersion(graph)).version : undefined,
     loadAverage1m: Math.round(loadavg()[0] * 100) / 100,
   };
+}
+
+/** How busy the machine is: the 1-minute load average and the share of the last 60 s some task waited for a CPU (PSI). */
+export function machineLoad(): { loadAverage1m: number; cpuPressureSome60Pct?: number } {
+  let pressure: number | undefined;
+  try {
+    pressure = Number(/some avg10=[\d.]+ avg60=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1]);
+  } catch {
+    // No pressure stall information on this kernel.
+  }
+  return { loadAverage1m: Math.round(loadavg()[0] * 100) / 100, cpuPressureSome60Pct: pressure };
 }

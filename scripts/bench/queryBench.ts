@@ -47,7 +47,7 @@ export async function queryBench(graph: Graph, inputs: BenchInputs, options: { r
     const partnerRatios: PartnerRatio[] = [];
     const modes = [
       ['fill', inputs.fillChains],
-      ['strengthen', inputs.chains],
+      ['strengthen', inputs.strengthenChains],
     ] as const;
     for (const [mode, chains] of modes) {
       const body = (i: number) => ({ chainId: at(chains, i), mode, limit: 10 });

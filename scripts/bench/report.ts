@@ -40,14 +40,17 @@ export function printReport(results: BenchResults, checks: TargetCheck[]): void 
   for (const s of results.scales) {
     const l = s.load;
     console.log(`\n== ${s.label}: ${s.enterprises} enterprises, ${l.nodes} nodes + ${l.relationships} relationships (heap ${s.sizing.heapMb} MB, page cache ${s.sizing.pageCacheMb} MB)`);
+    const ml = s.machineLoad;
+    console.log(`machine load: ${ml.start.loadAverage1m} at start, ${ml.end?.loadAverage1m ?? '?'} at end (1-min load average on ${m.nproc} cores; CPU pressure ${ml.start.cpuPressureSome60Pct ?? '?'} % → ${ml.end?.cpuPressureSome60Pct ?? '?'} %)`);
+    if (s.partnerChains) console.log(`partner requests: fill on ${s.partnerChains.fill.join(', ')}; strengthen on ${s.partnerChains.strengthen.join(', ')}`);
     console.log(
-      table(['load', 'ms', 'elements/s'], [
-        [`loader (UNWIND MERGE, ${l.loader.batchSize}/batch, ${l.loader.concurrency} in flight)`, l.loader.ms, l.loader.elementsPerSecond],
-        ['loader incl. validation', l.loader.wallMs, l.loader.wallElementsPerSecond],
-        [`LOAD CSV … IN TRANSACTIONS OF ${l.loadCsv.rowsPerTransaction} ROWS`, l.loadCsv.ms, l.loadCsv.elementsPerSecond],
+      table(['load', 'ms', 'elements/s', 'CPU s (Neo4j+Node)', 'elements/CPU-s'], [
+        [`loader (UNWIND MERGE, ${l.loader.batchSize}/batch, ${l.loader.concurrency} in flight)`, l.loader.ms, l.loader.elementsPerSecond, `${l.loader.neo4jCpuS}+${l.loader.nodeCpuS}`, l.loader.elementsPerCpuSecond],
+        ['loader incl. validation', l.loader.wallMs, l.loader.wallElementsPerSecond, '', ''],
+        [`LOAD CSV … IN TRANSACTIONS OF ${l.loadCsv.rowsPerTransaction} ROWS`, l.loadCsv.ms, l.loadCsv.elementsPerSecond, `${l.loadCsv.neo4jCpuS}+0`, l.loadCsv.elementsPerCpuSecond],
       ]),
     );
-    console.log(`ratio loader ÷ LOAD CSV: ${l.ratio}×; counts equal: ${l.countsEqual ? 'yes' : `NO (${l.countDifferences.join('; ')})`}`);
+    console.log(`ratio loader ÷ LOAD CSV: ${l.ratio}× by wall time, ${l.cpuRatio}× by CPU; counts equal: ${l.countsEqual ? 'yes' : `NO (${l.countDifferences.join('; ')})`}`);
     if (s.queries) {
       console.log(table(['endpoint', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'], s.queries.rows.map((r) => [r.endpoint, r.p50, r.p95, r.p99, r.max])));
       for (const r of s.queries.partnerRatios) {

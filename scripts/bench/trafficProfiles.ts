@@ -20,7 +20,7 @@ function matchRequests(inputs: BenchInputs, rounds: number): AutocannonRequest[]
   const out: AutocannonRequest[] = [];
   for (let i = 0; i < rounds; i++) {
     out.push(post('/api/v1/match/partners', { chainId: cycle(inputs.fillChains, i), mode: 'fill', limit: 10 }));
-    out.push(post('/api/v1/match/partners', { chainId: cycle(inputs.chains, i), mode: 'strengthen', limit: 10 }));
+    out.push(post('/api/v1/match/partners', { chainId: cycle(inputs.strengthenChains, i), mode: 'strengthen', limit: 10 }));
     out.push(post('/api/v1/match/school-enterprise', { enterpriseId: cycle(inputs.enterpriseIds, i), limit: 10 }));
     out.push(post('/api/v1/match/school-enterprise', { text: cycle(inputs.needTexts, i), limit: 10 }));
     out.push(post('/api/v1/match/talent', { enterpriseId: cycle(inputs.enterpriseIds, i + 3), limit: 10 }));
@@ -45,14 +45,14 @@ export function trafficProfiles(inputs: BenchInputs): TrafficProfile[] {
   for (let i = 0; i < 14; i++) {
     partners.push(i % 2 === 0
       ? post('/api/v1/match/partners', { chainId: cycle(inputs.fillChains, i / 2), mode: 'fill', limit: 10 })
-      : post('/api/v1/match/partners', { chainId: cycle(inputs.chains, i), mode: 'strengthen', limit: 10 }));
+      : post('/api/v1/match/partners', { chainId: cycle(inputs.strengthenChains, i), mode: 'strengthen', limit: 10 }));
   }
   const match = matchRequests(inputs, 8);
   const read = readRequests(inputs, 8);
   // Interleaved one read, one match: half the traffic reads, half matches.
   const mixed = match.flatMap((m, i) => [read[i % read.length], m]);
   return [
-    { name: 'partners', description: 'POST /match/partners only (fill on biomed/ai, strengthen on every chain)', requests: partners },
+    { name: 'partners', description: 'POST /match/partners only (fill on biomed/ai, strengthen on the chains with weak segments)', requests: partners },
     { name: 'match', description: 'match endpoints: partners fill + strengthen, school-enterprise by enterprise and by text, talent', requests: match },
     { name: 'mixed', description: '50 % reads (gaps, map, search, classify, chain list) + 50 % match requests', requests: mixed },
   ];

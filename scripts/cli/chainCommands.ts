@@ -1,5 +1,6 @@
-import { ChainMatchEngine, partnerRequestSchema, type GapReport, type PartnerResult } from '../../engine/index.ts';
-import { actionLabels, gapClassLabels, gapReasonLabels, stageLabels } from '../../engine/export/chainReport.ts';
+import {
+  ChainMatchEngine, actionLabels, gapClassLabels, gapReasonLabels, partnerRequestSchema, stageLabels, type GapReport, type PartnerResult,
+} from '../../engine/index.ts';
 import { confidenceLabels, oneOf, positiveInteger, score, type Command } from './command.ts';
 import { formatTable } from './textTable.ts';
 

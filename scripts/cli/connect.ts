@@ -1,6 +1,4 @@
-import { Graph } from '../../engine/graph/graph.ts';
-import { createDriver } from '../../engine/graph/connection.ts';
-import { ensureSchema } from '../../engine/graph/schema.ts';
+import { Graph, createDriver, ensureSchema } from '../../engine/index.ts';
 import { defaultEmbeddedOptions } from '../neo4j/embedded.ts';
 import { openGraph, type OpenGraph } from '../runtime.ts';
 import { runningDatabase } from './pidFile.ts';

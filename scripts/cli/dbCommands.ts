@@ -41,9 +41,8 @@ export const dbStartCommand: Command = {
       `[neo4j] embedded at ${open.uri} (data ${open.embedded?.dataDir}, pid ${process.pid})${seeded ? `; seed loaded in ${(seeded.ms / 1000).toFixed(1)} s` : ''}; ` +
         `${counts.nodes} nodes, ${counts.relationships} relationships. Ctrl-C or \`chainmatch db stop\` stops it.`,
     );
-    // Runs until a signal: the embedded JVM is a child of this process.
-    await new Promise<never>(() => {});
-    throw new Error('unreachable');
+    // Runs until a signal: the embedded JVM is a child of this process and keeps the event loop alive.
+    return new Promise<never>(() => {});
   },
 };
 

@@ -8,7 +8,8 @@ import { formatTable } from './textTable.ts';
 const phaseTitles: Record<ImportPhase, string> = { attach: '[自动挂链]', write: '[写入]' };
 
 function reportText(report: ImportReport, file: string): string {
-  const lines = [`已导入 ${file}（${report.entity}，${report.format}）：${report.rows} 行 → ${report.nodes} 个节点、${report.relationships} 条关系，用时 ${(report.ms / 1000).toFixed(1)} 秒`];
+  const what = report.entity === 'chains' ? '产业链模板' : tableSpecs[report.entity].title;
+  const lines = [`已导入 ${file}（${what}，${report.format}）：${report.rows} 行 → ${report.nodes} 个节点、${report.relationships} 条关系，用时 ${(report.ms / 1000).toFixed(1)} 秒`];
   if (report.attached.length > 0) {
     lines.push('', `自动挂链 ${report.attached.length} 家：`, formatTable([{ header: '统一社会信用代码' }, { header: '环节' }, { header: '置信度', align: 'right' }], report.attached.map((a) => [a.id, a.segmentId, score(a.confidence)])));
   }

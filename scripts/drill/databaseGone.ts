@@ -44,6 +44,13 @@ export async function databaseGoneDrill(out: Outcome, db: ScratchNeo4j, options:
       { kind: 'health', make: () => ({ path: '/health' }) },
       ...(writes ? [{ kind: 'write', writes: true, make: (i: number) => ({ path: '/api/v1/offers', init: post('/api/v1/offers', offerBody(i), true), writeId: offerBody(i).id }) }] : []),
     ];
+    // Warm up: each kind once, answered 2xx, so the first cold snapshot load does not straddle the stop.
+    for (const k of kinds) {
+      const { path, init } = k.make(1_000_000);
+      const res = await fetch(api.base + path, { ...init, signal: AbortSignal.timeout(120_000) });
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`warm-up ${k.kind}: HTTP ${res.status}`);
+    }
     const traffic = new Traffic(api.base, kinds, { workers: 4, pauseMs: 20, timeoutMs: 15_000 });
     const rssBefore = api.rssMb();
     traffic.start();
@@ -64,18 +71,25 @@ export async function databaseGoneDrill(out: Outcome, db: ScratchNeo4j, options:
       const ok = kinds.every((k) => traffic.samples.some((s) => s.kind === k.kind && s.sentAt >= ready && s.status >= 200 && s.status < 300));
       if (ok) recovered = Date.now();
     }
-    await sleep(options.afterMs);
+    // After recovery: run until every kind has been answered again at least twice, `afterMs` at least.
+    const afterStart = Date.now();
+    const answeredAfter = (kind: string) => traffic.samples.filter((s) => s.kind === kind && recovered !== undefined && s.sentAt >= recovered).length;
+    while (recovered !== undefined && (Date.now() - afterStart < options.afterMs || kinds.some((k) => answeredAfter(k.kind) < 2)) && Date.now() - afterStart < 60_000) await sleep(100);
     await traffic.stop();
     const rssAfter = api.rssMb();
 
     const samples = traffic.samples;
-    const up = samples.filter((s) => s.sentAt < stopAsked);
+    // Before the stop: what was answered before Neo4j was asked to stop.
+    const up = samples.filter((s) => s.sentAt + s.ms < stopAsked);
+    const straddling = samples.filter((s) => s.sentAt < stopAsked && s.sentAt + s.ms >= stopAsked);
     const stopping = samples.filter((s) => s.sentAt >= stopAsked && s.sentAt < stopped);
     const down = samples.filter((s) => s.sentAt >= stopped && s.sentAt < restartAsked);
     const after = recovered ? samples.filter((s) => s.sentAt >= recovered!) : [];
     out.info(drill, `before the stop: ${describe(up)}`);
-    out.info(drill, `while Neo4j shut down: ${describe(stopping)}`);
-    out.info(drill, `while Neo4j was down: ${describe(down)}`);
+    out.info(drill, `sent before the stop, answered after: ${describe(straddling)}`);
+    out.info(drill, `sent while Neo4j shut down: ${describe(stopping)}`);
+    out.info(drill, `sent while Neo4j was down: ${describe(down)}`);
+    out.info(drill, `sent after recovery: ${describe(after)}`);
 
     out.check(drill, 'traffic before the stop is answered 2xx', up.length > 0 && up.every((s) => s.status >= 200 && s.status < 300), describe(up.filter((s) => s.status < 200 || s.status >= 300)));
     const unavailable = (s: Sample) => s.status === 503 && s.problemJson && s.retryAfter !== null;

@@ -20,6 +20,7 @@ const { values } = parseArgs({
     kills: { type: 'string' },
     enterprises: { type: 'string' },
     'soak-minutes': { type: 'string' },
+    'soak-warmup': { type: 'string', default: '150' },
     seed: { type: 'string', default: '201412' },
     'kill-seed': { type: 'string', default: '8' },
   },
@@ -28,8 +29,10 @@ const { values } = parseArgs({
 const short = values.short;
 const options = {
   kills: Number(values.kills ?? (short ? 3 : 10)),
-  enterprises: Number(values.enterprises ?? (short ? 10_000 : 20_000)),
+  enterprises: Number(values.enterprises ?? (short ? seedEnterpriseCount() : 20_000)),
   soakMinutes: Number(values['soak-minutes'] ?? (values.long ? 10 : 1)),
+  /** Seconds of traffic before the RSS baseline (see soak.ts for why 150). */
+  warmupS: Number(values['soak-warmup']),
   seed: Number(values.seed),
   killSeed: Number(values['kill-seed']),
 };
@@ -83,7 +86,7 @@ try {
 
   await step('(c) soak', async () => {
     if (!apiDb) throw new Error('no database: (b) failed to start one');
-    await soakDrill(out, apiDb.graph, apiDb.uri, { minutes: options.soakMinutes, warmupS: short ? 10 : 20, connections: 8 });
+    await soakDrill(out, apiDb.graph, apiDb.uri, { minutes: options.soakMinutes, warmupS: options.warmupS, connections: 8 });
   });
 
   await step('(d) consistency', async () => {

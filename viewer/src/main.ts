@@ -5,16 +5,19 @@ import { onLangChange, t } from './i18n/i18n.ts';
 import { el } from './ui/el.ts';
 import { emptyState } from './ui/status.ts';
 import { chainIndexView, chainMapView } from './views/chainMapView.ts';
-import { comingSoonView } from './views/comingSoon.ts';
+import { exploreView } from './views/exploreView.ts';
+import { matchesView } from './views/matchesView.ts';
+import { pairingView } from './views/pairingView.ts';
+import { resourcesView } from './views/resourcesView.ts';
 import { segmentView } from './views/segmentView.ts';
 
 /** Every view, one module each; a new API lands as a new module registered here and a nav entry. */
 const nav: NavItem[] = [
   { section: 'chain', label: 'nav.chain', href: '#/chain' },
-  { section: 'pairing', label: 'nav.pairing', href: '#/pairing', soon: true },
-  { section: 'resources', label: 'nav.resources', href: '#/resources', soon: true },
-  { section: 'explore', label: 'nav.explore', href: '#/explore', soon: true },
-  { section: 'matches', label: 'nav.matches', href: '#/matches', soon: true },
+  { section: 'pairing', label: 'nav.pairing', href: '#/pairing' },
+  { section: 'resources', label: 'nav.resources', href: '#/resources' },
+  { section: 'explore', label: 'nav.explore', href: '#/explore' },
+  { section: 'matches', label: 'nav.matches', href: '#/matches' },
 ];
 
 const shell = createShell(document.getElementById('app')!, nav);
@@ -29,10 +32,10 @@ const router = new Router(
   .register(chainIndexView)
   .register(chainMapView)
   .register(segmentView)
-  .register(comingSoonView('pairing', '/pairing', 'nav.pairing', 'soon.pairing'))
-  .register(comingSoonView('resources', '/resources', 'nav.resources', 'soon.resources'))
-  .register(comingSoonView('explore', '/explore', 'nav.explore', 'soon.explore'))
-  .register(comingSoonView('matches', '/matches', 'nav.matches', 'soon.matches'));
+  .register(pairingView)
+  .register(resourcesView)
+  .register(exploreView)
+  .register(matchesView);
 
 onLangChange(() => {
   shell.relabel();

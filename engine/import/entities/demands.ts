@@ -1,7 +1,7 @@
 import { createDemandRequest, type CreateDemandRequest } from '../../contracts/resources.ts';
 import { demandRow } from '../../model/nodes.ts';
 import type { Column } from '../columns.ts';
-import { existingIds, idsTakenElsewhere, labelsOf, missingReferences } from '../references.ts';
+import { existingIds, labelsOf, missingReferences } from '../references.ts';
 import type { TableSpec } from '../tableSpec.ts';
 import { resourceKindWords } from './offers.ts';
 import { resourceRow } from './resourceRow.ts';
@@ -45,7 +45,6 @@ export const demands: TableSpec<CreateDemandRequest> = {
     return [
       ...missingReferences(rows, 'ownerId', (r) => r.ownerId, found, owners.join(', '), file),
       ...missingReferences(rows, 'parkAllowList', parksOf, parks, 'Park', file),
-      ...(await idsTakenElsewhere(graph, rows, 'Demand', (r) => r.id!, file)),
     ];
   },
 

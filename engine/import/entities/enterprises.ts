@@ -4,8 +4,8 @@ import { enterpriseKindSchema } from '../../model/nodes.ts';
 import { topicId } from '../../model/topic.ts';
 import { attachSegments } from '../attachSegments.ts';
 import { topicName, usccField, type Column } from '../columns.ts';
-import { existingIds, idsTakenElsewhere, missingReferences } from '../references.ts';
-import type { Attachment, TableSpec } from '../tableSpec.ts';
+import { existingIds, missingReferences } from '../references.ts';
+import type { Attachment, ImportContext, Numbered, TableSpec } from '../tableSpec.ts';
 
 /** Where local firms are when the row does not say: the district (栖霞区, 南京市, 江苏省). */
 const districtPlace = { province: '江苏省', city: '南京市' };
@@ -73,6 +73,45 @@ export function sizeFromFigures(employees: number, revenueWan: number): Enterpri
   return 'micro';
 }
 
+type FirmSegment = { segmentId: string; chainId: string; inferred: boolean; confidence: number };
+
+/**
+ * The segments of each firm: those its row names; else those it already has in the graph (kept, so
+ * a second import of the same file changes nothing); else the classifier's suggestion, if confident.
+ */
+async function firmSegments(rows: Numbered<EnterpriseImportRow>[], { graph, knowledge, onProgress }: ImportContext) {
+  const ids = rows.map((r) => r.data.id);
+  const named = await graph.query<{ id: string; chainId: string }>('UNWIND $ids AS id MATCH (s:Segment {id: id}) RETURN s.id AS id, s.chainId AS chainId', {
+    ids: [...new Set(rows.flatMap((r) => r.data.segmentIds))],
+  });
+  const chainOfSegment = new Map(named.map((s) => [s.id, s.chainId]));
+  const held = await graph.query<FirmSegment & { firm: string }>(
+    `UNWIND $ids AS id MATCH (e:Enterprise {id: id})-[r:IN_SEGMENT]->(s:Segment)
+     RETURN e.id AS firm, s.id AS segmentId, s.chainId AS chainId, coalesce(r.inferred, false) AS inferred, coalesce(r.confidence, 1.0) AS confidence`,
+    { ids: rows.filter((r) => r.data.segmentIds.length === 0).map((r) => r.data.id) },
+  );
+  const segmentsOf = new Map<string, FirmSegment[]>();
+  for (const { data: d } of rows) {
+    if (d.segmentIds.length > 0) segmentsOf.set(d.id, d.segmentIds.map((s) => ({ segmentId: s, chainId: chainOfSegment.get(s)!, inferred: false, confidence: 1 })));
+  }
+  for (const h of held) segmentsOf.set(h.firm, [...(segmentsOf.get(h.firm) ?? []), h]);
+
+  const toClassify = rows.filter((r) => !segmentsOf.has(r.data.id) && r.data.kind === 'industrial');
+  const suggested = await attachSegments(
+    knowledge,
+    toClassify.map(({ data: d }) => ({ id: d.id, name: d.name, products: d.products, description: d.description || d.businessScope })),
+    { exclude: ids, onProgress },
+  );
+  for (const a of suggested.attached) segmentsOf.set(a.id, [{ segmentId: a.segmentId, chainId: a.chainId, inferred: true, confidence: a.confidence }]);
+  // Reported in file order, whether suggested now or kept from an earlier import.
+  const order = new Map(ids.map((id, i) => [id, i]));
+  const attached: Attachment[] = [
+    ...suggested.attached.map(({ id, segmentId, confidence }) => ({ id, segmentId, confidence })),
+    ...held.filter((h) => h.inferred).map((h) => ({ id: h.firm, segmentId: h.segmentId, confidence: h.confidence })),
+  ].sort((a, b) => order.get(a.id)! - order.get(b.id)! || a.segmentId.localeCompare(b.segmentId));
+  return { segmentsOf, attached, unattached: suggested.unattached };
+}
+
 export const enterprises: TableSpec<EnterpriseImportRow> = {
   entity: 'enterprises',
   label: 'Enterprise',
@@ -87,44 +126,12 @@ export const enterprises: TableSpec<EnterpriseImportRow> = {
     return [
       ...missingReferences(rows, 'parkId', (r) => r.parkId, parks, 'Park', file),
       ...missingReferences(rows, 'segmentIds', (r) => r.segmentIds, segments, 'Segment', file),
-      ...(await idsTakenElsewhere(graph, rows, 'Enterprise', (r) => r.id, file)),
     ];
   },
 
-  async build(rows, batch, { graph, knowledge, onProgress }) {
-    const ids = rows.map((r) => r.data.id);
-    // Segments of each firm: named in the file, else already in the graph (kept, so a second
-    // import of the same file changes nothing), else suggested by the classifier.
-    const named = await graph.query<{ id: string; chainId: string }>('UNWIND $ids AS id MATCH (s:Segment {id: id}) RETURN s.id AS id, s.chainId AS chainId', {
-      ids: [...new Set(rows.flatMap((r) => r.data.segmentIds))],
-    });
-    const chainOfSegment = new Map(named.map((s) => [s.id, s.chainId]));
-    const held = await graph.query<{ firm: string; segmentId: string; chainId: string; inferred: boolean; confidence: number }>(
-      `UNWIND $ids AS id MATCH (e:Enterprise {id: id})-[r:IN_SEGMENT]->(s:Segment)
-       RETURN e.id AS firm, s.id AS segmentId, s.chainId AS chainId, coalesce(r.inferred, false) AS inferred, coalesce(r.confidence, 1.0) AS confidence`,
-      { ids: rows.filter((r) => r.data.segmentIds.length === 0).map((r) => r.data.id) },
-    );
-    const heldBy = new Map<string, typeof held>();
-    for (const h of held) heldBy.set(h.firm, [...(heldBy.get(h.firm) ?? []), h]);
-
-    const toClassify = rows.filter((r) => r.data.segmentIds.length === 0 && !heldBy.has(r.data.id) && r.data.kind === 'industrial');
-    const suggested = await attachSegments(
-      knowledge,
-      toClassify.map(({ data: d }) => ({ id: d.id, name: d.name, products: d.products, description: d.description || d.businessScope })),
-      { exclude: ids, onProgress },
-    );
-    const segmentsOf = new Map<string, { segmentId: string; chainId: string; inferred: boolean; confidence: number }[]>();
-    for (const { data: d } of rows) {
-      if (d.segmentIds.length > 0) segmentsOf.set(d.id, d.segmentIds.map((s) => ({ segmentId: s, chainId: chainOfSegment.get(s)!, inferred: false, confidence: 1 })));
-      else if (heldBy.has(d.id)) segmentsOf.set(d.id, heldBy.get(d.id)!);
-    }
-    for (const a of suggested.attached) segmentsOf.set(a.id, [{ segmentId: a.segmentId, chainId: a.chainId, inferred: true, confidence: a.confidence }]);
-    // Reported in file order, whether suggested now or kept from an earlier import.
-    const order = new Map(ids.map((id, i) => [id, i]));
-    const attached: Attachment[] = [
-      ...suggested.attached.map(({ id, segmentId, confidence }) => ({ id, segmentId, confidence })),
-      ...held.filter((h) => h.inferred).map((h) => ({ id: h.firm, segmentId: h.segmentId, confidence: h.confidence })),
-    ].sort((a, b) => order.get(a.id)! - order.get(b.id)! || a.segmentId.localeCompare(b.segmentId));
+  async build(rows, batch, ctx) {
+    const { graph } = ctx;
+    const { segmentsOf, attached, unattached } = await firmSegments(rows, ctx);
 
     // Products by exact name, within the chains of the firm's segments when it has any.
     const names = [...new Set(rows.flatMap((r) => r.data.products))];
@@ -161,6 +168,6 @@ export const enterprises: TableSpec<EnterpriseImportRow> = {
       }
       if (unmatched.length > 0) unmatchedProducts.push({ id: d.id, products: unmatched });
     }
-    return { attached, unattached: suggested.unattached, unmatchedProducts };
+    return { attached, unattached, unmatchedProducts };
   },
 };

@@ -1,7 +1,7 @@
 import { createOfferRequest, type CreateOfferRequest } from '../../contracts/resources.ts';
 import { offerRow } from '../../model/nodes.ts';
 import type { Column } from '../columns.ts';
-import { existingIds, idsTakenElsewhere, labelsOf, missingReferences } from '../references.ts';
+import { existingIds, labelsOf, missingReferences } from '../references.ts';
 import type { TableSpec } from '../tableSpec.ts';
 import { resourceRow } from './resourceRow.ts';
 
@@ -43,7 +43,6 @@ export const offers: TableSpec<CreateOfferRequest> = {
     return [
       ...missingReferences(rows, 'ownerId', (r) => r.ownerId, found, owners.join(', '), file),
       ...missingReferences(rows, 'parkId', (r) => ('parkId' in r && r.parkId ? r.parkId : undefined), parks, 'Park', file),
-      ...(await idsTakenElsewhere(graph, rows, 'Offer', (r) => r.id!, file)),
     ];
   },
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { topicId } from '../../model/topic.ts';
 import { importId, topicName, type Column } from '../columns.ts';
-import { existingIds, idsTakenElsewhere, missingReferences } from '../references.ts';
+import { existingIds, missingReferences } from '../references.ts';
 import type { TableSpec } from '../tableSpec.ts';
 
 export const researchUnitColumns: Column[] = [
@@ -37,7 +37,6 @@ export const researchUnits: TableSpec<ResearchUnitImportRow> = {
     return [
       ...missingReferences(rows, 'universityId', (r) => r.universityId, universities, 'University', file),
       ...missingReferences(rows, 'parkId', (r) => r.parkId, parks, 'Park', file),
-      ...(await idsTakenElsewhere(graph, rows, 'ResearchUnit', (r) => r.id, file)),
     ];
   },
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { talentLevelSchema } from '../../model/nodes.ts';
 import { topicId } from '../../model/topic.ts';
 import { importId, topicName, type Column } from '../columns.ts';
-import { idsTakenElsewhere, labelsOf, missingReferences } from '../references.ts';
+import { labelsOf, missingReferences } from '../references.ts';
 import type { TableSpec } from '../tableSpec.ts';
 
 const affiliations = ['University', 'ResearchUnit', 'Enterprise'] as const;
@@ -45,7 +45,6 @@ export const talent: TableSpec<TalentImportRow> = {
     const found = await labelsOf(graph, rows.flatMap((r) => (r.data.affiliationId ? [r.data.affiliationId] : [])), affiliations);
     return [
       ...missingReferences(rows, 'affiliationId', (r) => r.affiliationId, found, 'University, ResearchUnit or Enterprise', file),
-      ...(await idsTakenElsewhere(graph, rows, 'Talent', (r) => r.id, file)),
     ];
   },
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { importId, type Column } from '../columns.ts';
-import { existingIds, idsTakenElsewhere, missingReferences } from '../references.ts';
+import { existingIds, missingReferences } from '../references.ts';
 import type { TableSpec } from '../tableSpec.ts';
 
 export const universityColumns: Column[] = [
@@ -34,7 +34,7 @@ export const universities: TableSpec<UniversityImportRow> = {
 
   async check(rows, { graph, file }) {
     const parks = await existingIds(graph, 'Park', rows.flatMap((r) => (r.data.parkId ? [r.data.parkId] : [])));
-    return [...missingReferences(rows, 'parkId', (r) => r.parkId, parks, 'Park', file), ...(await idsTakenElsewhere(graph, rows, 'University', (r) => r.id, file))];
+    return missingReferences(rows, 'parkId', (r) => r.parkId, parks, 'Park', file);
   },
 
   async build(rows, batch) {

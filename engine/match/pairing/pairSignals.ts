@@ -1,4 +1,4 @@
-import { pairingWeights, sharedTopicSaturation, talentLevelValues } from '../../config/scoring.ts';
+import { pairingWeights, relevanceTextFull, sharedTopicSaturation, talentLevelValues } from '../../config/scoring.ts';
 import { saturate, weighSignals, type GraphPath, type PathNode, type SignalScore } from '../explanation.ts';
 import type { EnterpriseProfile, Researcher, ResearchUnitProfile } from './researchCatalog.ts';
 
@@ -42,6 +42,11 @@ export function carrierOf(need: NeedSide, unit: ResearchUnitProfile): PairCarrie
   return { researcher: { id: best.r.id, name: best.r.name, title: best.r.title, level: best.r.level }, topic };
 }
 
+/** 1 with a shared topic or text similarity ≥ `relevanceTextFull`, else proportional to the text similarity. */
+export function relevanceOf(textSimilarity: number, sharedTopics: number): number {
+  return sharedTopics > 0 ? 1 : Math.min(1, textSimilarity / relevanceTextFull);
+}
+
 export function pairSignals(need: NeedSide, unit: ResearchUnitProfile, textSimilarity: number, carrier: PairCarrier): { total: number; signals: SignalScore[] } {
   const unitTopics = new Set([...unit.topics, ...unit.researchers.flatMap((r) => r.expertise)]);
   const shared = need.topics.filter((t) => unitTopics.has(t));
@@ -53,14 +58,18 @@ export function pairSignals(need: NeedSide, unit: ResearchUnitProfile, textSimil
   const proximity = samePark ? 1 : e?.local && unit.university?.inXianlin ? 0.7 : 0;
   const alliance = e ? unit.alliances.find((a) => e.alliances.some((x) => x.id === a.id)) : undefined;
   const paired = e ? unit.partyOrgs.find((po) => e.pairedPartyOrgs.some((p) => p.other === po.id)) : undefined;
+  // A famous lab next door is no partner if it works on something else: the supporting signals
+  // count only in proportion to how relevant the unit is (a shared topic, or enough text overlap).
+  const relevance = relevanceOf(textSimilarity, shared.length);
+  const gated = relevance < 1 ? `（按相关度 ${relevance.toFixed(2)} 折算）` : '';
   return weighSignals(
     {
       text: { value: textSimilarity, detail: `需求与研究方向文本相似度 ${textSimilarity.toFixed(3)}` },
       topics: { value: saturate(shared.length, sharedTopicSaturation), detail: shared.length > 0 ? `共同技术主题：${shared.join('、')}` : '无共同技术主题' },
       cooperation: { value: cooperatedHere ? 1 : cooperatedUniversity ? 0.5 : 0, detail: cooperatedHere ? '已有产学研合作' : cooperatedUniversity ? '与该校其他院所有合作' : '尚无合作记录' },
-      talent: { value: level, detail: carrier.researcher ? `${carrier.researcher.name}（${carrier.researcher.title}，${carrier.researcher.level}）` : '无对应研究人员' },
-      proximity: { value: proximity, detail: samePark ? '同一园区' : proximity > 0 ? '位于仙林大学城，近在区内' : '不在同一区域' },
-      channel: { value: alliance ? 1 : paired ? 0.9 : 0, detail: alliance ? `同属「${alliance.name}」` : paired ? '党组织结对共建' : '无共同联盟或结对' },
+      talent: { value: level * relevance, detail: (carrier.researcher ? `${carrier.researcher.name}（${carrier.researcher.title}，${carrier.researcher.level}）` : '无对应研究人员') + gated },
+      proximity: { value: proximity * relevance, detail: (samePark ? '同一园区' : proximity > 0 ? '位于仙林大学城，近在区内' : '不在同一区域') + gated },
+      channel: { value: (alliance ? 1 : paired ? 0.9 : 0) * relevance, detail: (alliance ? `同属「${alliance.name}」` : paired ? '党组织结对共建' : '无共同联盟或结对') + gated },
     },
     pairingWeights,
   );

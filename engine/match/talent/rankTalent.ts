@@ -3,7 +3,7 @@ import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import type { Graph } from '../../graph/graph.ts';
 import type { TextSimilarity } from '../../text/textSimilarity.ts';
 import { saturate, weighSignals, type Explanation, type GraphPath, type PathNode } from '../explanation.ts';
-import { enterpriseText } from '../pairing/pairSignals.ts';
+import { enterpriseText, relevanceOf } from '../pairing/pairSignals.ts';
 import { loadEnterpriseProfiles, type EnterpriseProfile, type Researcher, type ResearchCatalog } from '../pairing/researchCatalog.ts';
 
 export interface TalentRequest {
@@ -71,12 +71,14 @@ export async function rankTalent(graph: Graph, catalog: ResearchCatalog, similar
     const topic = shared[0] ?? null;
     const near = t.affiliation && (xianlinUnits.has(t.affiliation.id) || xianlinUniversities.has(t.affiliation.id) || (t.affiliation.label === 'Enterprise' && profile?.local));
     const cooperates = Boolean(profile && t.affiliation && profile.partners.includes(t.affiliation.id));
+    // Level and proximity support a relevant talent; they do not make an irrelevant one relevant.
+    const relevance = relevanceOf(sims[i], shared.length);
     const { total, signals } = weighSignals(
       {
         text: { value: sims[i], detail: `需求与专长文本相似度 ${sims[i].toFixed(3)}` },
         topics: { value: saturate(shared.length, sharedTopicSaturation), detail: shared.length ? `专长覆盖需求：${shared.join('、')}` : '无直接对应的技术主题' },
-        level: { value: talentLevelValues[t.level] ?? 0, detail: `${levelLabels[t.level] ?? t.level}${t.honours.length ? `（${t.honours.join('、')}）` : ''}` },
-        proximity: { value: near ? 1 : 0, detail: near ? '在仙林大学城或区内' : '区外' },
+        level: { value: (talentLevelValues[t.level] ?? 0) * relevance, detail: `${levelLabels[t.level] ?? t.level}${t.honours.length ? `（${t.honours.join('、')}）` : ''}` },
+        proximity: { value: near ? relevance : 0, detail: near ? '在仙林大学城或区内' : '区外' },
         cooperation: { value: cooperates ? 1 : 0, detail: cooperates ? '所在单位已与该企业合作' : '尚无合作' },
       },
       talentWeights,

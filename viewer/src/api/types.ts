@@ -63,7 +63,7 @@ export type TextProvider = PairingResponse['textProvider'];
 export type TalentRequestBody = z.input<typeof talentRequestSchema>;
 export type TalentResponse = Awaited<ReturnType<KnowledgeEngine['matchTalent']>>;
 export type TalentMatch = TalentResponse['items'][number];
-export type TalentLevel = TalentMatch['talent']['level'];
+export type TalentLevel = NonNullable<NonNullable<TalentRequestBody['filters']>['levels']>[number];
 
 export type SearchResponse = Awaited<ReturnType<KnowledgeEngine['search']>>;
 export type SearchHit = SearchResponse['items'][number];

@@ -1,9 +1,10 @@
 import { api } from '../api/client.ts';
-import type { MapSegment, PartnerCandidate, WhatIfResult } from '../api/types.ts';
+import type { Explanation, MapSegment, PartnerCandidate, WhatIfResult } from '../api/types.ts';
 import { segmentName } from '../chainMap/drawChainMap.ts';
 import { t, tData } from '../i18n/i18n.ts';
 import { el } from '../ui/el.ts';
 import { fmtList, fmtNumber, fmtScore } from '../ui/format.ts';
+import { recordButton } from '../ui/recordButton.ts';
 import { bind, emptyState, errorState } from '../ui/status.ts';
 import { exportPng, exportSvg } from '../ui/svgExport.ts';
 import { confidenceLabel, scoreBar } from './candidateList.ts';
@@ -12,10 +13,11 @@ import { mergePaths } from './pathGraphData.ts';
 import { classBadge } from './segmentInfo.ts';
 import { signalColours } from './signalBar.ts';
 
-function signalTable(c: PartnerCandidate): HTMLElement {
+/** Each signal's value, weight, contribution and the engine's own words for it. */
+export function signalTable(explanation: Pick<Explanation, 'signals'>): HTMLElement {
   return el('table', { class: 'table signals' },
     el('thead', {}, el('tr', {}, [t('detail.col.signal'), t('detail.col.value'), t('detail.col.weight'), t('detail.col.contribution'), t('detail.col.detail')].map((h) => el('th', { scope: 'col' }, h)))),
-    el('tbody', {}, c.explanation.signals.map((s) => el('tr', {},
+    el('tbody', {}, explanation.signals.map((s) => el('tr', {},
       el('th', { scope: 'row' }, el('span', { class: 'swatch', style: `background:${signalColours[s.signal] ?? '#999'}`, 'aria-hidden': 'true' }), tData('signal', s.signal)),
       el('td', { class: 'num' }, fmtScore(s.value)),
       el('td', { class: 'num' }, fmtNumber(s.weight, 2)),
@@ -24,8 +26,8 @@ function signalTable(c: PartnerCandidate): HTMLElement {
 }
 
 /** The explanation paths: the picture, its legend, and the same paths as text (for reading and for screen readers). */
-function pathsSection(c: PartnerCandidate, width: number): HTMLElement {
-  const section = el('section', { class: 'paths', 'aria-labelledby': 'paths-title' }, el('h3', { id: 'paths-title' }, t('detail.paths')));
+export function pathsSection(c: { id: string; name: string; explanation: Pick<Explanation, 'paths'> }, width: number, idPrefix = 'paths'): HTMLElement {
+  const section = el('section', { class: 'paths', 'aria-labelledby': `${idPrefix}-title` }, el('h3', { id: `${idPrefix}-title` }, t('detail.paths')));
   const paths = c.explanation.paths;
   if (paths.length === 0) {
     section.append(emptyState(t('detail.pathsNone')));
@@ -95,6 +97,7 @@ export function candidateDetail(c: PartnerCandidate | null, chainId: string, seg
     el('h2', { id: 'detail-name' }, c.name),
     el('div', { class: 'detail-score' }, el('span', { class: 'big-score' }, fmtScore(c.score)), scoreBar(c), confidenceLabel(c.explanation.confidence)),
     el('p', { class: 'cand-reason' }, c.explanation.reason),
+    recordButton({ kind: 'partner', subjectId: c.segmentId, subjectName: target ? segmentName(target) : c.segmentName, candidateId: c.id, candidateName: c.name, chainId, score: c.score, explanation: c.explanation }, 'cand-record'),
     el('dl', { class: 'figures two' },
       row(t('detail.id'), c.id),
       row(t('detail.location'), [c.province, c.city].filter(Boolean).join(' · ') || t('metric.none')),
@@ -102,7 +105,7 @@ export function candidateDetail(c: PartnerCandidate | null, chainId: string, seg
       row(t('detail.target'), target ? segmentName(target) : c.segmentName),
       c.tags.length > 0 ? row(t('cand.tags'), fmtList(c.tags.map((tag) => tData('tag', tag)))) : null),
     el('h3', {}, t('detail.signals')),
-    signalTable(c),
+    signalTable(c.explanation),
     pathsSection(c, width),
     c.local ? null : whatIfSection(chainId, c, segments));
 }

@@ -1,9 +1,9 @@
-import type { PartnerCandidate, PartnerResult } from '../api/types.ts';
+import type { PartnerCandidate, PartnerResult, SignalScore } from '../api/types.ts';
 import { t, tData } from '../i18n/i18n.ts';
 import { el } from '../ui/el.ts';
 import { fmtList, fmtScore } from '../ui/format.ts';
 import { emptyState } from '../ui/status.ts';
-import { signalColours, signalOrder, stackSignals } from './signalBar.ts';
+import { signalColours, signalOrder, signalSets, stackSignals } from './signalBar.ts';
 
 const confidenceDots: Record<string, string> = { strong: '●●●', medium: '●●○', weak: '●○○' };
 
@@ -14,9 +14,14 @@ export function confidenceLabel(confidence: string): HTMLElement {
 
 /** The stacked score bar; its length is the score out of 1. */
 export function scoreBar(c: PartnerCandidate): HTMLElement {
-  const parts = stackSignals(c.explanation.signals);
+  return signalScoreBar(c.score, c.explanation.signals, signalSets.partner);
+}
+
+/** The same bar for any matcher's explanation, its signals in that matcher's order. */
+export function signalScoreBar(score: number, signals: readonly SignalScore[], order: readonly string[]): HTMLElement {
+  const parts = stackSignals(signals, order);
   const summary = fmtList(parts.map((p) => `${tData('signal', p.signal)} ${fmtScore(p.contribution)}`));
-  return el('span', { class: 'score-bar', role: 'img', 'aria-label': t('label.colon', { label: `${t('cand.score')} ${fmtScore(c.score)}`, value: summary }) },
+  return el('span', { class: 'score-bar', role: 'img', 'aria-label': t('label.colon', { label: `${t('cand.score')} ${fmtScore(score)}`, value: summary }) },
     parts.map((p) => el('span', {
       class: `bar-part signal-${p.signal}`,
       style: `left:${(p.x0 * 100).toFixed(2)}%;width:${((p.x1 - p.x0) * 100).toFixed(2)}%;background:${signalColours[p.signal] ?? '#999'}`,
@@ -24,9 +29,9 @@ export function scoreBar(c: PartnerCandidate): HTMLElement {
     })));
 }
 
-export function signalLegend(): HTMLElement {
+export function signalLegend(order: readonly string[] = signalOrder): HTMLElement {
   return el('ul', { class: 'signal-legend', 'aria-label': t('cand.signalLegend') },
-    signalOrder.map((s) => el('li', {}, el('span', { class: 'swatch', style: `background:${signalColours[s]}`, 'aria-hidden': 'true' }), tData('signal', s))));
+    order.map((s) => el('li', {}, el('span', { class: 'swatch', style: `background:${signalColours[s]}`, 'aria-hidden': 'true' }), tData('signal', s))));
 }
 
 function candidateCard(c: PartnerCandidate, rank: number, selected: boolean, onSelect: (c: PartnerCandidate) => void): HTMLElement {

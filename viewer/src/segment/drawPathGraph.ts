@@ -14,6 +14,16 @@ export const nodeLooks: Record<string, { colour: string; zh: string; en: string 
   PartyOrg: { colour: '#CC79A7', zh: '党', en: 'O' },
   University: { colour: '#56B4E9', zh: '校', en: 'U' },
   ResearchUnit: { colour: '#56B4E9', zh: '研', en: 'R' },
+  Talent: { colour: '#F0E442', zh: '人', en: 'T' },
+  Topic: { colour: '#F0E442', zh: '题', en: 'Tp' },
+  Chain: { colour: '#0072B2', zh: '链', en: 'Ch' },
+  Park: { colour: '#BBBBBB', zh: '园', en: 'Pk' },
+  Offer: { colour: '#E69F00', zh: '供', en: 'Of' },
+  Demand: { colour: '#CC79A7', zh: '需', en: 'D' },
+  Match: { colour: '#BBBBBB', zh: '配', en: 'M' },
+  District: { colour: '#BBBBBB', zh: '区', en: 'Di' },
+  Sector: { colour: '#BBBBBB', zh: '片', en: 'Se' },
+  ImportRun: { colour: '#BBBBBB', zh: '导', en: 'I' },
 };
 const lookOf = (n: PathGraphNode) => nodeLooks[n.role === 'other' ? n.label : n.role] ?? { colour: '#999999', zh: '?', en: '?' };
 export const lookKey = (n: PathGraphNode) => (n.role === 'other' ? n.label : n.role);

@@ -7,8 +7,19 @@ import type { SignalScore } from '../api/types.ts';
  */
 export const signalOrder = ['fit', 'connectivity', 'ties', 'channel', 'tier', 'scale'] as const;
 
+/** Each matcher's signals in bar order (the API's signal names); colours are distinct within each set. */
+export const signalSets = {
+  partner: signalOrder,
+  pairing: ['topics', 'text', 'talent', 'cooperation', 'channel', 'proximity'],
+  talent: ['topics', 'text', 'level', 'cooperation', 'proximity'],
+  resource: ['size', 'price', 'location', 'proximity', 'tier', 'channel'],
+} as const satisfies Record<string, readonly string[]>;
+export type SignalSet = keyof typeof signalSets;
+
 export const signalColours: Record<string, string> = {
   fit: '#0072B2', connectivity: '#56B4E9', ties: '#009E73', channel: '#CC79A7', tier: '#E69F00', scale: '#F0E442',
+  text: '#0072B2', topics: '#009E73', cooperation: '#E69F00', talent: '#D55E00', proximity: '#56B4E9', level: '#F0E442',
+  size: '#0072B2', price: '#F0E442', location: '#009E73',
 };
 
 export interface BarPart {
@@ -19,10 +30,10 @@ export interface BarPart {
   contribution: number;
 }
 
-export function stackSignals(signals: readonly SignalScore[]): BarPart[] {
+export function stackSignals(signals: readonly SignalScore[], order: readonly string[] = signalOrder): BarPart[] {
   const rank = (s: string) => {
-    const i = (signalOrder as readonly string[]).indexOf(s);
-    return i < 0 ? signalOrder.length : i;
+    const i = order.indexOf(s);
+    return i < 0 ? order.length : i;
   };
   const parts: BarPart[] = [];
   let x = 0;

@@ -1,0 +1,28 @@
+import { Router } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { importEntities, importLimits, InvalidInputError, importFile, type ChainMatchEngine, type KnowledgeEngine } from '../../engine/index.ts';
+import { parse } from '../validate.ts';
+
+export const importPathSchema = z.strictObject({ entity: z.enum(importEntities) });
+export const importQuerySchema = z.strictObject({ format: z.enum(['csv', 'xlsx', 'jsonl', 'json']).optional() });
+
+/**
+ * POST /import/{entity}: one file (multipart field `file`), validated row by row, then written in one
+ * transaction — a bad row anywhere writes nothing and every bad row is reported (row, field, reason).
+ */
+export function importRoutes(engine: ChainMatchEngine, knowledge: KnowledgeEngine): Router {
+  const router = Router();
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: importLimits.maxBytes, files: 1, fields: 5 } });
+  router.post('/import/:entity', upload.single('file'), async (req, res) => {
+    const { entity } = parse(importPathSchema, req.params, 'path');
+    const { format } = parse(importQuerySchema, req.query, 'query');
+    if (!req.file) throw new InvalidInputError('no file uploaded', [{ path: 'body.file', message: 'send the file as multipart/form-data field "file"' }]);
+    const report = await importFile(knowledge.graph, knowledge, { entity, filename: req.file.originalname, content: req.file.buffer, format });
+    // Imported firms, ties and templates change every cached snapshot and catalog.
+    engine.invalidate();
+    knowledge.invalidate();
+    res.json(report);
+  });
+  return router;
+}

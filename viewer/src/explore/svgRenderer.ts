@@ -1,0 +1,198 @@
+import { drag, select, zoom, type Selection, type ZoomBehavior, type ZoomTransform } from 'd3';
+import { tData } from '../i18n/i18n.ts';
+import { displayName, graphFont, lookOf, nodeAria, nodeRadius, type DrawLink, type DrawNode, type GraphRenderer, type RendererCallbacks } from './nodeStyle.ts';
+
+const style = `
+.explore-svg { font-family: ${graphFont}; }
+.explore-svg .link { stroke: #6b7580; stroke-opacity: .55; stroke-width: 1.2; }
+.explore-svg .link-label { font-size: 9px; fill: #4a5560; }
+.explore-svg .node circle { stroke: #fff; stroke-width: 1.5; }
+.explore-svg .node.root circle { stroke: #000; stroke-width: 3; }
+.explore-svg .node.expanded circle { stroke: #1b1f24; stroke-width: 2; }
+.explore-svg .node.pinned circle { stroke: #000; stroke-width: 2.5; stroke-dasharray: 3 2; }
+.explore-svg .node.selected .halo { fill: none; stroke: #1d4ed8; stroke-width: 4; }
+.explore-svg .node .halo { fill: none; stroke: none; }
+.explore-svg .node-letter { font-size: 10px; font-weight: 700; fill: #000; pointer-events: none; }
+.explore-svg .node-label { font-size: 11px; fill: #111; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; pointer-events: none; }
+.explore-svg .node.root .node-label, .explore-svg .node.selected .node-label { font-weight: 700; font-size: 12px; }
+.explore-svg .node { cursor: pointer; }
+.explore-svg .node:focus { outline: none; }
+.explore-svg .node:focus-visible .halo { stroke: #1d4ed8; stroke-width: 4; stroke-dasharray: 4 2; }
+`;
+
+/**
+ * The explorer picture as SVG (up to the Canvas threshold): each node a focusable element with its
+ * name read out, one tab stop for the whole graph (arrow keys move between nodes, Enter opens,
+ * P pins), links with arrowheads in their direction.
+ */
+export function createSvgRenderer(container: HTMLElement, width: number, height: number, initial: ZoomTransform, label: string, callbacks: RendererCallbacks): GraphRenderer {
+  let nodes: DrawNode[] = [];
+  let links: DrawLink[] = [];
+  let positions: Float32Array = new Float32Array(0);
+  let selected: string | null = null;
+  let focusId: string | null = null;
+  let current = initial;
+  let showAllLabels = true;
+
+  const svg = select(container).append('svg').attr('class', 'explore-svg').attr('xmlns', 'http://www.w3.org/2000/svg')
+    .attr('width', width).attr('height', height).attr('role', 'group').attr('aria-label', label);
+  svg.append('style').text(style);
+  svg.append('defs').append('marker').attr('id', 'ex-arrow').attr('viewBox', '0 -4 8 8').attr('refX', 8).attr('refY', 0)
+    .attr('markerWidth', 6).attr('markerHeight', 6).attr('orient', 'auto').append('path').attr('d', 'M0,-4L8,0L0,4').attr('fill', '#6b7580');
+  const background = svg.append('rect').attr('class', 'bg').attr('width', width).attr('height', height).attr('fill', '#fff');
+  const viewport = svg.append('g').attr('class', 'viewport');
+  const linkLayer = viewport.append('g').attr('class', 'links');
+  const linkLabelLayer = viewport.append('g').attr('class', 'link-labels');
+  const nodeLayer = viewport.append('g').attr('class', 'nodes');
+  let linkSel: Selection<SVGLineElement, DrawLink, SVGGElement, unknown> = linkLayer.selectAll<SVGLineElement, DrawLink>('line');
+  let linkLabelSel: Selection<SVGTextElement, DrawLink, SVGGElement, unknown> = linkLabelLayer.selectAll<SVGTextElement, DrawLink>('text');
+  let nodeSel: Selection<SVGGElement, DrawNode, SVGGElement, unknown> = nodeLayer.selectAll<SVGGElement, DrawNode>('g.node');
+
+  const zoomer: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>().scaleExtent([0.03, 8]).on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
+    current = event.transform;
+    viewport.attr('transform', current.toString());
+    callbacks.zoomed(current, Boolean(event.sourceEvent));
+  });
+  svg.call(zoomer).on('dblclick.zoom', null);
+  svg.call(zoomer.transform, initial);
+
+  const px = (i: number) => positions[2 * i] ?? 0;
+  const py = (i: number) => positions[2 * i + 1] ?? 0;
+  const radiusByIndex = new Map<number, number>();
+
+  const dragger = drag<SVGGElement, DrawNode>()
+    .subject((_event, d) => ({ x: px(d.index), y: py(d.index) }))
+    .on('start', (event, d) => callbacks.drag(d, event.x, event.y, 'start'))
+    .on('drag', (event, d) => callbacks.drag(d, event.x, event.y, 'move'))
+    .on('end', (event, d) => callbacks.drag(d, event.x, event.y, 'end'));
+
+  /** Relationship names only on the selected node's links (all of them at once is unreadable). */
+  const drawLinkLabels = () => {
+    const at = nodes.find((n) => n.id === selected)?.index;
+    linkLabelSel = linkLabelLayer.selectAll<SVGTextElement, DrawLink>('text').data(at === undefined ? [] : links.filter((l) => l.source === at || l.target === at), (l) => l.key).join('text')
+      .attr('class', 'link-label').attr('text-anchor', 'middle').text((l) => l.type);
+    if (positions.length > 0) linkLabelSel.attr('x', (l) => (px(l.source) + px(l.target)) / 2).attr('y', (l) => (py(l.source) + py(l.target)) / 2 - 3);
+  };
+
+  const labelShown = (n: DrawNode) => showAllLabels || n.root || n.expanded || n.pinned || n.id === selected;
+
+  const applyStates = () => {
+    nodeSel
+      .attr('class', (n) => ['node', `label-${n.label}`, n.root ? 'root' : '', n.expanded ? 'expanded' : '', n.pinned ? 'pinned' : '', n.id === selected ? 'selected' : ''].filter(Boolean).join(' '))
+      .attr('aria-label', (n) => nodeAria(n))
+      .attr('aria-pressed', (n) => String(n.id === selected))
+      .attr('tabindex', (n) => (n.id === (focusId ?? selected ?? nodes[0]?.id) ? 0 : -1));
+    nodeSel.select<SVGTextElement>('text.node-label').attr('display', (n) => (labelShown(n) ? null : 'none'));
+  };
+
+  const moveFocus = (from: DrawNode, step: number | 'first' | 'last') => {
+    const i = nodes.indexOf(from);
+    const next = step === 'first' ? nodes[0] : step === 'last' ? nodes[nodes.length - 1] : nodes[(i + step + nodes.length) % nodes.length];
+    if (next) renderer.focusNode(next.id);
+  };
+
+  const renderer: GraphRenderer = {
+    kind: 'svg',
+    element: svg.node()!,
+    setData(nextNodes, nextLinks) {
+      nodes = nextNodes;
+      links = nextLinks;
+      showAllLabels = nodes.length <= 150;
+      radiusByIndex.clear();
+      for (const n of nodes) radiusByIndex.set(n.index, nodeRadius(n));
+      linkSel = linkLayer.selectAll<SVGLineElement, DrawLink>('line').data(links, (l) => l.key).join('line').attr('class', 'link').attr('marker-end', 'url(#ex-arrow)');
+      linkSel.selectAll('title').data((l) => [l]).join('title').text((l) => {
+        const a = nodes.find((n) => n.index === l.source);
+        const b = nodes.find((n) => n.index === l.target);
+        return `${a?.name ?? ''} —${l.type}→ ${b?.name ?? ''}`;
+      });
+      drawLinkLabels();
+      nodeSel = nodeLayer.selectAll<SVGGElement, DrawNode>('g.node').data(nodes, (n) => n.id).join((enter) => {
+        const g = enter.append('g').attr('role', 'button').attr('data-id', (n) => n.id);
+        g.append('title');
+        g.append('circle').attr('class', 'halo');
+        g.append('circle').attr('class', 'dot');
+        g.append('text').attr('class', 'node-letter').attr('text-anchor', 'middle').attr('dy', '0.36em');
+        g.append('text').attr('class', 'node-label').attr('text-anchor', 'middle');
+        return g;
+      });
+      nodeSel.select('title').text((n) => `${n.name}（${tData('node', n.label)}）`);
+      nodeSel.select('circle.halo').attr('r', (n) => nodeRadius(n) + 4);
+      nodeSel.select('circle.dot').attr('r', (n) => nodeRadius(n)).attr('fill', (n) => lookOf(n.label).colour);
+      nodeSel.select('text.node-letter').text((n) => lookOf(n.label).letter);
+      nodeSel.select('text.node-label').attr('y', (n) => nodeRadius(n) + 12).text((n) => displayName(n));
+      nodeSel.call(dragger)
+        .on('click', (event: MouseEvent, n) => {
+          event.stopPropagation();
+          focusId = n.id;
+          callbacks.activate(n.id);
+        })
+        .on('dblclick', (event: MouseEvent, n) => {
+          event.stopPropagation();
+          callbacks.unpin(n.id);
+        })
+        .on('keydown', (event: KeyboardEvent, n) => {
+          const key = event.key;
+          if (key === 'Enter' || key === ' ') callbacks.activate(n.id);
+          else if (key === 'p' || key === 'P') callbacks.togglePin(n.id);
+          else if (key === 'ArrowRight' || key === 'ArrowDown') moveFocus(n, 1);
+          else if (key === 'ArrowLeft' || key === 'ArrowUp') moveFocus(n, -1);
+          else if (key === 'Home') moveFocus(n, 'first');
+          else if (key === 'End') moveFocus(n, 'last');
+          else return;
+          event.preventDefault();
+        })
+        .on('focus', (_event, n) => {
+          focusId = n.id;
+        });
+      applyStates();
+      if (positions.length > 0) renderer.draw(positions);
+    },
+    draw(next) {
+      positions = next;
+      linkSel.each(function (l) {
+        const x1 = px(l.source);
+        const y1 = py(l.source);
+        const x2 = px(l.target);
+        const y2 = py(l.target);
+        const d = Math.hypot(x2 - x1, y2 - y1) || 1;
+        const r1 = radiusByIndex.get(l.source) ?? 11;
+        const r2 = (radiusByIndex.get(l.target) ?? 11) + 2;
+        this.setAttribute('x1', String(x1 + ((x2 - x1) / d) * r1));
+        this.setAttribute('y1', String(y1 + ((y2 - y1) / d) * r1));
+        this.setAttribute('x2', String(x2 - ((x2 - x1) / d) * r2));
+        this.setAttribute('y2', String(y2 - ((y2 - y1) / d) * r2));
+      });
+      linkLabelSel.attr('x', (l) => (px(l.source) + px(l.target)) / 2).attr('y', (l) => (py(l.source) + py(l.target)) / 2 - 3);
+      nodeSel.attr('transform', (n) => `translate(${px(n.index)},${py(n.index)})`);
+    },
+    setSelected(id) {
+      selected = id;
+      if (id) focusId = id;
+      applyStates();
+      drawLinkLabels();
+    },
+    resize(w, h) {
+      svg.attr('width', w).attr('height', h);
+      background.attr('width', w).attr('height', h);
+    },
+    zoomBy(factor) {
+      svg.transition().duration(200).call(zoomer.scaleBy, factor);
+    },
+    zoomTo(transform, animate = false) {
+      if (animate) svg.transition().duration(300).call(zoomer.transform, transform);
+      else svg.call(zoomer.transform, transform);
+    },
+    focusNode(id) {
+      focusId = id;
+      applyStates();
+      nodeSel.filter((n) => n.id === id).node()?.focus();
+    },
+    destroy() {
+      svg.on('.zoom', null);
+      svg.interrupt();
+      svg.remove();
+    },
+  };
+  return renderer;
+}
