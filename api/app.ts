@@ -6,7 +6,7 @@ import { authorise } from './auth.ts';
 import { apiConfigFromEnv, type ApiConfig } from './config.ts';
 import { docsRoutes } from './docsPage.ts';
 import { requestLogging } from './logging.ts';
-import { unmatchedRoute } from './methodNotAllowed.ts';
+import { optionsRoute, unmatchedRoute } from './methodNotAllowed.ts';
 import { openApiDocument } from './openapi/document.ts';
 import { resourceRouteDocs } from './openapi/resourceRoutes.ts';
 import { coreRoutes } from './openapi/routes.ts';
@@ -77,6 +77,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(docsRoutes());
 
   const v1 = express.Router();
+  v1.use(optionsRoute(routes));
   v1.use(perCallerRateLimit(config.rateLimitPerMinute));
   v1.use(authorise(config));
   v1.use(express.json({ limit: config.jsonBodyLimit }));

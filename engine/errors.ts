@@ -31,6 +31,16 @@ export class NotFoundError extends ChainMatchError {
   }
 }
 
+/**
+ * A well-formed request that names something that does not exist (an owner, a participant): 404,
+ * with the field that named it.
+ */
+export class UnknownReferenceError extends ChainMatchError {
+  constructor(message: string, readonly issues: FieldIssue[]) {
+    super(message);
+  }
+}
+
 /** A state change that the current state does not allow (e.g. agreed → contacted). */
 export class ConflictError extends ChainMatchError {}
 

@@ -26,7 +26,7 @@ export const resourceRouteDocs: RouteDoc[] = [
   { method: 'patch', path: '/demands/{id}', summary: '修改资源需求 Update a demand', tag: 'resources', params: resourceIdParam, body: updateResourceRequest, bodyExample: { maxPrice: 45 }, response: resource },
   { method: 'delete', path: '/demands/{id}', summary: '删除资源需求 Delete a demand', tag: 'resources', params: resourceIdParam, status: 204, response: resource },
   { method: 'post', path: '/match/resources', summary: '资源供需匹配 Ranked feasible offers for a demand (or demands for an offer)', tag: 'match', body: resourceMatchRequest, bodyExample: { demandId: 'demand.00001', limit: 5 },
-    response: open({ direction: z.string(), items: z.array(z.looseObject({ score: z.number(), explanation: explanationSchema })) }, 'ResourceMatches') },
+    response: open({ direction: z.enum(['offers-for-demand', 'demands-for-offer']), candidates: z.array(z.looseObject({ score: z.number(), explanation: explanationSchema })), feasible: z.number(), excludedBy: z.array(z.looseObject({ constraint: z.string(), count: z.number() })) }, 'ResourceMatches') },
   { method: 'post', path: '/match/resources/assign', summary: '全局最优分配 Global assignment of all open demands', tag: 'match', body: resourceAssignRequest, bodyExample: { kinds: ['site'], objective: 'total-fit' },
     response: open({ assignments: z.array(z.looseObject({})), unmet: z.array(z.looseObject({})) }, 'ResourceAssignment') },
   { method: 'post', path: '/match/event', summary: '对接会排程 Plan a matchmaking event', tag: 'match', body: eventPlanRequest, bodyExample: { enterprises: [{ id: '91320113MA1XXXXXXX', slots: 3 }], researchUnits: [{ id: 'ru.njnu-env', slots: 4 }] },

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { importEntities, importLimits, InvalidInputError, importFile, type ChainMatchEngine, type KnowledgeEngine } from '../../engine/index.ts';
@@ -14,7 +14,14 @@ export const importQuerySchema = z.strictObject({ format: z.enum(['csv', 'xlsx',
 export function importRoutes(engine: ChainMatchEngine, knowledge: KnowledgeEngine): Router {
   const router = Router();
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: importLimits.maxBytes, files: 1, fields: 5 } });
-  router.post('/import/:entity', upload.single('file'), async (req, res) => {
+  // Any malformed upload (no boundary, cut-off body, stray fields) is the client's to fix: 400, or
+  // 413 for a file over the limit — never a 500.
+  const receive: RequestHandler = (req, res, next) =>
+    upload.single('file')(req, res, (error?: unknown) => {
+      if (!error || (error as { code?: string }).code === 'LIMIT_FILE_SIZE') return next(error);
+      next(new InvalidInputError('the upload could not be read', [{ path: 'body.file', message: error instanceof Error ? error.message : String(error) }]));
+    });
+  router.post('/import/:entity', receive, async (req, res) => {
     const { entity } = parse(importPathSchema, req.params, 'path');
     const { format } = parse(importQuerySchema, req.query, 'query');
     if (!req.file) throw new InvalidInputError('no file uploaded', [{ path: 'body.file', message: 'send the file as multipart/form-data field "file"' }]);

@@ -138,7 +138,10 @@ describe('resource matching API on the seed', () => {
     expect(await problem(await send('POST', '/offers', { kind: 'site', ownerId: 'park.qixia-hi-tech', title: '厂房', areaM2: -5, parkId: 'park.qixia-hi-tech' }))).toEqual(['body.areaM2']);
     expect(await problem(await send('POST', '/offers', { kind: 'loan', ownerId: 'park.qixia-hi-tech', title: '贷', amountWan: 500 }))).toEqual(['body.ratePct', 'body.termMonths']);
     expect(await problem(await send('POST', '/offers', { kind: 'warehouse', ownerId: 'x', title: 'x' }))).toEqual(['body.kind']);
-    expect(await problem(await send('POST', '/demands', { kind: 'site', ownerId: (await all('/demands?kind=site'))[0].owner.id, title: '厂房需求', minAreaM2: 1000, parkAllowList: ['park.nowhere'] }))).toEqual(['body.parkAllowList.0']);
+    // A well-formed reference to a park that does not exist: 404, naming the field.
+    const unknownPark = await send('POST', '/demands', { kind: 'site', ownerId: (await all('/demands?kind=site'))[0].owner.id, title: '厂房需求', minAreaM2: 1000, parkAllowList: ['park.nowhere'] });
+    expect(unknownPark.status).toBe(404);
+    expect((await unknownPark.json()).errors.map((e: { path: string }) => e.path)).toEqual(['body.parkAllowList.0']);
     expect(await problem(await send('POST', '/demands', { kind: 'site', ownerId: 'nobody', title: '厂房需求', minAreaM2: 1000, idealAreaM2: 500 }))).toEqual(['body.idealAreaM2']);
     const seeded = (await all('/offers?kind=loan'))[0];
     expect(await problem(await send('PATCH', `/offers/${seeded.id}`, { areaM2: 100 }))).toEqual(['body.areaM2']);

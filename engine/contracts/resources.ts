@@ -9,7 +9,8 @@ import { resourceKindSchema } from '../model/nodes.ts';
  */
 const nodeId = z.string().min(1).max(120);
 const resourceId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'letters, digits and . _ : - (at most 100)');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'not a calendar date');
+/** A calendar date, YYYY-MM-DD (format: date in the contract). */
+const isoDate = z.iso.date();
 const area = z.number().positive().max(10_000_000);
 const certifications = z.array(z.string().min(1).max(40)).max(20);
 const optional = <T extends z.ZodType>(schema: T) => schema.nullable().optional();

@@ -1,8 +1,6 @@
 /** One kind of request the drills send, built per call. */
 export interface RequestKind {
   kind: string;
-  /** Whether the request writes (its 2xx is an acknowledgement that must survive). */
-  writes?: boolean;
   make(i: number): { path: string; init?: RequestInit; writeId?: string };
 }
 
@@ -18,47 +16,51 @@ export interface Sample {
   writeId?: string;
 }
 
+/** Sends one request and records the answer; never throws. */
+export async function send(base: string, kind: RequestKind, i: number, timeoutMs: number): Promise<Sample> {
+  const { path, init, writeId } = kind.make(i);
+  const sentAt = Date.now();
+  const started = performance.now();
+  try {
+    const res = await fetch(base + path, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    await res.arrayBuffer();
+    return {
+      kind: kind.kind, sentAt, ms: performance.now() - started, status: res.status, writeId,
+      problemJson: (res.headers.get('content-type') ?? '').startsWith('application/problem+json'), retryAfter: res.headers.get('retry-after'),
+    };
+  } catch (error) {
+    return { kind: kind.kind, sentAt, ms: performance.now() - started, status: 0, problemJson: false, retryAfter: null, error: (error as Error).message, writeId };
+  }
+}
+
 /**
- * Closed-loop traffic: `workers` loops, each sending the kinds round-robin with a short pause, every
- * answer recorded with when it was sent and how long it took. A request without an answer within
- * `timeoutMs` is recorded as status 0 (the API hung).
+ * Open-loop traffic: one request every `intervalMs`, the kinds in turn, whether or not earlier ones
+ * have been answered — so a slow or hung API cannot slow the traffic down and hide itself. Every answer
+ * is recorded with when it was sent and how long it took; no answer within `timeoutMs` is status 0.
  */
 export class Traffic {
   readonly samples: Sample[] = [];
-  private running = false;
-  private loops: Promise<void>[] = [];
+  private timer?: NodeJS.Timeout;
+  private readonly pending = new Set<Promise<void>>();
   private counter = 0;
 
-  constructor(private readonly base: string, private readonly kinds: RequestKind[], private readonly options: { workers: number; pauseMs: number; timeoutMs: number }) {}
+  constructor(private readonly base: string, private readonly kinds: RequestKind[], private readonly options: { intervalMs: number; timeoutMs: number }) {}
 
   start(): void {
-    this.running = true;
-    this.loops = Array.from({ length: this.options.workers }, (_, w) => this.loop(w));
+    this.timer = setInterval(() => {
+      const i = this.counter++;
+      const p: Promise<void> = send(this.base, this.kinds[i % this.kinds.length], i, this.options.timeoutMs).then((s) => {
+        this.samples.push(s);
+        this.pending.delete(p);
+      });
+      this.pending.add(p);
+    }, this.options.intervalMs);
   }
 
+  /** Stops sending and waits for every outstanding answer. */
   async stop(): Promise<void> {
-    this.running = false;
-    await Promise.all(this.loops);
-  }
-
-  private async loop(worker: number): Promise<void> {
-    for (let round = worker; this.running; round++) {
-      const kind = this.kinds[round % this.kinds.length];
-      const { path, init, writeId } = kind.make(this.counter++);
-      const sentAt = Date.now();
-      const started = performance.now();
-      try {
-        const res = await fetch(this.base + path, { ...init, signal: AbortSignal.timeout(this.options.timeoutMs) });
-        await res.arrayBuffer();
-        this.samples.push({
-          kind: kind.kind, sentAt, ms: performance.now() - started, status: res.status, writeId,
-          problemJson: (res.headers.get('content-type') ?? '').startsWith('application/problem+json'), retryAfter: res.headers.get('retry-after'),
-        });
-      } catch (error) {
-        this.samples.push({ kind: kind.kind, sentAt, ms: performance.now() - started, status: 0, problemJson: false, retryAfter: null, error: (error as Error).message, writeId });
-      }
-      await new Promise((r) => setTimeout(r, this.options.pauseMs));
-    }
+    clearInterval(this.timer);
+    await Promise.all([...this.pending]);
   }
 }
 

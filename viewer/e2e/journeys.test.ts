@@ -379,7 +379,8 @@ describe('journey: explore — search 正大天晴, open its neighbourhood, expa
       requestAnimationFrame(step);
     }));
     expect(frames).toBeGreaterThan(3);
-    await page.waitForTimeout(1500);
+    await page.waitForSelector('.graph-surface[data-settled="true"]', { timeout: 90_000 }); // the worker finishes the layout
+    await page.waitForTimeout(400);
     await shot(page, '10-explore-5000-canvas');
   });
 

@@ -1,4 +1,4 @@
-import { InvalidInputError, type FieldIssue } from '../../errors.ts';
+import { UnknownReferenceError, type FieldIssue } from '../../errors.ts';
 import type { Graph } from '../../graph/graph.ts';
 import type { EventEnterprise, EventUnit } from './pairingFit.ts';
 
@@ -21,7 +21,7 @@ export async function loadEventParticipants(graph: Graph, enterpriseIds: string[
   const foundU = new Set(units.map((u) => u.id));
   enterpriseIds.forEach((id, i) => foundE.has(id) || issues.push({ path: `body.enterprises.${i}.id`, message: `no enterprise "${id}"` }));
   unitIds.forEach((id, i) => foundU.has(id) || issues.push({ path: `body.researchUnits.${i}.id`, message: `no research unit "${id}"` }));
-  if (issues.length > 0) throw new InvalidInputError('unknown event participants', issues);
+  if (issues.length > 0) throw new UnknownReferenceError('unknown event participants', issues);
   const order = <T extends { id: string }>(ids: string[], rows: T[]) => {
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id)!);

@@ -5,7 +5,7 @@ import {
   createDemandRequest, createOfferRequest, demandKindSchemas, offerKindSchemas,
   type CreateDemandRequest, type CreateOfferRequest, type ListResourcesQuery,
 } from '../../contracts/resources.ts';
-import { ConflictError, InvalidInputError, NotFoundError, type FieldIssue } from '../../errors.ts';
+import { ConflictError, InvalidInputError, NotFoundError, UnknownReferenceError, type FieldIssue } from '../../errors.ts';
 import type { Graph } from '../../graph/graph.ts';
 import { loadGraph } from '../../load/loadGraph.ts';
 import { demandRow, offerRow } from '../../model/nodes.ts';
@@ -65,7 +65,7 @@ function parseBody<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
 async function ownerLabel(graph: Graph, side: Side<unknown>, id: string): Promise<PartyLabel> {
   const union = side.owners.map((l) => `MATCH (x:${l} {id: $id}) RETURN '${l}' AS label`).join(' UNION ');
   const [row] = await graph.query<{ label: PartyLabel }>(`CALL () { ${union} } RETURN label LIMIT 1`, { id });
-  if (!row) throw new InvalidInputError('invalid body', [{ path: 'body.ownerId', message: `no ${side.owners.join(', ')} with id "${id}"` }]);
+  if (!row) throw new UnknownReferenceError('unknown owner', [{ path: 'body.ownerId', message: `no ${side.owners.join(', ')} with id "${id}"` }]);
   return row.label;
 }
 
@@ -77,7 +77,7 @@ async function checkParks(graph: Graph, row: Record<string, unknown>): Promise<v
   if (named.length === 0) return;
   const found = new Set((await graph.query<{ id: string }>('UNWIND $ids AS id MATCH (p:Park {id: id}) RETURN p.id AS id', { ids: named.map((n) => n.id) })).map((r) => r.id));
   const issues: FieldIssue[] = named.filter((n) => !found.has(n.id)).map((n) => ({ path: n.path, message: `no park with id "${n.id}"` }));
-  if (issues.length > 0) throw new InvalidInputError('invalid body', issues);
+  if (issues.length > 0) throw new UnknownReferenceError('unknown park', issues);
 }
 
 function toRow(side: Side<unknown>, input: Record<string, unknown>, base: Record<string, unknown>, actor: string): Record<string, unknown> {

@@ -13,6 +13,7 @@ import { displayName, graphFont, lookOf, nodeRadius, type DrawLink, type DrawNod
  */
 export function createCanvasRenderer(container: HTMLElement, width: number, height: number, initial: ZoomTransform, label: string, callbacks: RendererCallbacks): GraphRenderer {
   let nodes: DrawNode[] = [];
+  let dense = false;
   let links: DrawLink[] = [];
   let positions: Float32Array = new Float32Array(0);
   let selected: string | null = null;
@@ -72,7 +73,7 @@ export function createCanvasRenderer(container: HTMLElement, width: number, heig
     for (const [colour, group] of byColour) {
       ctx.beginPath();
       for (const n of group) {
-        const r = nodeRadius(n);
+        const r = nodeRadius(n, dense);
         ctx.moveTo(px(n.index) + r, py(n.index));
         ctx.arc(px(n.index), py(n.index), r, 0, 2 * Math.PI);
       }
@@ -87,7 +88,7 @@ export function createCanvasRenderer(container: HTMLElement, width: number, heig
     // states drawn the way the SVG draws them: root thick, pinned dashed, selected haloed
     for (const n of nodes) {
       if (!(n.root || n.pinned || n.expanded || n.id === selected)) continue;
-      const r = nodeRadius(n);
+      const r = nodeRadius(n, dense);
       ctx.beginPath();
       ctx.arc(px(n.index), py(n.index), r, 0, 2 * Math.PI);
       ctx.setLineDash(n.pinned ? [3, 2] : []);
@@ -107,7 +108,7 @@ export function createCanvasRenderer(container: HTMLElement, width: number, heig
     // letters when a node is big enough on screen; names for the nodes that matter, or all when zoomed in
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    if (k >= 0.9 && visibleCount <= 1500) {
+    if (k * (dense ? 5 : 11) >= 9 && visibleCount <= 1500) {
       ctx.font = `700 10px ${graphFont}`;
       ctx.fillStyle = '#000';
       for (const n of nodes) if (inView(px(n.index), py(n.index))) ctx.fillText(lookOf(n.label).letter, px(n.index), py(n.index));
@@ -120,7 +121,7 @@ export function createCanvasRenderer(container: HTMLElement, width: number, heig
       if (!important && (k < 1.4 || labelled > 400)) continue;
       if (!inView(px(n.index), py(n.index))) continue;
       labelled++;
-      const y = py(n.index) + nodeRadius(n) + 10;
+      const y = py(n.index) + nodeRadius(n, dense) + 10;
       ctx.strokeStyle = '#fff';
       ctx.lineWidth = 3;
       ctx.strokeText(displayName(n), px(n.index), y);
@@ -139,7 +140,7 @@ export function createCanvasRenderer(container: HTMLElement, width: number, heig
     let bestD = Infinity;
     for (const n of nodes) {
       const d = Math.hypot(px(n.index) - x, py(n.index) - y);
-      const reach = nodeRadius(n) + 3 / current.k;
+      const reach = nodeRadius(n, dense) + 3 / current.k;
       if (d <= reach && d < bestD) {
         best = n;
         bestD = d;
@@ -225,6 +226,7 @@ export function createCanvasRenderer(container: HTMLElement, width: number, heig
     setData(nextNodes, nextLinks) {
       nodes = nextNodes;
       links = nextLinks;
+      dense = nodes.length > 1500;
       schedule();
     },
     draw(next) {

@@ -49,6 +49,8 @@ export function createLayout(spec: LayoutSpec, alpha = 1): LayoutState {
     .force('x', forceX<Node>(0).strength(large ? 0.04 : 0.05))
     .force('y', forceY<Node>(0).strength(large ? 0.04 : 0.05))
     .alpha(alpha)
+    // big graphs cool faster (≈140 steps instead of ≈300): the page has a readable picture in seconds
+    .alphaDecay(large ? 0.05 : 0.0228)
     .stop();
   if (!large) simulation.force('collide', forceCollide<Node>(n <= 200 ? 30 : 18).iterations(1));
   return { simulation, nodes };

@@ -43,16 +43,17 @@ export function graphSvg(nodes: readonly DrawNode[], links: readonly DrawLink[],
   for (const l of links) linkGroup.append(make('line', { x1: px(l.source), y1: py(l.source), x2: px(l.target), y2: py(l.target) }));
   svg.append(linkGroup);
   const labels = nodes.length <= 300;
+  const dense = nodes.length > 1500;
   const nodeGroup = make('g', {});
   for (const n of nodes) {
     const g = make('g', { transform: `translate(${px(n.index)},${py(n.index)})` });
     g.append(make('title', {}, n.name));
     g.append(make('circle', {
-      r: nodeRadius(n), fill: lookOf(n.label).colour, stroke: n.root || n.pinned || n.expanded ? '#000' : '#fff',
+      r: nodeRadius(n, dense), fill: lookOf(n.label).colour, stroke: n.root || n.pinned || n.expanded ? '#000' : '#fff',
       'stroke-width': n.root ? 3 : n.pinned || n.expanded ? 2 : 1.5, ...(n.pinned ? { 'stroke-dasharray': '3 2' } : {}),
     }));
     g.append(make('text', { class: 't', 'text-anchor': 'middle', dy: '0.36em' }, lookOf(n.label).letter));
-    if (labels || n.root || n.expanded) g.append(make('text', { class: 'l', 'text-anchor': 'middle', y: nodeRadius(n) + 12 }, displayName(n)));
+    if (labels || n.root || n.expanded) g.append(make('text', { class: 'l', 'text-anchor': 'middle', y: nodeRadius(n, dense) + 12 }, displayName(n)));
     nodeGroup.append(g);
   }
   svg.append(nodeGroup);

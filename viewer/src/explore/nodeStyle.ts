@@ -55,7 +55,8 @@ export function lookOf(label: string): { colour: string; letter: string } {
   return { colour: look.colour, letter: lang() === 'en' ? look.en : look.zh };
 }
 
-export const nodeRadius = (n: Pick<DrawNode, 'root'>) => (n.root ? 15 : 11);
+/** Node size; `dense` (thousands of nodes, Canvas) draws them smaller so the picture is not one blot. */
+export const nodeRadius = (n: Pick<DrawNode, 'root'>, dense = false) => (dense ? (n.root ? 9 : 5) : n.root ? 15 : 11);
 
 export function displayName(n: Pick<DrawNode, 'label' | 'name'>): string {
   const name = n.label === 'Enterprise' ? shortName(n.name) : n.name;

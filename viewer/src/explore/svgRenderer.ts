@@ -69,7 +69,9 @@ export function createSvgRenderer(container: HTMLElement, width: number, height:
   /** Relationship names only on the selected node's links (all of them at once is unreadable). */
   const drawLinkLabels = () => {
     const at = nodes.find((n) => n.id === selected)?.index;
-    linkLabelSel = linkLabelLayer.selectAll<SVGTextElement, DrawLink>('text').data(at === undefined ? [] : links.filter((l) => l.source === at || l.target === at), (l) => l.key).join('text')
+    const incident = at === undefined ? [] : links.filter((l) => l.source === at || l.target === at);
+    // a hub's dozens of names would pile up around it; its details panel lists them instead
+    linkLabelSel = linkLabelLayer.selectAll<SVGTextElement, DrawLink>('text').data(incident.length <= 12 ? incident : [], (l) => l.key).join('text')
       .attr('class', 'link-label').attr('text-anchor', 'middle').text((l) => l.type);
     if (positions.length > 0) linkLabelSel.attr('x', (l) => (px(l.source) + px(l.target)) / 2).attr('y', (l) => (py(l.source) + py(l.target)) / 2 - 3);
   };

@@ -70,6 +70,7 @@ export const exploreView: ViewDefinition = {
     let drawNodes: DrawNode[] = [];
     let drawLinks: DrawLink[] = [];
     let userMoved = false;
+    let dragMoved = false;
     let ticks = 0;
     let fitted = false;
     let loading: string | null = null;
@@ -235,9 +236,10 @@ export const exploreView: ViewDefinition = {
       renderer?.draw(positions);
       surface.dataset.settled = String(settled);
       ticks++;
-      if (!userMoved && ((!fitted && ticks >= 40) || settled)) {
-        fitted = true;
-        fit(ticks > 40);
+      // fit at once (a fresh graph), again once the layout has spread out, and when it comes to rest
+      if (!userMoved && ((!fitted && (ticks === 1 || ticks === 40)) || settled)) {
+        if (ticks >= 40) fitted = true;
+        fit(ticks > 1);
       }
     };
 
@@ -247,15 +249,25 @@ export const exploreView: ViewDefinition = {
       togglePin: (id) => setPinned(id, !pinned.has(id)),
       drag: (node, x, y, phase) => {
         if (!runner) return;
-        userMoved = true;
-        if (phase === 'end') {
-          runner.drop(node.index);
-          if (!pinned.has(node.id)) {
-            pinned.add(node.id);
-            refreshStates();
-            announce(t('explore.pinnedNote', { name: node.name }));
-          }
-        } else runner.drag(node.index, x, y);
+        // a press without movement is a click, not a drag: only a real move pins the node
+        if (phase === 'start') {
+          dragMoved = false;
+          return;
+        }
+        if (phase === 'move') {
+          dragMoved = true;
+          userMoved = true;
+          runner.drag(node.index, x, y);
+          return;
+        }
+        if (!dragMoved) return;
+        runner.drop(node.index);
+        if (!pinned.has(node.id)) {
+          pinned.add(node.id);
+          refreshStates();
+          announce(t('explore.pinnedNote', { name: node.name }));
+          if (selected === node.id) renderDetail();
+        }
       },
       zoomed: (next, byUser) => {
         transform = next;
@@ -569,7 +581,15 @@ export const exploreView: ViewDefinition = {
       } else if (d.label === 'Demand') {
         links.push(el('a', { href: `#/resources?demand=${encodeURIComponent(d.id)}` }, t('explore.toResources')));
       }
-      const loadedDegree = drawLinks.filter((l) => l.source === indexOf.get(d.id) || l.target === indexOf.get(d.id)).length;
+      const at = indexOf.get(d.id);
+      const incident = drawLinks.filter((l) => l.source === at || l.target === at);
+      const loadedDegree = incident.length;
+      // the relationships shown, by type and direction: what the picture says, in words
+      const byType = new Map<string, number>();
+      for (const l of incident) {
+        const key = l.source === at ? `${l.type} →` : `← ${l.type}`;
+        byType.set(key, (byType.get(key) ?? 0) + 1);
+      }
       const props = Object.entries(d.properties).filter(([k]) => k !== 'name' && k !== 'id').sort(([a], [b]) => a.localeCompare(b));
       detailArea.replaceChildren(heading,
         el('article', { class: 'entity-detail', 'aria-labelledby': 'ex-detail-name' },
@@ -581,6 +601,8 @@ export const exploreView: ViewDefinition = {
           graph.truncated.has(d.id) ? el('p', { class: 'note' }, t('explore.truncatedShort')) : null,
           el('div', { class: 'detail-actions' }, expandButton, pinButton, recentre),
           links.length > 0 ? el('p', { class: 'detail-links' }, links.flatMap((a, i) => (i > 0 ? [' · ', a] : [a]))) : null,
+          byType.size > 0 ? el('h4', {}, t('explore.relations')) : null,
+          byType.size > 0 ? el('ul', { class: 'chips relations' }, [...byType].sort((a, b) => b[1] - a[1]).map(([k, n]) => el('li', { class: 'chip mono' }, `${k} ${n}`))) : null,
           el('h4', {}, t('explore.properties')),
           props.length === 0 ? el('p', { class: 'muted' }, t('metric.none')) : el('table', { class: 'table props' },
             el('tbody', {}, props.map(([k, v]) => el('tr', {}, el('th', { scope: 'row' }, k), el('td', {}, formatValue(v, k))))))));

@@ -32,6 +32,12 @@ function blockingChips(u: UnmetDemand): HTMLElement {
       c.excludesAll ? t('res.excludesAll', { label: c.label, n: c.offers }) : t('res.excludesSome', { label: c.label, n: c.offers }))));
 }
 
+/** The list's flag: the constraints that exclude every offer on their own, or "a combination". */
+function unmetFlag(u: UnmetDemand): string {
+  const all = blockingConstraints(u).filter((c) => c.excludesAll).map((c) => c.label);
+  return all.length > 0 ? t('res.unmetFlag', { constraints: all.join(t('list.sep')) }) : t('res.unmetCombined');
+}
+
 function unmetBlock(u: UnmetDemand): HTMLElement {
   return el('div', { class: 'unmet-block', role: 'note' },
     el('p', { class: 'unmet-title' }, el('span', { class: 'unmet-icon', 'aria-hidden': 'true' }, '⊘'), t('res.unmetHere')),
@@ -146,6 +152,9 @@ export const resourcesView: ViewDefinition = {
         b.setAttribute('aria-pressed', String(on));
         b.closest('li')?.classList.toggle('selected', on);
       }
+      // keep the chosen item in sight in its list (it may have been chosen from the assignment table)
+      const chosen = listHost.querySelector<HTMLElement>('li.res-item.selected');
+      if (chosen) listHost.scrollTo({ top: chosen.offsetTop - listHost.offsetTop - 60 });
       syncUrl();
       loadMatches();
     };
@@ -159,7 +168,7 @@ export const resourcesView: ViewDefinition = {
           kindBadge(itemKind)),
         el('p', { class: 'res-owner' }, owner),
         terms.length > 0 ? el('p', { class: 'res-terms' }, terms.join(' · ')) : null,
-        unmet ? el('p', { class: 'unmet-flag' }, el('span', { 'aria-hidden': 'true' }, '⊘ '), t('res.unmetFlag', { constraints: blockingConstraints(unmet).filter((c) => c.excludesAll).map((c) => c.label).join(t('list.sep')) || blockingConstraints(unmet)[0]?.label || '' })) : null);
+        unmet ? el('p', { class: 'unmet-flag' }, el('span', { 'aria-hidden': 'true' }, '⊘ '), unmetFlag(unmet)) : null);
     };
 
     const renderList = (s: Side) => {
