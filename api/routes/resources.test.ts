@@ -170,7 +170,7 @@ describe('resource matching API on the seed', () => {
     for (const m of plan.meetings) perRound.set(m.round, [...(perRound.get(m.round) ?? []), m.enterprise.id, m.researchUnit.id]);
     for (const ids of perRound.values()) expect(new Set(ids).size).toBe(ids.length);
     const bad = await postJson(url('/match/event'), { enterprises: [{ id: 'nope', slots: 1 }], researchUnits: units.map((id) => ({ id })) });
-    expect(bad.status).toBe(400);
+    expect(bad.status).toBe(404);
     expect((await bad.json()).errors[0].path).toBe('body.enterprises.0.id');
   });
 });
