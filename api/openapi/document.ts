@@ -46,7 +46,11 @@ export function openApiDocument(routes: RouteDoc[], version: string) {
       },
       responses: {
         [route.status ?? 200]:
-          route.status === 204 ? { description: 'Done, no content' } : { description: route.status === 201 ? 'Created' : 'OK', content: { 'application/json': { schema: route.response }, ...formats } },
+          route.status === 204
+            ? { description: 'Done, no content' }
+            : route.xlsxOnly
+              ? { description: 'OK', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string' as const, format: 'binary' } } } }
+              : { description: route.status === 201 ? 'Created' : 'OK', content: { 'application/json': { schema: route.response }, ...formats } },
         ...errorResponses(route),
       },
     });

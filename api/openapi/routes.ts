@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  chainIdParam, classifyRequestSchema, entityIdParam, neighbourhoodQuerySchema, pairingRequestSchema, partnerRequestSchema, searchQuerySchema, talentRequestSchema, whatIfRequest,
+  chainIdParam, classifyRequestSchema, exportFormatSchema, entityIdParam, neighbourhoodQuerySchema, pairingRequestSchema, partnerRequestSchema, searchQuerySchema, talentRequestSchema, whatIfRequest,
 } from '../../engine/index.ts';
 import { listQuerySchema } from '../pagination.ts';
 import * as s from './schemas.ts';
@@ -24,6 +24,8 @@ export interface RouteDoc {
   status?: 200 | 201 | 204;
   /** A file upload (multipart/form-data field `file`) instead of a JSON body. */
   upload?: boolean;
+  /** The answer is an XLSX file only. */
+  xlsxOnly?: boolean;
 }
 
 const chainPath = z.strictObject({ id: chainIdParam });
@@ -31,7 +33,8 @@ const chainPath = z.strictObject({ id: chainIdParam });
 export const coreRoutes: RouteDoc[] = [
   { method: 'get', path: '/chains', summary: '产业链列表 List chains', tag: 'chains', query: listQuerySchema, response: s.chainListResponse },
   { method: 'get', path: '/chains/{id}/map', summary: '产业链图谱 Chain map with figures and health per segment', tag: 'chains', params: chainPath, response: s.chainMapResponse },
-  { method: 'get', path: '/chains/{id}/gaps', summary: '缺链分析 Gaps: missing, broken, weak, extension', tag: 'chains', params: chainPath, response: s.gapReportResponse },
+  { method: 'get', path: '/chains/{id}/gaps', summary: '缺链分析 Gaps: missing, broken, weak, extension', tag: 'chains', params: chainPath, query: z.strictObject({ format: exportFormatSchema }), response: s.gapReportResponse, exportable: true },
+  { method: 'get', path: '/chains/{id}/report', summary: '产业链报告 Chain report as XLSX: map, gaps, top candidates (one sheet each)', tag: 'chains', params: chainPath, response: s.xlsxFile, xlsxOnly: true },
   { method: 'get', path: '/chains/{id}/resilience', summary: '单点风险 Single points of failure', tag: 'chains', params: chainPath, response: s.resilienceResponse },
   {
     method: 'post', path: '/chains/{id}/what-if', summary: '假设分析 Gap table before and after attracting or losing firms', tag: 'chains', params: chainPath,

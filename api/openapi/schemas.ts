@@ -52,3 +52,5 @@ export const searchResponse = open({ items: z.array(z.looseObject({ id: z.string
 export const entityResponse = open({ id: z.string(), label: z.string(), name: z.string(), properties: z.looseObject({}), degree: z.number() }, 'Entity');
 export const neighbourhoodResponse = open({ center: z.looseObject({ id: z.string() }), nodes: z.array(z.looseObject({ id: z.string(), label: z.string() })), relationships: z.array(z.looseObject({ type: z.string() })), truncated: z.boolean() }, 'Neighbourhood');
 export const classifyResponse = open({ items: z.array(z.looseObject({ segmentId: z.string(), score: z.number(), confidence: z.number() })), textProvider: z.string() }, 'SegmentSuggestions');
+
+export const xlsxFile = z.string().meta({ format: 'binary' });

@@ -85,6 +85,18 @@ describe('chain intelligence API on the seed', () => {
     expect(sheet.rowCount).toBe(7);
   });
 
+  it('exports the gap list as CSV and the chain report as an XLSX with one sheet per part', async () => {
+    const csv = await (await fetch(`${api.base}/api/v1/chains/biomed/gaps?format=csv`)).text();
+    expect(csv.split('\n').length).toBeGreaterThan(3);
+    expect(csv).toContain('合同研发生产（CDMO）');
+    const res = await fetch(`${api.base}/api/v1/chains/biomed/report`);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    expect(book.worksheets.length).toBeGreaterThanOrEqual(3);
+    expect(book.worksheets[0].rowCount).toBe(15); // header + 14 segments
+  });
+
   it('what-if: attracting a recommended CDMO removes the missing segment, without writing', async () => {
     const before = await graph.query<{ n: number }>('MATCH (e:Enterprise {local: true}) RETURN count(e) AS n');
     const rec = (await (await postJson(`${api.base}/api/v1/match/partners`, { chainId: 'biomed', segmentId: 'biomed.cdmo', mode: 'fill', limit: 1 })).json()) as PartnerResult;

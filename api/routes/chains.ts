@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { chainIdParam, whatIfRequest, type ChainMatchEngine } from '../../engine/index.ts';
+import { chainIdParam, chainReport, exportFormatSchema, gapTable, tableToXlsx, whatIfRequest, type ChainMatchEngine } from '../../engine/index.ts';
+import { sendTable } from '../sendTable.ts';
 import { listQuerySchema, page } from '../pagination.ts';
 import { parse } from '../validate.ts';
 
@@ -8,6 +9,7 @@ import { parse } from '../validate.ts';
 export function chainRoutes(engine: ChainMatchEngine): Router {
   const router = Router();
   const chainId = (params: unknown) => parse(z.strictObject({ id: chainIdParam }), params, 'path').id;
+  const formatQuery = z.strictObject({ format: exportFormatSchema });
 
   router.get('/chains', async (req, res) => {
     res.json(page(await engine.listChains(), parse(listQuerySchema, req.query, 'query')));
@@ -16,7 +18,16 @@ export function chainRoutes(engine: ChainMatchEngine): Router {
     res.json(await engine.chainMap(chainId(req.params)));
   });
   router.get('/chains/:id/gaps', async (req, res) => {
-    res.json(await engine.gaps(chainId(req.params)));
+    const { format } = parse(formatQuery, req.query, 'query');
+    const report = await engine.gaps(chainId(req.params));
+    if (format === 'json') res.json(report);
+    else await sendTable(res, gapTable(report), format);
+  });
+  // The officer's chain report: map, gaps and top candidates, one sheet each.
+  router.get('/chains/:id/report', async (req, res) => {
+    const tables = await chainReport(engine, chainId(req.params));
+    res.set('Content-Disposition', `attachment; filename="chain-report.xlsx"; filename*=UTF-8''${encodeURIComponent(`产业链报告-${req.params.id}.xlsx`)}`);
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await tableToXlsx(tables));
   });
   router.get('/chains/:id/resilience', async (req, res) => {
     res.json(await engine.resilience(chainId(req.params)));
