@@ -12,6 +12,8 @@ import { apiConfigFromEnv, hashKey } from '../api/config.ts';
 import { ensureSeeded } from '../seed/seedGraph.ts';
 import { openGraph } from './runtime.ts';
 
+// Request logs (every 4xx is a warning) would bury schemathesis's report: errors only.
+process.env.LOG_LEVEL ??= 'error';
 const dataDir = mkdtempSync(join(tmpdir(), 'chainmatch-contract-'));
 const open = await openGraph({ dataDir, boltPort: 17_700 + Math.floor(Math.random() * 200), pageCacheMb: 512 });
 let code = 1;
