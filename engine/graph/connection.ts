@@ -23,6 +23,8 @@ export function createDriver(target: GraphTarget): Driver {
     connectionAcquisitionTimeout: 10_000,
     // Fail fast when the server is gone so the API can answer 503 quickly instead of hanging.
     connectionTimeout: 3_000,
-    maxTransactionRetryTime: 5_000,
+    // Graph retries transient errors itself, briefly; the driver's retry (1 s, 2 s, … backoff) would
+    // hold every request for seconds while the server is down.
+    maxTransactionRetryTime: 0,
   });
 }

@@ -1,19 +1,28 @@
 import type { Driver, ManagedTransaction, QueryResult, RecordShape } from 'neo4j-driver';
+import { Availability, isConnectionLoss } from './availability.ts';
+
+/** Backoff before each retry of a transient error (deadlock, lock timeout, database starting). */
+const transientBackoffMs = [20, 80, 250];
 
 /**
  * The engine's handle on Neo4j: a driver plus the database name. Every query goes through
- * `read`/`write` with parameters; the transaction functions are retried by the driver on
- * transient errors, so the work passed in must be idempotent.
+ * `read`/`write` with parameters. Transient errors are retried here with a short backoff (the
+ * driver's own retry is off: it would hold a request for seconds when the server is gone), so
+ * the work passed in must be idempotent. A lost server opens the circuit breaker (`availability`).
  */
 export class Graph {
-  constructor(readonly driver: Driver, readonly database?: string) {}
+  readonly availability: Availability;
+
+  constructor(readonly driver: Driver, readonly database?: string) {
+    this.availability = new Availability(() => this.session('READ', (s) => s.executeRead((tx) => tx.run('RETURN 1'))));
+  }
 
   read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.session('READ', (s) => s.executeRead(work));
+    return this.guarded(() => this.session('READ', (s) => s.executeRead(work)));
   }
 
   write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.session('WRITE', (s) => s.executeWrite(work));
+    return this.guarded(() => this.session('WRITE', (s) => s.executeWrite(work)));
   }
 
   /** One read query, records as plain objects. */
@@ -24,11 +33,31 @@ export class Graph {
 
   /** Schema commands and other auto-commit statements that cannot run in a managed transaction. */
   async run(cypher: string, params: Record<string, unknown> = {}): Promise<QueryResult> {
-    return this.session('WRITE', (s) => s.run(cypher, params));
+    return this.availability.guard(() => this.session('WRITE', (s) => s.run(cypher, params)));
   }
 
   close(): Promise<void> {
+    this.availability.close();
     return this.driver.close();
+  }
+
+  /**
+   * Retries transient errors a few times, and a lost connection once at once: after a server
+   * restart the pool's first connection is stale, and in a cluster the leader may have moved.
+   */
+  private guarded<T>(call: () => Promise<T>): Promise<T> {
+    return this.availability.guard(async () => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await call();
+        } catch (error) {
+          const code = (error as { code?: string }).code ?? '';
+          if (isConnectionLoss(error) && attempt === 0) continue;
+          if (!code.startsWith('Neo.TransientError') || attempt >= transientBackoffMs.length) throw error;
+          await new Promise((r) => setTimeout(r, transientBackoffMs[attempt]));
+        }
+      }
+    });
   }
 
   private async session<T>(mode: 'READ' | 'WRITE', fn: (s: ReturnType<Driver['session']>) => Promise<T>): Promise<T> {

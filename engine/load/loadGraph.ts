@@ -82,7 +82,7 @@ function hashOf(text: string): number {
   return h >>> 0;
 }
 
-/** Transient errors (deadlocks, lock timeouts) are retried here too, beyond the driver's short budget. */
+/** Transient errors (deadlocks, lock timeouts) are retried here too, beyond Graph's short budget: a bulk load can wait. */
 async function withTransientRetry<T>(work: () => Promise<T>, attempts = 8): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
