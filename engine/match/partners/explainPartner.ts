@@ -4,8 +4,17 @@ import type { Confidence, GraphPath, PathNode, SignalScore } from '../explanatio
 import type { CandidateBasics, CandidateRelations } from './candidates.ts';
 import type { ChainTrade, TradeLink } from './signals.ts';
 
+const chainNames = new WeakMap<ChainSnapshot, ChainNames>();
+
 /** Looks up names for the nodes a path passes through. */
 export class ChainNames {
+  /** One per snapshot, shared by the requests on it. */
+  static of(snapshot: ChainSnapshot): ChainNames {
+    let names = chainNames.get(snapshot);
+    if (!names) chainNames.set(snapshot, (names = new ChainNames(snapshot)));
+    return names;
+  }
+
   private readonly products = new Map<string, string>();
   private readonly firms = new Map<string, string>();
   private readonly segments = new Map<string, SnapshotSegment>();
@@ -56,8 +65,15 @@ export function partnerPaths(
     const pn: PathNode = { id: p.id, label: 'Product', name: p.name };
     paths.push({ signal: 'fit', nodes: [c, pn, s], relationships: [{ type: 'MAKES', from: c.id, to: p.id }, { type: 'INCLUDES', from: s.id, to: p.id }] });
   }
-  const trades = [...[...trade.buyers].map(([id, link]) => tradePath(names, c, id, link, true)), ...[...trade.sellers].map(([id, link]) => tradePath(names, c, id, link, false))];
-  paths.push(...trades.slice(0, maxPathsPerSignal));
+  // Buyers first, then sellers; only the first few become paths (a candidate may have hundreds).
+  const trades: GraphPath[] = [];
+  for (const [firms, buyer] of [[trade.buyers, true], [trade.sellers, false]] as const) {
+    for (const [id, link] of firms) {
+      if (trades.length === maxPathsPerSignal) break;
+      trades.push(tradePath(names, c, id, link, buyer));
+    }
+  }
+  paths.push(...trades);
   for (const t of relations.ties.slice(0, maxPathsPerSignal)) {
     const o: PathNode = { id: t.other.id, label: 'Enterprise', name: t.other.name };
     const [from, to] = t.direction === 'sells' ? [c, o] : [o, c];

@@ -100,8 +100,8 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
   const targets = targetSegments(snapshot, request);
   const keywords = [...(filters.includeIntermediaries ? [] : partnerDefaults.excludedKeywords), ...(filters.excludeKeywords ?? [])];
   const sizes = filters.minSize ? sizeOrder.slice(sizeOrder.indexOf(filters.minSize)) : [];
-  const tradeIndex = new ChainTradeIndex(snapshot);
-  const names = new ChainNames(snapshot);
+  const tradeIndex = ChainTradeIndex.of(snapshot);
+  const names = ChainNames.of(snapshot);
   let excludedByKeyword = 0;
   const best = new Map<string, Scored>();
 
@@ -123,7 +123,7 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
 
     const scoreOne = (c: CandidateBasics, relations: CandidateRelations) => {
       const trade = tradeIndex.trade(c);
-      const partners = new Set([...trade.buyers.keys(), ...trade.sellers.keys(), ...relations.ties.map((x) => x.other.id)]);
+      const partners = relations.ties.length === 0 ? trade.partners : new Set([...trade.partners, ...relations.ties.map((x) => x.other.id)]);
       const matching = c.products.filter((p) => targetProducts.has(p.id)).length;
       const textSimilarity = cosine(targetVector, scorer.vector(candidateText(c)));
       const tierDetail = c.tags.join(', ');

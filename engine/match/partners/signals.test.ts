@@ -12,6 +12,18 @@ describe('partner signals', () => {
     expect([...trade.buyers.keys()].sort()).toEqual(['a3', 'b3', 'big2', 'micro2']);
     expect(trade.sellers.size).toBe(0);
     expect(trade.buyers.get('a3')).toEqual({ kind: 'product', candidateProductId: 'p1', localProductId: 'p3' });
+    expect([...trade.partners].sort()).toEqual(['a3', 'b3', 'big2', 'micro2']);
+  });
+
+  it('shares the trade of a product set between candidates, but never counts a local firm as its own partner', () => {
+    const index = new ChainTradeIndex(fixtureSnapshot());
+    const outsider = index.trade({ id: 'cand', products: [{ id: 'p1', name: '产品1' }], segmentIds: ['s1'] });
+    // a3 makes p3, which takes p1 as input: as a candidate offering p1 it must not be its own buyer.
+    const local = index.trade({ id: 'a3', products: [{ id: 'p1', name: '产品1' }], segmentIds: ['s1'] });
+    expect([...local.buyers.keys()].sort()).toEqual(['b3', 'big2', 'micro2']);
+    expect(local.partners.has('a3')).toBe(false);
+    expect(index.trade({ id: 'other', products: [{ id: 'p1', name: '产品1' }], segmentIds: [] })).toBe(outsider);
+    expect(outsider.partners.has('a3')).toBe(true);
   });
 
   it('adding a supply tie never lowers connectivity or ties; every signal stays in [0, 1]', () => {

@@ -19,9 +19,11 @@ export type TradeLink =
 /** Who in the local chain would trade with a candidate. */
 export interface ChainTrade {
   /** local firm → how it would buy from the candidate (its product takes the candidate's as input) */
-  buyers: Map<string, TradeLink>;
+  buyers: ReadonlyMap<string, TradeLink>;
   /** local firm → how it would sell to the candidate */
-  sellers: Map<string, TradeLink>;
+  sellers: ReadonlyMap<string, TradeLink>;
+  /** buyers and sellers together */
+  partners: ReadonlySet<string>;
 }
 
 /** Indexes of the chain used for every candidate of one request. */
@@ -30,6 +32,20 @@ export class ChainTradeIndex {
   private readonly outputs = new Map<string, string[]>();
   private readonly inputs = new Map<string, string[]>();
   private readonly segmentFirms = new Map<string, string[]>();
+
+  /**
+   * Trade depends only on the candidate's products (or, without products, its segments), and many
+   * candidates share them: computed once per product set. Measured at 100k enterprises: this was
+   * the largest part of a partners request (~40 ms for 400 candidates, each merging hundreds of firms).
+   */
+  private readonly byOffer = new Map<string, ChainTrade>();
+
+  /** One index per snapshot: requests on the same snapshot share it and its cache. */
+  static of(snapshot: ChainSnapshot): ChainTradeIndex {
+    let index = tradeIndexes.get(snapshot);
+    if (!index) tradeIndexes.set(snapshot, (index = new ChainTradeIndex(snapshot)));
+    return index;
+  }
 
   constructor(private readonly snapshot: ChainSnapshot) {
     for (const f of snapshot.firms) {
@@ -48,10 +64,22 @@ export class ChainTradeIndex {
    * local firms of the segments its segments feed, and of those feeding them.
    */
   trade(candidate: Pick<CandidateBasics, 'id' | 'products' | 'segmentIds'>): ChainTrade {
+    const key = candidate.products.length > 0 ? candidate.products.map((p) => p.id).join('\u0000') : `segments\u0000${candidate.segmentIds.join('\u0000')}`;
+    let shared = this.byOffer.get(key);
+    if (!shared) this.byOffer.set(key, (shared = this.tradeOf(candidate)));
+    // A local candidate is among the makers of its own products, but does not trade with itself.
+    if (!shared.partners.has(candidate.id)) return shared;
+    const without = <V>(m: ReadonlyMap<string, V>) => new Map([...m].filter(([id]) => id !== candidate.id));
+    const partners = new Set(shared.partners);
+    partners.delete(candidate.id);
+    return { buyers: without(shared.buyers), sellers: without(shared.sellers), partners };
+  }
+
+  private tradeOf(candidate: Pick<CandidateBasics, 'products' | 'segmentIds'>): ChainTrade {
     const buyers = new Map<string, TradeLink>();
     const sellers = new Map<string, TradeLink>();
     const add = (into: Map<string, TradeLink>, firms: string[] | undefined, link: TradeLink) => {
-      for (const f of firms ?? []) if (f !== candidate.id && !into.has(f)) into.set(f, link);
+      for (const f of firms ?? []) if (!into.has(f)) into.set(f, link);
     };
     for (const { id: p } of candidate.products) {
       for (const q of this.outputs.get(p) ?? []) add(buyers, this.makers.get(q), { kind: 'product', candidateProductId: p, localProductId: q });
@@ -65,9 +93,11 @@ export class ChainTradeIndex {
         }
       }
     }
-    return { buyers, sellers };
+    return { buyers, sellers, partners: new Set([...buyers.keys(), ...sellers.keys()]) };
   }
 }
+
+const tradeIndexes = new WeakMap<ChainSnapshot, ChainTradeIndex>();
 
 /** Segment and product fit: 0.5·membership + 0.3·product coverage + 0.2·text similarity. */
 export function fitSignal(input: { member: boolean; matchingProducts: number; segmentProducts: number; textSimilarity: number }): number {
@@ -76,7 +106,7 @@ export function fitSignal(input: { member: boolean; matchingProducts: number; se
 }
 
 /** Distinct local firms the candidate would trade with (INPUT_TO paths) or already trades with (SUPPLIES). */
-export function connectivitySignal(tradePartners: Set<string>): number {
+export function connectivitySignal(tradePartners: ReadonlySet<string>): number {
   return saturate(tradePartners.size, saturation.connectivity);
 }
 
