@@ -52,6 +52,13 @@ export function weighSignals(values: Record<string, { value: number; detail: str
   return { total: round(signals.reduce((s, x) => s + x.value * x.weight, 0)), signals };
 }
 
+/** weighSignals' total without the signal list: for ranking thousands before explaining a few. */
+export function weightedTotal(values: Record<string, number>, weights: Record<string, number>): number {
+  let total = 0;
+  for (const [signal, weight] of Object.entries(weights)) total += round(Math.min(1, Math.max(0, values[signal] ?? 0))) * weight;
+  return round(total);
+}
+
 export function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }

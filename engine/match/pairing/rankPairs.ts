@@ -47,32 +47,46 @@ function reason(need: NeedSide, unit: ResearchUnitProfile, carrier: PairCarrier,
   return `${unit.name}${need.profile ? ` ↔ ${need.profile.name}` : ''}：${parts.join('；')}`;
 }
 
+const universityIndexes = new WeakMap<ResearchCatalog, Map<string, string | undefined>>();
+
+/** research unit → its university, built once per catalog (needSide runs for up to 400 firms a request). */
+function universityIndex(catalog: ResearchCatalog): Map<string, string | undefined> {
+  let index = universityIndexes.get(catalog);
+  if (!index) universityIndexes.set(catalog, (index = new Map(catalog.units.map((u) => [u.id, u.university?.id]))));
+  return index;
+}
+
 function needSide(profile: EnterpriseProfile | null, text: string, catalog: ResearchCatalog): NeedSide {
-  const universityOf = new Map(catalog.units.map((u) => [u.id, u.university?.id]));
+  const universityOf = universityIndex(catalog);
   const partnerUniversities = new Set((profile?.partners ?? []).map((p) => universityOf.get(p)).filter((x): x is string => Boolean(x)));
   return { profile, text, topics: profile?.needs ?? [], partnerUniversities };
 }
 
-async function scorePairs(similarity: TextSimilarity, pairs: { need: NeedSide; unit: ResearchUnitProfile }[]): Promise<PairResult[]> {
+/**
+ * Scores every pair, then explains only the `limit` best: at 100k enterprises the catalog holds
+ * ~1,500 research units, and paths and reasons for all of them cost more than the scoring.
+ */
+async function scorePairs(similarity: TextSimilarity, pairs: { need: NeedSide; unit: ResearchUnitProfile }[], limit: number): Promise<PairResult[]> {
   // One similarity call per distinct need text keeps embedding calls batched.
   const byText = new Map<string, { need: NeedSide; unit: ResearchUnitProfile }[]>();
   for (const p of pairs) (byText.get(p.need.text) ?? byText.set(p.need.text, []).get(p.need.text)!).push(p);
-  const results: PairResult[] = [];
+  const scored: { need: NeedSide; unit: ResearchUnitProfile; carrier: PairCarrier; total: number; signals: Explanation['signals'] }[] = [];
   for (const [text, group] of byText) {
     const sims = await similarity.scores(text, group.map((p) => unitText(p.unit)));
     group.forEach(({ need, unit }, i) => {
       const carrier = carrierOf(need, unit);
-      const { total, signals } = pairSignals(need, unit, sims[i], carrier);
-      results.push({
-        enterprise: need.profile ? { id: need.profile.id, name: need.profile.name } : null,
-        researchUnit: { id: unit.id, name: unit.name, university: unit.university?.name ?? null },
-        score: total,
-        carriedBy: carrier,
-        explanation: { signals, paths: pairPaths(need, unit, carrier), confidence: confidence(signals), reason: reason(need, unit, carrier, signals) },
-      });
+      scored.push({ need, unit, carrier, ...pairSignals(need, unit, sims[i], carrier) });
     });
   }
-  return results.sort((a, b) => b.score - a.score || a.researchUnit.id.localeCompare(b.researchUnit.id) || (a.enterprise?.id ?? '').localeCompare(b.enterprise?.id ?? ''));
+  const order = (a: (typeof scored)[number], b: (typeof scored)[number]) =>
+    b.total - a.total || a.unit.id.localeCompare(b.unit.id) || (a.need.profile?.id ?? '').localeCompare(b.need.profile?.id ?? '');
+  return scored.sort(order).slice(0, limit).map(({ need, unit, carrier, total, signals }) => ({
+    enterprise: need.profile ? { id: need.profile.id, name: need.profile.name } : null,
+    researchUnit: { id: unit.id, name: unit.name, university: unit.university?.name ?? null },
+    score: total,
+    carriedBy: carrier,
+    explanation: { signals, paths: pairPaths(need, unit, carrier), confidence: confidence(signals), reason: reason(need, unit, carrier, signals) },
+  }));
 }
 
 /**
@@ -96,8 +110,8 @@ export async function rankPairs(graph: Graph, catalog: ResearchCatalog, similari
     } else {
       need = needSide(null, request.text!, catalog);
     }
-    const items = await scorePairs(similarity, units.map((unit) => ({ need, unit })));
-    return { direction: 'to-research-units', items: items.slice(0, request.limit), textProvider: similarity.provider };
+    const items = await scorePairs(similarity, units.map((unit) => ({ need, unit })), request.limit);
+    return { direction: 'to-research-units', items, textProvider: similarity.provider };
   }
 
   // Towards enterprises: a named research unit, or a capability in words matched to the catalog's units' topics.
@@ -115,7 +129,7 @@ export async function rankPairs(graph: Graph, catalog: ResearchCatalog, similari
   const topics = [...new Set([...unit.topics, ...unit.researchers.flatMap((r) => r.expertise)])];
   const candidates = await enterprisesForTopics(graph, topics, request.researchUnitId ?? null, 400);
   const pool = f.localOnly ? candidates.filter((e) => e.local) : candidates;
-  const items = await scorePairs(similarity, pool.map((e) => ({ need: needSide(e, enterpriseText(e), catalog), unit })));
+  const items = await scorePairs(similarity, pool.map((e) => ({ need: needSide(e, enterpriseText(e), catalog), unit })), request.limit);
   if (!request.researchUnitId) for (const item of items) item.explanation.paths = item.explanation.paths.filter((p) => !p.nodes.some((n) => n.id === 'text-query'));
-  return { direction: 'to-enterprises', items: items.slice(0, request.limit).map((x) => ({ ...x, score: round(x.score) })), textProvider: similarity.provider };
+  return { direction: 'to-enterprises', items: items.map((x) => ({ ...x, score: round(x.score) })), textProvider: similarity.provider };
 }

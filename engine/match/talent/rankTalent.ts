@@ -2,7 +2,7 @@ import { sharedTopicSaturation, talentLevelValues, talentWeights } from '../../c
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import type { Graph } from '../../graph/graph.ts';
 import type { TextSimilarity } from '../../text/textSimilarity.ts';
-import { saturate, weighSignals, type Explanation, type GraphPath, type PathNode } from '../explanation.ts';
+import { saturate, weighSignals, weightedTotal, type Explanation, type GraphPath, type PathNode } from '../explanation.ts';
 import { enterpriseText, relevanceOf } from '../pairing/pairSignals.ts';
 import { loadEnterpriseProfiles, type EnterpriseProfile, type Researcher, type ResearchCatalog } from '../pairing/researchCatalog.ts';
 
@@ -22,6 +22,15 @@ export interface TalentMatch {
 }
 
 const levelLabels: Record<string, string> = { laureate: '诺贝尔奖/图灵奖获得者', academician: '两院院士', national: '国家级人才', provincial: '省级人才', municipal: '市级人才', district: '区级人才', other: '研究人员' };
+
+const talentTexts = new WeakMap<Researcher, string>();
+
+/** A talent's text, built once per catalog entry: every request scores all of them (~11k at 100k). */
+function talentText(t: Researcher): string {
+  let text = talentTexts.get(t);
+  if (text === undefined) talentTexts.set(t, (text = [t.title, ...t.expertise, t.description].join(' ')));
+  return text;
+}
 
 function talentPaths(e: EnterpriseProfile | null, t: Researcher, topic: string | null, catalogUnits: Set<string>): GraphPath[] {
   const tn: PathNode = { id: t.id, label: 'Talent', name: t.name };
@@ -61,29 +70,41 @@ export async function rankTalent(graph: Graph, catalog: ResearchCatalog, similar
   const needs = new Set(profile?.needs ?? []);
   const levels = request.filters?.levels;
   const pool = catalog.talents.filter((t) => (!levels?.length || levels.includes(t.level)) && t.affiliation?.id !== profile?.id);
-  const sims = await similarity.scores(needText, pool.map((t) => [t.title, ...t.expertise, t.description].join(' ')));
+  const sims = await similarity.scores(needText, pool.map(talentText));
   const unitIds = new Set(catalog.units.map((u) => u.id));
   const xianlinUnits = new Set(catalog.units.filter((u) => u.university?.inXianlin).map((u) => u.id));
   const xianlinUniversities = new Set(catalog.units.filter((u) => u.university?.inXianlin).map((u) => u.university!.id));
 
-  const items = pool.map((t, i): TalentMatch => {
+  const scored = pool.map((t, i) => {
     const shared = t.expertise.filter((x) => needs.has(x));
-    const topic = shared[0] ?? null;
-    const near = t.affiliation && (xianlinUnits.has(t.affiliation.id) || xianlinUniversities.has(t.affiliation.id) || (t.affiliation.label === 'Enterprise' && profile?.local));
+    const near = Boolean(t.affiliation && (xianlinUnits.has(t.affiliation.id) || xianlinUniversities.has(t.affiliation.id) || (t.affiliation.label === 'Enterprise' && profile?.local)));
     const cooperates = Boolean(profile && t.affiliation && profile.partners.includes(t.affiliation.id));
     // Level and proximity support a relevant talent; they do not make an irrelevant one relevant.
     const relevance = relevanceOf(sims[i], shared.length);
+    const values = {
+      text: sims[i],
+      topics: saturate(shared.length, sharedTopicSaturation),
+      level: (talentLevelValues[t.level] ?? 0) * relevance,
+      proximity: near ? relevance : 0,
+      cooperation: cooperates ? 1 : 0,
+    };
+    return { t, shared, near, cooperates, values, total: weightedTotal(values, talentWeights) };
+  });
+  // Signals with their details, paths and reasons only for the talents shown: thousands at 100k.
+  scored.sort((a, b) => b.total - a.total || a.t.id.localeCompare(b.t.id));
+  const items = scored.slice(0, request.limit).map(({ t, shared, near, cooperates, values }): TalentMatch => {
+    const topic = shared[0] ?? null;
     const { total, signals } = weighSignals(
       {
-        text: { value: sims[i], detail: `需求与专长文本相似度 ${sims[i].toFixed(3)}` },
-        topics: { value: saturate(shared.length, sharedTopicSaturation), detail: shared.length ? `专长覆盖需求：${shared.join('、')}` : '无直接对应的技术主题' },
-        level: { value: (talentLevelValues[t.level] ?? 0) * relevance, detail: `${levelLabels[t.level] ?? t.level}${t.honours.length ? `（${t.honours.join('、')}）` : ''}` },
-        proximity: { value: near ? relevance : 0, detail: near ? '在仙林大学城或区内' : '区外' },
-        cooperation: { value: cooperates ? 1 : 0, detail: cooperates ? '所在单位已与该企业合作' : '尚无合作' },
+        text: { value: values.text, detail: `需求与专长文本相似度 ${values.text.toFixed(3)}` },
+        topics: { value: values.topics, detail: shared.length ? `专长覆盖需求：${shared.join('、')}` : '无直接对应的技术主题' },
+        level: { value: values.level, detail: `${levelLabels[t.level] ?? t.level}${t.honours.length ? `（${t.honours.join('、')}）` : ''}` },
+        proximity: { value: values.proximity, detail: near ? '在仙林大学城或区内' : '区外' },
+        cooperation: { value: values.cooperation, detail: cooperates ? '所在单位已与该企业合作' : '尚无合作' },
       },
       talentWeights,
     );
-    const confidence = shared.length > 0 && (cooperates || (talentLevelValues[t.level] ?? 0) >= 0.6) ? 'strong' : shared.length > 0 || sims[i] >= 0.3 ? 'medium' : 'weak';
+    const confidence = shared.length > 0 && (cooperates || (talentLevelValues[t.level] ?? 0) >= 0.6) ? 'strong' : shared.length > 0 || values.text >= 0.3 ? 'medium' : 'weak';
     return {
       talent: { id: t.id, name: t.name, title: t.title, level: t.level, honours: t.honours, expertise: t.expertise, affiliation: t.affiliation },
       score: total,
@@ -96,6 +117,5 @@ export async function rankTalent(graph: Graph, catalog: ResearchCatalog, similar
       },
     };
   });
-  items.sort((a, b) => b.score - a.score || a.talent.id.localeCompare(b.talent.id));
-  return { items: items.slice(0, request.limit), textProvider: similarity.provider };
+  return { items, textProvider: similarity.provider };
 }
