@@ -1,4 +1,5 @@
 import { Cached } from './cached.ts';
+import { ResultCache } from './resultCache.ts';
 import { chainMap, type ChainMap } from './chain/chainMap.ts';
 import { analyseGaps, rankedGaps, type SegmentGap } from './chain/gapAnalysis.ts';
 import { singlePointsOfFailure, type SinglePointOfFailure } from './chain/resilience.ts';
@@ -24,10 +25,12 @@ export interface GapReport {
 export class ChainMatchEngine {
   readonly snapshots: SnapshotCache;
   private readonly chains: Cached<Awaited<ReturnType<typeof listChains>>>;
+  private readonly answers: ResultCache;
 
-  constructor(readonly graph: Graph, options: { snapshotTtlMs?: number } = {}) {
+  constructor(readonly graph: Graph, options: { snapshotTtlMs?: number; resultCache?: boolean } = {}) {
     this.snapshots = new SnapshotCache(graph, options.snapshotTtlMs);
     this.chains = new Cached(() => listChains(graph), options.snapshotTtlMs);
+    this.answers = new ResultCache(options.resultCache);
   }
 
   listChains() {
@@ -60,7 +63,9 @@ export class ChainMatchEngine {
   }
 
   async partners(request: PartnerRequestBody): Promise<PartnerResult> {
-    return rankPartners(this.graph, await this.snapshots.get(request.chainId), request);
+    const snapshot = await this.snapshots.get(request.chainId);
+    // Partner answers are kept per snapshot: a new snapshot (after a write or the TTL) starts afresh.
+    return this.answers.get(snapshot, request, () => rankPartners(this.graph, snapshot, request));
   }
 
   /** Call after any write that changes firms, ties or templates. */

@@ -5,6 +5,7 @@ import type { Graph } from './graph/graph.ts';
 import { loadResearchCatalog } from './match/pairing/researchCatalog.ts';
 import { rankPairs, type PairingRequest, type PairingResponse } from './match/pairing/rankPairs.ts';
 import { rankTalent, type TalentRequest } from './match/talent/rankTalent.ts';
+import { ResultCache, resultCacheEnabled } from './resultCache.ts';
 import { getEntity, getNeighbourhood } from './search/neighbourhood.ts';
 import { searchEntities, type SearchRequest, type SearchResponse } from './search/searchEntities.ts';
 import { TextServices } from './text/textServices.ts';
@@ -18,18 +19,24 @@ export class KnowledgeEngine {
   private readonly research: Cached<Awaited<ReturnType<typeof loadResearchCatalog>>>;
   private readonly segments: Cached<Awaited<ReturnType<typeof loadSegmentCatalog>>>;
 
-  constructor(readonly graph: Graph, options: { ttlMs?: number; env?: NodeJS.ProcessEnv } = {}) {
+  private readonly answers: ResultCache;
+
+  constructor(readonly graph: Graph, options: { ttlMs?: number; env?: NodeJS.ProcessEnv; resultCache?: boolean } = {}) {
     this.text = new TextServices(graph, options.env);
+    this.answers = new ResultCache(options.resultCache ?? resultCacheEnabled(options.env));
     this.research = new Cached(() => loadResearchCatalog(graph), options.ttlMs);
     this.segments = new Cached(() => loadSegmentCatalog(graph), options.ttlMs);
   }
 
+  // Pairing and talent answers are kept per research catalog: a reloaded catalog starts afresh.
   async pairSchoolEnterprise(request: PairingRequest): Promise<PairingResponse> {
-    return rankPairs(this.graph, await this.research.get(), await this.text.get(), request);
+    const catalog = await this.research.get();
+    return this.answers.get(catalog, { pair: request }, async () => rankPairs(this.graph, catalog, await this.text.get(), request));
   }
 
   async matchTalent(request: TalentRequest) {
-    return rankTalent(this.graph, await this.research.get(), await this.text.get(), request);
+    const catalog = await this.research.get();
+    return this.answers.get(catalog, { talent: request }, async () => rankTalent(this.graph, catalog, await this.text.get(), request));
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {

@@ -46,6 +46,10 @@ export interface BenchResults {
 
 // Request logs of the in-process server would cost as much as some requests; warnings and errors only.
 process.env.LOG_LEVEL ??= 'warn';
+// Latencies measure the computation, so the in-process server runs without the result cache (repeated
+// requests would otherwise be lookups). The load runs use the product default (cache on), plus one
+// run of the match profile without it.
+process.env.CHAINMATCH_RESULT_CACHE = 'off';
 
 const { values } = parseArgs({
   options: {
@@ -102,19 +106,22 @@ for (const label of scaleLabels) {
     scale.partnerChains = { fill: inputs.fillChains, strengthen: inputs.strengthenChains };
     if (!skip.has('queries')) scale.queries = await queryBench(db.graph, inputs, { runs: options.runs, warmup: options.warmup });
     if (!skip.has('api')) {
-      const api = await startApiProcess(db.uri);
-      try {
-        const profiles = trafficProfiles(inputs);
-        // Warm the server (JIT, caches, connection pool) before the first RSS reading.
-        await runLoad(api, profiles.find((p) => p.name === 'mixed')!, { connections: options.connections, durationS: 5 });
-        scale.api = [];
-        for (const profile of profiles) {
-          const row = await runLoad(api, profile, { connections: options.connections, durationS: options.durationS });
-          scale.api.push(row);
-          process.stderr.write(`  load ${profile.name}: ${row.reqPerSec} req/s, p99 ${row.p99} ms, non-2xx ${row.non2xx}, errors ${row.errors}, RSS ${row.rssBeforeMb} → ${row.rssAfterMb} MB\n`);
+      const profiles = trafficProfiles(inputs);
+      const match = profiles.find((p) => p.name === 'match')!;
+      scale.api = [];
+      for (const [cache, runs] of [['on', profiles], ['off', [{ ...match, name: 'match, no result cache' }]]] as const) {
+        const api = await startApiProcess(db.uri, { CHAINMATCH_RESULT_CACHE: cache });
+        try {
+          // Warm the server (JIT, caches, connection pool) before the first RSS reading.
+          await runLoad(api, profiles.find((p) => p.name === 'mixed')!, { connections: options.connections, durationS: 5 });
+          for (const profile of runs) {
+            const row = await runLoad(api, profile, { connections: options.connections, durationS: options.durationS });
+            scale.api.push(row);
+            process.stderr.write(`  load ${profile.name}: ${row.reqPerSec} req/s, p99 ${row.p99} ms, non-2xx ${row.non2xx}, errors ${row.errors}, RSS ${row.rssBeforeMb} → ${row.rssAfterMb} MB\n`);
+          }
+        } finally {
+          await api.stop();
         }
-      } finally {
-        await api.stop();
       }
     }
     scale.machineLoad.end = machineLoad();
