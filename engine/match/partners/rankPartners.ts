@@ -102,11 +102,11 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
   const sizes = filters.minSize ? sizeOrder.slice(sizeOrder.indexOf(filters.minSize)) : [];
   const tradeIndex = ChainTradeIndex.of(snapshot);
   const names = ChainNames.of(snapshot);
-  let excludedByKeyword = 0;
-  const best = new Map<string, Scored>();
-
-  for (const t of targets) {
+  // Each target segment is retrieved and scored on its own; they run at once (Neo4j answers the
+  // queries in parallel) and are merged below in target order, so the answer is the same as one by one.
+  const scoreTarget = async (t: PartnerResult['targets'][number]): Promise<{ scored: Scored[]; excluded: number }> => {
     const target = snapshot.segments.find((s) => s.id === t.segmentId)!;
+    let excluded = 0;
     const found = await findCandidates(graph, {
       chainId: snapshot.chain.id, segmentId: target.id, includeLocal: request.mode === 'strengthen',
       tags: filters.tags, provinces: filters.provinces, sizes: [...sizes], excludeIds: filters.excludeIds,
@@ -114,7 +114,7 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
     });
     const kept = found.filter((c) => {
       const hit = keywords.some((k) => c.name.includes(k) || c.description.includes(k));
-      if (hit) excludedByKeyword++;
+      if (hit) excluded++;
       return !hit;
     });
     const scorer = new LexicalScorer([...snapshot.segments.map(segmentText), ...kept.map(candidateText)], { words: false });
@@ -148,7 +148,7 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
       .slice(0, Math.max(40, limit * 4))
       .map((x) => x.c);
     const relations = await candidateRelations(graph, shortList.map((c) => c.id));
-    for (const c of shortList) {
+    const scored = shortList.map((c): Scored => {
       const rel = relations.get(c.id) ?? noRelations(c.id);
       const { total, signals, trade, partners } = scoreOne(c, rel);
       const explanation: Explanation = {
@@ -157,8 +157,18 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
         confidence: confidenceOf(signals),
         reason: partnerReason(c, rel, target, partners),
       };
-      const previous = best.get(c.id);
-      if (!previous || previous.total < total) best.set(c.id, { basics: c, target, relations: rel, total, explanation, tradePartners: partners });
+      return { basics: c, target, relations: rel, total, explanation, tradePartners: partners };
+    });
+    return { scored, excluded };
+  };
+
+  let excludedByKeyword = 0;
+  const best = new Map<string, Scored>();
+  for (const { scored, excluded } of await Promise.all(targets.map(scoreTarget))) {
+    excludedByKeyword += excluded;
+    for (const x of scored) {
+      const previous = best.get(x.basics.id);
+      if (!previous || previous.total < x.total) best.set(x.basics.id, x);
     }
   }
 
