@@ -11,7 +11,9 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
     for (const row of s.queries?.rows ?? []) {
       if (row.endpoint.startsWith('POST /match/partners')) checks.push(atMost(at(`${row.endpoint} p95`), row.p95, targets.partnersP95Ms, ' ms'));
       if (row.endpoint.startsWith('POST /match/school-enterprise')) checks.push(atMost(at(`${row.endpoint} p95`), row.p95, targets.pairingP95Ms, ' ms'));
-      if (row.endpoint.includes('gaps')) checks.push(atMost(at(`${row.endpoint} p95`), row.p95, targets.gapsP95Ms, ' ms'));
+      // The target is the endpoint's; "gaps, cold snapshot" is a diagnostic row (the snapshot load that
+      // only the first request after a start or an import waits for), reported but not a target.
+      if (row.endpoint.startsWith('GET /chains/{id}/gaps')) checks.push(atMost(at(`${row.endpoint} p95`), row.p95, targets.gapsP95Ms, ' ms'));
     }
     for (const r of s.queries?.partnerRatios ?? []) checks.push(atMost(at(`partners ${r.mode} ÷ retrieval-only (p50, HTTP)`), r.httpP50, targets.partnersOverRetrieval, '×'));
     for (const row of s.api ?? []) {
