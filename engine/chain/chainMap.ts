@@ -3,6 +3,7 @@ import { firmCapacity } from './capacity.ts';
 import { analyseGaps, type SegmentGap } from './gapAnalysis.ts';
 import { demandWeights } from './segmentMetrics.ts';
 import type { ChainSnapshot } from './snapshot.ts';
+import { oncePer } from '../oncePer.ts';
 
 export interface ChainMap {
   chain: ChainSnapshot['chain'];
@@ -17,17 +18,11 @@ export interface ChainMap {
   totals: { localFirms: number; localCapacity: number; byClass: Record<string, number> };
 }
 
-const maps = new WeakMap<ChainSnapshot, ChainMap>();
-
 /**
  * The chain map (产业链图谱): every segment with its figures and health, and the flows between them.
  * Built once per snapshot (it walks every local firm: ~15k per chain at 100k enterprises).
  */
-export function chainMap(snapshot: ChainSnapshot): ChainMap {
-  let map = maps.get(snapshot);
-  if (!map) maps.set(snapshot, (map = buildChainMap(snapshot)));
-  return map;
-}
+export const chainMap: (snapshot: ChainSnapshot) => ChainMap = oncePer(buildChainMap);
 
 function buildChainMap(snapshot: ChainSnapshot): ChainMap {
   const gaps = analyseGaps(snapshot);

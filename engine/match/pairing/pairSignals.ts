@@ -1,6 +1,7 @@
 import { pairingWeights, relevanceTextFull, sharedTopicSaturation, talentLevelValues } from '../../config/scoring.ts';
 import { saturate, weighSignals, type GraphPath, type PathNode, type SignalScore } from '../explanation.ts';
 import type { EnterpriseProfile, Researcher, ResearchUnitProfile } from './researchCatalog.ts';
+import { oncePer } from '../../oncePer.ts';
 
 /** Who and what carries a pair: the researcher and the topic a conversation would start from. */
 export interface PairCarrier {
@@ -17,17 +18,11 @@ export interface NeedSide {
   partnerUniversities: Set<string>;
 }
 
-const unitTexts = new WeakMap<ResearchUnitProfile, string>();
-
 /** A unit's text, built once per catalog entry: every request scores all ~1,200 units at 100k. */
-export function unitText(u: ResearchUnitProfile): string {
-  let text = unitTexts.get(u);
-  if (text === undefined) {
-    const expertise = new Set(u.researchers.flatMap((r) => r.expertise));
-    unitTexts.set(u, (text = [u.name, u.description, ...u.topics, ...expertise].join(' ')));
-  }
-  return text;
-}
+export const unitText = oncePer((u: ResearchUnitProfile): string => {
+  const expertise = new Set(u.researchers.flatMap((r) => r.expertise));
+  return [u.name, u.description, ...u.topics, ...expertise].join(' ');
+});
 
 export function enterpriseText(e: EnterpriseProfile): string {
   return [...e.needs, ...e.products, e.description].join(' ');

@@ -4,6 +4,7 @@ import type { TextSimilarity } from '../../text/textSimilarity.ts';
 import { round, type Explanation } from '../explanation.ts';
 import { carrierOf, enterpriseText, pairPaths, pairSignals, unitText, type NeedSide, type PairCarrier } from './pairSignals.ts';
 import { enterprisesForTopics, loadEnterpriseProfiles, type EnterpriseProfile, type ResearchCatalog, type ResearchUnitProfile } from './researchCatalog.ts';
+import { oncePer } from '../../oncePer.ts';
 
 export interface PairingRequest {
   enterpriseId?: string;
@@ -47,14 +48,8 @@ function reason(need: NeedSide, unit: ResearchUnitProfile, carrier: PairCarrier,
   return `${unit.name}${need.profile ? ` ↔ ${need.profile.name}` : ''}：${parts.join('；')}`;
 }
 
-const universityIndexes = new WeakMap<ResearchCatalog, Map<string, string | undefined>>();
-
 /** research unit → its university, built once per catalog (needSide runs for up to 400 firms a request). */
-function universityIndex(catalog: ResearchCatalog): Map<string, string | undefined> {
-  let index = universityIndexes.get(catalog);
-  if (!index) universityIndexes.set(catalog, (index = new Map(catalog.units.map((u) => [u.id, u.university?.id]))));
-  return index;
-}
+const universityIndex = oncePer((catalog: ResearchCatalog) => new Map(catalog.units.map((u) => [u.id, u.university?.id])));
 
 function needSide(profile: EnterpriseProfile | null, text: string, catalog: ResearchCatalog): NeedSide {
   const universityOf = universityIndex(catalog);

@@ -3,17 +3,12 @@ import type { ChainSnapshot, SnapshotSegment } from '../../chain/snapshot.ts';
 import type { Confidence, GraphPath, PathNode, SignalScore } from '../explanation.ts';
 import type { CandidateBasics, CandidateRelations } from './candidates.ts';
 import type { ChainTrade, TradeLink } from './signals.ts';
-
-const chainNames = new WeakMap<ChainSnapshot, ChainNames>();
+import { oncePer } from '../../oncePer.ts';
 
 /** Looks up names for the nodes a path passes through. */
 export class ChainNames {
   /** One per snapshot, shared by the requests on it. */
-  static of(snapshot: ChainSnapshot): ChainNames {
-    let names = chainNames.get(snapshot);
-    if (!names) chainNames.set(snapshot, (names = new ChainNames(snapshot)));
-    return names;
-  }
+  static readonly of = oncePer((snapshot: ChainSnapshot) => new ChainNames(snapshot));
 
   private readonly products = new Map<string, string>();
   private readonly firms = new Map<string, string>();

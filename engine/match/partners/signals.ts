@@ -2,6 +2,7 @@ import { channelValues, fitWeights, saturation, sizeValues, tierValues } from '.
 import { saturate } from '../explanation.ts';
 import type { ChainSnapshot } from '../../chain/snapshot.ts';
 import type { CandidateBasics, CandidateRelations } from './candidates.ts';
+import { oncePer } from '../../oncePer.ts';
 
 /**
  * The pure signal functions of a 强链/补链/延链 candidate, each normalised to 0–1.
@@ -41,11 +42,7 @@ export class ChainTradeIndex {
   private readonly byOffer = new Map<string, ChainTrade>();
 
   /** One index per snapshot: requests on the same snapshot share it and its cache. */
-  static of(snapshot: ChainSnapshot): ChainTradeIndex {
-    let index = tradeIndexes.get(snapshot);
-    if (!index) tradeIndexes.set(snapshot, (index = new ChainTradeIndex(snapshot)));
-    return index;
-  }
+  static readonly of = oncePer((snapshot: ChainSnapshot) => new ChainTradeIndex(snapshot));
 
   constructor(private readonly snapshot: ChainSnapshot) {
     for (const f of snapshot.firms) {
@@ -96,8 +93,6 @@ export class ChainTradeIndex {
     return { buyers, sellers, partners: new Set([...buyers.keys(), ...sellers.keys()]) };
   }
 }
-
-const tradeIndexes = new WeakMap<ChainSnapshot, ChainTradeIndex>();
 
 /** Segment and product fit: 0.5·membership + 0.3·product coverage + 0.2·text similarity. */
 export function fitSignal(input: { member: boolean; matchingProducts: number; segmentProducts: number; textSimilarity: number }): number {

@@ -1,6 +1,7 @@
 import { resourceSignalValues as v } from '../../config/scoring.ts';
 import { tierSignal } from '../partners/signals.ts';
 import type { DemandContext, OfferContext } from './resourceTypes.ts';
+import { oncePer } from '../../oncePer.ts';
 
 /**
  * Offers and demands reduced to the flat numbers the hard constraints and the arithmetic soft
@@ -52,36 +53,23 @@ export interface DemandTerms {
 const num = (x: number | null) => (x === null ? NaN : x);
 const day = (iso: string | null) => (iso === null ? NaN : Math.floor(Date.parse(iso) / 86_400_000));
 
-const offerMemo = new WeakMap<OfferContext, OfferTerms>();
-const demandMemo = new WeakMap<DemandContext, DemandTerms>();
+export const offerTerms = oncePer((o: OfferContext): OfferTerms => {
+  const offer = o.offer;
+  return {
+    kind: offer.kind, remaining: o.remaining, owner: o.owner.id, ownerIsPark: o.owner.label === 'Park', park: o.parkId, sector: o.sectorId,
+    area: num(offer.areaM2), floorLoad: num(offer.floorLoadKnM2), price: num(offer.price), amount: num(offer.amountWan), rate: num(offer.ratePct),
+    term: num(offer.termMonths), from: day(offer.availableFrom), until: day(offer.availableUntil), certifications: offer.certifications,
+    tier: o.owner.label === 'Enterprise' ? tierSignal(o.owner.tags) : v.ownerTier[o.owner.label] ?? 0,
+  };
+});
 
-export function offerTerms(o: OfferContext): OfferTerms {
-  let t = offerMemo.get(o);
-  if (!t) {
-    const offer = o.offer;
-    t = {
-      kind: offer.kind, remaining: o.remaining, owner: o.owner.id, ownerIsPark: o.owner.label === 'Park', park: o.parkId, sector: o.sectorId,
-      area: num(offer.areaM2), floorLoad: num(offer.floorLoadKnM2), price: num(offer.price), amount: num(offer.amountWan), rate: num(offer.ratePct),
-      term: num(offer.termMonths), from: day(offer.availableFrom), until: day(offer.availableUntil), certifications: offer.certifications,
-      tier: o.owner.label === 'Enterprise' ? tierSignal(o.owner.tags) : v.ownerTier[o.owner.label] ?? 0,
-    };
-    offerMemo.set(o, t);
-  }
-  return t;
-}
-
-export function demandTerms(d: DemandContext): DemandTerms {
-  let t = demandMemo.get(d);
-  if (!t) {
-    const demand = d.demand;
-    t = {
-      kind: demand.kind, loan: demand.kind === 'loan', owner: d.owner.id, park: d.owner.parkId, sector: d.owner.sectorId,
-      minArea: num(demand.minAreaM2), idealArea: demand.idealAreaM2 ?? (demand.minAreaM2 !== null ? demand.minAreaM2 * v.idealOverMinArea : NaN),
-      minFloorLoad: num(demand.minFloorLoadKnM2), maxPrice: num(demand.maxPrice), amount: num(demand.amountWan), maxRate: num(demand.maxRatePct),
-      minTerm: num(demand.minTermMonths), from: day(demand.neededFrom), until: day(demand.neededUntil ?? demand.neededFrom),
-      certifications: demand.requiredCertifications, parks: demand.parkAllowList,
-    };
-    demandMemo.set(d, t);
-  }
-  return t;
-}
+export const demandTerms = oncePer((d: DemandContext): DemandTerms => {
+  const demand = d.demand;
+  return {
+    kind: demand.kind, loan: demand.kind === 'loan', owner: d.owner.id, park: d.owner.parkId, sector: d.owner.sectorId,
+    minArea: num(demand.minAreaM2), idealArea: demand.idealAreaM2 ?? (demand.minAreaM2 !== null ? demand.minAreaM2 * v.idealOverMinArea : NaN),
+    minFloorLoad: num(demand.minFloorLoadKnM2), maxPrice: num(demand.maxPrice), amount: num(demand.amountWan), maxRate: num(demand.maxRatePct),
+    minTerm: num(demand.minTermMonths), from: day(demand.neededFrom), until: day(demand.neededUntil ?? demand.neededFrom),
+    certifications: demand.requiredCertifications, parks: demand.parkAllowList,
+  };
+});

@@ -5,6 +5,7 @@ import type { TextSimilarity } from '../../text/textSimilarity.ts';
 import { saturate, weighSignals, weightedTotal, type Explanation, type GraphPath, type PathNode } from '../explanation.ts';
 import { enterpriseText, relevanceOf } from '../pairing/pairSignals.ts';
 import { loadEnterpriseProfiles, type EnterpriseProfile, type Researcher, type ResearchCatalog } from '../pairing/researchCatalog.ts';
+import { oncePer } from '../../oncePer.ts';
 
 export interface TalentRequest {
   enterpriseId?: string;
@@ -23,14 +24,8 @@ export interface TalentMatch {
 
 const levelLabels: Record<string, string> = { laureate: '诺贝尔奖/图灵奖获得者', academician: '两院院士', national: '国家级人才', provincial: '省级人才', municipal: '市级人才', district: '区级人才', other: '研究人员' };
 
-const talentTexts = new WeakMap<Researcher, string>();
-
 /** A talent's text, built once per catalog entry: every request scores all of them (~11k at 100k). */
-function talentText(t: Researcher): string {
-  let text = talentTexts.get(t);
-  if (text === undefined) talentTexts.set(t, (text = [t.title, ...t.expertise, t.description].join(' ')));
-  return text;
-}
+const talentText = oncePer((t: Researcher) => [t.title, ...t.expertise, t.description].join(' '));
 
 function talentPaths(e: EnterpriseProfile | null, t: Researcher, topic: string | null, catalogUnits: Set<string>): GraphPath[] {
   const tn: PathNode = { id: t.id, label: 'Talent', name: t.name };
