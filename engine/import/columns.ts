@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { usccCheckCharacter } from '../model/uscc.ts';
+import { looksLikeUscc, usccProblem } from '../model/uscc.ts';
 
 /**
  * A column of an import table: its English field name and Chinese header (either may head the
@@ -21,13 +21,22 @@ export interface Column {
 
 /** Ids of imported organisations, units, talent, offers and demands (USCCs for enterprises). */
 export const importId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$/, 'letters, digits and . _ : - (at most 120), starting with a letter or digit');
-/** 统一社会信用代码 with its check character verified; the message names the expected one, to catch typos. */
-export const usccField = z.string().trim().toUpperCase().superRefine((code, ctx) => {
-  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) {
-    ctx.addIssue({ code: 'custom', message: 'an 18-character USCC (统一社会信用代码): digits and capitals except I, O, S, V, Z' });
-  } else if (usccCheckCharacter(code.slice(0, 17)) !== code[17]) {
-    ctx.addIssue({ code: 'custom', message: `check character (the 18th) should be "${usccCheckCharacter(code.slice(0, 17))}" for the first 17: a mistyped USCC` });
+/**
+ * An enterprise id as a list gives it: a 统一社会信用代码 (upper-cased, structure and check character
+ * verified — the message names the expected character, to catch typos) when it looks like one, i.e.
+ * 18 characters of the USCC alphabet; otherwise any id in the form of `importId` (listed, foreign and
+ * Hong Kong/Macao/Taiwan firms often have no USCC in the lists officers hold).
+ */
+export const enterpriseIdField = z.string().trim().transform((raw, ctx) => {
+  const upper = raw.toUpperCase();
+  if (looksLikeUscc(upper)) {
+    const problem = usccProblem(upper);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    return upper;
   }
+  const other = importId.safeParse(raw);
+  if (!other.success) ctx.addIssue({ code: 'custom', message: `a USCC (统一社会信用代码, 18 characters) or another id: ${other.error.issues[0].message}` });
+  return raw;
 });
 /** A shared technical term (Topic), e.g. 手性合成. */
 export const topicName = z.string().min(1).max(40);

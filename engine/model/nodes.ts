@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { enterpriseSizeSchema, enterpriseTagSchema, sourceSchema } from './enterprise.ts';
 import { stageSchema } from './chainTemplate.ts';
+import { looksLikeUscc, usccProblem } from './uscc.ts';
 
 /**
  * One row schema per node label: the exact properties a node of that label carries in Neo4j.
@@ -11,8 +12,15 @@ const id = z.string().min(1).max(120);
 const text = z.string().max(4000);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
-/** 统一社会信用代码: 18 characters; the check character is verified by `isValidUscc`. */
-export const usccSchema = z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'an 18-character USCC (统一社会信用代码)');
+/**
+ * An enterprise id: the 统一社会信用代码 where the firm has one, else any id its list gives (a stock
+ * code, a Hong Kong/Macao/Taiwan or foreign registration number). An id that looks like a USCC
+ * (18 characters of its alphabet) must be a valid one, check character included.
+ */
+export const enterpriseIdSchema = id.superRefine((code, ctx) => {
+  const problem = looksLikeUscc(code) ? usccProblem(code) : null;
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const districtRow = z.strictObject({ id, name: z.string(), city: z.string(), description: text });
 export const sectorRow = z.strictObject({ id, name: z.string(), nameEn: z.string(), description: text });
@@ -27,22 +35,27 @@ export const productRow = z.strictObject({ id, chainId: id, segmentId: id, name:
 
 export const enterpriseKindSchema = z.enum(['industrial', 'financial', 'service']);
 export const enterpriseRow = z.strictObject({
-  id: usccSchema,
+  id: enterpriseIdSchema,
   name: z.string().min(2).max(200),
   /** In the district (栖霞区) or part of the outside candidate pool. */
   local: z.boolean(),
   kind: enterpriseKindSchema,
   province: z.string(),
   city: z.string(),
-  size: enterpriseSizeSchema,
-  /** Annual revenue, 万元 (CNY 10,000). */
-  revenueWan: z.number().min(0),
-  employees: z.number().int().min(0),
+  /** null when the source gives neither a size class nor the figures to derive one. */
+  size: enterpriseSizeSchema.nullable(),
+  /** Annual revenue, 万元 (CNY 10,000); null when not known (real firm lists rarely carry it). */
+  revenueWan: z.number().min(0).nullable(),
+  /** null when not known. */
+  employees: z.number().int().min(0).nullable(),
+  /** 注册资本, 万元; null when not known. A weak proxy of scale, used only when revenue, size and employees are missing. */
+  registeredCapitalWan: z.number().min(0).nullable().default(null),
   tags: z.array(enterpriseTagSchema),
   description: text,
   /** 经营范围 */
   businessScope: text,
-  foundedYear: z.number().int().min(1900).max(2100),
+  /** null when not known (often missing from real lists). */
+  foundedYear: z.number().int().min(1900).max(2100).nullable().default(null),
   /** Credit granted as technology loans (科技贷款授信), 万元; 0 when none. */
   techLoanWan: z.number().min(0),
   source: sourceSchema,

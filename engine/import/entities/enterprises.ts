@@ -3,7 +3,7 @@ import { enterpriseSizeSchema, enterpriseTagLabels, enterpriseTagSchema, type En
 import { enterpriseKindSchema } from '../../model/nodes.ts';
 import { topicId } from '../../model/topic.ts';
 import { attachSegments } from '../attachSegments.ts';
-import { topicName, usccField, type Column } from '../columns.ts';
+import { enterpriseIdField, topicName, type Column } from '../columns.ts';
 import { existingIds, missingReferences } from '../references.ts';
 import type { Attachment, ImportContext, Numbered, TableSpec } from '../tableSpec.ts';
 
@@ -13,7 +13,7 @@ const districtPlace = { province: '江苏省', city: '南京市' };
 const tagWords = Object.fromEntries(Object.entries(enterpriseTagLabels).map(([tag, label]) => [label, tag]));
 
 export const enterpriseColumns: Column[] = [
-  { field: 'id', zh: '统一社会信用代码', type: 'text', required: true, example: '91320113MA7EXA001E', note: '18 位，校验位按 GB 32100-2015 核对；在 Excel 中请把该列设为文本' },
+  { field: 'id', zh: '统一社会信用代码', type: 'text', required: true, example: '91320113MA7EXA001E', note: '企业编号：有统一社会信用代码时填写它（18 位，校验位按 GB 32100-2015 核对）；没有的（上市公司代码、港澳台及境外企业注册号等）填其他编号，字母、数字及 . _ : -，最多 120 位；形如信用代码（18 位且全由其字符组成）的编号一律按信用代码校验。在 Excel 中请把该列设为文本' },
   { field: 'name', zh: '企业名称', type: 'text', required: true, example: '南京示例医药科技有限公司', note: '2–200 字' },
   { field: 'local', zh: '是否区内企业', type: 'boolean', required: true, example: '是', note: '是/否；也可写 区内/区外、本地/外地', values: { 区内: true, 本地: true, 区外: false, 外地: false } },
   { field: 'kind', zh: '企业类型', type: 'text', required: false, example: '工业', note: '工业 industrial（默认）/ 金融 financial / 服务 service；金融和服务企业不挂链', values: { 工业: 'industrial', 金融: 'financial', 服务: 'service' } },
@@ -24,10 +24,11 @@ export const enterpriseColumns: Column[] = [
   { field: 'parkId', zh: '所在园区', type: 'text', required: false, example: 'park.qixia-hi-tech', note: '园区编号（仅区内企业）' },
   { field: 'province', zh: '省份', type: 'text', required: false, example: '江苏省', note: '区外企业必填；区内企业默认 江苏省' },
   { field: 'city', zh: '城市', type: 'text', required: false, example: '南京市', note: '区外企业必填；区内企业默认 南京市' },
-  { field: 'size', zh: '企业规模', type: 'text', required: false, example: '中型', note: '大型/中型/小型/微型（large/medium/small/micro）；留空则按从业人数和营业收入推定', values: { 大型: 'large', 中型: 'medium', 小型: 'small', 微型: 'micro' } },
-  { field: 'revenueWan', zh: '营业收入（万元）', type: 'number', required: false, example: '12000', note: '年营业收入，万元；计入链上产能' },
+  { field: 'size', zh: '企业规模', type: 'text', required: false, example: '中型', note: '大型/中型/小型/微型（large/medium/small/micro）；留空则按从业人数和营业收入推定（两者都有时），否则记为未知', values: { 大型: 'large', 中型: 'medium', 小型: 'small', 微型: 'micro' } },
+  { field: 'revenueWan', zh: '营业收入（万元）', type: 'number', required: false, example: '12000', note: '年营业收入，万元；计入链上产能与需求。缺失时按规模、从业人数、注册资本或企业数量估算（见 docs/matching.md）' },
   { field: 'employees', zh: '从业人数', type: 'integer', required: false, example: '260', note: '人' },
-  { field: 'foundedYear', zh: '成立年份', type: 'year', required: true, example: '2016', note: '年份，或成立日期（2016-05-12）' },
+  { field: 'registeredCapitalWan', zh: '注册资本（万元）', type: 'number', required: false, example: '5000', note: '万元；仅在营业收入、规模和从业人数都缺失时用于估算产能' },
+  { field: 'foundedYear', zh: '成立年份', type: 'year', required: false, example: '2016', note: '年份，或成立日期（2016-05-12）；可留空' },
   { field: 'tags', zh: '企业标签', type: 'list', required: false, example: '高新技术企业;瞪羚', note: `可选：${Object.values(enterpriseTagLabels).join('、')}（或英文 ${enterpriseTagSchema.options.join(', ')}）`, values: tagWords },
   { field: 'techLoanWan', zh: '科技贷款授信（万元）', type: 'number', required: false, example: '500', note: '默认 0' },
   { field: 'needs', zh: '技术需求', type: 'list', required: false, example: '手性合成;连续流反应', note: '技术主题，用 ; 分隔（NEEDS_TECH）' },
@@ -35,7 +36,7 @@ export const enterpriseColumns: Column[] = [
 
 const schema = z
   .strictObject({
-    id: usccField,
+    id: enterpriseIdField,
     name: z.string().min(2).max(200),
     local: z.boolean(),
     kind: enterpriseKindSchema.default('industrial'),
@@ -49,7 +50,8 @@ const schema = z
     size: enterpriseSizeSchema.optional(),
     revenueWan: z.number().min(0).optional(),
     employees: z.number().int().min(0).optional(),
-    foundedYear: z.number().int().min(1900).max(2100),
+    registeredCapitalWan: z.number().min(0).optional(),
+    foundedYear: z.number().int().min(1900).max(2100).optional(),
     tags: z.array(enterpriseTagSchema).max(8).default([]),
     techLoanWan: z.number().min(0).default(0),
     needs: z.array(topicName).max(20).default([]),
@@ -58,9 +60,6 @@ const schema = z
     if (!r.local && r.parkId) ctx.addIssue({ code: 'custom', path: ['parkId'], message: 'only firms in the district (是否区内企业 = 是) have a park' });
     for (const field of ['province', 'city'] as const) {
       if (!r.local && !r[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'required for a firm outside the district' });
-    }
-    if (!r.size && (r.employees === undefined || r.revenueWan === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['size'], message: 'give 企业规模, or both 从业人数 and 营业收入 so it can be derived' });
     }
   });
 type EnterpriseImportRow = z.infer<typeof schema>;
@@ -148,9 +147,11 @@ export const enterprises: TableSpec<EnterpriseImportRow> = {
       batch.node('Enterprise', {
         id: d.id, name: d.name, local, kind: d.kind,
         province: d.province ?? (local ? districtPlace.province : ''), city: d.city ?? (local ? districtPlace.city : ''),
-        size: d.size ?? sizeFromFigures(d.employees ?? 0, d.revenueWan ?? 0),
-        revenueWan: d.revenueWan ?? 0, employees: d.employees ?? 0, tags: [...new Set(d.tags)], description: d.description, businessScope: d.businessScope,
-        foundedYear: d.foundedYear, techLoanWan: d.techLoanWan, source: 'import',
+        // Unknown figures stay null (not 0): the chain analysis estimates them from what is known.
+        size: d.size ?? (d.employees !== undefined && d.revenueWan !== undefined ? sizeFromFigures(d.employees, d.revenueWan) : null),
+        revenueWan: d.revenueWan ?? null, employees: d.employees ?? null, registeredCapitalWan: d.registeredCapitalWan ?? null,
+        tags: [...new Set(d.tags)], description: d.description, businessScope: d.businessScope,
+        foundedYear: d.foundedYear ?? null, techLoanWan: d.techLoanWan, source: 'import',
       });
       if (d.parkId) batch.rel('LOCATED_IN', 'Enterprise', d.id, 'Park', d.parkId);
       const segments = segmentsOf.get(d.id) ?? [];

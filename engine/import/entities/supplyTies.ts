@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { usccField, type Column } from '../columns.ts';
+import { enterpriseIdField, type Column } from '../columns.ts';
 import { existingIds, missingReferences } from '../references.ts';
 import type { TableSpec } from '../tableSpec.ts';
 
 export const supplyTieColumns: Column[] = [
-  { field: 'from', zh: '供应方统一社会信用代码', type: 'text', required: true, example: '91320113MA7EXA001E', note: '供货企业，须已在图中' },
-  { field: 'to', zh: '采购方统一社会信用代码', type: 'text', required: true, example: '91330100MA2EXA0042', note: '采购企业，须已在图中' },
+  { field: 'from', zh: '供应方统一社会信用代码', type: 'text', required: true, example: '91320113MA7EXA001E', note: '供货企业的编号（统一社会信用代码或其他编号），须已在图中' },
+  { field: 'to', zh: '采购方统一社会信用代码', type: 'text', required: true, example: '91330100MA2EXA0042', note: '采购企业的编号（统一社会信用代码或其他编号），须已在图中' },
   { field: 'sharePct', zh: '供货占比（%）', type: 'number', required: true, example: '35', note: '0–100：供应方在采购方此类采购中的份额' },
 ];
 
 const schema = z
-  .strictObject({ from: usccField, to: usccField, sharePct: z.number().min(0).max(100) })
+  .strictObject({ from: enterpriseIdField, to: enterpriseIdField, sharePct: z.number().min(0).max(100) })
   .refine((r) => r.from !== r.to, { path: ['to'], message: 'a firm cannot supply itself' });
 type SupplyTieImportRow = z.infer<typeof schema>;
 

@@ -8,7 +8,9 @@ export interface CandidateBasics {
   id: string;
   name: string;
   local: boolean;
-  size: string;
+  /** null when not known. */
+  size: string | null;
+  /** 万元; 0 when not known (the prior only orders by it). */
   revenueWan: number;
   tags: string[];
   province: string;
@@ -57,9 +59,10 @@ const candidateFilter = `e.kind = 'industrial' AND (e.local = false OR $includeL
        AND NOT e.id IN $excludeIds`;
 
 /** A deterministic prior decides which candidates a large segment keeps: text match, then tiers, then size. */
-const priorOrder = 'size(e.tags) DESC, e.revenueWan DESC, e.id';
+// Unknown revenue (null) orders as 0: Cypher would put nulls first in a DESC order.
+const priorOrder = 'size(e.tags) DESC, coalesce(e.revenueWan, 0) DESC, e.id';
 
-const candidateColumns = `e.id AS id, e.name AS name, e.local AS local, e.size AS size, e.revenueWan AS revenueWan, e.tags AS tags,
+const candidateColumns = `e.id AS id, e.name AS name, e.local AS local, e.size AS size, coalesce(e.revenueWan, 0) AS revenueWan, e.tags AS tags,
        e.province AS province, e.city AS city, e.description AS description, textHit,
        [(e)-[:IN_SEGMENT]->(s:Segment {chainId: $chainId}) | s.id] AS segmentIds,
        [(e)-[:MAKES]->(p:Product {chainId: $chainId}) | p {.id, .name}] AS products`;

@@ -37,7 +37,7 @@ export interface PartnerCandidate {
   local: boolean;
   province: string;
   city: string;
-  size: string;
+  size: string | null;
   tags: string[];
   /** The gap segment this candidate answers. */
   segmentId: string;
@@ -133,7 +133,7 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
           connectivity: { value: connectivitySignal(partners), detail: `可配套本地企业 ${partners.size} 家（买方 ${trade.buyers.size}，卖方 ${trade.sellers.size}）` },
           ties: { value: tiesSignal(relations.ties.length), detail: `与本地企业供货关系 ${relations.ties.length} 条` },
           tier: { value: tierSignal(c.tags), detail: tierDetail ? `梯度标签：${tierDetail}` : '无梯度标签' },
-          scale: { value: scaleSignal(c.size), detail: `规模：${c.size}` },
+          scale: { value: scaleSignal(c.size), detail: `规模：${c.size ?? '未知'}` },
           channel: { value: channelSignal(relations), detail: `联盟 ${relations.alliances.length}，结对党组织 ${relations.pairedOrgs.length}，共同合作高校/院所 ${relations.commonPartners.length}` },
         },
         partnerWeights,

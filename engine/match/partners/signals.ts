@@ -115,8 +115,9 @@ export function tierSignal(tags: string[]): number {
   return values.length === 0 ? 0 : Math.min(1, values[0] + 0.1 * (values.length - 1));
 }
 
-export function scaleSignal(size: string): number {
-  return sizeValues[size] ?? 0;
+/** An unknown size (null) is no evidence of scale: 0, like a tier tag the firm does not hold. */
+export function scaleSignal(size: string | null): number {
+  return size === null ? 0 : (sizeValues[size] ?? 0);
 }
 
 /** The strongest introduction channel: shared alliance > paired party organisation > common university partner > existing tie. */
