@@ -1,10 +1,11 @@
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { ChainMatchEngine, healthReport, KnowledgeEngine, ResourcesEngine, type Graph } from '../engine/index.ts';
+import { ChainMatchEngine, healthReport, KnowledgeEngine, ResourcesEngine, ReviewQueue, type Graph } from '../engine/index.ts';
 import { authorise } from './auth.ts';
 import { apiConfigFromEnv, type ApiConfig } from './config.ts';
 import { docsRoutes } from './docsPage.ts';
+import { attachmentRouteDocs } from './openapi/attachmentRoutes.ts';
 import { requestLogging } from './logging.ts';
 import { optionsRoute, unmatchedRoute } from './methodNotAllowed.ts';
 import { openApiDocument } from './openapi/document.ts';
@@ -13,6 +14,7 @@ import { coreRoutes } from './openapi/routes.ts';
 import { problemHandler, sendProblem } from './problem.ts';
 import { perCallerRateLimit } from './rateLimit.ts';
 import { requestTimeout } from './requestTimeout.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
 import { chainRoutes } from './routes/chains.ts';
 import { importRoutes } from './routes/importRoutes.ts';
 import { knowledgeRoutes } from './routes/knowledge.ts';
@@ -31,6 +33,7 @@ export interface AppContext {
   engine?: ChainMatchEngine;
   knowledge?: KnowledgeEngine;
   resources?: ResourcesEngine;
+  reviews?: ReviewQueue;
 }
 
 /**
@@ -42,6 +45,8 @@ export function createApp(ctx: AppContext): Express {
   const engine = ctx.engine ?? new ChainMatchEngine(ctx.graph);
   const knowledge = ctx.knowledge ?? new KnowledgeEngine(ctx.graph);
   const resources = ctx.resources ?? new ResourcesEngine(ctx.graph);
+  // A person's attachment changes the classifier's training data and the chains' membership.
+  const reviews = ctx.reviews ?? new ReviewQueue(ctx.graph, [knowledge, engine]);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -71,7 +76,7 @@ export function createApp(ctx: AppContext): Express {
     else sendProblem(res, { type: 'about:blank', title: '未就绪 Not ready', status: 503, detail: report.neo4j.error }, { 'Retry-After': '5' });
   });
 
-  const routes = [...coreRoutes, ...resourceRouteDocs];
+  const routes = [...coreRoutes, ...resourceRouteDocs, ...attachmentRouteDocs];
   const document = openApiDocument(routes, ctx.version);
   app.get('/api/v1/openapi.json', (_req, res) => res.json(document));
   app.use(docsRoutes());
@@ -87,6 +92,7 @@ export function createApp(ctx: AppContext): Express {
   v1.use(resourceRoutes(resources));
   v1.use(matchTrackingRoutes(resources));
   v1.use(importRoutes(engine, knowledge));
+  v1.use(attachmentRoutes(reviews));
   v1.use(unmatchedRoute(routes));
   app.use('/api/v1', v1);
   app.use(viewerRoutes());

@@ -15,6 +15,10 @@ export type { Explanation, GraphPath, SignalScore } from './match/explanation.ts
 export { tableToCsv, tableToXlsx, partnerTable, type Table } from './export/tables.ts';
 export { KnowledgeEngine } from './knowledgeEngine.ts';
 export * from './contracts/knowledge.ts';
+export * from './contracts/attachments.ts';
+export { ReviewQueue, type ReviewPage } from './classify/reviewQueue.ts';
+export type { QueuedFirm, ReviewOutcome, ReviewStatus } from './classify/reviewStore.ts';
+export { reviewSuggestions, reviewBounds, type ReviewEntry, type ReviewSuggestion } from './classify/reviewEntry.ts';
 export { ResourcesEngine } from './resourcesEngine.ts';
 export * from './contracts/resources.ts';
 export * from './contracts/matches.ts';

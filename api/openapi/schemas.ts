@@ -51,6 +51,37 @@ export const talentResponse = open({ textProvider: z.string(), items: z.array(z.
 export const searchResponse = open({ items: z.array(z.looseObject({ id: z.string(), type: z.string(), name: z.string() })), groups: z.array(z.looseObject({ type: z.string() })), nextCursor: z.string().nullable(), textProvider: z.string() }, 'SearchResult');
 export const entityResponse = open({ id: z.string(), label: z.string(), name: z.string(), properties: z.looseObject({}), degree: z.number() }, 'Entity');
 export const neighbourhoodResponse = open({ center: z.looseObject({ id: z.string() }), nodes: z.array(z.looseObject({ id: z.string(), label: z.string() })), relationships: z.array(z.looseObject({ type: z.string() })), truncated: z.boolean() }, 'Neighbourhood');
-export const classifyResponse = open({ items: z.array(z.looseObject({ segmentId: z.string(), score: z.number(), confidence: z.number() })), textProvider: z.string() }, 'SegmentSuggestions');
+/** Why a segment was suggested: the firm's products, the words and the attached firms that decided it. */
+export const suggestionEvidence = open(
+  {
+    products: z.array(z.string()),
+    words: z.array(z.string()),
+    similarFirms: z.array(z.object({ id: z.string(), name: z.string(), similarity: z.number().min(0).max(1) })),
+  },
+  'SuggestionEvidence',
+);
+export const attachmentDecision = z
+  .enum(['attach', 'review', 'reject'])
+  .meta({ id: 'AttachmentDecision', description: 'attach: an import writes it; review: it waits for a person (GET /attachments/review); reject: neither' });
+const suggestionCore = {
+  segmentId: z.string(), segmentName: z.string(), chainId: z.string(), chainName: z.string(),
+  confidence: z.number().min(0).max(1).meta({ description: 'calibrated probability that this segment is right' }),
+  decision: attachmentDecision,
+  evidence: suggestionEvidence,
+};
+export const segmentSuggestion = open(
+  { ...suggestionCore, score: z.number().meta({ description: "the model's combined score; orders the list, not a probability" }), signals: z.array(signal) },
+  'SegmentSuggestion',
+);
+export const classifyResponse = open(
+  {
+    items: z.array(segmentSuggestion),
+    textProvider: z.string(),
+    trainedOn: z.number().int().min(0).meta({ description: 'attached firms the classifier learned from; 0 means it compared with segment words only' }),
+  },
+  'SegmentSuggestions',
+);
+/** A suggestion as the review queue keeps it (no score or signals). */
+export const reviewSuggestion = open(suggestionCore, 'ReviewSuggestion');
 
 export const xlsxFile = z.string().meta({ format: 'binary' });

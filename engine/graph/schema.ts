@@ -17,6 +17,8 @@ export function schemaStatements(): string[] {
     ['Enterprise', 'local'],
     ['Enterprise', 'province'],
     ['Enterprise', 'name'],
+    // the attachment review queue (classify/reviewStore.ts) lists pending firms
+    ['Enterprise', 'reviewStatus'],
     ['Segment', 'chainId'],
     ['Product', 'name'],
     ['Topic', 'name'],
