@@ -43,7 +43,9 @@ describe('attachment review queue API (待审挂链)', () => {
   beforeAll(async () => {
     graph = await seededGraph();
     api = await startTestServer(graph, { keys: [{ owner: '李审核', sha256: hashKey('key-reviewer'), scopes: ['write'] }] });
-    await graph.write((tx) => tx.run("UNWIND $firms AS f MERGE (e:Enterprise {id: f.id}) SET e.name = f.name, e.local = true, e.kind = 'industrial'", { firms }));
+    await graph.write((tx) => tx.run(`UNWIND $firms AS f MERGE (e:Enterprise {id: f.id})
+      SET e += {name: f.name, local: true, kind: 'industrial', province: '江苏省', city: '南京市', size: 'small', revenueWan: 3000, employees: 80,
+                tags: [], description: '锂电池材料', businessScope: '', techLoanWan: 0, source: 'import'}`, { firms }));
     queue = new ReviewQueue(graph);
     expect(await queue.queue(firms.map((f) => ({ firmId: f.id, suggestions })))).toEqual(firms.map((f) => f.id));
   });

@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../../engine/index.ts';
+import { ReviewQueue, type Graph, type ReviewSuggestion } from '../../engine/index.ts';
 import { hashKey } from '../../api/config.ts';
 import { seededGraph } from '../../scripts/test/seededGraph.ts';
 import { startTestServer } from '../../scripts/test/testServer.ts';
@@ -78,7 +78,7 @@ describe('journey: chain map → planted gap → candidates → paths → Englis
     await page.waitForSelector('#chain-select option[value="biomed"]', { state: 'attached' });
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     const nav = await page.locator('.main-nav a').allInnerTexts();
-    expect(nav.map((s) => s.split('\n')[0].replace('即将上线', '').trim())).toEqual(['产业链图谱', '校企对接', '资源供需', '图谱探索', '匹配跟踪']);
+    expect(nav.map((s) => s.split('\n')[0].replace('即将上线', '').trim())).toEqual(['产业链图谱', '校企对接', '资源供需', '图谱探索', '匹配跟踪', '待审挂链']);
     expect(await page.locator('#chain-select option').allInnerTexts()).toContain('生物医药');
   });
 
@@ -230,7 +230,7 @@ describe('journey: every view has a page', () => {
   });
 
   it('opens each view with its title, its nav entry marked current, and no coming-soon placeholder left', async () => {
-    for (const [hash, title] of [['#/pairing', '校企对接'], ['#/resources', '资源供需'], ['#/explore', '图谱探索'], ['#/matches', '匹配跟踪']]) {
+    for (const [hash, title] of [['#/pairing', '校企对接'], ['#/resources', '资源供需'], ['#/explore', '图谱探索'], ['#/matches', '匹配跟踪'], ['#/review', '待审挂链']]) {
       await page.goto(`${server.base}/${hash}`);
       await expect.poll(() => page.locator('h1').innerText()).toBe(title);
       expect(await page.locator(`.main-nav a[aria-current="page"]`).getAttribute('href')).toBe(hash);
@@ -572,5 +572,79 @@ describe('journey: resources board → per-demand matches → global assignment 
 
   it('raised no script errors on the way', () => {
     expect(errors.filter((e) => !/409|Conflict/.test(e))).toEqual([]);
+  });
+});
+
+describe('journey: attachment review — a queued firm, its top-3 suggestions with evidence, confirm one and choose another for the next', () => {
+  let page: Page;
+  let context: BrowserContext;
+  let errors: string[];
+  const firms = [
+    { id: 'e2e.review.1', name: '南京e2e审核一号负极材料有限公司' },
+    { id: 'e2e.review.2', name: '南京e2e审核二号隔膜科技有限公司' },
+  ];
+  const suggestion = (segmentId: string, segmentName: string, confidence: number): ReviewSuggestion => ({
+    segmentId, segmentName, chainId: 'nev', chainName: '新能源汽车', confidence, decision: 'review',
+    evidence: { products: ['人造石墨负极'], words: ['石墨', '负极'], similarFirms: [{ id: 'x', name: '某负极材料公司', similarity: 0.41 }] },
+  });
+  const suggestions = [suggestion('nev.anode', '负极材料', 0.62), suggestion('nev.cathode', '正极材料', 0.21), suggestion('nev.electrolyte', '电解液', 0.08)];
+  const inSegment = async (firmId: string) => {
+    const hood = await (await fetch(`${server.base}/api/v1/entities/${encodeURIComponent(firmId)}/neighbourhood`)).json();
+    return hood.relationships.filter((r: { type: string }) => r.type === 'IN_SEGMENT').map((r: { to: string }) => r.to);
+  };
+  const queued = async () => (await (await fetch(`${server.base}/api/v1/attachments/review?limit=100`)).json()).items.map((i: { firm: { id: string } }) => i.firm.id);
+
+  beforeAll(async () => {
+    // the firms as an import leaves them (no segment), queued as an import queues a `review` decision
+    await graph.write((tx) => tx.run(`UNWIND $firms AS f MERGE (e:Enterprise {id: f.id})
+      SET e += {name: f.name, local: true, kind: 'industrial', province: '江苏省', city: '南京市', size: 'small', revenueWan: 3000, employees: 80,
+                tags: [], description: '锂电池材料', businessScope: '', techLoanWan: 0, source: 'import'}`, { firms }));
+    await new ReviewQueue(graph).queue(firms.map((f) => ({ firmId: f.id, suggestions })));
+    ({ page, context, errors } = await openApp('#/review'));
+  });
+  afterAll(async () => {
+    await context?.close();
+    await graph?.write((tx) => tx.run("MATCH (e:Enterprise) WHERE e.id STARTS WITH 'e2e.review.' DETACH DELETE e"));
+  });
+
+  it('lists the queued firms, each with three suggestions: segment and chain, confidence as a percentage, and the evidence', async () => {
+    await page.waitForSelector('.review-card[data-firm-id="e2e.review.1"]');
+    expect(await page.locator('h1').innerText()).toBe('待审挂链');
+    const card = page.locator('.review-card[data-firm-id="e2e.review.1"]');
+    expect(await card.locator('.review-suggestion').count()).toBe(3);
+    const top = await card.locator('.review-suggestion').first().innerText();
+    for (const text of ['负极材料', '新能源汽车', '置信度 62%', '需要人工确认', '依据产品', '人造石墨负极', '石墨', '某负极材料公司']) expect(top).toContain(text);
+    expect(await card.locator('button', { hasText: '另选环节' }).count()).toBe(1);
+    expect(await card.locator('button', { hasText: '驳回' }).count()).toBe(1);
+    await shot(page, '15-attachment-review');
+  });
+
+  it('confirms the top suggestion with the key: the firm is in that segment and gone from the queue, over HTTP', async () => {
+    await page.fill('.key-panel input[type="password"]', e2eKey);
+    await page.press('.key-panel input[type="password"]', 'Enter');
+    await page.locator('.review-card[data-firm-id="e2e.review.1"] .review-suggestion').first().locator('button', { hasText: '确认此环节' }).click();
+    await page.waitForSelector('.review-message .match-ok');
+    expect(await page.locator('.review-message').innerText()).toContain('已确认');
+    await expect.poll(() => page.locator('.review-card[data-firm-id="e2e.review.1"]').count()).toBe(0);
+    expect(await inSegment('e2e.review.1')).toEqual(['nev.anode']);
+    expect(await queued()).not.toContain('e2e.review.1');
+  });
+
+  it('chooses another segment for the next firm: chain, then segment, then attach', async () => {
+    const card = page.locator('.review-card[data-firm-id="e2e.review.2"]');
+    await card.locator('button', { hasText: '另选环节' }).click();
+    await card.locator('select.review-chain').selectOption({ label: '新能源汽车' });
+    await card.locator('select.review-segment option[value="nev.separator"]').waitFor({ state: 'attached' });
+    await card.locator('select.review-segment').selectOption({ label: '隔膜' });
+    await shot(page, '15b-attachment-review-reassign');
+    await card.locator('button', { hasText: '挂到此环节' }).click();
+    await page.locator('.review-message .match-ok', { hasText: '已改挂' }).waitFor();
+    expect(await page.locator('.review-message').innerText()).toContain('隔膜');
+    expect(await inSegment('e2e.review.2')).toEqual(['nev.separator']);
+    expect(await queued()).not.toContain('e2e.review.2');
+  });
+
+  it('raised no script errors on the way', () => {
+    expect(errors).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { exploreView } from './views/exploreView.ts';
 import { matchesView } from './views/matchesView.ts';
 import { pairingView } from './views/pairingView.ts';
 import { resourcesView } from './views/resourcesView.ts';
+import { reviewView } from './views/reviewView.ts';
 import { segmentView } from './views/segmentView.ts';
 
 /** Every view, one module each; a new API lands as a new module registered here and a nav entry. */
@@ -18,6 +19,7 @@ const nav: NavItem[] = [
   { section: 'resources', label: 'nav.resources', href: '#/resources' },
   { section: 'explore', label: 'nav.explore', href: '#/explore' },
   { section: 'matches', label: 'nav.matches', href: '#/matches' },
+  { section: 'review', label: 'nav.review', href: '#/review' },
 ];
 
 const shell = createShell(document.getElementById('app')!, nav);
@@ -35,7 +37,8 @@ const router = new Router(
   .register(pairingView)
   .register(resourcesView)
   .register(exploreView)
-  .register(matchesView);
+  .register(matchesView)
+  .register(reviewView);
 
 onLangChange(() => {
   shell.relabel();

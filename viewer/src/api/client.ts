@@ -4,7 +4,8 @@ import { apiKey } from './apiKey.ts';
 import type {
   AssignBody, ChainMap, ChainSummary, DemandPage, EntityDetail, GapReport, ListMatchesQuery, ListResourcesQuery, MatchPage, MatchRecord, MatchStats,
   MatchTransitionBody, Neighbourhood, OfferPage, PairingRequestBody, PairingResponse, PartnerRequestBody, PartnerResult, RecordMatchBody, ResilienceReport,
-  ResourceAssignment, ResourceMatchBody, ResourceMatchResponse, SearchResponse, TalentRequestBody, TalentResponse, WhatIfResult,
+  ResourceAssignment, ResourceMatchBody, ResourceMatchResponse, ReviewDecisionBody, ReviewOutcome, ReviewPage, SearchResponse, TalentRequestBody,
+  TalentResponse, WhatIfResult,
 } from './types.ts';
 
 export { ApiError };
@@ -109,4 +110,8 @@ export const api = {
   matchStats: () => json<MatchStats>(`${base}/matches/stats`),
   recordMatch: (body: RecordMatchBody) => json<MatchRecord>(`${base}/matches`, write('POST', body)),
   updateMatch: (id: string, body: MatchTransitionBody) => json<MatchRecord>(`${base}/matches/${seg(id)}`, write('PATCH', body)),
+
+  /** The review queue changes with every decision: never cached. */
+  reviewQueue: (query: { limit?: number; cursor?: string | null }) => json<ReviewPage>(`${base}/attachments/review${queryString({ ...query })}`),
+  decideReview: (firmId: string, body: ReviewDecisionBody) => json<ReviewOutcome>(`${base}/attachments/review/${seg(firmId)}`, write('POST', body)),
 };

@@ -15,6 +15,7 @@ import type {
   listMatchesQuery, recordMatchRequest, matchTransitionRequest, MatchRecord, MatchHistoryEntry, KindAcceptance, ResourceAssignment, AssignedPair,
   UnmetDemand, UnassignedDemand, RankedOffer, RankedDemand, HardConstraint, MatchKind,
 } from '../../../engine/index.ts';
+import type { QueuedFirm, ReviewDecisionRequest, ReviewOutcome, ReviewPage, ReviewSuggestion } from '../../../engine/index.ts';
 
 export type { ChainMap, GapClass, GapAction, SegmentGap, SinglePointOfFailure, WhatIfRow, GapReport, GraphPath, PathNode, PathRelationship };
 export type { PartnerRequestBody, PartnerResult, PartnerCandidate, Explanation, SignalScore };
@@ -92,3 +93,7 @@ export type MatchStats = Awaited<ReturnType<ResourcesEngine['matchStats']>>;
 export type MatchStatus = MatchRecord['status'];
 export type RecordMatchBody = z.input<typeof recordMatchRequest>;
 export type MatchTransitionBody = z.input<typeof matchTransitionRequest>;
+
+/** The attachment review queue (待审挂链). */
+export type { QueuedFirm, ReviewOutcome, ReviewPage, ReviewSuggestion };
+export type ReviewDecisionBody = ReviewDecisionRequest;
