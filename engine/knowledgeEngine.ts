@@ -1,6 +1,6 @@
 import { Cached } from './cached.ts';
-import { classifySegments, type ClassifyInput, type SegmentSuggestion } from './classify/classifySegments.ts';
-import { loadSegmentCatalog } from './classify/segmentCatalog.ts';
+import { SegmentAttachment, suggestSegments } from './classify/classifySegments.ts';
+import type { Classification, ClassifyInput, ClassifyOptions } from './classify/suggestion.ts';
 import type { Graph } from './graph/graph.ts';
 import { loadResearchCatalog } from './match/pairing/researchCatalog.ts';
 import { rankPairs, type PairingRequest, type PairingResponse } from './match/pairing/rankPairs.ts';
@@ -17,7 +17,7 @@ import { TextServices } from './text/textServices.ts';
 export class KnowledgeEngine {
   readonly text: TextServices;
   private readonly research: Cached<Awaited<ReturnType<typeof loadResearchCatalog>>>;
-  private readonly segments: Cached<Awaited<ReturnType<typeof loadSegmentCatalog>>>;
+  private readonly attachment: SegmentAttachment;
 
   private readonly answers: ResultCache;
 
@@ -25,7 +25,7 @@ export class KnowledgeEngine {
     this.text = new TextServices(graph, options.env);
     this.answers = new ResultCache(options.resultCache ?? resultCacheEnabled(options.env));
     this.research = new Cached(() => loadResearchCatalog(graph), options.ttlMs);
-    this.segments = new Cached(() => loadSegmentCatalog(graph), options.ttlMs);
+    this.attachment = new SegmentAttachment(graph, options.ttlMs);
   }
 
   // Pairing and talent answers are kept per research catalog: a reloaded catalog starts afresh.
@@ -51,13 +51,14 @@ export class KnowledgeEngine {
     return getNeighbourhood(this.graph, id, depth, limit);
   }
 
-  async classify(input: ClassifyInput, options: { limit?: number; excludeFirmIds?: string[] } = {}): Promise<{ items: SegmentSuggestion[]; textProvider: string }> {
-    const similarity = await this.text.get();
-    return { items: await classifySegments(this.graph, await this.segments.get(), similarity, input, options), textProvider: similarity.provider };
+  /** Automatic attachment: the scope's segments ranked for a firm, learned from its attached firms. */
+  async classify(input: ClassifyInput, options: ClassifyOptions = {}): Promise<Classification> {
+    const scope = await this.attachment.scope(options.chainIds);
+    return { items: suggestSegments(scope, input, options), textProvider: 'lexical', trainedOn: scope.training.firms.length };
   }
 
   invalidate(): void {
     this.research.invalidate();
-    this.segments.invalidate();
+    this.attachment.invalidate();
   }
 }

@@ -1,95 +1,103 @@
-import neo4j from 'neo4j-driver';
-import { classifyWeights } from '../config/scoring.ts';
+import { attachmentDecision } from '../config/attachment.ts';
 import type { Graph } from '../graph/graph.ts';
-import { fullTextIndexName } from '../graph/schema.ts';
-import { round, weighSignals, type SignalScore } from '../match/explanation.ts';
-import { anyOf } from '../text/luceneQuery.ts';
-import type { TextSimilarity } from '../text/textSimilarity.ts';
-import { segmentText, type SegmentProfile } from './segmentCatalog.ts';
+import type { SignalScore } from '../match/explanation.ts';
+import { AttachmentClassifier } from './attachmentClassifier.ts';
+import { type SignalName, signalNames } from './attachmentModel.ts';
+import { type AttachmentTraining, loadAttachmentTraining } from './attachmentTraining.ts';
+import type { AttachmentDecision, ClassifyInput, ClassifyOptions, SegmentSuggestion } from './suggestion.ts';
 
-export interface ClassifyInput {
-  name: string;
-  products?: string[];
-  description?: string;
+export type { ClassifyInput, SegmentSuggestion } from './suggestion.ts';
+
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** What each signal counted, in words (the explanation a person reads). */
+const signalDetail: Record<SignalName, (value: number) => string> = {
+  gramCentroid: (v) => `产品名称用字与本环节企业的产品相近（相似度 ${v.toFixed(2)}）`,
+  wordCentroid: (v) => `产品词语与本环节企业的产品相近（相似度 ${v.toFixed(2)}）`,
+  nameCentroid: (v) => `企业名称与本环节企业的名称相近（相似度 ${v.toFixed(2)}）`,
+  gramNeighbours: (v) => `最相近的已挂链企业投向本环节（加权票 ${v.toFixed(2)}）`,
+  wordNeighbours: (v) => `产品词语最相近的企业投向本环节（加权票 ${v.toFixed(2)}）`,
+  productNeighbours: (v) => `生产相同产品的企业投向本环节（加权票 ${v.toFixed(2)}）`,
+  segmentText: (v) => `与环节名称、描述和关键词相近（相似度 ${v.toFixed(2)}）`,
+  prior: () => '本环节已挂链企业的多少（先验）',
+};
+
+export function decide(confidence: number, rank: number, fitted: boolean): AttachmentDecision {
+  if (rank === 0 && fitted && confidence >= attachmentDecision.attach) return 'attach';
+  return confidence >= attachmentDecision.review ? 'review' : 'reject';
 }
 
-export interface SegmentSuggestion {
-  segmentId: string;
-  segmentName: string;
-  chainId: string;
-  chainName: string;
-  score: number;
-  /** 0–1: the score, discounted when the runner-up is close (an ambiguous attachment). */
-  confidence: number;
-  signals: SignalScore[];
-  /** Firms already in the segment whose names and descriptions resemble the input. */
-  similarFirms: { id: string; name: string }[];
+interface TrainedScope {
+  training: AttachmentTraining;
+  classifier: AttachmentClassifier;
+  firmIndex: Map<string, number>;
 }
 
-/** A product name matches a segment product when one contains the other (after trimming). */
-function productMatch(products: string[], segmentProducts: string[]): { value: number; matched: string[] } {
-  if (products.length === 0) return { value: 0, matched: [] };
-  const matched = products.filter((p) => segmentProducts.some((s) => s.includes(p) || p.includes(s)));
-  return { value: matched.length / products.length, matched };
+export function trainScope(training: AttachmentTraining): TrainedScope {
+  const segmentIndex = new Map(training.segments.map((s, i) => [s.id, i]));
+  const classifier = AttachmentClassifier.train(
+    training.firms.map((f) => ({ ...f, labels: f.segmentIds.map((id) => segmentIndex.get(id)!) })),
+    training.segments.map((s) => ({ id: s.id, text: s.text })),
+  );
+  return { training, classifier, firmIndex: new Map(training.firms.map((f, i) => [f.id, i])) };
+}
+
+/** Ranks a trained scope's segments for one firm, with calibrated confidence, decision and evidence. */
+export function suggestSegments(scope: TrainedScope, input: ClassifyInput, options: ClassifyOptions = {}): SegmentSuggestion[] {
+  const { training, classifier } = scope;
+  const hidden = new Set((options.excludeFirmIds ?? []).map((id) => scope.firmIndex.get(id)).filter((i): i is number => i !== undefined));
+  const firm = { name: input.name, products: (input.products ?? []).map((p) => p.trim()).filter(Boolean), description: input.description };
+  const { items, neighbours } = classifier.rank(firm, { limit: options.limit ?? 5, hidden });
+  return items.map((item, rank) => {
+    const segment = training.segments[item.segment];
+    const signals: SignalScore[] = signalNames.map((name, j) => ({
+      signal: name,
+      value: round(item.signals[j]),
+      weight: round(classifier.weights[j]),
+      contribution: round(item.signals[j] * classifier.weights[j]),
+      detail: signalDetail[name](item.signals[j]),
+    }));
+    const evidence = classifier.model.evidence(firm, item.segment, neighbours);
+    const confidence = round(item.probability);
+    return {
+      segmentId: segment.id, segmentName: segment.name, chainId: segment.chainId, chainName: segment.chainName,
+      score: round(item.score), confidence, decision: decide(confidence, rank, classifier.fitted), signals,
+      evidence: {
+        products: evidence.products,
+        words: evidence.words,
+        similarFirms: evidence.similarFirms.map((n) => ({ id: training.firms[n.firm].id, name: training.firms[n.firm].name, similarity: round(n.similarity) })),
+      },
+    };
+  });
 }
 
 /**
- * Automatic attachment (挂链): ranks the segments of every loaded chain for a firm described by
- * name, products and business text, from three signals — product overlap with the segment's
- * products, text similarity to the segment, and the segments of firms the full-text index finds
- * most alike (a k-nearest-neighbour vote from the graph).
+ * Automatic attachment (挂链) for the graph it serves: one classifier per chain scope, trained on
+ * that scope's attached firms and kept until they change (a reload that finds the same fingerprint
+ * keeps the trained model, so a TTL refresh never retrains for nothing).
  */
-export async function classifySegments(
-  graph: Graph,
-  catalog: SegmentProfile[],
-  similarity: TextSimilarity,
-  input: ClassifyInput,
-  options: { limit?: number; excludeFirmIds?: string[]; neighbours?: number } = {},
-): Promise<SegmentSuggestion[]> {
-  const products = (input.products ?? []).map((p) => p.trim()).filter(Boolean);
-  const text = [input.name, ...products, input.description ?? ''].join(' ');
-  const query = anyOf([input.name, ...products, ...(input.description ? [input.description.slice(0, 200)] : [])]);
-  const neighbours = query
-    ? await graph.query<{ id: string; name: string; score: number; segments: string[] }>(
-        `CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score
-         WITH node, score WHERE node:Enterprise AND NOT node.id IN $exclude
-         WITH node, score LIMIT $k
-         RETURN node.id AS id, node.name AS name, score,
-                [(node)-[r:IN_SEGMENT]->(s:Segment) WHERE NOT coalesce(r.inferred, false) | s.id] AS segments`,
-        { index: fullTextIndexName, query, exclude: options.excludeFirmIds ?? [], limit: neo4j.int(200), k: neo4j.int(options.neighbours ?? 25) },
-      )
-    : [];
-  const votes = new Map<string, { weight: number; firms: { id: string; name: string }[] }>();
-  let totalVotes = 0;
-  for (const n of neighbours) {
-    for (const s of n.segments) {
-      const v = votes.get(s) ?? votes.set(s, { weight: 0, firms: [] }).get(s)!;
-      v.weight += n.score / n.segments.length;
-      if (v.firms.length < 3) v.firms.push({ id: n.id, name: n.name });
-      totalVotes += n.score / n.segments.length;
-    }
+export class SegmentAttachment {
+  private readonly scopes = new Map<string, { loadedAt: number; scope: Promise<TrainedScope> }>();
+
+  constructor(private readonly graph: Graph, private readonly ttlMs = 30_000) {}
+
+  async scope(chainIds?: string[]): Promise<TrainedScope> {
+    const key = [...new Set(chainIds ?? [])].sort().join('\u0000');
+    const entry = this.scopes.get(key);
+    if (entry && Date.now() - entry.loadedAt < this.ttlMs) return entry.scope;
+    const previous = entry?.scope.catch(() => undefined);
+    const scope = (async () => {
+      const training = await loadAttachmentTraining(this.graph, chainIds?.length ? [...new Set(chainIds)] : undefined);
+      const before = await previous;
+      return before && before.training.fingerprint === training.fingerprint ? before : trainScope(training);
+    })();
+    this.scopes.set(key, { loadedAt: Date.now(), scope });
+    scope.catch(() => this.scopes.get(key)?.scope === scope && this.scopes.delete(key));
+    return scope;
   }
-  const sims = await similarity.scores(text, catalog.map(segmentText));
-  const scored = catalog.map((s, i) => {
-    const products = productMatch(input.products ?? [], s.products);
-    const vote = votes.get(s.id);
-    const { total, signals } = weighSignals(
-      {
-        products: { value: products.value, detail: products.matched.length ? `产品匹配：${products.matched.join('、')}` : '无产品直接匹配' },
-        text: { value: sims[i], detail: `与环节描述的文本相似度 ${sims[i].toFixed(3)}` },
-        graph: { value: totalVotes > 0 ? (vote?.weight ?? 0) / totalVotes : 0, detail: vote ? `相似企业 ${vote.firms.map((f) => f.name).join('、')} 在此环节` : '相似企业不在此环节' },
-      },
-      classifyWeights,
-    );
-    return { s, total, signals, similarFirms: vote?.firms ?? [] };
-  });
-  scored.sort((a, b) => b.total - a.total || a.s.id.localeCompare(b.s.id));
-  const runnerUp = scored[1]?.total ?? 0;
-  return scored.slice(0, options.limit ?? 5).map((x, rank) => ({
-    segmentId: x.s.id, segmentName: x.s.name, chainId: x.s.chainId, chainName: x.s.chainName,
-    score: x.total,
-    confidence: round(rank === 0 && x.total > 0 ? x.total * Math.min(1, 0.5 + (x.total - runnerUp) / x.total) : x.total * 0.5),
-    signals: x.signals,
-    similarFirms: x.similarFirms,
-  }));
+
+  /** After a write: the next request reloads (and retrains only if the training data changed). */
+  invalidate(): void {
+    for (const entry of this.scopes.values()) entry.loadedAt = 0;
+  }
 }

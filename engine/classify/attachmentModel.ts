@@ -1,0 +1,214 @@
+import { type FirmDescription, nameGrams, phraseGrams, productGrams, productKeys, productWords, type WeightedTerms } from './firmTerms.ts';
+import { dot, InvertedIndex, type SparseTerms, TermSpace } from './termSpace.ts';
+
+/** A firm the deployment already placed in segments: the training data of attachment. */
+export interface LabelledFirm extends FirmDescription {
+  id: string;
+  /** Indices into the model's segment list. */
+  labels: number[];
+}
+
+/** A segment as its chain template describes it (name, description, keywords, included products). */
+export interface SegmentWords {
+  id: string;
+  text: string[];
+}
+
+/**
+ * The signals, in order. Each is computed for every segment; a conditional logit fit on the
+ * graph's own firms weighs them (see `fitAttachment.ts`).
+ */
+export const signalNames = [
+  'gramCentroid', 'wordCentroid', 'nameCentroid', 'gramNeighbours', 'wordNeighbours', 'productNeighbours', 'segmentText', 'prior',
+] as const;
+export type SignalName = (typeof signalNames)[number];
+
+interface View {
+  space: TermSpace;
+  firms: SparseTerms[];
+  firmIndex: InvertedIndex;
+  /** Per segment: sum of its firms' vectors, normalised (centroid), and the sum's squared norm. */
+  centroidIndex: InvertedIndex;
+  sumNorm: Float64Array;
+}
+
+type Terms = (firm: FirmDescription) => WeightedTerms;
+const views: Record<'grams' | 'words' | 'products' | 'name', Terms> = {
+  grams: productGrams,
+  words: productWords,
+  products: productKeys,
+  name: (f) => ({ terms: nameGrams(f.name), weights: nameGrams(f.name).map(() => 1) }),
+};
+type ViewName = keyof typeof views;
+
+function buildView(terms: Terms, firms: LabelledFirm[], segments: number, extraDocs: string[][] = []): View {
+  const docs = firms.map(terms);
+  const space = new TermSpace([...docs.map((d) => d.terms), ...extraDocs], {});
+  const vectors = docs.map((d) => space.vector(d.terms, d.weights));
+  const sums: Map<number, number>[] = Array.from({ length: segments }, () => new Map());
+  firms.forEach((f, i) => {
+    for (const s of f.labels) {
+      const v = vectors[i];
+      const sum = sums[s];
+      for (let k = 0; k < v.ids.length; k++) sum.set(v.ids[k], (sum.get(v.ids[k]) ?? 0) + v.values[k]);
+    }
+  });
+  const sumNorm = new Float64Array(segments);
+  const centroids = sums.map((sum, s) => {
+    const ids = Int32Array.from([...sum.keys()].sort((a, b) => a - b));
+    let norm = 0;
+    for (const id of ids) norm += sum.get(id)! ** 2;
+    sumNorm[s] = Math.sqrt(norm);
+    const values = Float32Array.from(ids, (id) => (norm > 0 ? sum.get(id)! / Math.sqrt(norm) : 0));
+    return { ids, values };
+  });
+  return { space, firms: vectors, firmIndex: new InvertedIndex(vectors, space.size), centroidIndex: new InvertedIndex(centroids, space.size), sumNorm };
+}
+
+export interface Neighbour {
+  firm: number;
+  similarity: number;
+}
+
+export interface SignalTable {
+  /** segments × signals, row-major. */
+  values: Float64Array;
+  /** The nearest attached firms (by product n-grams), for explanations. */
+  neighbours: Neighbour[];
+}
+
+export class AttachmentModel {
+  private readonly view: Record<ViewName, View>;
+  private readonly segmentIndex: InvertedIndex;
+  private readonly prior: Float64Array;
+  readonly segmentCount: number;
+
+  constructor(readonly firms: LabelledFirm[], readonly segments: SegmentWords[], readonly neighbourCount = 10) {
+    this.segmentCount = segments.length;
+    const segmentDocs = segments.map((s) => s.text.flatMap(phraseGrams));
+    this.view = {
+      grams: buildView(views.grams, firms, segments.length, segmentDocs),
+      words: buildView(views.words, firms, segments.length),
+      products: buildView(views.products, firms, segments.length),
+      name: buildView(views.name, firms, segments.length),
+    };
+    this.segmentIndex = new InvertedIndex(segmentDocs.map((d) => this.view.grams.space.vector(d)), this.view.grams.space.size);
+
+    const counts = new Float64Array(segments.length);
+    for (const f of firms) for (const s of f.labels) counts[s]++;
+    this.prior = counts.map((c) => Math.log((c + 1) / (firms.length + segments.length)));
+  }
+
+  vectors(firm: FirmDescription): Record<ViewName, SparseTerms> {
+    const vector = (name: ViewName) => {
+      const { terms, weights } = views[name](firm);
+      return this.view[name].space.vector(terms, weights);
+    };
+    return { grams: vector('grams'), words: vector('words'), products: vector('products'), name: vector('name') };
+  }
+
+  /**
+   * Every signal for every segment. `self`: the index of a training firm being scored as if it were
+   * new (leave-one-out): its own vector is taken out of its segments' centroids and out of the
+   * neighbour vote, so the signals look like those of a firm the model has never seen.
+   */
+  signals(firm: FirmDescription, self?: number, hidden?: ReadonlySet<number>): SignalTable {
+    const S = this.segmentCount;
+    const K = signalNames.length;
+    const values = new Float64Array(S * K);
+    const q = self === undefined ? this.vectors(firm) : this.trainingVectors(self);
+    const ownLabels = self === undefined ? [] : this.firms[self].labels;
+    const centroid = (name: ViewName, column: number) => {
+      const v = this.view[name];
+      const out = v.centroidIndex.dots(q[name], new Float64Array(S));
+      for (const s of ownLabels) {
+        // cos(v, S − v) from v·S and |S|: the segment's centroid without this firm.
+        const d = out[s] * v.sumNorm[s];
+        const rest = v.sumNorm[s] ** 2 - 2 * d + dotSelf(q[name]);
+        out[s] = rest > 1e-9 ? (d - dotSelf(q[name])) / Math.sqrt(rest) : 0;
+      }
+      for (let s = 0; s < S; s++) values[s * K + column] = out[s];
+    };
+    centroid('grams', 0);
+    centroid('words', 1);
+    centroid('name', 2);
+    const neighbours = this.neighbourVote('grams', q.grams, self, hidden, values, 3);
+    this.neighbourVote('words', q.words, self, hidden, values, 4);
+    this.neighbourVote('products', q.products, self, hidden, values, 5);
+    const seg = this.segmentIndex.dots(q.grams, new Float64Array(S));
+
+    for (let s = 0; s < S; s++) {
+      values[s * K + 6] = seg[s];
+      values[s * K + 7] = this.prior[s];
+
+    }
+    return { values, neighbours };
+  }
+
+  /**
+   * What decided a segment, for the explanation: the firm's products closest to the segment's firms,
+   * the words it shares with them (by weight in the segment's centroid), and its nearest neighbours there.
+   */
+  evidence(firm: FirmDescription, segment: number, neighbours: Neighbour[]): { products: string[]; words: string[]; similarFirms: Neighbour[] } {
+    const grams = this.view.grams;
+    const centroid = grams.centroidIndex.rows[segment];
+    const products = (firm.products ?? [])
+      .map((p) => ({ p, score: dot(grams.space.vector(phraseGrams(p)), centroid) }))
+      .filter((x) => x.score > 0.05)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 5)
+      .map((x) => x.p);
+    const words = this.view.words;
+    const q = words.space.vector(views.words(firm).terms);
+    const c = words.centroidIndex.rows[segment];
+    const shared: { word: string; weight: number }[] = [];
+    for (let i = 0, j = 0; i < q.ids.length && j < c.ids.length; ) {
+      if (q.ids[i] === c.ids[j]) shared.push({ word: words.space.terms[q.ids[i]], weight: q.values[i++] * c.values[j++] });
+      else if (q.ids[i] < c.ids[j]) i++;
+      else j++;
+    }
+    shared.sort((a, b) => b.weight - a.weight);
+    const similarFirms = neighbours.filter((n) => this.firms[n.firm].labels.includes(segment)).slice(0, 3);
+    return { products, words: shared.slice(0, 6).map((w) => w.word), similarFirms };
+  }
+
+  private trainingVectors(i: number): Record<ViewName, SparseTerms> {
+    return { grams: this.view.grams.firms[i], words: this.view.words.firms[i], products: this.view.products.firms[i], name: this.view.name.firms[i] };
+  }
+
+  /** Similarity-weighted vote of the k most similar attached firms, into one signal column. */
+  private neighbourVote(name: ViewName, query: SparseTerms, self: number | undefined, hidden: ReadonlySet<number> | undefined, values: Float64Array, column: number): Neighbour[] {
+    const sims = this.view[name].firmIndex.dots(query, new Float64Array(this.firms.length));
+    if (self !== undefined) sims[self] = 0;
+    if (hidden) for (const i of hidden) sims[i] = 0;
+    const top = topK(sims, this.neighbourCount);
+    const K = signalNames.length;
+    for (const n of top) for (const s of this.firms[n.firm].labels) values[s * K + column] += n.similarity / this.firms[n.firm].labels.length;
+    return top;
+  }
+}
+
+function dotSelf(v: SparseTerms): number {
+  let s = 0;
+  for (let k = 0; k < v.values.length; k++) s += v.values[k] * v.values[k];
+  return s;
+}
+
+function topK(values: Float64Array, k: number): Neighbour[] {
+  const top: Neighbour[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v <= 0) continue;
+    if (top.length < k) {
+      top.push({ firm: i, similarity: v });
+      if (top.length === k) top.sort((a, b) => b.similarity - a.similarity);
+    } else if (v > top[k - 1].similarity) {
+      let j = k - 1;
+      while (j > 0 && top[j - 1].similarity < v) j--;
+      top.splice(j, 0, { firm: i, similarity: v });
+      top.pop();
+    }
+  }
+  return top.sort((a, b) => b.similarity - a.similarity || a.firm - b.firm);
+}
+

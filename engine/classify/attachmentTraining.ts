@@ -1,0 +1,59 @@
+import type { Graph } from '../graph/graph.ts';
+import { UnknownReferenceError } from '../errors.ts';
+import { fnv1a } from './firmFolds.ts';
+
+export interface ScopeSegment {
+  id: string;
+  name: string;
+  chainId: string;
+  chainName: string;
+  text: string[];
+}
+
+export interface AttachedFirm {
+  id: string;
+  name: string;
+  description: string;
+  products: string[];
+  segmentIds: string[];
+}
+
+/** What the classifier of one chain scope learns from: its segments and the firms placed in them. */
+export interface AttachmentTraining {
+  segments: ScopeSegment[];
+  firms: AttachedFirm[];
+  /** Changes whenever anything the classifier would learn from changes: same fingerprint, same model. */
+  fingerprint: string;
+}
+
+/**
+ * Loads a scope's training data. A firm is training data when a file or a person placed it in a
+ * segment (IN_SEGMENT without `inferred`); the classifier's own past answers are not, so it never
+ * learns from itself. A segment is described by its name, description and keywords — not by its
+ * included products, which an import may have copied from the very firms being scored.
+ */
+export async function loadAttachmentTraining(graph: Graph, chainIds?: string[]): Promise<AttachmentTraining> {
+  if (chainIds?.length) {
+    const known = new Set((await graph.query<{ id: string }>('MATCH (c:Chain) WHERE c.id IN $ids RETURN c.id AS id', { ids: chainIds })).map((r) => r.id));
+    const unknown = chainIds.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
+    if (unknown.length) throw new UnknownReferenceError(`Unknown chain ${unknown.map((u) => `"${u.id}"`).join(', ')}`, unknown.map(({ id, i }) => ({ path: `chainIds.${i}`, message: `no chain with id "${id}"` })));
+  }
+  const segments = await graph.query<ScopeSegment>(
+    `MATCH (c:Chain)-[:HAS_SEGMENT]->(s:Segment) WHERE $all OR c.id IN $chainIds
+     RETURN s.id AS id, s.name AS name, c.id AS chainId, c.name AS chainName,
+            [s.name, coalesce(s.description, '')] + coalesce(s.keywords, []) AS text
+     ORDER BY s.id`,
+    { all: !chainIds?.length, chainIds: chainIds ?? [] },
+  );
+  const firms = await graph.query<AttachedFirm>(
+    `MATCH (e:Enterprise)-[r:IN_SEGMENT]->(s:Segment) WHERE NOT coalesce(r.inferred, false) AND s.id IN $segmentIds
+     WITH e, collect(DISTINCT s.id) AS segmentIds
+     RETURN e.id AS id, e.name AS name, coalesce(e.description, '') AS description,
+            [(e)-[:MAKES]->(p:Product) | p.name] AS products, segmentIds
+     ORDER BY e.id`,
+    { segmentIds: segments.map((s) => s.id) },
+  );
+  let h = fnv1a(segments.map((s) => `${s.id}|${s.text.join('|')}`).join('\n'));
+  for (const f of firms) h = fnv1a(`${h}|${f.id}|${f.name}|${f.description}|${f.products.join('|')}|${f.segmentIds.join('|')}`);
+  return { segments, firms, fingerprint: `${segments.length}:${firms.length}:${h}` };
+}

@@ -1,0 +1,35 @@
+import type { FirmDescription } from './firmTerms.ts';
+import { InvertedIndex, type SparseTerms, TermSpace } from './termSpace.ts';
+
+function bigrams(firm: FirmDescription): string[] {
+  return (firm.products ?? []).flatMap((p) => {
+    const chars = [...p.toLowerCase()].filter((c) => !/[\s\p{P}\p{S}]/u.test(c));
+    return chars.slice(1).map((c, i) => chars[i] + c);
+  });
+}
+
+/**
+ * The reference every evaluation reports beside the engine (issue 12): character-bigram TF-IDF of the
+ * product names, one centroid per label, cosine. Deliberately the plain textbook version.
+ */
+export function centroidBaseline(train: (FirmDescription & { label: string })[]): (firm: FirmDescription) => string[] {
+  const space = new TermSpace(train.map(bigrams), { sublinear: false });
+  const labels = [...new Set(train.map((f) => f.label))].sort();
+  const sums = new Map(labels.map((l) => [l, new Map<number, number>()]));
+  for (const f of train) {
+    const v = space.vector(bigrams(f));
+    const sum = sums.get(f.label)!;
+    v.ids.forEach((id, k) => sum.set(id, (sum.get(id) ?? 0) + v.values[k]));
+  }
+  const centroids: SparseTerms[] = labels.map((l) => {
+    const sum = sums.get(l)!;
+    const ids = Int32Array.from([...sum.keys()].sort((a, b) => a - b));
+    const norm = Math.sqrt([...sum.values()].reduce((s, x) => s + x * x, 0)) || 1;
+    return { ids, values: Float32Array.from(ids, (id) => sum.get(id)! / norm) };
+  });
+  const index = new InvertedIndex(centroids, space.size);
+  return (firm) => {
+    const scores = index.dots(space.vector(bigrams(firm)), new Float64Array(labels.length));
+    return labels.map((l, i) => [l, scores[i]] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([l]) => l);
+  };
+}

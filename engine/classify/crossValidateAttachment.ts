@@ -1,0 +1,94 @@
+import { attachmentDecision } from '../config/attachment.ts';
+import { AttachmentClassifier } from './attachmentClassifier.ts';
+import { calibrationReport, type CalibrationReport } from './calibrationReport.ts';
+import { centroidBaseline } from './centroidBaseline.ts';
+import { foldsByFirm } from './firmFolds.ts';
+import type { FirmDescription } from './firmTerms.ts';
+
+/** A firm with its known segment (label), as a labelled file or the graph's attached firms give it. */
+export interface LabelledExample extends FirmDescription {
+  id: string;
+  label: string;
+  /** The label's ancestors from the top level down (e.g. 申万 L1, L2), when labels are hierarchical. */
+  ancestors?: string[];
+}
+
+export interface MethodAccuracy {
+  method: string;
+  accuracyAt1: number;
+  accuracyAt3: number;
+  accuracyAt10: number;
+  /** Accuracy@1 of the top answer's ancestor at each level (level 1 = top). */
+  levels: { level: number; accuracyAt1: number }[];
+}
+
+export interface AttachmentEvaluation {
+  firms: number;
+  labels: number;
+  folds: number;
+  seed: number;
+  methods: MethodAccuracy[];
+  calibration: CalibrationReport;
+  decisions: { decision: 'attach' | 'review' | 'reject'; share: number; precision: number }[];
+  confusedPairs: { truth: string; predicted: string; count: number }[];
+}
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * k-fold cross-validation of attachment, folds by firm (seeded): for each fold the classifier is
+ * trained exactly as a deployment trains it — on the other folds' firms as attached firms — and
+ * ranks the held-out firms' segments. The centroid baseline runs on the same folds.
+ */
+export function crossValidateAttachment(
+  examples: LabelledExample[],
+  labelNames: Map<string, string>,
+  options: { folds?: number; seed?: number } = {},
+): AttachmentEvaluation {
+  const folds = options.folds ?? 5;
+  const seed = options.seed ?? 1;
+  const labels = [...new Set([...examples.map((e) => e.label), ...labelNames.keys()])].sort();
+  const segmentOf = new Map(labels.map((l, i) => [l, i]));
+  const segments = labels.map((l) => ({ id: l, text: [labelNames.get(l) ?? ''] }));
+  const ancestorsOf = new Map(examples.map((e) => [e.label, e.ancestors ?? []]));
+  const levelCount = Math.max(0, ...examples.map((e) => e.ancestors?.length ?? 0));
+  const rankings: { method: string; truth: LabelledExample; ranked: string[] }[] = [];
+  const answers: { confidence: number; right: boolean }[] = [];
+  const confusion = new Map<string, number>();
+  for (const test of foldsByFirm(examples, folds, seed)) {
+    const testIds = new Set(test.map((e) => e.id));
+    const train = examples.filter((e) => !testIds.has(e.id));
+    const classifier = AttachmentClassifier.train(train.map((e) => ({ ...e, labels: [segmentOf.get(e.label)!] })), segments);
+    const baseline = centroidBaseline(train);
+    for (const e of test) {
+      const { items } = classifier.rank(e, { limit: 10 });
+      const ranked = items.map((i) => labels[i.segment]);
+      rankings.push({ method: 'ChainMatch', truth: e, ranked }, { method: 'TF-IDF centroid baseline', truth: e, ranked: baseline(e).slice(0, 10) });
+      const right = ranked[0] === e.label;
+      answers.push({ confidence: items[0]?.probability ?? 0, right });
+      if (!right && ranked[0]) confusion.set(`${e.label}\u0000${ranked[0]}`, (confusion.get(`${e.label}\u0000${ranked[0]}`) ?? 0) + 1);
+    }
+  }
+  const methods = ['ChainMatch', 'TF-IDF centroid baseline'].map((method) => {
+    const rows = rankings.filter((r) => r.method === method);
+    const at = (k: number) => r3(rows.filter((r) => r.ranked.slice(0, k).includes(r.truth.label)).length / rows.length);
+    const levels = Array.from({ length: levelCount }, (_, level) => ({
+      level: level + 1,
+      accuracyAt1: r3(rows.filter((r) => r.ranked[0] !== undefined && ancestorsOf.get(r.ranked[0])?.[level] === r.truth.ancestors?.[level]).length / rows.length),
+    }));
+    return { method, accuracyAt1: at(1), accuracyAt3: at(3), accuracyAt10: at(10), levels };
+  });
+  const band = (c: number) => (c >= attachmentDecision.attach ? 'attach' : c >= attachmentDecision.review ? 'review' : 'reject');
+  const decisions = (['attach', 'review', 'reject'] as const).map((decision) => {
+    const inBand = answers.filter((a) => band(a.confidence) === decision);
+    return { decision, share: r3(inBand.length / answers.length), precision: r3(inBand.filter((a) => a.right).length / Math.max(1, inBand.length)) };
+  });
+  const confusedPairs = [...confusion]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 15)
+    .map(([key, count]) => {
+      const [truth, predicted] = key.split('\u0000');
+      return { truth: labelNames.get(truth) ?? truth, predicted: labelNames.get(predicted) ?? predicted, count };
+    });
+  return { firms: examples.length, labels: labels.length, folds, seed, methods, calibration: calibrationReport(answers), decisions, confusedPairs };
+}

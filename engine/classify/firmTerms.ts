@@ -1,0 +1,86 @@
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
+
+/**
+ * The terms a firm is described by, in separate views, because each view carries different
+ * evidence: character n-grams of product names (robust to wording), jieba words (whole terms),
+ * exact product names (two firms making 锂电池隔膜 are likely in one trade), and the firm's name
+ * without its legal form (银行, 证券, 药业 name a trade; 股份有限公司 names none).
+ */
+export interface FirmDescription {
+  name: string;
+  products?: string[];
+  description?: string;
+}
+
+const require = createRequire(import.meta.url);
+let jieba: Jieba | undefined;
+function segmenter(): Jieba {
+  if (!jieba) {
+    const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
+    jieba = JiebaClass.withDict(dict);
+  }
+  return jieba;
+}
+
+const ignorable = /[\s\p{P}\p{S}\d]/u;
+
+function characters(text: string): string[] {
+  return [...text.toLowerCase()].filter((c) => !ignorable.test(c));
+}
+
+/** Character unigrams and bigrams of one phrase; bigrams never cross phrase boundaries. */
+export function phraseGrams(text: string): string[] {
+  const chars = characters(text);
+  const grams = [...chars];
+  for (let i = 0; i + 1 < chars.length; i++) grams.push(chars[i] + chars[i + 1]);
+  return grams;
+}
+
+export function phraseWords(text: string): string[] {
+  return segmenter()
+    .cut(text.toLowerCase(), false)
+    .filter((w) => [...w].length >= 2 && !ignorable.test(w[0]));
+}
+
+/** Product names as the graph stores them: trimmed, lower case, inner whitespace removed. */
+export function productKey(name: string): string {
+  return name.trim().toLowerCase().replace(/\s+/g, '');
+}
+
+const legalForm = /(股份有限公司|有限责任公司|有限公司|集团|控股|股份|公司|（[^）]*）|\([^)]*\))/g;
+
+export function nameGrams(name: string): string[] {
+  return phraseGrams(name.replace(legalForm, ' '));
+}
+
+/**
+ * Terms with a weight each. All weights are 1 today: weighting a firm's first products more
+ * (1/√rank) lowered accuracy@1 on ../shared/real from 51.7 % to 50.8 % (docs/evaluation.md).
+ */
+export interface WeightedTerms {
+  terms: string[];
+  weights: number[];
+}
+
+function weighted(phrases: string[], split: (phrase: string) => string[]): WeightedTerms {
+  const terms = phrases.flatMap(split);
+  return { terms, weights: terms.map(() => 1) };
+}
+
+function phrasesOf(firm: FirmDescription): string[] {
+  return [...(firm.products ?? []), ...(firm.description ? [firm.description] : [])];
+}
+
+export function productGrams(firm: FirmDescription): WeightedTerms {
+  return weighted(phrasesOf(firm), phraseGrams);
+}
+
+export function productWords(firm: FirmDescription): WeightedTerms {
+  return weighted(phrasesOf(firm), phraseWords);
+}
+
+export function productKeys(firm: FirmDescription): WeightedTerms {
+  return weighted(firm.products ?? [], (p) => (productKey(p) ? [productKey(p)] : []));
+}

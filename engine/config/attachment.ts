@@ -1,0 +1,37 @@
+/**
+ * Automatic attachment (挂链): thresholds of the decision and the settings of the classifier.
+ * The signal weights are not here on purpose: they are fit on each deployment's own attached firms
+ * (engine/classify/attachmentClassifier.ts); `priorSignalWeights` only orders candidates before the
+ * fit and stands in when a graph has too few attached firms to fit anything.
+ */
+export const attachmentDecision = {
+  /**
+   * Written by an import without a person: a calibrated probability this high. On ../shared/real
+   * (5-fold, docs/evaluation.md) the suggestions above it were right 86–90 % of the time.
+   */
+  attach: 0.85,
+  /** Between this and `attach`: listed in the review queue (GET /attachments/review) for a person. */
+  review: 0.2,
+};
+
+export const attachmentModel = {
+  /** Nearest attached firms that vote for their segments (per view). */
+  neighbours: 10,
+  /** Segments re-scored by the fitted model per firm: the rest are too far to matter (acc@40 ≈ 95 %). */
+  candidates: 40,
+  /** Attached firms scored leave-one-out to fit weights and calibration: a seeded sample above this. */
+  fitSample: 2000,
+  /** Below this many attached firms there is nothing to learn from: no firm is attached automatically. */
+  minTrainingFirms: 30,
+  /** Ridge penalty of the fit. */
+  ridge: 1e-3,
+  seed: 20261204,
+};
+
+/**
+ * Weights used to pick candidates before the fit, and instead of it on a graph with too few attached
+ * firms: the means of the weights fit on the five folds of ../shared/real (rounded).
+ */
+export const priorSignalWeights = {
+  gramCentroid: 8.3, wordCentroid: 6.0, nameCentroid: 4.0, gramNeighbours: 0.85, wordNeighbours: 0, productNeighbours: 0.45, segmentText: 6.0, prior: 0.1,
+};
