@@ -37,9 +37,16 @@ function candidates(values: Float64Array, segments: number, limit: number, force
   return picked;
 }
 
+/**
+ * Feature rows of the candidates, plus a last row for "none of these segments": zero signals and a
+ * bias column of its own, so the fit learns how strong the evidence must be before any segment of
+ * the scope is likely (from firms outside the scope, when the graph has some).
+ */
+const F = K + 1;
 function featureRows(values: Float64Array, segments: number[]): Float64Array {
-  const f = new Float64Array(segments.length * K);
-  segments.forEach((s, c) => f.set(values.subarray(s * K, s * K + K), c * K));
+  const f = new Float64Array((segments.length + 1) * F);
+  segments.forEach((s, c) => f.set(values.subarray(s * K, s * K + K), c * F));
+  f[segments.length * F + K] = 1;
   return f;
 }
 
@@ -58,9 +65,13 @@ export class AttachmentClassifier {
     readonly fitted: boolean,
   ) {}
 
-  static train(firms: LabelledFirm[], segments: SegmentWords[]): AttachmentClassifier {
+  /**
+   * `outsiders`: firms of the graph placed in segments outside this scope; scored against the scope,
+   * their right answer is "none of these", which teaches the model to say so.
+   */
+  static train(firms: LabelledFirm[], segments: SegmentWords[], outsiders: FirmDescription[] = []): AttachmentClassifier {
     const model = new AttachmentModel(firms, segments, attachmentModel.neighbours);
-    if (firms.length < attachmentModel.minTrainingFirms) return new AttachmentClassifier(model, priorWeights, identityScaling, false);
+    if (firms.length < attachmentModel.minTrainingFirms) return new AttachmentClassifier(model, [...priorWeights, -Infinity], identityScaling, false);
     const indexOf = new Map(firms.map((f, i) => [f, i]));
     const sample = seededOrder(firms, attachmentModel.seed).slice(0, attachmentModel.fitSample);
     const examples: (ChoiceExample & { segments: number[] })[] = [];
@@ -69,15 +80,21 @@ export class AttachmentClassifier {
       const { values } = model.signals(firm, i);
       const truth = firm.labels[0];
       const picked = candidates(values, segments.length, attachmentModel.candidates, truth);
-      examples.push({ features: featureRows(values, picked), candidates: picked.length, chosen: picked.indexOf(truth), segments: picked });
+      examples.push({ features: featureRows(values, picked), candidates: picked.length + 1, chosen: picked.indexOf(truth), segments: picked });
     }
-    const weights = fitConditionalLogit(examples, K, { ridge: attachmentModel.ridge });
+    const outside = seededOrder(outsiders.map((f, i) => ({ ...f, id: `${i}` })), attachmentModel.seed).slice(0, attachmentModel.outsiders);
+    for (const firm of outside) {
+      const { values } = model.signals(firm);
+      const picked = candidates(values, segments.length, attachmentModel.candidates);
+      examples.push({ features: featureRows(values, picked), candidates: picked.length + 1, chosen: picked.length, segments: picked });
+    }
+    const weights = fitConditionalLogit(examples, F, { ridge: attachmentModel.ridge });
     // Calibrate the top answer as the engine will give it: the best candidate, right or not.
     const pairs = examples.map((e, n) => {
       const p = softmaxScores(weights, e.features, e.candidates);
       let best = 0;
-      for (let c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
-      return { p: p[best], right: sample[n].labels.includes(e.segments[best]) };
+      for (let c = 1; c < e.segments.length; c++) if (p[c] > p[best]) best = c;
+      return { p: p[best], right: n < sample.length && sample[n].labels.includes(e.segments[best]) };
     });
     return new AttachmentClassifier(model, weights, fitPlatt(pairs), true);
   }
@@ -92,11 +109,11 @@ export class AttachmentClassifier {
     pool.forEach((s, c) => scoped.set(values.subarray(s * K, s * K + K), c * K));
     const picked = candidates(scoped, pool.length, attachmentModel.candidates).map((c) => pool[c]);
     const rows = featureRows(values, picked);
-    const p = softmaxScores(this.weights, rows, picked.length);
+    const p = this.fitted ? softmaxScores(this.weights, rows, picked.length + 1) : softmaxScores(this.weights.slice(0, K), rows.filter((_, i) => i % F < K), picked.length);
     const items = picked.map((segment, c) => {
       let score = 0;
-      for (let j = 0; j < K; j++) score += this.weights[j] * rows[c * K + j];
-      return { segment, probability: applyScaling(this.calibration, p[c]), score, signals: Array.from(rows.subarray(c * K, c * K + K)) };
+      for (let j = 0; j < K; j++) score += this.weights[j] * rows[c * F + j];
+      return { segment, probability: applyScaling(this.calibration, p[c]), score, signals: Array.from(rows.subarray(c * F, c * F + K)) };
     });
     items.sort((a, b) => b.score - a.score || a.segment - b.segment);
     return { items: items.slice(0, options.limit), neighbours };

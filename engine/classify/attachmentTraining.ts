@@ -1,3 +1,5 @@
+import neo4j from 'neo4j-driver';
+import { attachmentModel } from '../config/attachment.ts';
 import type { Graph } from '../graph/graph.ts';
 import { UnknownReferenceError } from '../errors.ts';
 import { fnv1a } from './firmFolds.ts';
@@ -22,6 +24,8 @@ export interface AttachedFirm {
 export interface AttachmentTraining {
   segments: ScopeSegment[];
   firms: AttachedFirm[];
+  /** Firms placed in segments of other chains: what "none of this scope's segments" looks like. */
+  outsiders: AttachedFirm[];
   /** Changes whenever anything the classifier would learn from changes: same fingerprint, same model. */
   fingerprint: string;
 }
@@ -53,7 +57,18 @@ export async function loadAttachmentTraining(graph: Graph, chainIds?: string[]):
      ORDER BY e.id`,
     { segmentIds: segments.map((s) => s.id) },
   );
+  const outsiders = chainIds?.length
+    ? await graph.query<AttachedFirm>(
+        `MATCH (e:Enterprise)-[r:IN_SEGMENT]->(s:Segment) WHERE NOT coalesce(r.inferred, false) AND NOT s.id IN $segmentIds
+         WITH DISTINCT e WHERE NOT EXISTS { (e)-[:IN_SEGMENT]->(t:Segment) WHERE t.id IN $segmentIds }
+         WITH e ORDER BY e.id LIMIT $limit
+         RETURN e.id AS id, e.name AS name, coalesce(e.description, '') AS description,
+                [(e)-[:MAKES]->(p:Product) | p.name] AS products, [] AS segmentIds`,
+        { segmentIds: segments.map((s) => s.id), limit: neo4j.int(attachmentModel.outsiders) },
+      )
+    : [];
   let h = fnv1a(segments.map((s) => `${s.id}|${s.text.join('|')}`).join('\n'));
   for (const f of firms) h = fnv1a(`${h}|${f.id}|${f.name}|${f.description}|${f.products.join('|')}|${f.segmentIds.join('|')}`);
-  return { segments, firms, fingerprint: `${segments.length}:${firms.length}:${h}` };
+  for (const f of outsiders) h = fnv1a(`${h}|${f.id}|${f.products.join('|')}`);
+  return { segments, firms, outsiders, fingerprint: `${segments.length}:${firms.length}:${outsiders.length}:${h}` };
 }

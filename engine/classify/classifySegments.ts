@@ -38,6 +38,7 @@ export function trainScope(training: AttachmentTraining): TrainedScope {
   const classifier = AttachmentClassifier.train(
     training.firms.map((f) => ({ ...f, labels: f.segmentIds.map((id) => segmentIndex.get(id)!) })),
     training.segments.map((s) => ({ id: s.id, text: s.text })),
+    training.outsiders,
   );
   return { training, classifier, firmIndex: new Map(training.firms.map((f, i) => [f.id, i])) };
 }

@@ -21,6 +21,8 @@ export const attachmentModel = {
   candidates: 40,
   /** Attached firms scored leave-one-out to fit weights and calibration: a seeded sample above this. */
   fitSample: 2000,
+  /** Firms of other chains scored against a chain scope to learn "none of these" (per scope). */
+  outsiders: 500,
   /** Below this many attached firms there is nothing to learn from: no firm is attached automatically. */
   minTrainingFirms: 30,
   /** Ridge penalty of the fit. */
