@@ -1,7 +1,7 @@
 import { capacityModel } from '../config/scoring.ts';
 import { firmCapacity } from './capacity.ts';
 import { analyseGaps, type SegmentGap } from './gapAnalysis.ts';
-import { demandWeights } from './segmentMetrics.ts';
+import { demandIndex, demandWeights } from './segmentMetrics.ts';
 import type { ChainSnapshot } from './snapshot.ts';
 import { oncePer } from '../oncePer.ts';
 
@@ -27,9 +27,10 @@ export const chainMap: (snapshot: ChainSnapshot) => ChainMap = oncePer(buildChai
 function buildChainMap(snapshot: ChainSnapshot): ChainMap {
   const gaps = analyseGaps(snapshot);
   const flow = new Map<string, number>();
+  const index = demandIndex(snapshot);
   for (const f of snapshot.firms) {
     const need = firmCapacity(f) * capacityModel.materialShare;
-    for (const [upstream, w] of demandWeights(snapshot, f)) {
+    for (const [upstream, w] of demandWeights(snapshot, f, index)) {
       for (const own of f.segmentIds) {
         const key = `${upstream}\u0000${own}`;
         flow.set(key, (flow.get(key) ?? 0) + (need * w) / f.segmentIds.length);

@@ -19,8 +19,11 @@ describe('gap analysis on a hand-made chain', () => {
   });
 
   it('traces local demand to the firms that need the segment', () => {
-    // s1's product is an input of p2 (s2 firms) and of p3 (s3 firms, split with p2): 0.6 × (20 + 0.01 + ½·5 + ½·5)
-    expect(gaps.s1.metrics.localDemand).toBeCloseTo(0.6 * (20 + 0.01 + 2.5 + 2.5), 3);
+    // s1's product is an input of p2 (s2 firms) and of p3 (s3 firms, split with p2); s3's firms spread
+    // β = 0.2 of their needs along FEEDS, which reaches s2 only: 0.6 × (20 + 0.01 + 0.8·(½·5 + ½·5))
+    expect(gaps.s1.metrics.localDemand).toBeCloseTo(0.6 * (20 + 0.01 + 0.8 * (2.5 + 2.5)), 3);
+    expect(gaps.s1.metrics.unmetDemand).toBeCloseTo(gaps.s1.metrics.localDemand, 3);
+    expect(gaps.s1.metrics.estimated).toBe(false);
     expect(gaps.s1.metrics.evidence.demandFrom[0]).toMatchObject({ id: 'big2' });
     expect(gaps.s1.metrics.outsideDependence).toBe(1);
     expect(gaps.s2.metrics.topFirmShare).toBeGreaterThan(0.99);

@@ -1,4 +1,5 @@
 import { gapThresholds, gapWeights } from '../config/scoring.ts';
+import { proxyOrder, proxyReasons } from './capacity.ts';
 import { segmentMetrics, type SegmentMetrics } from './segmentMetrics.ts';
 import type { ChainSnapshot } from './snapshot.ts';
 import { oncePer } from '../oncePer.ts';
@@ -17,7 +18,10 @@ export const actionOf: Record<GapClass, GapAction | null> = {
   missing: 'fill', broken: 'fill', weak: 'strengthen', extension: 'extend', healthy: null, absent: null,
 };
 
-export type GapReason = 'no-local-firm' | 'local-chain-cut' | 'shortfall' | 'outside-dependence' | 'single-supplier' | 'below-chain-norm' | 'downstream-of-local' | 'upstream-of-local';
+export type GapReason =
+  | 'no-local-firm' | 'local-chain-cut' | 'shortfall' | 'outside-dependence' | 'single-supplier' | 'below-chain-norm' | 'downstream-of-local' | 'upstream-of-local'
+  /** The figures rest on a proxy, named in Chinese (按企业规模估算 …): revenue was missing. */
+  | (typeof proxyReasons)[keyof typeof proxyReasons];
 
 export interface SegmentGap {
   segmentId: string;
@@ -58,7 +62,7 @@ function computeGaps(snapshot: ChainSnapshot): SegmentGap[] {
     const m = byId.get(segment.id)!;
     const upstream = snapshot.feeds.filter(([, to]) => to === segment.id).map(([from]) => from);
     const downstream = snapshot.feeds.filter(([from]) => from === segment.id).map(([, to]) => to);
-    const hasDemand = m.localDemand > gapThresholds.minDemand;
+    const hasDemand = m.localDemand >= gapThresholds.minDemand;
     const outside = m.outsideDependence ?? (m.localFirmCount === 0 ? 1 : 0);
     const importance = maxDemand > 0 ? m.localDemand / maxDemand : 0;
     const reasons: GapReason[] = [];
@@ -90,6 +94,10 @@ function computeGaps(snapshot: ChainSnapshot): SegmentGap[] {
 
     const pressure = gapWeights.shortfall * m.shortfall + gapWeights.n1Shortfall * m.n1Shortfall + gapWeights.outsideDependence * outside;
     const score = cls === 'extension' ? extensionOpportunity : cls === 'absent' ? 0 : importance * pressure;
+    // Said last, after the class is settled: an estimate qualifies the figures, it is no gap itself.
+    // An extension's opportunity is its local neighbours' capacity: their estimates are its own.
+    const estimatedBy = cls === 'extension' ? [...new Set([...upstream, ...downstream].flatMap((id) => byId.get(id)?.estimatedBy ?? []))] : m.estimatedBy;
+    if (cls !== 'absent') for (const proxy of proxyOrder.filter((p) => estimatedBy.includes(p))) reasons.push(proxyReasons[proxy]);
     return {
       segmentId: segment.id, name: segment.name, stage: segment.stage, order: segment.order,
       class: cls, action: actionOf[cls], score: round(score),

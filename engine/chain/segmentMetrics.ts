@@ -1,5 +1,5 @@
 import { capacityModel } from '../config/scoring.ts';
-import { firmCapacity, segmentShareOfCapacity } from './capacity.ts';
+import { firmScale, proxyOrder, type ScaleBasis, type ScaleProxy } from './capacity.ts';
 import type { ChainSnapshot, SnapshotFirm } from './snapshot.ts';
 
 export interface FirmFigure {
@@ -7,6 +7,8 @@ export interface FirmFigure {
   name: string;
   /** 亿元 */
   value: number;
+  /** What the value rests on: the firm's revenue, or the proxy it was estimated from. */
+  basis: ScaleBasis;
 }
 
 /** The measured figures of one segment (DESIGN §1); every one traces to firms and ties in `evidence`. */
@@ -17,6 +19,8 @@ export interface SegmentMetrics {
   localCapacity: number;
   /** What the chain's local firms in other segments need of this segment's output, 亿元. */
   localDemand: number;
+  /** Local demand left unmet, 亿元: max(0, demand − capacity). The priority of a 补链 gap (DESIGN, amended). */
+  unmetDemand: number;
   /** Demand local capacity does not cover: clamp(1 − capacity / demand). */
   shortfall: number;
   /** Shortfall if the largest local firm failed (N−1). */
@@ -30,6 +34,10 @@ export interface SegmentMetrics {
   partyCoverage: number | null;
   /** Capacity relative to the median capacity of the chain's segments that have local firms. */
   capacityVsChainMedian: number | null;
+  /** true when capacity or demand rests, for some firm, on a proxy instead of revenue. */
+  estimated: boolean;
+  /** The proxies used, in the order they are tried (size, employees, registeredCapital, firmCount). */
+  estimatedBy: ScaleProxy[];
   evidence: {
     topFirms: FirmFigure[];
     demandFrom: (FirmFigure & { segmentId: string })[];
@@ -51,45 +59,70 @@ function inputSegmentsByProduct(snapshot: ChainSnapshot): Map<string, Set<string
   return inputs;
 }
 
+/** For each segment, the segments that FEED it. */
+function upstreamBySegment(snapshot: ChainSnapshot): Map<string, string[]> {
+  const upstream = new Map<string, string[]>();
+  for (const [from, to] of snapshot.feeds) (upstream.get(to) ?? upstream.set(to, []).get(to)!).push(from);
+  return upstream;
+}
+
+export interface DemandIndex {
+  inputs: Map<string, Set<string>>;
+  upstream: Map<string, string[]>;
+}
+
+export function demandIndex(snapshot: ChainSnapshot): DemandIndex {
+  return { inputs: inputSegmentsByProduct(snapshot), upstream: upstreamBySegment(snapshot) };
+}
+
 /**
- * weight(f, S): the share of firm f's output that needs inputs from segment S. Each of f's products
- * splits its inputs equally among the segments they come from; a firm without known products uses
- * its segments' upstream neighbours along FEEDS instead.
+ * weight(f, S): the share of firm f's input needs that falls on segment S. Traced: each of f's
+ * products splits its inputs equally among the segments they come from (INPUT_TO). Stated: f's
+ * segments split their needs equally among the segments that FEED them. A firm with traced inputs
+ * takes (1 − β) of the traced weights and β of the stated ones (β = capacityModel.feedsShareOfDemand),
+ * so every segment feeding a local one carries some demand; a firm without traced inputs (no products,
+ * or a template without INPUT_TO) takes the stated weights alone. Its own segments are left out.
  */
-export function demandWeights(snapshot: ChainSnapshot, firm: SnapshotFirm, inputs = inputSegmentsByProduct(snapshot)): Map<string, number> {
-  const weights = new Map<string, number>();
-  const add = (seg: string, w: number) => weights.set(seg, (weights.get(seg) ?? 0) + w);
-  if (firm.productIds.length > 0) {
-    for (const p of firm.productIds) {
-      const sources = inputs.get(p);
-      if (!sources) continue;
-      for (const s of sources) add(s, 1 / sources.size / firm.productIds.length);
-    }
-  } else {
-    for (const own of firm.segmentIds) {
-      const upstream = snapshot.feeds.filter(([, to]) => to === own).map(([from]) => from);
-      for (const s of upstream) add(s, 1 / upstream.length / firm.segmentIds.length);
-    }
+export function demandWeights(snapshot: ChainSnapshot, firm: SnapshotFirm, index: DemandIndex = demandIndex(snapshot)): Map<string, number> {
+  const traced = new Map<string, number>();
+  for (const p of firm.productIds) {
+    const sources = index.inputs.get(p);
+    if (!sources) continue;
+    for (const s of sources) traced.set(s, (traced.get(s) ?? 0) + 1 / sources.size / firm.productIds.length);
   }
+  const stated = new Map<string, number>();
+  for (const own of firm.segmentIds) {
+    const upstream = index.upstream.get(own) ?? [];
+    for (const s of upstream) stated.set(s, (stated.get(s) ?? 0) + 1 / upstream.length / firm.segmentIds.length);
+  }
+  const beta = traced.size > 0 ? capacityModel.feedsShareOfDemand : 1;
+  const weights = new Map<string, number>();
+  for (const [s, w] of traced) weights.set(s, (1 - beta) * w);
+  for (const [s, w] of stated) weights.set(s, (weights.get(s) ?? 0) + beta * w);
   for (const own of firm.segmentIds) weights.delete(own);
   return weights;
 }
 
 export function segmentMetrics(snapshot: ChainSnapshot): SegmentMetrics[] {
-  const inputs = inputSegmentsByProduct(snapshot);
+  const index = demandIndex(snapshot);
   const firmsBySegment = new Map<string, SnapshotFirm[]>();
   const demandFrom = new Map<string, (FirmFigure & { segmentId: string })[]>();
+  const scaleOf = new Map<string, ReturnType<typeof firmScale>>();
   for (const f of snapshot.firms) {
     for (const s of f.segmentIds) (firmsBySegment.get(s) ?? firmsBySegment.set(s, []).get(s)!).push(f);
-    const need = firmCapacity(f) * capacityModel.materialShare;
-    for (const [s, w] of demandWeights(snapshot, f, inputs)) {
-      (demandFrom.get(s) ?? demandFrom.set(s, []).get(s)!).push({ id: f.id, name: f.name, value: need * w, segmentId: f.segmentIds[0] });
+    const scale = firmScale(f);
+    scaleOf.set(f.id, scale);
+    const need = scale.value * capacityModel.materialShare;
+    for (const [s, w] of demandWeights(snapshot, f, index)) {
+      (demandFrom.get(s) ?? demandFrom.set(s, []).get(s)!).push({ id: f.id, name: f.name, value: need * w, basis: scale.basis, segmentId: f.segmentIds[0] });
     }
   }
 
   const rows = snapshot.segments.map((segment) => {
     const firms = firmsBySegment.get(segment.id) ?? [];
-    const capacities = firms.map((f) => ({ id: f.id, name: f.name, value: segmentShareOfCapacity(f) })).sort((a, b) => b.value - a.value);
+    const capacities = firms
+      .map((f) => ({ id: f.id, name: f.name, value: scaleOf.get(f.id)!.value / Math.max(1, f.segmentIds.length), basis: scaleOf.get(f.id)!.basis }))
+      .sort((a, b) => b.value - a.value);
     const capacity = capacities.reduce((s, f) => s + f.value, 0);
     const top = capacities[0]?.value ?? 0;
     const needs = (demandFrom.get(segment.id) ?? []).sort((a, b) => b.value - a.value);
@@ -98,11 +131,14 @@ export function segmentMetrics(snapshot: ChainSnapshot): SegmentMetrics[] {
     const tieTotal = ties.reduce((s, t) => s + t.sharePct, 0);
     const outsideTies = ties.filter((t) => !t.fromLocal);
     const outsideTotal = outsideTies.reduce((s, t) => s + t.sharePct, 0);
+    const bases = new Set<ScaleBasis>([...capacities, ...needs].map((f) => f.basis));
+    const estimatedBy = proxyOrder.filter((p) => bases.has(p));
     return {
       segmentId: segment.id,
       localFirmCount: firms.length,
       localCapacity: round(capacity),
       localDemand: round(localDemand),
+      unmetDemand: round(Math.max(0, localDemand - capacity)),
       shortfall: localDemand > 0 ? round(clamp01(1 - capacity / localDemand)) : 0,
       n1Shortfall: localDemand > 0 ? round(clamp01(1 - (capacity - top) / localDemand)) : 0,
       outsideDependence: tieTotal > 0 ? round(outsideTotal / tieTotal) : null,
@@ -110,6 +146,8 @@ export function segmentMetrics(snapshot: ChainSnapshot): SegmentMetrics[] {
       topFirmShare: capacity > 0 ? round(top / capacity) : null,
       partyCoverage: firms.length > 0 ? round(firms.filter((f) => f.hasPartyOrg).length / firms.length) : null,
       capacityVsChainMedian: null as number | null,
+      estimated: estimatedBy.length > 0,
+      estimatedBy,
       evidence: {
         topFirms: capacities.slice(0, 5).map((f) => ({ ...f, value: round(f.value) })),
         demandFrom: needs.slice(0, 5).map((f) => ({ ...f, value: round(f.value) })),

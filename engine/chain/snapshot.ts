@@ -22,8 +22,11 @@ export interface SnapshotFirm {
   id: string;
   name: string;
   local: boolean;
-  size: string;
-  revenueWan: number;
+  /** Scale facts; any may be unknown (null) — capacity.ts estimates revenue from what is known. */
+  size: string | null;
+  revenueWan: number | null;
+  employees: number | null;
+  registeredCapitalWan: number | null;
   tags: string[];
   hasPartyOrg: boolean;
   /** Segments and products of this chain only. */
@@ -53,7 +56,7 @@ export interface ChainSnapshot {
   ties: SnapshotTie[];
 }
 
-const firmProjection = `e.id AS id, e.name AS name, e.local AS local, e.size AS size, e.revenueWan AS revenueWan, e.tags AS tags,
+const firmProjection = `e.id AS id, e.name AS name, e.local AS local, e.size AS size, e.revenueWan AS revenueWan, e.employees AS employees, e.registeredCapitalWan AS registeredCapitalWan, e.tags AS tags,
   EXISTS { (e)-[:HAS_PARTY_ORG]->(:PartyOrg) } AS hasPartyOrg,
   [(e)-[:IN_SEGMENT]->(x:Segment {chainId: $chainId}) | x.id] AS segmentIds,
   [(e)-[:MAKES]->(p:Product {chainId: $chainId}) | p.id] AS productIds`;

@@ -33,7 +33,7 @@ export function fixtureSnapshot(extraFirms: SnapshotFirm[] = [], extraTies: Snap
   };
 }
 
-export function firm(id: string, segmentId: string, revenueWan: number, hasPartyOrg = false): SnapshotFirm {
+export function firm(id: string, segmentId: string, revenueWan: number | null, hasPartyOrg = false): SnapshotFirm {
   const n = segmentId.slice(1);
-  return { id, name: id, local: true, size: 'medium', revenueWan, tags: [], hasPartyOrg, segmentIds: [segmentId], productIds: [`p${n}`] };
+  return { id, name: id, local: true, size: 'medium', revenueWan, employees: null, registeredCapitalWan: null, tags: [], hasPartyOrg, segmentIds: [segmentId], productIds: [`p${n}`] };
 }

@@ -91,7 +91,7 @@ export function gapTable(report: GapReport): Table {
 }
 
 // The columns of a partner list do not depend on its rows.
-const partnerColumns = partnerTable({ chainId: '', mode: 'fill', targets: [], candidates: [], excludedByKeyword: 0, textProvider: 'lexical' }).columns;
+const partnerColumns = partnerTable({ chainId: '', mode: 'fill', targets: [], candidates: [], excludedByKeyword: 0, excludedAsUnrelated: 0, textProvider: 'lexical' }).columns;
 
 /** Partner candidates of several modes in one list, each row saying which (补链/强链/延链). */
 export function candidatesTable(results: PartnerResult[]): Table {

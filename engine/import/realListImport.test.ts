@@ -58,7 +58,8 @@ describe('importing a real list on a real Neo4j', () => {
   it('imports firms with a non-USCC id and without founding year, revenue, employees or size', async () => {
     const rows = [
       { id: 'LT-600001SH', name: '测试上市公司甲', local: false, province: '上海市', city: '上海市', products: '手性中间体', segmentIds: 'biomed.intermediate' },
-      { id: 'LT-00700HK', name: 'Test Hong Kong Holdings Ltd', local: false, province: '香港特别行政区', city: '香港', segmentIds: 'biomed.intermediate' },
+      // No province or city either: the list does not say (stored as unknown).
+      { id: 'LT-00700HK', name: 'Test Hong Kong Holdings Ltd', local: false, segmentIds: 'biomed.intermediate' },
       { id: testUscc(41), name: '南京无成立年份测试有限公司', local: true, size: '小型', segmentIds: 'biomed.intermediate' },
     ];
     const report = await importFile(graph, knowledge, { entity: 'enterprises', filename: 'list.jsonl', content: jsonl(rows) });
@@ -86,15 +87,14 @@ describe('importing a real list on a real Neo4j', () => {
     const rows = [
       { id: 'LT-600002SH', name: '测试上市公司乙', local: false, province: '上海市', city: '上海市', segmentIds: 'biomed.intermediate' },
       { id: badCheck(testUscc(42)), name: '南京校验位错误测试有限公司', local: true, segmentIds: 'biomed.intermediate' },
-      { id: 'LT-600003SH', name: '测试上市公司丙', local: false, segmentIds: 'biomed.intermediate' },
+      { id: 'LT-600003SH', name: '测试上市公司丙', local: false, segmentIds: 'biomed.intermediate', parkId: 'park.qixia-hi-tech' },
     ];
     const error = await importFile(graph, knowledge, { entity: 'enterprises', filename: 'bad.jsonl', content: jsonl(rows) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputError);
     const issues = (error as InvalidInputError).issues;
     expect(issues.map((i) => [i.row, i.path])).toEqual([
       [2, 'id'],
-      [3, 'province'],
-      [3, 'city'],
+      [3, 'parkId'],
     ]);
     expect(issues[0]).toMatchObject({ file: 'bad.jsonl', message: expect.stringContaining('check character') });
     expect(await graphCounts(graph)).toEqual(counts);

@@ -36,7 +36,7 @@ export const gapsCommand: Command = {
 export function partnersText(result: PartnerResult): string {
   const targets = result.targets.map((t) => `${t.name}（${gapClassLabels[t.class] ?? t.class}，${score(t.score)}）`).join('、');
   return [
-    `${actionLabels[result.mode]} · ${result.chainId} — 目标环节：${targets || '无'}${result.excludedByKeyword ? `；已排除中介类企业 ${result.excludedByKeyword} 家` : ''}`,
+    `${actionLabels[result.mode]} · ${result.chainId} — 目标环节：${targets || '无'}${result.excludedByKeyword ? `；已排除中介类企业 ${result.excludedByKeyword} 家` : ''}${result.excludedAsUnrelated ? `；已排除与环节无关的文本命中 ${result.excludedAsUnrelated} 家` : ''}`,
     '',
     formatTable(
       [{ header: '排名', align: 'right' }, { header: '企业名称', max: 30 }, { header: '统一社会信用代码' }, { header: '省份' }, { header: '对应环节' }, { header: '综合得分', align: 'right' }, { header: '证据' }, { header: '推荐理由', max: 60 }],

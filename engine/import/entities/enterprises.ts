@@ -22,8 +22,8 @@ export const enterpriseColumns: Column[] = [
   { field: 'description', zh: '企业简介', type: 'text', required: false, example: '从事医药中间体研发与生产', note: '最多 4000 字；参与自动挂链' },
   { field: 'businessScope', zh: '经营范围', type: 'text', required: false, example: '医药中间体的研发、生产、销售', note: '最多 4000 字' },
   { field: 'parkId', zh: '所在园区', type: 'text', required: false, example: 'park.qixia-hi-tech', note: '园区编号（仅区内企业）' },
-  { field: 'province', zh: '省份', type: 'text', required: false, example: '江苏省', note: '区外企业必填；区内企业默认 江苏省' },
-  { field: 'city', zh: '城市', type: 'text', required: false, example: '南京市', note: '区外企业必填；区内企业默认 南京市' },
+  { field: 'province', zh: '省份', type: 'text', required: false, example: '江苏省', note: '区内企业默认 江苏省；区外企业留空则记为未知（按省份筛选候选时不会选中）' },
+  { field: 'city', zh: '城市', type: 'text', required: false, example: '南京市', note: '区内企业默认 南京市；区外企业留空则记为未知' },
   { field: 'size', zh: '企业规模', type: 'text', required: false, example: '中型', note: '大型/中型/小型/微型（large/medium/small/micro）；留空则按从业人数和营业收入推定（两者都有时），否则记为未知', values: { 大型: 'large', 中型: 'medium', 小型: 'small', 微型: 'micro' } },
   { field: 'revenueWan', zh: '营业收入（万元）', type: 'number', required: false, example: '12000', note: '年营业收入，万元；计入链上产能与需求。缺失时按规模、从业人数、注册资本或企业数量估算（见 docs/matching.md）' },
   { field: 'employees', zh: '从业人数', type: 'integer', required: false, example: '260', note: '人' },
@@ -58,9 +58,6 @@ const schema = z
   })
   .superRefine((r, ctx) => {
     if (!r.local && r.parkId) ctx.addIssue({ code: 'custom', path: ['parkId'], message: 'only firms in the district (是否区内企业 = 是) have a park' });
-    for (const field of ['province', 'city'] as const) {
-      if (!r.local && !r[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'required for a firm outside the district' });
-    }
   });
 type EnterpriseImportRow = z.infer<typeof schema>;
 

@@ -53,6 +53,8 @@ export interface PartnerResult {
   candidates: PartnerCandidate[];
   /** Candidates dropped by the keyword exclusions (intermediaries), so the filter is visible. */
   excludedByKeyword: number;
+  /** Text-only hits dropped as unrelated to the segment (below partnerDefaults.minTextOnlySimilarity). */
+  excludedAsUnrelated: number;
   textProvider: 'lexical';
 }
 
@@ -104,7 +106,7 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
   const names = ChainNames.of(snapshot);
   // Each target segment is retrieved and scored on its own; they run at once (Neo4j answers the
   // queries in parallel) and are merged below in target order, so the answer is the same as one by one.
-  const scoreTarget = async (t: PartnerResult['targets'][number]): Promise<{ scored: Scored[]; excluded: number }> => {
+  const scoreTarget = async (t: PartnerResult['targets'][number]): Promise<{ scored: Scored[]; excluded: number; unrelated: number }> => {
     const target = snapshot.segments.find((s) => s.id === t.segmentId)!;
     let excluded = 0;
     const found = await findCandidates(graph, {
@@ -120,12 +122,16 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
     const scorer = new LexicalScorer([...snapshot.segments.map(segmentText), ...kept.map(candidateText)], { words: false });
     const targetVector = scorer.vector(segmentText(target));
     const targetProducts = new Set(target.products.map((p) => p.id));
+    const similarity = new Map(kept.map((c) => [c.id, cosine(targetVector, scorer.vector(candidateText(c)))]));
+    // A firm tied to the segment by nothing but a few shared characters is no partner for it, however
+    // well it scores on tier, size or ties.
+    const related = kept.filter((c) => c.segmentIds.includes(target.id) || c.products.some((p) => targetProducts.has(p.id)) || similarity.get(c.id)! >= partnerDefaults.minTextOnlySimilarity);
 
     const scoreOne = (c: CandidateBasics, relations: CandidateRelations) => {
       const trade = tradeIndex.trade(c);
       const partners = relations.ties.length === 0 ? trade.partners : new Set([...trade.partners, ...relations.ties.map((x) => x.other.id)]);
       const matching = c.products.filter((p) => targetProducts.has(p.id)).length;
-      const textSimilarity = cosine(targetVector, scorer.vector(candidateText(c)));
+      const textSimilarity = similarity.get(c.id)!;
       const tierDetail = c.tags.join(', ');
       const { total, signals } = weighSignals(
         {
@@ -142,7 +148,7 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
     };
 
     // Stage one ranks everything on the cheap signals; stage two adds relations for the short list.
-    const shortList = kept
+    const shortList = related
       .map((c) => ({ c, pre: scoreOne(c, noRelations(c.id)).total }))
       .sort((a, b) => b.pre - a.pre || a.c.id.localeCompare(b.c.id))
       .slice(0, Math.max(40, limit * 4))
@@ -159,13 +165,15 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
       };
       return { basics: c, target, relations: rel, total, explanation, tradePartners: partners };
     });
-    return { scored, excluded };
+    return { scored, excluded, unrelated: kept.length - related.length };
   };
 
   let excludedByKeyword = 0;
+  let excludedAsUnrelated = 0;
   const best = new Map<string, Scored>();
-  for (const { scored, excluded } of await Promise.all(targets.map(scoreTarget))) {
+  for (const { scored, excluded, unrelated } of await Promise.all(targets.map(scoreTarget))) {
     excludedByKeyword += excluded;
+    excludedAsUnrelated += unrelated;
     for (const x of scored) {
       const previous = best.get(x.basics.id);
       if (!previous || previous.total < x.total) best.set(x.basics.id, x);
@@ -190,6 +198,7 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
       segmentId: x.target.id, segmentName: x.target.name, score: x.total, explanation: x.explanation,
     })),
     excludedByKeyword,
+    excludedAsUnrelated,
     textProvider: 'lexical',
   };
 }
