@@ -54,7 +54,7 @@ export const coreRoutes: RouteDoc[] = [
   { method: 'get', path: '/entities/{id}', summary: '实体详情 One entity', tag: 'explore', params: entityIdParam, response: s.entityResponse },
   { method: 'get', path: '/entities/{id}/neighbourhood', summary: '关系邻域 A node’s neighbourhood (depth 1–2)', tag: 'explore', params: entityIdParam, query: neighbourhoodQuerySchema, response: s.neighbourhoodResponse },
   {
-    method: 'post', path: '/classify/segments', summary: '自动挂链 Rank segments for a described firm', tag: 'explore', body: classifyRequestSchema,
-    bodyExample: { name: '南京某某新材料有限公司', products: ['正极材料'], description: '锂电池正极材料的研发与生产' }, response: s.classifyResponse,
+    method: 'post', path: '/classify/segments', summary: '自动挂链 Rank segments for a described firm (optionally within chainIds): calibrated confidence, attach/review/reject decision and evidence per suggestion', tag: 'explore', body: classifyRequestSchema,
+    bodyExample: { name: '南京某某新材料有限公司', products: ['正极材料'], description: '锂电池正极材料的研发与生产', chainIds: ['nev'] }, response: s.classifyResponse,
   },
 ];

@@ -25,9 +25,9 @@ describe('attachment review queue API (待审挂链)', () => {
     const seen: { firm: { id: string }; queuedAt: string; suggestions: ReviewSuggestion[] }[] = [];
     let cursor: string | null = null;
     do {
-      const res = await fetch(url(`/attachments/review?limit=2${cursor ? `&cursor=${cursor}` : ''}`));
+      const res: Response = await fetch(url(`/attachments/review?limit=2${cursor ? `&cursor=${cursor}` : ''}`));
       expect(res.status).toBe(200);
-      const page = await res.json();
+      const page: { items: typeof seen; nextCursor: string | null } = await res.json();
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items);
       cursor = page.nextCursor;

@@ -25,8 +25,8 @@ export function knowledgeRoutes(knowledge: KnowledgeEngine): Router {
     res.json(await knowledge.neighbourhood(id, depth as 1 | 2, limit));
   });
   router.post('/classify/segments', async (req, res) => {
-    const { limit, ...input } = parse(classifyRequestSchema, req.body, 'body');
-    res.json(await knowledge.classify(input, { limit }));
+    const { limit, chainIds, ...input } = parse(classifyRequestSchema, req.body, 'body');
+    res.json(await knowledge.classify(input, { limit, chainIds }));
   });
   return router;
 }

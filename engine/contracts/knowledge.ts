@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { searchableLabels } from '../model/graphModel.ts';
+import { chainIdParam } from './chains.ts';
 import { talentLevelSchema } from '../model/nodes.ts';
 import { cursorSchema } from '../search/cursor.ts';
 
@@ -48,6 +49,8 @@ export const classifyRequestSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   products: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
   description: z.string().max(4000).optional(),
+  /** Rank only these chains' segments (an unknown id is a 404 naming it); all chains when absent. */
+  chainIds: z.array(chainIdParam).min(1).max(50).optional(),
   limit: z.number().int().min(1).max(20).default(5),
 });
 

@@ -1,3 +1,4 @@
+import { queueForReview } from '../classify/reviewStore.ts';
 import { InvalidInputError, type FieldIssue } from '../errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import type { KnowledgeEngine } from '../knowledgeEngine.ts';
@@ -14,7 +15,7 @@ import { talent } from './entities/talent.ts';
 import { universities } from './entities/universities.ts';
 import { idsTakenElsewhere } from './references.ts';
 import { formatOfFilename, importFormats, parseJson, readTable, type ImportFormat } from './readTable.ts';
-import type { Attachment, ImportContext, ImportProgress, TableSpec } from './tableSpec.ts';
+import type { Attachment, BuildResult, ImportContext, ImportProgress, TableSpec } from './tableSpec.ts';
 import { validateRows } from './validateRows.ts';
 
 /** What can be imported, in the order a fresh district is best loaded (later ones refer to earlier ones). */
@@ -49,8 +50,10 @@ export interface ImportReport {
   relationships: number;
   /** Enterprises attached to a segment automatically (IN_SEGMENT {inferred: true}). */
   attached: Attachment[];
-  /** Industrial enterprises without a segment whose best suggestion fell below the threshold. */
+  /** Industrial enterprises without a segment whose best suggestion fell below the attach threshold. */
   unattached: string[];
+  /** Those of them now in the review queue (GET /attachments/review): their top suggestion is `review`. */
+  review: string[];
   /** Enterprise products that no Product of the chains in scope is named exactly like. */
   unmatchedProducts: { id: string; products: string[] }[];
   ms: number;
@@ -93,7 +96,7 @@ export async function importFile(graph: Graph, knowledge: KnowledgeEngine, optio
   const ctx: ImportContext = { graph, knowledge, file, onProgress: options.onProgress };
   const batch = new BatchBuilder();
   let rows: number;
-  let built: { attached?: Attachment[]; unattached?: string[]; unmatchedProducts?: ImportReport['unmatchedProducts'] } = {};
+  let built: BuildResult = {};
   if (entity === 'chains') {
     const json = parseJson(options.content, file);
     if (json.issues.length > 0) throw invalid(file, json.issues);
@@ -119,10 +122,13 @@ export async function importFile(graph: Graph, knowledge: KnowledgeEngine, optio
   }
 
   const load = await loadGraph(graph, batch.batch(file), { atomic: true, onProgress: (done, total) => options.onProgress?.('write', done, total) });
+  // After the load, in a transaction of its own (the queue lives on the firms' nodes, which must exist):
+  // should it fail, the firms stay unattached and importing the file again queues them.
+  const review = await queueForReview(graph, built.review ?? []);
   knowledge.invalidate();
   return {
     entity, format, rows, nodes: load.nodes, relationships: load.relationships,
-    attached: built.attached ?? [], unattached: built.unattached ?? [], unmatchedProducts: built.unmatchedProducts ?? [],
+    attached: built.attached ?? [], unattached: built.unattached ?? [], review, unmatchedProducts: built.unmatchedProducts ?? [],
     ms: Date.now() - started,
   };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ReviewEntry } from '../classify/reviewEntry.ts';
 import type { FieldIssue } from '../errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import type { KnowledgeEngine } from '../knowledgeEngine.ts';
@@ -34,6 +35,8 @@ export interface Attachment {
 export interface BuildResult {
   attached?: Attachment[];
   unattached?: string[];
+  /** Firms whose top suggestion is `review`: queued for a person once the load has committed. */
+  review?: ReviewEntry[];
   /** Enterprise product names that match no Product of the chains in scope (kept out of MAKES). */
   unmatchedProducts?: { id: string; products: string[] }[];
 }

@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReviewQueue, type Graph, type ReviewSuggestion } from '../../engine/index.ts';
+import type { Graph, QueuedFirm } from '../../engine/index.ts';
 import { hashKey } from '../../api/config.ts';
 import { seededGraph } from '../../scripts/test/seededGraph.ts';
 import { startTestServer } from '../../scripts/test/testServer.ts';
@@ -575,31 +575,30 @@ describe('journey: resources board → per-demand matches → global assignment 
   });
 });
 
-describe('journey: attachment review — a queued firm, its top-3 suggestions with evidence, confirm one and choose another for the next', () => {
+describe('journey: attachment review — import two firms that land in review, see their top-3 suggestions with evidence, confirm one, choose another segment for the other', () => {
   let page: Page;
   let context: BrowserContext;
   let errors: string[];
+  // Products that fit more than one segment: on the seed the classifier is not sure enough to attach them.
   const firms = [
-    { id: 'e2e.review.1', name: '南京e2e审核一号负极材料有限公司' },
-    { id: 'e2e.review.2', name: '南京e2e审核二号隔膜科技有限公司' },
+    { id: 'e2e.review.1', name: '南京e2e审核电池有限公司', products: '电池' },
+    { id: 'e2e.review.2', name: '南京e2e审核储能电池有限公司', products: '电池' },
   ];
-  const suggestion = (segmentId: string, segmentName: string, confidence: number): ReviewSuggestion => ({
-    segmentId, segmentName, chainId: 'nev', chainName: '新能源汽车', confidence, decision: 'review',
-    evidence: { products: ['人造石墨负极'], words: ['石墨', '负极'], similarFirms: [{ id: 'x', name: '某负极材料公司', similarity: 0.41 }] },
-  });
-  const suggestions = [suggestion('nev.anode', '负极材料', 0.62), suggestion('nev.cathode', '正极材料', 0.21), suggestion('nev.electrolyte', '电解液', 0.08)];
+  let queue: QueuedFirm[] = [];
   const inSegment = async (firmId: string) => {
     const hood = await (await fetch(`${server.base}/api/v1/entities/${encodeURIComponent(firmId)}/neighbourhood`)).json();
     return hood.relationships.filter((r: { type: string }) => r.type === 'IN_SEGMENT').map((r: { to: string }) => r.to);
   };
-  const queued = async () => (await (await fetch(`${server.base}/api/v1/attachments/review?limit=100`)).json()).items.map((i: { firm: { id: string } }) => i.firm.id);
+  const queued = async (): Promise<QueuedFirm[]> => (await (await fetch(`${server.base}/api/v1/attachments/review?limit=100`)).json()).items;
 
   beforeAll(async () => {
-    // the firms as an import leaves them (no segment), queued as an import queues a `review` decision
-    await graph.write((tx) => tx.run(`UNWIND $firms AS f MERGE (e:Enterprise {id: f.id})
-      SET e += {name: f.name, local: true, kind: 'industrial', province: '江苏省', city: '南京市', size: 'small', revenueWan: 3000, employees: 80,
-                tags: [], description: '锂电池材料', businessScope: '', techLoanWan: 0, source: 'import'}`, { firms }));
-    await new ReviewQueue(graph).queue(firms.map((f) => ({ firmId: f.id, suggestions })));
+    const csv = ['统一社会信用代码,企业名称,是否区内企业,主要产品,企业简介', ...firms.map((f) => `${f.id},${f.name},是,${f.products},${f.products}`)].join('\r\n');
+    const form = new FormData();
+    form.append('file', new Blob([csv]), 'firms.csv');
+    const res = await fetch(`${server.base}/api/v1/import/enterprises`, { method: 'POST', body: form, headers: { Authorization: `Bearer ${e2eKey}` } });
+    expect(res.status).toBe(200);
+    expect((await res.json()).review).toEqual(firms.map((f) => f.id));
+    queue = (await queued()).filter((q) => q.firm.id.startsWith('e2e.review.'));
     ({ page, context, errors } = await openApp('#/review'));
   });
   afterAll(async () => {
@@ -607,13 +606,16 @@ describe('journey: attachment review — a queued firm, its top-3 suggestions wi
     await graph?.write((tx) => tx.run("MATCH (e:Enterprise) WHERE e.id STARTS WITH 'e2e.review.' DETACH DELETE e"));
   });
 
-  it('lists the queued firms, each with three suggestions: segment and chain, confidence as a percentage, and the evidence', async () => {
+  it('lists each queued firm with three suggestions: segment and chain, confidence as a percentage, and the evidence', async () => {
     await page.waitForSelector('.review-card[data-firm-id="e2e.review.1"]');
     expect(await page.locator('h1').innerText()).toBe('待审挂链');
     const card = page.locator('.review-card[data-firm-id="e2e.review.1"]');
-    expect(await card.locator('.review-suggestion').count()).toBe(3);
+    const [mine] = queue;
+    expect(await card.locator('.review-suggestion').count()).toBe(mine.suggestions.length);
     const top = await card.locator('.review-suggestion').first().innerText();
-    for (const text of ['负极材料', '新能源汽车', '置信度 62%', '需要人工确认', '依据产品', '人造石墨负极', '石墨', '某负极材料公司']) expect(top).toContain(text);
+    const s = mine.suggestions[0];
+    for (const text of [s.segmentName, s.chainName, `置信度 ${Math.round(s.confidence * 100)}%`, '需要人工确认', ...s.evidence.products.slice(0, 1), ...s.evidence.words.slice(0, 1)]) expect(top).toContain(text);
+    expect(top).toMatch(/依据产品|共同关键词|相似企业/);
     expect(await card.locator('button', { hasText: '另选环节' }).count()).toBe(1);
     expect(await card.locator('button', { hasText: '驳回' }).count()).toBe(1);
     await shot(page, '15-attachment-review');
@@ -623,25 +625,24 @@ describe('journey: attachment review — a queued firm, its top-3 suggestions wi
     await page.fill('.key-panel input[type="password"]', e2eKey);
     await page.press('.key-panel input[type="password"]', 'Enter');
     await page.locator('.review-card[data-firm-id="e2e.review.1"] .review-suggestion').first().locator('button', { hasText: '确认此环节' }).click();
-    await page.waitForSelector('.review-message .match-ok');
-    expect(await page.locator('.review-message').innerText()).toContain('已确认');
+    await page.locator('.review-message .match-ok', { hasText: '已确认' }).waitFor();
     await expect.poll(() => page.locator('.review-card[data-firm-id="e2e.review.1"]').count()).toBe(0);
-    expect(await inSegment('e2e.review.1')).toEqual(['nev.anode']);
-    expect(await queued()).not.toContain('e2e.review.1');
+    expect(await inSegment('e2e.review.1')).toEqual([queue[0].suggestions[0].segmentId]);
+    expect((await queued()).map((q) => q.firm.id)).not.toContain('e2e.review.1');
   });
 
-  it('chooses another segment for the next firm: chain, then segment, then attach', async () => {
+  it('chooses another segment for the other firm: chain, then segment, then attach', async () => {
     const card = page.locator('.review-card[data-firm-id="e2e.review.2"]');
     await card.locator('button', { hasText: '另选环节' }).click();
     await card.locator('select.review-chain').selectOption({ label: '新能源汽车' });
-    await card.locator('select.review-segment option[value="nev.separator"]').waitFor({ state: 'attached' });
-    await card.locator('select.review-segment').selectOption({ label: '隔膜' });
+    await card.locator('select.review-segment option').nth(2).waitFor({ state: 'attached' });
+    const segmentId = await card.locator('select.review-segment option').nth(2).getAttribute('value');
+    await card.locator('select.review-segment').selectOption(segmentId!);
     await shot(page, '15b-attachment-review-reassign');
     await card.locator('button', { hasText: '挂到此环节' }).click();
     await page.locator('.review-message .match-ok', { hasText: '已改挂' }).waitFor();
-    expect(await page.locator('.review-message').innerText()).toContain('隔膜');
-    expect(await inSegment('e2e.review.2')).toEqual(['nev.separator']);
-    expect(await queued()).not.toContain('e2e.review.2');
+    expect(await inSegment('e2e.review.2')).toEqual([segmentId]);
+    expect((await queued()).map((q) => q.firm.id)).not.toContain('e2e.review.2');
   });
 
   it('raised no script errors on the way', () => {

@@ -105,7 +105,7 @@ async function firmSegments(rows: Numbered<EnterpriseImportRow>[], { graph, know
     ...suggested.attached.map(({ id, segmentId, confidence }) => ({ id, segmentId, confidence })),
     ...held.filter((h) => h.inferred).map((h) => ({ id: h.firm, segmentId: h.segmentId, confidence: h.confidence })),
   ].sort((a, b) => order.get(a.id)! - order.get(b.id)! || a.segmentId.localeCompare(b.segmentId));
-  return { segmentsOf, attached, unattached: suggested.unattached };
+  return { segmentsOf, attached, unattached: suggested.unattached, review: suggested.review };
 }
 
 export const enterprises: TableSpec<EnterpriseImportRow> = {
@@ -127,7 +127,7 @@ export const enterprises: TableSpec<EnterpriseImportRow> = {
 
   async build(rows, batch, ctx) {
     const { graph } = ctx;
-    const { segmentsOf, attached, unattached } = await firmSegments(rows, ctx);
+    const { segmentsOf, attached, unattached, review } = await firmSegments(rows, ctx);
 
     // Products by exact name, within the chains of the firm's segments when it has any.
     const names = [...new Set(rows.flatMap((r) => r.data.products))];
@@ -166,6 +166,6 @@ export const enterprises: TableSpec<EnterpriseImportRow> = {
       }
       if (unmatched.length > 0) unmatchedProducts.push({ id: d.id, products: unmatched });
     }
-    return { attached, unattached, unmatchedProducts };
+    return { attached, unattached, review, unmatchedProducts };
   },
 };
