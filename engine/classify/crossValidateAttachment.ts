@@ -35,6 +35,18 @@ export interface AttachmentEvaluation {
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
+/** The labels a labelled set ranks over (every label seen or named, sorted), each a segment described by its name. */
+export function attachmentLabels(examples: LabelledExample[], labelNames: Map<string, string>) {
+  const labels = [...new Set([...examples.map((e) => e.label), ...labelNames.keys()])].sort();
+  return { labels, segmentOf: new Map(labels.map((l, i) => [l, i])), segments: labels.map((l) => ({ id: l, text: [labelNames.get(l) ?? ''] })) };
+}
+
+/** One fold's classifier, trained as a deployment trains it: `train` as the attached firms, over all labels of `examples`. */
+export function trainOnFold(train: LabelledExample[], examples: LabelledExample[], labelNames: Map<string, string>): AttachmentClassifier {
+  const { segmentOf, segments } = attachmentLabels(examples, labelNames);
+  return AttachmentClassifier.train(train.map((e) => ({ ...e, labels: [segmentOf.get(e.label)!] })), segments);
+}
+
 /**
  * k-fold cross-validation of attachment, folds by firm (seeded): for each fold the classifier is
  * trained exactly as a deployment trains it — on the other folds' firms as attached firms — and
@@ -47,9 +59,7 @@ export function crossValidateAttachment(
 ): AttachmentEvaluation {
   const folds = options.folds ?? 5;
   const seed = options.seed ?? 1;
-  const labels = [...new Set([...examples.map((e) => e.label), ...labelNames.keys()])].sort();
-  const segmentOf = new Map(labels.map((l, i) => [l, i]));
-  const segments = labels.map((l) => ({ id: l, text: [labelNames.get(l) ?? ''] }));
+  const { labels } = attachmentLabels(examples, labelNames);
   const ancestorsOf = new Map(examples.map((e) => [e.label, e.ancestors ?? []]));
   const levelCount = Math.max(0, ...examples.map((e) => e.ancestors?.length ?? 0));
   const rankings: { method: string; truth: LabelledExample; ranked: string[] }[] = [];
@@ -58,7 +68,7 @@ export function crossValidateAttachment(
   for (const test of foldsByFirm(examples, folds, seed)) {
     const testIds = new Set(test.map((e) => e.id));
     const train = examples.filter((e) => !testIds.has(e.id));
-    const classifier = AttachmentClassifier.train(train.map((e) => ({ ...e, labels: [segmentOf.get(e.label)!] })), segments);
+    const classifier = trainOnFold(train, examples, labelNames);
     const baseline = centroidBaseline(train);
     for (const e of test) {
       const { items } = classifier.rank(e, { limit: 10 });
