@@ -3,6 +3,7 @@ import { hasRealData, realChain } from '../../scripts/test/realChain.ts';
 import { seededGraph } from '../../scripts/test/seededGraph.ts';
 import { ChainMatchEngine } from '../chainMatchEngine.ts';
 import { partnerDefaults } from '../config/scoring.ts';
+import { gapTable } from '../export/chainReport.ts';
 import type { Graph } from '../graph/graph.ts';
 import { graphCounts } from '../graph/stats.ts';
 import { importFile } from '../import/importFile.ts';
@@ -80,6 +81,8 @@ describe.skipIf(!hasRealData())('gap analysis on the real 申万 chain without r
       expect(g.reasons).toContain('按企业数量估算');
     }
     for (let i = 1; i < fill.length; i++) expect(fill[i - 1].score).toBeGreaterThanOrEqual(fill[i].score);
+    // The exported gap list says how the missing revenue was estimated.
+    expect(gapTable(report).rows.find((r) => r.id === fill[0].segmentId)).toMatchObject({ estimated: '按企业数量估算', unmet: fill[0].metrics.unmetDemand });
     // The whole list is ranked too (fill, strengthen and extend together), most urgent first.
     for (let i = 1; i < report.gaps.length; i++) expect(report.gaps[i - 1].score).toBeGreaterThanOrEqual(report.gaps[i].score);
     // Every segment without a local firm that feeds one with local firms is a 补链 gap.

@@ -1,3 +1,4 @@
+import { proxyReasons } from '../chain/capacity.ts';
 import type { ChainMap } from '../chain/chainMap.ts';
 import type { GapAction } from '../chain/gapAnalysis.ts';
 import type { ChainMatchEngine, GapReport } from '../chainMatchEngine.ts';
@@ -73,6 +74,8 @@ export function gapTable(report: GapReport): Table {
       { key: 'firms', header: '本地企业（家）', width: 12 },
       { key: 'capacity', header: '本地产能（亿元）', width: 14 },
       { key: 'demand', header: '本地需求（亿元）', width: 14 },
+      { key: 'unmet', header: '未满足需求（亿元）', width: 14 },
+      { key: 'estimated', header: '估算依据', width: 16 },
       { key: 'shortfall', header: '缺口率（%）', width: 10 },
       { key: 'n1', header: 'N−1 缺口率（%）', width: 12 },
       { key: 'outside', header: '外部依赖度（%）', width: 12 },
@@ -82,7 +85,9 @@ export function gapTable(report: GapReport): Table {
     rows: report.gaps.map((g, i) => ({
       rank: i + 1, id: g.segmentId, name: g.name, stage: stageLabels[g.stage] ?? g.stage, class: gapClassLabels[g.class] ?? g.class,
       action: g.action ? actionLabels[g.action] : null, score: g.score, reasons: g.reasons.map((r) => gapReasonLabels[r] ?? r).join('；'),
-      firms: g.metrics.localFirmCount, capacity: g.metrics.localCapacity, demand: g.metrics.localDemand,
+      firms: g.metrics.localFirmCount, capacity: g.metrics.localCapacity, demand: g.metrics.localDemand, unmet: g.metrics.unmetDemand,
+      // Empty when every figure rests on revenue; else how the missing revenue was estimated.
+      estimated: g.metrics.estimatedBy.map((p) => proxyReasons[p]).join('；') || null,
       shortfall: pct(g.metrics.shortfall), n1: pct(g.metrics.n1Shortfall), outside: pct(g.metrics.outsideDependence),
       topFirms: g.metrics.evidence.topFirms.map((f) => f.name).join('、'),
       outsideSuppliers: [...new Set(g.metrics.evidence.outsideSuppliers.map((f) => f.name))].join('、'),
