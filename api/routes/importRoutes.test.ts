@@ -38,7 +38,7 @@ describe('POST /api/v1/import/{entity} on a real server and Neo4j', () => {
   it('imports nothing from a file with one bad row in the middle, and names that row and field', async () => {
     const lines = example.toString('utf8').split(/\r?\n/);
     const middle = Math.floor(lines.length / 2);
-    lines[middle] = lines[middle].replace(/^[^,]+/, 'NOT-A-USCC');
+    lines[middle] = lines[middle].replace(/^[^,]+/, 'NOT A USCC');
     const before = await graphCounts(graph);
     const res = await upload(api.base, 'enterprises', lines.join('\r\n'), 'bad.csv', writer);
     expect(res.status).toBe(400);

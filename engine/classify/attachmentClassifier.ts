@@ -3,7 +3,7 @@ import { AttachmentModel, type LabelledFirm, type Neighbour, type SegmentWords, 
 import { type ChoiceExample, fitConditionalLogit, softmaxScores } from './conditionalLogit.ts';
 import type { FirmDescription } from './firmTerms.ts';
 import { seededOrder } from './firmFolds.ts';
-import { applyScaling, fitPlatt, identityScaling, type PlattScaling } from './logisticCalibration.ts';
+import { applyIsotonic, applyScaling, fitIsotonic, fitPlatt, identityScaling, type IsotonicMap, type PlattScaling } from './logisticCalibration.ts';
 
 export interface RankedSegment {
   segment: number;
@@ -61,6 +61,7 @@ export class AttachmentClassifier {
     readonly model: AttachmentModel,
     readonly weights: number[],
     readonly calibration: PlattScaling,
+    readonly isotonic: IsotonicMap | undefined,
     /** False when too few attached firms: the weights are the prior ones and nothing is calibrated. */
     readonly fitted: boolean,
   ) {}
@@ -71,7 +72,7 @@ export class AttachmentClassifier {
    */
   static train(firms: LabelledFirm[], segments: SegmentWords[], outsiders: FirmDescription[] = []): AttachmentClassifier {
     const model = new AttachmentModel(firms, segments, attachmentModel.neighbours);
-    if (firms.length < attachmentModel.minTrainingFirms) return new AttachmentClassifier(model, [...priorWeights, -Infinity], identityScaling, false);
+    if (firms.length < attachmentModel.minTrainingFirms) return new AttachmentClassifier(model, [...priorWeights, -Infinity], identityScaling, undefined, false);
     const indexOf = new Map(firms.map((f, i) => [f, i]));
     const sample = seededOrder(firms, attachmentModel.seed).slice(0, attachmentModel.fitSample);
     const examples: (ChoiceExample & { segments: number[] })[] = [];
@@ -96,7 +97,9 @@ export class AttachmentClassifier {
       for (let c = 1; c < e.segments.length; c++) if (p[c] > p[best]) best = c;
       return { p: p[best], right: n < sample.length && sample[n].labels.includes(e.segments[best]) };
     });
-    return new AttachmentClassifier(model, weights, fitPlatt(pairs), true);
+    const platt = fitPlatt(pairs);
+    const isotonic = fitIsotonic(pairs.map((x) => ({ p: applyScaling(platt, x.p), right: x.right })));
+    return new AttachmentClassifier(model, weights, platt, isotonic, true);
   }
 
   /** Segments ranked for a firm; `allowed` restricts them (a chain scope). */
@@ -113,7 +116,7 @@ export class AttachmentClassifier {
     const items = picked.map((segment, c) => {
       let score = 0;
       for (let j = 0; j < K; j++) score += this.weights[j] * rows[c * F + j];
-      return { segment, probability: applyScaling(this.calibration, p[c]), score, signals: Array.from(rows.subarray(c * F, c * F + K)) };
+      return { segment, probability: applyIsotonic(this.isotonic, applyScaling(this.calibration, p[c])), score, signals: Array.from(rows.subarray(c * F, c * F + K)) };
     });
     items.sort((a, b) => b.score - a.score || a.segment - b.segment);
     return { items: items.slice(0, options.limit), neighbours };

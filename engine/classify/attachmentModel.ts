@@ -1,5 +1,5 @@
 import { type FirmDescription, nameGrams, phraseGrams, productGrams, productKeys, productWords, type WeightedTerms } from './firmTerms.ts';
-import { dot, InvertedIndex, type SparseTerms, TermSpace } from './termSpace.ts';
+import { dot, InvertedIndex, type SparseTerms, TermSpace, withoutTerms } from './termSpace.ts';
 
 /** A firm the deployment already placed in segments: the training data of attachment. */
 export interface LabelledFirm extends FirmDescription {
@@ -26,6 +26,12 @@ export type SignalName = (typeof signalNames)[number];
 interface View {
   space: TermSpace;
   firms: SparseTerms[];
+  /**
+   * Each firm as it would look if it were new: without the terms only it has. A new firm's unknown
+   * terms are dropped by the vector space, so leaving them in would make leave-one-out similarities
+   * lower than real ones — and the weights fit on them overconfident.
+   */
+  asNew: SparseTerms[];
   firmIndex: InvertedIndex;
   /** Per segment: sum of its firms' vectors, normalised (centroid), and the sum's squared norm. */
   centroidIndex: InvertedIndex;
@@ -62,7 +68,8 @@ function buildView(terms: Terms, firms: LabelledFirm[], segments: number, extraD
     const values = Float32Array.from(ids, (id) => (norm > 0 ? sum.get(id)! / Math.sqrt(norm) : 0));
     return { ids, values };
   });
-  return { space, firms: vectors, firmIndex: new InvertedIndex(vectors, space.size), centroidIndex: new InvertedIndex(centroids, space.size), sumNorm };
+  const ownOnly = (id: number) => space.documentFrequency[id] <= 1;
+  return { space, firms: vectors, asNew: vectors.map((v) => withoutTerms(v, ownOnly)), firmIndex: new InvertedIndex(vectors, space.size), centroidIndex: new InvertedIndex(centroids, space.size), sumNorm };
 }
 
 export interface Neighbour {
@@ -122,10 +129,13 @@ export class AttachmentModel {
       const v = this.view[name];
       const out = v.centroidIndex.dots(q[name], new Float64Array(S));
       for (const s of ownLabels) {
-        // cos(v, S − v) from v·S and |S|: the segment's centroid without this firm.
-        const d = out[s] * v.sumNorm[s];
-        const rest = v.sumNorm[s] ** 2 - 2 * d + dotSelf(q[name]);
-        out[s] = rest > 1e-9 ? (d - dotSelf(q[name])) / Math.sqrt(rest) : 0;
+        // cos(q, S − v) from q·S, v·S and |S|: the segment's centroid without this firm (v is the
+        // firm's stored vector, in the sum; q the same firm seen as new).
+        const stored = v.firms[self!];
+        const dq = out[s] * v.sumNorm[s];
+        const dv = dot(stored, v.centroidIndex.rows[s]) * v.sumNorm[s];
+        const rest = v.sumNorm[s] ** 2 - 2 * dv + dotSelf(stored);
+        out[s] = rest > 1e-9 ? (dq - dot(q[name], stored)) / Math.sqrt(rest) : 0;
       }
       for (let s = 0; s < S; s++) values[s * K + column] = out[s];
     };
@@ -173,7 +183,7 @@ export class AttachmentModel {
   }
 
   private trainingVectors(i: number): Record<ViewName, SparseTerms> {
-    return { grams: this.view.grams.firms[i], words: this.view.words.firms[i], products: this.view.products.firms[i], name: this.view.name.firms[i] };
+    return { grams: this.view.grams.asNew[i], words: this.view.words.asNew[i], products: this.view.products.asNew[i], name: this.view.name.asNew[i] };
   }
 
   /** Similarity-weighted vote of the k most similar attached firms, into one signal column. */

@@ -36,6 +36,14 @@ export interface AttachmentTraining {
  * learns from itself. A segment is described by its name, description and keywords — not by its
  * included products, which an import may have copied from the very firms being scored.
  */
+/**
+ * What a firm is known by: its description (or business scope), and its products — those it MAKES in
+ * a template and the names an import gave it (`productNames`), without repeats.
+ */
+const firmText = `coalesce(nullif(e.description, ''), e.businessScope, '') AS description,
+  reduce(names = [], n IN [(e)-[:MAKES]->(p:Product) | p.name] + coalesce(e.productNames, []) |
+         CASE WHEN n IN names THEN names ELSE names + n END) AS products`;
+
 export async function loadAttachmentTraining(graph: Graph, chainIds?: string[]): Promise<AttachmentTraining> {
   if (chainIds?.length) {
     const known = new Set((await graph.query<{ id: string }>('MATCH (c:Chain) WHERE c.id IN $ids RETURN c.id AS id', { ids: chainIds })).map((r) => r.id));
@@ -52,8 +60,7 @@ export async function loadAttachmentTraining(graph: Graph, chainIds?: string[]):
   const firms = await graph.query<AttachedFirm>(
     `MATCH (e:Enterprise)-[r:IN_SEGMENT]->(s:Segment) WHERE NOT coalesce(r.inferred, false) AND s.id IN $segmentIds
      WITH e, collect(DISTINCT s.id) AS segmentIds
-     RETURN e.id AS id, e.name AS name, coalesce(e.description, '') AS description,
-            [(e)-[:MAKES]->(p:Product) | p.name] AS products, segmentIds
+     RETURN e.id AS id, e.name AS name, ${firmText}, segmentIds
      ORDER BY e.id`,
     { segmentIds: segments.map((s) => s.id) },
   );
@@ -62,8 +69,7 @@ export async function loadAttachmentTraining(graph: Graph, chainIds?: string[]):
         `MATCH (e:Enterprise)-[r:IN_SEGMENT]->(s:Segment) WHERE NOT coalesce(r.inferred, false) AND NOT s.id IN $segmentIds
          WITH DISTINCT e WHERE NOT EXISTS { (e)-[:IN_SEGMENT]->(t:Segment) WHERE t.id IN $segmentIds }
          WITH e ORDER BY e.id LIMIT $limit
-         RETURN e.id AS id, e.name AS name, coalesce(e.description, '') AS description,
-                [(e)-[:MAKES]->(p:Product) | p.name] AS products, [] AS segmentIds`,
+         RETURN e.id AS id, e.name AS name, ${firmText}, [] AS segmentIds`,
         { segmentIds: segments.map((s) => s.id), limit: neo4j.int(attachmentModel.outsiders) },
       )
     : [];

@@ -22,8 +22,13 @@ const signalDetail: Record<SignalName, (value: number) => string> = {
   prior: () => '本环节已挂链企业的多少（先验）',
 };
 
-export function decide(confidence: number, rank: number, fitted: boolean): AttachmentDecision {
-  if (rank === 0 && fitted && confidence >= attachmentDecision.attach) return 'attach';
+/**
+ * attach / review / reject from the calibrated confidence. Only the top suggestion of a fitted model
+ * for a firm that states products or a description can be attached without a person: a name alone
+ * (南京某某有限公司) is not evidence of a trade, however the model scores it.
+ */
+export function decide(confidence: number, rank: number, fitted: boolean, hasEvidence: boolean): AttachmentDecision {
+  if (rank === 0 && fitted && hasEvidence && confidence >= attachmentDecision.attach) return 'attach';
   return confidence >= attachmentDecision.review ? 'review' : 'reject';
 }
 
@@ -62,7 +67,7 @@ export function suggestSegments(scope: TrainedScope, input: ClassifyInput, optio
     const confidence = round(item.probability);
     return {
       segmentId: segment.id, segmentName: segment.name, chainId: segment.chainId, chainName: segment.chainName,
-      score: round(item.score), confidence, decision: decide(confidence, rank, classifier.fitted), signals,
+      score: round(item.score), confidence, decision: decide(confidence, rank, classifier.fitted, firm.products.length > 0 || Boolean(firm.description?.trim())), signals,
       evidence: {
         products: evidence.products,
         words: evidence.words,

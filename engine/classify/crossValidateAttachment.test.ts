@@ -26,8 +26,8 @@ describe.runIf(hasRealData())('attachment on real listed firms (../shared/real)'
     for (const bin of report.calibration.bins.filter((b) => b.answers >= 100)) expect(Math.abs(bin.accuracy - bin.meanConfidence)).toBeLessThan(0.15); // ±2.5 standard errors at 100 answers
     const attach = report.decisions.find((d) => d.decision === 'attach')!;
     const review = report.decisions.find((d) => d.decision === 'review')!;
-    expect(attach.share).toBeGreaterThan(0.05);
-    expect(attach.precision).toBeGreaterThan(0.8);
+    expect(attach.share).toBeGreaterThan(0.02);
+    expect(attach.precision).toBeGreaterThan(0.85);
     expect(attach.precision).toBeGreaterThan(review.precision + 0.3);
   });
 

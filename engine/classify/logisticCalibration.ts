@@ -43,3 +43,41 @@ export function fitPlatt(pairs: { p: number; right: boolean }[]): PlattScaling {
   }
   return { a, b };
 }
+
+/**
+ * Isotonic regression (pool adjacent violators) of `right` on the scaled probability: a monotone
+ * step map that can bend where a sigmoid cannot (the top bin). Returned as breakpoints; values in
+ * between are interpolated linearly so nearby probabilities stay ordered.
+ */
+export interface IsotonicMap {
+  x: number[];
+  y: number[];
+}
+
+export function fitIsotonic(pairs: { p: number; right: boolean }[]): IsotonicMap | undefined {
+  if (pairs.length < 200) return undefined;
+  const sorted = [...pairs].sort((a, b) => a.p - b.p);
+  const blocks: { sum: number; n: number; x: number }[] = [];
+  for (const { p, right } of sorted) {
+    blocks.push({ sum: right ? 1 : 0, n: 1, x: p });
+    while (blocks.length > 1 && blocks[blocks.length - 2].sum / blocks[blocks.length - 2].n >= blocks[blocks.length - 1].sum / blocks[blocks.length - 1].n) {
+      const b = blocks.pop()!;
+      const a = blocks[blocks.length - 1];
+      a.x = (a.x * a.n + b.x * b.n) / (a.n + b.n);
+      a.sum += b.sum;
+      a.n += b.n;
+    }
+  }
+  return { x: blocks.map((b) => b.x), y: blocks.map((b) => b.sum / b.n) };
+}
+
+export function applyIsotonic(map: IsotonicMap | undefined, p: number): number {
+  if (!map) return p;
+  const { x, y } = map;
+  // Below the lowest top answer seen in the fit there is no evidence that p is too low: keep p.
+  if (p <= x[0]) return Math.min(y[0], p);
+  if (p >= x[x.length - 1]) return y[y.length - 1];
+  let i = 1;
+  while (x[i] < p) i++;
+  return y[i - 1] + ((y[i] - y[i - 1]) * (p - x[i - 1])) / (x[i] - x[i - 1]);
+}

@@ -13,6 +13,8 @@ export const emptyTerms: SparseTerms = { ids: new Int32Array(0), values: new Flo
 export class TermSpace {
   private readonly index = new Map<string, number>();
   private readonly idf: number[] = [];
+  /** Documents of the fit that hold each term. */
+  readonly documentFrequency: number[] = [];
   readonly terms: string[] = [];
 
   /** `minCount`: a term must occur in at least this many documents to enter the vocabulary. */
@@ -29,6 +31,7 @@ export class TermSpace {
       this.index.set(t, this.terms.length);
       this.terms.push(t);
       this.idf.push(Math.log((1 + n) / (1 + count)) + 1);
+      this.documentFrequency.push(count);
     }
     this.sublinear = options.sublinear ?? true;
   }
@@ -63,6 +66,14 @@ export class TermSpace {
     if (norm > 0) for (let i = 0; i < values.length; i++) values[i] /= norm;
     return { ids, values };
   }
+}
+
+/** The vector without the terms `drop` names, normalised again. */
+export function withoutTerms(v: SparseTerms, drop: (id: number) => boolean): SparseTerms {
+  const keep: number[] = [];
+  for (let k = 0; k < v.ids.length; k++) if (!drop(v.ids[k])) keep.push(k);
+  const norm = Math.sqrt(keep.reduce((s, k) => s + v.values[k] ** 2, 0));
+  return { ids: Int32Array.from(keep, (k) => v.ids[k]), values: Float32Array.from(keep, (k) => (norm > 0 ? v.values[k] / norm : 0)) };
 }
 
 export function dot(a: SparseTerms, b: SparseTerms): number {

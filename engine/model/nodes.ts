@@ -54,6 +54,8 @@ export const enterpriseRow = z.strictObject({
   description: text,
   /** 经营范围 */
   businessScope: text,
+  /** The product names a source gave, whether or not a chain template names them (attachment learns from them). */
+  productNames: z.array(z.string().max(100)).max(50).default([]),
   /** null when not known (often missing from real lists). */
   foundedYear: z.number().int().min(1900).max(2100).nullable().default(null),
   /** Credit granted as technology loans (科技贷款授信), 万元; 0 when none. */

@@ -149,6 +149,9 @@ export const enterprises: TableSpec<EnterpriseImportRow> = {
         revenueWan: d.revenueWan ?? null, employees: d.employees ?? null, registeredCapitalWan: d.registeredCapitalWan ?? null,
         tags: [...new Set(d.tags)], description: d.description, businessScope: d.businessScope,
         foundedYear: d.foundedYear ?? null, techLoanWan: d.techLoanWan, source: 'import',
+        // The firm's own product names as given, matched to the template or not: what attachment
+        // learns from (a real list's products rarely match a template's names exactly).
+        productNames: [...new Set(d.products)],
       });
       if (d.parkId) batch.rel('LOCATED_IN', 'Enterprise', d.id, 'Park', d.parkId);
       const segments = segmentsOf.get(d.id) ?? [];

@@ -208,6 +208,7 @@ export const en: Record<MessageKey, string> = {
   'size.small': 'Small',
   'size.medium': 'Medium',
   'size.large': 'Large',
+  'size.unknown': 'size unknown',
 
   'tag.listed': 'Listed',
   'tag.little-giant': 'Little giant',

@@ -210,6 +210,7 @@ export const zh = {
   'size.small': '小型',
   'size.medium': '中型',
   'size.large': '大型',
+  'size.unknown': '规模未知',
 
   'tag.listed': '上市',
   'tag.little-giant': '专精特新小巨人',

@@ -101,7 +101,7 @@ export function candidateDetail(c: PartnerCandidate | null, chainId: string, seg
     el('dl', { class: 'figures two' },
       row(t('detail.id'), c.id),
       row(t('detail.location'), [c.province, c.city].filter(Boolean).join(' · ') || t('metric.none')),
-      row(t('detail.size'), tData('size', c.size)),
+      row(t('detail.size'), c.size ? tData('size', c.size) : t('size.unknown')),
       row(t('detail.target'), target ? segmentName(target) : c.segmentName),
       c.tags.length > 0 ? row(t('cand.tags'), fmtList(c.tags.map((tag) => tData('tag', tag)))) : null),
     el('h3', {}, t('detail.signals')),

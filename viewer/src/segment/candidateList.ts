@@ -43,7 +43,7 @@ function candidateCard(c: PartnerCandidate, rank: number, selected: boolean, onS
         el('button', { type: 'button', class: 'cand-name', 'aria-pressed': selected ? 'true' : 'false', 'aria-label': t('cand.select', { name: c.name }), onclick: () => onSelect(c) }, c.name),
         el('span', { class: `chip ${c.local ? 'chip-local' : 'chip-outside'}` }, c.local ? t('cand.local') : t('cand.outside')),
         el('span', { class: 'cand-score', title: t('cand.score') }, fmtScore(c.score))),
-      el('div', { class: 'cand-meta' }, [place, tData('size', c.size), ...c.tags.map((tag) => tData('tag', tag))].filter(Boolean).join(' · ')),
+      el('div', { class: 'cand-meta' }, [place, c.size ? tData('size', c.size) : t('size.unknown'), ...c.tags.map((tag) => tData('tag', tag))].filter(Boolean).join(' · ')),
       scoreBar(c),
       el('div', { class: 'cand-foot' }, confidenceLabel(c.explanation.confidence)),
       el('p', { class: 'cand-reason' }, c.explanation.reason)));
