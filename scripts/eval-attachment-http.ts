@@ -190,7 +190,7 @@ async function main(): Promise<void> {
 
   // The chain and firms exactly as a new user imports ../shared/real (scripts/test/realChain.ts):
   // the held-out fold is not imported, the others are placed in their industry's segment.
-  const real = realChain(chainId);
+  const real = realChain(chainId, { templateFrom: (code) => !testIds.has(code) });
   const labelOf = new Map(examples.map((e) => [e.id, e.label]));
   const training = real.enterprises.filter((e) => !testIds.has(e.id));
   const template = values.products === 'firms' ? withFirmProducts(real.template, training) : real.template;

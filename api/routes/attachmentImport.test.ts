@@ -11,8 +11,8 @@ const header = '统一社会信用代码,企业名称,是否区内企业,主要�
 // An obvious firm, two whose products fit more than one segment (on the seed these land in review), and one with nothing to go on.
 const rows = [
   [testUscc(9101), '南京挂链审核医药中间体有限公司', '手性中间体;含氟中间体', '医药中间体的研发与生产'],
-  [testUscc(9102), '南京挂链审核电池有限公司', '电池', '电池'],
-  [testUscc(9103), '南京挂链审核环保科技有限公司', '污水处理设备', '环保设备'],
+  [testUscc(9102), '南京挂链审核电池有限公司', '电池;材料', '电池材料'],
+  [testUscc(9103), '南京挂链审核材料有限公司', '新材料', '新材料'],
   [testUscc(9104), '南京甲乙丙丁戊有限公司', '', ''],
 ];
 const file = Buffer.from([header, ...rows.map(([id, name, products, text]) => `${id},${name},是,${products},${text},小型,900,40,2019`)].join('\r\n') + '\r\n');

@@ -1,4 +1,5 @@
-import { type FirmDescription, nameGrams, phraseGrams, productGrams, productKeys, productWords, type WeightedTerms } from './firmTerms.ts';
+import { type FirmDescription, nameGrams, phraseGrams, productGrams, productKey, productKeys, productWords, type WeightedTerms } from './firmTerms.ts';
+import { attachmentModel } from '../config/attachment.ts';
 import { dot, InvertedIndex, type SparseTerms, TermSpace, withoutTerms } from './termSpace.ts';
 
 /** A firm the deployment already placed in segments: the training data of attachment. */
@@ -12,6 +13,8 @@ export interface LabelledFirm extends FirmDescription {
 export interface SegmentWords {
   id: string;
   text: string[];
+  /** The products the segment INCLUDES in its chain template. */
+  products?: string[];
 }
 
 /**
@@ -19,7 +22,7 @@ export interface SegmentWords {
  * graph's own firms weighs them (see `fitAttachment.ts`).
  */
 export const signalNames = [
-  'gramCentroid', 'wordCentroid', 'nameCentroid', 'gramNeighbours', 'wordNeighbours', 'productNeighbours', 'segmentText', 'prior',
+  'gramCentroid', 'wordCentroid', 'nameCentroid', 'gramNeighbours', 'wordNeighbours', 'productNeighbours', 'segmentText', 'prior', 'productLines', 'segmentProducts',
 ] as const;
 export type SignalName = (typeof signalNames)[number];
 
@@ -87,6 +90,11 @@ export interface SignalTable {
 export class AttachmentModel {
   private readonly view: Record<ViewName, View>;
   private readonly segmentIndex: InvertedIndex;
+  /** Product name → segments that INCLUDE it; and per segment, how many of its firms list each name. */
+  private readonly included = new Map<string, number[]>();
+  private readonly listedIn: Map<string, number>[];
+  /** Every product line of every attached firm, for matching product to product (see productLineVote). */
+  private readonly lines: { space: TermSpace; index: InvertedIndex; firm: Int32Array; start: Int32Array };
   private readonly prior: Float64Array;
   readonly segmentCount: number;
 
@@ -99,6 +107,26 @@ export class AttachmentModel {
       products: buildView(views.products, firms, segments.length),
       name: buildView(views.name, firms, segments.length),
     };
+    segments.forEach((seg, i) => {
+      for (const key of new Set((seg.products ?? []).map(productKey).filter((k) => [...k].length >= 2))) (this.included.get(key) ?? this.included.set(key, []).get(key)!).push(i);
+    });
+    this.listedIn = segments.map(() => new Map());
+    firms.forEach((f) => {
+      for (const key of new Set((f.products ?? []).map(productKey))) for (const s of f.labels) this.listedIn[s].set(key, (this.listedIn[s].get(key) ?? 0) + 1);
+    });
+    const lineFirm: number[] = [];
+    const lineDocs: string[][] = [];
+    const lineStart = new Int32Array(firms.length + 1);
+    firms.forEach((f, i) => {
+      lineStart[i] = lineFirm.length;
+      for (const p of new Set((f.products ?? []).map((x) => x.trim()).filter(Boolean))) {
+        lineFirm.push(i);
+        lineDocs.push(phraseGrams(p));
+      }
+    });
+    lineStart[firms.length] = lineFirm.length;
+    const lineSpace = new TermSpace(lineDocs);
+    this.lines = { space: lineSpace, index: new InvertedIndex(lineDocs.map((d) => lineSpace.vector(d)), lineSpace.size), firm: Int32Array.from(lineFirm), start: lineStart };
     this.segmentIndex = new InvertedIndex(segmentDocs.map((d) => this.view.grams.space.vector(d)), this.view.grams.space.size);
 
     const counts = new Float64Array(segments.length);
@@ -152,7 +180,58 @@ export class AttachmentModel {
       values[s * K + 7] = this.prior[s];
 
     }
+    this.productLineVote(firm, self, hidden, values, 8);
+    this.includedProducts(firm, self, values, 9);
     return { values, neighbours };
+  }
+
+  /**
+   * Share of the firm's products that a segment INCLUDES (same name, or one name containing the
+   * other). Scoring an attached firm as if new, a match does not count where this firm may be the
+   * reason the segment includes the product (an import that copied firms' products into the template):
+   * when it is the only firm of the segment listing that name.
+   */
+  private includedProducts(firm: FirmDescription, self: number | undefined, values: Float64Array, column: number): void {
+    const K = signalNames.length;
+    const keys = [...new Set((firm.products ?? []).map(productKey).filter(Boolean))];
+    if (keys.length === 0 || this.included.size === 0) return;
+    const own = self === undefined ? [] : this.firms[self].labels;
+    const hits = new Float64Array(this.segmentCount);
+    for (const key of keys) {
+      const matched = new Set<number>();
+      const consider = (included: string) => {
+        for (const s of this.included.get(included)!) {
+          if (own.includes(s) && this.listedIn[s].get(included) === 1 && (firm.products ?? []).some((p) => productKey(p) === included)) continue;
+          matched.add(s);
+        }
+      };
+      if (this.included.has(key)) consider(key);
+      for (const included of this.included.keys()) if (included !== key && (key.includes(included) || included.includes(key)) && Math.min([...key].length, [...included].length) >= 3) consider(included);
+      for (const s of matched) hits[s]++;
+    }
+    for (let s = 0; s < this.segmentCount; s++) values[s * K + column] = hits[s] / keys.length;
+  }
+
+  /**
+   * Product to product: each of the firm's product lines finds the most similar product lines of
+   * attached firms and votes for their segments (each line at most one vote), so a diversified firm's
+   * 浓香型白酒 meets other firms' 白酒 whatever else either makes. Averaged over the firm's lines.
+   */
+  private productLineVote(firm: FirmDescription, self: number | undefined, hidden: ReadonlySet<number> | undefined, values: Float64Array, column: number): void {
+    const K = signalNames.length;
+    const products = [...new Set((firm.products ?? []).map((x) => x.trim()).filter(Boolean))];
+    if (products.length === 0) return;
+    const sims = new Float64Array(this.lines.firm.length);
+    const top = attachmentModel.productLineNeighbours;
+    for (const p of products) {
+      this.lines.index.dots(this.lines.space.vector(phraseGrams(p)), sims);
+      for (const f of [...(self === undefined ? [] : [self]), ...(hidden ?? [])]) sims.fill(0, this.lines.start[f], this.lines.start[f + 1]);
+      const best = topK(sims, top);
+      const total = best.reduce((t, n) => t + n.similarity, 0);
+      if (total <= 0) continue;
+      const strength = best[0].similarity;
+      for (const n of best) for (const s of this.firms[this.lines.firm[n.firm]].labels) values[s * K + column] += (strength * n.similarity) / total / products.length;
+    }
   }
 
   /**

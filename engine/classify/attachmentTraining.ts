@@ -10,6 +10,7 @@ export interface ScopeSegment {
   chainId: string;
   chainName: string;
   text: string[];
+  products: string[];
 }
 
 export interface AttachedFirm {
@@ -53,7 +54,8 @@ export async function loadAttachmentTraining(graph: Graph, chainIds?: string[]):
   const segments = await graph.query<ScopeSegment>(
     `MATCH (c:Chain)-[:HAS_SEGMENT]->(s:Segment) WHERE $all OR c.id IN $chainIds
      RETURN s.id AS id, s.name AS name, c.id AS chainId, c.name AS chainName,
-            [s.name, coalesce(s.description, '')] + coalesce(s.keywords, []) AS text
+            [s.name, coalesce(s.description, '')] + coalesce(s.keywords, []) AS text,
+            [(s)-[:INCLUDES]->(p:Product) | p.name] AS products
      ORDER BY s.id`,
     { all: !chainIds?.length, chainIds: chainIds ?? [] },
   );
@@ -73,7 +75,7 @@ export async function loadAttachmentTraining(graph: Graph, chainIds?: string[]):
         { segmentIds: segments.map((s) => s.id), limit: neo4j.int(attachmentModel.outsiders) },
       )
     : [];
-  let h = fnv1a(segments.map((s) => `${s.id}|${s.text.join('|')}`).join('\n'));
+  let h = fnv1a(segments.map((s) => `${s.id}|${s.text.join('|')}|${s.products.join('|')}`).join('\n'));
   for (const f of firms) h = fnv1a(`${h}|${f.id}|${f.name}|${f.description}|${f.products.join('|')}|${f.segmentIds.join('|')}`);
   for (const f of outsiders) h = fnv1a(`${h}|${f.id}|${f.products.join('|')}`);
   return { segments, firms, outsiders, fingerprint: `${segments.length}:${firms.length}:${outsiders.length}:${h}` };

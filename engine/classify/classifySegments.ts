@@ -20,6 +20,8 @@ const signalDetail: Record<SignalName, (value: number) => string> = {
   productNeighbours: (v) => `生产相同产品的企业投向本环节（加权票 ${v.toFixed(2)}）`,
   segmentText: (v) => `与环节名称、描述和关键词相近（相似度 ${v.toFixed(2)}）`,
   prior: () => '本环节已挂链企业的多少（先验）',
+  productLines: (v) => `逐条产品与已挂链企业的产品相近（加权票 ${v.toFixed(2)}）`,
+  segmentProducts: (v) => `企业产品中 ${Math.round(v * 100)}% 为本环节模板所列产品`,
 };
 
 /**
@@ -42,7 +44,7 @@ export function trainScope(training: AttachmentTraining): TrainedScope {
   const segmentIndex = new Map(training.segments.map((s, i) => [s.id, i]));
   const classifier = AttachmentClassifier.train(
     training.firms.map((f) => ({ ...f, labels: f.segmentIds.map((id) => segmentIndex.get(id)!) })),
-    training.segments.map((s) => ({ id: s.id, text: s.text })),
+    training.segments.map((s) => ({ id: s.id, text: s.text, products: s.products })),
     training.outsiders,
   );
   return { training, classifier, firmIndex: new Map(training.firms.map((f, i) => [f.id, i])) };

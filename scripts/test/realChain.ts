@@ -34,7 +34,11 @@ const productsPerSegment = 20;
 /** The enterprise import takes at most 50 products per firm: the heaviest are kept. */
 const productsPerFirm = 50;
 
-export function realChain(chainId: string) {
+/**
+ * `templateFrom`: the firms whose product names may enter the template (default all). An evaluation
+ * passes its training firms only: a held-out firm's products in the template would name its industry.
+ */
+export function realChain(chainId: string, options: { templateFrom?: (companyCode: string) => boolean } = {}) {
   const firms = readJsonl<RealFirm>('firms.jsonl');
   const industries = new Map(readJsonl<Industry>('industries.jsonl').map((i) => [i.code, i]));
   const upstream = readJsonl<{ industry_code: string; upstream_code: string }>('industry-upstream.jsonl');
@@ -47,7 +51,7 @@ export function realChain(chainId: string) {
   // shared names (主营业务, 其他业务, regions) would tie every industry to every other.
   const industriesOfName = new Map<string, Set<string>>();
   const firmsOfName = new Map<string, number>();
-  for (const f of firms) {
+  for (const f of firms.filter((x) => options.templateFrom?.(x.company_code) ?? true)) {
     for (const p of new Set(f.products.map((x) => x.name))) {
       (industriesOfName.get(p) ?? industriesOfName.set(p, new Set()).get(p)!).add(f.industry_code);
       firmsOfName.set(p, (firmsOfName.get(p) ?? 0) + 1);

@@ -581,8 +581,8 @@ describe('journey: attachment review — import two firms that land in review, s
   let errors: string[];
   // Products that fit more than one segment: on the seed the classifier is not sure enough to attach them.
   const firms = [
-    { id: 'e2e.review.1', name: '南京e2e审核电池有限公司', products: '电池' },
-    { id: 'e2e.review.2', name: '南京e2e审核储能电池有限公司', products: '电池' },
+    { id: 'e2e.review.1', name: '南京e2e审核电池有限公司', products: '电池;材料' },
+    { id: 'e2e.review.2', name: '南京e2e审核新材料有限公司', products: '新材料' },
   ];
   let queue: QueuedFirm[] = [];
   const inSegment = async (firmId: string) => {
