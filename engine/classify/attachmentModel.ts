@@ -1,4 +1,4 @@
-import { type FirmDescription, nameGrams, phraseGrams, productGrams, productKey, productKeys, productWords, type WeightedTerms } from './firmTerms.ts';
+import { type FirmDescription, nameGrams, phraseGrams, productGrams, productKey, productKeys, productWords } from './firmTerms.ts';
 import { attachmentModel } from '../config/attachment.ts';
 import { dot, InvertedIndex, type SparseTerms, TermSpace, withoutTerms } from './termSpace.ts';
 
@@ -19,12 +19,13 @@ export interface SegmentWords {
 
 /**
  * The signals, in order. Each is computed for every segment; a conditional logit fit on the
- * graph's own firms weighs them (see `fitAttachment.ts`).
+ * graph's own firms weighs them (`attachmentClassifier.ts`).
  */
 export const signalNames = [
   'gramCentroid', 'wordCentroid', 'nameCentroid', 'gramNeighbours', 'wordNeighbours', 'productNeighbours', 'segmentText', 'prior', 'productLines', 'segmentProducts',
 ] as const;
 export type SignalName = (typeof signalNames)[number];
+const column = (name: SignalName) => signalNames.indexOf(name);
 
 interface View {
   space: TermSpace;
@@ -41,19 +42,19 @@ interface View {
   sumNorm: Float64Array;
 }
 
-type Terms = (firm: FirmDescription) => WeightedTerms;
+type Terms = (firm: FirmDescription) => string[];
 const views: Record<'grams' | 'words' | 'products' | 'name', Terms> = {
   grams: productGrams,
   words: productWords,
   products: productKeys,
-  name: (f) => ({ terms: nameGrams(f.name), weights: nameGrams(f.name).map(() => 1) }),
+  name: (f) => nameGrams(f.name),
 };
 type ViewName = keyof typeof views;
 
 function buildView(terms: Terms, firms: LabelledFirm[], segments: number, extraDocs: string[][] = []): View {
   const docs = firms.map(terms);
-  const space = new TermSpace([...docs.map((d) => d.terms), ...extraDocs], {});
-  const vectors = docs.map((d) => space.vector(d.terms, d.weights));
+  const space = new TermSpace([...docs, ...extraDocs]);
+  const vectors = docs.map((d) => space.vector(d));
   const sums: Map<number, number>[] = Array.from({ length: segments }, () => new Map());
   firms.forEach((f, i) => {
     for (const s of f.labels) {
@@ -75,6 +76,30 @@ function buildView(terms: Terms, firms: LabelledFirm[], segments: number, extraD
   return { space, firms: vectors, asNew: vectors.map((v) => withoutTerms(v, ownOnly)), firmIndex: new InvertedIndex(vectors, space.size), centroidIndex: new InvertedIndex(centroids, space.size), sumNorm };
 }
 
+/** Every product line of every attached firm (a firm's lines are rows start[f] … start[f + 1] − 1). */
+interface ProductLines {
+  space: TermSpace;
+  index: InvertedIndex;
+  firm: Int32Array;
+  start: Int32Array;
+}
+
+function productLineIndex(firms: LabelledFirm[]): ProductLines {
+  const firm: number[] = [];
+  const docs: string[][] = [];
+  const start = new Int32Array(firms.length + 1);
+  firms.forEach((f, i) => {
+    start[i] = firm.length;
+    for (const p of new Set((f.products ?? []).map((x) => x.trim()).filter(Boolean))) {
+      firm.push(i);
+      docs.push(phraseGrams(p));
+    }
+  });
+  start[firms.length] = firm.length;
+  const space = new TermSpace(docs);
+  return { space, index: new InvertedIndex(docs.map((d) => space.vector(d)), space.size), firm: Int32Array.from(firm), start };
+}
+
 export interface Neighbour {
   firm: number;
   similarity: number;
@@ -94,8 +119,8 @@ export class AttachmentModel {
   private readonly included = new Map<string, number[]>();
   private readonly listedIn: Map<string, number>[];
   /** Every product line of every attached firm, for matching product to product (see productLineVote). */
-  private readonly lines: { space: TermSpace; index: InvertedIndex; firm: Int32Array; start: Int32Array };
-  private readonly prior: Float64Array;
+  private readonly lines: ProductLines;
+  private readonly firmCounts: Float64Array;
   readonly segmentCount: number;
 
   constructor(readonly firms: LabelledFirm[], readonly segments: SegmentWords[], readonly neighbourCount = 10) {
@@ -114,31 +139,15 @@ export class AttachmentModel {
     firms.forEach((f) => {
       for (const key of new Set((f.products ?? []).map(productKey))) for (const s of f.labels) this.listedIn[s].set(key, (this.listedIn[s].get(key) ?? 0) + 1);
     });
-    const lineFirm: number[] = [];
-    const lineDocs: string[][] = [];
-    const lineStart = new Int32Array(firms.length + 1);
-    firms.forEach((f, i) => {
-      lineStart[i] = lineFirm.length;
-      for (const p of new Set((f.products ?? []).map((x) => x.trim()).filter(Boolean))) {
-        lineFirm.push(i);
-        lineDocs.push(phraseGrams(p));
-      }
-    });
-    lineStart[firms.length] = lineFirm.length;
-    const lineSpace = new TermSpace(lineDocs);
-    this.lines = { space: lineSpace, index: new InvertedIndex(lineDocs.map((d) => lineSpace.vector(d)), lineSpace.size), firm: Int32Array.from(lineFirm), start: lineStart };
+    this.lines = productLineIndex(firms);
     this.segmentIndex = new InvertedIndex(segmentDocs.map((d) => this.view.grams.space.vector(d)), this.view.grams.space.size);
 
-    const counts = new Float64Array(segments.length);
-    for (const f of firms) for (const s of f.labels) counts[s]++;
-    this.prior = counts.map((c) => Math.log((c + 1) / (firms.length + segments.length)));
+    this.firmCounts = new Float64Array(segments.length);
+    for (const f of firms) for (const s of f.labels) this.firmCounts[s]++;
   }
 
   vectors(firm: FirmDescription): Record<ViewName, SparseTerms> {
-    const vector = (name: ViewName) => {
-      const { terms, weights } = views[name](firm);
-      return this.view[name].space.vector(terms, weights);
-    };
+    const vector = (name: ViewName) => this.view[name].space.vector(views[name](firm));
     return { grams: vector('grams'), words: vector('words'), products: vector('products'), name: vector('name') };
   }
 
@@ -167,21 +176,22 @@ export class AttachmentModel {
       }
       for (let s = 0; s < S; s++) values[s * K + column] = out[s];
     };
-    centroid('grams', 0);
-    centroid('words', 1);
-    centroid('name', 2);
-    const neighbours = this.neighbourVote('grams', q.grams, self, hidden, values, 3);
-    this.neighbourVote('words', q.words, self, hidden, values, 4);
-    this.neighbourVote('products', q.products, self, hidden, values, 5);
+    centroid('grams', column('gramCentroid'));
+    centroid('words', column('wordCentroid'));
+    centroid('name', column('nameCentroid'));
+    const neighbours = this.neighbourVote('grams', q.grams, self, hidden, values, column('gramNeighbours'));
+    this.neighbourVote('words', q.words, self, hidden, values, column('wordNeighbours'));
+    this.neighbourVote('products', q.products, self, hidden, values, column('productNeighbours'));
     const seg = this.segmentIndex.dots(q.grams, new Float64Array(S));
-
+    // The prior: how many attached firms the segment has (without this one, scored as new).
+    const attached = this.firms.length - (self === undefined ? 0 : 1);
     for (let s = 0; s < S; s++) {
-      values[s * K + 6] = seg[s];
-      values[s * K + 7] = this.prior[s];
-
+      values[s * K + column('segmentText')] = seg[s];
+      const count = this.firmCounts[s] - (ownLabels.includes(s) ? 1 : 0);
+      values[s * K + column('prior')] = Math.log((count + 1) / (attached + S));
     }
-    this.productLineVote(firm, self, hidden, values, 8);
-    this.includedProducts(firm, self, values, 9);
+    this.productLineVote(firm, self, hidden, values, column('productLines'));
+    this.includedProducts(firm, self, values, column('segmentProducts'));
     return { values, neighbours };
   }
 
@@ -248,7 +258,7 @@ export class AttachmentModel {
       .slice(0, 5)
       .map((x) => x.p);
     const words = this.view.words;
-    const q = words.space.vector(views.words(firm).terms);
+    const q = words.space.vector(views.words(firm));
     const c = words.centroidIndex.rows[segment];
     const shared: { word: string; weight: number }[] = [];
     for (let i = 0, j = 0; i < q.ids.length && j < c.ids.length; ) {

@@ -55,32 +55,22 @@ export function nameGrams(name: string): string[] {
   return phraseGrams(name.replace(legalForm, ' '));
 }
 
-/**
- * Terms with a weight each. All weights are 1 today: weighting a firm's first products more
- * (1/√rank) lowered accuracy@1 on ../shared/real from 51.7 % to 50.8 % (docs/evaluation.md).
- */
-export interface WeightedTerms {
-  terms: string[];
-  weights: number[];
-}
-
-function weighted(phrases: string[], split: (phrase: string) => string[]): WeightedTerms {
-  const terms = phrases.flatMap(split);
-  return { terms, weights: terms.map(() => 1) };
-}
-
 function phrasesOf(firm: FirmDescription): string[] {
   return [...(firm.products ?? []), ...(firm.description ? [firm.description] : [])];
 }
 
-export function productGrams(firm: FirmDescription): WeightedTerms {
-  return weighted(phrasesOf(firm), phraseGrams);
+/**
+ * Every product counts alike: weighting a firm's first products more (1/√rank) lowered accuracy@1 on
+ * ../shared/real from 51.7 % to 50.8 % (docs/evaluation.md).
+ */
+export function productGrams(firm: FirmDescription): string[] {
+  return phrasesOf(firm).flatMap(phraseGrams);
 }
 
-export function productWords(firm: FirmDescription): WeightedTerms {
-  return weighted(phrasesOf(firm), phraseWords);
+export function productWords(firm: FirmDescription): string[] {
+  return phrasesOf(firm).flatMap(phraseWords);
 }
 
-export function productKeys(firm: FirmDescription): WeightedTerms {
-  return weighted(firm.products ?? [], (p) => (productKey(p) ? [productKey(p)] : []));
+export function productKeys(firm: FirmDescription): string[] {
+  return (firm.products ?? []).map(productKey).filter(Boolean);
 }

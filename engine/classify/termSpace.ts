@@ -46,13 +46,13 @@ export class TermSpace {
     return this.terms.length;
   }
 
-  /** Term frequencies (optionally weighted per occurrence) → normalised TF-IDF. */
-  vector(doc: string[], weights?: number[]): SparseTerms {
+  /** Term frequencies → normalised TF-IDF (sublinear tf by default: 1 + log f). */
+  vector(doc: string[]): SparseTerms {
     const tf = new Map<number, number>();
-    doc.forEach((t, i) => {
+    for (const t of doc) {
       const id = this.index.get(t);
-      if (id !== undefined) tf.set(id, (tf.get(id) ?? 0) + (weights ? weights[i] : 1));
-    });
+      if (id !== undefined) tf.set(id, (tf.get(id) ?? 0) + 1);
+    }
     const ids = Int32Array.from([...tf.keys()].sort((a, b) => a - b));
     const values = new Float32Array(ids.length);
     let norm = 0;
