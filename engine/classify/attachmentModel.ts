@@ -84,6 +84,17 @@ interface ProductLines {
   start: Int32Array;
 }
 
+/**
+ * A product line's terms for line-to-line matching: its character bigrams (a one-character name is
+ * its own term). Unigrams are left out here: 业 or 品 sit in most of the lines, so their postings
+ * would cost the whole index per query while adding little to a match of whole names.
+ */
+function lineGrams(product: string): string[] {
+  const grams = phraseGrams(product);
+  const bigrams = grams.filter((g) => [...g].length === 2);
+  return bigrams.length > 0 ? bigrams : grams;
+}
+
 function productLineIndex(firms: LabelledFirm[]): ProductLines {
   const firm: number[] = [];
   const docs: string[][] = [];
@@ -92,7 +103,7 @@ function productLineIndex(firms: LabelledFirm[]): ProductLines {
     start[i] = firm.length;
     for (const p of new Set((f.products ?? []).map((x) => x.trim()).filter(Boolean))) {
       firm.push(i);
-      docs.push(phraseGrams(p));
+      docs.push(lineGrams(p));
     }
   });
   start[firms.length] = firm.length;
@@ -231,12 +242,12 @@ export class AttachmentModel {
     const K = signalNames.length;
     const products = [...new Set((firm.products ?? []).map((x) => x.trim()).filter(Boolean))];
     if (products.length === 0) return;
-    const sims = new Float64Array(this.lines.firm.length);
-    const top = attachmentModel.productLineNeighbours;
+    const scratch = new Float64Array(this.lines.firm.length);
+    const skip = new Set([...(self === undefined ? [] : [self]), ...(hidden ?? [])]);
     for (const p of products) {
-      this.lines.index.dots(this.lines.space.vector(phraseGrams(p)), sims);
-      for (const f of [...(self === undefined ? [] : [self]), ...(hidden ?? [])]) sims.fill(0, this.lines.start[f], this.lines.start[f + 1]);
-      const best = topK(sims, top);
+      const touched = this.lines.index.sparseDots(this.lines.space.vector(lineGrams(p)), scratch);
+      const best = topAmong(touched, (r) => (skip.has(this.lines.firm[r]) ? 0 : scratch[r]), attachmentModel.productLineNeighbours);
+      for (const r of touched) scratch[r] = 0;
       const total = best.reduce((t, n) => t + n.similarity, 0);
       if (total <= 0) continue;
       const strength = best[0].similarity;
@@ -291,6 +302,21 @@ function dotSelf(v: SparseTerms): number {
   let s = 0;
   for (let k = 0; k < v.values.length; k++) s += v.values[k] * v.values[k];
   return s;
+}
+
+/** The k rows of highest positive similarity among `rows` (ties: lower row first), in one pass. */
+function topAmong(rows: number[], similarity: (row: number) => number, k: number): Neighbour[] {
+  const top: Neighbour[] = [];
+  for (const row of rows) {
+    const v = similarity(row);
+    if (v <= 0) continue;
+    if (top.length === k && (v < top[k - 1].similarity || (v === top[k - 1].similarity && row > top[k - 1].firm))) continue;
+    let j = top.length;
+    while (j > 0 && (top[j - 1].similarity < v || (top[j - 1].similarity === v && top[j - 1].firm > row))) j--;
+    top.splice(j, 0, { firm: row, similarity: v });
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 function topK(values: Float64Array, k: number): Neighbour[] {

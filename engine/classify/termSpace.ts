@@ -106,6 +106,27 @@ export class InvertedIndex {
     });
   }
 
+  /**
+   * Dot products of `query` with the rows it shares a term with, without touching the others: the
+   * rows are returned, their values left in `scratch` (length = rows, all zero on entry) — the caller
+   * reads them and sets them back to zero. For a short query against many rows (one product name
+   * against every product line) this costs the postings, not the rows.
+   */
+  sparseDots(query: SparseTerms, scratch: Float64Array): number[] {
+    const touched: number[] = [];
+    for (let k = 0; k < query.ids.length; k++) {
+      const p = this.postings[query.ids[k]];
+      if (!p) continue;
+      const q = query.values[k];
+      for (let i = 0; i < p.rows.length; i++) {
+        const r = p.rows[i];
+        if (scratch[r] === 0) touched.push(r);
+        scratch[r] += q * p.values[i];
+      }
+    }
+    return touched;
+  }
+
   /** Dot product of `query` with every row, into `out` (length = rows). */
   dots(query: SparseTerms, out: Float64Array): Float64Array {
     out.fill(0);
