@@ -12,7 +12,6 @@
 // differ only by the path (graph loading, segment texts, names, HTTP) — not by the import's matching.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,6 +25,7 @@ import { createDriver } from '../engine/graph/connection.ts';
 import { Graph } from '../engine/graph/graph.ts';
 import { ensureSchema } from '../engine/graph/schema.ts';
 import { startEmbeddedNeo4j } from './neo4j/embedded.ts';
+import { freePort } from './bench/freePort.ts';
 import { realChain, realDataDir } from './test/realChain.ts';
 import { postJson, startTestServer } from './test/testServer.ts';
 
@@ -49,17 +49,6 @@ interface Answer {
   ranked: string[];
   confidence: number;
   attach: boolean;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /** Level-1 industry of every 申万 code (a level-3 code's grandparent), for L1 accuracy of either path. */

@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import type { Jieba } from '@node-rs/jieba';
+import { segmenter } from '../text/terms.ts';
 
 /**
  * The terms a firm is described by, in separate views, because each view carries different
@@ -11,17 +10,6 @@ export interface FirmDescription {
   name: string;
   products?: string[];
   description?: string;
-}
-
-const require = createRequire(import.meta.url);
-let jieba: Jieba | undefined;
-function segmenter(): Jieba {
-  if (!jieba) {
-    const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
-    jieba = JiebaClass.withDict(dict);
-  }
-  return jieba;
 }
 
 const ignorable = /[\s\p{P}\p{S}\d]/u;

@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 let jieba: Jieba | undefined;
 
 /** The jieba segmenter with its bundled dictionary, loaded once on first use (~0.2 s). */
-function segmenter(): Jieba {
+export function segmenter(): Jieba {
   if (!jieba) {
     const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
     const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };

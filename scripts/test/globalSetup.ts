@@ -1,27 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { remoteTargetFromEnv } from '../../engine/graph/connection.ts';
 import { startEmbeddedNeo4j } from '../neo4j/embedded.ts';
+import { freePort } from '../bench/freePort.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4jUri: string;
     neo4jStartMs: number;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /**
