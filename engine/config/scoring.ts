@@ -232,15 +232,3 @@ export const eventDefaults = {
   minFit: 0.05,
   maxParticipants: 500,
 };
-
-/** Automatic segment attachment (挂链). */
-export const classifyWeights = {
-  /** Share of the firm's products that a segment includes. */
-  products: 0.4,
-  /** Text similarity of name, products and description to the segment's words. */
-  text: 0.35,
-  /** Score-weighted vote of the most similar firms already in segments (full-text k-nearest neighbours). */
-  graph: 0.25,
-};
-/** Attachments below this confidence are not written; the firm stays unattached for a person to decide. */
-export const minAttachConfidence = 0.2;

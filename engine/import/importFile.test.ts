@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededGraph } from '../../scripts/test/seededGraph.ts';
-import { minAttachConfidence } from '../config/scoring.ts';
+import { attachmentDecision } from '../config/attachment.ts';
 import { ConflictError, InvalidInputError } from '../errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import { graphCounts } from '../graph/stats.ts';
@@ -108,7 +108,7 @@ describe('importFile on a real Neo4j', () => {
     ];
     const report = await importFile(graph, knowledge, { entity: 'enterprises', filename: 'unsegmented.csv', content: csv(lines) });
     expect(report.attached).toEqual([{ id: testUscc(41), segmentId: 'biomed.intermediate', confidence: expect.any(Number) }]);
-    expect(report.attached[0].confidence).toBeGreaterThanOrEqual(minAttachConfidence);
+    expect(report.attached[0].confidence).toBeGreaterThanOrEqual(attachmentDecision.attach);
     expect(report.unattached).toEqual([testUscc(42)]);
     const edges = await graph.query<{ firm: string; segment: string; inferred: boolean; confidence: number }>(
       'UNWIND $ids AS id MATCH (e:Enterprise {id: id})-[r:IN_SEGMENT]->(s) RETURN e.id AS firm, s.id AS segment, r.inferred AS inferred, r.confidence AS confidence',
