@@ -29,7 +29,11 @@ export const attachmentModel = {
   outsiders: 500,
   /** Below this many attached firms there is nothing to learn from: no firm is attached automatically. */
   minTrainingFirms: 30,
-  /** Ridge penalty of the fit. */
+  /**
+   * Ridge penalty of the fit. acc@1 on ../shared/real: 1e-2 49.7 %, 1e-3 52.1 %, 1e-4 52.8 %, 1e-6 52.5 %;
+   * below 1e-3 a graph whose firms are easy to tell apart (the seed) grows weights so large that vague
+   * inputs (电池；材料, a new chain's first firms) are attached with confidence 0.9+: 1e-3 keeps them for a person.
+   */
   ridge: 1e-3,
   seed: 20261204,
 };
