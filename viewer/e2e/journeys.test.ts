@@ -7,61 +7,26 @@
  * `describe` using `openApp` and `shot`. The server has one write key (`e2eKey`) for recording and
  * moving matches; the matches the journeys record are deleted afterwards.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph, QueuedFirm } from '../../engine/index.ts';
-import { hashKey } from '../../api/config.ts';
-import { seededGraph } from '../../scripts/test/seededGraph.ts';
-import { startTestServer } from '../../scripts/test/testServer.ts';
+import { e2eKey, startHarness, shot as saveShot, viewport, wide, type Harness } from './browserHarness.ts';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const builtIndex = new URL('../dist/index.html', import.meta.url).pathname;
-const outDir = new URL('../../test-output/', import.meta.url).pathname;
-const viewport = { width: 1280, height: 800 };
-const wide = { width: 1920, height: 1080 };
-const e2eKey = 'e2e-write-key';
-
+let harness: Harness;
 let graph: Graph;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
+let server: Harness['server'];
 
 beforeAll(async () => {
-  if (!existsSync(builtIndex)) throw new Error('The viewer is not built: run `npm run build` first (`npm test` does).');
-  if (!existsSync(chromiumPath)) throw new Error(`No browser at ${chromiumPath}: install Debian's package with \`apt-get install -y chromium\`.`);
-  mkdirSync(outDir, { recursive: true });
-  graph = await seededGraph();
-  server = await startTestServer(graph, { keys: [{ owner: 'e2e', sha256: hashKey(e2eKey), scopes: ['write'] }] });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  harness = await startHarness();
+  ({ graph, server } = harness);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  // the matches recorded through the views; the seed has none, and other test files count on that
-  await graph?.write((tx) => tx.run("MATCH (m:Match) WHERE m.createdBy = 'e2e' DETACH DELETE m"));
-  await graph?.close();
+  await harness?.stop();
 });
 
-/** A fresh page (new context: empty localStorage, so Chinese by default) that records page errors. */
-async function openApp(hash = ''): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text());
-  });
-  await page.goto(`${server.base}/${hash}`);
-  return { page, context, errors };
-}
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: `${outDir}${name}.png`, fullPage });
-}
+const openApp = (hash = '') => harness.openApp(hash);
+const shot = saveShot;
 
 describe('journey: chain map → planted gap → candidates → paths → English and back', () => {
   let page: Page;
