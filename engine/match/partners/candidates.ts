@@ -21,6 +21,8 @@ export interface CandidateBasics {
   products: { id: string; name: string }[];
   /** Full-text score when the candidate was found by text, else 0. */
   textHit: number;
+  /** Where the record came from: `synthetic` records are demo data and must say so wherever shown. */
+  source: string | null;
 }
 
 export interface LocalContact {
@@ -63,7 +65,7 @@ const candidateFilter = `e.kind = 'industrial' AND (e.local = false OR $includeL
 const priorOrder = 'size(e.tags) DESC, coalesce(e.revenueWan, 0) DESC, e.id';
 
 const candidateColumns = `e.id AS id, e.name AS name, e.local AS local, e.size AS size, coalesce(e.revenueWan, 0) AS revenueWan, e.tags AS tags,
-       e.province AS province, e.city AS city, e.description AS description, textHit,
+       e.province AS province, e.city AS city, e.description AS description, e.source AS source, textHit,
        [(e)-[:IN_SEGMENT]->(s:Segment {chainId: $chainId}) | s.id] AS segmentIds,
        [(e)-[:MAKES]->(p:Product {chainId: $chainId}) | p {.id, .name}] AS products`;
 

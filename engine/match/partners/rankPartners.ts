@@ -39,6 +39,8 @@ export interface PartnerCandidate {
   city: string;
   size: string | null;
   tags: string[];
+  /** Demo data (the seeded generator's record, `source: synthetic`): every list and export must say so. */
+  demo: boolean;
   /** The gap segment this candidate answers. */
   segmentId: string;
   segmentName: string;
@@ -194,7 +196,7 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
     mode: request.mode,
     targets,
     candidates: chosen.map((x) => ({
-      id: x.basics.id, name: x.basics.name, local: x.basics.local, province: x.basics.province, city: x.basics.city, size: x.basics.size, tags: x.basics.tags,
+      id: x.basics.id, name: x.basics.name, local: x.basics.local, province: x.basics.province, city: x.basics.city, size: x.basics.size, tags: x.basics.tags, demo: x.basics.source === 'synthetic',
       segmentId: x.target.id, segmentName: x.target.name, score: x.total, explanation: x.explanation,
     })),
     excludedByKeyword,
