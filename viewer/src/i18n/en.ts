@@ -25,6 +25,8 @@ export const en: Record<MessageKey, string> = {
   'review.empty': 'No firm is waiting for review. Firms whose attachment the system is unsure of appear here after an import.',
   'review.emptyTitle': 'Queue is empty',
   'review.suggestions': 'Suggested segments (top 3)',
+  'demo.badge': 'demo',
+  'demo.title': 'Demo data: invented by the seed generator, not a real organisation; never report it as a real lead',
   'review.confidence': 'confidence {p}',
   'review.confidenceHint': 'A calibrated probability that this is the right segment',
   'review.decision.attach': 'Confident enough to attach automatically',

@@ -27,6 +27,8 @@ export const zh = {
   'review.empty': '没有等待审核的企业。导入企业时，系统没有把握的挂链会出现在这里。',
   'review.emptyTitle': '队列已清空',
   'review.suggestions': '建议环节（前三）',
+  'demo.badge': '演示数据',
+  'demo.title': '演示数据：由种子生成器虚构的记录，不是真实企业或机构，不可作为真实线索上报',
   'review.confidence': '置信度 {p}',
   'review.confidenceHint': '经过校准的概率：该环节是正确环节的可能性',
   'review.decision.attach': '把握较大，可自动挂链',
