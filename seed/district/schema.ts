@@ -49,7 +49,12 @@ export const districtSeedSchema = z.strictObject({
     }),
   ),
   universities: z.array(
-    z.strictObject({ key, name: z.string(), nameEn: z.string(), city: z.string(), inXianlin: z.boolean(), techTransferAlliance: z.boolean(), source: sourceSchema }),
+    z.strictObject({
+      key, name: z.string(), nameEn: z.string(), city: z.string(), inXianlin: z.boolean(), techTransferAlliance: z.boolean(),
+      /** The university's profile: its disciplines (names in seed/generate/disciplines.ts); its labs and researchers draw topics only from them. */
+      disciplines: z.array(z.string()).min(1),
+      source: sourceSchema,
+    }),
   ),
   researchUnits: z.array(
     z.strictObject({ key, name: z.string(), university: key.optional(), park: key.optional(), topics: z.array(z.string()).min(1), description: z.string(), source: sourceSchema }),

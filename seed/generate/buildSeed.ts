@@ -11,6 +11,7 @@ import { FirmNamer } from './names.ts';
 import { Random } from './random.ts';
 import { addCooperation, addResearchUnits, addSyntheticPairings, addTalent, addTechnicalNeeds } from './research.ts';
 import { addResources } from './resources.ts';
+import { hashString } from './uscc.ts';
 import { addMemberships, addSupplyTies } from './supply.ts';
 import type { World } from './world.ts';
 
@@ -29,7 +30,8 @@ export const defaultSeed = 201412;
  * calibrated synthetic rest. Deterministic for a given seed and scale.
  */
 export function buildSeed(options: SeedOptions = {}): GraphBatch {
-  const random = new Random(options.seed ?? defaultSeed);
+  const seed = options.seed ?? defaultSeed;
+  const random = new Random(seed);
   const templates = loadChainTemplates();
   const g = new GraphBuilder();
   for (const t of templates) addChainTemplate(g, t, t.assumed ? 'synthetic' : 'article');
@@ -39,7 +41,7 @@ export function buildSeed(options: SeedOptions = {}): GraphBatch {
     district: addDistrict(g, loadDistrictSeed()),
     firms: [],
   };
-  const namer = new FirmNamer(random);
+  const namer = new FirmNamer(new Random(hashString(`names:${seed}`)));
   addLocalFirms(world, namer);
   addOutsidePool(world, namer);
   addServiceFirms(world, namer);

@@ -1,7 +1,6 @@
 import type { EnterpriseSize, EnterpriseTag } from '../../engine/model/enterprise.ts';
 import { articleFigures, scaled, syntheticTargets } from './calibration.ts';
 import { qixia, randomOutsidePlace, type Place } from './geography.ts';
-import { industryWords, intermediaryWords } from './industryWords.ts';
 import { FirmNamer } from './names.ts';
 import { plantedGaps } from './plantedGaps.ts';
 import { syntheticUscc } from './uscc.ts';
@@ -44,10 +43,10 @@ function makeFirm(world: World, namer: FirmNamer, opts: { chainId: string; segme
   const { random } = world;
   const profile = sizeProfile[opts.size];
   const productIds = opts.segmentIds.flatMap((s) => segmentProducts(world, s, random.int(1, 3)));
-  const industry = opts.intermediary ? random.pick(intermediaryWords) : random.pick(industryWords[opts.chainId] ?? ['科技']);
   return {
     id: syntheticUscc(opts.place.regionCode, random),
-    name: namer.name({ city: opts.place.city, industry }),
+    // Named after its main segment, so a firm's name never claims another trade (issue 13).
+    name: namer.name({ city: opts.place.city, segmentId: opts.segmentIds[0], intermediary: opts.intermediary }),
     local: opts.local,
     kind: 'industrial',
     chainId: opts.chainId,

@@ -1,38 +1,49 @@
 import type { Random } from './random.ts';
+import { intermediaryWords, nameWordsOf, segmentNameWords } from './segmentNameWords.ts';
 
 /**
  * Synthetic Chinese names. Firm names follow the registered pattern
- * 城市 + 字号 + 行业用语 + 组织形式 (e.g. 苏州恒瑞微电子科技有限公司); all are generated and marked
- * synthetic, and a counter keeps them unique.
+ * 城市 + 字号 + 行业用语 + 组织形式 (e.g. 苏州恒瑞微电子有限公司), the 行业用语 taken from the firm's own
+ * segment (segmentNameWords.ts); all are generated and marked synthetic, and a counter keeps them unique.
+ * The 字号 syllables carry no trade (no 芯/晶/微/药), so a brand never reads as another industry.
  */
 const brandSyllables = [
-  '恒', '瑞', '华', '博', '康', '泰', '鼎', '盛', '睿', '芯', '联', '创', '新', '源', '达', '信', '宏', '金', '科', '智',
-  '航', '远', '嘉', '融', '晟', '翔', '亿', '力', '兴', '海', '德', '正', '安', '普', '天', '元', '中', '宇', '辰', '卓',
-  '凯', 'beta', '云', '锐', '通', '微', '明', '益', '合', '晶', '研', '立', '邦', '峰', '讯', '捷', '昊', '坤', '禾', '阳',
-].filter((s) => s !== 'beta');
+  '恒', '瑞', '华', '博', '泰', '鼎', '盛', '睿', '联', '创', '新', '源', '达', '信', '宏', '金', '景', '远', '嘉', '融',
+  '晟', '翔', '亿', '力', '兴', '海', '德', '正', '安', '普', '天', '元', '中', '宇', '辰', '卓', '凯', '云', '锐', '泓',
+  '明', '益', '合', '澜', '立', '邦', '峰', '弘', '捷', '昊', '坤', '禾', '阳', '启', '乾', '沛', '颐', '朗', '尚', '诚',
+];
 
 const legalForms = ['有限公司', '股份有限公司', '有限责任公司'];
+const allNameWords = [...new Set(Object.values(segmentNameWords).flat())];
 
 export interface FirmNameParts {
   city: string;
-  /** Industry wording, e.g. 生物医药科技, 微电子. */
-  industry: string;
+  /** The firm's main segment; its name words give the 行业用语. */
+  segmentId: string;
+  /** A trading/consulting/training firm: its segment's wording plus a trade word (…芯片贸易有限公司). */
+  intermediary?: boolean;
 }
 
 export class FirmNamer {
   private used = new Set<string>();
+  /**
+   * Names draw from their own stream (not the generator's), so rewording a segment's name words
+   * renames firms without moving any other record of the seed.
+   */
   constructor(private readonly random: Random) {}
 
-  name({ city, industry }: FirmNameParts): string {
+  name({ city, segmentId, intermediary }: FirmNameParts): string {
+    const words = nameWordsOf(segmentId);
+    const shortCity = city.replace(/市$/, '');
     for (;;) {
       const brand = this.random.pick(brandSyllables) + this.random.pick(brandSyllables);
+      const word = this.random.pick(words);
+      const trade = intermediary ? this.random.pick(intermediaryWords) : '';
       const form = this.random.weighted(legalForms, (f) => (f === '有限公司' ? 6 : 1));
-      const shortCity = city.replace(/市$/, '');
-      const candidate = `${shortCity}${brand}${industry}${form}`;
-      if (!this.used.has(candidate)) {
-        this.used.add(candidate);
-        return candidate;
-      }
+      const candidate = `${shortCity}${brand}${word}${trade}${form}`;
+      if (brand[0] === brand[1] || readsAsAnotherTrade(brand, word) || this.used.has(candidate)) continue;
+      this.used.add(candidate);
+      return candidate;
     }
   }
 
@@ -40,6 +51,15 @@ export class FirmNamer {
   reserve(name: string): void {
     this.used.add(name);
   }
+}
+
+/** True when some segment's name word shows up in the brand or across brand and word (合金, 新+材料). */
+function readsAsAnotherTrade(brand: string, word: string): boolean {
+  const core = brand + word;
+  return allNameWords.some((w) => {
+    const at = core.indexOf(w);
+    return at >= 0 && at < brand.length;
+  });
 }
 
 const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');

@@ -1,28 +1,37 @@
 import { topicId } from '../../engine/model/topic.ts';
 import { articleFigures, scaled, syntheticTargets, talentHonours } from './calibration.ts';
+import { topicsOfDiscipline } from './disciplines.ts';
 import { personName } from './names.ts';
 import type { World } from './world.ts';
 
 const unitKinds = ['重点实验室', '研究院', '工程技术研究中心', '研究所'];
 
 /**
- * Research units of the alliance universities (besides those the article names): each works on the
- * topics of one chain, so labs and firms meet on shared Topic nodes.
+ * Research units of the alliance universities (besides those the article names): each lab belongs to
+ * one discipline of its university's profile and works on topics of that discipline, so labs and firms
+ * meet on shared Topic nodes and a 体育学院 never runs a 锂电 lab (issue 13).
  */
 export function addResearchUnits(world: World): string[] {
   const { random, g, district } = world;
   const units = district.seed.researchUnits.map((r) => r.key);
+  const leads = new Set<string>();
   const universities = district.seed.universities.filter((u) => u.techTransferAlliance);
   const perUniversity = Math.max(1, Math.round(2 * world.scale));
   for (const u of universities) {
     for (let i = 0; i < perUniversity; i++) {
-      const chain = random.pick(world.templates);
-      const segments = random.sample(chain.segments, 2);
-      const topics = random.sample([...new Set(segments.flatMap((s) => s.topics))], random.int(2, 5));
+      const discipline = random.pick(u.disciplines);
+      const topics = random.sample(topicsOfDiscipline(discipline), random.int(2, 5));
+      const kind = random.pick(unitKinds);
+      // Named after its first topic no other lab of the university is named after (two 智能座舱 labs at
+      // one university read as a duplicate).
+      const lead = topics.find((t) => !leads.has(`${u.name}${t}`)) ?? topics[0];
+      leads.add(`${u.name}${lead}`);
+      const name = `${u.name}${lead}${kind}`;
       const id = `ru.${u.key}.${i + 1}`;
       g.node('ResearchUnit', {
-        id, name: `${u.name}${topics[0]}${random.pick(unitKinds)}`,
-        description: `${u.name}面向${chain.name}产业，研究${topics.join('、')}。（合成数据）`, source: 'synthetic',
+        id, name,
+        description: `${u.name}${discipline}学科的科研单位，研究${topics.join('、')}，面向${chainsWorkingOn(world, topics).join('、')}产业。（合成数据）`,
+        source: 'synthetic',
       });
       g.rel('BELONGS_TO', 'ResearchUnit', id, 'University', u.key);
       for (const t of topics) g.rel('RESEARCHES', 'ResearchUnit', id, 'Topic', topicId(t));
@@ -30,6 +39,11 @@ export function addResearchUnits(world: World): string[] {
     }
   }
   return units;
+}
+
+/** The chains (at most three, template order) whose segments need any of these topics. */
+function chainsWorkingOn(world: World, topics: string[]): string[] {
+  return world.templates.filter((t) => t.segments.some((s) => s.topics.some((x) => topics.includes(x)))).slice(0, 3).map((t) => t.name);
 }
 
 /** Local firms' technical needs (技术需求) on their segments' topics. */
@@ -103,8 +117,10 @@ export function addTalent(world: World, units: string[]): void {
       g.rel('AFFILIATED_WITH', 'Talent', id, 'Enterprise', firm.id);
       topics = firm.segmentIds.flatMap((s) => world.segments.get(s)!.topics).map(topicId);
     } else {
-      g.rel('AFFILIATED_WITH', 'Talent', id, 'University', random.pick(universities).key);
-      topics = world.segments.get(random.pick([...world.segments.keys()]))!.topics.map(topicId);
+      // A university researcher works in one of the university's disciplines.
+      const university = random.pick(universities);
+      g.rel('AFFILIATED_WITH', 'Talent', id, 'University', university.key);
+      topics = topicsOfDiscipline(random.pick(university.disciplines)).map(topicId);
     }
     const expertise = random.sample(topics, random.int(1, 3));
     for (const t of expertise) g.rel('EXPERT_IN', 'Talent', id, 'Topic', t);
