@@ -1,19 +1,29 @@
-import { pairingWeights, relevanceTextFull, sharedTopicSaturation, talentLevelValues } from '../../config/scoring.ts';
+import { pairingWeights, relevanceGate, sharedTopicSaturation, talentLevelValues } from '../../config/scoring.ts';
 import { saturate, weighSignals, type GraphPath, type PathNode, type SignalScore } from '../explanation.ts';
 import type { EnterpriseProfile, Researcher, ResearchUnitProfile } from './researchCatalog.ts';
+import type { NeedTerms, TopicMatch, TopicVocabulary } from './topicEvidence.ts';
 import { oncePer } from '../../oncePer.ts';
+
+/** Talent levels in words, for explanations (the codes are the API's). */
+export const levelLabels: Record<string, string> = { laureate: '诺贝尔奖/图灵奖获得者', academician: '两院院士', national: '国家级人才', provincial: '省级人才', municipal: '市级人才', district: '区级人才', other: '研究人员' };
+
+/** The stand-in research unit of a capability typed in words (pairing towards enterprises). */
+export const textQueryUnitId = 'text-query';
 
 /** Who and what carries a pair: the researcher and the topic a conversation would start from. */
 export interface PairCarrier {
-  researcher: Pick<Researcher, 'id' | 'name' | 'title' | 'level'> | null;
+  researcher: Pick<Researcher, 'id' | 'name' | 'title' | 'level' | 'demo'> | null;
   topic: string | null;
+  /** Set when the list's cap moved the pair off the researcher who would have carried it. */
+  displaced?: { researcher: string; cap: number };
 }
 
 /** The enterprise side; `null` profile when the request is free text. */
 export interface NeedSide {
   profile: EnterpriseProfile | null;
   text: string;
-  topics: string[];
+  /** The need's words and the Topic nodes it names (the enterprise's NEEDS_TECH). */
+  terms: NeedTerms;
   /** Universities of the research units the enterprise cooperates with. */
   partnerUniversities: Set<string>;
 }
@@ -24,35 +34,63 @@ export const unitText = oncePer((u: ResearchUnitProfile): string => {
   return [u.name, u.description, ...u.topics, ...expertise].join(' ');
 });
 
+/**
+ * What a unit itself works on: its topics and the expertise of researchers affiliated with the unit.
+ * University-wide researchers count for every unit of their university (they may carry a pair), but
+ * they do not make a unit relevant: a sports college's metallurgist is not its battery lab.
+ */
+export const unitTopics = oncePer((u: ResearchUnitProfile): string[] => [
+  ...new Set([...u.topics, ...u.researchers.filter((r) => r.affiliation?.id === u.id).flatMap((r) => r.expertise)]),
+]);
+
 export function enterpriseText(e: EnterpriseProfile): string {
   return [...e.needs, ...e.products, e.description].join(' ');
 }
 
-/** Picks the researcher and topic that carry the pair: a shared topic first, then the highest level. */
-export function carrierOf(need: NeedSide, unit: ResearchUnitProfile): PairCarrier {
-  const wanted = new Set(need.topics);
+/** The firm's actual need in words: its registered technical needs, else what it makes. */
+export function enterpriseNeed(e: EnterpriseProfile): string {
+  if (e.needs.length > 0) return `技术需求：${e.needs.join('、')}`;
+  return e.products.length > 0 ? `未登记技术需求；主营：${e.products.slice(0, 6).join('、')}` : `未登记技术需求；${e.description}`;
+}
+
+/**
+ * Picks the researcher and topic that carry the pair: only a researcher whose expertise the need
+ * matches (a shared topic, or coverage at the relevance gate) may carry it — level alone never
+ * does; among those, the best coverage plus level value. Researchers in `excluded` (already
+ * carrying as many pairs as the cap allows) are passed over.
+ */
+export function carrierOf(vocab: TopicVocabulary, need: NeedSide, unit: ResearchUnitProfile, matches: TopicMatch[], excluded: ReadonlySet<string> = new Set()): PairCarrier {
   let best: { r: Researcher; topic: string; value: number } | undefined;
   for (const r of unit.researchers) {
+    if (excluded.has(r.id)) continue;
     for (const topic of r.expertise) {
-      const value = (wanted.has(topic) ? 10 : 0) + (talentLevelValues[r.level] ?? 0);
-      if (!best || value > best.value) best = { r, topic, value };
+      const coverage = vocab.coverage(need.terms, topic);
+      if (coverage < relevanceGate.minTopicCoverage) continue;
+      const value = coverage + (talentLevelValues[r.level] ?? 0);
+      if (!best || value > best.value || (value === best.value && r.id < best.r.id)) best = { r, topic, value };
     }
   }
-  const sharedUnitTopic = unit.topics.find((t) => wanted.has(t)) ?? null;
-  if (!best) return { researcher: null, topic: sharedUnitTopic ?? unit.topics[0] ?? null };
-  const topic = wanted.has(best.topic) ? best.topic : sharedUnitTopic ?? best.topic;
-  return { researcher: { id: best.r.id, name: best.r.name, title: best.r.title, level: best.r.level }, topic };
+  if (!best) return { researcher: null, topic: matches[0]?.topic ?? null };
+  return { researcher: { id: best.r.id, name: best.r.name, title: best.r.title, level: best.r.level, demo: best.r.demo }, topic: best.topic };
 }
 
-/** 1 with a shared topic or text similarity ≥ `relevanceTextFull`, else proportional to the text similarity. */
-export function relevanceOf(textSimilarity: number, sharedTopics: number): number {
-  return sharedTopics > 0 ? 1 : Math.min(1, textSimilarity / relevanceTextFull);
+function matchDetail(matches: TopicMatch[]): string {
+  if (matches.length === 0) return '无对应的研究方向';
+  return matches
+    .slice(0, 4)
+    .map((m) => (m.shared ? `「${m.topic}」（共同技术主题）` : `「${m.topic}」（命中 ${m.terms.join('、')}，覆盖 ${m.coverage.toFixed(2)}）`))
+    .join('；');
 }
 
-export function pairSignals(need: NeedSide, unit: ResearchUnitProfile, textSimilarity: number, carrier: PairCarrier): { total: number; signals: SignalScore[] } {
-  const unitTopics = new Set([...unit.topics, ...unit.researchers.flatMap((r) => r.expertise)]);
-  const shared = need.topics.filter((t) => unitTopics.has(t));
+/**
+ * The pair's signals. `relevance` (best topic coverage, 1 for a shared topic) scales the supporting
+ * signals: they reorder relevant units and never bring in an irrelevant one (the gate runs first).
+ * A signal with nothing to go on (free text has no park, alliance or partners) is 0 and says so.
+ */
+export function pairSignals(need: NeedSide, unit: ResearchUnitProfile, textSimilarity: number, carrier: PairCarrier, matches: TopicMatch[]): { total: number; signals: SignalScore[] } {
+  const relevance = matches[0]?.coverage ?? 0;
   const e = need.profile;
+  const located = e !== null && unit.id !== textQueryUnitId;
   const cooperatedHere = e?.partners.includes(unit.id) ?? false;
   const cooperatedUniversity = !cooperatedHere && unit.university !== null && need.partnerUniversities.has(unit.university.id);
   const level = carrier.researcher ? talentLevelValues[carrier.researcher.level] ?? 0 : 0;
@@ -60,18 +98,23 @@ export function pairSignals(need: NeedSide, unit: ResearchUnitProfile, textSimil
   const proximity = samePark ? 1 : e?.local && unit.university?.inXianlin ? 0.7 : 0;
   const alliance = e ? unit.alliances.find((a) => e.alliances.some((x) => x.id === a.id)) : undefined;
   const paired = e ? unit.partyOrgs.find((po) => e.pairedPartyOrgs.some((p) => p.other === po.id)) : undefined;
-  // A famous lab next door is no partner if it works on something else: the supporting signals
-  // count only in proportion to how relevant the unit is (a shared topic, or enough text overlap).
-  const relevance = relevanceOf(textSimilarity, shared.length);
-  const gated = relevance < 1 ? `（按相关度 ${relevance.toFixed(2)} 折算）` : '';
+  const scaled = relevance < 1 ? `（按相关度 ${relevance.toFixed(2)} 折算）` : '';
+  const noData = '无数据（文字描述没有企业信息）';
+  const displaced = carrier.displaced ? `；${carrier.displaced.researcher}已对接本清单 ${carrier.displaced.cap} 对（上限），改由他人对接` : '';
   return weighSignals(
     {
       text: { value: textSimilarity, detail: `需求与研究方向文本相似度 ${textSimilarity.toFixed(3)}` },
-      topics: { value: saturate(shared.length, sharedTopicSaturation), detail: shared.length > 0 ? `共同技术主题：${shared.join('、')}` : '无共同技术主题' },
-      cooperation: { value: cooperatedHere ? 1 : cooperatedUniversity ? 0.5 : 0, detail: cooperatedHere ? '已有产学研合作' : cooperatedUniversity ? '与该校其他院所有合作' : '尚无合作记录' },
-      talent: { value: level * relevance, detail: (carrier.researcher ? `${carrier.researcher.name}（${carrier.researcher.title}，${carrier.researcher.level}）` : '无对应研究人员') + gated },
-      proximity: { value: proximity * relevance, detail: (samePark ? '同一园区' : proximity > 0 ? '位于仙林大学城，近在区内' : '不在同一区域') + gated },
-      channel: { value: (alliance ? 1 : paired ? 0.9 : 0) * relevance, detail: (alliance ? `同属「${alliance.name}」` : paired ? '党组织结对共建' : '无共同联盟或结对') + gated },
+      topics: { value: saturate(matches.reduce((s, m) => s + m.coverage, 0), sharedTopicSaturation), detail: matchDetail(matches) },
+      cooperation: { value: cooperatedHere ? 1 : cooperatedUniversity ? 0.5 : 0, detail: !located ? noData : cooperatedHere ? '已有产学研合作' : cooperatedUniversity ? '与该校其他院所有合作' : '尚无合作记录' },
+      talent: {
+        value: level * relevance,
+        detail: (carrier.researcher ? `${carrier.researcher.name}（${carrier.researcher.title}，${levelLabels[carrier.researcher.level] ?? carrier.researcher.level}）${scaled}` : '无专长对口的研究人员') + displaced,
+      },
+      proximity: { value: proximity * relevance, detail: !located ? noData : (samePark ? '同一园区' : proximity > 0 ? '位于仙林大学城，近在区内' : '不在同一区域') + (proximity > 0 ? scaled : '') },
+      channel: {
+        value: (alliance ? 1 : paired ? 0.9 : 0) * relevance,
+        detail: !located ? noData : (alliance ? `同属「${alliance.name}」` : paired ? '党组织结对共建' : '无共同联盟或结对') + (alliance || paired ? scaled : ''),
+      },
     },
     pairingWeights,
   );

@@ -1,9 +1,15 @@
+import { appearanceCaps, relevanceGate } from '../../config/scoring.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import type { Graph } from '../../graph/graph.ts';
 import type { TextSimilarity } from '../../text/textSimilarity.ts';
 import { round, type Explanation } from '../explanation.ts';
-import { carrierOf, enterpriseText, pairPaths, pairSignals, unitText, type NeedSide, type PairCarrier } from './pairSignals.ts';
+import { takeWithCap } from './appearanceCap.ts';
+import { noMatchOf, type NoMatch } from './noMatch.ts';
+import {
+  carrierOf, enterpriseNeed, enterpriseText, pairPaths, pairSignals, textQueryUnitId, unitText, unitTopics, type NeedSide, type PairCarrier,
+} from './pairSignals.ts';
 import { enterprisesForTopics, loadEnterpriseProfiles, type EnterpriseProfile, type ResearchCatalog, type ResearchUnitProfile } from './researchCatalog.ts';
+import { matchedTerms, needTerms, TopicVocabulary, type TopicMatch } from './topicEvidence.ts';
 import { oncePer } from '../../oncePer.ts';
 
 export interface PairingRequest {
@@ -17,11 +23,18 @@ export interface PairingRequest {
 }
 
 export interface PairResult {
-  enterprise: { id: string; name: string } | null;
-  researchUnit: { id: string; name: string; university: string | null };
+  /** `needs`: the Topic names it registered as technical needs (NEEDS_TECH). */
+  enterprise: { id: string; name: string; demo: boolean; needs: string[] } | null;
+  researchUnit: { id: string; name: string; university: string | null; demo: boolean };
   score: number;
   /** The researcher and topic that carry the pair. */
   carriedBy: PairCarrier;
+  /** The need the pair answers: the words typed, or the enterprise's registered needs. */
+  need: string;
+  /** The words of the need that matched the unit's topics or its researchers' expertise. */
+  matchedTerms: string[];
+  /** The unit's topics those words matched, best first. */
+  matchedTopics: string[];
   explanation: Explanation;
 }
 
@@ -29,19 +42,27 @@ export interface PairingResponse {
   direction: 'to-research-units' | 'to-enterprises';
   items: PairResult[];
   textProvider: TextSimilarity['provider'];
+  /** The relevance gate the candidates passed (topic coverage, engine/config/scoring.ts). */
+  relevanceThreshold: number;
+  /** Why the list is empty; null when it is not. */
+  noMatch: NoMatch | null;
 }
 
-function confidence(signals: Explanation['signals']): Explanation['confidence'] {
+/** The topic vocabulary of a catalog, built once per catalog. */
+export const vocabularyOf = oncePer((catalog: ResearchCatalog) => new TopicVocabulary([...catalog.topics, ...catalog.units.flatMap((u) => u.topics)]));
+
+function confidence(matches: TopicMatch[], signals: Explanation['signals']): Explanation['confidence'] {
   const v = (n: string) => signals.find((s) => s.signal === n)?.value ?? 0;
-  if (v('topics') > 0 && (v('cooperation') > 0 || v('channel') > 0 || v('talent') >= 0.8)) return 'strong';
-  if (v('topics') > 0 || v('text') >= 0.3) return 'medium';
-  return 'weak';
+  const whole = matches.some((m) => m.coverage === 1);
+  if (whole && (v('cooperation') > 0 || v('channel') > 0 || v('talent') >= 0.8)) return 'strong';
+  return whole ? 'medium' : 'weak';
 }
 
 function reason(need: NeedSide, unit: ResearchUnitProfile, carrier: PairCarrier, signals: Explanation['signals']): string {
   const v = (n: string) => signals.find((s) => s.signal === n);
   const parts = [carrier.topic ? `围绕「${carrier.topic}」` : `研究方向相近`];
   if (carrier.researcher) parts.push(`由${carrier.researcher.name}（${carrier.researcher.title}）对接`);
+  if (carrier.displaced) parts.push(`${carrier.displaced.researcher}已对接 ${carrier.displaced.cap} 对，达到上限`);
   if ((v('cooperation')?.value ?? 0) > 0) parts.push(v('cooperation')!.detail);
   if ((v('channel')?.value ?? 0) > 0) parts.push(v('channel')!.detail);
   if ((v('proximity')?.value ?? 0) > 0) parts.push(v('proximity')!.detail);
@@ -54,43 +75,88 @@ const universityIndex = oncePer((catalog: ResearchCatalog) => new Map(catalog.un
 function needSide(profile: EnterpriseProfile | null, text: string, catalog: ResearchCatalog): NeedSide {
   const universityOf = universityIndex(catalog);
   const partnerUniversities = new Set((profile?.partners ?? []).map((p) => universityOf.get(p)).filter((x): x is string => Boolean(x)));
-  return { profile, text, topics: profile?.needs ?? [], partnerUniversities };
+  return { profile, text, terms: needTerms(text, profile?.needs ?? []), partnerUniversities };
 }
 
+interface ScoredPair {
+  need: NeedSide;
+  unit: ResearchUnitProfile;
+  similarity: number;
+  matches: TopicMatch[];
+  carrier: PairCarrier;
+  total: number;
+  signals: Explanation['signals'];
+}
+
+const byScore = (a: ScoredPair, b: ScoredPair) =>
+  b.total - a.total || a.unit.id.localeCompare(b.unit.id) || (a.need.profile?.id ?? '').localeCompare(b.need.profile?.id ?? '');
+
 /**
- * Scores every pair, then explains only the `limit` best: at 100k enterprises the catalog holds
- * ~1,500 research units, and paths and reasons for all of them cost more than the scoring.
+ * The relevance gate first (topic evidence for every pair: cheap), then text similarity and signals
+ * for the pairs that pass, then the list best-first with no researcher carrying more than
+ * `appearanceCaps.pairsPerResearcher` pairs; paths and reasons only for the pairs shown.
  */
-async function scorePairs(similarity: TextSimilarity, pairs: { need: NeedSide; unit: ResearchUnitProfile }[], limit: number): Promise<PairResult[]> {
+async function scorePairs(
+  similarity: TextSimilarity, vocab: TopicVocabulary, pairs: { need: NeedSide; unit: ResearchUnitProfile }[], limit: number,
+): Promise<{ items: PairResult[]; noMatch: NoMatch | null }> {
+  const threshold = relevanceGate.minTopicCoverage;
+  let best = 0;
+  const relevant = pairs.filter(({ need, unit }) => {
+    const r = vocab.relevance(need.terms, unitTopics(unit));
+    best = Math.max(best, r);
+    return r >= threshold;
+  });
+  if (relevant.length === 0) return { items: [], noMatch: noMatchOf(pairs.length, best, threshold) };
   // One similarity call per distinct need text keeps embedding calls batched.
   const byText = new Map<string, { need: NeedSide; unit: ResearchUnitProfile }[]>();
-  for (const p of pairs) (byText.get(p.need.text) ?? byText.set(p.need.text, []).get(p.need.text)!).push(p);
-  const scored: { need: NeedSide; unit: ResearchUnitProfile; carrier: PairCarrier; total: number; signals: Explanation['signals'] }[] = [];
+  for (const p of relevant) (byText.get(p.need.text) ?? byText.set(p.need.text, []).get(p.need.text)!).push(p);
+  const scored: ScoredPair[] = [];
   for (const [text, group] of byText) {
     const sims = await similarity.scores(text, group.map((p) => unitText(p.unit)));
     group.forEach(({ need, unit }, i) => {
-      const carrier = carrierOf(need, unit);
-      scored.push({ need, unit, carrier, ...pairSignals(need, unit, sims[i], carrier) });
+      const matches = vocab.matches(need.terms, unitTopics(unit), threshold);
+      const carrier = carrierOf(vocab, need, unit, matches);
+      scored.push({ need, unit, similarity: sims[i], matches, carrier, ...pairSignals(need, unit, sims[i], carrier, matches) });
     });
   }
-  const order = (a: (typeof scored)[number], b: (typeof scored)[number]) =>
-    b.total - a.total || a.unit.id.localeCompare(b.unit.id) || (a.need.profile?.id ?? '').localeCompare(b.need.profile?.id ?? '');
-  return scored.sort(order).slice(0, limit).map(({ need, unit, carrier, total, signals }) => ({
-    enterprise: need.profile ? { id: need.profile.id, name: need.profile.name } : null,
-    researchUnit: { id: unit.id, name: unit.name, university: unit.university?.name ?? null },
-    score: total,
-    carriedBy: carrier,
-    explanation: { signals, paths: pairPaths(need, unit, carrier), confidence: confidence(signals), reason: reason(need, unit, carrier, signals) },
-  }));
+  const cap = appearanceCaps.pairsPerResearcher;
+  const { items } = takeWithCap(scored, {
+    limit,
+    cap,
+    compare: byScore,
+    holder: (p) => p.carrier.researcher?.id ?? null,
+    reassign: (p, full) => {
+      const carrier: PairCarrier = { ...carrierOf(vocab, p.need, p.unit, p.matches, full), displaced: { researcher: p.carrier.researcher!.name, cap } };
+      return { ...p, carrier, ...pairSignals(p.need, p.unit, p.similarity, carrier, p.matches) };
+    },
+  });
+  return {
+    noMatch: null,
+    items: items.map(({ need, unit, carrier, total, signals, matches }) => ({
+      enterprise: need.profile ? { id: need.profile.id, name: need.profile.name, demo: need.profile.demo, needs: need.profile.needs } : null,
+      researchUnit: { id: unit.id, name: unit.name, university: unit.university?.name ?? null, demo: unit.demo },
+      score: total,
+      carriedBy: carrier,
+      need: need.profile ? enterpriseNeed(need.profile) : need.text,
+      matchedTerms: matchedTerms(matches),
+      matchedTopics: matches.map((m) => m.topic),
+      explanation: { signals, paths: pairPaths(need, unit, carrier), confidence: confidence(matches, signals), reason: reason(need, unit, carrier, signals) },
+    })),
+  };
 }
 
 /**
  * School–enterprise pairing (DESIGN §3), both directions: an enterprise (or a need in words) to
- * research units, or a research unit (or a capability in words) to enterprises.
+ * research units, or a research unit (or a capability in words) to enterprises. Only candidates
+ * above the relevance gate are returned; an empty list says why (`noMatch`).
  */
 export async function rankPairs(graph: Graph, catalog: ResearchCatalog, similarity: TextSimilarity, request: PairingRequest): Promise<PairingResponse> {
   const given = [request.enterpriseId, request.researchUnitId, request.text].filter((x) => x !== undefined).length;
   if (given !== 1) throw new InvalidInputError('give exactly one of enterpriseId, researchUnitId or text', [{ path: 'body', message: 'exactly one of enterpriseId, researchUnitId, text' }]);
+  const vocab = vocabularyOf(catalog);
+  const answer = (direction: PairingResponse['direction'], scored: { items: PairResult[]; noMatch: NoMatch | null }): PairingResponse => ({
+    direction, ...scored, textProvider: similarity.provider, relevanceThreshold: relevanceGate.minTopicCoverage,
+  });
   const f = request.filters ?? {};
   const units = catalog.units.filter(
     (u) => (f.inXianlin === undefined || (u.university?.inXianlin ?? false) === f.inXianlin) && (!f.universityIds?.length || (u.university && f.universityIds.includes(u.university.id))),
@@ -105,26 +171,31 @@ export async function rankPairs(graph: Graph, catalog: ResearchCatalog, similari
     } else {
       need = needSide(null, request.text!, catalog);
     }
-    const items = await scorePairs(similarity, units.map((unit) => ({ need, unit })), request.limit);
-    return { direction: 'to-research-units', items, textProvider: similarity.provider };
+    return answer('to-research-units', await scorePairs(similarity, vocab, units.map((unit) => ({ need, unit })), request.limit));
   }
 
-  // Towards enterprises: a named research unit, or a capability in words matched to the catalog's units' topics.
+  // Towards enterprises: a named research unit, or a capability in words standing in for one with
+  // the graph's topics its words cover (none: nothing to offer, and the answer says so).
   let unit: ResearchUnitProfile;
   if (request.researchUnitId) {
     const found = catalog.units.find((u) => u.id === request.researchUnitId);
     if (!found) throw new NotFoundError('ResearchUnit', request.researchUnitId);
     unit = found;
   } else {
-    const topicNames = [...new Set(catalog.units.flatMap((u) => u.topics))];
-    const sims = await similarity.scores(request.text!, topicNames);
-    const topics = topicNames.map((t, i) => [t, sims[i]] as const).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([t]) => t);
-    unit = { id: 'text-query', name: '需求描述', description: request.text!, topics, university: null, parkId: null, researchers: [], partners: [], alliances: [], partyOrgs: [] };
+    const words = needTerms(request.text!);
+    const covered = vocab.matches(words, catalog.topics, relevanceGate.minTopicCoverage);
+    if (covered.length === 0) {
+      return answer('to-enterprises', { items: [], noMatch: noMatchOf(1, vocab.relevance(words, catalog.topics), relevanceGate.minTopicCoverage) });
+    }
+    const topics = covered.slice(0, 6).map((m) => m.topic);
+    unit = { id: textQueryUnitId, name: '需求描述', description: request.text!, topics, demo: false, university: null, parkId: null, researchers: [], partners: [], alliances: [], partyOrgs: [] };
   }
-  const topics = [...new Set([...unit.topics, ...unit.researchers.flatMap((r) => r.expertise)])];
-  const candidates = await enterprisesForTopics(graph, topics, request.researchUnitId ?? null, 400);
+  const candidates = await enterprisesForTopics(graph, unitTopics(unit), request.researchUnitId ?? null, 400);
   const pool = f.localOnly ? candidates.filter((e) => e.local) : candidates;
-  const items = await scorePairs(similarity, pool.map((e) => ({ need: needSide(e, enterpriseText(e), catalog), unit })), request.limit);
-  if (!request.researchUnitId) for (const item of items) item.explanation.paths = item.explanation.paths.filter((p) => !p.nodes.some((n) => n.id === 'text-query'));
-  return { direction: 'to-enterprises', items: items.map((x) => ({ ...x, score: round(x.score) })), textProvider: similarity.provider };
+  const scored = await scorePairs(similarity, vocab, pool.map((e) => ({ need: needSide(e, enterpriseText(e), catalog), unit })), request.limit);
+  for (const item of scored.items) {
+    item.score = round(item.score);
+    if (!request.researchUnitId) item.explanation.paths = item.explanation.paths.filter((p) => !p.nodes.some((n) => n.id === textQueryUnitId));
+  }
+  return answer('to-enterprises', scored);
 }

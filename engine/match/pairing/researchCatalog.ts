@@ -17,6 +17,8 @@ export interface Researcher {
   expertise: string[];
   /** Where the researcher works: a research unit, university or enterprise. */
   affiliation: { id: string; label: string; name: string } | null;
+  /** Invented by the seed generator (source = 'synthetic'): shown with a 演示数据 badge. */
+  demo: boolean;
 }
 
 export interface ResearchUnitProfile {
@@ -24,6 +26,7 @@ export interface ResearchUnitProfile {
   name: string;
   description: string;
   topics: string[];
+  demo: boolean;
   university: { id: string; name: string; inXianlin: boolean } | null;
   parkId: string | null;
   researchers: Researcher[];
@@ -38,6 +41,8 @@ export interface ResearchUnitProfile {
 export interface ResearchCatalog {
   units: ResearchUnitProfile[];
   talents: Researcher[];
+  /** Every Topic name in the graph: the vocabulary free text is matched against. */
+  topics: string[];
   loadedAt: number;
 }
 
@@ -47,6 +52,7 @@ export async function loadResearchCatalog(graph: Graph): Promise<ResearchCatalog
      OPTIONAL MATCH (t)-[:AFFILIATED_WITH]->(a)
      WITH t, head(collect(a)) AS a
      RETURN t.id AS id, t.name AS name, t.title AS title, t.level AS level, t.honours AS honours, t.description AS description,
+            t.source = 'synthetic' AS demo,
             [(t)-[:EXPERT_IN]->(topic:Topic) | topic.name] AS expertise,
             CASE WHEN a IS NULL THEN null ELSE {id: a.id, label: head(labels(a)), name: a.name} END AS affiliation`,
   );
@@ -54,7 +60,7 @@ export async function loadResearchCatalog(graph: Graph): Promise<ResearchCatalog
     `MATCH (r:ResearchUnit)
      OPTIONAL MATCH (r)-[:BELONGS_TO]->(u:University)
      OPTIONAL MATCH (r)-[:LOCATED_IN]->(p:Park)
-     RETURN r.id AS id, r.name AS name, r.description AS description,
+     RETURN r.id AS id, r.name AS name, r.description AS description, r.source = 'synthetic' AS demo,
             [(r)-[:RESEARCHES]->(t:Topic) | t.name] AS topics,
             CASE WHEN u IS NULL THEN null ELSE {id: u.id, name: u.name, inXianlin: u.inXianlin} END AS university,
             p.id AS parkId,
@@ -71,7 +77,9 @@ export async function loadResearchCatalog(graph: Graph): Promise<ResearchCatalog
   for (const t of talents) {
     if (t.affiliation?.label === 'University') (byUniversity.get(t.affiliation.id) ?? byUniversity.set(t.affiliation.id, []).get(t.affiliation.id)!).push(t);
   }
+  const topics = await graph.query<{ name: string }>('MATCH (t:Topic) RETURN t.name AS name ORDER BY name');
   return {
+    topics: topics.map((t) => t.name),
     units: units.map((u) => ({ ...u, researchers: [...(byUnit.get(u.id) ?? []), ...(u.university ? byUniversity.get(u.university.id) ?? [] : [])] })),
     talents,
     loadedAt: Date.now(),
@@ -83,6 +91,7 @@ export interface EnterpriseProfile {
   id: string;
   name: string;
   local: boolean;
+  demo: boolean;
   description: string;
   needs: string[];
   products: string[];
@@ -94,7 +103,7 @@ export interface EnterpriseProfile {
   pairedPartyOrgs: { own: string; other: string; outgoing: boolean }[];
 }
 
-const enterpriseProjection = `e.id AS id, e.name AS name, e.local AS local, e.description AS description,
+const enterpriseProjection = `e.id AS id, e.name AS name, e.local AS local, e.source = 'synthetic' AS demo, e.description AS description,
   [(e)-[:NEEDS_TECH]->(t:Topic) | t.name] AS needs,
   [(e)-[:MAKES]->(p:Product) | p.name] AS products,
   head([(e)-[:LOCATED_IN]->(p:Park) | p.id]) AS parkId,

@@ -1,10 +1,14 @@
-import { sharedTopicSaturation, talentLevelValues, talentWeights } from '../../config/scoring.ts';
+import { appearanceCaps, relevanceGate, sharedTopicSaturation, talentLevelValues, talentWeights } from '../../config/scoring.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import type { Graph } from '../../graph/graph.ts';
 import type { TextSimilarity } from '../../text/textSimilarity.ts';
 import { saturate, weighSignals, weightedTotal, type Explanation, type GraphPath, type PathNode } from '../explanation.ts';
-import { enterpriseText, relevanceOf } from '../pairing/pairSignals.ts';
+import { takeWithCap } from '../pairing/appearanceCap.ts';
+import { noMatchOf, type NoMatch } from '../pairing/noMatch.ts';
+import { enterpriseNeed, enterpriseText, levelLabels } from '../pairing/pairSignals.ts';
+import { vocabularyOf } from '../pairing/rankPairs.ts';
 import { loadEnterpriseProfiles, type EnterpriseProfile, type Researcher, type ResearchCatalog } from '../pairing/researchCatalog.ts';
+import { matchedTerms, needTerms, type TopicMatch } from '../pairing/topicEvidence.ts';
 import { oncePer } from '../../oncePer.ts';
 
 export interface TalentRequest {
@@ -15,30 +19,43 @@ export interface TalentRequest {
 }
 
 export interface TalentMatch {
-  talent: Pick<Researcher, 'id' | 'name' | 'title' | 'level' | 'honours' | 'expertise' | 'affiliation'>;
+  talent: Pick<Researcher, 'id' | 'name' | 'title' | 'level' | 'honours' | 'expertise' | 'affiliation' | 'demo'>;
   score: number;
-  /** The topic of the enterprise's needs the talent is expert in, when there is one. */
+  /** The expertise topic that best matches the need. */
   topic: string | null;
+  /** The words of the need that matched the talent's expertise. */
+  matchedTerms: string[];
+  /** The expertise topics those words matched, best first. */
+  matchedTopics: string[];
   explanation: Explanation;
 }
 
-const levelLabels: Record<string, string> = { laureate: '诺贝尔奖/图灵奖获得者', academician: '两院院士', national: '国家级人才', provincial: '省级人才', municipal: '市级人才', district: '区级人才', other: '研究人员' };
+export interface TalentResponse {
+  items: TalentMatch[];
+  textProvider: TextSimilarity['provider'];
+  /** The need matched: the words typed, or the enterprise's registered needs. */
+  need: string;
+  relevanceThreshold: number;
+  /** Why the list is empty; null when it is not. */
+  noMatch: NoMatch | null;
+  /** Relevant talents left out because their affiliation already supplies `perAffiliation` of the list. */
+  capped: { perAffiliation: number; omitted: { affiliation: string; count: number }[] };
+}
+
 
 /** A talent's text, built once per catalog entry: every request scores all of them (~11k at 100k). */
 const talentText = oncePer((t: Researcher) => [t.title, ...t.expertise, t.description].join(' '));
 
-function talentPaths(e: EnterpriseProfile | null, t: Researcher, topic: string | null, catalogUnits: Set<string>): GraphPath[] {
+/** The talent's best-matching expertise (from the enterprise when it needs that very topic), and its affiliation. */
+function talentPaths(e: EnterpriseProfile | null, t: Researcher, match: TopicMatch, catalogUnits: Set<string>): GraphPath[] {
   const tn: PathNode = { id: t.id, label: 'Talent', name: t.name };
-  const paths: GraphPath[] = [];
-  if (topic) {
-    const topicNode: PathNode = { id: `topic:${topic}`, label: 'Topic', name: topic };
-    const en: PathNode | null = e ? { id: e.id, label: 'Enterprise', name: e.name } : null;
-    paths.push({
-      signal: 'topics',
-      nodes: en ? [en, topicNode, tn] : [topicNode, tn],
-      relationships: [...(en ? [{ type: 'NEEDS_TECH', from: en.id, to: topicNode.id }] : []), { type: 'EXPERT_IN', from: tn.id, to: topicNode.id }],
-    });
-  }
+  const topicNode: PathNode = { id: `topic:${match.topic}`, label: 'Topic', name: match.topic };
+  const en: PathNode | null = e && match.shared ? { id: e.id, label: 'Enterprise', name: e.name } : null;
+  const paths: GraphPath[] = [{
+    signal: 'topics',
+    nodes: en ? [en, topicNode, tn] : [topicNode, tn],
+    relationships: [...(en ? [{ type: 'NEEDS_TECH', from: en.id, to: topicNode.id }] : []), { type: 'EXPERT_IN', from: tn.id, to: topicNode.id }],
+  }];
   if (t.affiliation) {
     const an: PathNode = { id: t.affiliation.id, label: t.affiliation.label, name: t.affiliation.name };
     const cooperates = e && catalogUnits.has(an.id) && e.partners.includes(an.id);
@@ -51,8 +68,12 @@ function talentPaths(e: EnterpriseProfile | null, t: Researcher, topic: string |
   return paths;
 }
 
-/** Talents (with affiliation, honours and expertise) ranked for an enterprise's needs or a need in words. */
-export async function rankTalent(graph: Graph, catalog: ResearchCatalog, similarity: TextSimilarity, request: TalentRequest): Promise<{ items: TalentMatch[]; textProvider: TextSimilarity['provider'] }> {
+/**
+ * Talents (with affiliation, honours and expertise) ranked for an enterprise's needs or a need in
+ * words: only those whose expertise the need matches (the relevance gate), at most
+ * `appearanceCaps.talentsPerAffiliation` from one affiliation, ordered by the score shown.
+ */
+export async function rankTalent(graph: Graph, catalog: ResearchCatalog, similarity: TextSimilarity, request: TalentRequest): Promise<TalentResponse> {
   if ((request.enterpriseId === undefined) === (request.text === undefined)) {
     throw new InvalidInputError('give exactly one of enterpriseId or text', [{ path: 'body', message: 'exactly one of enterpriseId, text' }]);
   }
@@ -62,55 +83,88 @@ export async function rankTalent(graph: Graph, catalog: ResearchCatalog, similar
     if (!profile) throw new NotFoundError('Enterprise', request.enterpriseId);
   }
   const needText = profile ? enterpriseText(profile) : request.text!;
-  const needs = new Set(profile?.needs ?? []);
+  const need = needTerms(needText, profile?.needs ?? []);
+  const vocab = vocabularyOf(catalog);
+  const threshold = relevanceGate.minTopicCoverage;
   const levels = request.filters?.levels;
   const pool = catalog.talents.filter((t) => (!levels?.length || levels.includes(t.level)) && t.affiliation?.id !== profile?.id);
-  const sims = await similarity.scores(needText, pool.map(talentText));
+  const base = { textProvider: similarity.provider, need: profile ? enterpriseNeed(profile) : needText, relevanceThreshold: threshold };
+  const cap = appearanceCaps.talentsPerAffiliation;
+
+  // The gate first: level and proximity support a relevant talent; they never bring in an irrelevant one.
+  let best = 0;
+  const relevant = pool.filter((t) => {
+    const r = vocab.relevance(need, t.expertise);
+    best = Math.max(best, r);
+    return r >= threshold;
+  });
+  if (relevant.length === 0) return { ...base, items: [], noMatch: noMatchOf(pool.length, best, threshold), capped: { perAffiliation: cap, omitted: [] } };
+
+  const sims = await similarity.scores(needText, relevant.map(talentText));
   const unitIds = new Set(catalog.units.map((u) => u.id));
   const xianlinUnits = new Set(catalog.units.filter((u) => u.university?.inXianlin).map((u) => u.id));
   const xianlinUniversities = new Set(catalog.units.filter((u) => u.university?.inXianlin).map((u) => u.university!.id));
 
-  const scored = pool.map((t, i) => {
-    const shared = t.expertise.filter((x) => needs.has(x));
+  const scored = relevant.map((t, i) => {
+    const matches = vocab.matches(need, t.expertise, threshold);
+    const relevance = matches[0].coverage;
     const near = Boolean(t.affiliation && (xianlinUnits.has(t.affiliation.id) || xianlinUniversities.has(t.affiliation.id) || (t.affiliation.label === 'Enterprise' && profile?.local)));
     const cooperates = Boolean(profile && t.affiliation && profile.partners.includes(t.affiliation.id));
-    // Level and proximity support a relevant talent; they do not make an irrelevant one relevant.
-    const relevance = relevanceOf(sims[i], shared.length);
     const values = {
       text: sims[i],
-      topics: saturate(shared.length, sharedTopicSaturation),
+      topics: saturate(matches.reduce((s, m) => s + m.coverage, 0), sharedTopicSaturation),
       level: (talentLevelValues[t.level] ?? 0) * relevance,
       proximity: near ? relevance : 0,
       cooperation: cooperates ? 1 : 0,
     };
-    return { t, shared, near, cooperates, values, total: weightedTotal(values, talentWeights) };
+    return { t, matches, near, cooperates, values, total: weightedTotal(values, talentWeights) };
   });
+  const { items: shown, dropped } = takeWithCap(scored, {
+    limit: request.limit,
+    cap,
+    compare: (a, b) => b.total - a.total || a.t.id.localeCompare(b.t.id),
+    holder: (x) => x.t.affiliation?.id ?? null,
+    reassign: () => null,
+  });
+  const omitted = new Map<string, number>();
+  for (const x of dropped) omitted.set(x.t.affiliation!.name, (omitted.get(x.t.affiliation!.name) ?? 0) + 1);
+
   // Signals with their details, paths and reasons only for the talents shown: thousands at 100k.
-  scored.sort((a, b) => b.total - a.total || a.t.id.localeCompare(b.t.id));
-  const items = scored.slice(0, request.limit).map(({ t, shared, near, cooperates, values }): TalentMatch => {
-    const topic = shared[0] ?? null;
+  const items = shown.map(({ t, matches, near, cooperates, values }): TalentMatch => {
+    const topic = matches[0].topic;
+    const scaled = matches[0].coverage < 1 ? `（按相关度 ${matches[0].coverage.toFixed(2)} 折算）` : '';
     const { total, signals } = weighSignals(
       {
         text: { value: values.text, detail: `需求与专长文本相似度 ${values.text.toFixed(3)}` },
-        topics: { value: values.topics, detail: shared.length ? `专长覆盖需求：${shared.join('、')}` : '无直接对应的技术主题' },
-        level: { value: values.level, detail: `${levelLabels[t.level] ?? t.level}${t.honours.length ? `（${t.honours.join('、')}）` : ''}` },
-        proximity: { value: values.proximity, detail: near ? '在仙林大学城或区内' : '区外' },
-        cooperation: { value: values.cooperation, detail: cooperates ? '所在单位已与该企业合作' : '尚无合作' },
+        topics: { value: values.topics, detail: expertiseDetail(matches) },
+        level: { value: values.level, detail: `${levelLabels[t.level] ?? t.level}${t.honours.length ? `（${t.honours.join('、')}）` : ''}${scaled}` },
+        proximity: { value: values.proximity, detail: near ? `在仙林大学城或区内${scaled}` : '区外' },
+        cooperation: { value: values.cooperation, detail: !profile ? '无数据（文字描述没有企业信息）' : cooperates ? '所在单位已与该企业合作' : '尚无合作' },
       },
       talentWeights,
     );
-    const confidence = shared.length > 0 && (cooperates || (talentLevelValues[t.level] ?? 0) >= 0.6) ? 'strong' : shared.length > 0 || values.text >= 0.3 ? 'medium' : 'weak';
+    const whole = matches[0].coverage === 1;
+    const confidence = whole && (cooperates || (talentLevelValues[t.level] ?? 0) >= 0.6) ? 'strong' : whole ? 'medium' : 'weak';
     return {
-      talent: { id: t.id, name: t.name, title: t.title, level: t.level, honours: t.honours, expertise: t.expertise, affiliation: t.affiliation },
+      talent: { id: t.id, name: t.name, title: t.title, level: t.level, honours: t.honours, expertise: t.expertise, affiliation: t.affiliation, demo: t.demo },
       score: total,
       topic,
+      matchedTerms: matchedTerms(matches),
+      matchedTopics: matches.map((m) => m.topic),
       explanation: {
         signals,
-        paths: talentPaths(profile, t, topic, unitIds),
+        paths: talentPaths(profile, t, matches.find((m) => m.shared) ?? matches[0], unitIds),
         confidence,
-        reason: `${t.name}（${t.title}，${t.affiliation?.name ?? '未知单位'}）${topic ? `专长「${topic}」正对需求` : `专长${t.expertise.slice(0, 2).join('、')}`}；${levelLabels[t.level] ?? t.level}`,
+        reason: `${t.name}（${t.title}，${t.affiliation?.name ?? '未知单位'}）专长「${topic}」对应需求中的「${matches[0].terms.join('、')}」；${levelLabels[t.level] ?? t.level}`,
       },
     };
   });
-  return { items, textProvider: similarity.provider };
+  return { ...base, items, noMatch: null, capped: { perAffiliation: cap, omitted: [...omitted].map(([affiliation, count]) => ({ affiliation, count })) } };
+}
+
+function expertiseDetail(matches: TopicMatch[]): string {
+  return matches
+    .slice(0, 4)
+    .map((m) => (m.shared ? `「${m.topic}」（企业技术需求）` : `「${m.topic}」（命中 ${m.terms.join('、')}，覆盖 ${m.coverage.toFixed(2)}）`))
+    .join('；');
 }

@@ -19,9 +19,9 @@ describe('pairing requests', () => {
   });
 
   it('names the partner on the far side of the pair, and the subject of a match record', () => {
-    const item = { enterprise: { id: 'E1', name: '甲企业' }, researchUnit: { id: 'ru.1', name: '乙研究院', university: '丙大学' } } as Parameters<typeof partnerOf>[0];
-    expect(partnerOf(item, 'to-research-units')).toEqual({ id: 'ru.1', name: '乙研究院', sub: '丙大学' });
-    expect(partnerOf(item, 'to-enterprises')).toEqual({ id: 'E1', name: '甲企业', sub: null });
+    const item = { enterprise: { id: 'E1', name: '甲企业', demo: true }, researchUnit: { id: 'ru.1', name: '乙研究院', university: '丙大学', demo: false } } as Parameters<typeof partnerOf>[0];
+    expect(partnerOf(item, 'to-research-units')).toEqual({ id: 'ru.1', name: '乙研究院', sub: '丙大学', demo: false });
+    expect(partnerOf(item, 'to-enterprises')).toEqual({ id: 'E1', name: '甲企业', sub: null, demo: true });
     expect(subjectRef({ kind: 'enterprise', id: 'E1', name: '甲' })).toEqual({ id: 'E1', name: '甲' });
     expect(subjectRef({ kind: 'text', text: '制剂', role: 'need' }).id).toMatch(/^text\./);
   });

@@ -3,10 +3,12 @@ import type { Explanation, PairingResponse, PairResult, TalentLevel, TalentMatch
 import type { ViewDefinition } from '../app/router.ts';
 import { t, tData } from '../i18n/i18n.ts';
 import { pairingLimits, pairingRequest, partnerOf, subjectRef, talentLevels, talentRequest, type PairingForm, type Subject } from '../pairing/pairingQuery.ts';
+import { cappedNote, displacedNote, matchedTermsLine, needLine, noMatchState } from '../pairing/relevanceParts.ts';
 import { pathsSection, signalTable } from '../segment/candidateDetail.ts';
 import { confidenceLabel, signalLegend, signalScoreBar } from '../segment/candidateList.ts';
 import { signalSets } from '../segment/signalBar.ts';
 import { downloadCsv, type Table } from '../ui/csv.ts';
+import { demoBadge } from '../ui/demoBadge.ts';
 import { el } from '../ui/el.ts';
 import { entityPicker, type PickedEntity } from '../ui/entityPicker.ts';
 import { fmtList, fmtScore } from '../ui/format.ts';
@@ -50,10 +52,11 @@ function rankedList<T>(options: {
   return list;
 }
 
-function explanationDetail(idPrefix: string, head: HTMLElement[], c: { id: string; name: string; score: number; explanation: Explanation }, order: readonly string[], width: number, record: HTMLElement | null): HTMLElement {
+function explanationDetail(idPrefix: string, head: (HTMLElement | null)[], c: { id: string; name: string; demo: boolean; score: number; explanation: Explanation }, order: readonly string[], width: number, record: HTMLElement | null): HTMLElement {
   return el('article', { class: 'candidate-detail', 'aria-labelledby': `${idPrefix}-name` },
     el('p', { class: 'eyebrow' }, t('detail.title')),
     el('h2', { id: `${idPrefix}-name`, class: 'detail-name' }, c.name),
+    demoBadge(c.demo),
     el('div', { class: 'detail-score' }, el('span', { class: 'big-score' }, fmtScore(c.score)), signalScoreBar(c.score, c.explanation.signals, order), confidenceLabel(c.explanation.confidence)),
     el('p', { class: 'cand-reason' }, c.explanation.reason),
     ...head,
@@ -76,14 +79,14 @@ function pairTable(result: PairingResponse, subject: string): Table {
   return {
     title: t('pair.exportTitle', { subject: subject.slice(0, 30) }),
     columns: [
-      { key: 'rank', header: t('col.rank') }, { key: 'partner', header: t('pair.partner') }, { key: 'university', header: t('pair.university') },
+      { key: 'rank', header: t('col.rank') }, { key: 'partner', header: t('pair.partner') }, { key: 'demo', header: t('demo.badge') }, { key: 'university', header: t('pair.university') },
       { key: 'researcher', header: t('pair.researcher') }, { key: 'topic', header: t('pair.topic') }, { key: 'score', header: t('cand.score') },
       { key: 'confidence', header: t('cand.confidence') }, ...signalSets.pairing.map((s) => ({ key: s, header: tData('signal', s) })), { key: 'reason', header: t('cand.reason') },
     ],
     rows: result.items.map((item, i) => {
       const p = partnerOf(item, result.direction);
       return {
-        rank: i + 1, partner: p.name, university: p.sub ?? '', researcher: item.carriedBy.researcher?.name ?? '', topic: item.carriedBy.topic ?? '', score: item.score,
+        rank: i + 1, partner: p.name, demo: p.demo ? t('demo.badge') : '', university: p.sub ?? '', researcher: item.carriedBy.researcher?.name ?? '', topic: item.carriedBy.topic ?? '', score: item.score,
         confidence: tData('confidence', item.explanation.confidence), reason: item.explanation.reason,
         ...Object.fromEntries(signalSets.pairing.map((s) => [s, item.explanation.signals.find((x) => x.signal === s)?.value ?? 0])),
       };
@@ -95,12 +98,12 @@ function talentTable(result: TalentResponse, subject: string): Table {
   return {
     title: t('talent.exportTitle', { subject: subject.slice(0, 30) }),
     columns: [
-      { key: 'rank', header: t('col.rank') }, { key: 'name', header: t('talent.name') }, { key: 'title', header: t('talent.title') }, { key: 'level', header: t('talent.level') },
+      { key: 'rank', header: t('col.rank') }, { key: 'name', header: t('talent.name') }, { key: 'demo', header: t('demo.badge') }, { key: 'title', header: t('talent.title') }, { key: 'level', header: t('talent.level') },
       { key: 'honours', header: t('talent.honours') }, { key: 'affiliation', header: t('talent.affiliation') }, { key: 'expertise', header: t('talent.expertise') },
       { key: 'topic', header: t('pair.topic') }, { key: 'score', header: t('cand.score') }, { key: 'reason', header: t('cand.reason') },
     ],
     rows: result.items.map((m, i) => ({
-      rank: i + 1, name: m.talent.name, title: m.talent.title, level: tData('level', m.talent.level), honours: m.talent.honours.join('、'),
+      rank: i + 1, name: m.talent.name, demo: m.talent.demo ? t('demo.badge') : '', title: m.talent.title, level: tData('level', m.talent.level), honours: m.talent.honours.join('、'),
       affiliation: m.talent.affiliation?.name ?? '', expertise: m.talent.expertise.join('、'), topic: m.topic ?? '', score: m.score, reason: m.explanation.reason,
     })),
   };
@@ -256,8 +259,11 @@ export const pairingView: ViewDefinition = {
           row(t('pair.researcher'), r ? `${r.name}（${r.title}）` : t('pair.noResearcher')),
           row(t('pair.topic'), item.carriedBy.topic ?? t('metric.none')),
           row(t('pair.unit'), item.researchUnit.id === 'text-query' ? t('pair.yourText') : item.researchUnit.name, 'wide'),
-          item.enterprise ? row(t('pair.enterprise'), item.enterprise.name, 'wide') : null),
-      ], { id: partner.id, name: partner.name, score: item.score, explanation: item.explanation }, signalSets.pairing, width,
+          item.enterprise ? row(t('pair.enterprise'), item.enterprise.name, 'wide') : null,
+          item.enterprise ? row(t('pair.need'), item.need, 'wide') : null),
+        matchedTermsLine(item.matchedTerms),
+        displacedNote(item),
+      ], { id: partner.id, name: partner.name, demo: partner.demo, score: item.score, explanation: item.explanation }, signalSets.pairing, width,
       recordButton({ kind: 'pairing', subjectId: subject.id, subjectName: subject.name, candidateId: partner.id, candidateName: partner.name, score: item.score, explanation: item.explanation }, 'pair-record')));
     };
 
@@ -277,7 +283,7 @@ export const pairingView: ViewDefinition = {
         el('span', { class: 'cand-count' }, t(result.direction === 'to-enterprises' ? 'pair.countEnterprises' : 'pair.countUnits', { n: result.items.length, subject: subject.name })),
         providerNote(result.textProvider));
       if (result.items.length === 0) {
-        pairListBody.replaceChildren(meta, emptyState(t('pair.empty')));
+        pairListBody.replaceChildren(meta, result.noMatch ? noMatchState(result.direction === 'to-enterprises' ? 'enterprises' : 'units', result.noMatch) : emptyState(t('pair.empty')));
         return;
       }
       pairListBody.replaceChildren(meta, signalLegend(signalSets.pairing), rankedList({
@@ -296,9 +302,13 @@ export const pairingView: ViewDefinition = {
             el('div', { class: 'cand-body' },
               el('div', { class: 'cand-head' },
                 el('button', { type: 'button', class: 'cand-name', 'aria-pressed': String(selected), 'aria-label': t('cand.select', { name: p.name }), onclick: select }, p.name),
+                demoBadge(p.demo),
                 p.sub ? el('span', { class: 'chip chip-outside' }, p.sub) : null,
                 el('span', { class: 'cand-score', title: t('cand.score') }, fmtScore(item.score))),
               carrierLine(item),
+              displacedNote(item),
+              matchedTermsLine(item.matchedTerms),
+              needLine(item),
               signalScoreBar(item.score, item.explanation.signals, signalSets.pairing),
               el('div', { class: 'cand-foot' }, confidenceLabel(item.explanation.confidence)),
               el('p', { class: 'cand-reason' }, item.explanation.reason)));
@@ -405,7 +415,8 @@ export const pairingView: ViewDefinition = {
           row(t('talent.affiliation'), m.talent.affiliation?.name ?? t('metric.none'), 'wide'),
           row(t('talent.expertise'), fmtList(m.talent.expertise), 'wide'),
           m.talent.honours.length > 0 ? row(t('talent.honours'), fmtList(m.talent.honours), 'wide') : null),
-      ], { id: m.talent.id, name: m.talent.name, score: m.score, explanation: m.explanation }, signalSets.talent, width,
+        matchedTermsLine(m.matchedTerms),
+      ], { id: m.talent.id, name: m.talent.name, demo: m.talent.demo, score: m.score, explanation: m.explanation }, signalSets.talent, width,
       recordButton({ kind: 'talent', subjectId: subject.id, subjectName: subject.name, candidateId: m.talent.id, candidateName: m.talent.name, score: m.score, explanation: m.explanation }, 'talent-record')));
     };
 
@@ -422,10 +433,10 @@ export const pairingView: ViewDefinition = {
       talentList.replaceChildren(head, talentListBody);
       const meta = el('div', { class: 'list-meta', role: 'status' }, el('span', { class: 'cand-count' }, t('talent.count', { n: result.items.length, subject: subject.name })), providerNote(result.textProvider));
       if (result.items.length === 0) {
-        talentListBody.replaceChildren(meta, emptyState(t('talent.empty')));
+        talentListBody.replaceChildren(meta, result.noMatch ? noMatchState('talent', result.noMatch) : emptyState(t('talent.empty')));
         return;
       }
-      talentListBody.replaceChildren(meta, signalLegend(signalSets.talent), rankedList({
+      talentListBody.replaceChildren(meta, cappedNote(result) ?? '', signalLegend(signalSets.talent), rankedList({
         items: result.items,
         key: (m) => m.talent.id,
         label: t('talent.listLabel'),
@@ -439,11 +450,13 @@ export const pairingView: ViewDefinition = {
           el('div', { class: 'cand-body' },
             el('div', { class: 'cand-head' },
               el('button', { type: 'button', class: 'cand-name', 'aria-pressed': String(selected), 'aria-label': t('cand.select', { name: m.talent.name }), onclick: select }, m.talent.name),
+              demoBadge(m.talent.demo),
               el('span', { class: `chip level level-${m.talent.level}` }, tData('level', m.talent.level)),
               el('span', { class: 'cand-score', title: t('cand.score') }, fmtScore(m.score))),
             el('div', { class: 'cand-meta talent-meta' }, [m.talent.title, m.talent.affiliation ? `${m.talent.affiliation.name}（${tData('node', m.talent.affiliation.label)}）` : ''].filter(Boolean).join(' · ')),
             m.talent.honours.length > 0 ? el('ul', { class: 'chips honours', 'aria-label': t('talent.honours') }, m.talent.honours.map((h) => el('li', { class: 'chip chip-honour' }, `★ ${h}`))) : null,
             el('ul', { class: 'chips expertise', 'aria-label': t('talent.expertise') }, m.talent.expertise.map((x) => el('li', { class: `chip${x === m.topic ? ' chip-hit' : ''}` }, x === m.topic ? el('mark', {}, `✓ ${x}`) : x))),
+            matchedTermsLine(m.matchedTerms),
             signalScoreBar(m.score, m.explanation.signals, signalSets.talent),
             el('div', { class: 'cand-foot' }, confidenceLabel(m.explanation.confidence)),
             el('p', { class: 'cand-reason' }, m.explanation.reason))),
