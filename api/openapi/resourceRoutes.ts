@@ -5,11 +5,14 @@ import {
 } from '../../engine/index.ts';
 import { importPathSchema, importQuerySchema } from '../routes/importRoutes.ts';
 import type { RouteDoc } from './routes.ts';
-import { explanationSchema, open } from './schemas.ts';
+import { demoFlag, explanationSchema, open } from './schemas.ts';
 
 const resource = open({ id: z.string(), kind: z.string(), title: z.string(), status: z.string() }, 'Resource');
 const resourceList = open({ items: z.array(resource), nextCursor: z.string().nullable() }, 'ResourceList');
-const match = open({ id: z.string(), kind: z.string(), status: z.string(), subjectId: z.string(), candidateId: z.string(), history: z.array(z.looseObject({})) }, 'TrackedMatch');
+const match = open({
+  id: z.string(), kind: z.string(), status: z.string(), subjectId: z.string(), candidateId: z.string(), history: z.array(z.looseObject({})),
+  subjectDemo: demoFlag, candidateDemo: demoFlag, demo: demoFlag.meta({ description: '演示数据: the subject or the candidate is demo data (subjectDemo || candidateDemo)' }),
+}, 'TrackedMatch');
 
 /** Resources (DESIGN §4), outcome tracking (§7) and import (§6), documented like the core routes. */
 export const resourceRouteDocs: RouteDoc[] = [

@@ -23,6 +23,11 @@ export const explanationSchema = z
   .object({ signals: z.array(signal), paths: z.array(pathSchema), confidence: z.enum(['strong', 'medium', 'weak']), reason: z.string() })
   .meta({ id: 'Explanation' });
 
+/** Every record a response shows says whether the seed generator invented it. */
+export const demoFlag = z.boolean().meta({
+  description: '演示数据 demo data: true when the record was invented by the seed generator (`source: synthetic`), not a real organisation; clients must show it as such and never report it as a real lead',
+});
+
 /** Response bodies are described by their main fields; further fields may be added over time. */
 export const open = <T extends z.ZodRawShape>(shape: T, id: string) => z.looseObject(shape).meta({ id });
 
@@ -42,15 +47,15 @@ export const whatIfResponse = open({ chain: chainRef, rows: z.array(z.looseObjec
 export const partnerResponse = open(
   {
     chainId: z.string(), mode: z.string(), targets: z.array(z.looseObject({ segmentId: z.string() })), excludedByKeyword: z.number(), textProvider: z.string(),
-    candidates: z.array(z.looseObject({ id: z.string(), name: z.string(), score: z.number(), segmentId: z.string(), explanation: explanationSchema })),
+    candidates: z.array(z.looseObject({ id: z.string(), name: z.string(), demo: demoFlag, score: z.number(), segmentId: z.string(), explanation: explanationSchema })),
   },
   'PartnerResult',
 );
 export const pairingResponse = open({ direction: z.string(), textProvider: z.string(), items: z.array(z.looseObject({ score: z.number(), carriedBy: z.looseObject({}), explanation: explanationSchema })) }, 'PairingResult');
 export const talentResponse = open({ textProvider: z.string(), items: z.array(z.looseObject({ score: z.number(), talent: z.looseObject({ id: z.string(), name: z.string() }), explanation: explanationSchema })) }, 'TalentResult');
-export const searchResponse = open({ items: z.array(z.looseObject({ id: z.string(), type: z.string(), name: z.string() })), groups: z.array(z.looseObject({ type: z.string() })), nextCursor: z.string().nullable(), textProvider: z.string() }, 'SearchResult');
-export const entityResponse = open({ id: z.string(), label: z.string(), name: z.string(), properties: z.looseObject({}), degree: z.number() }, 'Entity');
-export const neighbourhoodResponse = open({ center: z.looseObject({ id: z.string() }), nodes: z.array(z.looseObject({ id: z.string(), label: z.string() })), relationships: z.array(z.looseObject({ type: z.string() })), truncated: z.boolean() }, 'Neighbourhood');
+export const searchResponse = open({ items: z.array(z.looseObject({ id: z.string(), type: z.string(), name: z.string(), demo: demoFlag })), groups: z.array(z.looseObject({ type: z.string() })), nextCursor: z.string().nullable(), textProvider: z.string() }, 'SearchResult');
+export const entityResponse = open({ id: z.string(), label: z.string(), name: z.string(), properties: z.looseObject({}), demo: demoFlag, degree: z.number() }, 'Entity');
+export const neighbourhoodResponse = open({ center: z.looseObject({ id: z.string(), demo: demoFlag }), nodes: z.array(z.looseObject({ id: z.string(), label: z.string(), demo: demoFlag })), relationships: z.array(z.looseObject({ type: z.string() })), truncated: z.boolean() }, 'Neighbourhood');
 /** Why a segment was suggested: the firm's products, the words and the attached firms that decided it. */
 export const suggestionEvidence = open(
   {

@@ -70,31 +70,65 @@ describe('chain intelligence API on the seed', () => {
     }
   });
 
-  it('exports the candidate list as CSV and XLSX with Chinese headers', async () => {
+  it('exports the candidate list as CSV and XLSX with Chinese headers, a 演示数据 column and a first line warning of demo rows', async () => {
     const body = { chainId: 'ai', mode: 'fill', limit: 6 };
+    const json = (await (await postJson(`${api.base}/api/v1/match/partners`, body)).json()) as PartnerResult;
+    const demoRows = json.candidates.filter((c) => c.demo).length;
+    expect(demoRows).toBeGreaterThan(0); // the seed's outside pool is generated
     const csv = await (await postJson(`${api.base}/api/v1/match/partners?format=csv`, body)).text();
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\n');
-    expect(lines[0]).toContain('企业名称');
-    expect(lines).toHaveLength(7);
+    expect(lines[0]).toContain(`本表含 ${demoRows} 条演示数据`);
+    const header = lines[1].split(',');
+    expect(header).toContain('企业名称');
+    const demoAt = header.indexOf('演示数据');
+    expect(lines.slice(2).map((l) => l.split(',')[demoAt])).toEqual(json.candidates.map((c) => (c.demo ? '是' : '否')));
+    expect(lines).toHaveLength(8);
+
     const xlsx = await postJson(`${api.base}/api/v1/match/partners?format=xlsx`, body);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
-    expect(sheet.getRow(1).getCell(2).value).toBe('企业名称');
-    expect(sheet.rowCount).toBe(7);
+    expect(String(sheet.getRow(1).getCell(1).value)).toContain('演示数据');
+    expect(sheet.getRow(2).getCell(2).value).toBe('企业名称');
+    expect(sheet.getRow(2).getCell(3).value).toBe('演示数据');
+    expect(json.candidates.map((_, i) => sheet.getRow(i + 3).getCell(3).value)).toEqual(json.candidates.map((c) => (c.demo ? '是' : '否')));
+    expect(sheet.rowCount).toBe(8);
+  });
+
+  it('marks partner candidates that are demo data: generated firms are, the article’s 南京高光半导体 is not', async () => {
+    const lists = await Promise.all([
+      postJson(`${api.base}/api/v1/match/partners`, { chainId: 'biomed', segmentId: 'biomed.cdmo', mode: 'fill', limit: 10 }),
+      // 强链 lists local firms too; 高光 (source: article) sits in this weak segment.
+      postJson(`${api.base}/api/v1/match/partners`, { chainId: 'electronics', segmentId: 'electronics.display-materials', mode: 'strengthen', limit: 100 }),
+    ].map(async (r) => ((await (await r).json()) as PartnerResult).candidates));
+    const candidates = lists.flat();
+    const sources = new Map((await graph.query<{ id: string; source: string }>('MATCH (e:Enterprise) WHERE e.id IN $ids RETURN e.id AS id, e.source AS source', { ids: candidates.map((c) => c.id) })).map((r) => [r.id, r.source]));
+    for (const c of candidates) expect(c.demo, c.name).toBe(sources.get(c.id) === 'synthetic');
+    expect(lists[0].every((c) => c.demo)).toBe(true);
+    expect(lists[1].find((c) => c.name === '南京高光半导体')?.demo).toBe(false);
   });
 
   it('exports the gap list as CSV and the chain report as an XLSX with one sheet per part', async () => {
     const csv = await (await fetch(`${api.base}/api/v1/chains/biomed/gaps?format=csv`)).text();
     expect(csv.split('\n').length).toBeGreaterThan(3);
     expect(csv).toContain('合同研发生产（CDMO）');
+    // The gap rows name generated firms: the file says so first, the column and the names too.
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[0]).toMatch(/^注意：本表含 \d+ 条演示数据/);
+    expect(lines[1].split(',').at(-1)).toBe('演示数据');
+    expect(lines.slice(2).some((l) => l.endsWith(',是'))).toBe(true);
+    expect(csv).toContain('（演示数据）');
     const res = await fetch(`${api.base}/api/v1/chains/biomed/report`);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
     expect(book.worksheets.length).toBeGreaterThanOrEqual(3);
-    expect(book.worksheets[0].rowCount).toBe(15); // header + 14 segments
+    expect(book.worksheets[0].rowCount).toBe(16); // demo note + header + 14 segments
+    for (const sheet of book.worksheets) {
+      expect(String(sheet.getRow(1).getCell(1).value), sheet.name).toContain('演示数据');
+      expect(sheet.getRow(2).values, sheet.name).toContain('演示数据');
+    }
   });
 
   it('what-if: attracting a recommended CDMO removes the missing segment, without writing', async () => {

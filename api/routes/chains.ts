@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { chainIdParam, chainReport, exportFormatSchema, gapTable, tableToXlsx, whatIfRequest, type ChainMatchEngine } from '../../engine/index.ts';
+import { chainIdParam, chainReport, exportFormatSchema, tableToXlsx, whatIfRequest, type ChainMatchEngine } from '../../engine/index.ts';
 import { sendTable } from '../sendTable.ts';
 import { listQuerySchema, page } from '../pagination.ts';
 import { parse } from '../validate.ts';
@@ -19,9 +19,10 @@ export function chainRoutes(engine: ChainMatchEngine): Router {
   });
   router.get('/chains/:id/gaps', async (req, res) => {
     const { format } = parse(formatQuery, req.query, 'query');
-    const report = await engine.gaps(chainId(req.params));
-    if (format === 'json') res.json(report);
-    else await sendTable(res, gapTable(report), format);
+    const id = chainId(req.params);
+    if (format === 'json') res.json(await engine.gaps(id));
+    // The report's gap sheet: the same rows, with the firms that are demo data marked.
+    else await sendTable(res, (await chainReport(engine, id, { parts: ['gaps'] }))[0], format);
   });
   // The officer's chain report: map, gaps and top candidates, one sheet each.
   router.get('/chains/:id/report', async (req, res) => {

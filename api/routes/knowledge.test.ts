@@ -102,6 +102,25 @@ describe('pairing, talent, search, explore and attachment API on the seed', () =
     expect((await fetch(`${api.base}/api/v1/entities/nope`)).status).toBe(404);
   });
 
+  it('says which records are demo data: an article firm is not, a generated one is, in search, details and neighbourhoods', async () => {
+    const [fake] = await graph.query<{ id: string; name: string }>("MATCH (e:Enterprise {source: 'synthetic', local: true}) RETURN e.id AS id, e.name AS name ORDER BY e.id LIMIT 1");
+    const search = async (q: string) => (await (await fetch(`${api.base}/api/v1/search?q=${encodeURIComponent(q)}&limit=5&types=Enterprise`)).json()).items as { id: string; demo: boolean }[];
+    expect((await search('正大天晴')).find((i) => i.id === cttq)?.demo).toBe(false);
+    expect((await search(fake.name)).find((i) => i.id === fake.id)?.demo).toBe(true);
+
+    expect((await (await fetch(`${api.base}/api/v1/entities/${cttq}`)).json()).demo).toBe(false);
+    expect((await (await fetch(`${api.base}/api/v1/entities/${fake.id}`)).json()).demo).toBe(true);
+
+    const hood = await (await fetch(`${api.base}/api/v1/entities/${cttq}/neighbourhood?depth=2&limit=80`)).json();
+    expect(hood.center.demo).toBe(false);
+    const sources = new Map((await graph.query<{ id: string; source: string | null }>(
+      'UNWIND $ids AS id MATCH (n {id: id}) RETURN n.id AS id, n.source AS source', { ids: hood.nodes.map((n: { id: string }) => n.id) },
+    )).map((r) => [r.id, r.source]));
+    for (const n of hood.nodes as { id: string; demo: boolean }[]) expect(n.demo, n.id).toBe(sources.get(n.id) === 'synthetic');
+    expect(hood.nodes.some((n: { demo: boolean }) => n.demo)).toBe(true);
+    expect(hood.nodes.some((n: { id: string; demo: boolean }) => !n.demo && n.id !== cttq)).toBe(true);
+  });
+
   it('attaches a described firm to the right segment', async () => {
     const body = await (await postJson(`${api.base}/api/v1/classify/segments`, { name: '南京某某新材料有限公司', products: ['正极材料', '三元前驱体'], description: '锂电池正极材料的研发与生产' })).json();
     expect(body.items[0].segmentId).toBe('nev.cathode');

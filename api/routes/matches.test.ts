@@ -120,13 +120,51 @@ describe('match tracking API', () => {
 
     const csv = await fetch(url('/matches?kind=partner&chainId=biomed&format=csv'));
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    const lines = (await csv.text()).trim().split('\n');
-    expect(lines[0]).toContain('推荐对象');
-    expect(lines.length).toBe(pages.length + 1);
+    // Other journeys may have recorded demo firms under partner/biomed: then a warning line comes first.
+    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\n');
+    const header = lines.findIndex((l) => l.includes('推荐对象'));
+    expect(header).toBe(pages.some((m) => m.demo) ? 1 : 0);
+    expect(lines.length).toBe(header + pages.length + 1);
     const xlsx = await fetch(url('/matches?format=xlsx&kind=partner'));
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
-    expect(book.worksheets[0].getRow(1).getCell(3).value).toBe('状态');
+    const sheet = book.worksheets[0];
+    const headerRow = sheet.getRow(1).getCell(3).value === '状态' ? 1 : 2;
+    expect(sheet.getRow(headerRow).getCell(3).value).toBe('状态');
+  });
+
+  it('says when either side of a tracked match is demo data, in JSON and in the CSV/XLSX export', async () => {
+    const [fake] = await graph.query<{ id: string; name: string }>("MATCH (e:Enterprise {source: 'synthetic', local: false}) RETURN e.id AS id, e.name AS name ORDER BY e.id LIMIT 1");
+    const [real] = await graph.query<{ id: string; name: string }>("MATCH (e:Enterprise {source: 'article'}) WHERE e.name CONTAINS '正大天晴' RETURN e.id AS id, e.name AS name");
+    const chainId = 'apitest-demo';
+    const demoRes = await send('POST', '/matches', { kind: 'partner', subjectId: 'biomed.cdmo', candidateId: fake.id, candidateName: fake.name, chainId, score: 0.5, explanation });
+    const demo: MatchRecord = await demoRes.json();
+    expect(demo).toMatchObject({ subjectDemo: false, candidateDemo: true, demo: true });
+    const realMatch: MatchRecord = await (await send('POST', '/matches', { kind: 'partner', subjectId: 'biomed.api', candidateId: real.id, candidateName: real.name, chainId, score: 0.5, explanation })).json();
+    expect(realMatch).toMatchObject({ subjectDemo: false, candidateDemo: false, demo: false });
+    // A demo firm as the subject (a pairing for a generated enterprise) marks the match too.
+    const subject: MatchRecord = await (await send('POST', '/matches', { kind: 'pairing', subjectId: fake.id, candidateId: 'apitest.unit', chainId, score: 0.4, explanation })).json();
+    expect(subject).toMatchObject({ subjectDemo: true, candidateDemo: false, demo: true });
+
+    expect(await (await fetch(url(`/matches/${demo.id}`))).json()).toMatchObject({ demo: true, candidateDemo: true });
+    expect(await (await send('PATCH', `/matches/${realMatch.id}`, { status: 'contacted' })).json()).toMatchObject({ status: 'contacted', demo: false });
+    const listed: { items: MatchRecord[] } = await (await fetch(url(`/matches?chainId=${chainId}&kind=partner`))).json();
+    expect(Object.fromEntries(listed.items.map((m) => [m.candidateId, m.demo]))).toEqual({ [fake.id]: true, [real.id]: false });
+
+    const lines = (await (await fetch(url(`/matches?chainId=${chainId}&format=csv`))).text()).replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[0]).toContain('本表含 2 条演示数据');
+    const demoAt = lines[1].split(',').indexOf('演示数据');
+    expect(demoAt).toBeGreaterThan(0);
+    const byId = Object.fromEntries(lines.slice(2).map((l) => [l.split(',')[0], l.split(',')[demoAt]]));
+    expect(byId).toEqual({ [demo.id]: '是', [realMatch.id]: '否', [subject.id]: '是' });
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await (await fetch(url(`/matches?chainId=${chainId}&format=xlsx`))).arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(String(sheet.getRow(1).getCell(1).value)).toContain('演示数据');
+    const col = (sheet.getRow(2).values as unknown[]).indexOf('演示数据');
+    const cells = Object.fromEntries([3, 4, 5].map((r) => [sheet.getRow(r).getCell(1).value, sheet.getRow(r).getCell(col).value]));
+    expect(cells).toEqual({ [demo.id]: '是', [realMatch.id]: '否', [subject.id]: '是' });
   });
 
   it('reports per-signal acceptance and bounded weight suggestions', async () => {

@@ -27,6 +27,27 @@ describe('the chain report', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await tableToXlsx(tables)) as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toEqual(tables.map((t) => t.title));
-    expect(book.worksheets[1].getRow(1).getCell(1).value).toBe('排名');
+    // Generated firms fill the seed's chain, so a warning line (below) comes before the headers.
+    expect(book.worksheets[1].getRow(2).getCell(1).value).toBe('排名');
+  });
+
+  it('marks demo data in every sheet: a warning line first, a 演示数据 column, and generated firms named as such', async () => {
+    const tables = await chainReport(new ChainMatchEngine(graph), 'biomed', { limit: 3 });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await tableToXlsx(tables)) as unknown as ArrayBuffer);
+    for (const [i, table] of tables.entries()) {
+      expect(table.note, table.title).toMatch(/^注意：本表含 \d+ 条演示数据/);
+      expect(book.worksheets[i].getRow(1).getCell(1).value).toBe(table.note);
+      expect(book.worksheets[i].getRow(2).values).toContain('演示数据');
+    }
+    const [map, gaps, candidates] = tables;
+    // A segment row is demo data when it counts a generated local firm; CDMO (planted missing) has none.
+    const [{ n }] = await graph.query<{ n: number }>(
+      "MATCH (:Segment {id: 'biomed.api'})<-[:IN_SEGMENT]-(e:Enterprise {local: true, source: 'synthetic'}) RETURN count(e) AS n",
+    );
+    expect(map.rows.find((r) => r.id === 'biomed.api')).toMatchObject({ demoFirms: n, demo: n > 0 ? '是' : '否' });
+    expect(map.rows.find((r) => r.id === 'biomed.cdmo')).toMatchObject({ demoFirms: 0, demo: '否' });
+    expect(gaps.rows.filter((r) => r.demo === '是').every((r) => `${r.topFirms}${r.outsideSuppliers}`.includes('（演示数据）'))).toBe(true);
+    expect(candidates.rows.every((r) => r.demo === '是' || r.demo === '否')).toBe(true);
   });
 });

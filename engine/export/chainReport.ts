@@ -4,7 +4,8 @@ import type { GapAction } from '../chain/gapAnalysis.ts';
 import type { ChainMatchEngine, GapReport } from '../chainMatchEngine.ts';
 import { partnerRequestSchema } from '../contracts/partners.ts';
 import type { PartnerResult } from '../match/partners/rankPartners.ts';
-import { partnerTable, type Table } from './tables.ts';
+import { demoFirmsBySegment, demoIdsAmong } from '../search/demoRecords.ts';
+import { demoCell, demoColumn, partnerTable, withDemoNote, type Table } from './tables.ts';
 
 /** The viewer's words (viewer/src/i18n/zh.ts), so a report reads like the screen it came from. */
 export const stageLabels: Record<string, string> = { upstream: '上游', midstream: '中游', downstream: '下游' };
@@ -23,13 +24,19 @@ export const gapReasonLabels: Record<string, string> = {
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
-/** The chain map (产业链图谱) as rows: every segment, upstream first, with its figures and flows. */
-export function chainMapTable(map: ChainMap): Table {
+/** A firm's name as an export shows it: demo firms say so beside the name. */
+const firmName = (f: { id: string; name: string }, demoIds: ReadonlySet<string>) => (demoIds.has(f.id) ? `${f.name}（演示数据）` : f.name);
+
+/**
+ * The chain map (产业链图谱) as rows: every segment, upstream first, with its figures and flows.
+ * `demoFirms` (segment id → local demo firms in it): a row is 演示数据 when its figures count any.
+ */
+export function chainMapTable(map: ChainMap, demoFirms: ReadonlyMap<string, number> = new Map()): Table {
   const name = new Map(map.segments.map((s) => [s.segmentId, s.name]));
   const names = (ids: string[]) => ids.map((id) => name.get(id) ?? id).join('、');
   const upstreamOf = (id: string) => names(map.feeds.filter((f) => f.to === id).map((f) => f.from));
   const downstreamOf = (id: string) => names(map.feeds.filter((f) => f.from === id).map((f) => f.to));
-  return {
+  return withDemoNote({
     title: '产业链图谱',
     columns: [
       { key: 'order', header: '顺序', width: 6 },
@@ -38,6 +45,8 @@ export function chainMapTable(map: ChainMap): Table {
       { key: 'name', header: '环节', width: 18 },
       { key: 'class', header: '健康状况', width: 10 },
       { key: 'firms', header: '本地企业（家）', width: 12 },
+      { key: 'demoFirms', header: '其中演示企业（家）', width: 14 },
+      demoColumn,
       { key: 'capacity', header: '本地产能（亿元）', width: 14 },
       { key: 'demand', header: '本地需求（亿元）', width: 14 },
       { key: 'shortfall', header: '缺口率（%）', width: 10 },
@@ -51,16 +60,25 @@ export function chainMapTable(map: ChainMap): Table {
       .sort((a, b) => a.order - b.order || a.segmentId.localeCompare(b.segmentId))
       .map((s) => ({
         order: s.order, stage: stageLabels[s.stage] ?? s.stage, id: s.segmentId, name: s.name, class: gapClassLabels[s.class] ?? s.class,
-        firms: s.metrics.localFirmCount, capacity: s.metrics.localCapacity, demand: s.metrics.localDemand,
+        firms: s.metrics.localFirmCount, demoFirms: demoFirms.get(s.segmentId) ?? 0, demo: demoCell((demoFirms.get(s.segmentId) ?? 0) > 0),
+        capacity: s.metrics.localCapacity, demand: s.metrics.localDemand,
         shortfall: pct(s.metrics.shortfall), outside: pct(s.metrics.outsideDependence), topShare: pct(s.metrics.topFirmShare),
         upstream: upstreamOf(s.segmentId), downstream: downstreamOf(s.segmentId), products: s.products.map((p) => p.name).join('、'),
       })),
-  };
+  });
 }
 
-/** The gap list (缺口清单), most urgent first, with the evidence behind each gap. */
-export function gapTable(report: GapReport): Table {
-  return {
+/** Every firm a gap list names (its evidence), for looking up which are demo data. */
+export function gapFirmIds(report: GapReport): string[] {
+  return report.gaps.flatMap((g) => [...g.metrics.evidence.topFirms, ...g.metrics.evidence.outsideSuppliers].map((f) => f.id));
+}
+
+/**
+ * The gap list (缺口清单), most urgent first, with the evidence behind each gap. A row is 演示数据
+ * when a firm it names is (`demoIds`, from demoIdsAmong over gapFirmIds); those names say so too.
+ */
+export function gapTable(report: GapReport, demoIds: ReadonlySet<string> = new Set()): Table {
+  return withDemoNote({
     title: '缺口清单',
     columns: [
       { key: 'rank', header: '排名', width: 6 },
@@ -81,6 +99,7 @@ export function gapTable(report: GapReport): Table {
       { key: 'outside', header: '外部依赖度（%）', width: 12 },
       { key: 'topFirms', header: '主要本地企业', width: 40 },
       { key: 'outsideSuppliers', header: '区外供应商', width: 40 },
+      demoColumn,
     ],
     rows: report.gaps.map((g, i) => ({
       rank: i + 1, id: g.segmentId, name: g.name, stage: stageLabels[g.stage] ?? g.stage, class: gapClassLabels[g.class] ?? g.class,
@@ -89,33 +108,44 @@ export function gapTable(report: GapReport): Table {
       // Empty when every figure rests on revenue; else how the missing revenue was estimated.
       estimated: g.metrics.estimatedBy.map((p) => proxyReasons[p]).join('；') || null,
       shortfall: pct(g.metrics.shortfall), n1: pct(g.metrics.n1Shortfall), outside: pct(g.metrics.outsideDependence),
-      topFirms: g.metrics.evidence.topFirms.map((f) => f.name).join('、'),
-      outsideSuppliers: [...new Set(g.metrics.evidence.outsideSuppliers.map((f) => f.name))].join('、'),
+      topFirms: g.metrics.evidence.topFirms.map((f) => firmName(f, demoIds)).join('、'),
+      outsideSuppliers: [...new Set(g.metrics.evidence.outsideSuppliers.map((f) => firmName(f, demoIds)))].join('、'),
+      demo: demoCell([...g.metrics.evidence.topFirms, ...g.metrics.evidence.outsideSuppliers].some((f) => demoIds.has(f.id))),
     })),
-  };
+  });
 }
 
 // The columns of a partner list do not depend on its rows.
-const partnerColumns = partnerTable({ chainId: '', mode: 'fill', targets: [], candidates: [], excludedByKeyword: 0, excludedAsUnrelated: 0, textProvider: 'lexical' }).columns;
+const partnerColumns = partnerTable({ chainId: '', mode: 'fill', targets: [], candidates: [], dominantFirms: [], diversity: { lambda: 0, leftOut: 0 }, excludedByKeyword: 0, excludedAsUnrelated: 0, textProvider: 'lexical' }).columns;
 
 /** Partner candidates of several modes in one list, each row saying which (补链/强链/延链). */
 export function candidatesTable(results: PartnerResult[]): Table {
-  return {
+  return withDemoNote({
     title: '候选企业',
     columns: [{ key: 'mode', header: '链策', width: 6 }, ...partnerColumns],
     rows: results.flatMap((r) => partnerTable(r).rows.map((row) => ({ mode: actionLabels[r.mode], ...row }))),
-  };
+  });
 }
+
+export type ChainReportPart = 'map' | 'gaps' | 'candidates';
 
 /**
  * The chain report (产业链报告): the map, the gaps and the top candidates for each kind of gap the
- * chain has, as tables — one XLSX sheet each (tableToXlsx).
+ * chain has, as tables — one XLSX sheet each (tableToXlsx). `parts` picks some of them, in that
+ * order (the gap list's own CSV/XLSX export is `parts: ['gaps']`). Demo data is marked in each.
  */
-export async function chainReport(engine: ChainMatchEngine, chainId: string, options: { limit?: number } = {}): Promise<Table[]> {
+export async function chainReport(engine: ChainMatchEngine, chainId: string, options: { limit?: number; parts?: ChainReportPart[] } = {}): Promise<Table[]> {
+  const parts = new Set(options.parts ?? ['map', 'gaps', 'candidates']);
   const [map, gaps] = await Promise.all([engine.chainMap(chainId), engine.gaps(chainId)]);
-  const modes = (['fill', 'strengthen', 'extend'] as const).filter((m) => gaps.gaps.some((g) => g.action === m));
-  const results: PartnerResult[] = [];
-  for (const mode of modes) results.push(await engine.partners(partnerRequestSchema.parse({ chainId, mode, limit: options.limit ?? 10 })));
   const title = (t: Table, part: string) => ({ ...t, title: `${map.chain.name}${part}` });
-  return [title(chainMapTable(map), '产业链图谱'), title(gapTable(gaps), '缺口清单'), title(candidatesTable(results), '候选企业')];
+  const tables: Table[] = [];
+  if (parts.has('map')) tables.push(title(chainMapTable(map, await demoFirmsBySegment(engine.graph, chainId)), '产业链图谱'));
+  if (parts.has('gaps')) tables.push(title(gapTable(gaps, await demoIdsAmong(engine.graph, gapFirmIds(gaps))), '缺口清单'));
+  if (parts.has('candidates')) {
+    const modes = (['fill', 'strengthen', 'extend'] as const).filter((m) => gaps.gaps.some((g) => g.action === m));
+    const results: PartnerResult[] = [];
+    for (const mode of modes) results.push(await engine.partners(partnerRequestSchema.parse({ chainId, mode, limit: options.limit ?? 10 })));
+    tables.push(title(candidatesTable(results), '候选企业'));
+  }
+  return tables;
 }

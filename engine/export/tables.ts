@@ -8,11 +8,34 @@ export interface Table {
   title: string;
   columns: { key: string; header: string; width?: number }[];
   rows: Record<string, string | number | boolean | null>[];
+  /** A context line written above the headers (the demo-data warning, demoNote). */
+  note?: string;
 }
 
-/** CSV with a UTF-8 byte-order mark, so Excel opens the Chinese text correctly. */
+/**
+ * The 演示数据 column: 是 on a row that shows a record the seed generator invented (`demo: true`),
+ * 否 otherwise. Every export carries it, so a row copied out of its file still says what it is.
+ */
+export const demoColumn = { key: 'demo', header: '演示数据', width: 8 } as const;
+export const demoCell = (demo: boolean) => (demo ? '是' : '否');
+
+/** The first line of a file whose rows include demo data; undefined when none does. */
+export function demoNote(demoRows: number): string | undefined {
+  if (demoRows === 0) return undefined;
+  return `注意：本表含 ${demoRows} 条演示数据（“演示数据”列为“是”），由种子生成器虚构，不是真实企业或机构，不可作为真实线索上报。`;
+}
+
+/** A table with its note set from its own 演示数据 column (counting the rows marked 是). */
+export function withDemoNote(table: Table): Table {
+  const note = demoNote(table.rows.filter((r) => r[demoColumn.key] === demoCell(true)).length);
+  return note ? { ...table, note } : table;
+}
+
+/** CSV with a UTF-8 byte-order mark, so Excel opens the Chinese text correctly; the note, if any, is the first line. */
 export function tableToCsv(table: Table): string {
-  return '\uFEFF' + stringify([table.columns.map((c) => c.header), ...table.rows.map((r) => table.columns.map((c) => r[c.key] ?? ''))]);
+  const header = table.columns.map((c) => c.header);
+  const rows = table.rows.map((r) => table.columns.map((c) => r[c.key] ?? ''));
+  return '\uFEFF' + stringify([...(table.note ? [[table.note]] : []), header, ...rows]);
 }
 
 export async function tableToXlsx(tables: Table | Table[]): Promise<Buffer> {
@@ -21,8 +44,15 @@ export async function tableToXlsx(tables: Table | Table[]): Promise<Buffer> {
   for (const table of Array.isArray(tables) ? tables : [tables]) {
     // Excel forbids []:*?/\ in sheet names and caps them at 31 characters.
     const sheet = book.addWorksheet(table.title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
-    sheet.columns = table.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 16 }));
-    sheet.getRow(1).font = { bold: true };
+    sheet.columns = table.columns.map((c) => ({ key: c.key, width: c.width ?? 16 }));
+    if (table.note) {
+      // The warning sits above the headers, across the whole width, where nobody can miss it.
+      const note = sheet.addRow([table.note]);
+      sheet.mergeCells(note.number, 1, note.number, table.columns.length);
+      note.font = { bold: true, color: { argb: 'FF7A4A00' } };
+      note.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF4D6' } };
+    }
+    sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
     for (const row of table.rows) sheet.addRow(row);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
@@ -33,11 +63,12 @@ const confidenceLabels = { strong: '强', medium: '中', weak: '弱' } as const;
 
 export function partnerTable(result: PartnerResult): Table {
   const signal = (c: PartnerResult['candidates'][number], name: string) => c.explanation.signals.find((s) => s.signal === name)?.value ?? 0;
-  return {
+  return withDemoNote({
     title: `${modeLabels[result.mode]}候选企业`,
     columns: [
       { key: 'rank', header: '排名', width: 6 },
       { key: 'name', header: '企业名称', width: 32 },
+      demoColumn,
       { key: 'id', header: '统一社会信用代码', width: 22 },
       { key: 'province', header: '省份', width: 10 },
       { key: 'city', header: '城市', width: 10 },
@@ -54,10 +85,10 @@ export function partnerTable(result: PartnerResult): Table {
       { key: 'reason', header: '推荐理由', width: 80 },
     ],
     rows: result.candidates.map((c, i) => ({
-      rank: i + 1, name: c.name, id: c.id, province: c.province, city: c.city, segment: c.segmentName, score: c.score,
+      rank: i + 1, name: c.name, demo: demoCell(c.demo), id: c.id, province: c.province, city: c.city, segment: c.segmentName, score: c.score,
       confidence: confidenceLabels[c.explanation.confidence],
       fit: signal(c, 'fit'), connectivity: signal(c, 'connectivity'), ties: signal(c, 'ties'), tier: signal(c, 'tier'), scale: signal(c, 'scale'), channel: signal(c, 'channel'),
       tags: c.tags.map((t) => enterpriseTagLabels[t as EnterpriseTag] ?? t).join('、'), reason: c.explanation.reason,
     })),
-  };
+  });
 }

@@ -2,12 +2,24 @@ import neo4j from 'neo4j-driver';
 import { NotFoundError } from '../errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import { nodeLabels } from '../model/graphModel.ts';
+import { demoCypher, isDemoSource } from './demoRecords.ts';
 
 export interface EntityNode {
   id: string;
   label: string;
   name: string;
   properties: Record<string, unknown>;
+  /** Demo data (演示数据): the seed generator invented this record (`source: synthetic`). */
+  demo: boolean;
+}
+
+/** A node as a neighbourhood lists it. */
+export interface NeighbourNode {
+  id: string;
+  label: string;
+  name: string;
+  /** Demo data (演示数据): the seed generator invented this record. */
+  demo: boolean;
 }
 
 /** Properties never sent to clients: large vectors and internal bookkeeping. */
@@ -26,7 +38,7 @@ export async function getEntity(graph: Graph, id: string): Promise<EntityNode & 
     { id },
   );
   if (!row) throw new NotFoundError('Entity', id);
-  return { id, label: row.label, name: String(row.props.name ?? row.props.title ?? id), properties: visible(row.props), degree: row.degree };
+  return { id, label: row.label, name: String(row.props.name ?? row.props.title ?? id), properties: visible(row.props), demo: isDemoSource(row.props.source), degree: row.degree };
 }
 
 /**
@@ -35,7 +47,7 @@ export async function getEntity(graph: Graph, id: string): Promise<EntityNode & 
  */
 export async function getNeighbourhood(graph: Graph, id: string, depth: 1 | 2, limit: number, perNode = 60) {
   const center = await getEntity(graph, id);
-  const rows = await graph.query<{ nodes: { id: string; label: string; name: string }[]; rels: { type: string; from: string; to: string }[] }>(
+  const rows = await graph.query<{ nodes: NeighbourNode[]; rels: { type: string; from: string; to: string }[] }>(
     `${findById}
      CALL (n) {
        MATCH (n)-[r]-(m) WITH r, m LIMIT $perNode
@@ -50,7 +62,7 @@ export async function getNeighbourhood(graph: Graph, id: string, depth: 1 | 2, l
      UNWIND ms AS m
      WITH n, rs, collect(DISTINCT m)[..$limit] AS kept
      WITH n, kept, [r IN rs WHERE (startNode(r) = n OR startNode(r) IN kept) AND (endNode(r) = n OR endNode(r) IN kept)] AS rels
-     RETURN [m IN kept | {id: m.id, label: head(labels(m)), name: coalesce(m.name, m.title, m.id)}] AS nodes,
+     RETURN [m IN kept | {id: m.id, label: head(labels(m)), name: coalesce(m.name, m.title, m.id), demo: ${demoCypher('m')}}] AS nodes,
             [r IN rels | {type: type(r), from: startNode(r).id, to: endNode(r).id}] AS rels`,
     { id, depth: neo4j.int(depth), limit: neo4j.int(limit), perNode: neo4j.int(perNode), perSecond: neo4j.int(Math.max(5, Math.floor(perNode / 4))) },
   );
@@ -60,9 +72,10 @@ export async function getNeighbourhood(graph: Graph, id: string, depth: 1 | 2, l
     const key = `${r.type}|${r.from}|${r.to}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
+  const centre: NeighbourNode = { id: center.id, label: center.label, name: center.name, demo: center.demo };
   return {
-    center: { id: center.id, label: center.label, name: center.name },
-    nodes: [{ id: center.id, label: center.label, name: center.name }, ...nodes.filter((m) => m.id !== center.id)],
+    center: centre,
+    nodes: [centre, ...nodes.filter((m) => m.id !== center.id)],
     relationships,
     truncated: center.degree > perNode || nodes.length >= limit,
   };

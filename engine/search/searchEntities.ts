@@ -5,6 +5,7 @@ import { searchableLabels } from '../model/graphModel.ts';
 import { escapeLucene } from '../text/luceneQuery.ts';
 import type { TextSimilarity } from '../text/textSimilarity.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { demoCypher } from './demoRecords.ts';
 import { highlight, type Highlight } from './highlight.ts';
 
 export interface SearchRequest {
@@ -21,6 +22,8 @@ export interface SearchHit {
   description: string;
   score: number;
   highlight: Highlight;
+  /** Demo data (演示数据): the seed generator invented this record (`source: synthetic`). */
+  demo: boolean;
 }
 
 export interface SearchResponse {
@@ -43,11 +46,12 @@ export async function searchEntities(graph: Graph, similarity: TextSimilarity, r
   // Names weigh most: a firm whose name is the query should beat a demand that mentions it.
   const query = `name:(${escaped})^4 OR title:(${escaped})^2 OR description:(${escaped})`;
   const window = similarity.provider === 'embedding' ? (offset + request.limit) * 2 : offset + request.limit;
-  const rows = await graph.query<{ id: string; type: string; name: string; description: string; score: number }>(
+  const rows = await graph.query<{ id: string; type: string; name: string; description: string; score: number; demo: boolean }>(
     `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
      WITH node, score, [l IN labels(node) WHERE l IN $types][0] AS type
      WHERE type IS NOT NULL
-     RETURN node.id AS id, type, coalesce(node.name, node.title, node.id) AS name, coalesce(node.description, '') AS description, score
+     RETURN node.id AS id, type, coalesce(node.name, node.title, node.id) AS name, coalesce(node.description, '') AS description, score,
+            ${demoCypher('node')} AS demo
      LIMIT $window`,
     { index: fullTextIndexName, query, types, window: neo4j.int(window + 1) },
   );

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import type { Explanation } from '../match/explanation.ts';
 import { matchRow } from '../model/nodes.ts';
+import { demoIdsAmong } from '../search/demoRecords.ts';
 import type { MatchOutcome } from './acceptanceStats.ts';
 import { assertTransition, type MatchStatus } from './lifecycle.ts';
 
@@ -34,12 +35,32 @@ export interface MatchRecord {
   updatedAt: string;
   createdBy: string;
   history: MatchHistoryEntry[];
+  /** The subject is demo data (演示数据: a record the seed generator invented, `source: synthetic`). */
+  subjectDemo: boolean;
+  /** The candidate is demo data. */
+  candidateDemo: boolean;
+  /** Either side is demo data: the match must never be reported as a real lead. */
+  demo: boolean;
 }
 
-type StoredMatch = Omit<MatchRecord, 'explanation' | 'history'> & { explanation: string; history: string[] };
+type StoredMatch = Omit<MatchRecord, 'explanation' | 'history' | 'subjectDemo' | 'candidateDemo' | 'demo'> & { explanation: string; history: string[] };
+type ParsedMatch = Omit<MatchRecord, 'subjectDemo' | 'candidateDemo' | 'demo'>;
 
-function toRecord(row: StoredMatch): MatchRecord {
+function toRecord(row: StoredMatch): ParsedMatch {
   return { ...row, chainId: row.chainId ?? null, subjectName: row.subjectName ?? '', candidateName: row.candidateName ?? '', units: row.units ?? 1, createdBy: row.createdBy ?? 'anonymous', explanation: JSON.parse(row.explanation), history: row.history.map((h) => JSON.parse(h)) };
+}
+
+/**
+ * Marks each match whose subject or candidate is demo data. Read from the graph at every answer
+ * (not stored on the Match): a demo record replaced by an imported one stops being flagged.
+ */
+async function withDemo(graph: Graph, matches: ParsedMatch[]): Promise<MatchRecord[]> {
+  const demo = await demoIdsAmong(graph, matches.flatMap((m) => [m.subjectId, m.candidateId]));
+  return matches.map((m) => {
+    const subjectDemo = demo.has(m.subjectId);
+    const candidateDemo = demo.has(m.candidateId);
+    return { ...m, subjectDemo, candidateDemo, demo: subjectDemo || candidateDemo };
+  });
 }
 
 /** Deterministic per pair and attempt, so two concurrent records of one pair collide on the id constraint instead of both succeeding. */
@@ -57,7 +78,7 @@ const isConstraintViolation = (error: unknown) => (error as { code?: string }).c
 export async function recordMatch(graph: Graph, input: RecordMatchRequest, actor: string, now = new Date()): Promise<MatchRecord> {
   const at = now.toISOString();
   try {
-    return await graph.write(async (tx) => {
+    const created = await graph.write(async (tx) => {
       const existing = await tx.run<{ id: string; status: MatchStatus }>(
         'MATCH (m:Match {subjectId: $subjectId, candidateId: $candidateId}) WHERE m.kind = $kind RETURN m.id AS id, m.status AS status',
         { kind: input.kind, subjectId: input.subjectId, candidateId: input.candidateId },
@@ -71,9 +92,10 @@ export async function recordMatch(graph: Graph, input: RecordMatchRequest, actor
         explanation: JSON.stringify(input.explanation), createdAt: at, updatedAt: at, createdBy: actor,
         history: [JSON.stringify({ from: null, to: 'proposed', actor, at, note: input.note ?? null } satisfies MatchHistoryEntry)],
       });
-      const created = await tx.run<{ m: StoredMatch }>('CREATE (m:Match) SET m = $row RETURN m {.*} AS m', { row });
-      return toRecord(created.records[0].get('m'));
+      const stored = await tx.run<{ m: StoredMatch }>('CREATE (m:Match) SET m = $row RETURN m {.*} AS m', { row });
+      return toRecord(stored.records[0].get('m'));
     });
+    return (await withDemo(graph, [created]))[0];
   } catch (error) {
     if (isConstraintViolation(error)) throw new ConflictError('this pair was recorded by another request at the same moment; reload and retry');
     throw error;
@@ -85,25 +107,26 @@ export async function recordMatch(graph: Graph, input: RecordMatchRequest, actor
  * its status is read, so two concurrent changes cannot both pass the check.
  */
 export async function transitionMatch(graph: Graph, id: string, change: MatchTransitionRequest, actor: string, now = new Date()): Promise<MatchRecord> {
-  return graph.write(async (tx) => {
+  const updated = await graph.write(async (tx) => {
     const locked = await tx.run<{ status: MatchStatus }>('MATCH (m:Match {id: $id}) SET m._lock = true RETURN m.status AS status', { id });
     if (locked.records.length === 0) throw new NotFoundError('match', id);
     const from = locked.records[0].get('status');
     assertTransition(id, from, change.status);
     const at = now.toISOString();
     const entry = JSON.stringify({ from, to: change.status, actor, at, note: change.note ?? null } satisfies MatchHistoryEntry);
-    const updated = await tx.run<{ m: StoredMatch }>(
+    const moved = await tx.run<{ m: StoredMatch }>(
       'MATCH (m:Match {id: $id}) REMOVE m._lock SET m.status = $to, m.updatedAt = $at, m.history = m.history + $entry RETURN m {.*} AS m',
       { id, to: change.status, at, entry },
     );
-    return toRecord(updated.records[0].get('m'));
+    return toRecord(moved.records[0].get('m'));
   });
+  return (await withDemo(graph, [updated]))[0];
 }
 
 export async function getMatch(graph: Graph, id: string): Promise<MatchRecord> {
   const [row] = await graph.query<{ m: StoredMatch }>('MATCH (m:Match {id: $id}) RETURN m {.*} AS m', { id });
   if (!row) throw new NotFoundError('match', id);
-  return toRecord(row.m);
+  return (await withDemo(graph, [toRecord(row.m)]))[0];
 }
 
 /**
@@ -127,7 +150,7 @@ export async function listMatches(graph: Graph, query: Omit<ListMatchesQuery, 'f
      RETURN m {.*} AS m ORDER BY m.createdAt DESC, m.id DESC LIMIT $limit`,
     { status: query.status ?? null, kind: query.kind ?? null, chainId: query.chainId ?? null, afterAt, afterId, limit: neo4j.int(query.limit + 1) },
   );
-  const items = rows.slice(0, query.limit).map((r) => toRecord(r.m));
+  const items = await withDemo(graph, rows.slice(0, query.limit).map((r) => toRecord(r.m)));
   return { items, nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]) : null };
 }
 

@@ -1,13 +1,13 @@
-import type { Table } from '../export/tables.ts';
+import { demoCell, demoColumn, withDemoNote, type Table } from '../export/tables.ts';
 import type { MatchRecord } from './matchStore.ts';
 
 const statusLabels = { proposed: '已推荐', contacted: '已联系', agreed: '已达成', declined: '已拒绝' } as const;
 const kindLabels: Record<string, string> = { partner: '强链补链延链', pairing: '校企合作', talent: '人才', resource: '资源供需', event: '对接会' };
 const confidenceLabels = { strong: '强', medium: '中', weak: '弱' } as const;
 
-/** Tracked matches for CSV/XLSX export, one row per match with its latest change. */
+/** Tracked matches for CSV/XLSX export, one row per match with its latest change; 演示数据 是 when either side is demo data. */
 export function matchTable(items: MatchRecord[]): Table {
-  return {
+  return withDemoNote({
     title: '对接跟踪记录',
     columns: [
       { key: 'id', header: '编号', width: 34 },
@@ -15,6 +15,7 @@ export function matchTable(items: MatchRecord[]): Table {
       { key: 'status', header: '状态', width: 8 },
       { key: 'subject', header: '对象', width: 30 },
       { key: 'candidate', header: '推荐对象', width: 30 },
+      demoColumn,
       { key: 'chainId', header: '产业链', width: 12 },
       { key: 'score', header: '得分', width: 8 },
       { key: 'confidence', header: '证据强度', width: 8 },
@@ -31,9 +32,10 @@ export function matchTable(items: MatchRecord[]): Table {
         id: m.id, kind: kindLabels[m.kind] ?? m.kind, status: statusLabels[m.status],
         subject: m.subjectName ? `${m.subjectName}（${m.subjectId}）` : m.subjectId,
         candidate: m.candidateName ? `${m.candidateName}（${m.candidateId}）` : m.candidateId,
+        demo: demoCell(m.demo),
         chainId: m.chainId, score: m.score, confidence: confidenceLabels[m.explanation.confidence], reason: m.explanation.reason,
         createdBy: m.createdBy, createdAt: m.createdAt, lastActor: last?.actor ?? m.createdBy, updatedAt: m.updatedAt, lastNote: last?.note ?? '',
       };
     }),
-  };
+  });
 }

@@ -1,0 +1,33 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { demoCell, demoColumn, tableToCsv, tableToXlsx, withDemoNote, type Table } from './tables.ts';
+
+const table = (demos: boolean[]): Table => ({
+  title: '测试',
+  columns: [{ key: 'name', header: '企业名称' }, demoColumn],
+  rows: demos.map((d, i) => ({ name: `企业${i}`, demo: demoCell(d) })),
+});
+
+describe('demo data in exports', () => {
+  it('warns on the first line, counting the rows marked 是, only when there are any', () => {
+    expect(withDemoNote(table([false, false])).note).toBeUndefined();
+    const marked = withDemoNote(table([true, false, true]));
+    expect(marked.note).toContain('本表含 2 条演示数据');
+    expect(tableToCsv(marked).split('\n').slice(0, 3).map((l) => l.replace(/\r$/, ''))).toEqual([`\uFEFF${marked.note}`, '企业名称,演示数据', '企业0,是']);
+    expect(tableToCsv(table([false])).split('\n')[0]).toBe('\uFEFF企业名称,演示数据');
+  });
+
+  it('puts the warning above the headers of the XLSX sheet, and the headers first when there is none', async () => {
+    const read = async (t: Table) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await tableToXlsx(t)) as unknown as ArrayBuffer);
+      return book.worksheets[0];
+    };
+    const marked = withDemoNote(table([true]));
+    const sheet = await read(marked);
+    expect(sheet.getRow(1).getCell(1).value).toBe(marked.note);
+    expect(sheet.getRow(2).values).toEqual([, '企业名称', '演示数据']);
+    expect(sheet.getRow(3).values).toEqual([, '企业0', '是']);
+    expect((await read(table([false]))).getRow(1).values).toEqual([, '企业名称', '演示数据']);
+  });
+});
