@@ -9,6 +9,8 @@ export interface Problem {
   detail?: string;
   instance?: string;
   errors?: FieldIssue[];
+  /** With a 409: the request that would make sense instead (e.g. `{ "mode": "fill" }`). */
+  suggestion?: Record<string, string>;
 }
 
 export function sendProblem(res: Response, problem: Problem, headers: Record<string, string> = {}): void {
@@ -29,7 +31,9 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, next) => {
   if (error instanceof InvalidInputError) return sendProblem(res, { type: 'about:blank', title: '请求参数无效 Invalid input', status: 400, detail: error.message, instance, errors: error.issues });
   if (error instanceof UnknownReferenceError) return sendProblem(res, { type: 'about:blank', title: '引用的对象不存在 Referenced entity not found', status: 404, detail: error.message, instance, errors: error.issues });
   if (error instanceof NotFoundError) return sendProblem(res, { type: 'about:blank', title: '未找到 Not found', status: 404, detail: error.message, instance });
-  if (error instanceof ConflictError) return sendProblem(res, { type: 'about:blank', title: '状态冲突 Conflict', status: 409, detail: error.message, instance });
+  if (error instanceof ConflictError) {
+    return sendProblem(res, { type: 'about:blank', title: '状态冲突 Conflict', status: 409, detail: error.message, instance, ...(error.issues.length > 0 && { errors: error.issues }), ...(error.suggestion && { suggestion: error.suggestion }) });
+  }
   if (error instanceof UnavailableError || isDatabaseDown(error)) {
     return sendProblem(res, { type: 'about:blank', title: '图数据库暂不可用 Graph database unavailable', status: 503, detail: 'Neo4j cannot be reached; retry shortly.', instance }, { 'Retry-After': '5' });
   }

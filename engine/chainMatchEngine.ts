@@ -1,7 +1,7 @@
 import { Cached } from './cached.ts';
 import { ResultCache } from './resultCache.ts';
 import { chainMap, type ChainMap } from './chain/chainMap.ts';
-import { analyseGaps, rankedGaps, type SegmentGap } from './chain/gapAnalysis.ts';
+import { analyseGaps, extensionOpportunities, rankedGaps, type SegmentGap } from './chain/gapAnalysis.ts';
 import { singlePointsOfFailure, type SinglePointOfFailure } from './chain/resilience.ts';
 import { listChains, loadFirmsForChain } from './chain/snapshot.ts';
 import { SnapshotCache } from './chain/snapshotCache.ts';
@@ -13,8 +13,10 @@ import { rankPartners, type PartnerResult } from './match/partners/rankPartners.
 
 export interface GapReport {
   chain: { id: string; name: string; nameEn: string };
-  /** Segments with a gap, most urgent first, each with its evidence. */
+  /** Gaps (补链 missing/broken, 强链 weak) by priority in 亿元, largest first, each with its evidence. */
   gaps: SegmentGap[];
+  /** 延链 opportunities, a separate list on their own measure (adjacent local output), largest first. */
+  extensions: SegmentGap[];
   summary: Record<string, number>;
 }
 
@@ -46,7 +48,7 @@ export class ChainMatchEngine {
     const all = analyseGaps(snapshot);
     const summary: Record<string, number> = {};
     for (const g of all) summary[g.class] = (summary[g.class] ?? 0) + 1;
-    return { chain: snapshot.chain, gaps: rankedGaps(all), summary };
+    return { chain: snapshot.chain, gaps: rankedGaps(all), extensions: extensionOpportunities(all), summary };
   }
 
   async resilience(chainId: string): Promise<{ chain: GapReport['chain']; singlePointsOfFailure: SinglePointOfFailure[] }> {

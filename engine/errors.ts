@@ -41,8 +41,16 @@ export class UnknownReferenceError extends ChainMatchError {
   }
 }
 
-/** A state change that the current state does not allow (e.g. agreed → contacted). */
-export class ConflictError extends ChainMatchError {}
+/**
+ * A request the current state does not allow (e.g. agreed → contacted, or 强链 on a segment with no
+ * local firm). `issues` name the field at fault; `suggestion` is the request that would make sense
+ * (e.g. `{ mode: 'fill' }`), so a client can follow it without parsing the message.
+ */
+export class ConflictError extends ChainMatchError {
+  constructor(message: string, readonly issues: FieldIssue[] = [], readonly suggestion?: Record<string, string>) {
+    super(message);
+  }
+}
 
 /** The database (or another dependency) cannot be reached right now; retrying later may work. */
 export class UnavailableError extends ChainMatchError {}

@@ -1,4 +1,4 @@
-import { partnerWeights, pairingWeights, resourceDefaults, resourceWeights, talentWeights } from './config/scoring.ts';
+import { partnerModeWeights, pairingWeights, resourceDefaults, resourceWeights, talentWeights } from './config/scoring.ts';
 import type { RecordMatchRequest, MatchTransitionRequest, ListMatchesQuery } from './contracts/matches.ts';
 import type { CreateDemandRequest, CreateOfferRequest, EventPlanRequest, ListResourcesQuery, ResourceAssignRequest, ResourceMatchRequest } from './contracts/resources.ts';
 import { NotFoundError } from './errors.ts';
@@ -19,7 +19,7 @@ import { matchTable } from './tracking/matchTable.ts';
 import type { Table } from './export/tables.ts';
 
 /** The configured weights of each matcher kind, which outcome statistics compare against. */
-const baseWeights: Record<string, Record<string, number>> = { partner: partnerWeights, pairing: pairingWeights, talent: talentWeights, resource: resourceWeights };
+const baseWeights: Record<string, Record<string, number>> = { partner: { ...partnerModeWeights.fill, ...partnerModeWeights.strengthen, ...partnerModeWeights.extend }, pairing: pairingWeights, talent: talentWeights, resource: resourceWeights };
 
 /** Rows an export may hold: exports page through the list up to this many. */
 const exportMaxRows = 10_000;

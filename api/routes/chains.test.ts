@@ -43,8 +43,14 @@ describe('chain intelligence API on the seed', () => {
       expect(gap(id)?.class, id).toBe('weak');
       expect(gap(id).reasons).toContain('single-supplier');
     }
-    for (const id of planted.beyondEnds) expect(gap(id)?.class, id).toBe('extension');
+    // 延链 opportunities are a list of their own, never in the gap ranking.
+    const extension = (id: string) => report.extensions.find((g: { segmentId: string }) => g.segmentId === id);
+    for (const id of planted.beyondEnds) {
+      expect(extension(id)?.class, id).toBe('extension');
+      expect(gap(id), id).toBeUndefined();
+    }
     for (const g of report.gaps) expect(g.score >= 0 && g.score <= 1).toBe(true);
+    for (let i = 1; i < report.gaps.length; i++) expect(report.gaps[i - 1].priority).toBeGreaterThanOrEqual(report.gaps[i].priority);
   });
 
   it('lists the dominant supplier among the single points of failure', async () => {
@@ -62,7 +68,7 @@ describe('chain intelligence API on the seed', () => {
     expect(result.candidates.length).toBeGreaterThanOrEqual(5);
     for (const c of result.candidates) {
       expect(c.local).toBe(false);
-      expect(c.explanation.signals.map((s) => s.signal).sort()).toEqual(['channel', 'connectivity', 'fit', 'scale', 'ties', 'tier'].sort());
+      expect(c.explanation.signals.map((s) => s.signal).sort()).toEqual(['buyers', 'channel', 'fit', 'scale', 'ties', 'tier'].sort()); // the 补链 signals (config partnerModeWeights.fill)
       expect(c.score).toBeCloseTo(c.explanation.signals.reduce((s, x) => s + x.contribution, 0), 2);
       expect(c.explanation.reason.length).toBeGreaterThan(4);
       expect(c.explanation.paths.length).toBeGreaterThan(0);

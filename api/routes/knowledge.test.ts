@@ -25,7 +25,9 @@ describe('pairing, talent, search, explore and attachment API on the seed', () =
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({ direction: 'to-research-units', textProvider: 'lexical' });
-    expect(body.items).toHaveLength(5);
+    // Only units that share a topic with its needs or cover a topic's words pass the relevance gate.
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items.length).toBeLessThanOrEqual(5);
     const [needs] = await graph.query<{ topics: string[] }>('MATCH (e:Enterprise {id: $id}) RETURN [(e)-[:NEEDS_TECH]->(t) | t.name] AS topics', { id: cttq });
     const top = body.items[0];
     expect(top.carriedBy.researcher?.name).toBeTruthy();

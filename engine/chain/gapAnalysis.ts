@@ -23,6 +23,19 @@ export type GapReason =
   /** The figures rest on a proxy, named in Chinese (按企业规模估算 …): revenue was missing. */
   | (typeof proxyReasons)[keyof typeof proxyReasons];
 
+/** What a gap's priority measures (docs/matching.md, "Gap priority"); every one is in 亿元. */
+export type PriorityBasis =
+  /** 补链 (missing, broken): the local demand left unmet — here all of it, as no local firm supplies it. */
+  | 'unmetDemand'
+  /** 强链 (weak): the local demand exposed by shortfall, concentration (N−1) and outside dependence. */
+  | 'demandAtStake'
+  /** 延链 (extension): the local output next to the segment along FEEDS, which it would extend. */
+  | 'adjacentLocalOutput';
+
+export const priorityBasisOf: Record<GapClass, PriorityBasis | null> = {
+  missing: 'unmetDemand', broken: 'unmetDemand', weak: 'demandAtStake', extension: 'adjacentLocalOutput', healthy: null, absent: null,
+};
+
 export interface SegmentGap {
   segmentId: string;
   name: string;
@@ -30,18 +43,25 @@ export interface SegmentGap {
   order: number;
   class: GapClass;
   action: GapAction | null;
-  /** 0–1, higher = more urgent; see docs/matching.md for the formula. */
+  /**
+   * 亿元, in the unit of `priorityBasis`; null for healthy and absent segments. Gaps (missing, broken,
+   * weak) rank on it together; extensions are a list of their own and never compared with gaps.
+   */
+  priority: number | null;
+  priorityBasis: PriorityBasis | null;
+  /** 0–1 within its own list: priority / the largest priority of that list (gaps, or extensions); 0 otherwise. For bars only. */
   score: number;
-  /** The parts of the score: importance × Σ weight × term (or the extension opportunity). */
-  scoreParts: { importance: number; shortfall: number; n1Shortfall: number; outsideDependence: number; extensionOpportunity: number };
+  /** The priority's parts, 亿元: they add up to it (a gap's three exposures, or an extension's adjacent output). */
+  priorityParts: { shortfall: number; n1Shortfall: number; outsideDependence: number; adjacentLocalOutput: number };
   reasons: GapReason[];
   metrics: SegmentMetrics;
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
+const isGap = (c: GapClass) => c === 'missing' || c === 'broken' || c === 'weak';
 
 /**
- * Classifies every segment of the chain and scores its gap. Pure: the same snapshot, the same answer —
+ * Classifies every segment of the chain and sets its priority. Pure: the same snapshot, the same answer —
  * so it is computed once per snapshot (snapshots are never changed after they are built; a what-if
  * builds a new one). At 100k enterprises this saves ~30 ms on every gaps and partners request.
  */
@@ -55,19 +75,15 @@ function computeGaps(snapshot: ChainSnapshot): SegmentGap[] {
   const metrics = segmentMetrics(snapshot);
   const byId = new Map(metrics.map((m) => [m.segmentId, m]));
   const present = (id: string) => (byId.get(id)?.localFirmCount ?? 0) > 0;
-  const maxDemand = Math.max(0, ...metrics.map((m) => m.localDemand));
-  const maxCapacity = Math.max(0, ...metrics.map((m) => m.localCapacity));
 
-  return snapshot.segments.map((segment) => {
+  const rows = snapshot.segments.map((segment) => {
     const m = byId.get(segment.id)!;
     const upstream = snapshot.feeds.filter(([, to]) => to === segment.id).map(([from]) => from);
     const downstream = snapshot.feeds.filter(([from]) => from === segment.id).map(([, to]) => to);
     const hasDemand = m.localDemand >= gapThresholds.minDemand;
-    const outside = m.outsideDependence ?? (m.localFirmCount === 0 ? 1 : 0);
-    const importance = maxDemand > 0 ? m.localDemand / maxDemand : 0;
     const reasons: GapReason[] = [];
     let cls: GapClass;
-    let extensionOpportunity = 0;
+    let adjacentLocalOutput = 0;
 
     if (m.localFirmCount === 0) {
       reasons.push('no-local-firm');
@@ -79,35 +95,67 @@ function computeGaps(snapshot: ChainSnapshot): SegmentGap[] {
         reasons.push(upstream.some(present) ? 'downstream-of-local' : 'upstream-of-local');
         // The local output that could flow into it (downstream) or the local firms it would serve (upstream).
         const neighbours = upstream.some(present) ? upstream : downstream;
-        const adjacent = neighbours.reduce((s, id) => s + (byId.get(id)?.localCapacity ?? 0), 0);
-        extensionOpportunity = maxCapacity > 0 ? Math.min(1, adjacent / maxCapacity) : 0;
+        adjacentLocalOutput = neighbours.reduce((s, id) => s + (byId.get(id)?.localCapacity ?? 0), 0);
       } else {
         cls = 'absent';
       }
     } else {
+      // Every reason needs local demand: a weakness no local firm feels is no gap to act on.
       if (hasDemand && m.shortfall >= gapThresholds.weakShortfall) reasons.push('shortfall');
-      if (m.outsideDependence !== null && m.outsideDependence >= gapThresholds.weakOutsideDependence) reasons.push('outside-dependence');
+      if (hasDemand && m.outsideDependence >= gapThresholds.weakOutsideDependence) reasons.push('outside-dependence');
       if ((m.topFirmShare ?? 0) >= gapThresholds.singleSupplierTopShare && m.n1Shortfall >= gapThresholds.singleSupplierN1) reasons.push('single-supplier');
       if (hasDemand && m.capacityVsChainMedian !== null && m.capacityVsChainMedian < gapThresholds.weakVsChainMedian) reasons.push('below-chain-norm');
-      cls = reasons.length > 0 ? 'weak' : 'healthy';
+      // A segment called weak always has demand at stake (a small one still shows, never 0).
+      cls = reasons.length > 0 && m.demandAtStake >= gapThresholds.minDemand ? 'weak' : 'healthy';
     }
 
-    const pressure = gapWeights.shortfall * m.shortfall + gapWeights.n1Shortfall * m.n1Shortfall + gapWeights.outsideDependence * outside;
-    const score = cls === 'extension' ? extensionOpportunity : cls === 'absent' ? 0 : importance * pressure;
+    const basis = priorityBasisOf[cls];
+    const priority = basis === null ? null : basis === 'adjacentLocalOutput' ? round(adjacentLocalOutput) : m.demandAtStake;
+    // The priority split in proportion to the three weighted exposures, so the parts add up to it.
+    const exposure = gapWeights.shortfall * m.shortfall + gapWeights.n1Shortfall * m.n1Shortfall + gapWeights.outsideDependence * m.outsideDependence;
+    const exposed = (weight: number, share: number) => (isGap(cls) && exposure > 0 ? round((m.demandAtStake * weight * share) / exposure) : 0);
     // Said last, after the class is settled: an estimate qualifies the figures, it is no gap itself.
-    // An extension's opportunity is its local neighbours' capacity: their estimates are its own.
+    // An extension's priority is its local neighbours' capacity: their estimates are its own.
     const estimatedBy = cls === 'extension' ? [...new Set([...upstream, ...downstream].flatMap((id) => byId.get(id)?.estimatedBy ?? []))] : m.estimatedBy;
     if (cls !== 'absent') for (const proxy of proxyOrder.filter((p) => estimatedBy.includes(p))) reasons.push(proxyReasons[proxy]);
     return {
       segmentId: segment.id, name: segment.name, stage: segment.stage, order: segment.order,
-      class: cls, action: actionOf[cls], score: round(score),
-      scoreParts: { importance: round(importance), shortfall: m.shortfall, n1Shortfall: m.n1Shortfall, outsideDependence: round(outside), extensionOpportunity: round(extensionOpportunity) },
+      class: cls, action: actionOf[cls], priority, priorityBasis: basis, score: 0,
+      priorityParts: {
+        shortfall: exposed(gapWeights.shortfall, m.shortfall),
+        n1Shortfall: exposed(gapWeights.n1Shortfall, m.n1Shortfall),
+        outsideDependence: exposed(gapWeights.outsideDependence, m.outsideDependence),
+        adjacentLocalOutput: cls === 'extension' ? round(adjacentLocalOutput) : 0,
+      },
       reasons, metrics: m,
     };
   });
+  // Bars: each list on its own scale, so an extension never looks as urgent as a gap.
+  const largest = (keep: (g: SegmentGap) => boolean) => Math.max(0, ...rows.filter(keep).map((g) => g.priority ?? 0));
+  const maxGap = largest((g) => isGap(g.class));
+  const maxExtension = largest((g) => g.class === 'extension');
+  for (const g of rows) {
+    const max = isGap(g.class) ? maxGap : g.class === 'extension' ? maxExtension : 0;
+    g.score = max > 0 && g.priority !== null ? round(g.priority / max) : 0;
+  }
+  return rows;
 }
 
-/** The gaps only (no healthy or absent segments), most urgent first. */
+/** Gaps (missing, broken, weak) by priority, largest first: 补链 and 强链 on one scale, in 亿元. Never extensions. */
 export function rankedGaps(gaps: SegmentGap[]): SegmentGap[] {
-  return gaps.filter((g) => g.action !== null).sort((a, b) => b.score - a.score || a.order - b.order);
+  return gaps.filter((g) => isGap(g.class)).sort(byPriority);
+}
+
+/** 延链 opportunities, a list of their own: by the local output they would extend, largest first. */
+export function extensionOpportunities(gaps: SegmentGap[]): SegmentGap[] {
+  return gaps.filter((g) => g.class === 'extension').sort(byPriority);
+}
+
+/** The segments a mode acts on, in its list's order: fill → missing and broken, strengthen → weak, extend → extensions. */
+export function gapsForAction(gaps: SegmentGap[], action: GapAction): SegmentGap[] {
+  return (action === 'extend' ? extensionOpportunities(gaps) : rankedGaps(gaps)).filter((g) => g.action === action);
+}
+
+function byPriority(a: SegmentGap, b: SegmentGap): number {
+  return (b.priority ?? 0) - (a.priority ?? 0) || a.order - b.order;
 }

@@ -1,4 +1,4 @@
-import { capacityModel } from '../config/scoring.ts';
+import { capacityModel, gapWeights } from '../config/scoring.ts';
 import { firmScale, proxyOrder, type ScaleBasis, type ScaleProxy } from './capacity.ts';
 import type { ChainSnapshot, SnapshotFirm } from './snapshot.ts';
 
@@ -25,8 +25,21 @@ export interface SegmentMetrics {
   shortfall: number;
   /** Shortfall if the largest local firm failed (N−1). */
   n1Shortfall: number;
-  /** Share (by sharePct) of local firms' purchases from this segment bought outside the district; null without ties. */
-  outsideDependence: number | null;
+  /**
+   * Share of local demand for this segment met from outside the district: the observed outside share
+   * of SUPPLIES ties, but never below `shortfall` — what local capacity cannot cover is bought outside
+   * (or not at all), whatever the few recorded ties say. 1 for a segment with local demand and no
+   * local firm; 0 without demand or ties.
+   */
+  outsideDependence: number;
+  /** The outside share (by sharePct) of recorded SUPPLIES ties from this segment to local firms; null without ties. */
+  observedOutsideShare: number | null;
+  /**
+   * Local demand exposed to this segment's weakness, 亿元: localDemand × (shortfall, N−1 shortfall and
+   * outside dependence weighted by gapWeights). Equals `unmetDemand` for a segment with no local firm.
+   * The priority of a gap (docs/matching.md, "Gap priority").
+   */
+  demandAtStake: number;
   /** Herfindahl–Hirschman index of local capacity shares (0–1); null without local firms. */
   hhi: number | null;
   topFirmShare: number | null;
@@ -133,15 +146,22 @@ export function segmentMetrics(snapshot: ChainSnapshot): SegmentMetrics[] {
     const outsideTotal = outsideTies.reduce((s, t) => s + t.sharePct, 0);
     const bases = new Set<ScaleBasis>([...capacities, ...needs].map((f) => f.basis));
     const estimatedBy = proxyOrder.filter((p) => bases.has(p));
+    const shortfall = localDemand > 0 ? clamp01(1 - capacity / localDemand) : 0;
+    const n1Shortfall = localDemand > 0 ? clamp01(1 - (capacity - top) / localDemand) : 0;
+    const observedOutsideShare = tieTotal > 0 ? outsideTotal / tieTotal : null;
+    const outsideDependence = Math.max(shortfall, observedOutsideShare ?? 0);
+    const exposure = gapWeights.shortfall * shortfall + gapWeights.n1Shortfall * n1Shortfall + gapWeights.outsideDependence * outsideDependence;
     return {
       segmentId: segment.id,
       localFirmCount: firms.length,
       localCapacity: round(capacity),
       localDemand: round(localDemand),
       unmetDemand: round(Math.max(0, localDemand - capacity)),
-      shortfall: localDemand > 0 ? round(clamp01(1 - capacity / localDemand)) : 0,
-      n1Shortfall: localDemand > 0 ? round(clamp01(1 - (capacity - top) / localDemand)) : 0,
-      outsideDependence: tieTotal > 0 ? round(outsideTotal / tieTotal) : null,
+      shortfall: round(shortfall),
+      n1Shortfall: round(n1Shortfall),
+      outsideDependence: round(outsideDependence),
+      observedOutsideShare: observedOutsideShare === null ? null : round(observedOutsideShare),
+      demandAtStake: round(localDemand * exposure),
       hhi: capacity > 0 ? round(capacities.reduce((s, f) => s + (f.value / capacity) ** 2, 0)) : null,
       topFirmShare: capacity > 0 ? round(top / capacity) : null,
       partyCoverage: firms.length > 0 ? round(firms.filter((f) => f.hasPartyOrg).length / firms.length) : null,

@@ -8,11 +8,20 @@ export interface WhatIfChange {
   remove: string[];
 }
 
+/** A segment's class and figures on one side of a what-if; priority in 亿元 (null when no gap). */
+interface WhatIfFigures {
+  class: GapClass;
+  priority: number | null;
+  demandAtStake: number;
+  localFirmCount: number;
+  localCapacity: number;
+}
+
 export interface WhatIfRow {
   segmentId: string;
   name: string;
-  before: { class: GapClass; score: number; localFirmCount: number; localCapacity: number };
-  after: { class: GapClass; score: number; localFirmCount: number; localCapacity: number };
+  before: WhatIfFigures;
+  after: WhatIfFigures;
   changed: boolean;
 }
 
@@ -33,10 +42,10 @@ export function applyChange(snapshot: ChainSnapshot, change: WhatIfChange): Chai
 export function whatIf(snapshot: ChainSnapshot, change: WhatIfChange): { before: SegmentGap[]; after: SegmentGap[]; rows: WhatIfRow[] } {
   const before = analyseGaps(snapshot);
   const after = analyseGaps(applyChange(snapshot, change));
-  const pick = (g: SegmentGap) => ({ class: g.class, score: g.score, localFirmCount: g.metrics.localFirmCount, localCapacity: g.metrics.localCapacity });
+  const pick = (g: SegmentGap): WhatIfFigures => ({ class: g.class, priority: g.priority, demandAtStake: g.metrics.demandAtStake, localFirmCount: g.metrics.localFirmCount, localCapacity: g.metrics.localCapacity });
   const rows = before.map((b, i) => {
     const a = after[i];
-    return { segmentId: b.segmentId, name: b.name, before: pick(b), after: pick(a), changed: b.class !== a.class || b.score !== a.score };
+    return { segmentId: b.segmentId, name: b.name, before: pick(b), after: pick(a), changed: b.class !== a.class || b.priority !== a.priority || b.metrics.demandAtStake !== a.metrics.demandAtStake };
   });
   return { before, after, rows };
 }

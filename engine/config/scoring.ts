@@ -54,12 +54,18 @@ export const revenueProxies = {
   typicalFirmRevenueWan: 9_000,
 };
 
+/**
+ * How the three exposures of a segment's local demand weigh in its demand at stake (亿元):
+ * demandAtStake = localDemand × (Σ weight × share). They sum to 1, so for a segment with no local firm
+ * (every share 1) the demand at stake is the whole unmet demand: a 补链 gap ranks by the local demand it
+ * leaves unmet, and a 强链 gap by the demand its shortfall, concentration and outside dependence expose.
+ */
 export const gapWeights = {
   /** Demand not covered by local capacity (1 − capacity / demand, clamped). */
   shortfall: 0.45,
-  /** Demand not covered if the largest local firm fails (the N−1 criterion of grid planning). */
+  /** Demand not covered if the largest local firm fails (N−1, the criterion of grid planning): concentration. */
   n1Shortfall: 0.3,
-  /** Share of local purchases of this segment bought from outside the district. */
+  /** Share of local demand met from outside the district (observed ties, at least the shortfall). */
   outsideDependence: 0.25,
 };
 
@@ -81,19 +87,67 @@ export const gapThresholds = {
   minDemand: 0.0001,
 };
 
-export const partnerWeights = {
-  /** Segment and product fit: membership, products the segment includes, text similarity. */
-  fit: 0.3,
-  /** Local firms that would buy from or sell to the candidate along INPUT_TO paths or existing ties. */
-  connectivity: 0.2,
-  /** Existing SUPPLIES ties with local firms. */
-  ties: 0.15,
-  /** Tier tags (上市, 小巨人, 独角兽, 瞪羚, 高新). */
-  tier: 0.1,
-  /** Size fit. */
-  scale: 0.1,
-  /** An introduction channel: shared alliance, paired party organisation, common university partner. */
-  channel: 0.15,
+/**
+ * 强链/补链/延链 partner recommendation: each mode answers a different question, so each has its own
+ * signals and weights (docs/matching.md §2). Every set sums to 1.
+ */
+export const partnerModeWeights = {
+  /**
+   * 补链 (missing/broken): a firm of the missing segment; first those already supplying local firms,
+   * then those whose output local firms' products take as input.
+   */
+  fill: {
+    /** Segment and product fit: membership, products the segment includes, text similarity. */
+    fit: 0.3,
+    /** Local firms it already SUPPLIES (the outside suppliers local demand relies on today). */
+    ties: 0.25,
+    /** Local firms whose products take its products as inputs (INPUT_TO), or whose segments it FEEDS. */
+    buyers: 0.2,
+    /** Tier tags (上市, 小巨人, 独角兽, 瞪羚, 高新). */
+    tier: 0.1,
+    /** Size class. */
+    scale: 0.05,
+    /** An introduction channel: shared alliance, paired party organisation, common university partner. */
+    channel: 0.1,
+  },
+  /**
+   * 强链 (weak): alternatives to the firm the segment hangs on, ranked by how much they would lower its
+   * concentration (N−1 shortfall) and its dependence on outside supply.
+   */
+  strengthen: {
+    fit: 0.2,
+    /** Share of the segment's N−1 shortfall the candidate's capacity would remove (docs/matching.md). */
+    concentrationRelief: 0.25,
+    /** Share of the demand now met from outside that the candidate's capacity could supply locally. */
+    outsideRelief: 0.2,
+    ties: 0.1,
+    tier: 0.1,
+    scale: 0.05,
+    channel: 0.1,
+  },
+  /** 延链 (extension): firms next to local output — they would buy it, or supply local firms. */
+  extend: {
+    fit: 0.3,
+    /** Local firms it would trade with along INPUT_TO (or FEEDS without products). */
+    adjacency: 0.3,
+    tier: 0.15,
+    scale: 0.1,
+    channel: 0.15,
+  },
+};
+
+export const strengthenRules = {
+  /**
+   * A local firm holding at least this share of a segment's local capacity is the firm the segment hangs
+   * on: never its own remedy in a 强链 list (it is named apart, as "expand locally"). Half the capacity:
+   * losing it removes more than all the others supply together.
+   */
+  dominantShare: 0.5,
+  /**
+   * A local candidate's relief is counted as if it doubled its capacity (expanding what it has): its
+   * own capacity is already in the figures, and no plan of its expansion is known.
+   */
+  localExpansionFactor: 1,
 };
 
 export const fitWeights = { membership: 0.5, products: 0.3, text: 0.2 };
@@ -104,17 +158,25 @@ export const tierValues: Record<string, number> = {
 
 export const sizeValues: Record<string, number> = { micro: 0.1, small: 0.4, medium: 0.8, large: 1 };
 
-export const channelValues = { alliance: 1, pairedPartyOrg: 0.9, commonUniversityPartner: 0.7, existingTie: 0.5 };
+/** Introduction channels (an existing supply tie is not one: it counts in `ties`, once). */
+export const channelValues = { alliance: 1, pairedPartyOrg: 0.9, commonUniversityPartner: 0.7 };
 
 /** Saturation constants: a count n becomes 1 − exp(−n / k). */
-export const saturation = { connectivity: 5, ties: 3 };
+export const saturation = { connectivity: 5, buyers: 5 };
 
 export const partnerDefaults = {
   limit: 10,
   /** Candidates retrieved per target segment before scoring. */
   retrieve: 400,
-  /** MMR trade-off between relevance (1) and novelty (0). */
-  mmrLambda: 0.7,
+  /**
+   * MMR trade-off between relevance (1) and novelty (0). MMR only chooses who enters the list (it is
+   * shown in score order). At 0.7 with province in the similarity, two of the five outside firms that
+   * supply 80 % of local firms' CDMO needs on the seed were left out of a 补链 top 10 for being
+   * "similar" to others of their province; at 0.85 without province, near-copies still go.
+   */
+  mmrLambda: 0.85,
+  /** What makes two candidates near-copies for MMR: name similarity (one group's firms) and shared segments and products. */
+  diversity: { name: 0.6, segmentsAndProducts: 0.4 },
   /** Segments a mode targets when no segment is given. */
   targetSegments: 3,
   /** Officers do not want intermediaries in candidate lists; matched in name and description. */
@@ -237,6 +299,23 @@ export const resourceSignalValues = {
 export const resourceConfidence = { strong: 0.7, medium: 0.5 };
 
 export const resourceDefaults = { limit: 10, maxLimit: 100 };
+
+/**
+ * Quantity capacities of offers (docs/resources.md §4.1), beside the count capacity (`capacity`:
+ * demands served at once). Per kind: the offer attribute that holds the quantity, the demand
+ * attribute that one unit of demand takes of it, and the unit. `perCountUnit`: the offer's figure is
+ * a per-borrower ceiling, so what the offer holds in all is figure × capacity (a 2,000 万元 科技贷 for
+ * 10 firms lends up to 20,000 万元); otherwise the figure is the whole (a 4,900 m² building shared by
+ * 2 tenants holds 4,900 m², not 9,800). A demand takes its stated minimum (`minAreaM2`: the ideal
+ * area is a preference, the minimum is what it must get) or its ask (`amountWan`). Kinds not listed
+ * (equipment, talent — headcount/seats —, services) have only the count capacity.
+ */
+export const resourceCapacities = {
+  site: { offer: 'areaM2', demand: 'minAreaM2', unit: 'm²', perCountUnit: false },
+  land: { offer: 'areaM2', demand: 'minAreaM2', unit: 'm²', perCountUnit: false },
+  loan: { offer: 'amountWan', demand: 'amountWan', unit: '万元', perCountUnit: true },
+  policy: { offer: 'amountWan', demand: 'amountWan', unit: '万元', perCountUnit: true },
+} as const;
 
 /**
  * Outcome learning (docs/resources.md §5): a signal's lift = mean value among agreed matches − mean

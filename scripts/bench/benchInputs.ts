@@ -1,6 +1,6 @@
 import { ChainMatchEngine } from '../../engine/chainMatchEngine.ts';
 import type { Graph } from '../../engine/graph/graph.ts';
-import { targetSegments } from '../../engine/match/partners/rankPartners.ts';
+import { targetSegments } from '../../engine/match/partners/partnerTargets.ts';
 import { Random } from '../../seed/generate/random.ts';
 
 /** Request inputs drawn from the loaded graph, seeded, so every run asks the same questions. */
@@ -42,7 +42,7 @@ export async function benchInputs(graph: Graph, seed = 7, n = 20): Promise<Bench
   const engine = new ChainMatchEngine(graph);
   const withTargets = async (mode: 'fill' | 'strengthen', candidates: string[]) => {
     const out: string[] = [];
-    for (const chainId of candidates) if (targetSegments(await engine.snapshots.get(chainId), { chainId, mode }).length > 0) out.push(chainId);
+    for (const chainId of candidates) if (targetSegments(await engine.snapshots.get(chainId), { mode }).targets.length > 0) out.push(chainId);
     return out;
   };
   const fillChains = await withTargets('fill', ['biomed', 'ai'].filter((c) => chains.includes(c)));

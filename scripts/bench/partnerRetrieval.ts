@@ -2,7 +2,7 @@ import { ChainMatchEngine } from '../../engine/chainMatchEngine.ts';
 import { partnerDefaults } from '../../engine/config/scoring.ts';
 import type { Graph } from '../../engine/graph/graph.ts';
 import { findCandidates, type CandidateQuery } from '../../engine/match/partners/candidates.ts';
-import { targetSegments } from '../../engine/match/partners/rankPartners.ts';
+import { targetSegments } from '../../engine/match/partners/partnerTargets.ts';
 
 /**
  * The retrieval-only baseline of 强链/补链 recommendation: the same stage-one Cypher
@@ -12,7 +12,7 @@ import { targetSegments } from '../../engine/match/partners/rankPartners.ts';
  */
 export async function partnerRetrievalQueries(graph: Graph, chainId: string, mode: 'fill' | 'strengthen'): Promise<CandidateQuery[]> {
   const snapshot = await new ChainMatchEngine(graph).snapshots.get(chainId);
-  return targetSegments(snapshot, { chainId, mode }).map((t) => {
+  return targetSegments(snapshot, { mode }).targets.map((t) => {
     const target = snapshot.segments.find((s) => s.id === t.segmentId)!;
     return {
       chainId, segmentId: target.id, includeLocal: mode === 'strengthen', tags: [], provinces: [], sizes: [], excludeIds: [],

@@ -4,18 +4,26 @@ import {
 import { confidenceLabels, oneOf, positiveInteger, score, type Command } from './command.ts';
 import { formatTable } from './textTable.ts';
 
+const priorityBasisLabels: Record<string, string> = { unmetDemand: '未满足本地需求', demandAtStake: '受影响本地需求', adjacentLocalOutput: '相邻本地产出' };
+
+function gapRows(gaps: GapReport['gaps']) {
+  return gaps.map((g, i) => [
+    i + 1, g.segmentId, g.name, stageLabels[g.stage] ?? g.stage, gapClassLabels[g.class] ?? g.class, g.action ? actionLabels[g.action] : '',
+    g.priority ?? '', g.priorityBasis ? priorityBasisLabels[g.priorityBasis] : '', g.metrics.localFirmCount, g.reasons.map((r) => gapReasonLabels[r] ?? r).join('；'),
+  ]);
+}
+
 function gapsText(report: GapReport): string {
   const summary = Object.entries(report.summary).map(([cls, n]) => `${gapClassLabels[cls] ?? cls} ${n}`).join(' · ');
+  const columns = [{ header: '排名', align: 'right' as const }, { header: '环节编号' }, { header: '环节' }, { header: '位置' }, { header: '缺口类型' }, { header: '建议行动' }, { header: '优先级（亿元）', align: 'right' as const }, { header: '衡量' }, { header: '本地企业', align: 'right' as const }, { header: '原因', max: 48 }];
   return [
     `${report.chain.name}（${report.chain.id}）缺口：${summary}`,
     '',
-    formatTable(
-      [{ header: '排名', align: 'right' }, { header: '环节编号' }, { header: '环节' }, { header: '位置' }, { header: '缺口类型' }, { header: '建议行动' }, { header: '缺口得分', align: 'right' }, { header: '本地企业', align: 'right' }, { header: '原因', max: 48 }],
-      report.gaps.map((g, i) => [
-        i + 1, g.segmentId, g.name, stageLabels[g.stage] ?? g.stage, gapClassLabels[g.class] ?? g.class, g.action ? actionLabels[g.action] : '', score(g.score),
-        g.metrics.localFirmCount, g.reasons.map((r) => gapReasonLabels[r] ?? r).join('；'),
-      ]),
-    ),
+    '补链与强链（按优先级，亿元）',
+    formatTable(columns, gapRows(report.gaps)),
+    '',
+    '延链机会（另列，按相邻本地产出，亿元）',
+    report.extensions.length > 0 ? formatTable(columns, gapRows(report.extensions)) : '无',
   ].join('\n');
 }
 
@@ -34,7 +42,7 @@ export const gapsCommand: Command = {
 };
 
 export function partnersText(result: PartnerResult): string {
-  const targets = result.targets.map((t) => `${t.name}（${gapClassLabels[t.class] ?? t.class}，${score(t.score)}）`).join('、');
+  const targets = result.targets.map((t) => `${t.name}（${gapClassLabels[t.class] ?? t.class}${t.priority === null ? '' : `，${t.priority} 亿元`}）`).join('、');
   return [
     `${actionLabels[result.mode]} · ${result.chainId} — 目标环节：${targets || '无'}${result.excludedByKeyword ? `；已排除中介类企业 ${result.excludedByKeyword} 家` : ''}${result.excludedAsUnrelated ? `；已排除与环节无关的文本命中 ${result.excludedAsUnrelated} 家` : ''}`,
     '',

@@ -23,7 +23,7 @@ async function referenceIds(graph: Graph, q: CandidateQuery): Promise<string[]> 
      }
      WITH e, max(textHit) AS textHit
      WHERE e.kind = 'industrial' AND (e.local = false OR $includeLocal) AND (size($sizes) = 0 OR e.size IN $sizes)
-     RETURN e.id AS id ORDER BY textHit DESC, size(e.tags) DESC, e.revenueWan DESC, e.id LIMIT $limit`,
+     RETURN e.id AS id ORDER BY COUNT { (e)-[:SUPPLIES]->(:Enterprise {local: true}) } DESC, textHit DESC, size(e.tags) DESC, e.revenueWan DESC, e.id LIMIT $limit`,
     { segmentId: q.segmentId, index: fullTextIndexName, text: anyOf(q.phrases), includeLocal: q.includeLocal, sizes: q.sizes ?? [], limit: neo4j.int(q.limit) },
   );
   return rows.map((r) => r.id);

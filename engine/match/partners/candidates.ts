@@ -21,6 +21,8 @@ export interface CandidateBasics {
   products: { id: string; name: string }[];
   /** Full-text score when the candidate was found by text, else 0. */
   textHit: number;
+  /** Local firms it already SUPPLIES: a 补链 list starts with those (DESIGN, amended 2026-12). */
+  localCustomers: number;
   /** Where the record came from: `synthetic` records are demo data and must say so wherever shown. */
   source: string | null;
 }
@@ -60,18 +62,23 @@ const candidateFilter = `e.kind = 'industrial' AND (e.local = false OR $includeL
        AND (size($sizes) = 0 OR e.size IN $sizes)
        AND NOT e.id IN $excludeIds`;
 
-/** A deterministic prior decides which candidates a large segment keeps: text match, then tiers, then size. */
+/**
+ * A deterministic prior decides which candidates a large segment keeps: firms already supplying local
+ * firms first (they must never be cut from a 补链 list by the retrieval limit), then text match, tiers, size.
+ */
 // Unknown revenue (null) orders as 0: Cypher would put nulls first in a DESC order.
-const priorOrder = 'size(e.tags) DESC, coalesce(e.revenueWan, 0) DESC, e.id';
+const localCustomers = 'COUNT { (e)-[:SUPPLIES]->(:Enterprise {local: true}) }';
+const priorOrder = `${localCustomers} DESC, size(e.tags) DESC, coalesce(e.revenueWan, 0) DESC, e.id`;
 
 const candidateColumns = `e.id AS id, e.name AS name, e.local AS local, e.size AS size, coalesce(e.revenueWan, 0) AS revenueWan, e.tags AS tags,
        e.province AS province, e.city AS city, e.description AS description, e.source AS source, textHit,
+       ${localCustomers} AS localCustomers,
        [(e)-[:IN_SEGMENT]->(s:Segment {chainId: $chainId}) | s.id] AS segmentIds,
        [(e)-[:MAKES]->(p:Product {chainId: $chainId}) | p {.id, .name}] AS products`;
 
 /** The prior as a comparator, for merging the two halves exactly as one ORDER BY would. */
 function byPrior(a: CandidateBasics, b: CandidateBasics): number {
-  return b.textHit - a.textHit || b.tags.length - a.tags.length || b.revenueWan - a.revenueWan || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return b.localCustomers - a.localCustomers || b.textHit - a.textHit || b.tags.length - a.tags.length || b.revenueWan - a.revenueWan || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**

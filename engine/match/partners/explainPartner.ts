@@ -96,14 +96,16 @@ export function partnerPaths(
 
 /**
  * How much graph evidence stands behind a candidate. strong: it sits in the segment by the graph and
- * already trades with local firms or has an introduction channel; medium: graph fit and potential
- * local trade partners; weak: everything else (e.g. a text match only).
+ * already supplies local firms or has an introduction channel; medium: graph fit and a measured role
+ * for local firms (it would supply or trade with several, or relieve the segment's concentration);
+ * weak: everything else (e.g. a text match only).
  */
 export function confidenceOf(signals: SignalScore[]): Confidence {
   const value = (name: string) => signals.find((s) => s.signal === name)?.value ?? 0;
   const graphFit = value('fit') >= 0.5;
   if (graphFit && (value('ties') > 0 || value('channel') >= 0.7)) return 'strong';
-  if (value('fit') >= 0.3 && (value('connectivity') >= 0.5 || value('ties') > 0)) return 'medium';
+  const role = Math.max(value('buyers'), value('adjacency'), value('concentrationRelief'), value('outsideRelief'));
+  if (value('fit') >= 0.3 && (role >= 0.5 || value('ties') > 0)) return 'medium';
   return 'weak';
 }
 

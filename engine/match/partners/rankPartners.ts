@@ -1,14 +1,16 @@
-import { partnerDefaults, partnerWeights } from '../../config/scoring.ts';
-import { NotFoundError } from '../../errors.ts';
+import { partnerDefaults, partnerModeWeights, saturation, strengthenRules } from '../../config/scoring.ts';
 import type { Graph } from '../../graph/graph.ts';
-import { analyseGaps, type GapAction, type GapClass } from '../../chain/gapAnalysis.ts';
+import { firmScale } from '../../chain/capacity.ts';
+import type { GapAction, SegmentGap } from '../../chain/gapAnalysis.ts';
 import type { ChainSnapshot, SnapshotSegment } from '../../chain/snapshot.ts';
 import { LexicalScorer, cosine } from '../../text/lexical.ts';
-import { round, weighSignals, type Explanation } from '../explanation.ts';
+import { round, saturate, weighSignals, type Explanation } from '../explanation.ts';
 import { jaccard, maximalMarginalRelevance } from '../mmr.ts';
 import { candidateRelations, findCandidates, type CandidateBasics, type CandidateRelations } from './candidates.ts';
 import { ChainNames, confidenceOf, partnerPaths, partnerReason } from './explainPartner.ts';
-import { ChainTradeIndex, channelSignal, connectivitySignal, fitSignal, scaleSignal, tierSignal, tiesSignal } from './signals.ts';
+import { targetSegments, type PartnerTarget } from './partnerTargets.ts';
+import { ChainTradeIndex, channelSignal, connectivitySignal, fitSignal, relianceSignal, scaleSignal, segmentSupply, tierSignal, type ChainTrade } from './signals.ts';
+import { addedCapacity, strengthenRelief, type ReliefFigures } from './strengthenRelief.ts';
 
 export const sizeOrder = ['micro', 'small', 'medium', 'large'] as const;
 
@@ -48,15 +50,36 @@ export interface PartnerCandidate {
   explanation: Explanation;
 }
 
+/** The firm a concentrated segment hangs on: never its own 强链 remedy, named apart as "expand locally". */
+export interface DominantFirm {
+  segmentId: string;
+  id: string;
+  name: string;
+  /** Its share of the segment's local capacity. */
+  share: number;
+  /** Expanding it would cover more demand but deepen the dependence on it. */
+  note: string;
+}
+
 export interface PartnerResult {
   chainId: string;
   mode: GapAction;
-  targets: { segmentId: string; name: string; class: GapClass; score: number }[];
+  targets: PartnerTarget[];
+  /** Ordered by `score`, highest first: the rank shown is the order of the scores shown. */
   candidates: PartnerCandidate[];
+  /** 强链 only: the dominant local firm of each target segment, left out of the candidates. */
+  dominantFirms: DominantFirm[];
+  /**
+   * Diversity (MMR) decides which candidates enter the list, never their order: `leftOut` candidates
+   * scored above the lowest one listed were left out as near-copies of a listed one.
+   */
+  diversity: { lambda: number; leftOut: number };
   /** Candidates dropped by the keyword exclusions (intermediaries), so the filter is visible. */
   excludedByKeyword: number;
   /** Text-only hits dropped as unrelated to the segment (below partnerDefaults.minTextOnlySimilarity). */
   excludedAsUnrelated: number;
+  /** Set when the list is empty: why nothing relevant was found. */
+  noCandidates?: { reason: 'no-target-segment' | 'no-candidate-in-segment'; message: string };
   textProvider: 'lexical';
 }
 
@@ -78,42 +101,80 @@ function candidateText(c: CandidateBasics): string {
   return [c.name, c.description, ...c.products.map((p) => p.name)].join(' ');
 }
 
-/** Which segments a request targets: the one named, or the chain's most urgent gaps of the mode's kind. */
-export function targetSegments(snapshot: ChainSnapshot, request: PartnerRequest): PartnerResult['targets'] {
-  const gaps = analyseGaps(snapshot);
-  if (request.segmentId) {
-    const gap = gaps.find((g) => g.segmentId === request.segmentId);
-    if (!gap) throw new NotFoundError(`Segment of chain ${snapshot.chain.id}`, request.segmentId);
-    return [{ segmentId: gap.segmentId, name: gap.name, class: gap.class, score: gap.score }];
-  }
-  return gaps
-    .filter((g) => g.action === request.mode)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, partnerDefaults.targetSegments)
-    .map((g) => ({ segmentId: g.segmentId, name: g.name, class: g.class, score: g.score }));
+/** The firm holding `strengthenRules.dominantShare` or more of a segment's local capacity, if any. */
+function dominantFirmOf(gap: SegmentGap): DominantFirm | null {
+  const top = gap.metrics.evidence.topFirms[0];
+  if (!top || (gap.metrics.topFirmShare ?? 0) < strengthenRules.dominantShare) return null;
+  return {
+    segmentId: gap.segmentId, id: top.id, name: top.name, share: gap.metrics.topFirmShare!,
+    note: `本地产能 ${Math.round(gap.metrics.topFirmShare! * 100)}% 集中于该企业：扩产可补缺口，但会加深对它的依赖，故不列为强链候选`,
+  };
 }
 
+function reliefFigures(gap: SegmentGap): ReliefFigures {
+  const m = gap.metrics;
+  return { localDemand: m.localDemand, localCapacity: m.localCapacity, n1Shortfall: m.n1Shortfall, outsideDependence: m.outsideDependence, topCapacity: m.evidence.topFirms[0]?.value ?? 0 };
+}
+
+type SignalValues = Record<string, { value: number; detail: string }>;
+
 /**
- * 强链/补链/延链 partner recommendation (DESIGN §2): retrieve candidates for each target segment,
- * score six signals, add ties and introduction channels for the short list, diversify with MMR, and
- * explain every candidate with its signals and graph paths.
+ * The signals of one mode (config `partnerModeWeights`): the signals every mode shares (fit, tier,
+ * scale, channel) and the ones that answer its own question — 补链: who already supplies local firms
+ * and whose output they buy; 强链: how much the candidate would lower the segment's concentration and
+ * outside dependence; 延链: how many local firms it would trade with.
+ */
+function modeSignals(mode: GapAction, shared: SignalValues, c: CandidateBasics, supplied: readonly number[], trade: ChainTrade, gap: SegmentGap): SignalValues {
+  const ties = {
+    value: relianceSignal(supplied),
+    detail: supplied.length > 0 ? `已供应本地 ${supplied.length} 家企业本环节所需（份额 ${supplied.map((x) => `${x}%`).join('、')}）` : '未向本地企业供应本环节产品（不计分）',
+  };
+  if (mode === 'fill') {
+    return { ...shared, ties, buyers: { value: saturate(trade.buyers.size, saturation.buyers), detail: `产品可供本地 ${trade.buyers.size} 家企业作投入` } };
+  }
+  if (mode === 'extend') {
+    return { ...shared, adjacency: { value: connectivitySignal(trade.partners), detail: `可与本地 ${trade.partners.size} 家企业上下游配套（买方 ${trade.buyers.size}，卖方 ${trade.sellers.size}）` } };
+  }
+  const own = c.local ? firmScale({ ...c, revenueWan: c.revenueWan || null, employees: null, registeredCapitalWan: null }).value : 0;
+  const added = addedCapacity(c.local ? own : firmScale({ ...c, revenueWan: c.revenueWan || null, employees: null, registeredCapitalWan: null }).value, c.local);
+  const relief = strengthenRelief(reliefFigures(gap), added, own);
+  const how = c.local ? `本地企业扩产 ${round(added)} 亿元` : `引进产能约 ${round(added)} 亿元`;
+  return {
+    ...shared,
+    ties,
+    concentrationRelief: { value: relief.concentration, detail: `${how}：N−1 缺口率 ${pct(gap.metrics.n1Shortfall)} → ${pct(relief.n1ShortfallAfter)}` },
+    outsideRelief: { value: relief.outside, detail: `可替代外部采购 ${pct(relief.outside)}（外部依赖度 ${pct(gap.metrics.outsideDependence)}）` },
+  };
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * 强链/补链/延链 partner recommendation (DESIGN §2, amended 2026-12): retrieve candidates for each target
+ * segment, score the signals of the mode, add ties and introduction channels for the short list, keep
+ * the list diverse with MMR, order it by score, and explain every candidate with its signals and paths.
  */
 export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, request: PartnerRequest): Promise<PartnerResult> {
   const limit = request.limit ?? partnerDefaults.limit;
   const filters = request.filters ?? {};
-  const targets = targetSegments(snapshot, request);
+  const weights = partnerModeWeights[request.mode];
+  const { targets, gaps } = targetSegments(snapshot, request);
+  const gapOf = new Map(gaps.map((g) => [g.segmentId, g]));
+  const dominantFirms = request.mode === 'strengthen' ? targets.map((t) => dominantFirmOf(gapOf.get(t.segmentId)!)).filter((d): d is DominantFirm => d !== null) : [];
   const keywords = [...(filters.includeIntermediaries ? [] : partnerDefaults.excludedKeywords), ...(filters.excludeKeywords ?? [])];
   const sizes = filters.minSize ? sizeOrder.slice(sizeOrder.indexOf(filters.minSize)) : [];
   const tradeIndex = ChainTradeIndex.of(snapshot);
   const names = ChainNames.of(snapshot);
   // Each target segment is retrieved and scored on its own; they run at once (Neo4j answers the
   // queries in parallel) and are merged below in target order, so the answer is the same as one by one.
-  const scoreTarget = async (t: PartnerResult['targets'][number]): Promise<{ scored: Scored[]; excluded: number; unrelated: number }> => {
+  const scoreTarget = async (t: PartnerTarget): Promise<{ scored: Scored[]; excluded: number; unrelated: number }> => {
     const target = snapshot.segments.find((s) => s.id === t.segmentId)!;
+    const gap = gapOf.get(t.segmentId)!;
+    const dominant = dominantFirms.find((d) => d.segmentId === t.segmentId);
     let excluded = 0;
     const found = await findCandidates(graph, {
       chainId: snapshot.chain.id, segmentId: target.id, includeLocal: request.mode === 'strengthen',
-      tags: filters.tags, provinces: filters.provinces, sizes: [...sizes], excludeIds: filters.excludeIds,
+      tags: filters.tags, provinces: filters.provinces, sizes: [...sizes], excludeIds: [...(filters.excludeIds ?? []), ...(dominant ? [dominant.id] : [])],
       phrases: [target.name, ...target.keywords, ...target.products.map((p) => p.name)], limit: partnerDefaults.retrieve,
     });
     const kept = found.filter((c) => {
@@ -127,26 +188,22 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
     const similarity = new Map(kept.map((c) => [c.id, cosine(targetVector, scorer.vector(candidateText(c)))]));
     // A firm tied to the segment by nothing but a few shared characters is no partner for it, however
     // well it scores on tier, size or ties.
+    const supply = segmentSupply(snapshot).get(target.id) ?? new Map<string, number[]>();
     const related = kept.filter((c) => c.segmentIds.includes(target.id) || c.products.some((p) => targetProducts.has(p.id)) || similarity.get(c.id)! >= partnerDefaults.minTextOnlySimilarity);
 
     const scoreOne = (c: CandidateBasics, relations: CandidateRelations) => {
       const trade = tradeIndex.trade(c);
-      const partners = relations.ties.length === 0 ? trade.partners : new Set([...trade.partners, ...relations.ties.map((x) => x.other.id)]);
       const matching = c.products.filter((p) => targetProducts.has(p.id)).length;
       const textSimilarity = similarity.get(c.id)!;
-      const tierDetail = c.tags.join(', ');
-      const { total, signals } = weighSignals(
-        {
-          fit: { value: fitSignal({ member: c.segmentIds.includes(target.id), matchingProducts: matching, segmentProducts: target.products.length, textSimilarity }), detail: `环节成员 ${c.segmentIds.includes(target.id) ? '是' : '否'}；本环节产品 ${matching} 种；文本相似度 ${round(textSimilarity)}` },
-          connectivity: { value: connectivitySignal(partners), detail: `可配套本地企业 ${partners.size} 家（买方 ${trade.buyers.size}，卖方 ${trade.sellers.size}）` },
-          ties: { value: tiesSignal(relations.ties.length), detail: `与本地企业供货关系 ${relations.ties.length} 条` },
-          tier: { value: tierSignal(c.tags), detail: tierDetail ? `梯度标签：${tierDetail}` : '无梯度标签' },
-          scale: { value: scaleSignal(c.size), detail: `规模：${c.size ?? '未知'}` },
-          channel: { value: channelSignal(relations), detail: `联盟 ${relations.alliances.length}，结对党组织 ${relations.pairedOrgs.length}，共同合作高校/院所 ${relations.commonPartners.length}` },
-        },
-        partnerWeights,
-      );
-      return { total, signals, trade, partners: partners.size };
+      const channels = relations.alliances.length + relations.pairedOrgs.length + relations.commonPartners.length;
+      const shared: SignalValues = {
+        fit: { value: fitSignal({ member: c.segmentIds.includes(target.id), matchingProducts: matching, segmentProducts: target.products.length, textSimilarity }), detail: `环节成员 ${c.segmentIds.includes(target.id) ? '是' : '否'}；本环节产品 ${matching} 种；文本相似度 ${round(textSimilarity)}` },
+        tier: { value: tierSignal(c.tags), detail: c.tags.length > 0 ? `梯度标签 ${c.tags.length} 项` : '无梯度标签' },
+        scale: { value: scaleSignal(c.size), detail: c.size ? `规模 ${c.size}` : '规模未知（不计分）' },
+        channel: { value: channelSignal(relations), detail: channels > 0 ? `联盟 ${relations.alliances.length}，结对党组织 ${relations.pairedOrgs.length}，共同合作高校/院所 ${relations.commonPartners.length}` : '无引荐渠道（不计分）' },
+      };
+      const { total, signals } = weighSignals(modeSignals(request.mode, shared, c, supply.get(c.id) ?? [], trade, gap), weights);
+      return { total, signals, trade, partners: trade.partners.size };
     };
 
     // Stage one ranks everything on the cheap signals; stage two adds relations for the short list.
@@ -182,14 +239,20 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
     }
   }
 
-  const pool = [...best.values()].sort((a, b) => b.total - a.total || a.basics.id.localeCompare(b.basics.id));
+  const byScore = (a: Scored, b: Scored) => b.total - a.total || a.basics.id.localeCompare(b.basics.id);
+  const pool = [...best.values()].sort(byScore);
   const nameScorer = new LexicalScorer(pool.map((x) => x.basics.name), { words: false });
   const nameVectors = new Map(pool.map((x) => [x.basics.id, nameScorer.vector(x.basics.name)]));
+  // Near-copies: one group's firms (联嘉制药, 联嘉生物) or the same products in another segment of the
+  // list. Province is no redundancy: an officer compares the best firms wherever they are.
   const similarity = (a: Scored, b: Scored) =>
-    0.5 * jaccard([...a.basics.segmentIds, ...a.basics.products.map((p) => p.id)], [...b.basics.segmentIds, ...b.basics.products.map((p) => p.id)]) +
-    0.3 * cosine(nameVectors.get(a.basics.id)!, nameVectors.get(b.basics.id)!) +
-    0.2 * (a.basics.province === b.basics.province ? 1 : 0);
-  const chosen = maximalMarginalRelevance(pool, (x) => x.total, similarity, limit, partnerDefaults.mmrLambda);
+    partnerDefaults.diversity.name * cosine(nameVectors.get(a.basics.id)!, nameVectors.get(b.basics.id)!) +
+    partnerDefaults.diversity.segmentsAndProducts * jaccard([...a.basics.segmentIds, ...a.basics.products.map((p) => p.id)], [...b.basics.segmentIds, ...b.basics.products.map((p) => p.id)]);
+  // MMR chooses who enters the list; the list is then shown in score order, so rank follows score.
+  const chosen = maximalMarginalRelevance(pool, (x) => x.total, similarity, limit, partnerDefaults.mmrLambda).sort(byScore);
+  const lowest = chosen.at(-1)?.total ?? Infinity;
+  const chosenIds = new Set(chosen.map((x) => x.basics.id));
+  const leftOut = pool.filter((x) => !chosenIds.has(x.basics.id) && x.total > lowest).length;
 
   return {
     chainId: snapshot.chain.id,
@@ -199,8 +262,15 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
       id: x.basics.id, name: x.basics.name, local: x.basics.local, province: x.basics.province, city: x.basics.city, size: x.basics.size, tags: x.basics.tags, demo: x.basics.source === 'synthetic',
       segmentId: x.target.id, segmentName: x.target.name, score: x.total, explanation: x.explanation,
     })),
+    dominantFirms,
+    diversity: { lambda: partnerDefaults.mmrLambda, leftOut },
     excludedByKeyword,
     excludedAsUnrelated,
+    ...(chosen.length === 0 && {
+      noCandidates: targets.length === 0
+        ? { reason: 'no-target-segment' as const, message: `本链没有需要${request.mode === 'fill' ? '补链' : request.mode === 'strengthen' ? '强链' : '延链'}的环节` }
+        : { reason: 'no-candidate-in-segment' as const, message: '目标环节没有符合条件的候选企业（可放宽省份、规模或标签筛选）' },
+    }),
     textProvider: 'lexical',
   };
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureSnapshot } from '../../chain/testFixtures.ts';
 import { maximalMarginalRelevance, jaccard } from '../mmr.ts';
-import { ChainTradeIndex, channelSignal, connectivitySignal, fitSignal, tierSignal, tiesSignal } from './signals.ts';
+import { ChainTradeIndex, channelSignal, connectivitySignal, fitSignal, relianceSignal, tierSignal } from './signals.ts';
 
 describe('partner signals', () => {
   it('counts the local firms a candidate would trade with along INPUT_TO', () => {
@@ -26,14 +26,15 @@ describe('partner signals', () => {
     expect(outsider.partners.has('a3')).toBe(true);
   });
 
-  it('adding a supply tie never lowers connectivity or ties; every signal stays in [0, 1]', () => {
+  it('adding a supply tie never lowers connectivity or reliance; every signal stays in [0, 1]', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { maxLength: 30 }), fc.string({ minLength: 1, maxLength: 4 }), (partners, newTie) => {
         const before = connectivitySignal(new Set(partners));
         const after = connectivitySignal(new Set([...partners, newTie]));
         expect(after).toBeGreaterThanOrEqual(before);
-        expect(tiesSignal(partners.length + 1)).toBeGreaterThanOrEqual(tiesSignal(partners.length));
-        for (const v of [before, after, tiesSignal(partners.length)]) expect(v >= 0 && v <= 1).toBe(true);
+        const shares = partners.map((p) => (p.length * 23) % 101);
+        expect(relianceSignal([...shares, 40])).toBeGreaterThanOrEqual(relianceSignal(shares));
+        for (const v of [before, after, relianceSignal(shares)]) expect(v >= 0 && v <= 1).toBe(true);
       }),
       { numRuns: 200, seed: 7 },
     );
@@ -50,9 +51,9 @@ describe('partner signals', () => {
     expect(tierSignal(['listed', 'high-tech'])).toBeCloseTo(1);
     expect(tierSignal(['high-tech'])).toBe(0.5);
     expect(tierSignal(['korean-funded'])).toBe(0);
-    const none = { alliances: [], pairedOrgs: [], commonPartners: [], ties: [] };
+    const none = { alliances: [], pairedOrgs: [], commonPartners: [] };
+    // An existing supply tie is counted once, in `ties`: it is no introduction channel.
     expect(channelSignal(none)).toBe(0);
-    expect(channelSignal({ ...none, ties: [{ other: { id: 'x', name: 'x' }, direction: 'sells' as const, sharePct: 10 }] })).toBe(0.5);
     expect(channelSignal({ ...none, alliances: [{ id: 'a', name: 'a', localMember: { id: 'x', name: 'x' } }] })).toBe(1);
   });
 });

@@ -105,9 +105,27 @@ export function connectivitySignal(tradePartners: ReadonlySet<string>): number {
   return saturate(tradePartners.size, saturation.connectivity);
 }
 
-export function tiesSignal(ties: number): number {
-  return saturate(ties, saturation.ties);
+/**
+ * How much local firms already rely on a supplier for one segment's output: 1 − Π (1 − share), over
+ * its SUPPLIES ties from that segment into local firms (share = sharePct / 100 of the buyer's needs).
+ * One tie covering 80 % of a local firm's needs is 0.8; two such are 0.96; four of 20 % are 0.59 —
+ * a supplier a local firm depends on counts for more than several marginal ones.
+ */
+export function relianceSignal(sharesPct: readonly number[]): number {
+  return 1 - sharesPct.reduce((rest, pct) => rest * (1 - Math.min(100, Math.max(0, pct)) / 100), 1);
 }
+
+/** Per segment and supplier: the sharePct of each of its ties into local firms (from the snapshot's ties). */
+export const segmentSupply = oncePer((snapshot: ChainSnapshot) => {
+  const bySegment = new Map<string, Map<string, number[]>>();
+  for (const t of snapshot.ties) {
+    for (const s of t.fromSegmentIds) {
+      const suppliers = bySegment.get(s) ?? bySegment.set(s, new Map()).get(s)!;
+      (suppliers.get(t.from) ?? suppliers.set(t.from, []).get(t.from)!).push(t.sharePct);
+    }
+  }
+  return bySegment;
+});
 
 /** The best tier the firm holds, plus 0.1 for each further one. */
 export function tierSignal(tags: string[]): number {
@@ -120,11 +138,10 @@ export function scaleSignal(size: string | null): number {
   return size === null ? 0 : (sizeValues[size] ?? 0);
 }
 
-/** The strongest introduction channel: shared alliance > paired party organisation > common university partner > existing tie. */
-export function channelSignal(r: Pick<CandidateRelations, 'alliances' | 'pairedOrgs' | 'commonPartners' | 'ties'>): number {
+/** The strongest introduction channel: shared alliance > paired party organisation > common university partner; none → 0. */
+export function channelSignal(r: Pick<CandidateRelations, 'alliances' | 'pairedOrgs' | 'commonPartners'>): number {
   if (r.alliances.length > 0) return channelValues.alliance;
   if (r.pairedOrgs.length > 0) return channelValues.pairedPartyOrg;
   if (r.commonPartners.length > 0) return channelValues.commonUniversityPartner;
-  if (r.ties.length > 0) return channelValues.existingTie;
   return 0;
 }
