@@ -7,6 +7,7 @@ import { loadEventParticipants } from './match/event/eventParticipants.ts';
 import { LexicalPairingFit } from './match/event/lexicalPairingFit.ts';
 import type { PairingFit } from './match/event/pairingFit.ts';
 import { planEvent, type EventPlan } from './match/event/planEvent.ts';
+import { assertAgreementFits } from './match/resources/agreementFits.ts';
 import { assignResources, type ResourceAssignment } from './match/resources/assignResources.ts';
 import { rankDemandsForOffer, rankOffersForDemand, type DemandMatches, type OfferMatches } from './match/resources/rankResources.ts';
 import { loadDemandContexts, loadOfferContexts } from './match/resources/resourceQueries.ts';
@@ -116,7 +117,9 @@ export class ResourcesEngine {
   recordMatch(input: RecordMatchRequest, actor: string): Promise<MatchRecord> {
     return recordMatch(this.graph, input, actor);
   }
-  updateMatch(id: string, change: MatchTransitionRequest, actor: string): Promise<MatchRecord> {
+  /** Agreeing a resource match must fit what the offer has left, by count and by quantity (409 otherwise). */
+  async updateMatch(id: string, change: MatchTransitionRequest, actor: string): Promise<MatchRecord> {
+    if (change.status === 'agreed') await assertAgreementFits(this.graph, await getMatch(this.graph, id));
     return transitionMatch(this.graph, id, change, actor);
   }
   getMatch(id: string): Promise<MatchRecord> {

@@ -31,7 +31,14 @@ export const resourceRouteDocs: RouteDoc[] = [
   { method: 'post', path: '/match/resources', summary: '资源供需匹配 Ranked feasible offers for a demand (or demands for an offer)', tag: 'match', body: resourceMatchRequest, bodyExample: { demandId: 'demand.00001', limit: 5 },
     response: open({ direction: z.enum(['offers-for-demand', 'demands-for-offer']), candidates: z.array(z.looseObject({ score: z.number(), explanation: explanationSchema })), feasible: z.number(), excludedBy: z.array(z.looseObject({ constraint: z.string(), count: z.number() })) }, 'ResourceMatches') },
   { method: 'post', path: '/match/resources/assign', summary: '全局最优分配 Global assignment of all open demands', tag: 'match', body: resourceAssignRequest, bodyExample: { kinds: ['site'], objective: 'total-fit' },
-    response: open({ assignments: z.array(z.looseObject({})), unmet: z.array(z.looseObject({})) }, 'ResourceAssignment') },
+    response: open({
+      summary: open({
+        openDemands: z.number().int(), served: z.number().int(), partiallyServed: z.number().int(),
+        infeasible: z.number().int().meta({ description: 'no open offer passes the hard constraints (or every pair that does was declined): `unmet`, each naming the excluding constraint' }),
+        lostToCompetition: z.number().int().meta({ description: 'feasible offers exist but went to others: `unassigned`, each naming the winners (`takenBy`)' }),
+      }, 'AssignmentSummary').meta({ description: 'served + infeasible + lostToCompetition = openDemands' }),
+      assignments: z.array(z.looseObject({})), unmet: z.array(z.looseObject({})), unassigned: z.array(z.looseObject({ takenBy: z.array(z.looseObject({})) })),
+    }, 'ResourceAssignment') },
   { method: 'post', path: '/match/event', summary: '对接会排程 Plan a matchmaking event', tag: 'match', body: eventPlanRequest, bodyExample: { enterprises: [{ id: '91320113MA1XXXXXXX', slots: 3 }], researchUnits: [{ id: 'ru.njnu-env', slots: 4 }] },
     response: open({ meetings: z.array(z.looseObject({})) }, 'EventPlan') },
   { method: 'post', path: '/matches', summary: '记录对接 Record a recommendation somebody acted on', tag: 'tracking', body: recordMatchRequest, status: 201, response: match, extraStatuses: [409] },

@@ -98,6 +98,13 @@ describe('resource matching API on the seed', () => {
     expect(planted!.reason).toContain('面积不足');
     expect(result.assignments.map((a) => a.demandId)).not.toContain(planted!.demandId);
     expect(result.totals.totalFit).toBeGreaterThanOrEqual(result.baseline!.totalFit);
+    // The headline split accounts for every open demand (issue 13 item 6), and no building is over-let by area.
+    const { summary } = result;
+    expect(summary.served + summary.infeasible + summary.lostToCompetition).toBe(summary.openDemands);
+    expect([summary.infeasible, summary.lostToCompetition]).toEqual([result.unmet.length, result.unassigned.length]);
+    const area = new Map<string, number>();
+    for (const a of result.assignments) if (a.kind === 'site') area.set(a.offerId, (area.get(a.offerId) ?? 0) + demands.get(a.demandId)!.minAreaM2 * a.units);
+    for (const [id, m2] of area) expect(m2, id).toBeLessThanOrEqual(offers.get(id)!.areaM2);
   });
 
   it('creates, reads, updates, lists and deletes an offer and a demand, recording who wrote', async () => {

@@ -14,4 +14,17 @@ export const assignmentDefaults = {
    * the flow is tested against.
    */
   highsMaxEdges: 10_000,
+  /**
+   * With size rows the model is a MIP; HiGHS stops when its answer is within this relative gap of the
+   * bound. Fits are in [0, 1] and totals reach thousands, so 1e-6 is below any fit a person could see
+   * while sparing the last branch-and-bound nodes that only prove it.
+   */
+  mipRelativeGap: 1e-6,
+  /** A MIP still open after this long keeps its best answer (status 'Feasible'): the 10 s design target leaves room for the rest. */
+  mipTimeLimitSeconds: 5,
+  /**
+   * Flow solves the size repair may add (sizeRepair.ts); each costs one min-cost flow (0.3–0.7 s at
+   * 10,000 × 10,000). After the last, evictions are applied without re-routing, which is feasible.
+   */
+  repairRounds: 8,
 };

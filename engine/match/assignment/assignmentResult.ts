@@ -5,7 +5,7 @@ import type { Assignment, AssignmentResult } from './types.ts';
 export function assignmentResult(
   p: IndexedProblem,
   flow: Int32Array,
-  meta: Pick<AssignmentResult, 'solver' | 'status' | 'ms'>,
+  meta: Pick<AssignmentResult, 'solver' | 'status' | 'ms' | 'sizeRows'>,
 ): AssignmentResult {
   const assignments: Assignment[] = [];
   const unassigned: string[] = [];

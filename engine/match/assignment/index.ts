@@ -8,4 +8,5 @@ export type {
   AssignmentProblem,
   AssignmentResult,
   AssignmentSolver,
+  SizeRows,
 } from './types.ts';

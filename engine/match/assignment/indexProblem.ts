@@ -10,10 +10,16 @@ export interface IndexedProblem {
   offerIds: string[];
   quantity: Int32Array;
   capacity: Int32Array;
+  /** What one unit of demand d takes of an offer's size capacity (0: nothing). */
+  size: Float64Array;
+  /** Total size offer o's units may take together (Infinity: no size row). */
+  sizeCapacity: Float64Array;
+  /** Offers whose size row can bind (sizeRowBinds), ascending: only these rows enter a model. */
+  bindingOffers: Int32Array;
   edgeDemand: Int32Array;
   edgeOffer: Int32Array;
   edgeFit: Float64Array;
-  /** Units the edge may carry: min(quantity, capacity, maxUnits). */
+  /** Units the edge may carry: min(quantity, capacity, maxUnits, ⌊sizeCapacity / size⌋). */
   edgeCap: Int32Array;
   /** Edges of demand d are demandStart[d] … demandStart[d + 1] − 1. */
   demandStart: Int32Array;
@@ -38,6 +44,10 @@ export function indexProblem(problem: AssignmentProblem, maxEdgesPerDemand: numb
   });
   problem.offers.forEach((o, i) => {
     if (!isCount(o.capacity, 0)) issues.push({ path: `offers.${i}.capacity`, message: 'must be a whole number ≥ 0' });
+    if (o.sizeCapacity !== undefined && !(o.sizeCapacity >= 0)) issues.push({ path: `offers.${i}.sizeCapacity`, message: 'must be a number ≥ 0' });
+  });
+  problem.demands.forEach((d, i) => {
+    if (d.size !== undefined && !(d.size >= 0 && Number.isFinite(d.size))) issues.push({ path: `demands.${i}.size`, message: 'must be a finite number ≥ 0' });
   });
 
   const byDemand: number[][] = problem.demands.map(() => []);
@@ -70,6 +80,8 @@ export function indexProblem(problem: AssignmentProblem, maxEdgesPerDemand: numb
 
   const quantity = Int32Array.from(problem.demands, (d) => d.quantity);
   const capacity = Int32Array.from(problem.offers, (o) => o.capacity);
+  const size = Float64Array.from(problem.demands, (d) => d.size ?? 0);
+  const sizeCapacity = Float64Array.from(problem.offers, (o) => o.sizeCapacity ?? Infinity);
   const edgeDemand = new Int32Array(kept);
   const edgeOffer = new Int32Array(kept);
   const edgeFit = new Float64Array(kept);
@@ -84,18 +96,25 @@ export function indexProblem(problem: AssignmentProblem, maxEdgesPerDemand: numb
       edgeDemand[k] = d;
       edgeOffer[k] = o;
       edgeFit[k] = e.fit;
-      edgeCap[k] = Math.min(quantity[d], capacity[o], e.maxUnits ?? Infinity);
+      edgeCap[k] = Math.min(quantity[d], capacity[o], e.maxUnits ?? Infinity, size[d] > 0 ? Math.floor(sizeCapacity[o] / size[d] + sizeTolerance) : Infinity);
       k++;
     }
   });
   demandStart[problem.demands.length] = k;
 
   const { start: offerStart, items: offerEdges } = groupBy(edgeOffer, problem.offers.length);
+  const bindingOffers: number[] = [];
+  for (let o = 0; o < problem.offers.length; o++) {
+    if (sizeRowBinds(o, { size, sizeCapacity, capacity, edgeDemand, edgeCap, offerStart, offerEdges })) bindingOffers.push(o);
+  }
   return {
     demandIds: problem.demands.map((d) => d.id),
     offerIds: problem.offers.map((o) => o.id),
     quantity,
     capacity,
+    size,
+    sizeCapacity,
+    bindingOffers: Int32Array.from(bindingOffers),
     edgeDemand,
     edgeOffer,
     edgeFit,
@@ -105,6 +124,34 @@ export function indexProblem(problem: AssignmentProblem, maxEdgesPerDemand: numb
     offerEdges,
     prunedEdges: problem.edges.length - kept,
   };
+}
+
+/** Sizes are m² or 万元 from user data: a sum this close to the capacity counts as fitting (round-off of decimal inputs). */
+export const sizeTolerance = 1e-9;
+
+/**
+ * Whether offer o's size row can bind: the largest size its count capacity would let in — its
+ * edges' units taken largest size first, up to capacity[o] — exceeds sizeCapacity[o]. A row that
+ * cannot bind is implied by the count row and left out, so a problem whose sizes never compete stays
+ * a pure transportation problem (e.g. every offer of capacity 1: a demand larger than the offer has no edge).
+ */
+export function sizeRowBinds(
+  o: number,
+  p: Pick<IndexedProblem, 'size' | 'sizeCapacity' | 'capacity' | 'edgeDemand' | 'edgeCap' | 'offerStart' | 'offerEdges'>,
+): boolean {
+  if (p.sizeCapacity[o] === Infinity) return false;
+  const edges: number[] = [];
+  for (let i = p.offerStart[o]; i < p.offerStart[o + 1]; i++) if (p.size[p.edgeDemand[p.offerEdges[i]]] > 0) edges.push(p.offerEdges[i]);
+  edges.sort((a, b) => p.size[p.edgeDemand[b]] - p.size[p.edgeDemand[a]]);
+  let units = p.capacity[o];
+  let taken = 0;
+  for (const e of edges) {
+    if (units === 0) break;
+    const x = Math.min(units, p.edgeCap[e]);
+    taken += x * p.size[p.edgeDemand[e]];
+    units -= x;
+  }
+  return taken > p.sizeCapacity[o] * (1 + sizeTolerance);
 }
 
 function uniqueIndex(items: { id: string }[], field: string, issues: FieldIssue[]): Map<string, number> {

@@ -1,11 +1,13 @@
 import { resourceWeights } from '../../config/scoring.ts';
-import { assignmentDefaults, greedyAssignment, solveAssignment, type AssignmentObjective } from '../assignment/index.ts';
+import { assignmentDefaults, greedyAssignment, solveAssignment, type AssignmentObjective, type AssignmentResult, type SizeRows } from '../assignment/index.ts';
 import { round, type Explanation } from '../explanation.ts';
 import { buildAssignmentProblem } from './assignmentProblem.ts';
 import { blockingSummary, type UnmetDemand } from './diagnoseUnmet.ts';
 import { explainResourceMatch } from './explainResource.ts';
 import type { ResourceWeights } from './softSignals.ts';
+import { demandSize, sizeUnit } from './quantityCapacity.ts';
 import type { DemandContext, OfferContext } from './resourceTypes.ts';
+import type { BuiltProblem } from './assignmentProblem.ts';
 
 export interface AssignOptions {
   objective?: AssignmentObjective;
@@ -24,35 +26,71 @@ export interface AssignedPair {
   offerOwner: { id: string; name: string };
   kind: string;
   units: number;
+  /** What the pair takes of the offer's quantity capacity (units × the demand's m² or 万元), null for count-only kinds. */
+  quantity: { taken: number; unit: string } | null;
   score: number;
   explanation: Explanation;
 }
 
-/** A demand some offer could meet that got nothing: the capacity went to a better overall assignment, or its only pairs were declined. */
+/** Who took an offer a lost demand could have had, and whether its count or its quantity ran out. */
+export interface TakenOffer {
+  offerId: string;
+  offerTitle: string;
+  /** 'count': every unit is assigned; 'quantity': too little m²/万元 is left for this demand; null: room was left (the demand's fit there was 0). */
+  full: 'count' | 'quantity' | null;
+  /** What is left of the quantity after the assignment, and what the lost demand needed (m², 万元); null for count-only kinds. */
+  quantityLeft: number | null;
+  winners: { demandId: string; demandTitle: string; ownerName: string; units: number }[];
+}
+
+/** A demand some offer could meet that got nothing: the capacity (count or quantity) went to others in the best overall assignment. */
 export interface UnassignedDemand {
   demandId: string;
   title: string;
   kind: string;
+  owner: { id: string; name: string };
   feasibleOffers: number;
-  reason: 'capacity' | 'declined';
+  /** What one unit of it takes of an offer's quantity (m², 万元), 0 for count-only kinds. */
+  quantity: number;
+  /** Its best feasible offers (up to takenOffersShown), each with the winners that took it. */
+  takenBy: TakenOffer[];
   detail: string;
+}
+
+/** served + infeasible + lostToCompetition = openDemands, always (a demand is in exactly one). */
+export interface AssignmentSummary {
+  openDemands: number;
+  /** Got at least one unit (`partiallyServed` of them not all they need). */
+  served: number;
+  partiallyServed: number;
+  /** No open offer passes the hard constraints (or every pair that does was declined): `unmet`, each naming the excluding constraint. */
+  infeasible: number;
+  /** Feasible offers exist but went to others: `unassigned`, each naming the winners. */
+  lostToCompetition: number;
 }
 
 export interface ResourceAssignment {
   objective: AssignmentObjective;
+  /** The headline split of the open demands: served, infeasible, lost to competition. */
+  summary: AssignmentSummary;
   assignments: AssignedPair[];
-  /** Demands that no open offer can meet, with the constraint(s) that excluded every offer. */
+  /** Infeasible: demands that no open offer can meet, with the constraint(s) that excluded every offer (or `declined`). */
   unmet: UnmetDemand[];
   /** How many unmet demands each constraint blocks on its own. */
   blocking: ReturnType<typeof blockingSummary>;
+  /** Lost to competition: feasible offers existed but went to others, each with who took them. */
   unassigned: UnassignedDemand[];
   /** Demands needing several units that received some but not all. */
   partiallyServed: { demandId: string; quantity: number; units: number }[];
   totals: { demands: number; offers: number; demandsServed: number; units: number; totalFit: number };
   baseline: { solver: 'greedy'; totalFit: number; demandsServed: number } | null;
-  solver: { name: string; status: string; ms: number; prunedEdges: number };
+  /** sizeRows: what the quantity capacities (m², 万元) did to the model (engine/match/assignment/types.ts). */
+  solver: { name: string; status: string; ms: number; prunedEdges: number; sizeRows: SizeRows };
   build: { ms: number; pairsChecked: number; feasiblePairs: number; edges: number; declinedPairsSkipped: number };
 }
+
+/** Lost demands name at most this many of their offers, best fit first, each with all its winners. */
+const takenOffersShown = 3;
 
 /**
  * The global assignment (DESIGN §4): feasible edges from every open demand to every open offer,
@@ -76,23 +114,14 @@ export async function assignResources(demands: DemandContext[], offers: OfferCon
     return {
       demandId: a.demandId, demandTitle: d.demand.title, demandOwner: { id: d.owner.id, name: d.owner.name },
       offerId: a.offerId, offerTitle: o.offer.title, offerOwner: { id: o.owner.id, name: o.owner.name },
-      kind: d.demand.kind, units: a.units, score, explanation,
+      kind: d.demand.kind, units: a.units, quantity: quantityTaken(d, a.units), score, explanation,
     };
   });
 
   const received = new Map<string, number>();
   for (const a of result.assignments) received.set(a.demandId, (received.get(a.demandId) ?? 0) + a.units);
   const unmetIds = new Set(built.unmet.map((u) => u.demandId));
-  const declinedOnly = new Set(built.onlyDeclined);
-  const unassigned: UnassignedDemand[] = result.unassigned
-    .filter((id) => !unmetIds.has(id))
-    .map((id) => {
-      const d = demandById.get(id)!;
-      const feasible = built.feasibleOffers.get(id) ?? 0;
-      return declinedOnly.has(id)
-        ? { demandId: id, title: d.demand.title, kind: d.demand.kind, feasibleOffers: 0, reason: 'declined' as const, detail: '可满足的供给均已被拒绝过（可在请求中设 includeDeclined 重新考虑）' }
-        : { demandId: id, title: d.demand.title, kind: d.demand.kind, feasibleOffers: feasible, reason: 'capacity' as const, detail: `${feasible} 个可满足的供给在全局最优分配中给了其他需求` };
-    });
+  const unassigned = lostToCompetition(result.unassigned.filter((id) => !unmetIds.has(id)), result, built, demandById, offerById);
   const partiallyServed = demands
     .filter((d) => (received.get(d.demand.id) ?? 0) > 0 && received.get(d.demand.id)! < d.demand.quantity)
     .map((d) => ({ demandId: d.demand.id, quantity: d.demand.quantity, units: received.get(d.demand.id)! }));
@@ -100,6 +129,10 @@ export async function assignResources(demands: DemandContext[], offers: OfferCon
   const baseline = options.compareGreedy ? greedyAssignment(built.problem) : null;
   return {
     objective,
+    summary: {
+      openDemands: demands.length, served: received.size, partiallyServed: partiallyServed.length,
+      infeasible: built.unmet.length, lostToCompetition: unassigned.length,
+    },
     assignments,
     unmet: built.unmet,
     blocking: blockingSummary(built.unmet),
@@ -110,7 +143,56 @@ export async function assignResources(demands: DemandContext[], offers: OfferCon
       units: result.assignments.reduce((s, a) => s + a.units, 0), totalFit: round(result.totalFit),
     },
     baseline: baseline ? { solver: 'greedy', totalFit: round(baseline.totalFit), demandsServed: new Set(baseline.assignments.map((a) => a.demandId)).size } : null,
-    solver: { name: result.solver, status: result.status, ms: Math.round(result.ms), prunedEdges: result.prunedEdges },
+    solver: { name: result.solver, status: result.status, ms: Math.round(result.ms), prunedEdges: result.prunedEdges, sizeRows: result.sizeRows },
     build: { ms: Math.round(buildMs), pairsChecked: built.pairsChecked, feasiblePairs: built.feasiblePairs, edges: built.problem.edges.length, declinedPairsSkipped: built.declinedPairsSkipped },
   };
+}
+
+function quantityTaken(d: DemandContext, units: number): AssignedPair['quantity'] {
+  const unit = sizeUnit(d.demand.kind);
+  const size = demandSize(d.demand);
+  return unit && size > 0 ? { taken: units * size, unit } : null;
+}
+
+/**
+ * For each demand that got nothing though some offer could meet it: its best kept offers, who took
+ * each, and whether the count or the quantity ran out there (so "lost to 13号楼's 4,900 m² tenant"
+ * can be read, not just "lost").
+ */
+function lostToCompetition(
+  ids: string[], result: AssignmentResult, built: BuiltProblem, demandById: Map<string, DemandContext>, offerById: Map<string, OfferContext>,
+): UnassignedDemand[] {
+  const winnersOf = new Map<string, AssignmentResult['assignments']>();
+  const sizeUsed = new Map<string, number>();
+  for (const a of result.assignments) {
+    (winnersOf.get(a.offerId) ?? winnersOf.set(a.offerId, []).get(a.offerId)!).push(a);
+    sizeUsed.set(a.offerId, (sizeUsed.get(a.offerId) ?? 0) + a.units * demandSize(demandById.get(a.demandId)!.demand));
+  }
+  const offersOf = new Map<string, string[]>();
+  for (const e of built.problem.edges) (offersOf.get(e.demandId) ?? offersOf.set(e.demandId, []).get(e.demandId)!).push(e.offerId); // best fit first
+  return ids.map((id) => {
+    const d = demandById.get(id)!;
+    const need = demandSize(d.demand);
+    const unit = sizeUnit(d.demand.kind) ?? '';
+    const takenBy: TakenOffer[] = (offersOf.get(id) ?? []).slice(0, takenOffersShown).map((offerId) => {
+      const o = offerById.get(offerId)!;
+      const winners = winnersOf.get(offerId) ?? [];
+      const units = winners.reduce((s, a) => s + a.units, 0);
+      const quantityLeft = o.remainingSize === null ? null : o.remainingSize - (sizeUsed.get(offerId) ?? 0);
+      const full = units >= o.remaining ? 'count' : quantityLeft !== null && quantityLeft < need * (1 - 1e-9) ? 'quantity' : null;
+      return {
+        offerId, offerTitle: o.offer.title, full, quantityLeft,
+        winners: winners.map((a) => ({ demandId: a.demandId, demandTitle: demandById.get(a.demandId)!.demand.title, ownerName: demandById.get(a.demandId)!.owner.name, units: a.units })),
+      };
+    });
+    const feasible = built.feasibleOffers.get(id) ?? 0;
+    const named = takenBy.filter((t) => t.winners.length > 0).map((t) => {
+      const why = t.full === 'quantity' ? `（剩余 ${Math.max(0, Math.round(t.quantityLeft!))} ${unit}，不足 ${Math.round(need)} ${unit}）` : t.full === 'count' ? '（名额已满）' : '';
+      return `「${t.offerTitle}」给了 ${t.winners.map((w) => w.ownerName).join('、')}${why}`;
+    });
+    return {
+      demandId: id, title: d.demand.title, kind: d.demand.kind, owner: { id: d.owner.id, name: d.owner.name }, feasibleOffers: feasible, quantity: need, takenBy,
+      detail: `${feasible} 个可满足的供给在全局最优分配中给了其他需求${named.length > 0 ? `：${named.join('；')}` : ''}`,
+    };
+  });
 }

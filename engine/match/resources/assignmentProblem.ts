@@ -2,8 +2,9 @@ import { resourceWeights } from '../../config/scoring.ts';
 import type { AssignmentProblem } from '../assignment/index.ts';
 import { splitPairKey } from '../../tracking/declinedPairs.ts';
 import { violationsOf } from './hardConstraints.ts';
-import { diagnoseDemand, type UnmetDemand } from './diagnoseUnmet.ts';
+import { declinedDemand, diagnoseDemand, type UnmetDemand } from './diagnoseUnmet.ts';
 import { OfferIndex } from './offerIndex.ts';
+import { demandSize } from './quantityCapacity.ts';
 import { RelationIndex } from './relationIndex.ts';
 import { demandTerms } from './resourceTerms.ts';
 import { partialFit, type ResourceWeights } from './softSignals.ts';
@@ -23,7 +24,7 @@ export interface BuiltProblem {
   feasibleOffers: Map<string, number>;
   /** Demands whose every feasible offer was declined before. */
   onlyDeclined: string[];
-  /** Demands no open offer can meet, each with the constraints that excluded the offers. */
+  /** Demands no open offer can meet, each with the constraints that excluded the offers (or `declined`: every feasible pair was declined before). */
   unmet: UnmetDemand[];
   declinedPairsSkipped: number;
   pairsChecked: number;
@@ -33,7 +34,8 @@ export interface BuiltProblem {
 /**
  * The transportation problem of the global assignment (DESIGN §4) from open demands and offers:
  * an edge for each feasible pair (every hard constraint holds, the pair was not declined) with its
- * soft fit, the best `edgesPerDemand` per demand; offer capacity = what agreed matches left.
+ * soft fit, the best `edgesPerDemand` per demand; offer capacity = the count agreed matches left,
+ * size capacity = the quantity (m², 万元) they left, demand size = what one unit takes of it (quantityCapacity.ts).
  * Only offers the index cannot rule out are tested (offerIndex.ts); each of those is tested in full.
  */
 export function buildAssignmentProblem(demands: DemandContext[], offers: OfferContext[], options: ProblemBuildOptions): BuiltProblem {
@@ -92,8 +94,10 @@ export function buildAssignmentProblem(demands: DemandContext[], offers: OfferCo
     declinedPairsSkipped += declined;
     feasibleOffers.set(d.demand.id, feasible);
     for (let j = 0; j < kept; j++) edges.push({ demandId: d.demand.id, offerId: topOffer[j].offer.id, fit: topFit[j] });
-    if (feasible === 0 && declined > 0) onlyDeclined.push(d.demand.id);
-    else if (feasible === 0) {
+    if (feasible === 0 && declined > 0) {
+      onlyDeclined.push(d.demand.id);
+      unmet.push(declinedDemand(d, declined, index.ofKind(d.demand.kind).length, offers.length));
+    } else if (feasible === 0) {
       const sameKind = index.ofKind(d.demand.kind);
       unmet.push(diagnoseDemand(d, sameKind, offers.length - sameKind.length));
     }
@@ -101,8 +105,8 @@ export function buildAssignmentProblem(demands: DemandContext[], offers: OfferCo
 
   return {
     problem: {
-      demands: demands.map((d) => ({ id: d.demand.id, quantity: d.demand.quantity })),
-      offers: offers.map((o) => ({ id: o.offer.id, capacity: Math.max(0, o.remaining) })),
+      demands: demands.map((d) => ({ id: d.demand.id, quantity: d.demand.quantity, size: demandSize(d.demand) })),
+      offers: offers.map((o) => ({ id: o.offer.id, capacity: Math.max(0, o.remaining), sizeCapacity: o.remainingSize === null ? undefined : Math.max(0, o.remainingSize) })),
       edges,
     },
     feasibleOffers,

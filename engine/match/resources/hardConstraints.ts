@@ -8,7 +8,7 @@ import type { DemandContext, OfferContext } from './resourceTypes.ts';
  */
 export const hardConstraints = [
   { name: 'kind', label: '资源类型不符', rule: 'offer.kind = demand.kind' },
-  { name: 'capacity', label: '已无剩余容量', rule: 'offer capacity − agreed units ≥ 1' },
+  { name: 'capacity', label: '已无剩余容量', rule: 'offer capacity − agreed units ≥ 1, and its quantity (m², 万元) less what agreed matches took ≥ what the demand takes (when the whole quantity would be enough)' },
   { name: 'sameOwner', label: '供需同属一方', rule: 'the offerer is not the demanding organisation' },
   { name: 'certification', label: '资质认证不满足', rule: 'demand.requiredCertifications ⊆ offer.certifications' },
   { name: 'area', label: '面积不足', rule: 'offer.areaM2 ≥ demand.minAreaM2 (an offer without an area fails)' },
@@ -40,7 +40,9 @@ const has = (x: number) => !Number.isNaN(x);
 export function violationsOf(d: DemandTerms, o: OfferTerms): number {
   let mask = 0;
   if (o.kind !== d.kind) mask |= constraintBit.kind;
-  if (o.remaining < 1) mask |= constraintBit.capacity;
+  // What agreed matches left: a unit, and room for this demand's quantity (a 4,900 m² building with 4,400 m² let has
+  // 500 m² left). An offer too small even when empty breaks `area` or `amount` instead, not this.
+  if (o.remaining < 1 || (o.remainingSize < d.size * (1 - 1e-9) && o.sizeCapacity >= d.size)) mask |= constraintBit.capacity;
   if (o.owner === d.owner) mask |= constraintBit.sameOwner;
   if (d.certifications.length > 0) {
     for (const c of d.certifications) {

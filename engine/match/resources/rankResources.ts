@@ -25,6 +25,8 @@ export interface RankedOffer {
   owner: PartyRef;
   /** Units still free: capacity − agreed. */
   remaining: number;
+  /** Quantity still free (m², 万元: quantity capacity − what agreed matches took), null for count-only kinds. */
+  remainingSize: number | null;
   score: number;
   explanation: Explanation;
 }
@@ -66,7 +68,7 @@ export function rankOffersForDemand(d: DemandContext, offers: OfferContext[], op
   }
   feasible.sort((a, b) => b.fit - a.fit || a.o.offer.id.localeCompare(b.o.offer.id));
   const candidates: RankedOffer[] = feasible.slice(0, options.limit).map(({ o }) => ({
-    offer: o.offer, owner: partyRef(o.owner), remaining: o.remaining, ...explainResourceMatch(d, o, weights),
+    offer: o.offer, owner: partyRef(o.owner), remaining: o.remaining, remainingSize: o.remainingSize, ...explainResourceMatch(d, o, weights),
   }));
   const sameKind = offers.filter((o) => o.offer.kind === d.demand.kind);
   const unmet: UnmetDemand | null = feasible.length === 0 && declinedHidden === 0 ? diagnoseDemand(d, sameKind, offers.length - sameKind.length) : null;
@@ -91,7 +93,7 @@ export function rankDemandsForOffer(o: OfferContext, demands: DemandContext[], o
   feasible.sort((a, b) => b.fit - a.fit || a.d.demand.id.localeCompare(b.d.demand.id));
   const candidates: RankedDemand[] = feasible.slice(0, options.limit).map(({ d }) => ({ demand: d.demand, owner: partyRef(d.owner), ...explainResourceMatch(d, o, weights) }));
   return {
-    offer: o.offer, owner: partyRef(o.owner), remaining: o.remaining, candidates, feasible: feasible.length, demandsConsidered: demands.length,
+    offer: o.offer, owner: partyRef(o.owner), remaining: o.remaining, remainingSize: o.remainingSize, candidates, feasible: feasible.length, demandsConsidered: demands.length,
     excludedBy: exclusionCounts(counts), declinedHidden,
   };
 }

@@ -1,6 +1,7 @@
 import type { Graph } from '../../graph/graph.ts';
 import { agreedResourceUnits } from '../../tracking/matchStore.ts';
 import { readDemand, readOffer } from './storedRows.ts';
+import { demandSize, offerSizeCapacity } from './quantityCapacity.ts';
 import { indexParty, type DemandContext, type OfferContext, type PartyFacts } from './resourceTypes.ts';
 
 /**
@@ -73,7 +74,26 @@ export async function loadDemandContexts(graph: Graph, filter: ResourceFilter = 
   return contexts.sort((a, b) => a.demand.id.localeCompare(b.demand.id));
 }
 
-/** Open offers with their owners' facts, where they are, and the capacity agreed matches left. */
+/**
+ * The quantity (m², 万元) each offer gave to agreed resource matches: units × what the agreed demand
+ * takes (quantityCapacity.ts), so a building's area is consumed as its tenants agree, not only its count.
+ */
+export async function agreedResourceSizes(graph: Graph): Promise<Map<string, number>> {
+  const rows = await graph.query<{ offerId: string; units: number; demand: { kind: string; minAreaM2: number | null; amountWan: number | null } | null }>(
+    `MATCH (m:Match {status: 'agreed'}) WHERE m.kind = 'resource'
+     OPTIONAL MATCH (d:Demand {id: m.subjectId})
+     RETURN m.candidateId AS offerId, coalesce(m.units, 1) AS units, CASE WHEN d IS NULL THEN null ELSE d {.kind, .minAreaM2, .amountWan} END AS demand`,
+  );
+  const taken = new Map<string, number>();
+  for (const r of rows) {
+    if (!r.demand) continue;
+    const size = demandSize({ kind: r.demand.kind as DemandContext['demand']['kind'], minAreaM2: r.demand.minAreaM2 ?? null, amountWan: r.demand.amountWan ?? null });
+    taken.set(r.offerId, (taken.get(r.offerId) ?? 0) + r.units * size);
+  }
+  return taken;
+}
+
+/** Open offers with their owners' facts, where they are, and the count and quantity agreed matches left. */
 export async function loadOfferContexts(graph: Graph, filter: ResourceFilter = {}): Promise<OfferContext[]> {
   const start = filter.ids ? 'UNWIND $ids AS id MATCH (x)-[:OFFERS]->(o:Offer {id: id})' : 'MATCH (x)-[:OFFERS]->(o:Offer)';
   const rows = await graph.query<{ offers: Record<string, unknown>[]; party: PartyFacts }>(
@@ -87,7 +107,7 @@ export async function loadOfferContexts(graph: Graph, filter: ResourceFilter = {
   const parks = new Map(
     (await graph.query<{ id: string; name: string; sectorId: string }>('MATCH (p:Park) RETURN p.id AS id, p.name AS name, p.sectorId AS sectorId')).map((p) => [p.id, p]),
   );
-  const { byOffer } = await agreedResourceUnits(graph);
+  const [{ byOffer }, sizeTaken] = await Promise.all([agreedResourceUnits(graph), agreedResourceSizes(graph)]);
   const contexts: OfferContext[] = [];
   for (const row of rows) {
     const owner = indexParty(row.party);
@@ -95,9 +115,11 @@ export async function loadOfferContexts(graph: Graph, filter: ResourceFilter = {
       const offer = readOffer(raw);
       const parkId = offer.parkId ?? owner.parkId;
       const park = parkId ? parks.get(parkId) : undefined;
+      const sizeCapacity = offerSizeCapacity(offer);
       contexts.push({
         offer, owner, parkId, parkName: park?.name ?? (parkId === owner.parkId ? owner.parkName : null), sectorId: park?.sectorId ?? null,
         remaining: offer.capacity - (byOffer.get(offer.id) ?? 0),
+        remainingSize: sizeCapacity === null ? null : sizeCapacity - (sizeTaken.get(offer.id) ?? 0),
       });
     }
   }

@@ -2,6 +2,7 @@ import { resourceSignalValues as v } from '../../config/scoring.ts';
 import { tierSignal } from '../partners/signals.ts';
 import type { DemandContext, OfferContext } from './resourceTypes.ts';
 import { oncePer } from '../../oncePer.ts';
+import { demandSize, offerSizeCapacity } from './quantityCapacity.ts';
 
 /**
  * Offers and demands reduced to the flat numbers the hard constraints and the arithmetic soft
@@ -13,6 +14,9 @@ import { oncePer } from '../../oncePer.ts';
 export interface OfferTerms {
   kind: string;
   remaining: number;
+  /** The quantity capacity (m², 万元) and what agreed matches left of it (Infinity: none). */
+  sizeCapacity: number;
+  remainingSize: number;
   owner: string;
   ownerIsPark: boolean;
   park: string | null;
@@ -32,6 +36,8 @@ export interface OfferTerms {
 export interface DemandTerms {
   kind: string;
   loan: boolean;
+  /** What one unit takes of an offer's quantity capacity (0: nothing). */
+  size: number;
   owner: string;
   park: string | null;
   sector: string | null;
@@ -56,7 +62,7 @@ const day = (iso: string | null) => (iso === null ? NaN : Math.floor(Date.parse(
 export const offerTerms = oncePer((o: OfferContext): OfferTerms => {
   const offer = o.offer;
   return {
-    kind: offer.kind, remaining: o.remaining, owner: o.owner.id, ownerIsPark: o.owner.label === 'Park', park: o.parkId, sector: o.sectorId,
+    kind: offer.kind, remaining: o.remaining, sizeCapacity: offerSizeCapacity(offer) ?? Infinity, remainingSize: o.remainingSize ?? Infinity, owner: o.owner.id, ownerIsPark: o.owner.label === 'Park', park: o.parkId, sector: o.sectorId,
     area: num(offer.areaM2), floorLoad: num(offer.floorLoadKnM2), price: num(offer.price), amount: num(offer.amountWan), rate: num(offer.ratePct),
     term: num(offer.termMonths), from: day(offer.availableFrom), until: day(offer.availableUntil), certifications: offer.certifications,
     tier: o.owner.label === 'Enterprise' ? tierSignal(o.owner.tags) : v.ownerTier[o.owner.label] ?? 0,
@@ -66,7 +72,7 @@ export const offerTerms = oncePer((o: OfferContext): OfferTerms => {
 export const demandTerms = oncePer((d: DemandContext): DemandTerms => {
   const demand = d.demand;
   return {
-    kind: demand.kind, loan: demand.kind === 'loan', owner: d.owner.id, park: d.owner.parkId, sector: d.owner.sectorId,
+    kind: demand.kind, loan: demand.kind === 'loan', size: demandSize(demand), owner: d.owner.id, park: d.owner.parkId, sector: d.owner.sectorId,
     minArea: num(demand.minAreaM2), idealArea: demand.idealAreaM2 ?? (demand.minAreaM2 !== null ? demand.minAreaM2 * v.idealOverMinArea : NaN),
     minFloorLoad: num(demand.minFloorLoadKnM2), maxPrice: num(demand.maxPrice), amount: num(demand.amountWan), maxRate: num(demand.maxRatePct),
     minTerm: num(demand.minTermMonths), from: day(demand.neededFrom), until: day(demand.neededUntil ?? demand.neededFrom),

@@ -74,6 +74,11 @@ export interface OfferContext {
   sectorId: string | null;
   /** capacity − units already agreed (Match nodes of kind resource with status agreed). */
   remaining: number;
+  /**
+   * The quantity capacity (m², 万元; quantityCapacity.ts) less what agreed matches took; null when the
+   * offer's kind has a count capacity only.
+   */
+  remainingSize: number | null;
 }
 
 export const resourceKindLabels: Record<ResourceKind, string> = {

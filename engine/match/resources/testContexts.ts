@@ -1,3 +1,4 @@
+import { offerSizeCapacity } from './quantityCapacity.ts';
 import { bareParty, type DemandContext, type DemandRecord, type OfferContext, type OfferRecord, type Party } from './resourceTypes.ts';
 
 /** Hand-made demands and offers for tests: every attribute blank unless given. */
@@ -18,5 +19,5 @@ export function offerOf(id: string, attrs: Partial<OfferRecord> = {}, owner: Par
     termMonths: null, parkId: null, availableFrom: null, availableUntil: null, capacity: 1, status: 'open', source: 'synthetic', updatedBy: null,
     updatedAt: null, ...attrs,
   };
-  return { offer, owner, parkId: offer.parkId ?? owner.parkId, parkName: null, sectorId: null, remaining: remaining ?? offer.capacity };
+  return { offer, owner, parkId: offer.parkId ?? owner.parkId, parkName: null, sectorId: null, remaining: remaining ?? offer.capacity, remainingSize: offerSizeCapacity(offer) };
 }
