@@ -9,12 +9,22 @@ import path from 'node:path';
 import { env as transformers, pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
 import { SetupError } from '../errors.ts';
 
+/**
+ * What a text is to an asymmetric retrieval model: the short question (a firm's need) or the document
+ * that answers it (a lab's description). e5 models are trained with `query: ` / `passage: ` prefixes;
+ * symmetric models ignore the role.
+ */
+export type EmbedRole = 'query' | 'passage';
+
+/** One interface for every embeddings provider: in-process transformers.js or an HTTP model server (httpEmbedder.ts). */
 export interface TextEmbedder {
   readonly provider: 'embedding';
+  /** Where the vectors come from, for logs and /health. */
+  readonly backend: 'transformers.js' | 'http';
   readonly model: string;
   readonly dimensions: number;
-  /** One L2-normalised vector per text, in input order. */
-  embed(texts: string[]): Promise<Float32Array[]>;
+  /** One L2-normalised vector per text, in input order; `role` defaults to 'passage'. */
+  embed(texts: string[], role?: EmbedRole): Promise<Float32Array[]>;
 }
 
 /** A Chinese sentence-embedding model published in transformers.js layout (512 tokens, 512 dimensions). */
@@ -87,8 +97,10 @@ async function loadNow({ modelPath, modelId, batchSize = DEFAULT_BATCH_SIZE }: E
 
   return {
     provider: 'embedding',
+    backend: 'transformers.js',
     model: modelId,
     dimensions: probe.length,
+    // Symmetric models (bge, MiniLM) are used without prefixes: the role changes nothing here.
     async embed(texts) {
       const vectors: Float32Array[] = [];
       for (let i = 0; i < texts.length; i += batchSize) vectors.push(...(await embedBatch(texts.slice(i, i + batchSize))));

@@ -1,26 +1,91 @@
 import type { Graph } from '../graph/graph.ts';
-import { embedderConfigFromEnv, loadEmbedder } from './embedder.ts';
+import { ChainMatchError } from '../errors.ts';
+import { embedderConfigFromEnv, loadEmbedder, type TextEmbedder } from './embedder.ts';
+import { textProviderRetryMs } from './embeddingConfig.ts';
+import { connectHttpEmbedder, httpEmbedderConfigFromEnv } from './httpEmbedder.ts';
+import { HybridRelevance } from './hybridRelevance.ts';
 import { LexicalScorer } from './lexical.ts';
 import { EmbeddingSimilarity, LexicalSimilarity, loadTextCorpus, type TextSimilarity } from './textSimilarity.ts';
 
+/** What /health reports about text: the provider scoring matches now, and the dense provider's state. */
+export interface TextStatus {
+  /** The provider `get()` serves (pairing, talent, search). */
+  matching: TextSimilarity['provider'] | 'not loaded';
+  dense:
+    | { status: 'up'; backend: TextEmbedder['backend']; model: string; dimensions: number; url?: string }
+    | { status: 'off' | 'down' | 'not loaded'; reason: string };
+}
+
 /**
- * Chooses the text provider once per process: embeddings when EMBED_MODEL_PATH names a complete
- * local model, otherwise the lexical scorer over the graph's own texts. Both are built on first use.
+ * Chooses the text providers once per process. `get()`: embeddings when EMBED_MODEL_PATH names a
+ * complete local model, otherwise the lexical scorer over the graph's own texts. `dense()`: the
+ * embeddings server in EMBEDDINGS_URL (which `npm start` runs), else the local model, else none;
+ * `hybrid()`: lexical and dense fused by rank, the scorer for free-text needs. All built on first use.
  */
 export class TextServices {
   private similarity?: Promise<TextSimilarity>;
+  private lexicalScorer?: Promise<LexicalSimilarity>;
+  private denseEmbedder?: Promise<TextEmbedder | undefined>;
+  private denseFailedAt = 0;
+  private denseState: TextStatus['dense'] = { status: 'not loaded', reason: 'not asked for yet' };
+  private matchingProvider: TextStatus['matching'] = 'not loaded';
 
   constructor(private readonly graph: Graph, private readonly env: NodeJS.ProcessEnv = process.env) {}
 
   get(): Promise<TextSimilarity> {
     this.similarity ??= this.build();
-    this.similarity.catch(() => (this.similarity = undefined));
+    this.similarity.then((s) => (this.matchingProvider = s.provider), () => (this.similarity = undefined));
     return this.similarity;
+  }
+
+  /**
+   * The dense embedder, or undefined (with the reason in `status()`) when none is configured or its
+   * server does not answer; a failed server is asked again after textProviderRetryMs.
+   */
+  dense(): Promise<TextEmbedder | undefined> {
+    if (this.denseEmbedder && this.denseState.status === 'down' && Date.now() - this.denseFailedAt > textProviderRetryMs) this.denseEmbedder = undefined;
+    this.denseEmbedder ??= this.buildDense();
+    return this.denseEmbedder;
+  }
+
+  /** Lexical + dense ranking for free text; answers lexically, saying so, while dense is unavailable. */
+  async hybrid(): Promise<HybridRelevance> {
+    return new HybridRelevance(await this.lexical(), await this.dense());
+  }
+
+  status(): TextStatus {
+    return { matching: this.matchingProvider, dense: this.denseState };
+  }
+
+  private lexical(): Promise<LexicalSimilarity> {
+    this.lexicalScorer ??= loadTextCorpus(this.graph).then((corpus) => new LexicalSimilarity(new LexicalScorer(corpus)));
+    this.lexicalScorer.catch(() => (this.lexicalScorer = undefined));
+    return this.lexicalScorer;
   }
 
   private async build(): Promise<TextSimilarity> {
     const config = embedderConfigFromEnv(this.env);
     if (config) return new EmbeddingSimilarity(await loadEmbedder(config));
-    return new LexicalSimilarity(new LexicalScorer(await loadTextCorpus(this.graph)));
+    return this.lexical();
+  }
+
+  private async buildDense(): Promise<TextEmbedder | undefined> {
+    const http = httpEmbedderConfigFromEnv(this.env);
+    const local = embedderConfigFromEnv(this.env);
+    if (!http && !local) {
+      this.denseState = { status: 'off', reason: 'neither EMBEDDINGS_URL nor EMBED_MODEL_PATH is set' };
+      return undefined;
+    }
+    try {
+      const embedder = http ? await connectHttpEmbedder(http) : await loadEmbedder(local!);
+      this.denseState = { status: 'up', backend: embedder.backend, model: embedder.model, dimensions: embedder.dimensions, ...(http ? { url: http.url } : {}) };
+      return embedder;
+    } catch (error) {
+      // Expected failures (server absent, model incomplete) degrade to lexical; bugs still throw.
+      if (!(error instanceof ChainMatchError)) throw error;
+      this.denseState = { status: 'down', reason: error.message };
+      this.denseFailedAt = Date.now();
+      return undefined;
+    }
   }
 }

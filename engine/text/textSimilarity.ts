@@ -44,13 +44,14 @@ export class EmbeddingSimilarity implements TextSimilarity {
   constructor(readonly embedder: TextEmbedder, private readonly maxCached = 50_000) {}
 
   async scores(query: string, documents: string[]): Promise<number[]> {
-    const missing = [...new Set([query, ...documents].filter((t) => !this.cache.has(t)))];
+    const missing = [...new Set(documents.filter((t) => !this.cache.has(t)))];
     if (missing.length > 0) {
-      const vectors = await this.embedder.embed(missing);
+      const vectors = await this.embedder.embed(missing, 'passage');
       if (this.cache.size + missing.length > this.maxCached) this.cache.clear();
       missing.forEach((t, i) => this.cache.set(t, vectors[i]));
     }
-    const q = this.cache.get(query)!;
+    // The query is embedded as a query (e5's `query: `), never taken from the passage cache.
+    const [q] = await this.embedder.embed([query], 'query');
     return documents.map((d) => Math.max(0, cosineDense(q, this.cache.get(d)!)));
   }
 }

