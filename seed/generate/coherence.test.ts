@@ -92,6 +92,14 @@ describe('every synthetic firm', () => {
     expect(problems.length, report(problems)).toBe(0);
   });
 
+  it('borrows no named firm’s 字号, so a search for 正大天晴 or 华信 finds only the named firm', () => {
+    const brands = district.enterprises.map((e) => e.name.replace(/^(南京|江苏)/, '').slice(0, 2));
+    expect(brands).toContain('正大');
+    const generated = syntheticFirms.filter((f) => !district.enterprises.some((e) => e.name === f.name));
+    const problems = generated.flatMap((f) => brands.filter((b) => f.name.includes(b)).map((b) => `${f.name} carries ${b}`));
+    expect(problems.length, report(problems)).toBe(0);
+  });
+
   it('makes only products of its segments, and its description names them', () => {
     const problems: string[] = [];
     for (const f of syntheticFirms) {

@@ -85,7 +85,7 @@ export function addLocalFirms(world: World, namer: FirmNamer): void {
   for (const e of district.seed.enterprises) {
     const clash = e.segments.find((s) => plantedSegments.has(s));
     if (clash) throw new Error(`named firm ${e.key} sits in ${clash}, a segment planted as a gap; plant the gap elsewhere`);
-    namer.reserve(e.name);
+    namer.reserveNamedFirm(e.name);
     const productIds = e.segments.flatMap((s) => segmentProducts(world, s, 2));
     const profile = sizeProfile[e.size];
     world.firms.push({

@@ -14,7 +14,9 @@ const brandSyllables = [
 ];
 
 const legalForms = ['有限公司', '股份有限公司', '有限责任公司'];
-const allNameWords = [...new Set(Object.values(segmentNameWords).flat())];
+/** Every segment's name words by first character, to check a brand quickly (100,000 names at scale 16). */
+const nameWordsByFirstChar = new Map<string, string[]>();
+for (const w of new Set(Object.values(segmentNameWords).flat())) nameWordsByFirstChar.set(w[0], [...(nameWordsByFirstChar.get(w[0]) ?? []), w]);
 
 export interface FirmNameParts {
   city: string;
@@ -26,6 +28,8 @@ export interface FirmNameParts {
 
 export class FirmNamer {
   private used = new Set<string>();
+  /** 字号 of the firms the district file names (正大, 华信, …). */
+  private namedBrands: string[] = [];
   /**
    * Names draw from their own stream (not the generator's), so rewording a segment's name words
    * renames firms without moving any other record of the seed.
@@ -41,7 +45,7 @@ export class FirmNamer {
       const trade = intermediary ? this.random.pick(intermediaryWords) : '';
       const form = this.random.weighted(legalForms, (f) => (f === '有限公司' ? 6 : 1));
       const candidate = `${shortCity}${brand}${word}${trade}${form}`;
-      if (brand[0] === brand[1] || readsAsAnotherTrade(brand, word) || this.used.has(candidate)) continue;
+      if (brand[0] === brand[1] || readsAsAnotherTrade(brand, word) || this.borrowsNamedBrand(brand + word) || this.used.has(candidate)) continue;
       this.used.add(candidate);
       return candidate;
     }
@@ -51,15 +55,29 @@ export class FirmNamer {
   reserve(name: string): void {
     this.used.add(name);
   }
+
+  /**
+   * Reserve a named firm's name and its 字号 (the two characters after a leading 南京/江苏), so no
+   * synthetic firm reads as kin of it and a search for 正大天晴 or 华信 finds only the named firm
+   * (南京德正大数据 once matched 正大).
+   */
+  reserveNamedFirm(name: string): void {
+    this.reserve(name);
+    this.namedBrands.push(name.replace(/^(南京|江苏)/, '').slice(0, 2));
+  }
+
+  private borrowsNamedBrand(core: string): boolean {
+    return this.namedBrands.some((b) => core.includes(b));
+  }
 }
 
 /** True when some segment's name word shows up in the brand or across brand and word (合金, 新+材料). */
 function readsAsAnotherTrade(brand: string, word: string): boolean {
   const core = brand + word;
-  return allNameWords.some((w) => {
-    const at = core.indexOf(w);
-    return at >= 0 && at < brand.length;
-  });
+  for (let at = 0; at < brand.length; at++) {
+    if (nameWordsByFirstChar.get(core[at])?.some((w) => core.startsWith(w, at))) return true;
+  }
+  return false;
 }
 
 const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
