@@ -43,7 +43,8 @@ export const coreRoutes: RouteDoc[] = [
   {
     method: 'post', path: '/match/partners', summary: '强链/补链/延链 招商候选 Partner recommendation', tag: 'match', body: partnerRequestSchema,
     bodyExample: { chainId: 'biomed', segmentId: 'biomed.cdmo', mode: 'fill', limit: 10, filters: { provinces: ['江苏省', '上海市'], tags: ['high-tech'] } },
-    response: s.partnerResponse, exportable: true,
+    // 409: the mode does not fit the segment (强链 where no local firm is); the problem names the mode that does (`suggestion`).
+    response: s.partnerResponse, exportable: true, extraStatuses: [409],
   },
   {
     method: 'post', path: '/match/school-enterprise', summary: '校企合作匹配 School–enterprise pairing', tag: 'match', body: pairingRequestSchema,

@@ -9,6 +9,8 @@ export const problemSchema = z
     detail: z.string().optional(),
     instance: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string(), row: z.number().int().optional(), file: z.string().optional() })).optional(),
+    /** With a 409: the request that would make sense instead, e.g. `{ "mode": "fill" }`. */
+    suggestion: z.record(z.string(), z.string()).optional(),
   })
   .meta({ id: 'Problem' });
 
@@ -36,23 +38,53 @@ export const chainRef = z.object({ id: z.string(), name: z.string(), nameEn: z.s
 const segmentGap = open(
   {
     segmentId: z.string(), name: z.string(), stage: z.string(), order: z.number(), class: z.enum(['missing', 'broken', 'weak', 'extension', 'healthy', 'absent']),
-    action: z.enum(['fill', 'strengthen', 'extend']).nullable(), score: z.number(), reasons: z.array(z.string()), metrics: z.looseObject({ localFirmCount: z.number(), localCapacity: z.number(), localDemand: z.number() }),
+    action: z.enum(['fill', 'strengthen', 'extend']).nullable(),
+    priority: z.number().nullable().meta({ description: '亿元, in the unit of priorityBasis; null for healthy and absent segments. Gaps rank on it together; extensions are a separate list (docs/matching.md, "Gap priority")' }),
+    priorityBasis: z.enum(['unmetDemand', 'demandAtStake', 'adjacentLocalOutput']).nullable(),
+    score: z.number().meta({ description: '0–1 within its own list (priority / the largest of that list): for bars only' }),
+    priorityParts: z.object({ shortfall: z.number(), n1Shortfall: z.number(), outsideDependence: z.number(), adjacentLocalOutput: z.number() }),
+    reasons: z.array(z.string()),
+    metrics: z.looseObject({ localFirmCount: z.number(), localCapacity: z.number(), localDemand: z.number(), unmetDemand: z.number(), demandAtStake: z.number(), outsideDependence: z.number(), observedOutsideShare: z.number().nullable() }),
   },
   'SegmentGap',
 );
 export const chainMapResponse = open({ chain: chainRef, segments: z.array(segmentGap), feeds: z.array(z.object({ from: z.string(), to: z.string(), localDemand: z.number() })), totals: z.looseObject({}) }, 'ChainMap');
-export const gapReportResponse = open({ chain: chainRef, gaps: z.array(segmentGap), summary: z.record(z.string(), z.number()) }, 'GapReport');
+export const gapReportResponse = open({ chain: chainRef, gaps: z.array(segmentGap), extensions: z.array(segmentGap), summary: z.record(z.string(), z.number()) }, 'GapReport');
 export const resilienceResponse = open({ chain: chainRef, singlePointsOfFailure: z.array(z.looseObject({ id: z.string(), name: z.string(), wouldEmpty: z.array(z.string()), soleSourceCustomers: z.array(z.string()) })) }, 'Resilience');
 export const whatIfResponse = open({ chain: chainRef, rows: z.array(z.looseObject({ segmentId: z.string(), changed: z.boolean() })), added: z.array(z.string()), removed: z.array(z.string()) }, 'WhatIf');
 export const partnerResponse = open(
   {
-    chainId: z.string(), mode: z.string(), targets: z.array(z.looseObject({ segmentId: z.string() })), excludedByKeyword: z.number(), textProvider: z.string(),
+    chainId: z.string(), mode: z.string(), targets: z.array(z.looseObject({ segmentId: z.string(), priority: z.number().nullable(), priorityBasis: z.string().nullable() })), excludedByKeyword: z.number(), textProvider: z.string(),
+    dominantFirms: z.array(z.object({ segmentId: z.string(), id: z.string(), name: z.string(), share: z.number(), note: z.string() })).meta({ description: '强链: the local firm a concentrated segment hangs on — never its own remedy, so left out of the candidates and named here' }),
+    diversity: z.object({ lambda: z.number(), leftOut: z.number() }).meta({ description: 'MMR chooses who enters the list (candidates are in score order); leftOut: candidates scoring above the lowest listed that were left out as near-copies' }),
+    noCandidates: z.object({ reason: z.enum(['no-target-segment', 'no-candidate-in-segment']), message: z.string() }).optional(),
     candidates: z.array(z.looseObject({ id: z.string(), name: z.string(), demo: demoFlag, score: z.number(), segmentId: z.string(), explanation: explanationSchema })),
   },
   'PartnerResult',
 );
-export const pairingResponse = open({ direction: z.string(), textProvider: z.string(), items: z.array(z.looseObject({ score: z.number(), carriedBy: z.looseObject({}), explanation: explanationSchema })) }, 'PairingResult');
-export const talentResponse = open({ textProvider: z.string(), items: z.array(z.looseObject({ score: z.number(), talent: z.looseObject({ id: z.string(), name: z.string() }), explanation: explanationSchema })) }, 'TalentResult');
+/** Why a pairing or talent list is empty: no candidate reached the relevance gate (or none was there to weigh). */
+const noMatch = z.object({ reason: z.enum(['no-relevant-candidate', 'no-candidate']), bestSimilarity: z.number(), threshold: z.number() }).nullable();
+const relevance = { relevanceThreshold: z.number(), noMatch, matchedTerms: z.array(z.string()) };
+export const pairingResponse = open(
+  {
+    direction: z.string(), textProvider: z.string(), relevanceThreshold: relevance.relevanceThreshold, noMatch,
+    items: z.array(z.looseObject({
+      score: z.number(), carriedBy: z.looseObject({}), need: z.string(), matchedTerms: relevance.matchedTerms, matchedTopics: z.array(z.string()),
+      researchUnit: z.looseObject({ id: z.string(), name: z.string(), demo: demoFlag }),
+      enterprise: z.looseObject({ id: z.string(), name: z.string(), demo: demoFlag, needs: z.array(z.string()) }).nullable(),
+      explanation: explanationSchema,
+    })),
+  },
+  'PairingResult',
+);
+export const talentResponse = open(
+  {
+    textProvider: z.string(), need: z.string(), relevanceThreshold: relevance.relevanceThreshold, noMatch,
+    capped: z.object({ perAffiliation: z.number(), omitted: z.array(z.object({ affiliation: z.string(), count: z.number() })) }),
+    items: z.array(z.looseObject({ score: z.number(), matchedTerms: relevance.matchedTerms, talent: z.looseObject({ id: z.string(), name: z.string(), demo: demoFlag }), explanation: explanationSchema })),
+  },
+  'TalentResult',
+);
 export const searchResponse = open({ items: z.array(z.looseObject({ id: z.string(), type: z.string(), name: z.string(), demo: demoFlag })), groups: z.array(z.looseObject({ type: z.string() })), nextCursor: z.string().nullable(), textProvider: z.string() }, 'SearchResult');
 export const entityResponse = open({ id: z.string(), label: z.string(), name: z.string(), properties: z.looseObject({}), demo: demoFlag, degree: z.number() }, 'Entity');
 export const neighbourhoodResponse = open({ center: z.looseObject({ id: z.string(), demo: demoFlag }), nodes: z.array(z.looseObject({ id: z.string(), label: z.string(), demo: demoFlag })), relationships: z.array(z.looseObject({ type: z.string() })), truncated: z.boolean() }, 'Neighbourhood');
