@@ -5,6 +5,7 @@ import { buildSeed } from './buildSeed.ts';
 import { disciplineTopics } from './disciplines.ts';
 import { loadDistrictSeed } from './district.ts';
 import { intermediaryWords, segmentNameWords } from './segmentNameWords.ts';
+import { serviceSegments } from './serviceSegments.ts';
 
 /**
  * Would a domain expert believe the generated records? (issue 13, "candidates that fit"). Built in
@@ -37,7 +38,7 @@ for (const word of allWords) {
 }
 const legalForms = ['股份有限公司', '有限责任公司', '有限公司'];
 
-interface Firm { id: string; name: string; city: string; kind: string; source: string; description: string }
+interface Firm { id: string; name: string; city: string; kind: string; source: string; description: string; businessScope: string }
 const syntheticFirms = (nodes('Enterprise') as unknown as Firm[]).filter((f) => f.source === 'synthetic' && f.kind === 'industrial');
 const segmentsOf = grouped(rels('IN_SEGMENT'));
 const productsOf = grouped(rels('MAKES'));
@@ -71,6 +72,7 @@ const report = (problems: string[]) => `${problems.length} violations, e.g.\n${p
 describe('the name-word and discipline tables', () => {
   it('give every template segment its own name words, and nothing else', () => {
     expect(Object.keys(segmentNameWords).sort()).toEqual(segments.map((s) => s.id).sort());
+    expect([...serviceSegments].filter((id) => !segmentById.has(id))).toEqual([]);
     for (const [segment, words] of Object.entries(segmentNameWords)) {
       expect(words.length, segment).toBeGreaterThanOrEqual(3);
       // A trade word in a name gets an honest firm dropped from candidate lists as an intermediary.
@@ -100,7 +102,7 @@ describe('every synthetic firm', () => {
     expect(problems.length, report(problems)).toBe(0);
   });
 
-  it('makes only products of its segments, and its description names them', () => {
+  it('makes only products of its segments, its description names them, and a service firm does not “produce”', () => {
     const problems: string[] = [];
     for (const f of syntheticFirms) {
       const own = (segmentsOf.get(f.id) ?? []).map((s) => segmentById.get(s)!);
@@ -109,6 +111,7 @@ describe('every synthetic firm', () => {
       for (const p of productsOf.get(f.id) ?? []) if (!allowed.has(p)) problems.push(`${f.name} (${own.map((s) => s.id)}): makes ${p}`);
       const words = own.flatMap((s) => [s.name, ...s.products.map((p) => p.name)]);
       if (!words.some((w) => f.description.includes(w))) problems.push(`${f.name}: description "${f.description}" names none of its segments or products`);
+      if (own.every((s) => serviceSegments.has(s.id)) && f.businessScope.includes('生产与销售')) problems.push(`${f.name}: a service firm that "produces" (${f.businessScope})`);
     }
     expect(problems.length, report(problems)).toBe(0);
   });

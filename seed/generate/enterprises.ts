@@ -3,6 +3,7 @@ import { articleFigures, scaled, syntheticTargets } from './calibration.ts';
 import { qixia, randomOutsidePlace, type Place } from './geography.ts';
 import { FirmNamer } from './names.ts';
 import { plantedGaps } from './plantedGaps.ts';
+import { serviceSegments } from './serviceSegments.ts';
 import { syntheticUscc } from './uscc.ts';
 import type { Firm, World } from './world.ts';
 
@@ -33,9 +34,12 @@ function describe(world: World, segmentIds: string[], productIds: string[], inte
       businessScope: `${products.join('、')}销售；进出口代理；企业管理咨询；技术培训；商务信息咨询。`,
     };
   }
+  const services = segmentIds.every((id) => serviceSegments.has(id));
   return {
     description: `${segs.map((s) => s.name).join('、')}企业，主营${products.join('、')}。`,
-    businessScope: `${keywords.join('、')}的研发、生产与销售；${products.join('、')}；技术开发、技术服务。`,
+    businessScope: services
+      ? `${keywords.join('、')}；${products.join('、')}；技术开发、技术服务。`
+      : `${keywords.join('、')}的研发、生产与销售；${products.join('、')}；技术开发、技术服务。`,
   };
 }
 
