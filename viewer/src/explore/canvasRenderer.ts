@@ -1,5 +1,6 @@
 import { drag, select, zoom, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { tData } from '../i18n/i18n.ts';
+import { demoBadge } from '../ui/demoBadge.ts';
 import { el } from '../ui/el.ts';
 import { hideTooltip, showTooltip } from '../ui/tooltip.ts';
 import { displayName, graphFont, lookOf, nodeRadius, type DrawLink, type DrawNode, type GraphRenderer, type RendererCallbacks } from './nodeStyle.ts';
@@ -202,7 +203,7 @@ export function createCanvasRenderer(container: HTMLElement, width: number, heig
       hovered = n;
       schedule();
     }
-    if (n) showTooltip(el('div', {}, el('div', { class: 'tip-title' }, n.name), el('div', {}, tData('node', n.label))), { x: event.pageX - window.scrollX, y: event.pageY - window.scrollY });
+    if (n) showTooltip(el('div', {}, el('div', { class: 'tip-title' }, n.name, demoBadge(n.demo)), el('div', {}, tData('node', n.label))), { x: event.pageX - window.scrollX, y: event.pageY - window.scrollY });
     else hideTooltip();
   });
   canvas.addEventListener('pointerleave', () => {

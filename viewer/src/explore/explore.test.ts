@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createLayout, dragNode, dropNode, isSettled, stepLayout, unpinNode, type LayoutSpec } from './forceLayout.ts';
 import { graphBounds } from './graphExport.ts';
+import { displayName, nodeAria, nodeTitle } from './nodeStyle.ts';
 import {
   canvasThreshold, chooseLayoutHost, chooseRenderer, degrees, emptyGraph, labelCounts, mergeGroups, mergeNeighbourhood, syntheticGraph, visibleGraph, workerThreshold,
 } from './graphModel.ts';
 
-const node = (id: string, label = 'Enterprise') => ({ id, label, name: `名${id}` });
+const node = (id: string, label = 'Enterprise', demo = false) => ({ id, label, name: `名${id}`, demo });
 const rel = (from: string, to: string, type = 'SUPPLIES') => ({ type, from, to });
 
 describe('merging neighbourhoods', () => {
@@ -39,6 +40,22 @@ describe('merging neighbourhoods', () => {
     const again = mergeNeighbourhood(one.graph, first);
     expect(again.added).toEqual([]);
     expect(again.addedLinks).toBe(0);
+  });
+});
+
+describe('demo data in the explorer', () => {
+  const hood = { center: node('a'), nodes: [node('a'), node('fake', 'Enterprise', true)], relationships: [rel('fake', 'a')], truncated: false };
+
+  it('keeps the demo mark of every merged node, and says it in the label, the tooltip and the spoken name', () => {
+    const { graph } = mergeNeighbourhood(emptyGraph(), hood);
+    expect(graph.nodes.get('fake')?.demo).toBe(true);
+    expect(graph.nodes.get('a')?.demo).toBe(false);
+    const draw = (n: { id: string; label: string; name: string; demo: boolean }) => ({ ...n, index: 0, root: false, expanded: false, pinned: false, truncated: false });
+    expect(displayName(graph.nodes.get('fake')!)).toBe('名fake［演示］');
+    expect(displayName(graph.nodes.get('a')!)).toBe('名a');
+    expect(nodeTitle(graph.nodes.get('fake')!)).toContain('不是真实企业');
+    expect(nodeTitle(graph.nodes.get('a')!)).not.toContain('演示数据');
+    expect(nodeAria(draw(graph.nodes.get('fake')!))).toContain('演示数据');
   });
 });
 
@@ -88,7 +105,7 @@ describe('renderer and layout host', () => {
 });
 
 describe('search result groups', () => {
-  const hit = (id: string, type: string) => ({ id, type, name: id, description: '', score: 1, highlight: [] });
+  const hit = (id: string, type: string) => ({ id, type, name: id, description: '', score: 1, highlight: [], demo: false });
   it('appends a further page to the groups of the same type, new types last, without repeats', () => {
     const merged = mergeGroups([{ type: 'Enterprise', items: [hit('e1', 'Enterprise')] }], [
       { type: 'Product', items: [hit('p1', 'Product')] }, { type: 'Enterprise', items: [hit('e1', 'Enterprise'), hit('e2', 'Enterprise')] },

@@ -1,4 +1,4 @@
-import { displayName, graphFont, lookOf, nodeRadius, type DrawLink, type DrawNode } from './nodeStyle.ts';
+import { displayName, graphFont, lookOf, nodeRadius, nodeTitle, type DrawLink, type DrawNode } from './nodeStyle.ts';
 
 const svgNs = 'http://www.w3.org/2000/svg';
 
@@ -47,7 +47,7 @@ export function graphSvg(nodes: readonly DrawNode[], links: readonly DrawLink[],
   const nodeGroup = make('g', {});
   for (const n of nodes) {
     const g = make('g', { transform: `translate(${px(n.index)},${py(n.index)})` });
-    g.append(make('title', {}, n.name));
+    g.append(make('title', {}, nodeTitle(n)));
     g.append(make('circle', {
       r: nodeRadius(n, dense), fill: lookOf(n.label).colour, stroke: n.root || n.pinned || n.expanded ? '#000' : '#fff',
       'stroke-width': n.root ? 3 : n.pinned || n.expanded ? 2 : 1.5, ...(n.pinned ? { 'stroke-dasharray': '3 2' } : {}),

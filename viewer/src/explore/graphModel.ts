@@ -9,6 +9,8 @@ export interface ExNode {
   id: string;
   label: string;
   name: string;
+  /** Demo data (演示数据): the seed generator invented this record; its label and tooltip say so. */
+  demo: boolean;
 }
 
 export interface ExLink {
@@ -46,7 +48,7 @@ export function mergeNeighbourhood(graph: ExGraph, hood: HoodLike): { graph: ExG
   const added: string[] = [];
   for (const n of [hood.center, ...hood.nodes]) {
     if (nodes.has(n.id)) continue;
-    nodes.set(n.id, { id: n.id, label: n.label, name: n.name });
+    nodes.set(n.id, { id: n.id, label: n.label, name: n.name, demo: n.demo });
     added.push(n.id);
   }
   let addedLinks = 0;
@@ -132,7 +134,7 @@ export function syntheticGraph(n: number, seed = 1): ExGraph {
   };
   for (let i = 0; i < n; i++) {
     const id = `syn.${i}`;
-    nodes.set(id, { id, label: labels[i % labels.length], name: `合成节点 ${i}` });
+    nodes.set(id, { id, label: labels[i % labels.length], name: `合成节点 ${i}`, demo: false });
     if (i > 0) add(id, `syn.${Math.floor(random() * i)}`, 'LINKS');
   }
   for (let i = 0; i < Math.floor(n / 4); i++) {

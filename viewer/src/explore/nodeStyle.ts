@@ -8,6 +8,8 @@ export interface DrawNode {
   id: string;
   label: string;
   name: string;
+  /** Demo data (演示数据): shown beside the name in labels, tooltips and what a screen reader hears. */
+  demo: boolean;
   index: number;
   root: boolean;
   expanded: boolean;
@@ -58,15 +60,23 @@ export function lookOf(label: string): { colour: string; letter: string } {
 /** Node size; `dense` (thousands of nodes, Canvas) draws them smaller so the picture is not one blot. */
 export const nodeRadius = (n: Pick<DrawNode, 'root'>, dense = false) => (dense ? (n.root ? 9 : 5) : n.root ? 15 : 11);
 
-export function displayName(n: Pick<DrawNode, 'label' | 'name'>): string {
+export function displayName(n: Pick<DrawNode, 'label' | 'name' | 'demo'>): string {
   const name = n.label === 'Enterprise' ? shortName(n.name) : n.name;
-  return name.length > 16 ? `${name.slice(0, 15)}…` : name;
+  const short = name.length > 16 ? `${name.slice(0, 15)}…` : name;
+  // The short word keeps a graph of generated firms readable; the tooltip and details say it in full.
+  return n.demo ? `${short}［${t('demo.short')}］` : short;
+}
+
+/** A node's tooltip: full name and label, and for demo data the warning in full. */
+export function nodeTitle(n: Pick<DrawNode, 'label' | 'name' | 'demo'>): string {
+  return `${n.name}（${tData('node', n.label)}）${n.demo ? `\n${t('demo.title')}` : ''}`;
 }
 
 /** What a screen reader hears for a node. */
 export function nodeAria(n: DrawNode): string {
   const states = [n.root ? t('explore.state.root') : '', n.expanded ? t('explore.state.expanded') : '', n.pinned ? t('explore.state.pinned') : ''].filter(Boolean);
   const sep = t('explore.stateSep');
+  if (n.demo) states.push(t('demo.badge'));
   return t('explore.nodeAria', { name: n.name, label: tData('node', n.label), states: states.map((s) => `${sep}${s}`).join('') });
 }
 

@@ -1,6 +1,5 @@
 import { drag, select, zoom, type Selection, type ZoomBehavior, type ZoomTransform } from 'd3';
-import { tData } from '../i18n/i18n.ts';
-import { displayName, graphFont, lookOf, nodeAria, nodeRadius, type DrawLink, type DrawNode, type GraphRenderer, type RendererCallbacks } from './nodeStyle.ts';
+import { displayName, graphFont, lookOf, nodeAria, nodeRadius, nodeTitle, type DrawLink, type DrawNode, type GraphRenderer, type RendererCallbacks } from './nodeStyle.ts';
 
 const style = `
 .explore-svg { font-family: ${graphFont}; }
@@ -118,7 +117,7 @@ export function createSvgRenderer(container: HTMLElement, width: number, height:
         g.append('text').attr('class', 'node-label').attr('text-anchor', 'middle');
         return g;
       });
-      nodeSel.select('title').text((n) => `${n.name}（${tData('node', n.label)}）`);
+      nodeSel.select('title').text((n) => nodeTitle(n));
       nodeSel.select('circle.halo').attr('r', (n) => nodeRadius(n) + 4);
       nodeSel.select('circle.dot').attr('r', (n) => nodeRadius(n)).attr('fill', (n) => lookOf(n.label).colour);
       nodeSel.select('text.node-letter').text((n) => lookOf(n.label).letter);

@@ -2,6 +2,7 @@ import { api } from '../api/client.ts';
 import type { Explanation, MapSegment, PartnerCandidate, WhatIfResult } from '../api/types.ts';
 import { segmentName } from '../chainMap/drawChainMap.ts';
 import { t, tData } from '../i18n/i18n.ts';
+import { demoBadge } from '../ui/demoBadge.ts';
 import { el } from '../ui/el.ts';
 import { fmtList, fmtNumber, fmtScore } from '../ui/format.ts';
 import { recordButton } from '../ui/recordButton.ts';
@@ -93,8 +94,10 @@ export function candidateDetail(c: PartnerCandidate | null, chainId: string, seg
   const target = segments.get(c.segmentId);
   const row = (label: string, value: string) => el('div', { class: 'figure' }, el('dt', {}, label), el('dd', {}, value));
   return el('article', { class: 'candidate-detail', 'aria-labelledby': 'detail-name' },
-    el('p', { class: 'eyebrow' }, t('detail.title')),
+    // The badge sits in the line above the name, so the heading reads as the name alone.
+    el('p', { class: 'eyebrow' }, t('detail.title'), demoBadge(c.demo)),
     el('h2', { id: 'detail-name' }, c.name),
+    c.demo ? el('p', { class: 'note demo-note' }, t('demo.title')) : null,
     el('div', { class: 'detail-score' }, el('span', { class: 'big-score' }, fmtScore(c.score)), scoreBar(c), confidenceLabel(c.explanation.confidence)),
     el('p', { class: 'cand-reason' }, c.explanation.reason),
     recordButton({ kind: 'partner', subjectId: c.segmentId, subjectName: target ? segmentName(target) : c.segmentName, candidateId: c.id, candidateName: c.name, chainId, score: c.score, explanation: c.explanation }, 'cand-record'),

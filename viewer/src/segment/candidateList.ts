@@ -1,5 +1,6 @@
 import type { PartnerCandidate, PartnerResult, SignalScore } from '../api/types.ts';
 import { t, tData } from '../i18n/i18n.ts';
+import { demoBadge } from '../ui/demoBadge.ts';
 import { el } from '../ui/el.ts';
 import { fmtList, fmtScore } from '../ui/format.ts';
 import { emptyState } from '../ui/status.ts';
@@ -41,6 +42,7 @@ function candidateCard(c: PartnerCandidate, rank: number, selected: boolean, onS
     el('div', { class: 'cand-body' },
       el('div', { class: 'cand-head' },
         el('button', { type: 'button', class: 'cand-name', 'aria-pressed': selected ? 'true' : 'false', 'aria-label': t('cand.select', { name: c.name }), onclick: () => onSelect(c) }, c.name),
+        demoBadge(c.demo),
         el('span', { class: `chip ${c.local ? 'chip-local' : 'chip-outside'}` }, c.local ? t('cand.local') : t('cand.outside')),
         el('span', { class: 'cand-score', title: t('cand.score') }, fmtScore(c.score))),
       el('div', { class: 'cand-meta' }, [place, c.size ? tData('size', c.size) : t('size.unknown'), ...c.tags.map((tag) => tData('tag', tag))].filter(Boolean).join(' · ')),

@@ -1,7 +1,9 @@
 import type { ChainMap, MapSegment, SegmentGap, SinglePointOfFailure } from '../api/types.ts';
 import { segmentName } from '../chainMap/drawChainMap.ts';
 import { healthStyle } from '../chainMap/healthStyle.ts';
+import { priorityText } from '../chainMap/priorityText.ts';
 import { t, tData, type MessageKey } from '../i18n/i18n.ts';
+import { demoBadge } from '../ui/demoBadge.ts';
 import { el } from '../ui/el.ts';
 import { fmtNumber, fmtPercent, fmtScore, fmtYi } from '../ui/format.ts';
 
@@ -14,19 +16,27 @@ export function classBadge(cls: string): HTMLElement {
 function figures(segment: MapSegment): HTMLElement {
   const m = segment.metrics;
   const items: [MessageKey, string][] = [
-    ['metric.score', fmtScore(segment.score)],
+    ['metric.priority', priorityText(segment)],
     ['metric.localFirmCount', t('metric.firmsUnit', { n: m.localFirmCount })],
     ['metric.localCapacity', fmtYi(m.localCapacity)],
     ['metric.localDemand', fmtYi(m.localDemand)],
+    ['metric.unmetDemand', fmtYi(m.unmetDemand)],
+    ['metric.demandAtStake', fmtYi(m.demandAtStake)],
     ['metric.shortfall', fmtPercent(m.shortfall)],
     ['metric.n1Shortfall', fmtPercent(m.n1Shortfall)],
     ['metric.outsideDependence', fmtPercent(m.outsideDependence)],
+    ['metric.observedOutsideShare', fmtPercent(m.observedOutsideShare)],
     ['metric.topFirmShare', fmtPercent(m.topFirmShare)],
     ['metric.hhi', fmtNumber(m.hhi, 3)],
     ['metric.partyCoverage', fmtPercent(m.partyCoverage)],
     ['metric.capacityVsChainMedian', fmtNumber(m.capacityVsChainMedian, 2)],
   ];
   return el('dl', { class: 'figures' }, items.map(([k, v]) => el('div', { class: 'figure' }, el('dt', {}, t(k)), el('dd', {}, v))));
+}
+
+/** A firm's name with the 演示数据 badge when the API marks the firm as demo data. */
+function firmCell(f: { name: string; demo?: boolean }): HTMLElement {
+  return el('span', { class: 'firm-name' }, f.name, demoBadge(f.demo));
 }
 
 function table(caption: string, head: string[], rows: (string | Node)[][], empty: string): HTMLElement {
@@ -47,7 +57,7 @@ export function segmentInfo(segment: MapSegment, gap: SegmentGap | undefined, ma
   const evidence = gap?.metrics.evidence;
   const count = segment.metrics.localFirmCount;
   const local = evidence
-    ? table(t('segment.localFirms'), [t('segment.col.firm'), t('segment.col.value')], evidence.topFirms.map((f) => [f.name, fmtYi(f.value)]), t('segment.localFirmsNone'))
+    ? table(t('segment.localFirms'), [t('segment.col.firm'), t('segment.col.value')], evidence.topFirms.map((f) => [firmCell(f), fmtYi(f.value)]), t('segment.localFirmsNone'))
     : el('div', { class: 'evidence-block' }, el('h4', {}, t('segment.localFirms')), el('p', { class: 'muted' }, count > 0 ? t('segment.localFirmsNoDetail', { n: count }) : t('segment.localFirmsNone')));
   const mine = spofs.filter((s) => s.segmentIds.includes(segment.segmentId));
 
@@ -68,13 +78,13 @@ export function segmentInfo(segment: MapSegment, gap: SegmentGap | undefined, ma
       local,
       evidence
         ? table(t('segment.demandFrom'), [t('segment.col.firm'), t('segment.col.segment'), t('segment.col.need')],
-          evidence.demandFrom.map((d) => [d.name, segmentNames.get(d.segmentId) ?? d.segmentId, fmtYi(d.value)]), t('segment.demandFromNone'))
+          evidence.demandFrom.map((d) => [firmCell(d), segmentNames.get(d.segmentId) ?? d.segmentId, fmtYi(d.value)]), t('segment.demandFromNone'))
         : null,
       evidence
         ? table(t('segment.outsideSuppliers'), [t('segment.col.firm'), t('segment.col.supplies'), t('segment.col.share')],
-          evidence.outsideSuppliers.map((o) => [o.name, firmNames.get(o.to) ?? o.to, `${fmtNumber(o.sharePct, 1)}%`]), t('segment.outsideSuppliersNone'))
+          evidence.outsideSuppliers.map((o) => [firmCell(o), firmNames.get(o.to) ?? o.to, `${fmtNumber(o.sharePct, 1)}%`]), t('segment.outsideSuppliersNone'))
         : null,
       table(t('segment.spof'), [t('segment.col.firm'), t('segment.col.risk')],
-        mine.map((s) => [s.name, t('segment.spofDetail', { customers: s.soleSourceCustomers.length, demand: fmtYi(s.uncoveredDemand) })]), t('segment.spofNone'))),
+        mine.map((s) => [firmCell(s), t('segment.spofDetail', { customers: s.soleSourceCustomers.length, demand: fmtYi(s.uncoveredDemand) })]), t('segment.spofNone'))),
   );
 }

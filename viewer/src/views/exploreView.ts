@@ -10,6 +10,7 @@ import { createRunner, workerAvailable, type LayoutRunner } from '../explore/lay
 import { lookOf, type DrawLink, type DrawNode, type GraphRenderer, type RendererCallbacks } from '../explore/nodeStyle.ts';
 import { createSvgRenderer } from '../explore/svgRenderer.ts';
 import { t, tData } from '../i18n/i18n.ts';
+import { demoBadge } from '../ui/demoBadge.ts';
 import { el } from '../ui/el.ts';
 import { fmtNumber } from '../ui/format.ts';
 import { highlighted } from '../ui/highlight.ts';
@@ -190,7 +191,7 @@ export const exploreView: ViewDefinition = {
           el('h3', { class: 'result-type' }, labelBadge(g.type), el('span', { class: 'muted' }, ` ${g.items.length}`)),
           el('ul', { class: 'result-list' }, g.items.map((hit) => el('li', {},
             el('button', { type: 'button', class: `result${graph.root === hit.id ? ' current' : ''}`, 'data-id': hit.id, 'aria-current': graph.root === hit.id ? 'true' : false, onclick: () => openEntity(hit.id) },
-              el('span', { class: 'result-name' }, highlighted(hit.highlight, hit.name)),
+              el('span', { class: 'result-name' }, highlighted(hit.highlight, hit.name), demoBadge(hit.demo)),
               hit.description ? el('span', { class: 'result-desc' }, hit.description) : null)))))),
         search.nextCursor ? more : '');
     };
@@ -285,7 +286,7 @@ export const exploreView: ViewDefinition = {
     const buildDraw = () => {
       const visible = sortedVisible();
       drawNodes = visible.nodes.map((n) => ({
-        id: n.id, label: n.label, name: n.name, index: indexOf.get(n.id)!, root: n.id === graph.root, expanded: graph.expanded.has(n.id), pinned: pinned.has(n.id), truncated: graph.truncated.has(n.id),
+        id: n.id, label: n.label, name: n.name, demo: n.demo, index: indexOf.get(n.id)!, root: n.id === graph.root, expanded: graph.expanded.has(n.id), pinned: pinned.has(n.id), truncated: graph.truncated.has(n.id),
       }));
       drawLinks = visible.links.map((l) => ({ key: l.key, type: l.type, source: indexOf.get(l.source)!, target: indexOf.get(l.target)! }));
     };
@@ -431,7 +432,7 @@ export const exploreView: ViewDefinition = {
           el('button', { type: 'button', class: `node-item${n.id === selected ? ' selected' : ''}`, 'data-id': n.id, 'aria-pressed': String(n.id === selected), onclick: () => {
             activate(n.id);
             renderer?.focusNode(n.id);
-          } }, el('span', { class: 'node-dot', style: `background:${lookOf(n.label).colour}`, 'aria-hidden': 'true' }, lookOf(n.label).letter), n.name,
+          } }, el('span', { class: 'node-dot', style: `background:${lookOf(n.label).colour}`, 'aria-hidden': 'true' }, lookOf(n.label).letter), n.name, demoBadge(n.demo),
           n.pinned ? el('span', { class: 'muted' }, ` · ${t('explore.state.pinned')}`) : null))))
         : null;
       nodeList.replaceChildren(summary, items ?? '', drawNodes.length > cap && nodeList.open ? el('p', { class: 'muted' }, t('explore.nodeListCap', { n: cap })) : '');
@@ -594,7 +595,8 @@ export const exploreView: ViewDefinition = {
       detailArea.replaceChildren(heading,
         el('article', { class: 'entity-detail', 'aria-labelledby': 'ex-detail-name' },
           el('h3', { id: 'ex-detail-name', class: 'entity-name' }, d.name),
-          el('p', {}, labelBadge(d.label), isPinned ? el('span', { class: 'chip' }, t('explore.state.pinned')) : null),
+          el('p', {}, labelBadge(d.label), demoBadge(d.demo), isPinned ? el('span', { class: 'chip' }, t('explore.state.pinned')) : null),
+          d.demo ? el('p', { class: 'note demo-note' }, t('demo.title')) : null,
           el('dl', { class: 'figures two' },
             el('div', { class: 'figure wide' }, el('dt', {}, t('explore.id')), el('dd', { class: 'mono' }, d.id)),
             el('div', { class: 'figure' }, el('dt', {}, t('explore.degree')), el('dd', {}, t('explore.degreeValue', { all: d.degree, loaded: loadedDegree })))),

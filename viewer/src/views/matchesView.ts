@@ -7,6 +7,7 @@ import { lang, t, tData } from '../i18n/i18n.ts';
 import { confidenceLabel } from '../segment/candidateList.ts';
 import { apiKeyForm, focusKeyInput } from '../ui/apiKeyForm.ts';
 import { saveBlob } from '../ui/download.ts';
+import { demoBadge } from '../ui/demoBadge.ts';
 import { el } from '../ui/el.ts';
 import { fmtPercent, fmtScore } from '../ui/format.ts';
 import { bind, errorState } from '../ui/status.ts';
@@ -161,8 +162,8 @@ export const matchesView: ViewDefinition = {
           h.from ? `${t(`status.${h.from}`)} → ` : '', el('strong', {}, t(`status.${h.to}`)), ` · ${h.actor} · ${when(h.at)}`, h.note ? el('span', { class: 'history-note' }, `「${h.note}」`) : null))));
       return el('li', { class: `match-card status-${m.status}${focus === m.id ? ' focused' : ''}`, 'data-id': m.id, 'data-status': m.status, tabindex: focus === m.id ? -1 : null },
         el('div', { class: 'match-head' }, el('span', { class: 'chip' }, tData('mkind', m.kind)), statusBadge(m.status), el('span', { class: 'cand-score', title: t('cand.score') }, fmtScore(m.score))),
-        el('p', { class: 'match-pair' }, el('span', { class: 'match-candidate' }, m.candidateName || m.candidateId)),
-        el('p', { class: 'match-subject muted' }, t('m.for', { subject: m.subjectName || m.subjectId })),
+        el('p', { class: 'match-pair' }, el('span', { class: 'match-candidate' }, m.candidateName || m.candidateId), demoBadge(m.candidateDemo)),
+        el('p', { class: 'match-subject muted' }, t('m.for', { subject: m.subjectName || m.subjectId }), demoBadge(m.subjectDemo)),
         el('div', { class: 'cand-foot' }, confidenceLabel(m.explanation.confidence)),
         m.explanation.reason ? el('p', { class: 'cand-reason' }, m.explanation.reason) : null,
         el('p', { class: 'match-meta' }, t('m.meta', { who: m.createdBy, at: when(m.createdAt) }), m.units > 1 ? ` · ${t('m.units', { n: m.units })}` : ''),
