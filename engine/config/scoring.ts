@@ -318,23 +318,6 @@ export const resourceCapacities = {
 } as const;
 
 /**
- * Quantity capacities of offers (docs/resources.md §4.1), beside the count capacity (`capacity`:
- * demands served at once). Per kind: the offer attribute that holds the quantity, the demand
- * attribute that one unit of demand takes of it, and the unit. `perCountUnit`: the offer's figure is
- * a per-borrower ceiling, so what the offer holds in all is figure × capacity (a 2,000 万元 科技贷 for
- * 10 firms lends up to 20,000 万元); otherwise the figure is the whole (a 4,900 m² building shared by
- * 2 tenants holds 4,900 m², not 9,800). A demand takes its stated minimum (`minAreaM2`: the ideal
- * area is a preference, the minimum is what it must get) or its ask (`amountWan`). Kinds not listed
- * (equipment, talent — headcount/seats —, services) have only the count capacity.
- */
-export const resourceCapacities = {
-  site: { offer: 'areaM2', demand: 'minAreaM2', unit: 'm²', perCountUnit: false },
-  land: { offer: 'areaM2', demand: 'minAreaM2', unit: 'm²', perCountUnit: false },
-  loan: { offer: 'amountWan', demand: 'amountWan', unit: '万元', perCountUnit: true },
-  policy: { offer: 'amountWan', demand: 'amountWan', unit: '万元', perCountUnit: true },
-} as const;
-
-/**
  * Outcome learning (docs/resources.md §5): a signal's lift = mean value among agreed matches − mean
  * among declined ones, shrunk by n / (n + shrinkage); weight × (1 + rate · clamp(lift / liftScale, −1, 1)),
  * renormalised to the original sum. Each factor lies in [1 − rate, 1 + rate] before renormalising.
