@@ -32,6 +32,8 @@ export interface SnapshotFirm {
   /** Segments and products of this chain only. */
   segmentIds: string[];
   productIds: string[];
+  /** Demo data (`source: synthetic`): every figure that names the firm says so. Absent = real. */
+  demo?: boolean;
 }
 
 export interface SnapshotTie {
@@ -43,6 +45,8 @@ export interface SnapshotTie {
   to: string;
   toName: string;
   sharePct: number;
+  /** The supplier is demo data (`source: synthetic`). Absent = real. */
+  fromDemo?: boolean;
 }
 
 export interface ChainSnapshot {
@@ -56,7 +60,7 @@ export interface ChainSnapshot {
   ties: SnapshotTie[];
 }
 
-const firmProjection = `e.id AS id, e.name AS name, e.local AS local, e.size AS size, e.revenueWan AS revenueWan, e.employees AS employees, e.registeredCapitalWan AS registeredCapitalWan, e.tags AS tags,
+const firmProjection = `e.id AS id, e.name AS name, e.local AS local, coalesce(e.source = 'synthetic', false) AS demo, e.size AS size, e.revenueWan AS revenueWan, e.employees AS employees, e.registeredCapitalWan AS registeredCapitalWan, e.tags AS tags,
   EXISTS { (e)-[:HAS_PARTY_ORG]->(:PartyOrg) } AS hasPartyOrg,
   [(e)-[:IN_SEGMENT]->(x:Segment {chainId: $chainId}) | x.id] AS segmentIds,
   [(e)-[:MAKES]->(p:Product {chainId: $chainId}) | p.id] AS productIds`;
@@ -91,7 +95,7 @@ export async function loadChainSnapshot(graph: Graph, chainId: string): Promise<
        WITH DISTINCT buyer
        MATCH (seller:Enterprise)-[t:SUPPLIES]->(buyer)
        WITH seller, buyer, t ORDER BY seller.id, buyer.id
-       RETURN seller.id AS from, seller.name AS fromName, seller.local AS fromLocal, buyer.id AS to, buyer.name AS toName, t.sharePct AS sharePct,
+       RETURN seller.id AS from, seller.name AS fromName, seller.local AS fromLocal, coalesce(seller.source = 'synthetic', false) AS fromDemo, buyer.id AS to, buyer.name AS toName, t.sharePct AS sharePct,
               [(seller)-[:IN_SEGMENT]->(x:Segment {chainId: $chainId}) | x.id] AS fromSegmentIds`,
       { chainId },
     );

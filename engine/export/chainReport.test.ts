@@ -19,7 +19,9 @@ describe('the chain report', () => {
     const [map, gaps, candidates] = tables;
     expect(map.rows).toHaveLength(14);
     expect(map.rows.map((r) => r.order)).toEqual([...map.rows.map((r) => r.order as number)].sort((a, b) => a - b));
-    expect(gaps.rows.find((r) => r.id === 'biomed.cdmo')).toMatchObject({ class: '断链', action: '补链' });
+    expect(gaps.rows.find((r) => r.id === 'biomed.cdmo')).toMatchObject({ list: '缺口', class: '断链', action: '补链', basis: '未满足的本地需求' });
+    // 延链 opportunities follow the gaps as a list of their own, ranked on their own measure.
+    expect(gaps.rows.find((r) => r.id === 'biomed.medical-service')).toMatchObject({ list: '延链机会', rank: 1, basis: '相邻的本地产出' });
     // 补链 for the CDMO gap, 强链 for the weak segments, 延链 for the extension: at most 3 of each.
     expect(new Set(candidates.rows.map((r) => r.mode))).toEqual(new Set(['补链', '强链', '延链']));
     expect(candidates.rows.length).toBeLessThanOrEqual(9);
@@ -28,7 +30,7 @@ describe('the chain report', () => {
     await book.xlsx.load((await tableToXlsx(tables)) as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toEqual(tables.map((t) => t.title));
     // Generated firms fill the seed's chain, so a warning line (below) comes before the headers.
-    expect(book.worksheets[1].getRow(2).getCell(1).value).toBe('排名');
+    expect(book.worksheets[1].getRow(2).getCell(1).value).toBe('清单');
   });
 
   it('marks demo data in every sheet: a warning line first, a 演示数据 column, and generated firms named as such', async () => {

@@ -4,7 +4,7 @@ import type { GapAction } from '../chain/gapAnalysis.ts';
 import type { ChainMatchEngine, GapReport } from '../chainMatchEngine.ts';
 import { partnerRequestSchema } from '../contracts/partners.ts';
 import type { PartnerResult } from '../match/partners/rankPartners.ts';
-import { demoFirmsBySegment, demoIdsAmong } from '../search/demoRecords.ts';
+import { demoFirmsBySegment } from '../search/demoRecords.ts';
 import { demoCell, demoColumn, partnerTable, withDemoNote, type Table } from './tables.ts';
 
 /** The viewer's words (viewer/src/i18n/zh.ts), so a report reads like the screen it came from. */
@@ -23,9 +23,6 @@ export const gapReasonLabels: Record<string, string> = {
 };
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
-
-/** A firm's name as an export shows it: demo firms say so beside the name. */
-const firmName = (f: { id: string; name: string }, demoIds: ReadonlySet<string>) => (demoIds.has(f.id) ? `${f.name}（演示数据）` : f.name);
 
 /**
  * The chain map (产业链图谱) as rows: every segment, upstream first, with its figures and flows.
@@ -68,31 +65,50 @@ export function chainMapTable(map: ChainMap, demoFirms: ReadonlyMap<string, numb
   });
 }
 
-/** Every firm a gap list names (its evidence), for looking up which are demo data. */
-export function gapFirmIds(report: GapReport): string[] {
-  return report.gaps.flatMap((g) => [...g.metrics.evidence.topFirms, ...g.metrics.evidence.outsideSuppliers].map((f) => f.id));
-}
+const priorityBasisLabels: Record<string, string> = { unmetDemand: '未满足的本地需求', demandAtStake: '受影响的本地需求', adjacentLocalOutput: '相邻的本地产出' };
+
+/** A firm's name as an export shows it: demo firms say so beside the name. */
+const firmName = (f: { name: string; demo: boolean }) => (f.demo ? `${f.name}（演示数据）` : f.name);
 
 /**
- * The gap list (缺口清单), most urgent first, with the evidence behind each gap. A row is 演示数据
- * when a firm it names is (`demoIds`, from demoIdsAmong over gapFirmIds); those names say so too.
+ * The gap list (缺口清单): the gaps (补链, 强链) by priority in 亿元, then the 延链 opportunities as a
+ * list of their own (ranked on their own measure, never against the gaps), each with its evidence.
+ * A row is 演示数据 when a firm it names is; those names say so too.
  */
-export function gapTable(report: GapReport, demoIds: ReadonlySet<string> = new Set()): Table {
+export function gapTable(report: GapReport): Table {
+  const row = (list: string) => (g: GapReport['gaps'][number], i: number) => {
+    const firms = [...g.metrics.evidence.topFirms, ...g.metrics.evidence.outsideSuppliers];
+    return {
+      list, rank: i + 1, id: g.segmentId, name: g.name, stage: stageLabels[g.stage] ?? g.stage, class: gapClassLabels[g.class] ?? g.class,
+      action: g.action ? actionLabels[g.action] : null, priority: g.priority, basis: g.priorityBasis ? priorityBasisLabels[g.priorityBasis] : null,
+      reasons: g.reasons.map((r) => gapReasonLabels[r] ?? r).join('；'),
+      firms: g.metrics.localFirmCount, capacity: g.metrics.localCapacity, demand: g.metrics.localDemand, unmet: g.metrics.unmetDemand, atStake: g.metrics.demandAtStake,
+      // Empty when every figure rests on revenue; else how the missing revenue was estimated.
+      estimated: g.metrics.estimatedBy.map((p) => proxyReasons[p]).join('；') || null,
+      shortfall: pct(g.metrics.shortfall), n1: pct(g.metrics.n1Shortfall), outside: pct(g.metrics.outsideDependence),
+      topFirms: g.metrics.evidence.topFirms.map(firmName).join('、'),
+      outsideSuppliers: [...new Set(g.metrics.evidence.outsideSuppliers.map(firmName))].join('、'),
+      demo: demoCell(firms.some((f) => f.demo)),
+    };
+  };
   return withDemoNote({
     title: '缺口清单',
     columns: [
+      { key: 'list', header: '清单', width: 10 },
       { key: 'rank', header: '排名', width: 6 },
       { key: 'id', header: '环节编号', width: 24 },
       { key: 'name', header: '环节', width: 18 },
       { key: 'stage', header: '位置', width: 6 },
       { key: 'class', header: '缺口类型', width: 10 },
       { key: 'action', header: '建议行动', width: 8 },
-      { key: 'score', header: '缺口得分', width: 10 },
+      { key: 'priority', header: '优先级（亿元）', width: 12 },
+      { key: 'basis', header: '优先级衡量', width: 16 },
       { key: 'reasons', header: '原因', width: 48 },
       { key: 'firms', header: '本地企业（家）', width: 12 },
       { key: 'capacity', header: '本地产能（亿元）', width: 14 },
       { key: 'demand', header: '本地需求（亿元）', width: 14 },
       { key: 'unmet', header: '未满足需求（亿元）', width: 14 },
+      { key: 'atStake', header: '受影响需求（亿元）', width: 14 },
       { key: 'estimated', header: '估算依据', width: 16 },
       { key: 'shortfall', header: '缺口率（%）', width: 10 },
       { key: 'n1', header: 'N−1 缺口率（%）', width: 12 },
@@ -101,17 +117,7 @@ export function gapTable(report: GapReport, demoIds: ReadonlySet<string> = new S
       { key: 'outsideSuppliers', header: '区外供应商', width: 40 },
       demoColumn,
     ],
-    rows: report.gaps.map((g, i) => ({
-      rank: i + 1, id: g.segmentId, name: g.name, stage: stageLabels[g.stage] ?? g.stage, class: gapClassLabels[g.class] ?? g.class,
-      action: g.action ? actionLabels[g.action] : null, score: g.score, reasons: g.reasons.map((r) => gapReasonLabels[r] ?? r).join('；'),
-      firms: g.metrics.localFirmCount, capacity: g.metrics.localCapacity, demand: g.metrics.localDemand, unmet: g.metrics.unmetDemand,
-      // Empty when every figure rests on revenue; else how the missing revenue was estimated.
-      estimated: g.metrics.estimatedBy.map((p) => proxyReasons[p]).join('；') || null,
-      shortfall: pct(g.metrics.shortfall), n1: pct(g.metrics.n1Shortfall), outside: pct(g.metrics.outsideDependence),
-      topFirms: g.metrics.evidence.topFirms.map((f) => firmName(f, demoIds)).join('、'),
-      outsideSuppliers: [...new Set(g.metrics.evidence.outsideSuppliers.map((f) => firmName(f, demoIds)))].join('、'),
-      demo: demoCell([...g.metrics.evidence.topFirms, ...g.metrics.evidence.outsideSuppliers].some((f) => demoIds.has(f.id))),
-    })),
+    rows: [...report.gaps.map(row('缺口')), ...report.extensions.map(row('延链机会'))],
   });
 }
 
@@ -140,9 +146,9 @@ export async function chainReport(engine: ChainMatchEngine, chainId: string, opt
   const title = (t: Table, part: string) => ({ ...t, title: `${map.chain.name}${part}` });
   const tables: Table[] = [];
   if (parts.has('map')) tables.push(title(chainMapTable(map, await demoFirmsBySegment(engine.graph, chainId)), '产业链图谱'));
-  if (parts.has('gaps')) tables.push(title(gapTable(gaps, await demoIdsAmong(engine.graph, gapFirmIds(gaps))), '缺口清单'));
+  if (parts.has('gaps')) tables.push(title(gapTable(gaps), '缺口清单'));
   if (parts.has('candidates')) {
-    const modes = (['fill', 'strengthen', 'extend'] as const).filter((m) => gaps.gaps.some((g) => g.action === m));
+    const modes = (['fill', 'strengthen', 'extend'] as const).filter((m) => [...gaps.gaps, ...gaps.extensions].some((g) => g.action === m));
     const results: PartnerResult[] = [];
     for (const mode of modes) results.push(await engine.partners(partnerRequestSchema.parse({ chainId, mode, limit: options.limit ?? 10 })));
     tables.push(title(candidatesTable(results), '候选企业'));

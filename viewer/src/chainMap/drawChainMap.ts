@@ -1,7 +1,8 @@
 import { select, type Selection } from 'd3';
+import { priorityText } from './priorityText.ts';
 import type { ChainMap, MapFeed, MapSegment } from '../api/types.ts';
 import { lang, t, tData } from '../i18n/i18n.ts';
-import { fmtNumber, fmtPercent, fmtYi, fmtScore } from '../ui/format.ts';
+import { fmtNumber, fmtPercent, fmtYi } from '../ui/format.ts';
 import { el } from '../ui/el.ts';
 import { hideTooltip, showTooltip } from '../ui/tooltip.ts';
 import { healthClasses, healthClassNames, healthStyle, patternId, patternShapes } from './healthStyle.ts';
@@ -58,7 +59,7 @@ export function segmentTooltip(s: MapSegment): HTMLElement {
     el(
       'table',
       {},
-      row(t('metric.score'), fmtScore(s.score)),
+      row(t('metric.priority'), priorityText(s)),
       row(t('metric.localFirmCount'), t('metric.firmsUnit', { n: m.localFirmCount })),
       row(t('metric.localCapacity'), fmtYi(m.localCapacity)),
       row(t('metric.localDemand'), fmtYi(m.localDemand)),
@@ -179,7 +180,7 @@ export function drawChainMap(container: HTMLElement, map: ChainMap, options: Cha
     const s = node.segment;
     const g = segments.append('g').attr('class', healthClassNames(s.class)).attr('tabindex', 0).attr('role', 'button')
       .attr('data-segment-id', s.segmentId)
-      .attr('aria-label', t('chain.segmentAria', { name: segmentName(s), class: tData('class', s.class), count: s.metrics.localFirmCount, score: fmtScore(s.score) }));
+      .attr('aria-label', t('chain.segmentAria', { name: segmentName(s), class: tData('class', s.class), count: s.metrics.localFirmCount, score: priorityText(s) }));
     drawSegment(g, node);
     const element = g.node()!;
     const show = (anchor: { x: number; y: number }) => {

@@ -4,7 +4,7 @@ import { segmentName } from '../chainMap/drawChainMap.ts';
 import { t, tData } from '../i18n/i18n.ts';
 import { demoBadge } from '../ui/demoBadge.ts';
 import { el } from '../ui/el.ts';
-import { fmtList, fmtNumber, fmtScore } from '../ui/format.ts';
+import { fmtList, fmtNumber, fmtScore, fmtYi } from '../ui/format.ts';
 import { recordButton } from '../ui/recordButton.ts';
 import { bind, emptyState, errorState } from '../ui/status.ts';
 import { exportPng, exportSvg } from '../ui/svgExport.ts';
@@ -79,7 +79,7 @@ function whatIfSection(chainId: string, c: PartnerCandidate, segments: Map<strin
       run.disabled = false;
       const changed = result.rows.filter((r) => r.changed);
       if (changed.length === 0) return out.append(el('p', { class: 'muted' }, t('detail.whatIfNone')));
-      const cell = (x: WhatIfResult['rows'][number]['before']) => el('td', {}, classBadge(x.class), ` ${fmtScore(x.score)} · ${t('metric.firmsUnit', { n: x.localFirmCount })}`);
+      const cell = (x: WhatIfResult['rows'][number]['before']) => el('td', {}, classBadge(x.class), ` ${t('metric.demandAtStake')} ${fmtYi(x.demandAtStake)} · ${t('metric.firmsUnit', { n: x.localFirmCount })}`);
       out.append(el('table', { class: 'table compact' },
         el('thead', {}, el('tr', {}, [t('detail.whatIfCol.segment'), t('detail.whatIfCol.before'), t('detail.whatIfCol.after')].map((h) => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, changed.map((r) => el('tr', {}, el('th', { scope: 'row' }, segments.get(r.segmentId) ? segmentName(segments.get(r.segmentId)!) : r.name), cell(r.before), cell(r.after))))));

@@ -5,7 +5,7 @@ import { priorityText } from '../chainMap/priorityText.ts';
 import { t, tData, type MessageKey } from '../i18n/i18n.ts';
 import { demoBadge } from '../ui/demoBadge.ts';
 import { el } from '../ui/el.ts';
-import { fmtNumber, fmtPercent, fmtScore, fmtYi } from '../ui/format.ts';
+import { fmtNumber, fmtPercent, fmtYi } from '../ui/format.ts';
 
 export function classBadge(cls: string): HTMLElement {
   const style = healthStyle(cls);

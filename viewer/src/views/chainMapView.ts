@@ -3,9 +3,10 @@ import type { ChainMap, ChainSummary } from '../api/types.ts';
 import { href, type ViewDefinition } from '../app/router.ts';
 import { drawChainMap, segmentName } from '../chainMap/drawChainMap.ts';
 import { healthStyle } from '../chainMap/healthStyle.ts';
+import { priorityText } from '../chainMap/priorityText.ts';
 import { t, tData } from '../i18n/i18n.ts';
 import { el } from '../ui/el.ts';
-import { fmtScore, fmtYi } from '../ui/format.ts';
+import { fmtYi } from '../ui/format.ts';
 import { bind, emptyState, errorState } from '../ui/status.ts';
 import { exportPng, exportSvg } from '../ui/svgExport.ts';
 
@@ -110,20 +111,26 @@ export const chainMapView: ViewDefinition = {
       pngButton.disabled = svgButton.disabled = false;
     };
 
+    // Two lists, each on its own measure: gaps (补链/强链) by the local demand they leave unmet or put
+    // at stake, and 延链 opportunities by the local output next to them — never one mixed ranking.
+    const gapItems = (segments: ChainMap['segments']) =>
+      el('ol', { class: 'gap-items' }, segments.map((s) => {
+        const style = healthStyle(s.class);
+        return el('li', {}, el('a', { href: href('chain', chainId, 'segment', s.segmentId), class: 'gap-link' },
+          el('span', { class: `badge health-${s.class}` }, `${style.symbol} ${tData('class', s.class)}`),
+          el('span', { class: 'gap-name' }, segmentName(s)),
+          el('span', { class: 'gap-meta' }, `${tData('action', s.action!)} · ${t('metric.priority')} ${priorityText(s)}`)));
+      }));
     const drawGaps = () => {
       if (!map) return;
-      const gaps = map.segments.filter((s) => s.action !== null).sort((a, b) => b.score - a.score || a.order - b.order);
+      const byPriority = (a: ChainMap['segments'][number], b: ChainMap['segments'][number]) => (b.priority ?? 0) - (a.priority ?? 0) || a.order - b.order;
+      const gaps = map.segments.filter((s) => s.action === 'fill' || s.action === 'strengthen').sort(byPriority);
+      const extensions = map.segments.filter((s) => s.action === 'extend').sort(byPriority);
       gapList.replaceChildren(
         el('h2', { id: 'gap-list-title' }, t('chain.gapsTitle')),
-        gaps.length === 0
-          ? emptyState(t('chain.gapsEmpty'))
-          : el('ol', { class: 'gap-items' }, gaps.map((s) => {
-            const style = healthStyle(s.class);
-            return el('li', {}, el('a', { href: href('chain', chainId, 'segment', s.segmentId), class: 'gap-link' },
-              el('span', { class: `badge health-${s.class}` }, `${style.symbol} ${tData('class', s.class)}`),
-              el('span', { class: 'gap-name' }, segmentName(s)),
-              el('span', { class: 'gap-meta' }, `${tData('action', s.action!)} · ${t('metric.score')} ${fmtScore(s.score)}`)));
-          })),
+        gaps.length === 0 ? emptyState(t('chain.gapsEmpty')) : gapItems(gaps),
+        el('h2', { id: 'extension-list-title', class: 'extension-title' }, t('chain.extensionsTitle')),
+        extensions.length === 0 ? emptyState(t('chain.extensionsEmpty')) : el('div', { class: 'extension-list', 'aria-labelledby': 'extension-list-title' }, gapItems(extensions)),
       );
     };
 
