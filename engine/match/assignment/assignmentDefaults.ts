@@ -22,9 +22,12 @@ export const assignmentDefaults = {
   mipRelativeGap: 1e-6,
   /** A MIP still open after this long keeps its best answer (status 'Feasible'): the 10 s design target leaves room for the rest. */
   mipTimeLimitSeconds: 5,
+  /** Eviction rounds the size repair may take (sizeRepair.ts); after the last, evictions are applied without re-routing, which is feasible. */
+  repairRounds: 40,
   /**
-   * Flow solves the size repair may add (sizeRepair.ts); each costs one min-cost flow (0.3–0.7 s at
-   * 10,000 × 10,000). After the last, evictions are applied without re-routing, which is feasible.
+   * Re-solving the whole flow moves the evicted demands best (they may displace others) but costs
+   * 0.5–0.7 s a round at 10,000 × 10,000, and on the seed-shaped market 8 rounds did not settle
+   * (4.7 s). After this long a round re-routes only the evicted demands on what is left (milliseconds).
    */
-  repairRounds: 8,
+  repairBudgetMs: 1_500,
 };

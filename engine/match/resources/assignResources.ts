@@ -50,8 +50,9 @@ export interface UnassignedDemand {
   kind: string;
   owner: { id: string; name: string };
   feasibleOffers: number;
-  /** What one unit of it takes of an offer's quantity (m², 万元), 0 for count-only kinds. */
+  /** What one unit of it takes of an offer's quantity, in `unit` (m², 万元); 0 and null for count-only kinds. */
   quantity: number;
+  unit: string | null;
   /** Its best feasible offers (up to takenOffersShown), each with the winners that took it. */
   takenBy: TakenOffer[];
   detail: string;
@@ -173,7 +174,7 @@ function lostToCompetition(
   return ids.map((id) => {
     const d = demandById.get(id)!;
     const need = demandSize(d.demand);
-    const unit = sizeUnit(d.demand.kind) ?? '';
+    const unit = sizeUnit(d.demand.kind);
     const takenBy: TakenOffer[] = (offersOf.get(id) ?? []).slice(0, takenOffersShown).map((offerId) => {
       const o = offerById.get(offerId)!;
       const winners = winnersOf.get(offerId) ?? [];
@@ -191,7 +192,7 @@ function lostToCompetition(
       return `「${t.offerTitle}」给了 ${t.winners.map((w) => w.ownerName).join('、')}${why}`;
     });
     return {
-      demandId: id, title: d.demand.title, kind: d.demand.kind, owner: { id: d.owner.id, name: d.owner.name }, feasibleOffers: feasible, quantity: need, takenBy,
+      demandId: id, title: d.demand.title, kind: d.demand.kind, owner: { id: d.owner.id, name: d.owner.name }, feasibleOffers: feasible, quantity: need, unit, takenBy,
       detail: `${feasible} 个可满足的供给在全局最优分配中给了其他需求${named.length > 0 ? `：${named.join('；')}` : ''}`,
     };
   });

@@ -71,7 +71,7 @@ export function syntheticMarket(demandCount: number, offerCount: number, seed: n
 }
 
 async function main(): Promise<void> {
-  console.log('size            build ms  pairs checked  feasible    edges  solver          solve ms  total ms  served/demands  totalFit');
+  console.log('size            build ms  pairs checked  feasible    edges  solver          solve ms  total ms  served/demands  totalFit  status    binding repaired  boundFit');
   for (const n of [1_000, 10_000]) {
     const { demands, offers } = syntheticMarket(n, n, 7);
     const t0 = performance.now();
@@ -84,7 +84,8 @@ async function main(): Promise<void> {
       [
         `${n}×${n}`.padEnd(14), (t1 - t0).toFixed(0).padStart(9), String(built.pairsChecked).padStart(14), String(built.feasiblePairs).padStart(9),
         String(built.problem.edges.length).padStart(8), `  ${result.solver}`.padEnd(16), (t2 - t1).toFixed(0).padStart(8), (t2 - t0).toFixed(0).padStart(9),
-        `${served}/${n}`.padStart(15), result.totalFit.toFixed(1).padStart(9),
+        `${served}/${n}`.padStart(15), result.totalFit.toFixed(1).padStart(9), ` ${result.status}`.padEnd(9),
+        String(result.sizeRows.binding).padStart(7), String(result.sizeRows.repairedOffers).padStart(8), (result.sizeRows.boundFit?.toFixed(1) ?? '—').padStart(9),
       ].join(' '),
     );
   }

@@ -2,6 +2,7 @@ import { api } from '../api/client.ts';
 import type { AssignObjective, Demand, DemandPage, DemandsForOffer, Offer, OfferPage, OffersForDemand, ResourceAssignment, ResourceKind, UnmetDemand } from '../api/types.ts';
 import type { ViewDefinition } from '../app/router.ts';
 import { t, tData } from '../i18n/i18n.ts';
+import { lostSection, splitHeadline, takenText } from '../resources/assignmentSummary.ts';
 import { blockingConstraints, demandTerms, offerTerms, resourceKinds } from '../resources/terms.ts';
 import { pathsSection, signalTable } from '../segment/candidateDetail.ts';
 import { confidenceLabel, signalLegend, signalScoreBar } from '../segment/candidateList.ts';
@@ -51,10 +52,10 @@ function assignmentTable(a: ResourceAssignment): Table {
     columns: [
       { key: 'demand', header: t('res.col.demand') }, { key: 'demandOwner', header: t('res.col.demandOwner') }, { key: 'offer', header: t('res.col.offer') },
       { key: 'offerOwner', header: t('res.col.offerOwner') }, { key: 'kind', header: t('res.col.kind') }, { key: 'units', header: t('res.col.units') },
-      { key: 'score', header: t('res.col.score') }, { key: 'reason', header: t('cand.reason') },
+      { key: 'quantity', header: t('res.col.quantity') }, { key: 'score', header: t('res.col.score') }, { key: 'reason', header: t('cand.reason') },
     ],
     rows: a.assignments.map((p) => ({
-      demand: p.demandTitle, demandOwner: p.demandOwner.name, offer: p.offerTitle, offerOwner: p.offerOwner.name, kind: tData('rkind', p.kind), units: p.units, score: p.score, reason: p.explanation.reason,
+      demand: p.demandTitle, demandOwner: p.demandOwner.name, offer: p.offerTitle, offerOwner: p.offerOwner.name, kind: tData('rkind', p.kind), units: p.units, quantity: takenText(p), score: p.score, reason: p.explanation.reason,
     })),
   };
 }
@@ -319,17 +320,13 @@ export const resourcesView: ViewDefinition = {
       const assignedSection = el('section', { class: 'assigned-section', 'aria-labelledby': 'assigned-title' },
         el('h3', { id: 'assigned-title' }, t('res.assignedTitle', { n: a.assignments.length })),
         a.assignments.length === 0 ? emptyState(t('res.noAssignments')) : el('div', { class: 'table-wrap scroll' }, el('table', { class: 'table assign-table' },
-          el('thead', {}, el('tr', {}, [t('res.col.demand'), t('res.col.demandOwner'), t('res.col.offer'), t('res.col.offerOwner'), t('res.col.kind'), t('res.col.units'), t('res.col.score'), t('res.col.record')].map((h) => el('th', { scope: 'col' }, h)))),
+          el('thead', {}, el('tr', {}, [t('res.col.demand'), t('res.col.demandOwner'), t('res.col.offer'), t('res.col.offerOwner'), t('res.col.kind'), t('res.col.units'), t('res.col.quantity'), t('res.col.score'), t('res.col.record')].map((h) => el('th', { scope: 'col' }, h)))),
           el('tbody', {}, a.assignments.map((p, i) => el('tr', { class: 'assign-row' },
             el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link-btn', onclick: () => showDemand(p.demandId) }, p.demandTitle)),
             el('td', {}, p.demandOwner.name), el('td', { title: p.explanation.reason }, p.offerTitle), el('td', {}, p.offerOwner.name), el('td', {}, kindBadge(p.kind)),
-            el('td', { class: 'num' }, String(p.units)), el('td', { class: 'num' }, fmtScore(p.score)),
+            el('td', { class: 'num' }, String(p.units)), el('td', { class: 'num' }, takenText(p)), el('td', { class: 'num' }, fmtScore(p.score)),
             el('td', {}, recordButton({ kind: 'resource', subjectId: p.demandId, subjectName: p.demandTitle, candidateId: p.offerId, candidateName: p.offerTitle, score: p.score, units: p.units, explanation: p.explanation }, `arec-${i}`))))))));
-      const others = el('section', { class: 'unassigned-section' },
-        a.unassigned.length > 0 ? el('details', {}, el('summary', {}, t('res.unassignedTitle', { n: a.unassigned.length })),
-          el('p', { class: 'muted' }, t('res.unassignedIntro')),
-          el('ul', { class: 'plain-list' }, a.unassigned.map((u) => el('li', {}, el('button', { type: 'button', class: 'link-btn', onclick: () => showDemand(u.demandId) }, u.title), ` · ${tData('rkind', u.kind)} · ${u.detail}`)))) : null,
-        a.partiallyServed.length > 0 ? el('p', { class: 'muted' }, t('res.partial', { n: a.partiallyServed.length })) : null);
+      const lost = lostSection(a, showDemand);
       assignArea.replaceChildren(
         el('div', { class: 'list-head' }, heading, el('div', { class: 'toolbar-end' },
           el('button', { type: 'button', class: 'btn small', 'data-export': 'assign-csv', onclick: () => downloadCsv(assignmentTable(a)) }, t('res.exportAssignButton')),
@@ -337,11 +334,12 @@ export const resourcesView: ViewDefinition = {
         el('dl', { class: 'figures assign-figures' },
           fig(t('res.fig.demands'), String(a.totals.demands)),
           fig(t('res.fig.offers'), String(a.totals.offers)),
-          fig(t('res.fig.served'), String(a.totals.demandsServed), a.baseline ? t('res.fig.vsGreedy', { n: a.baseline.demandsServed }) : undefined),
-          fig(t('res.fig.unmet'), String(a.unmet.length)),
+          fig(t('res.fig.served'), String(a.summary.served), a.baseline ? t('res.fig.vsGreedy', { n: a.baseline.demandsServed }) : undefined),
+          fig(t('res.fig.unmet'), String(a.summary.infeasible)),
+          fig(t('res.fig.lost'), String(a.summary.lostToCompetition)),
           fig(t('res.fig.totalFit'), fmtNumber(a.totals.totalFit, 2), gain !== null ? t('res.fig.gain', { value: `${gain >= 0 ? '+' : ''}${fmtNumber(gain, 2)}` }) : undefined),
           fig(t('res.fig.solver'), `${a.solver.name} · ${a.solver.status}`, t('res.fig.ms', { ms: Math.round(a.solver.ms + a.build.ms) }))),
-        unmetSection, assignedSection, others);
+        splitHeadline(a.summary), unmetSection, lost, assignedSection);
     };
 
     const runAssignment = () => {
