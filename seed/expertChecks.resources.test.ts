@@ -116,7 +116,6 @@ describe('expert checks: the global assignment respects every capacity and accou
     const area = new Map<string, number>();
     for (const a of sites.assignments) area.set(a.offerId, (area.get(a.offerId) ?? 0) + takes(demands.get(a.demandId)!));
     for (const [id, m2] of area) expect(m2, offers.get(id)!.title).toBeLessThanOrEqual(offers.get(id)!.areaM2);
-    for (const u of sites.unmet) console.info(`infeasible ${u.title}: ${u.reason}`);
     console.info(`seed 厂房: ${openSites} open, ${sites.summary.served} served, ${sites.summary.infeasible} infeasible, ${sites.summary.lostToCompetition} lost to competition`);
   });
 });
