@@ -55,7 +55,7 @@ export const whatIfResponse = open({ chain: chainRef, rows: z.array(z.looseObjec
 export const partnerResponse = open(
   {
     chainId: z.string(), mode: z.string(), targets: z.array(z.looseObject({ segmentId: z.string(), priority: z.number().nullable(), priorityBasis: z.string().nullable() })), excludedByKeyword: z.number(), textProvider: z.string(),
-    dominantFirms: z.array(z.object({ segmentId: z.string(), id: z.string(), name: z.string(), share: z.number(), note: z.string() })).meta({ description: '强链: the local firm a concentrated segment hangs on — never its own remedy, so left out of the candidates and named here' }),
+    dominantFirms: z.array(z.object({ segmentId: z.string(), id: z.string(), name: z.string(), demo: demoFlag, share: z.number(), note: z.string() })).meta({ description: '强链: the local firm a concentrated segment hangs on — never its own remedy, so left out of the candidates and named here' }),
     diversity: z.object({ lambda: z.number(), leftOut: z.number() }).meta({ description: 'MMR chooses who enters the list (candidates are in score order); leftOut: candidates scoring above the lowest listed that were left out as near-copies' }),
     noCandidates: z.object({ reason: z.enum(['no-target-segment', 'no-candidate-in-segment']), message: z.string() }).optional(),
     candidates: z.array(z.looseObject({ id: z.string(), name: z.string(), demo: demoFlag, score: z.number(), segmentId: z.string(), explanation: explanationSchema })),

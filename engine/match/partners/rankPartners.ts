@@ -55,6 +55,8 @@ export interface DominantFirm {
   segmentId: string;
   id: string;
   name: string;
+  /** Demo data (`source: synthetic`). */
+  demo: boolean;
   /** Its share of the segment's local capacity. */
   share: number;
   /** Expanding it would cover more demand but deepen the dependence on it. */
@@ -106,7 +108,7 @@ function dominantFirmOf(gap: SegmentGap): DominantFirm | null {
   const top = gap.metrics.evidence.topFirms[0];
   if (!top || (gap.metrics.topFirmShare ?? 0) < strengthenRules.dominantShare) return null;
   return {
-    segmentId: gap.segmentId, id: top.id, name: top.name, share: gap.metrics.topFirmShare!,
+    segmentId: gap.segmentId, id: top.id, name: top.name, demo: top.demo, share: gap.metrics.topFirmShare!,
     note: `本地产能 ${Math.round(gap.metrics.topFirmShare! * 100)}% 集中于该企业：扩产可补缺口，但会加深对它的依赖，故不列为强链候选`,
   };
 }

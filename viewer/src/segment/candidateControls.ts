@@ -1,5 +1,5 @@
 import type { PartnerMode } from '../api/types.ts';
-import { t, tData } from '../i18n/i18n.ts';
+import { t, tData, type MessageKey } from '../i18n/i18n.ts';
 import { el } from '../ui/el.ts';
 import { normaliseProvince } from './provinces.ts';
 import { activeFilterCount, enterpriseSizes, enterpriseTags, limits, splitList, type FilterState } from './partnerQuery.ts';
@@ -11,6 +11,7 @@ export interface ControlHandlers {
 }
 
 const modes: PartnerMode[] = ['fill', 'strengthen', 'extend'];
+const modeWhy = { fill: 'cand.modeWhy.fill', strengthen: 'cand.modeWhy.strengthen', extend: 'cand.modeWhy.extend' } as const satisfies Record<PartnerMode, MessageKey>;
 
 /** Offers the provinces seen so far as suggestions, without rebuilding the form (focus stays put). */
 export function setProvinceSuggestions(root: ParentNode, provinces: string[]): void {
@@ -18,12 +19,15 @@ export function setProvinceSuggestions(root: ParentNode, provinces: string[]): v
 }
 
 /** 补链 / 强链 / 延链 as one radio group (arrow keys move between them, as native radios do). */
-function modeSwitch(mode: PartnerMode, onMode: (m: PartnerMode) => void): HTMLElement {
+function modeSwitch(mode: PartnerMode, fitting: readonly PartnerMode[], onMode: (m: PartnerMode) => void): HTMLElement {
   return el('fieldset', { class: 'mode-switch' },
     el('legend', { class: 'label' }, t('cand.mode')),
     modes.map((m) => {
-      const input = el('input', { type: 'radio', name: 'partner-mode', value: m, id: `mode-${m}`, checked: m === mode, onchange: () => onMode(m) });
-      return el('span', { class: 'mode-option' }, input, el('label', { for: `mode-${m}` }, tData('action', m)));
+      // A mode that does not fit the segment stays visible, disabled, saying why (强链 needs local firms …).
+      const unfit = !fitting.includes(m);
+      const why = unfit ? t('cand.modeUnfit', { why: t(modeWhy[m]) }) : null;
+      const input = el('input', { type: 'radio', name: 'partner-mode', value: m, id: `mode-${m}`, checked: m === mode, disabled: unfit, title: why, onchange: () => onMode(m) });
+      return el('span', { class: `mode-option${unfit ? ' unfit' : ''}`, title: why }, input, el('label', { for: `mode-${m}` }, tData('action', m)));
     }));
 }
 
@@ -86,9 +90,9 @@ function filterForm(filters: FilterState, provinces: string[], onFilters: (f: Fi
   return el('details', { class: 'filters', open: n > 0 }, summary, form);
 }
 
-export function candidateControls(mode: PartnerMode, filters: FilterState, provinces: string[], handlers: ControlHandlers): HTMLElement {
+export function candidateControls(mode: PartnerMode, fitting: readonly PartnerMode[], filters: FilterState, provinces: string[], handlers: ControlHandlers): HTMLElement {
   return el('div', { class: 'candidate-controls' },
-    el('div', { class: 'controls-row' }, modeSwitch(mode, handlers.onMode),
+    el('div', { class: 'controls-row' }, modeSwitch(mode, fitting, handlers.onMode),
       el('div', { class: 'toolbar-end' },
         el('button', { type: 'button', class: 'btn', 'data-export': 'csv', onclick: () => handlers.onExport('csv') }, t('cand.exportCsv')),
         el('button', { type: 'button', class: 'btn', 'data-export': 'xlsx', onclick: () => handlers.onExport('xlsx') }, t('cand.exportXlsx')))),

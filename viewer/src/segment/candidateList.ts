@@ -1,10 +1,12 @@
 import type { PartnerCandidate, PartnerResult, SignalScore } from '../api/types.ts';
-import { t, tData } from '../i18n/i18n.ts';
+import { t, tData, type MessageKey } from '../i18n/i18n.ts';
 import { demoBadge } from '../ui/demoBadge.ts';
 import { el } from '../ui/el.ts';
-import { fmtList, fmtScore } from '../ui/format.ts';
+import { fmtList, fmtPercent, fmtScore } from '../ui/format.ts';
 import { emptyState } from '../ui/status.ts';
 import { signalColours, signalOrder, signalSets, stackSignals } from './signalBar.ts';
+
+const noCandidateKeys = { 'no-target-segment': 'cand.none.no-target-segment', 'no-candidate-in-segment': 'cand.none.no-candidate-in-segment' } as const satisfies Record<NonNullable<PartnerResult['noCandidates']>['reason'], MessageKey>;
 
 const confidenceDots: Record<string, string> = { strong: '●●●', medium: '●●○', weak: '●○○' };
 
@@ -56,7 +58,10 @@ export function candidateList(result: PartnerResult, selectedId: string | null, 
   const header = el('div', { class: 'list-meta', role: 'status' },
     el('span', { class: 'cand-count' }, t('cand.count', { n: result.candidates.length })),
     result.excludedByKeyword > 0 ? el('span', { class: 'muted' }, t('cand.excluded', { n: result.excludedByKeyword })) : null);
-  if (result.candidates.length === 0) return el('div', {}, header, emptyState(t('cand.empty')));
+  // 强链: the firm the segment hangs on is named apart, never offered as its own remedy.
+  const dominant = result.dominantFirms.map((d) => el('p', { class: 'note dominant-firm', 'data-id': d.id }, t('cand.dominant', { name: d.name, share: fmtPercent(d.share) }), demoBadge(d.demo)));
+  const leftOut = result.diversity.leftOut > 0 ? el('p', { class: 'muted diversity-note' }, t('cand.leftOut', { n: result.diversity.leftOut })) : null;
+  if (result.candidates.length === 0) return el('div', {}, header, ...dominant, emptyState(result.noCandidates ? t(noCandidateKeys[result.noCandidates.reason]) : t('cand.empty')));
   const list = el('ol', { class: 'candidates', 'aria-label': t('cand.listLabel') },
     result.candidates.map((c, i) => candidateCard(c, i + 1, c.id === selectedId, onSelect)));
   list.addEventListener('click', (event) => {
@@ -65,5 +70,5 @@ export function candidateList(result: PartnerResult, selectedId: string | null, 
     const hit = result.candidates.find((c) => c.id === card.getAttribute('data-id'));
     if (hit) onSelect(hit);
   });
-  return el('div', {}, header, signalLegend(), list);
+  return el('div', {}, header, ...dominant, signalLegend(), list, leftOut);
 }

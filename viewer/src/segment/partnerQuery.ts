@@ -37,7 +37,16 @@ export function partnerRequest(chainId: string, segmentId: string, mode: Partner
   return { chainId, segmentId, mode, limit: f.limit, filters };
 }
 
-/** The mode a segment opens with: its own action, else strengthen where firms exist, fill where none. */
-export function defaultMode(segment: { action: PartnerMode | null; metrics: { localFirmCount: number } }): PartnerMode {
-  return segment.action ?? (segment.metrics.localFirmCount > 0 ? 'strengthen' : 'fill');
+/**
+ * The modes that fit a segment (the API answers 409 to the others): 强链 where local firms are, 补链
+ * where a segment with local demand has none, 延链 where it has neither firms nor demand.
+ */
+export function modesFor(segment: { class: string; metrics: { localFirmCount: number } }): PartnerMode[] {
+  if (segment.metrics.localFirmCount > 0) return ['strengthen'];
+  return segment.class === 'missing' || segment.class === 'broken' ? ['fill'] : ['extend'];
+}
+
+/** The mode a segment opens with: the one that fits it. */
+export function defaultMode(segment: { class: string; metrics: { localFirmCount: number } }): PartnerMode {
+  return modesFor(segment)[0];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphPath, SignalScore } from '../api/types.ts';
-import { activeFilterCount, defaultMode, emptyFilters, partnerRequest, splitList } from './partnerQuery.ts';
+import { activeFilterCount, defaultMode, emptyFilters, modesFor, partnerRequest, splitList } from './partnerQuery.ts';
 import { depthFromCandidate, mergePaths, shortName } from './pathGraphData.ts';
 import { normaliseProvince, provinces } from './provinces.ts';
 import { stackSignals } from './signalBar.ts';
@@ -22,10 +22,12 @@ describe('partner request', () => {
     expect(activeFilterCount(emptyFilters())).toBe(0);
   });
 
-  it('opens a segment in its own mode', () => {
-    expect(defaultMode({ action: 'fill', metrics: { localFirmCount: 0 } })).toBe('fill');
-    expect(defaultMode({ action: null, metrics: { localFirmCount: 4 } })).toBe('strengthen');
-    expect(defaultMode({ action: null, metrics: { localFirmCount: 0 } })).toBe('fill');
+  it('opens a segment in the one mode that fits it, as the API decides (409 for the others)', () => {
+    expect(defaultMode({ class: 'broken', metrics: { localFirmCount: 0 } })).toBe('fill');
+    expect(defaultMode({ class: 'healthy', metrics: { localFirmCount: 4 } })).toBe('strengthen');
+    expect(defaultMode({ class: 'weak', metrics: { localFirmCount: 1 } })).toBe('strengthen');
+    expect(defaultMode({ class: 'extension', metrics: { localFirmCount: 0 } })).toBe('extend');
+    expect(modesFor({ class: 'absent', metrics: { localFirmCount: 0 } })).toEqual(['extend']);
   });
 });
 

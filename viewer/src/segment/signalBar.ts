@@ -5,7 +5,7 @@ import type { SignalScore } from '../api/types.ts';
  * the score (0–1) and each part shows what carried it. Colours are Okabe–Ito; the order is fixed so
  * bars compare down the list.
  */
-export const signalOrder = ['fit', 'connectivity', 'ties', 'channel', 'tier', 'scale'] as const;
+export const signalOrder = ['fit', 'ties', 'buyers', 'concentrationRelief', 'outsideRelief', 'adjacency', 'channel', 'tier', 'scale'] as const;
 
 /** Each matcher's signals in bar order (the API's signal names); colours are distinct within each set. */
 export const signalSets = {
@@ -17,7 +17,9 @@ export const signalSets = {
 export type SignalSet = keyof typeof signalSets;
 
 export const signalColours: Record<string, string> = {
-  fit: '#0072B2', connectivity: '#56B4E9', ties: '#009E73', channel: '#CC79A7', tier: '#E69F00', scale: '#F0E442',
+  // Partner modes: each mode shows at most one of buyers / concentrationRelief+outsideRelief / adjacency.
+  fit: '#0072B2', ties: '#009E73', buyers: '#56B4E9', concentrationRelief: '#56B4E9', outsideRelief: '#D55E00', adjacency: '#56B4E9',
+  channel: '#CC79A7', tier: '#E69F00', scale: '#F0E442',
   text: '#0072B2', topics: '#009E73', cooperation: '#E69F00', talent: '#D55E00', proximity: '#56B4E9', level: '#F0E442',
   size: '#0072B2', price: '#F0E442', location: '#009E73',
 };

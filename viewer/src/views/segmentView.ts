@@ -6,7 +6,7 @@ import { t } from '../i18n/i18n.ts';
 import { candidateControls, setProvinceSuggestions } from '../segment/candidateControls.ts';
 import { candidateDetail } from '../segment/candidateDetail.ts';
 import { candidateList } from '../segment/candidateList.ts';
-import { defaultMode, emptyFilters, partnerRequest, type FilterState } from '../segment/partnerQuery.ts';
+import { defaultMode, emptyFilters, modesFor, partnerRequest, type FilterState } from '../segment/partnerQuery.ts';
 import { provinces as knownProvinces } from '../segment/provinces.ts';
 import { classBadge, segmentInfo } from '../segment/segmentInfo.ts';
 import { saveBlob } from '../ui/download.ts';
@@ -106,7 +106,7 @@ export const segmentView: ViewDefinition = {
     };
 
     const renderControls = () => {
-      controls.replaceChildren(candidateControls(mode, filters, provinces, {
+      controls.replaceChildren(candidateControls(mode, data ? modesFor(data.segment) : [mode], filters, provinces, {
         onMode: (m) => {
           mode = m;
           loadCandidates();
