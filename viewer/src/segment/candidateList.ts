@@ -4,7 +4,7 @@ import { demoBadge } from '../ui/demoBadge.ts';
 import { el } from '../ui/el.ts';
 import { fmtList, fmtPercent, fmtScore } from '../ui/format.ts';
 import { emptyState } from '../ui/status.ts';
-import { signalColours, signalOrder, signalSets, stackSignals } from './signalBar.ts';
+import { partnerSignals, signalColours, signalOrder, stackSignals } from './signalBar.ts';
 
 const noCandidateKeys = { 'no-target-segment': 'cand.none.no-target-segment', 'no-candidate-in-segment': 'cand.none.no-candidate-in-segment' } as const satisfies Record<NonNullable<PartnerResult['noCandidates']>['reason'], MessageKey>;
 
@@ -17,7 +17,7 @@ export function confidenceLabel(confidence: string): HTMLElement {
 
 /** The stacked score bar; its length is the score out of 1. */
 export function scoreBar(c: PartnerCandidate): HTMLElement {
-  return signalScoreBar(c.score, c.explanation.signals, signalSets.partner);
+  return signalScoreBar(c.score, c.explanation.signals, signalOrder);
 }
 
 /** The same bar for any matcher's explanation, its signals in that matcher's order. */
@@ -70,5 +70,5 @@ export function candidateList(result: PartnerResult, selectedId: string | null, 
     const hit = result.candidates.find((c) => c.id === card.getAttribute('data-id'));
     if (hit) onSelect(hit);
   });
-  return el('div', {}, header, ...dominant, signalLegend(), list, leftOut);
+  return el('div', {}, header, ...dominant, signalLegend(partnerSignals[result.mode]), list, leftOut);
 }

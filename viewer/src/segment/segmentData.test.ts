@@ -34,8 +34,8 @@ describe('partner request', () => {
 describe('stackSignals', () => {
   const s = (signal: string, contribution: number): SignalScore => ({ signal, value: contribution, weight: 1, contribution, detail: '' });
   it('lays contributions end to end in a fixed order, skipping zeros', () => {
-    const parts = stackSignals([s('scale', 0.08), s('fit', 0.3), s('ties', 0), s('connectivity', 0.1)]);
-    expect(parts.map((p) => p.signal)).toEqual(['fit', 'connectivity', 'scale']);
+    const parts = stackSignals([s('scale', 0.08), s('fit', 0.3), s('channel', 0), s('ties', 0.1)]);
+    expect(parts.map((p) => p.signal)).toEqual(['fit', 'ties', 'scale']);
     expect(parts[0]).toMatchObject({ x0: 0, x1: 0.3 });
     expect(parts[2].x1).toBeCloseTo(0.48, 10);
   });

@@ -9,15 +9,21 @@ export const signalOrder = ['fit', 'ties', 'buyers', 'concentrationRelief', 'out
 
 /** Each matcher's signals in bar order (the API's signal names); colours are distinct within each set. */
 export const signalSets = {
-  partner: signalOrder,
+  // One set per partner mode (the API's partnerModeWeights): each mode has signals of its own.
+  partnerFill: ['fit', 'ties', 'buyers', 'channel', 'tier', 'scale'],
+  partnerStrengthen: ['fit', 'ties', 'concentrationRelief', 'outsideRelief', 'channel', 'tier', 'scale'],
+  partnerExtend: ['fit', 'adjacency', 'channel', 'tier', 'scale'],
   pairing: ['topics', 'text', 'talent', 'cooperation', 'channel', 'proximity'],
   talent: ['topics', 'text', 'level', 'cooperation', 'proximity'],
   resource: ['size', 'price', 'location', 'proximity', 'tier', 'channel'],
 } as const satisfies Record<string, readonly string[]>;
 export type SignalSet = keyof typeof signalSets;
 
+/** The bar order of a partner list's mode. */
+export const partnerSignals = { fill: signalSets.partnerFill, strengthen: signalSets.partnerStrengthen, extend: signalSets.partnerExtend } as const;
+
 export const signalColours: Record<string, string> = {
-  // Partner modes: each mode shows at most one of buyers / concentrationRelief+outsideRelief / adjacency.
+  // Partner modes: no mode has more than one of buyers / concentrationRelief / adjacency.
   fit: '#0072B2', ties: '#009E73', buyers: '#56B4E9', concentrationRelief: '#56B4E9', outsideRelief: '#D55E00', adjacency: '#56B4E9',
   channel: '#CC79A7', tier: '#E69F00', scale: '#F0E442',
   text: '#0072B2', topics: '#009E73', cooperation: '#E69F00', talent: '#D55E00', proximity: '#56B4E9', level: '#F0E442',
