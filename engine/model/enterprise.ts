@@ -20,3 +20,5 @@ export const enterpriseTagLabels: Record<EnterpriseTag, string> = {
 
 export const enterpriseSizeSchema = z.enum(['micro', 'small', 'medium', 'large']);
 export type EnterpriseSize = z.infer<typeof enterpriseSizeSchema>;
+
+export const enterpriseSizeLabels: Record<EnterpriseSize, string> = { micro: '微型', small: '小型', medium: '中型', large: '大型' };

@@ -1,4 +1,5 @@
 import { partnerDefaults, partnerModeWeights, saturation, strengthenRules } from '../../config/scoring.ts';
+import { enterpriseSizeLabels, enterpriseTagLabels, type EnterpriseSize, type EnterpriseTag } from '../../model/enterprise.ts';
 import type { Graph } from '../../graph/graph.ts';
 import { firmScale } from '../../chain/capacity.ts';
 import type { GapAction, SegmentGap } from '../../chain/gapAnalysis.ts';
@@ -200,8 +201,8 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
       const channels = relations.alliances.length + relations.pairedOrgs.length + relations.commonPartners.length;
       const shared: SignalValues = {
         fit: { value: fitSignal({ member: c.segmentIds.includes(target.id), matchingProducts: matching, segmentProducts: target.products.length, textSimilarity }), detail: `环节成员 ${c.segmentIds.includes(target.id) ? '是' : '否'}；本环节产品 ${matching} 种；文本相似度 ${round(textSimilarity)}` },
-        tier: { value: tierSignal(c.tags), detail: c.tags.length > 0 ? `梯度标签 ${c.tags.length} 项` : '无梯度标签' },
-        scale: { value: scaleSignal(c.size), detail: c.size ? `规模 ${c.size}` : '规模未知（不计分）' },
+        tier: { value: tierSignal(c.tags), detail: c.tags.length > 0 ? `梯度标签：${c.tags.map((tag) => enterpriseTagLabels[tag as EnterpriseTag] ?? tag).join('、')}` : '无梯度标签（不计分）' },
+        scale: { value: scaleSignal(c.size), detail: c.size ? `规模：${enterpriseSizeLabels[c.size as EnterpriseSize] ?? c.size}` : '规模未知（不计分）' },
         channel: { value: channelSignal(relations), detail: channels > 0 ? `联盟 ${relations.alliances.length}，结对党组织 ${relations.pairedOrgs.length}，共同合作高校/院所 ${relations.commonPartners.length}` : '无引荐渠道（不计分）' },
       };
       const { total, signals } = weighSignals(modeSignals(request.mode, shared, c, supply.get(c.id) ?? [], trade, gap), weights);
