@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { demoCell, demoColumn, tableToCsv, tableToXlsx, withDemoNote, type Table } from './tables.ts';
@@ -29,5 +30,27 @@ describe('demo data in exports', () => {
     expect(sheet.getRow(2).values).toEqual([, '企业名称', '演示数据']);
     expect(sheet.getRow(3).values).toEqual([, '企业0', '是']);
     expect((await read(table([false]))).getRow(1).values).toEqual([, '企业名称', '演示数据']);
+  });
+});
+
+describe('exports never carry a formula a spreadsheet would run (CSV injection)', () => {
+  const hostile = ['=HYPERLINK("http://x","点我")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR'];
+  const rows: Table = { title: '测试', columns: [{ key: 'note', header: '备注' }, { key: 'n', header: '数' }], rows: [...hostile.map((note) => ({ note, n: -3 })), { note: '正常文字', n: 1 }] };
+
+  it('CSV: every cell that starts like a formula is prefixed with an apostrophe; numbers stay numbers', () => {
+    const [, ...parsed] = parse(tableToCsv(rows).replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
+    expect(parsed.map((r) => r[0])).toEqual([...hostile.map((h) => `'${h}`), '正常文字']);
+    expect(parsed.map((r) => r[1])).toEqual([...hostile.map(() => '-3'), '1']);
+  });
+
+  it('XLSX: the same text is stored as a string cell, never as a formula', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await tableToXlsx(rows)) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    hostile.forEach((h, i) => {
+      const cell = sheet.getRow(i + 2).getCell(1);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.formula).toBeUndefined();
+    });
   });
 });

@@ -32,9 +32,18 @@ export function withDemoNote(table: Table): Table {
 }
 
 /** CSV with a UTF-8 byte-order mark, so Excel opens the Chinese text correctly; the note, if any, is the first line. */
+/**
+ * A text cell a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+`, `-`, `@`, or a leading tab or
+ * carriage return) gets a leading apostrophe, as OWASP advises for CSV injection: the text stays
+ * readable and is never executed. Numbers (−3 included) are left as numbers.
+ */
+export function neutraliseFormula(value: unknown): unknown {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 export function tableToCsv(table: Table): string {
   const header = table.columns.map((c) => c.header);
-  const rows = table.rows.map((r) => table.columns.map((c) => r[c.key] ?? ''));
+  const rows = table.rows.map((r) => table.columns.map((c) => neutraliseFormula(r[c.key] ?? '')));
   return '\uFEFF' + stringify([...(table.note ? [[table.note]] : []), header, ...rows]);
 }
 
