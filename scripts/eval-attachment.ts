@@ -41,6 +41,8 @@ function print(r: AttachmentEvaluation, source: string): void {
   for (const b of r.calibration.bins) if (b.answers) console.log(`${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.answers} | ${b.meanConfidence.toFixed(3)} | ${b.accuracy.toFixed(3)}`);
   console.log('\ndecision | share of firms | right');
   for (const d of r.decisions) console.log(`${d.decision} | ${pct(d.share)} | ${pct(d.precision)}`);
+  console.log(`\nIf attached from a threshold (coverage at ≥ 90 % right: ${pct(r.precisionCoverage.coverageAt90)})\nthreshold | share of firms | right`);
+  for (const p of r.precisionCoverage.points) console.log(`${p.threshold.toFixed(2)} | ${pct(p.coverage)} | ${pct(p.precision)}`);
   console.log('\nMost confused (truth → answer): ');
   for (const c of r.confusedPairs) console.log(`${c.truth} → ${c.predicted}: ${c.count}`);
 }

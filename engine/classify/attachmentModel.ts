@@ -22,7 +22,7 @@ export interface SegmentWords {
  * graph's own firms weighs them (`attachmentClassifier.ts`).
  */
 export const signalNames = [
-  'gramCentroid', 'wordCentroid', 'nameCentroid', 'gramNeighbours', 'wordNeighbours', 'productNeighbours', 'segmentText', 'prior', 'productLines', 'segmentProducts',
+  'gramCentroid', 'wordCentroid', 'nameCentroid', 'gramNeighbours', 'wordNeighbours', 'productNeighbours', 'segmentText', 'prior', 'productLines', 'segmentProducts', 'leadingProductLines', 'leadingGramCentroid',
 ] as const;
 export type SignalName = (typeof signalNames)[number];
 const column = (name: SignalName) => signalNames.indexOf(name);
@@ -101,7 +101,7 @@ function productLineIndex(firms: LabelledFirm[]): ProductLines {
   const start = new Int32Array(firms.length + 1);
   firms.forEach((f, i) => {
     start[i] = firm.length;
-    for (const p of new Set((f.products ?? []).map((x) => x.trim()).filter(Boolean))) {
+    for (const p of productLinesOf(f)) {
       firm.push(i);
       docs.push(lineGrams(p));
     }
@@ -173,9 +173,9 @@ export class AttachmentModel {
     const values = new Float64Array(S * K);
     const q = self === undefined ? this.vectors(firm) : this.trainingVectors(self);
     const ownLabels = self === undefined ? [] : this.firms[self].labels;
-    const centroid = (name: ViewName, column: number) => {
+    const centroid = (name: ViewName, column: number, query = q[name]) => {
       const v = this.view[name];
-      const out = v.centroidIndex.dots(q[name], new Float64Array(S));
+      const out = v.centroidIndex.dots(query, new Float64Array(S));
       for (const s of ownLabels) {
         // cos(q, S − v) from q·S, v·S and |S|: the segment's centroid without this firm (v is the
         // firm's stored vector, in the sum; q the same firm seen as new).
@@ -183,13 +183,14 @@ export class AttachmentModel {
         const dq = out[s] * v.sumNorm[s];
         const dv = dot(stored, v.centroidIndex.rows[s]) * v.sumNorm[s];
         const rest = v.sumNorm[s] ** 2 - 2 * dv + dotSelf(stored);
-        out[s] = rest > 1e-9 ? (dq - dot(q[name], stored)) / Math.sqrt(rest) : 0;
+        out[s] = rest > 1e-9 ? (dq - dot(query, stored)) / Math.sqrt(rest) : 0;
       }
       for (let s = 0; s < S; s++) values[s * K + column] = out[s];
     };
     centroid('grams', column('gramCentroid'));
     centroid('words', column('wordCentroid'));
     centroid('name', column('nameCentroid'));
+    centroid('grams', column('leadingGramCentroid'), this.leadingGrams(firm, self));
     const neighbours = this.neighbourVote('grams', q.grams, self, hidden, values, column('gramNeighbours'));
     this.neighbourVote('words', q.words, self, hidden, values, column('wordNeighbours'));
     this.neighbourVote('products', q.products, self, hidden, values, column('productNeighbours'));
@@ -201,7 +202,7 @@ export class AttachmentModel {
       const count = this.firmCounts[s] - (ownLabels.includes(s) ? 1 : 0);
       values[s * K + column('prior')] = Math.log((count + 1) / (attached + S));
     }
-    this.productLineVote(firm, self, hidden, values, column('productLines'));
+    this.productLineVote(firm, self, hidden, values, column('productLines'), column('leadingProductLines'));
     this.includedProducts(firm, self, values, column('segmentProducts'));
     return { values, neighbours };
   }
@@ -238,20 +239,26 @@ export class AttachmentModel {
    * attached firms and votes for their segments (each line at most one vote), so a diversified firm's
    * 浓香型白酒 meets other firms' 白酒 whatever else either makes. Averaged over the firm's lines.
    */
-  private productLineVote(firm: FirmDescription, self: number | undefined, hidden: ReadonlySet<number> | undefined, values: Float64Array, column: number): void {
+  private productLineVote(firm: FirmDescription, self: number | undefined, hidden: ReadonlySet<number> | undefined, values: Float64Array, column: number, leadingColumn: number): void {
     const K = signalNames.length;
-    const products = [...new Set((firm.products ?? []).map((x) => x.trim()).filter(Boolean))];
+    const products = productLinesOf(firm);
     if (products.length === 0) return;
+    const leading = Math.min(products.length, attachmentModel.leadingProducts);
     const scratch = new Float64Array(this.lines.firm.length);
     const skip = new Set([...(self === undefined ? [] : [self]), ...(hidden ?? [])]);
-    for (const p of products) {
+    for (const [line, p] of products.entries()) {
       const touched = this.lines.index.sparseDots(this.lines.space.vector(lineGrams(p)), scratch);
       const best = topAmong(touched, (r) => (skip.has(this.lines.firm[r]) ? 0 : scratch[r]), attachmentModel.productLineNeighbours);
       for (const r of touched) scratch[r] = 0;
       const total = best.reduce((t, n) => t + n.similarity, 0);
       if (total <= 0) continue;
       const strength = best[0].similarity;
-      for (const n of best) for (const s of this.firms[this.lines.firm[n.firm]].labels) values[s * K + column] += (strength * n.similarity) / total / products.length;
+      for (const n of best) {
+        for (const s of this.firms[this.lines.firm[n.firm]].labels) {
+          values[s * K + column] += (strength * n.similarity) / total / products.length;
+          if (line < leading) values[s * K + leadingColumn] += (strength * n.similarity) / total / leading;
+        }
+      }
     }
   }
 
@@ -282,6 +289,16 @@ export class AttachmentModel {
     return { products, words: shared.slice(0, 6).map((w) => w.word), similarFirms };
   }
 
+  /**
+   * The n-gram vector of the firm's first product lines only (as new, for an attached firm): lists
+   * put the main business first, and a conglomerate's tail (房地产, 贸易, 租赁) should not outvote it.
+   */
+  private leadingGrams(firm: FirmDescription, self: number | undefined): SparseTerms {
+    const space = this.view.grams.space;
+    const v = space.vector(productLinesOf(firm).slice(0, attachmentModel.leadingProducts).flatMap(phraseGrams));
+    return self === undefined ? v : withoutTerms(v, (id) => space.documentFrequency[id] <= 1);
+  }
+
   private trainingVectors(i: number): Record<ViewName, SparseTerms> {
     return { grams: this.view.grams.asNew[i], words: this.view.words.asNew[i], products: this.view.products.asNew[i], name: this.view.name.asNew[i] };
   }
@@ -296,6 +313,11 @@ export class AttachmentModel {
     for (const n of top) for (const s of this.firms[n.firm].labels) values[s * K + column] += n.similarity / this.firms[n.firm].labels.length;
     return top;
   }
+}
+
+/** A firm's product lines in the order given (the main business first, as lists have it), without repeats. */
+function productLinesOf(firm: FirmDescription): string[] {
+  return [...new Set((firm.products ?? []).map((x) => x.trim()).filter(Boolean))];
 }
 
 function dotSelf(v: SparseTerms): number {

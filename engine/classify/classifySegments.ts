@@ -22,6 +22,8 @@ const signalDetail: Record<SignalName, (value: number) => string> = {
   prior: () => '本环节已挂链企业的多少（先验）',
   productLines: (v) => `逐条产品与已挂链企业的产品相近（加权票 ${v.toFixed(2)}）`,
   segmentProducts: (v) => `企业产品中 ${Math.round(v * 100)}% 为本环节模板所列产品`,
+  leadingProductLines: (v) => `排在前面的主营产品与本环节企业的产品相近（加权票 ${v.toFixed(2)}）`,
+  leadingGramCentroid: (v) => `排在前面的主营产品用字与本环节企业的产品相近（相似度 ${v.toFixed(2)}）`,
 };
 
 /**

@@ -3,6 +3,7 @@ import { AttachmentClassifier } from './attachmentClassifier.ts';
 import { calibrationReport, type CalibrationReport } from './calibrationReport.ts';
 import { centroidBaseline } from './centroidBaseline.ts';
 import { foldsByFirm } from './firmFolds.ts';
+import { precisionCoverage, type PrecisionCoverage } from './precisionCoverage.ts';
 import type { FirmDescription } from './firmTerms.ts';
 
 /** A firm with its known segment (label), as a labelled file or the graph's attached firms give it. */
@@ -30,6 +31,8 @@ export interface AttachmentEvaluation {
   methods: MethodAccuracy[];
   calibration: CalibrationReport;
   decisions: { decision: 'attach' | 'review' | 'reject'; share: number; precision: number }[];
+  /** What other `attach` thresholds would cover and how often rightly (the top answer per firm). */
+  precisionCoverage: PrecisionCoverage;
   confusedPairs: { truth: string; predicted: string; count: number }[];
 }
 
@@ -100,5 +103,5 @@ export function crossValidateAttachment(
       const [truth, predicted] = key.split('\u0000');
       return { truth: labelNames.get(truth) ?? truth, predicted: labelNames.get(predicted) ?? predicted, count };
     });
-  return { firms: examples.length, labels: labels.length, folds, seed, methods, calibration: calibrationReport(answers), decisions, confusedPairs };
+  return { firms: examples.length, labels: labels.length, folds, seed, methods, calibration: calibrationReport(answers), decisions, precisionCoverage: precisionCoverage(answers), confusedPairs };
 }
