@@ -32,9 +32,11 @@ describe('match tracking API', () => {
   const url = (path: string) => `${api.base}/api/v1${path}`;
   const send = (method: string, path: string, body?: unknown, key = 'key-officer') =>
     fetch(url(path), { method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` }, body: body === undefined ? undefined : JSON.stringify(body) });
+  // Matches name things that exist (a 404 otherwise): each test's pair is two seed firms of its own.
+  let firms: string[] = [];
   const record = async (extra: Record<string, unknown> = {}): Promise<MatchRecord> => {
     n++;
-    const res = await send('POST', '/matches', { kind: 'resource', subjectId: `apitest.subject.${n}`, candidateId: `apitest.candidate.${n}`, score: 0.32, explanation, note: '系统推荐', ...extra });
+    const res = await send('POST', '/matches', { kind: 'resource', subjectId: firms[2 * n], candidateId: firms[2 * n + 1], score: 0.32, explanation, note: '系统推荐', ...extra });
     expect(res.status).toBe(201);
     return res.json();
   };
@@ -47,6 +49,7 @@ describe('match tracking API', () => {
 
   beforeAll(async () => {
     graph = await seededGraph();
+    firms = (await graph.query<{ id: string }>('MATCH (e:Enterprise) RETURN e.id AS id ORDER BY e.id LIMIT 400')).map((r) => r.id);
     api = await startTestServer(graph, {
       keys: [{ owner: '王处长', sha256: hashKey('key-officer'), scopes: ['write'] }, { owner: '赵科员', sha256: hashKey('key-clerk'), scopes: ['write'] }],
     });
@@ -55,6 +58,16 @@ describe('match tracking API', () => {
     await graph.run("MATCH (m:Match) WHERE m.subjectId STARTS WITH 'apitest.' OR m.createdBy IN ['王处长', '赵科员'] DELETE m");
     await api.close();
     await graph.close();
+  });
+
+  it('refuses a match between ids that name nothing with 404 naming each field, and writes nothing', async () => {
+    const res = await send('POST', '/matches', { kind: 'partner', subjectId: 'apitest.nothing', candidateId: firms[0], score: 0.3, explanation });
+    expect(res.status).toBe(404);
+    expect((await res.json()).errors.map((e: { path: string }) => e.path)).toEqual(['body.subjectId']);
+    const both = await send('POST', '/matches', { kind: 'partner', subjectId: 'apitest.nothing', candidateId: 'apitest.nothing.either', score: 0.3, explanation });
+    expect((await both.json()).errors.map((e: { path: string }) => e.path)).toEqual(['body.subjectId', 'body.candidateId']);
+    const [{ count }] = await graph.query<{ count: number }>("MATCH (m:Match) WHERE m.subjectId = 'apitest.nothing' RETURN count(m) AS count");
+    expect(count).toBe(0);
   });
 
   it.each(invalid)('refuses %s → %s with 409 and leaves the match as it was', async (from, to) => {
@@ -143,7 +156,8 @@ describe('match tracking API', () => {
     const realMatch: MatchRecord = await (await send('POST', '/matches', { kind: 'partner', subjectId: 'biomed.api', candidateId: real.id, candidateName: real.name, chainId, score: 0.5, explanation })).json();
     expect(realMatch).toMatchObject({ subjectDemo: false, candidateDemo: false, demo: false });
     // A demo firm as the subject (a pairing for a generated enterprise) marks the match too.
-    const subject: MatchRecord = await (await send('POST', '/matches', { kind: 'pairing', subjectId: fake.id, candidateId: 'apitest.unit', chainId, score: 0.4, explanation })).json();
+    const [university] = await graph.query<{ id: string }>("MATCH (u:ResearchUnit {source: 'article'}) RETURN u.id AS id ORDER BY u.id LIMIT 1");
+    const subject: MatchRecord = await (await send('POST', '/matches', { kind: 'pairing', subjectId: fake.id, candidateId: university.id, chainId, score: 0.4, explanation })).json();
     expect(subject).toMatchObject({ subjectDemo: true, candidateDemo: false, demo: true });
 
     expect(await (await fetch(url(`/matches/${demo.id}`))).json()).toMatchObject({ demo: true, candidateDemo: true });

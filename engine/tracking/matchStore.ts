@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import neo4j from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { ListMatchesQuery, RecordMatchRequest, MatchTransitionRequest } from '../contracts/matches.ts';
-import { ConflictError, NotFoundError } from '../errors.ts';
+import { ConflictError, NotFoundError, UnknownReferenceError } from '../errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import type { Explanation } from '../match/explanation.ts';
+import { nodeLabels } from '../model/graphModel.ts';
 import { matchRow } from '../model/nodes.ts';
 import { demoIdsAmong } from '../search/demoRecords.ts';
 import type { MatchOutcome } from './acceptanceStats.ts';
@@ -69,6 +70,19 @@ function matchId(kind: string, subjectId: string, candidateId: string, attempt: 
   return `match.${kind}.${hash}.${attempt}`;
 }
 
+/**
+ * Each named id must be a node of the graph (any label of the model but Match): a match between
+ * things that do not exist is a 404 naming the field, never a 201. One index lookup per label; the
+ * labels come from the model's allow-list, never from input.
+ */
+async function assertEntitiesExist(tx: ManagedTransaction, idsByField: Record<string, string>): Promise<void> {
+  const lookups = nodeLabels.filter((l) => l !== 'Match').map((l) => `MATCH (n:${l}) WHERE n.id IN $ids RETURN n.id AS id`);
+  const found = await tx.run<{ ids: string[] }>(`CALL () { ${lookups.join(' UNION ')} } RETURN collect(DISTINCT id) AS ids`, { ids: Object.values(idsByField) });
+  const present = new Set(found.records[0]?.get('ids') ?? []);
+  const issues = Object.entries(idsByField).filter(([, id]) => !present.has(id)).map(([path, id]) => ({ path, message: `no entity has id "${id}"` }));
+  if (issues.length > 0) throw new UnknownReferenceError(`${issues.map((i) => i.path).join(' and ')} name nothing in the graph`, issues);
+}
+
 const isConstraintViolation = (error: unknown) => (error as { code?: string }).code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
 
 /**
@@ -83,6 +97,7 @@ export async function recordMatch(graph: Graph, input: RecordMatchRequest, actor
         'MATCH (m:Match {subjectId: $subjectId, candidateId: $candidateId}) WHERE m.kind = $kind RETURN m.id AS id, m.status AS status',
         { kind: input.kind, subjectId: input.subjectId, candidateId: input.candidateId },
       );
+      await assertEntitiesExist(tx, { 'body.subjectId': input.subjectId, 'body.candidateId': input.candidateId });
       const open = existing.records.map((r) => r.toObject()).find((m) => m.status !== 'declined');
       if (open) throw new ConflictError(`this pair is already recorded as match "${open.id}" (${open.status})`);
       const row = matchRow.parse({
