@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { pinoHttp } from 'pino-http';
 import { pino } from 'pino';
+import { logFormat, readableLogStream } from './logLine.ts';
 
-/** Structured JSON logs with a request id per request (taken from X-Request-Id or made up, and echoed back). */
+/**
+ * Request logs with a request id per request (taken from X-Request-Id or made up, and echoed back):
+ * structured JSON for production and files, one readable line per request at a terminal (logLine.ts).
+ */
 export function requestLogging(level = process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info')) {
-  const logger = pino({ level, base: { service: 'chainmatch' }, redact: ['req.headers.authorization', 'req.headers["x-api-key"]'] });
+  const options = { level, base: { service: 'chainmatch' }, redact: ['req.headers.authorization', 'req.headers["x-api-key"]'] };
+  const logger = logFormat() === 'line' ? pino(options, readableLogStream()) : pino(options);
   return pinoHttp({
     logger,
     genReqId: (req, res) => {
