@@ -22,6 +22,16 @@ function sourcesDigest(): string {
 }
 
 /**
+ * The size of one artifact Maven reports it downloaded, or null for any other line. Maven prefixes
+ * its lines with `[INFO] ` (batch mode included); matching only a bare `Downloaded from` counted 0
+ * artifacts after a 162 MB first resolution.
+ */
+export function downloadedBytes(line: string): number | null {
+  const done = /^(?:\[INFO\] )?Downloaded from .*\((\d+(?:\.\d+)?) (kB|MB|B)\b/.exec(line.replace(/\x1b\[[0-9;]*m/g, ''));
+  return done ? Number(done[1]) * (done[2] === 'MB' ? 1e6 : done[2] === 'kB' ? 1e3 : 1) : null;
+}
+
+/**
  * Resolves Neo4j's jars from Maven Central and compiles the launcher, once: a stamp records the
  * digest of the pom and the launcher source, so later starts skip Maven entirely.
  */
@@ -39,10 +49,10 @@ export async function ensureJars(log: (line: string) => void = (l) => process.st
     const onLine = (line: string) => {
       tail.push(line);
       if (tail.length > 30) tail.shift();
-      const done = /^Downloaded from .*\((\d+(?:\.\d+)?) (kB|MB|B)/.exec(line);
-      if (!done) return;
+      const size = downloadedBytes(line);
+      if (size === null) return;
       downloaded += 1;
-      bytes += Number(done[1]) * (done[2] === 'MB' ? 1e6 : done[2] === 'kB' ? 1e3 : 1);
+      bytes += size;
       // Visible progress without flooding the terminal: one line per 25 artifacts.
       if (downloaded % 25 === 0) log(`[neo4j] … ${downloaded} artifacts, ${(bytes / 1e6).toFixed(0)} MB`);
     };
