@@ -22,7 +22,7 @@ export interface SegmentWords {
  * graph's own firms weighs them (`attachmentClassifier.ts`).
  */
 export const signalNames = [
-  'gramCentroid', 'wordCentroid', 'nameCentroid', 'gramNeighbours', 'wordNeighbours', 'productNeighbours', 'segmentText', 'prior', 'productLines', 'segmentProducts', 'leadingProductLines', 'leadingGramCentroid',
+  'gramCentroid', 'wordCentroid', 'nameCentroid', 'gramNeighbours', 'wordNeighbours', 'productNeighbours', 'segmentText', 'prior', 'productLines', 'segmentProducts', 'leadingProductLines', 'leadingGramCentroid', 'similarSegments',
 ] as const;
 export type SignalName = (typeof signalNames)[number];
 const column = (name: SignalName) => signalNames.indexOf(name);
@@ -132,6 +132,8 @@ export class AttachmentModel {
   /** Every product line of every attached firm, for matching product to product (see productLineVote). */
   private readonly lines: ProductLines;
   private readonly firmCounts: Float64Array;
+  /** Per segment: the segments whose n-gram centroids are most like its own, with that similarity. */
+  private readonly similarSegments: Neighbour[][];
   readonly segmentCount: number;
 
   constructor(readonly firms: LabelledFirm[], readonly segments: SegmentWords[], readonly neighbourCount = 10) {
@@ -155,6 +157,13 @@ export class AttachmentModel {
 
     this.firmCounts = new Float64Array(segments.length);
     for (const f of firms) for (const s of f.labels) this.firmCounts[s]++;
+    const grams = this.view.grams;
+    const scratch = new Float64Array(segments.length);
+    this.similarSegments = grams.centroidIndex.rows.map((c, s) => {
+      grams.centroidIndex.dots(c, scratch);
+      scratch[s] = 0;
+      return topK(scratch, attachmentModel.similarSegments);
+    });
   }
 
   vectors(firm: FirmDescription): Record<ViewName, SparseTerms> {
@@ -204,6 +213,18 @@ export class AttachmentModel {
     }
     this.productLineVote(firm, self, hidden, values, column('productLines'), column('leadingProductLines'));
     this.includedProducts(firm, self, values, column('segmentProducts'));
+    // Evidence shared among similar segments (a small class borrows from its neighbours). The
+    // similarities come from centroids that include an attached firm scored as new: a small leak, but
+    // the values shared are the leave-one-out ones.
+    for (let s = 0; s < S; s++) {
+      let vote = 0;
+      let weight = 0;
+      for (const o of this.similarSegments[s]) {
+        vote += o.similarity * values[o.firm * K + column('gramCentroid')];
+        weight += o.similarity;
+      }
+      values[s * K + column('similarSegments')] = weight > 0 ? vote / weight : 0;
+    }
     return { values, neighbours };
   }
 

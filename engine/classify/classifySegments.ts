@@ -23,6 +23,7 @@ const signalDetail: Record<SignalName, (value: number) => string> = {
   productLines: (v) => `逐条产品与已挂链企业的产品相近（加权票 ${v.toFixed(2)}）`,
   segmentProducts: (v) => `企业产品中 ${Math.round(v * 100)}% 为本环节模板所列产品`,
   leadingProductLines: (v) => `排在前面的主营产品与本环节企业的产品相近（加权票 ${v.toFixed(2)}）`,
+  similarSegments: (v) => `与本环节相近的环节也与企业产品相近（相似度 ${v.toFixed(2)}）`,
   leadingGramCentroid: (v) => `排在前面的主营产品用字与本环节企业的产品相近（相似度 ${v.toFixed(2)}）`,
 };
 
