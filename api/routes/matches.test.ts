@@ -68,6 +68,9 @@ describe('match tracking API', () => {
     expect((await both.json()).errors.map((e: { path: string }) => e.path)).toEqual(['body.subjectId', 'body.candidateId']);
     const [{ count }] = await graph.query<{ count: number }>("MATCH (m:Match) WHERE m.subjectId = 'apitest.nothing' RETURN count(m) AS count");
     expect(count).toBe(0);
+    // A need typed in words has no node of its own (`text.<hash>`): only its candidate must exist.
+    expect((await send('POST', '/matches', { kind: 'pairing', subjectId: 'text.0badc0de', candidateId: firms[1], score: 0.3, explanation })).status).toBe(201);
+    expect((await send('POST', '/matches', { kind: 'pairing', subjectId: 'text.0badc0de', candidateId: 'apitest.nothing', score: 0.3, explanation })).status).toBe(404);
   });
 
   it.each(invalid)('refuses %s → %s with 409 and leaves the match as it was', async (from, to) => {

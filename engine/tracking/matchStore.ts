@@ -97,7 +97,9 @@ export async function recordMatch(graph: Graph, input: RecordMatchRequest, actor
         'MATCH (m:Match {subjectId: $subjectId, candidateId: $candidateId}) WHERE m.kind = $kind RETURN m.id AS id, m.status AS status',
         { kind: input.kind, subjectId: input.subjectId, candidateId: input.candidateId },
       );
-      await assertEntitiesExist(tx, { 'body.subjectId': input.subjectId, 'body.candidateId': input.candidateId });
+      // A need typed in words has no node: its subject id is `text.<hash>` (viewer/src/api/matchSnapshot.ts).
+      const typedNeed = /^text\.[0-9a-f]{8}$/.test(input.subjectId);
+      await assertEntitiesExist(tx, { ...(typedNeed ? {} : { 'body.subjectId': input.subjectId }), 'body.candidateId': input.candidateId });
       const open = existing.records.map((r) => r.toObject()).find((m) => m.status !== 'declined');
       if (open) throw new ConflictError(`this pair is already recorded as match "${open.id}" (${open.status})`);
       const row = matchRow.parse({
