@@ -2,7 +2,7 @@ import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { ChainMatchEngine, healthReport, KnowledgeEngine, ResourcesEngine, ReviewQueue, type Graph } from '../engine/index.ts';
-import { authorise } from './auth.ts';
+import { authorise, keyChecker } from './auth.ts';
 import { apiConfigFromEnv, type ApiConfig } from './config.ts';
 import { docsRoutes } from './docsPage.ts';
 import { attachmentRouteDocs } from './openapi/attachmentRoutes.ts';
@@ -83,7 +83,7 @@ export function createApp(ctx: AppContext): Express {
 
   const v1 = express.Router();
   v1.use(optionsRoute(routes));
-  v1.use(perCallerRateLimit(config.rateLimitPerMinute));
+  v1.use(perCallerRateLimit(config.rateLimitPerMinute, keyChecker(config)));
   v1.use(authorise(config));
   v1.use(express.json({ limit: config.jsonBodyLimit }));
   v1.use(chainRoutes(engine));

@@ -28,10 +28,20 @@ export function requiredScope(method: string, path: string): Scope {
   return 'write';
 }
 
-function presentedKey(req: Request): string | undefined {
+/** The API key a request presents (`Authorization: Bearer …` or `X-API-Key`), if any. */
+export function presentedKey(req: Request): string | undefined {
   const header = req.get('authorization');
   if (header?.startsWith('Bearer ')) return header.slice(7).trim();
   return req.get('x-api-key') ?? undefined;
+}
+
+/** Whether a key is one of the configured ones (compared by hash, in constant time). */
+export function keyChecker(config: ApiConfig): (key: string) => boolean {
+  const digests = config.keys.map((k) => Buffer.from(k.sha256, 'hex'));
+  return (key) => {
+    const digest = Buffer.from(hashKey(key), 'hex');
+    return digests.some((d) => d.length === digest.length && timingSafeEqual(d, digest));
+  };
 }
 
 /** Resolves the caller from the API key (if any) and enforces the route's scope: 401 without a needed key, 403 with the wrong one. */
@@ -39,6 +49,12 @@ export function authorise(config: ApiConfig) {
   const keys = config.keys.map((k) => ({ ...k, digest: Buffer.from(k.sha256, 'hex') }));
   return (req: Request, res: Response, next: NextFunction) => {
     const key = presentedKey(req);
+    // Credentials of another scheme (Basic …) are invalid credentials, not an anonymous request: served
+    // as anonymous they were a way to get a fresh rate-limit bucket on every request.
+    const header = req.get('authorization');
+    if (header !== undefined && !header.startsWith('Bearer ')) {
+      return sendProblem(res, { type: 'about:blank', title: '不支持的认证方式 Unsupported authorization', status: 401, detail: 'use "Authorization: Bearer <key>" or "X-API-Key: <key>"', instance: req.originalUrl }, { 'WWW-Authenticate': 'Bearer' });
+    }
     let caller: Caller = { actor: 'anonymous', scopes: new Set(config.openScopes.flatMap((s) => implied[s])), keyed: false };
     if (key !== undefined) {
       const digest = Buffer.from(hashKey(key), 'hex');

@@ -58,6 +58,10 @@ describe('API keys, scopes, limits and errors', () => {
 
   it('rejects an unknown key with 401, and lets reads and matching through without one', async () => {
     expect((await fetch(`${api.base}/api/v1/chains`, { headers: { Authorization: 'Bearer nope' } })).status).toBe(401);
+    // Another scheme is invalid credentials, not an anonymous request.
+    const basic = await fetch(`${api.base}/api/v1/chains`, { headers: { Authorization: `Basic ${btoa('a:b')}` } });
+    expect(basic.status).toBe(401);
+    expect(basic.headers.get('www-authenticate')).toBe('Bearer');
     expect((await fetch(`${api.base}/api/v1/chains`)).status).toBe(200);
     expect((await postJson(`${api.base}/api/v1/classify/segments`, { name: '测试' })).status).toBe(200);
   });
@@ -93,6 +97,13 @@ describe('API keys, scopes, limits and errors', () => {
       expect((await res.json()).status).toBe(429);
       // Another caller (a key) has its own budget.
       expect((await fetch(`${limited.base}/api/v1/chains`, { headers: { Authorization: `Bearer ${readKey}` } })).status).toBe(200);
+      // Made-up credentials get no budget of their own (issue 15 F1): Basic is refused, an unknown Bearer
+      // is refused, and either way the address's spent budget still holds (429 before any 401).
+      for (let i = 0; i < 5; i++) {
+        const basic = await fetch(`${limited.base}/api/v1/chains`, { headers: { Authorization: `Basic ${btoa(`x${i}:y${i}`)}` } });
+        expect(basic.status).toBe(429);
+        expect((await fetch(`${limited.base}/api/v1/chains`, { headers: { Authorization: `Bearer made-up-${i}` } })).status).toBe(429);
+      }
     } finally {
       await limited.close();
     }
