@@ -138,8 +138,10 @@ function modeSignals(mode: GapAction, shared: SignalValues, c: CandidateBasics, 
   if (mode === 'extend') {
     return { ...shared, adjacency: { value: connectivitySignal(trade.partners), detail: `可与本地 ${trade.partners.size} 家企业上下游配套（买方 ${trade.buyers.size}，卖方 ${trade.sellers.size}）` } };
   }
-  const own = c.local ? firmScale({ ...c, revenueWan: c.revenueWan || null, employees: null, registeredCapitalWan: null }).value : 0;
-  const added = addedCapacity(c.local ? own : firmScale({ ...c, revenueWan: c.revenueWan || null, employees: null, registeredCapitalWan: null }).value, c.local);
+  // Revenue 0 means unknown here (candidates.ts): the size class then stands in, as for local firms.
+  const capacity = firmScale({ ...c, revenueWan: c.revenueWan || null, employees: null, registeredCapitalWan: null }).value;
+  const own = c.local ? capacity : 0;
+  const added = addedCapacity(capacity, c.local);
   const relief = strengthenRelief(reliefFigures(gap), added, own);
   const how = c.local ? `本地企业扩产 ${round(added)} 亿元` : `引进产能约 ${round(added)} 亿元`;
   return {
