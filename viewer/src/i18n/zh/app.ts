@@ -1,0 +1,36 @@
+/** The shell: title, navigation, placeholders for views not yet open, the demo badge, the API key form. */
+export const app = {
+  'app.title': 'ChainMatch 产业链图谱与精准匹配',
+  'app.brand': 'ChainMatch',
+  'app.subtitle': '栖霞区产业链 · 强链 补链 延链',
+  'app.skip': '跳到主要内容',
+  'app.langToggle': 'English',
+  'app.langToggleLabel': 'Switch the interface to English',
+  'app.navLabel': '主导航',
+  'app.notFound': '没有这个页面',
+  'app.notFoundDetail': '地址 {path} 不对应任何视图。',
+  'app.backHome': '返回产业链图谱',
+
+  'nav.chain': '产业链图谱',
+  'nav.pairing': '校企对接',
+  'nav.resources': '资源供需',
+  'nav.explore': '图谱探索',
+  'nav.matches': '匹配跟踪',
+
+  'nav.review': '待审挂链',
+  'demo.badge': '演示数据',
+  'demo.short': '演示',
+  'demo.title': '演示数据：由种子生成器虚构的记录，不是真实企业或机构，不可作为真实线索上报',
+  'soon.title': '即将上线',
+  'soon.pairing': '校企对接：选择企业或科研单位（或输入一条技术需求），查看排序后的合作伙伴，以及支撑每一对的研究人员和研究方向。',
+  'soon.resources': '资源供需看板：开放的需求与供给、逐条需求的匹配结果，以及全局分配结果与无法满足的需求。',
+  'soon.explore': '图谱探索：中文全文检索任意实体，以力导向图展开节点的邻域，可按标签筛选、固定节点、缩放平移。',
+  'soon.matches': '匹配跟踪：记录推荐后的跟进（已联系、已达成、已放弃）及其历史，需要 API 密钥。',
+  'soon.hint': '所需接口尚未开放，页面会在接口上线后启用。',
+
+  'key.label': 'API 密钥',
+  'key.save': '保存密钥',
+  'key.clear': '清除密钥',
+  'key.set': 'API 密钥已设置（{key}），仅在本标签页内有效',
+  'key.hint': '记录匹配和更改状态需要密钥；只保存在本标签页（关闭即清除），不会写入地址栏。',
+} as const;

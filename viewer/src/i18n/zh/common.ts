@@ -1,0 +1,36 @@
+/** Words shared by every view: loading and error states, units, lists, export buttons, the entity picker, the text-match provider. */
+export const common = {
+  'state.loading': '加载中…',
+  'state.empty': '暂无数据',
+  'state.error': '出错了',
+  'state.retry': '重试',
+  'state.networkError': '无法连接服务器',
+  'state.networkDetail': '请求 {url} 没有得到响应，请确认服务已启动。',
+  'state.badResponse': '服务器返回了无法识别的内容',
+  'state.field': '字段',
+
+  'unit.yi': '{value} 亿元',
+  'list.sep': '、',
+  'label.colon': '{label}：{value}',
+
+  'picker.chosen': '已选：{name}（{id}）',
+  'picker.none': '没有找到与“{q}”相关的结果',
+  'picker.count': '{n} 条建议，用上下方向键选择，回车确认',
+
+  'export.csv': '导出 CSV',
+  'export.xlsx': '导出 Excel',
+  'export.png': '导出 PNG',
+  'export.svg': '导出 SVG',
+  'export.working': '正在导出…',
+
+  'provider.lexical': '文本匹配：词法',
+  'provider.embedding': '文本匹配：语义向量',
+
+  'provider.hint': '文本相似度的计算方式：词法（分词后比对）或语义向量（嵌入模型）',
+  'col.rank': '排名',
+
+  'unit.m2': '{value} m²',
+  'unit.yuanPerM2Month': '元/m²/月',
+  'unit.wanPerMu': '万元/亩',
+  'unit.wan': '万元',
+} as const;
