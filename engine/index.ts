@@ -38,3 +38,34 @@ export type { ImportFormat } from './import/readTable.ts';
 export type { Attachment, ImportPhase, ImportProgress } from './import/tableSpec.ts';
 export type { Column } from './import/columns.ts';
 export { chainReport, chainMapTable, gapTable, candidatesTable, stageLabels, gapClassLabels, actionLabels, gapReasonLabels } from './export/chainReport.ts';
+export { districtOverview, type DistrictOverview, type OverviewRow } from './overview/districtOverview.ts';
+export { recordChainHealth, startHealthRecorder } from './history/index.ts';
+
+// For the project's own tools — seed generation, the CLI, benchmarks, drills and evaluations — which reach the
+// engine only through this file (a lint rule keeps that), so that what they lean on is visible here.
+export { nodeLabels, relationshipTypes, relationshipSpecs, type NodeLabel, type RelationshipType } from './model/graphModel.ts';
+export { countElements, type RelationshipRow } from './load/graphBatch.ts';
+export { defaultBatchSize, defaultConcurrency } from './load/loadGraph.ts';
+export { validateBatch } from './load/validateBatch.ts';
+export { chainTemplateSchema, type ChainTemplate, type SegmentTemplate } from './model/chainTemplate.ts';
+export { addChainTemplate } from './model/chainTemplateRows.ts';
+export { enterpriseTagSchema, enterpriseSizeSchema, sourceSchema, type EnterpriseSize, type EnterpriseTag } from './model/enterprise.ts';
+export { topicId } from './model/topic.ts';
+export { usccAlphabet, usccCheckCharacter, isValidUscc } from './model/uscc.ts';
+export { researchUnitColumns } from './import/entities/researchUnits.ts';
+export { partnerDefaults } from './config/scoring.ts';
+export { findCandidates, type CandidateQuery } from './match/partners/candidates.ts';
+export { targetSegments } from './match/partners/partnerTargets.ts';
+export { randomProblem } from './match/assignment/benchmark.ts';
+export { solveAssignment } from './match/assignment/solveAssignment.ts';
+export { DEFAULT_MODEL_ID, MODEL_FILES, embedderConfigFromEnv, loadEmbedder } from './text/embedder.ts';
+export { embedNodes } from './text/embedNodes.ts';
+export { writeTinyModel } from './text/tinyModel.ts';
+export { connectHttpEmbedder, HttpEmbedder } from './text/httpEmbedder.ts';
+export { LexicalScorer } from './text/lexical.ts';
+export { LexicalSimilarity, loadTextCorpus } from './text/textSimilarity.ts';
+export { researchPassage } from './text/researchPassage.ts';
+export { readNeedCases } from './text/needCases.ts';
+export { evaluateNeedRetrieval, type NeedRetrievalEvaluation, type RetrievalDocument } from './text/needRetrievalEval.ts';
+export { loadResearchCatalog } from './match/pairing/researchCatalog.ts';
+export { unitText } from './match/pairing/pairSignals.ts';

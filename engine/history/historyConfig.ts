@@ -1,0 +1,17 @@
+/**
+ * How the chains' health history is kept and shown (issue 16, item 2). One place for its numbers.
+ */
+export const historyConfig = {
+  /**
+   * The district's time zone: a "day" of history is a calendar day in Nanjing, so a record written at
+   * 01:00 Beijing time belongs to that day, not to the previous UTC one.
+   */
+  timeZone: 'Asia/Shanghai',
+  /** Days of history the overview reads: the trend line and the "since <date>" comparison span this window. */
+  trendDays: 30,
+  /**
+   * How often the daily recorder wakes to see whether a new day began (ms). Hourly: a day's record is
+   * at most an hour late, and a sleeping process costs nothing; the write itself happens once a day.
+   */
+  recorderTickMs: 60 * 60 * 1000,
+};
