@@ -143,7 +143,8 @@ export type ChainReportPart = 'map' | 'gaps' | 'candidates';
 export async function chainReport(engine: ChainMatchEngine, chainId: string, options: { limit?: number; parts?: ChainReportPart[] } = {}): Promise<Table[]> {
   const parts = new Set(options.parts ?? ['map', 'gaps', 'candidates']);
   const [map, gaps] = await Promise.all([engine.chainMap(chainId), engine.gaps(chainId)]);
-  const title = (t: Table, part: string) => ({ ...t, title: `${map.chain.name}${part}` });
+  const chain = { label: '产业链', value: map.chain.name };
+  const title = (t: Table, part: string): Table => ({ ...t, title: `${map.chain.name}${part}`, context: [chain, ...(t.context ?? [])] });
   const tables: Table[] = [];
   if (parts.has('map')) tables.push(title(chainMapTable(map, await demoFirmsBySegment(engine.graph, chainId)), '产业链图谱'));
   if (parts.has('gaps')) tables.push(title(gapTable(gaps), '缺口清单'));

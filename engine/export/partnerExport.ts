@@ -1,0 +1,9 @@
+import type { ChainMatchEngine } from '../chainMatchEngine.ts';
+import type { PartnerRequestBody } from '../contracts/partners.ts';
+import { partnerContext, partnerTable, type Table } from './tables.ts';
+
+/** A partner list as its export: the same answer as the API's JSON, with the chain, mode and filters it answers stated above it. */
+export async function partnerExport(engine: ChainMatchEngine, request: PartnerRequestBody): Promise<Table> {
+  const [result, map] = await Promise.all([engine.partners(request), engine.chainMap(request.chainId)]);
+  return partnerTable(result, partnerContext(request, result, map.chain.name));
+}
