@@ -5,22 +5,14 @@ import { ChainMatchEngine, healthReport, KnowledgeEngine, ResourcesEngine, Revie
 import { authorise, keyChecker } from './auth.ts';
 import { apiConfigFromEnv, type ApiConfig } from './config.ts';
 import { docsRoutes } from './docsPage.ts';
-import { attachmentRouteDocs } from './openapi/attachmentRoutes.ts';
 import { requestLogging } from './logging.ts';
 import { optionsRoute, unmatchedRoute } from './methodNotAllowed.ts';
+import { mountRoutes } from './mountRoutes.ts';
 import { openApiDocument } from './openapi/document.ts';
-import { resourceRouteDocs } from './openapi/resourceRoutes.ts';
-import { coreRoutes } from './openapi/routes.ts';
 import { problemHandler, sendProblem } from './problem.ts';
 import { perCallerRateLimit } from './rateLimit.ts';
 import { requestTimeout } from './requestTimeout.ts';
-import { attachmentRoutes } from './routes/attachments.ts';
-import { chainRoutes } from './routes/chains.ts';
-import { importRoutes } from './routes/importRoutes.ts';
-import { knowledgeRoutes } from './routes/knowledge.ts';
-import { matchRoutes } from './routes/match.ts';
-import { matchTrackingRoutes } from './routes/matches.ts';
-import { resourceRoutes } from './routes/resources.ts';
+import { allRoutes } from './routes/allRoutes.ts';
 import { viewerRoutes } from './viewer.ts';
 
 export interface AppContext {
@@ -34,6 +26,11 @@ export interface AppContext {
   knowledge?: KnowledgeEngine;
   resources?: ResourcesEngine;
   reviews?: ReviewQueue;
+  /**
+   * Parse every JSON answer with its route's response schema; a mismatch is a 500 naming the fields.
+   * Default: on under NODE_ENV=test (vitest), off in production (the parse costs time on every answer).
+   */
+  checkResponses?: boolean;
 }
 
 /**
@@ -76,7 +73,7 @@ export function createApp(ctx: AppContext): Express {
     else sendProblem(res, { type: 'about:blank', title: '未就绪 Not ready', status: 503, detail: report.neo4j.error }, { 'Retry-After': '5' });
   });
 
-  const routes = [...coreRoutes, ...resourceRouteDocs, ...attachmentRouteDocs];
+  const routes = allRoutes({ engine, knowledge, resources, reviews });
   const document = openApiDocument(routes, ctx.version);
   app.get('/api/v1/openapi.json', (_req, res) => res.json(document));
   app.use(docsRoutes());
@@ -86,13 +83,7 @@ export function createApp(ctx: AppContext): Express {
   v1.use(perCallerRateLimit(config.rateLimitPerMinute, keyChecker(config)));
   v1.use(authorise(config));
   v1.use(express.json({ limit: config.jsonBodyLimit }));
-  v1.use(chainRoutes(engine));
-  v1.use(matchRoutes(engine));
-  v1.use(knowledgeRoutes(knowledge));
-  v1.use(resourceRoutes(resources));
-  v1.use(matchTrackingRoutes(resources));
-  v1.use(importRoutes(engine, knowledge));
-  v1.use(attachmentRoutes(reviews));
+  v1.use(mountRoutes(routes, { checkResponses: ctx.checkResponses ?? process.env.NODE_ENV === 'test' }));
   v1.use(unmatchedRoute(routes));
   app.use('/api/v1', v1);
   app.use(viewerRoutes());

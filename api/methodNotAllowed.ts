@@ -1,12 +1,12 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { RouteDoc } from './openapi/routes.ts';
+import type { RouteDefinition } from './route.ts';
 import { sendProblem } from './problem.ts';
 
 /**
- * Which methods a path supports, from the documented routes: a literal route (/matches/stats) wins
+ * Which methods a path supports, from the declared routes: a literal route (/matches/stats) wins
  * over a parameterised one (/matches/{id}) that would also match it, as it does when routing.
  */
-export function allowedMethods(routes: RouteDoc[]): (path: string) => string[] {
+export function allowedMethods(routes: Pick<RouteDefinition, 'method' | 'path'>[]): (path: string) => string[] {
   const patterns = routes.map((r) => ({
     method: r.method.toUpperCase(),
     literal: !r.path.includes('{'),
@@ -22,8 +22,8 @@ export function allowedMethods(routes: RouteDoc[]): (path: string) => string[] {
   };
 }
 
-/** OPTIONS answers with the documented methods (Express would list every route pattern that matches). */
-export function optionsRoute(routes: RouteDoc[]) {
+/** OPTIONS answers with the declared methods (Express would list every route pattern that matches). */
+export function optionsRoute(routes: Pick<RouteDefinition, 'method' | 'path'>[]) {
   const allowed = allowedMethods(routes);
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'OPTIONS') return next();
@@ -34,7 +34,7 @@ export function optionsRoute(routes: RouteDoc[]) {
 }
 
 /** The v1 fallback: 405 with an Allow header when the path exists with other methods, else 404. */
-export function unmatchedRoute(routes: RouteDoc[]) {
+export function unmatchedRoute(routes: Pick<RouteDefinition, 'method' | 'path'>[]) {
   const allowed = allowedMethods(routes);
   return (req: Request, res: Response) => {
     const methods = allowed(req.path);

@@ -122,3 +122,39 @@ export const classifyResponse = open(
 export const reviewSuggestion = open(suggestionCore, 'ReviewSuggestion');
 
 export const xlsxFile = z.string().meta({ format: 'binary' });
+
+const reviewFirm = z.object({ id: z.string(), name: z.string() });
+const queuedFirm = open({ firm: reviewFirm, queuedAt: z.string(), suggestions: z.array(reviewSuggestion).max(3) }, 'QueuedFirm');
+export const reviewQueueResponse = open({ items: z.array(queuedFirm), total: z.number().int(), nextCursor: z.string().nullable() }, 'ReviewQueue');
+export const reviewOutcomeResponse = open(
+  {
+    firm: reviewFirm,
+    action: z.enum(['confirm', 'reassign', 'reject']),
+    status: z.enum(['confirmed', 'reassigned', 'rejected']),
+    segmentId: z.string().nullable().meta({ description: 'the segment the firm now sits in (IN_SEGMENT, not inferred); null after a rejection' }),
+    decidedBy: z.string(),
+    decidedAt: z.string(),
+    note: z.string().nullable(),
+  },
+  'ReviewOutcome',
+);
+
+export const resourceResponse = open({ id: z.string(), kind: z.string(), title: z.string(), status: z.string() }, 'Resource');
+export const resourceListResponse = open({ items: z.array(resourceResponse), nextCursor: z.string().nullable() }, 'ResourceList');
+export const trackedMatchResponse = open({
+  id: z.string(), kind: z.string(), status: z.string(), subjectId: z.string(), candidateId: z.string(), history: z.array(z.looseObject({})),
+  subjectDemo: demoFlag, candidateDemo: demoFlag, demo: demoFlag.meta({ description: '演示数据: the subject or the candidate is demo data (subjectDemo || candidateDemo)' }),
+}, 'TrackedMatch');
+export const trackedMatchListResponse = open({ items: z.array(trackedMatchResponse), nextCursor: z.string().nullable() }, 'TrackedMatchList');
+export const matchStatsResponse = open({}, 'MatchStats');
+export const resourceMatchResponse = open({ direction: z.enum(['offers-for-demand', 'demands-for-offer']), candidates: z.array(z.looseObject({ score: z.number(), explanation: explanationSchema })), feasible: z.number(), excludedBy: z.array(z.looseObject({ constraint: z.string(), count: z.number() })) }, 'ResourceMatches');
+export const assignmentResponse = open({
+  summary: open({
+    openDemands: z.number().int(), served: z.number().int(), partiallyServed: z.number().int(),
+    infeasible: z.number().int().meta({ description: 'no open offer passes the hard constraints (or every pair that does was declined): `unmet`, each naming the excluding constraint' }),
+    lostToCompetition: z.number().int().meta({ description: 'feasible offers exist but went to others: `unassigned`, each naming the winners (`takenBy`)' }),
+  }, 'AssignmentSummary').meta({ description: 'served + infeasible + lostToCompetition = openDemands' }),
+  assignments: z.array(z.looseObject({})), unmet: z.array(z.looseObject({})), unassigned: z.array(z.looseObject({ takenBy: z.array(z.looseObject({})) })),
+}, 'ResourceAssignment');
+export const eventPlanResponse = open({ meetings: z.array(z.looseObject({})) }, 'EventPlan');
+export const importReportResponse = open({ entity: z.string(), rows: z.number(), nodes: z.number(), relationships: z.number() }, 'ImportReport');

@@ -1,40 +1,51 @@
-import { Router } from 'express';
 import { z } from 'zod';
 import { chainIdParam, chainReport, exportFormatSchema, tableToXlsx, whatIfRequest, type ChainMatchEngine } from '../../engine/index.ts';
-import { sendTable } from '../sendTable.ts';
+import * as s from '../openapi/schemas.ts';
 import { listQuerySchema, page } from '../pagination.ts';
-import { parse } from '../validate.ts';
+import { defineRoute, json, table, workbook } from '../route.ts';
+
+const chainPath = z.strictObject({ id: chainIdParam });
+const formatQuery = z.strictObject({ format: exportFormatSchema });
+const tags = ['chains'];
 
 /** /chains: the chain map, gaps, resilience and what-if (DESIGN §1). */
-export function chainRoutes(engine: ChainMatchEngine): Router {
-  const router = Router();
-  const chainId = (params: unknown) => parse(z.strictObject({ id: chainIdParam }), params, 'path').id;
-  const formatQuery = z.strictObject({ format: exportFormatSchema });
-
-  router.get('/chains', async (req, res) => {
-    res.json(page(await engine.listChains(), parse(listQuerySchema, req.query, 'query')));
-  });
-  router.get('/chains/:id/map', async (req, res) => {
-    res.json(await engine.chainMap(chainId(req.params)));
-  });
-  router.get('/chains/:id/gaps', async (req, res) => {
-    const { format } = parse(formatQuery, req.query, 'query');
-    const id = chainId(req.params);
-    if (format === 'json') res.json(await engine.gaps(id));
-    // The report's gap sheet: the same rows, with the firms that are demo data marked.
-    else await sendTable(res, (await chainReport(engine, id, { parts: ['gaps'] }))[0], format);
-  });
-  // The officer's chain report: map, gaps and top candidates, one sheet each.
-  router.get('/chains/:id/report', async (req, res) => {
-    const tables = await chainReport(engine, chainId(req.params));
-    res.set('Content-Disposition', `attachment; filename="chain-report.xlsx"; filename*=UTF-8''${encodeURIComponent(`产业链报告-${req.params.id}.xlsx`)}`);
-    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await tableToXlsx(tables));
-  });
-  router.get('/chains/:id/resilience', async (req, res) => {
-    res.json(await engine.resilience(chainId(req.params)));
-  });
-  router.post('/chains/:id/what-if', async (req, res) => {
-    res.json(await engine.whatIf(chainId(req.params), parse(whatIfRequest, req.body, 'body')));
-  });
-  return router;
+export function chainRoutes(engine: ChainMatchEngine) {
+  return [
+    defineRoute({
+      method: 'get', path: '/chains', summary: '产业链列表 List chains', tags, scope: 'read', query: listQuerySchema,
+      response: { status: 200, schema: s.chainListResponse },
+      handler: async ({ query }) => json(page(await engine.listChains(), query)),
+    }),
+    defineRoute({
+      method: 'get', path: '/chains/{id}/map', summary: '产业链图谱 Chain map with figures and health per segment', tags, scope: 'read', params: chainPath,
+      response: { status: 200, schema: s.chainMapResponse },
+      handler: async ({ params }) => json(await engine.chainMap(params.id)),
+    }),
+    defineRoute({
+      method: 'get', path: '/chains/{id}/gaps', summary: '缺链分析 Gaps: missing, broken, weak, extension', tags, scope: 'read', params: chainPath, query: formatQuery,
+      response: { status: 200, schema: s.gapReportResponse, exportable: true },
+      handler: async ({ params, query }) =>
+        query.format === 'json'
+          ? json(await engine.gaps(params.id))
+          : // The report's gap sheet: the same rows, with the firms that are demo data marked.
+            table((await chainReport(engine, params.id, { parts: ['gaps'] }))[0], query.format),
+    }),
+    // The officer's chain report: map, gaps and top candidates, one sheet each.
+    defineRoute({
+      method: 'get', path: '/chains/{id}/report', summary: '产业链报告 Chain report as XLSX: map, gaps, top candidates (one sheet each)', tags, scope: 'read', params: chainPath,
+      response: { status: 200, workbook: true },
+      handler: async ({ params }) => workbook(await tableToXlsx(await chainReport(engine, params.id)), `产业链报告-${params.id}.xlsx`, 'chain-report.xlsx'),
+    }),
+    defineRoute({
+      method: 'get', path: '/chains/{id}/resilience', summary: '单点风险 Single points of failure', tags, scope: 'read', params: chainPath,
+      response: { status: 200, schema: s.resilienceResponse },
+      handler: async ({ params }) => json(await engine.resilience(params.id)),
+    }),
+    defineRoute({
+      method: 'post', path: '/chains/{id}/what-if', summary: '假设分析 Gap table before and after attracting or losing firms', tags, scope: 'match', params: chainPath,
+      body: whatIfRequest, bodyExample: { add: ['91320113MA1XXXXXXX'], remove: [] },
+      response: { status: 200, schema: s.whatIfResponse },
+      handler: async ({ params, body }) => json(await engine.whatIf(params.id, body)),
+    }),
+  ];
 }

@@ -1,35 +1,42 @@
-import { Router, type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { importEntities, importLimits, InvalidInputError, importFile, type ChainMatchEngine, type KnowledgeEngine } from '../../engine/index.ts';
-import { parse } from '../validate.ts';
+import * as s from '../openapi/schemas.ts';
+import { defineRoute, json } from '../route.ts';
 
 export const importPathSchema = z.strictObject({ entity: z.enum(importEntities) });
 export const importQuerySchema = z.strictObject({ format: z.enum(['csv', 'xlsx', 'jsonl', 'json']).optional() });
+
+const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: importLimits.maxBytes, files: 1, fields: 5 } });
+/**
+ * Any malformed upload (no boundary, cut-off body, stray fields) is the client's to fix: 400, or 413
+ * for a file over the limit — never a 500.
+ */
+const receive: RequestHandler = (req, res, next) =>
+  upload.single('file')(req, res, (error?: unknown) => {
+    if (!error || (error as { code?: string }).code === 'LIMIT_FILE_SIZE') return next(error);
+    next(new InvalidInputError('the upload could not be read', [{ path: 'body.file', message: error instanceof Error ? error.message : String(error) }]));
+  });
 
 /**
  * POST /import/{entity}: one file (multipart field `file`), validated row by row, then written in one
  * transaction — a bad row anywhere writes nothing and every bad row is reported (row, field, reason).
  */
-export function importRoutes(engine: ChainMatchEngine, knowledge: KnowledgeEngine): Router {
-  const router = Router();
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: importLimits.maxBytes, files: 1, fields: 5 } });
-  // Any malformed upload (no boundary, cut-off body, stray fields) is the client's to fix: 400, or
-  // 413 for a file over the limit — never a 500.
-  const receive: RequestHandler = (req, res, next) =>
-    upload.single('file')(req, res, (error?: unknown) => {
-      if (!error || (error as { code?: string }).code === 'LIMIT_FILE_SIZE') return next(error);
-      next(new InvalidInputError('the upload could not be read', [{ path: 'body.file', message: error instanceof Error ? error.message : String(error) }]));
-    });
-  router.post('/import/:entity', receive, async (req, res) => {
-    const { entity } = parse(importPathSchema, req.params, 'path');
-    const { format } = parse(importQuerySchema, req.query, 'query');
-    if (!req.file) throw new InvalidInputError('no file uploaded', [{ path: 'body.file', message: 'send the file as multipart/form-data field "file"' }]);
-    const report = await importFile(knowledge.graph, knowledge, { entity, filename: req.file.originalname, content: req.file.buffer, format });
-    // Imported firms, ties and templates change every cached snapshot and catalog.
-    engine.invalidate();
-    knowledge.invalidate();
-    res.json(report);
-  });
-  return router;
+export function importRoutes(engine: ChainMatchEngine, knowledge: KnowledgeEngine) {
+  return [
+    defineRoute({
+      method: 'post', path: '/import/{entity}', summary: '批量导入 Import a CSV, XLSX, JSON Lines or JSON file (all or nothing)', tags: ['import'], scope: 'write',
+      params: importPathSchema, query: importQuerySchema, upload: receive,
+      response: { status: 200, schema: s.importReportResponse },
+      handler: async ({ params, query, req }) => {
+        if (!req.file) throw new InvalidInputError('no file uploaded', [{ path: 'body.file', message: 'send the file as multipart/form-data field "file"' }]);
+        const report = await importFile(knowledge.graph, knowledge, { entity: params.entity, filename: req.file.originalname, content: req.file.buffer, format: query.format });
+        // Imported firms, ties and templates change every cached snapshot and catalog.
+        engine.invalidate();
+        knowledge.invalidate();
+        return json(report);
+      },
+    }),
+  ];
 }

@@ -1,32 +1,47 @@
-import { Router } from 'express';
 import {
   classifyRequestSchema, entityIdParam, neighbourhoodQuerySchema, pairingRequestSchema, searchQuerySchema, talentRequestSchema, type KnowledgeEngine,
 } from '../../engine/index.ts';
-import { parse } from '../validate.ts';
+import * as s from '../openapi/schemas.ts';
+import { defineRoute, json } from '../route.ts';
 
 /** Pairing, talent, search, exploring and automatic attachment (DESIGN §3, §5, §6). */
-export function knowledgeRoutes(knowledge: KnowledgeEngine): Router {
-  const router = Router();
-  router.post('/match/school-enterprise', async (req, res) => {
-    res.json(await knowledge.pairSchoolEnterprise(parse(pairingRequestSchema, req.body, 'body')));
-  });
-  router.post('/match/talent', async (req, res) => {
-    res.json(await knowledge.matchTalent(parse(talentRequestSchema, req.body, 'body')));
-  });
-  router.get('/search', async (req, res) => {
-    res.json(await knowledge.search(parse(searchQuerySchema, req.query, 'query')));
-  });
-  router.get('/entities/:id', async (req, res) => {
-    res.json(await knowledge.entity(parse(entityIdParam, req.params, 'path').id));
-  });
-  router.get('/entities/:id/neighbourhood', async (req, res) => {
-    const { id } = parse(entityIdParam, req.params, 'path');
-    const { depth, limit } = parse(neighbourhoodQuerySchema, req.query, 'query');
-    res.json(await knowledge.neighbourhood(id, depth as 1 | 2, limit));
-  });
-  router.post('/classify/segments', async (req, res) => {
-    const { limit, chainIds, ...input } = parse(classifyRequestSchema, req.body, 'body');
-    res.json(await knowledge.classify(input, { limit, chainIds }));
-  });
-  return router;
+export function knowledgeRoutes(knowledge: KnowledgeEngine) {
+  return [
+    defineRoute({
+      method: 'post', path: '/match/school-enterprise', summary: '校企合作匹配 School–enterprise pairing', tags: ['match'], scope: 'match', body: pairingRequestSchema,
+      bodyExample: { text: '需要土壤修复和地下水修复方面的技术支持', limit: 5 },
+      response: { status: 200, schema: s.pairingResponse },
+      handler: async ({ body }) => json(await knowledge.pairSchoolEnterprise(body)),
+    }),
+    defineRoute({
+      method: 'post', path: '/match/talent', summary: '人才匹配 Talent for an enterprise or a need', tags: ['match'], scope: 'match', body: talentRequestSchema,
+      bodyExample: { text: '制剂工艺与一致性评价', limit: 5 },
+      response: { status: 200, schema: s.talentResponse },
+      handler: async ({ body }) => json(await knowledge.matchTalent(body)),
+    }),
+    defineRoute({
+      method: 'get', path: '/search', summary: '全文检索 Chinese full-text search over every entity', tags: ['explore'], scope: 'read', query: searchQuerySchema,
+      response: { status: 200, schema: s.searchResponse },
+      handler: async ({ query }) => json(await knowledge.search(query)),
+    }),
+    defineRoute({
+      method: 'get', path: '/entities/{id}', summary: '实体详情 One entity', tags: ['explore'], scope: 'read', params: entityIdParam,
+      response: { status: 200, schema: s.entityResponse },
+      handler: async ({ params }) => json(await knowledge.entity(params.id)),
+    }),
+    defineRoute({
+      method: 'get', path: '/entities/{id}/neighbourhood', summary: '关系邻域 A node’s neighbourhood (depth 1–2)', tags: ['explore'], scope: 'read',
+      params: entityIdParam, query: neighbourhoodQuerySchema,
+      response: { status: 200, schema: s.neighbourhoodResponse },
+      handler: async ({ params, query }) => json(await knowledge.neighbourhood(params.id, query.depth as 1 | 2, query.limit)),
+    }),
+    defineRoute({
+      method: 'post', path: '/classify/segments',
+      summary: '自动挂链 Rank segments for a described firm (optionally within chainIds): calibrated confidence, attach/review/reject decision and evidence per suggestion',
+      tags: ['explore'], scope: 'match', body: classifyRequestSchema,
+      bodyExample: { name: '南京某某新材料有限公司', products: ['正极材料'], description: '锂电池正极材料的研发与生产', chainIds: ['nev'] },
+      response: { status: 200, schema: s.classifyResponse },
+      handler: async ({ body: { limit, chainIds, ...input } }) => json(await knowledge.classify(input, { limit, chainIds })),
+    }),
+  ];
 }

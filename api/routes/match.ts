@@ -1,17 +1,22 @@
-import { Router } from 'express';
 import { z } from 'zod';
 import { exportFormatSchema, partnerRequestSchema, partnerTable, type ChainMatchEngine } from '../../engine/index.ts';
-import { sendTable } from '../sendTable.ts';
-import { parse } from '../validate.ts';
+import * as s from '../openapi/schemas.ts';
+import { defineRoute, json, table } from '../route.ts';
 
-/** /match: recommendations with explanations. */
-export function matchRoutes(engine: ChainMatchEngine): Router {
-  const router = Router();
-  router.post('/match/partners', async (req, res) => {
-    const { format } = parse(z.strictObject({ format: exportFormatSchema }), req.query, 'query');
-    const result = await engine.partners(parse(partnerRequestSchema, req.body, 'body'));
-    if (format === 'json') res.json(result);
-    else await sendTable(res, partnerTable(result), format);
-  });
-  return router;
+/** /match/partners: 强链/补链/延链 recommendations with explanations. */
+export function matchRoutes(engine: ChainMatchEngine) {
+  return [
+    defineRoute({
+      method: 'post', path: '/match/partners', summary: '强链/补链/延链 招商候选 Partner recommendation', tags: ['match'], scope: 'match',
+      query: z.strictObject({ format: exportFormatSchema }), body: partnerRequestSchema,
+      bodyExample: { chainId: 'biomed', segmentId: 'biomed.cdmo', mode: 'fill', limit: 10, filters: { provinces: ['江苏省', '上海市'], tags: ['high-tech'] } },
+      response: { status: 200, schema: s.partnerResponse, exportable: true },
+      // The mode does not fit the segment (强链 where no local firm is); the problem names the mode that does (`suggestion`).
+      errors: [{ status: 409, description: '状态冲突 Conflict: the mode does not fit the segment; `suggestion` names the one that does' }],
+      handler: async ({ query, body }) => {
+        const result = await engine.partners(body);
+        return query.format === 'json' ? json(result) : table(partnerTable(result), query.format);
+      },
+    }),
+  ];
 }

@@ -1,70 +1,100 @@
-import { Router, type Request } from 'express';
 import {
   createDemandRequest, createOfferRequest, eventPlanRequest, listResourcesQuery, resourceAssignRequest, resourceIdParam, resourceMatchRequest,
   updateResourceRequest, type ResourcesEngine,
 } from '../../engine/index.ts';
-import { parse } from '../validate.ts';
+import { actorOf } from '../actor.ts';
+import * as s from '../openapi/schemas.ts';
+import { created, defineRoute, json, noContent } from '../route.ts';
 
-/**
- * Who is writing, recorded with every write: the owner of the API key (api/auth.ts). Without a key
- * (only where writes are opened to everyone, e.g. local development) the `X-Actor` header names
- * the person, else "anonymous"; a keyed caller cannot claim another name with it.
- */
-export function actorOf(req: Request): string {
-  if (req.caller?.keyed) return req.caller.actor;
-  const header = req.get('X-Actor')?.trim();
-  return header ? header.slice(0, 120) : 'anonymous';
-}
+const tags = ['resources'];
+const location = (collection: string, id: string) => `/api/v1/${collection}/${encodeURIComponent(id)}`;
 
 /** /offers and /demands (CRUD, validated per kind), and /match/resources, /match/resources/assign, /match/event (DESIGN §4). */
-export function resourceRoutes(resources: ResourcesEngine): Router {
-  const router = Router();
-  const id = (req: Request) => parse(resourceIdParam, req.params, 'path').id;
+export function resourceRoutes(resources: ResourcesEngine) {
+  return [
+    defineRoute({
+      method: 'post', path: '/offers', summary: '发布资源供给 Create an offer', tags, scope: 'write', body: createOfferRequest,
+      bodyExample: { kind: 'site', ownerId: 'park.qixia-hi-tech', title: 'GMP标准厂房 3号楼', description: '洁净车间，满足GMP要求', areaM2: 3200, floorLoadKnM2: 8, certifications: ['GMP'], price: 35, capacity: 1 },
+      response: { status: 201, schema: s.resourceResponse },
+      handler: async ({ body, req }) => {
+        const offer = await resources.createOffer(body, actorOf(req));
+        return created(offer, location('offers', offer.id));
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/offers', summary: '资源供给列表 List offers', tags, scope: 'read', query: listResourcesQuery,
+      response: { status: 200, schema: s.resourceListResponse },
+      handler: async ({ query }) => json(await resources.listOffers(query)),
+    }),
+    defineRoute({
+      method: 'get', path: '/offers/{id}', summary: '资源供给 One offer', tags, scope: 'read', params: resourceIdParam,
+      response: { status: 200, schema: s.resourceResponse },
+      handler: async ({ params }) => json(await resources.getOffer(params.id)),
+    }),
+    defineRoute({
+      method: 'patch', path: '/offers/{id}', summary: '修改资源供给 Update an offer', tags, scope: 'write', params: resourceIdParam, body: updateResourceRequest, bodyExample: { price: 32 },
+      response: { status: 200, schema: s.resourceResponse },
+      handler: async ({ params, body, req }) => json(await resources.updateOffer(params.id, body, actorOf(req))),
+    }),
+    defineRoute({
+      method: 'delete', path: '/offers/{id}', summary: '删除资源供给 Delete an offer', tags, scope: 'write', params: resourceIdParam,
+      response: { status: 204 },
+      handler: async ({ params, req }) => {
+        await resources.deleteOffer(params.id, actorOf(req));
+        return noContent();
+      },
+    }),
 
-  router.post('/offers', async (req, res) => {
-    const offer = await resources.createOffer(parse(createOfferRequest, req.body, 'body'), actorOf(req));
-    res.status(201).location(`/api/v1/offers/${encodeURIComponent(offer.id)}`).json(offer);
-  });
-  router.get('/offers', async (req, res) => {
-    res.json(await resources.listOffers(parse(listResourcesQuery, req.query, 'query')));
-  });
-  router.get('/offers/:id', async (req, res) => {
-    res.json(await resources.getOffer(id(req)));
-  });
-  router.patch('/offers/:id', async (req, res) => {
-    res.json(await resources.updateOffer(id(req), parse(updateResourceRequest, req.body, 'body'), actorOf(req)));
-  });
-  router.delete('/offers/:id', async (req, res) => {
-    await resources.deleteOffer(id(req), actorOf(req));
-    res.status(204).end();
-  });
+    defineRoute({
+      method: 'post', path: '/demands', summary: '发布资源需求 Create a demand', tags, scope: 'write', body: createDemandRequest,
+      bodyExample: { kind: 'site', ownerId: '91320113MA1XXXXXXX', title: '原料药扩产生产基地', description: '需要GMP厂房', minAreaM2: 2000, idealAreaM2: 3000, requiredCertifications: ['GMP'], maxPrice: 40 },
+      response: { status: 201, schema: s.resourceResponse },
+      handler: async ({ body, req }) => {
+        const demand = await resources.createDemand(body, actorOf(req));
+        return created(demand, location('demands', demand.id));
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/demands', summary: '资源需求列表 List demands', tags, scope: 'read', query: listResourcesQuery,
+      response: { status: 200, schema: s.resourceListResponse },
+      handler: async ({ query }) => json(await resources.listDemands(query)),
+    }),
+    defineRoute({
+      method: 'get', path: '/demands/{id}', summary: '资源需求 One demand', tags, scope: 'read', params: resourceIdParam,
+      response: { status: 200, schema: s.resourceResponse },
+      handler: async ({ params }) => json(await resources.getDemand(params.id)),
+    }),
+    defineRoute({
+      method: 'patch', path: '/demands/{id}', summary: '修改资源需求 Update a demand', tags, scope: 'write', params: resourceIdParam, body: updateResourceRequest, bodyExample: { maxPrice: 45 },
+      response: { status: 200, schema: s.resourceResponse },
+      handler: async ({ params, body, req }) => json(await resources.updateDemand(params.id, body, actorOf(req))),
+    }),
+    defineRoute({
+      method: 'delete', path: '/demands/{id}', summary: '删除资源需求 Delete a demand', tags, scope: 'write', params: resourceIdParam,
+      response: { status: 204 },
+      handler: async ({ params, req }) => {
+        await resources.deleteDemand(params.id, actorOf(req));
+        return noContent();
+      },
+    }),
 
-  router.post('/demands', async (req, res) => {
-    const demand = await resources.createDemand(parse(createDemandRequest, req.body, 'body'), actorOf(req));
-    res.status(201).location(`/api/v1/demands/${encodeURIComponent(demand.id)}`).json(demand);
-  });
-  router.get('/demands', async (req, res) => {
-    res.json(await resources.listDemands(parse(listResourcesQuery, req.query, 'query')));
-  });
-  router.get('/demands/:id', async (req, res) => {
-    res.json(await resources.getDemand(id(req)));
-  });
-  router.patch('/demands/:id', async (req, res) => {
-    res.json(await resources.updateDemand(id(req), parse(updateResourceRequest, req.body, 'body'), actorOf(req)));
-  });
-  router.delete('/demands/:id', async (req, res) => {
-    await resources.deleteDemand(id(req), actorOf(req));
-    res.status(204).end();
-  });
-
-  router.post('/match/resources', async (req, res) => {
-    res.json(await resources.matchResources(parse(resourceMatchRequest, req.body, 'body')));
-  });
-  router.post('/match/resources/assign', async (req, res) => {
-    res.json(await resources.assign(parse(resourceAssignRequest, req.body, 'body')));
-  });
-  router.post('/match/event', async (req, res) => {
-    res.json(await resources.planEvent(parse(eventPlanRequest, req.body, 'body')));
-  });
-  return router;
+    defineRoute({
+      method: 'post', path: '/match/resources', summary: '资源供需匹配 Ranked feasible offers for a demand (or demands for an offer)', tags: ['match'], scope: 'match',
+      body: resourceMatchRequest, bodyExample: { demandId: 'demand.00001', limit: 5 },
+      response: { status: 200, schema: s.resourceMatchResponse },
+      handler: async ({ body }) => json(await resources.matchResources(body)),
+    }),
+    defineRoute({
+      method: 'post', path: '/match/resources/assign', summary: '全局最优分配 Global assignment of all open demands', tags: ['match'], scope: 'match',
+      body: resourceAssignRequest, bodyExample: { kinds: ['site'], objective: 'total-fit' },
+      response: { status: 200, schema: s.assignmentResponse },
+      handler: async ({ body }) => json(await resources.assign(body)),
+    }),
+    defineRoute({
+      method: 'post', path: '/match/event', summary: '对接会排程 Plan a matchmaking event', tags: ['match'], scope: 'match', body: eventPlanRequest,
+      bodyExample: { enterprises: [{ id: '91320113MA1XXXXXXX', slots: 3 }], researchUnits: [{ id: 'ru.njnu-env', slots: 4 }] },
+      response: { status: 200, schema: s.eventPlanResponse },
+      handler: async ({ body }) => json(await resources.planEvent(body)),
+    }),
+  ];
 }

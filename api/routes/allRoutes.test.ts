@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { requiredScope } from '../auth.ts';
+import { openApiDocument } from '../openapi/document.ts';
+import { allRoutes, type Engines } from './allRoutes.ts';
+
+// The declarations only keep the engines for their handlers, which these checks never call.
+const routes = allRoutes({} as Engines);
+const doc = openApiDocument(routes, 'test') as unknown as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>> };
+const examplePath = (path: string) => path.replace(/\{[^}]+\}/g, 'x');
+
+describe('every route is declared once and documented from its declaration', () => {
+  it('declares each method and path once', () => {
+    const keys = routes.map((r) => `${r.method} ${r.path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('documents exactly the declared routes', () => {
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`));
+    expect(documented.sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('gives every JSON answer a response schema in the document', () => {
+    for (const route of routes) {
+      const success = doc.paths[route.path][route.method].responses[String(route.response.status)];
+      expect(success, `${route.method} ${route.path}`).toBeTruthy();
+      if ('schema' in route.response) expect(success.content?.['application/json']?.schema, `${route.method} ${route.path}`).toBeTruthy();
+    }
+  });
+
+  it('declares the scope api/auth.ts enforces for the route', () => {
+    for (const route of routes) expect(route.scope, `${route.method} ${route.path}`).toBe(requiredScope(route.method.toUpperCase(), examplePath(route.path)));
+  });
+});
