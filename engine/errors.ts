@@ -52,6 +52,19 @@ export class ConflictError extends ChainMatchError {
   }
 }
 
+/** A caller who may not change this record (not its owner, not an admin): 403. */
+export class ForbiddenError extends ChainMatchError {}
+
+/**
+ * The record changed since the version the client named (`If-Match`): 412. `current` is the version
+ * now stored, so the client can reload and retry.
+ */
+export class StaleVersionError extends ChainMatchError {
+  constructor(message: string, readonly current: number) {
+    super(message);
+  }
+}
+
 /** The database (or another dependency) cannot be reached right now; retrying later may work. */
 export class UnavailableError extends ChainMatchError {}
 

@@ -14,6 +14,7 @@ import { loadDemandContexts, loadOfferContexts } from './match/resources/resourc
 import * as store from './match/resources/resourceStore.ts';
 import type { ResourceWeights } from './match/resources/softSignals.ts';
 import { acceptanceStats, type KindAcceptance } from './tracking/acceptanceStats.ts';
+import type { ActorRef } from './tracking/actor.ts';
 import { declinedPairs } from './tracking/declinedPairs.ts';
 import { getMatch, listMatches, matchOutcomes, recordMatch, transitionMatch, type MatchRecord } from './tracking/matchStore.ts';
 import { matchTable } from './tracking/matchTable.ts';
@@ -38,36 +39,37 @@ export class ResourcesEngine {
     this.fit = options.fit ?? new LexicalPairingFit();
   }
 
-  createOffer(input: CreateOfferRequest, actor: string) {
+  // Owner-only changes, private fields and versions (If-Match): engine/match/resources/resourceStore.ts.
+  createOffer(input: CreateOfferRequest, actor: ActorRef) {
     return store.createOffer(this.graph, input, actor);
   }
-  getOffer(id: string) {
-    return store.getOffer(this.graph, id);
+  getOffer(id: string, viewer?: ActorRef) {
+    return store.getOffer(this.graph, id, viewer);
   }
-  updateOffer(id: string, change: Record<string, unknown>, actor: string) {
-    return store.updateOffer(this.graph, id, change, actor);
+  updateOffer(id: string, change: Record<string, unknown>, actor: ActorRef, ifVersion?: number) {
+    return store.updateOffer(this.graph, id, change, actor, ifVersion);
   }
-  deleteOffer(id: string, _actor: string) {
-    return store.deleteOffer(this.graph, id);
+  deleteOffer(id: string, actor: ActorRef, ifVersion?: number) {
+    return store.deleteOffer(this.graph, id, actor, ifVersion);
   }
-  listOffers(query: ListResourcesQuery) {
-    return store.listOffers(this.graph, query);
+  listOffers(query: ListResourcesQuery, viewer?: ActorRef) {
+    return store.listOffers(this.graph, query, viewer);
   }
 
-  createDemand(input: CreateDemandRequest, actor: string) {
+  createDemand(input: CreateDemandRequest, actor: ActorRef) {
     return store.createDemand(this.graph, input, actor);
   }
-  getDemand(id: string) {
-    return store.getDemand(this.graph, id);
+  getDemand(id: string, viewer?: ActorRef) {
+    return store.getDemand(this.graph, id, viewer);
   }
-  updateDemand(id: string, change: Record<string, unknown>, actor: string) {
-    return store.updateDemand(this.graph, id, change, actor);
+  updateDemand(id: string, change: Record<string, unknown>, actor: ActorRef, ifVersion?: number) {
+    return store.updateDemand(this.graph, id, change, actor, ifVersion);
   }
-  deleteDemand(id: string, _actor: string) {
-    return store.deleteDemand(this.graph, id);
+  deleteDemand(id: string, actor: ActorRef, ifVersion?: number) {
+    return store.deleteDemand(this.graph, id, actor, ifVersion);
   }
-  listDemands(query: ListResourcesQuery) {
-    return store.listDemands(this.graph, query);
+  listDemands(query: ListResourcesQuery, viewer?: ActorRef) {
+    return store.listDemands(this.graph, query, viewer);
   }
 
   /** Ranked feasible offers for a demand, or open demands for an offer, each explained. */
@@ -114,27 +116,27 @@ export class ResourcesEngine {
     );
   }
 
-  recordMatch(input: RecordMatchRequest, actor: string): Promise<MatchRecord> {
+  recordMatch(input: RecordMatchRequest, actor: ActorRef): Promise<MatchRecord> {
     return recordMatch(this.graph, input, actor);
   }
-  /** Agreeing a resource match must fit what the offer has left, by count and by quantity (409 otherwise). */
-  async updateMatch(id: string, change: MatchTransitionRequest, actor: string): Promise<MatchRecord> {
-    if (change.status === 'agreed') await assertAgreementFits(this.graph, await getMatch(this.graph, id));
-    return transitionMatch(this.graph, id, change, actor);
+  /** Agreeing a resource match must fit what the offer has left, by count and by quantity (409 otherwise), checked in the agreeing transaction. */
+  updateMatch(id: string, change: MatchTransitionRequest, actor: ActorRef, ifVersion?: number): Promise<MatchRecord> {
+    return transitionMatch(this.graph, id, change, actor, { ifVersion, beforeAgree: assertAgreementFits });
   }
-  getMatch(id: string): Promise<MatchRecord> {
-    return getMatch(this.graph, id);
+  /** `viewer`: the reading key's identity (none without a key); owners and notes are shown to the match's owner and admins only. */
+  getMatch(id: string, viewer?: ActorRef): Promise<MatchRecord> {
+    return getMatch(this.graph, id, viewer);
   }
-  listMatches(query: Omit<ListMatchesQuery, 'format'>) {
-    return listMatches(this.graph, query);
+  listMatches(query: Omit<ListMatchesQuery, 'format'>, viewer?: ActorRef) {
+    return listMatches(this.graph, query, viewer);
   }
 
   /** Every match the filters select (up to 10,000), as an export table. */
-  async matchTable(query: Omit<ListMatchesQuery, 'format' | 'limit'>): Promise<Table> {
+  async matchTable(query: Omit<ListMatchesQuery, 'format' | 'limit'>, viewer?: ActorRef): Promise<Table> {
     const items: MatchRecord[] = [];
     let cursor = query.cursor;
     do {
-      const page = await listMatches(this.graph, { ...query, cursor, limit: 200 });
+      const page = await listMatches(this.graph, { ...query, cursor, limit: 200 }, viewer);
       items.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor && items.length < exportMaxRows);

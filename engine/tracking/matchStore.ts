@@ -8,15 +8,17 @@ import { nodeLabels } from '../model/graphModel.ts';
 import { matchRow } from '../model/nodes.ts';
 import { demoIdsAmong } from '../search/demoRecords.ts';
 import type { MatchOutcome } from './acceptanceStats.ts';
+import { assertMayChange, maySeePrivate, type ActorRef, asActor } from './actor.ts';
 import { assertTransition, type MatchStatus } from './lifecycle.ts';
+import { assertVersion, storedVersion } from './recordVersion.ts';
 
-/** One change in a match's audit trail: who moved it from what to what, when, and why. */
+/** One change in a match's audit trail: who moved it from what to what, when, and why (who and why only for the match's owner and admins). */
 export interface MatchHistoryEntry {
   from: MatchStatus | null;
   to: MatchStatus;
-  actor: string;
+  actor?: string;
   at: string;
-  note: string | null;
+  note?: string | null;
 }
 
 /** A Match node as the API shows it: the explanation snapshot and the history parsed. */
@@ -34,7 +36,10 @@ export interface MatchRecord {
   explanation: Explanation;
   createdAt: string;
   updatedAt: string;
-  createdBy: string;
+  /** The owner: the identity that recorded the match. Shown to the owner and admins only. */
+  createdBy?: string;
+  /** Bumped by every change; the API's ETag. */
+  version: number;
   history: MatchHistoryEntry[];
   /** The subject is demo data (演示数据: a record the seed generator invented, `source: synthetic`). */
   subjectDemo: boolean;
@@ -44,24 +49,35 @@ export interface MatchRecord {
   demo: boolean;
 }
 
-type StoredMatch = Omit<MatchRecord, 'explanation' | 'history' | 'subjectDemo' | 'candidateDemo' | 'demo'> & { explanation: string; history: string[] };
-type ParsedMatch = Omit<MatchRecord, 'subjectDemo' | 'candidateDemo' | 'demo'>;
+type StoredMatch = Omit<MatchRecord, 'explanation' | 'history' | 'subjectDemo' | 'candidateDemo' | 'demo' | 'version'> & { explanation: string; history: string[]; version?: number };
+export type ParsedMatch = Omit<MatchRecord, 'subjectDemo' | 'candidateDemo' | 'demo'>;
 
 function toRecord(row: StoredMatch): ParsedMatch {
-  return { ...row, chainId: row.chainId ?? null, subjectName: row.subjectName ?? '', candidateName: row.candidateName ?? '', units: row.units ?? 1, createdBy: row.createdBy ?? 'anonymous', explanation: JSON.parse(row.explanation), history: row.history.map((h) => JSON.parse(h)) };
+  return { ...row, chainId: row.chainId ?? null, subjectName: row.subjectName ?? '', candidateName: row.candidateName ?? '', units: row.units ?? 1, createdBy: row.createdBy ?? 'anonymous', version: storedVersion(row.version), explanation: JSON.parse(row.explanation), history: row.history.map((h) => JSON.parse(h)) };
 }
 
 /**
  * Marks each match whose subject or candidate is demo data. Read from the graph at every answer
  * (not stored on the Match): a demo record replaced by an imported one stops being flagged.
  */
-async function withDemo(graph: Graph, matches: ParsedMatch[]): Promise<MatchRecord[]> {
+async function withDemo(graph: Graph, matches: ParsedMatch[], viewer: ActorRef | undefined): Promise<MatchRecord[]> {
   const demo = await demoIdsAmong(graph, matches.flatMap((m) => [m.subjectId, m.candidateId]));
-  return matches.map((m) => {
+  return matches.map((m) => visibleTo(m, viewer)).map((m) => {
     const subjectDemo = demo.has(m.subjectId);
     const candidateDemo = demo.has(m.candidateId);
     return { ...m, subjectDemo, candidateDemo, demo: subjectDemo || candidateDemo };
   });
+}
+
+/**
+ * What a reader may see of a match: who recorded and moved it, and the notes they wrote, are private
+ * to its owner and admins (issue 15 F2: with no key, GET /matches showed notes and key owners).
+ * Everyone else sees the status, the explanation and when each change happened.
+ */
+function visibleTo(m: ParsedMatch, viewer: ActorRef | undefined): ParsedMatch {
+  if (maySeePrivate(viewer, m.createdBy)) return m;
+  const { createdBy: _owner, ...rest } = m;
+  return { ...rest, history: m.history.map(({ from, to, at }) => ({ from, to, at })) };
 }
 
 /** Deterministic per pair and attempt, so two concurrent records of one pair collide on the id constraint instead of both succeeding. */
@@ -89,7 +105,8 @@ const isConstraintViolation = (error: unknown) => (error as { code?: string }).c
  * Records a recommendation a person acted on, as `proposed`. A pair that is already being followed
  * up (or was agreed) is a conflict; a declined pair may be proposed again — as a new match.
  */
-export async function recordMatch(graph: Graph, input: RecordMatchRequest, actor: string, now = new Date()): Promise<MatchRecord> {
+export async function recordMatch(graph: Graph, input: RecordMatchRequest, actorRef: ActorRef, now = new Date()): Promise<MatchRecord> {
+  const actor = asActor(actorRef).name;
   const at = now.toISOString();
   try {
     const created = await graph.write(async (tx) => {
@@ -109,41 +126,59 @@ export async function recordMatch(graph: Graph, input: RecordMatchRequest, actor
         explanation: JSON.stringify(input.explanation), createdAt: at, updatedAt: at, createdBy: actor,
         history: [JSON.stringify({ from: null, to: 'proposed', actor, at, note: input.note ?? null } satisfies MatchHistoryEntry)],
       });
-      const stored = await tx.run<{ m: StoredMatch }>('CREATE (m:Match) SET m = $row RETURN m {.*} AS m', { row });
+      const stored = await tx.run<{ m: StoredMatch }>('CREATE (m:Match) SET m = $row, m.version = 1 RETURN m {.*} AS m', { row });
       return toRecord(stored.records[0].get('m'));
     });
-    return (await withDemo(graph, [created]))[0];
+    return (await withDemo(graph, [created], actorRef))[0];
   } catch (error) {
     if (isConstraintViolation(error)) throw new ConflictError('this pair was recorded by another request at the same moment; reload and retry');
     throw error;
   }
 }
 
+export interface TransitionOptions {
+  /** The version the client read (`If-Match`); absent, the change applies to whatever is stored. */
+  ifVersion?: number;
+  /**
+   * Runs inside the transaction, after the match is locked and before it becomes agreed: throwing
+   * refuses the agreement and writes nothing (the resource engine checks the offer's capacity here).
+   */
+  beforeAgree?: (tx: ManagedTransaction, match: ParsedMatch) => Promise<void>;
+  now?: Date;
+}
+
 /**
  * Moves a match along its lifecycle and appends to its audit trail. The node is write-locked before
- * its status is read, so two concurrent changes cannot both pass the check.
+ * its status is read, so two concurrent changes cannot both pass the check; only the owner or an
+ * admin may move it.
  */
-export async function transitionMatch(graph: Graph, id: string, change: MatchTransitionRequest, actor: string, now = new Date()): Promise<MatchRecord> {
+export async function transitionMatch(graph: Graph, id: string, change: MatchTransitionRequest, actorRef: ActorRef, options: TransitionOptions = {}): Promise<MatchRecord> {
+  const actor = asActor(actorRef).name;
   const updated = await graph.write(async (tx) => {
-    const locked = await tx.run<{ status: MatchStatus }>('MATCH (m:Match {id: $id}) SET m._lock = true RETURN m.status AS status', { id });
+    const locked = await tx.run<{ m: StoredMatch }>('MATCH (m:Match {id: $id}) SET m._lock = true RETURN m {.*} AS m', { id });
     if (locked.records.length === 0) throw new NotFoundError('match', id);
-    const from = locked.records[0].get('status');
+    const current = toRecord(locked.records[0].get('m'));
+    assertMayChange(actorRef, current.createdBy, `match "${id}"`);
+    assertVersion(options.ifVersion, current.version, `match "${id}"`);
+    const from = current.status;
     assertTransition(id, from, change.status);
-    const at = now.toISOString();
+    if (change.status === 'agreed') await options.beforeAgree?.(tx, current);
+    const at = (options.now ?? new Date()).toISOString();
     const entry = JSON.stringify({ from, to: change.status, actor, at, note: change.note ?? null } satisfies MatchHistoryEntry);
     const moved = await tx.run<{ m: StoredMatch }>(
-      'MATCH (m:Match {id: $id}) REMOVE m._lock SET m.status = $to, m.updatedAt = $at, m.history = m.history + $entry RETURN m {.*} AS m',
-      { id, to: change.status, at, entry },
+      'MATCH (m:Match {id: $id}) REMOVE m._lock SET m.status = $to, m.updatedAt = $at, m.history = m.history + $entry, m.version = $version RETURN m {.*} AS m',
+      { id, to: change.status, at, entry, version: neo4j.int(current.version + 1) },
     );
     return toRecord(moved.records[0].get('m'));
   });
-  return (await withDemo(graph, [updated]))[0];
+  return (await withDemo(graph, [updated], actorRef))[0];
 }
 
-export async function getMatch(graph: Graph, id: string): Promise<MatchRecord> {
+/** One match; `viewer` (the reading key's identity, none without a key) decides whether owner and notes are shown. */
+export async function getMatch(graph: Graph, id: string, viewer?: ActorRef): Promise<MatchRecord> {
   const [row] = await graph.query<{ m: StoredMatch }>('MATCH (m:Match {id: $id}) RETURN m {.*} AS m', { id });
   if (!row) throw new NotFoundError('match', id);
-  return (await withDemo(graph, [toRecord(row.m)]))[0];
+  return (await withDemo(graph, [toRecord(row.m)], viewer))[0];
 }
 
 /**
@@ -158,7 +193,7 @@ function decodeCursor(cursor: string): [string, string] {
 
 const encodeCursor = (m: MatchRecord) => Buffer.from(`${m.createdAt}\u0000${m.id}`, 'utf8').toString('base64url');
 
-export async function listMatches(graph: Graph, query: Omit<ListMatchesQuery, 'format'>): Promise<{ items: MatchRecord[]; nextCursor: string | null }> {
+export async function listMatches(graph: Graph, query: Omit<ListMatchesQuery, 'format'>, viewer?: ActorRef): Promise<{ items: MatchRecord[]; nextCursor: string | null }> {
   const [afterAt, afterId] = query.cursor ? decodeCursor(query.cursor) : [null, null];
   const rows = await graph.query<{ m: StoredMatch }>(
     `MATCH (m:Match)
@@ -167,7 +202,7 @@ export async function listMatches(graph: Graph, query: Omit<ListMatchesQuery, 'f
      RETURN m {.*} AS m ORDER BY m.createdAt DESC, m.id DESC LIMIT $limit`,
     { status: query.status ?? null, kind: query.kind ?? null, chainId: query.chainId ?? null, afterAt, afterId, limit: neo4j.int(query.limit + 1) },
   );
-  const items = await withDemo(graph, rows.slice(0, query.limit).map((r) => toRecord(r.m)));
+  const items = await withDemo(graph, rows.slice(0, query.limit).map((r) => toRecord(r.m)), viewer);
   return { items, nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]) : null };
 }
 

@@ -34,7 +34,8 @@ export function matchTable(items: MatchRecord[]): Table {
         candidate: m.candidateName ? `${m.candidateName}（${m.candidateId}）` : m.candidateId,
         demo: demoCell(m.demo),
         chainId: m.chainId, score: m.score, confidence: confidenceLabels[m.explanation.confidence], reason: m.explanation.reason,
-        createdBy: m.createdBy, createdAt: m.createdAt, lastActor: last?.actor ?? m.createdBy, updatedAt: m.updatedAt, lastNote: last?.note ?? '',
+        // Owner and notes are absent for readers who may not see them (matchStore.visibleTo): empty cells.
+        createdBy: m.createdBy ?? '', createdAt: m.createdAt, lastActor: last?.actor ?? m.createdBy ?? '', updatedAt: m.updatedAt, lastNote: last?.note ?? '',
       };
     }),
   });

@@ -1,48 +1,14 @@
 import { api, ApiError } from '../api/client.ts';
 import { apiKey, onApiKeyChange } from '../api/apiKey.ts';
-import type { ChainSummary, MatchKind, MatchPage, MatchRecord, MatchStats, MatchStatus } from '../api/types.ts';
-import type { matchTransitions } from '../../../engine/index.ts';
+import type { MatchKind, MatchRecord, MatchStatus } from '../api/types.ts';
 import type { ViewDefinition } from '../app/router.ts';
 import { lang, t, tData } from '../i18n/i18n.ts';
-import { confidenceLabel } from '../segment/candidateList.ts';
 import { apiKeyForm, focusKeyInput } from '../ui/apiKeyForm.ts';
 import { saveBlob } from '../ui/download.ts';
-import { demoBadge } from '../ui/demoBadge.ts';
 import { el } from '../ui/el.ts';
-import { fmtPercent, fmtScore } from '../ui/format.ts';
 import { bind, errorState } from '../ui/status.ts';
-
-export const statuses: readonly MatchStatus[] = ['proposed', 'contacted', 'agreed', 'declined'];
-const kinds: readonly MatchKind[] = ['partner', 'pairing', 'talent', 'resource', 'event'];
-
-/**
- * The lifecycle the API enforces (engine/tracking/lifecycle.ts `matchTransitions`), to offer only the
- * buttons that can succeed; the API stays the judge and answers 409 to anything else.
- */
-export const nextStatuses: typeof matchTransitions = {
-  proposed: ['contacted', 'declined'],
-  contacted: ['agreed', 'declined'],
-  agreed: [],
-  declined: [],
-};
-
-/** Status = symbol + word + colour + border style, never colour alone. */
-export const statusSymbols: Record<MatchStatus, string> = { proposed: '○', contacted: '◐', agreed: '✓', declined: '✕' };
-
-function statusBadge(status: MatchStatus): HTMLElement {
-  return el('span', { class: `status-badge status-${status}` }, el('span', { 'aria-hidden': 'true' }, `${statusSymbols[status]} `), t(`status.${status}`));
-}
-
-function when(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(lang(), { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-}
-
-interface Column {
-  items: MatchRecord[];
-  nextCursor: string | null;
-  loaded: boolean;
-}
+import { matchCard, statsContent, statusSymbols } from './matches/matchCard.ts';
+import { addPage, columnPageSize, createMatchesState, listQuery, matchesHash, matchKinds, resetColumns, statuses } from './matches/matchesState.ts';
 
 /**
  * `#/matches`: match tracking (匹配跟踪) — the recommendations somebody acted on, by status
@@ -54,18 +20,8 @@ export const matchesView: ViewDefinition = {
   pattern: '/matches',
   section: 'matches',
   mount({ container, query }) {
-    let kind: MatchKind | '' = (kinds as readonly string[]).includes(query.get('kind') ?? '') ? (query.get('kind') as MatchKind) : '';
-    let chainId = query.get('chainId') ?? '';
-    let focus = query.get('focus');
-    let chains: ChainSummary[] = [];
-    let columns: Record<MatchStatus, Column> = { proposed: empty(), contacted: empty(), agreed: empty(), declined: empty() };
-    let stats: MatchStats | null = null;
+    const state = createMatchesState(query);
     let stops: (() => void)[] = [];
-    const notes = new Map<string, string>();
-
-    function empty(): Column {
-      return { items: [], nextCursor: null, loaded: false };
-    }
 
     const title = el('h1', { id: 'view-title' });
     const intro = el('p', { class: 'muted view-intro' });
@@ -101,25 +57,17 @@ export const matchesView: ViewDefinition = {
           statsArea)),
       message, board));
 
-    const listQuery = () => ({ kind: kind || undefined, chainId: chainId || undefined });
-
-    const syncUrl = () => {
-      const params = new URLSearchParams();
-      if (kind) params.set('kind', kind);
-      if (chainId) params.set('chainId', chainId);
-      const q = params.toString();
-      history.replaceState(null, '', `#/matches${q ? `?${q}` : ''}`);
-    };
+    const syncUrl = () => history.replaceState(null, '', matchesHash(state));
 
     const labels = () => {
       title.textContent = t('nav.matches');
       intro.textContent = t('m.intro');
       kindLabel.textContent = t('m.kind');
-      kindSelect.replaceChildren(el('option', { value: '' }, t('m.allKinds')), ...kinds.map((k) => el('option', { value: k }, tData('mkind', k))));
-      kindSelect.value = kind;
+      kindSelect.replaceChildren(el('option', { value: '' }, t('m.allKinds')), ...matchKinds.map((k) => el('option', { value: k }, tData('mkind', k))));
+      kindSelect.value = state.kind;
       chainLabel.textContent = t('m.chain');
-      chainSelect.replaceChildren(el('option', { value: '' }, t('m.allChains')), ...chains.map((c) => el('option', { value: c.id }, lang() === 'en' ? c.nameEn : c.name)));
-      chainSelect.value = chainId;
+      chainSelect.replaceChildren(el('option', { value: '' }, t('m.allChains')), ...state.chains.map((c) => el('option', { value: c.id }, lang() === 'en' ? c.nameEn : c.name)));
+      chainSelect.value = state.chainId;
       refresh.textContent = t('m.refresh');
       csvButton.textContent = t('export.csv');
       xlsxButton.textContent = t('export.xlsx');
@@ -127,59 +75,27 @@ export const matchesView: ViewDefinition = {
     };
 
     // ----- stats -----
-    const renderStats = () => {
-      const heading = el('h2', { id: 'm-stats-title', class: 'visually-hidden' }, t('m.statsTitle'));
-      if (!stats) return statsArea.replaceChildren(heading);
-      const rows = stats.kinds.filter((k) => !kind || k.kind === kind);
-      if (rows.length === 0) return statsArea.replaceChildren(heading, el('p', { class: 'muted' }, t('m.noStats')));
-      statsArea.replaceChildren(heading, el('ul', { class: 'stat-cards' }, rows.map((k) => el('li', { class: 'stat-card' },
-        el('p', { class: 'stat-kind' }, tData('mkind', k.kind), el('span', { class: 'muted' }, ` · ${t('m.total', { n: k.total })}`)),
-        el('p', { class: 'stat-statuses' }, statuses.map((s) => el('span', { class: `stat-status status-${s}` }, `${statusSymbols[s]} ${t(`status.${s}`)} ${k.byStatus[s] ?? 0}`))),
-        el('p', { class: 'stat-rate' }, t('m.acceptance', { rate: fmtPercent(k.acceptanceRate) })),
-        el('p', { class: 'hint stat-note', title: k.adjustmentNote }, k.adjusted ? t('m.adjusted') : t('m.notAdjusted'))))));
-    };
+    const renderStats = () => statsArea.replaceChildren(...statsContent(state.stats, state.kind));
     const loadStats = () => {
       api.matchStats().then((s) => {
-        stats = s;
+        state.stats = s;
         renderStats();
       }, (error: unknown) => statsArea.replaceChildren(errorState(error, loadStats)));
     };
 
     // ----- the pipeline -----
-    const card = (m: MatchRecord): HTMLElement => {
-      const allowed = nextStatuses[m.status];
-      const noteId = `note-${m.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-      const note = el('textarea', { id: noteId, class: 'input note-input', rows: 1, maxlength: 1000 });
-      note.value = notes.get(m.id) ?? '';
-      note.addEventListener('input', () => notes.set(m.id, note.value));
-      const actions = allowed.length === 0 ? null : el('div', { class: 'match-actions' },
-        el('label', { for: noteId, class: 'label small-label' }, t('m.note')), note,
-        el('div', { class: 'action-buttons' }, allowed.map((to) => el('button', {
-          type: 'button', class: `btn small to-${to}`, 'data-to': to, onclick: (event: Event) => transition(m, to, event.currentTarget as HTMLButtonElement),
-        }, el('span', { 'aria-hidden': 'true' }, `${statusSymbols[to]} `), t(`m.to.${to}`)))));
-      const history = el('details', { class: 'match-history' }, el('summary', {}, t('m.history', { n: m.history.length })),
-        el('ol', {}, m.history.map((h) => el('li', {},
-          h.from ? `${t(`status.${h.from}`)} → ` : '', el('strong', {}, t(`status.${h.to}`)), ` · ${h.actor} · ${when(h.at)}`, h.note ? el('span', { class: 'history-note' }, `「${h.note}」`) : null))));
-      return el('li', { class: `match-card status-${m.status}${focus === m.id ? ' focused' : ''}`, 'data-id': m.id, 'data-status': m.status, tabindex: focus === m.id ? -1 : null },
-        el('div', { class: 'match-head' }, el('span', { class: 'chip' }, tData('mkind', m.kind)), statusBadge(m.status), el('span', { class: 'cand-score', title: t('cand.score') }, fmtScore(m.score))),
-        el('p', { class: 'match-pair' }, el('span', { class: 'match-candidate' }, m.candidateName || m.candidateId), demoBadge(m.candidateDemo)),
-        el('p', { class: 'match-subject muted' }, t('m.for', { subject: m.subjectName || m.subjectId }), demoBadge(m.subjectDemo)),
-        el('div', { class: 'cand-foot' }, confidenceLabel(m.explanation.confidence)),
-        m.explanation.reason ? el('p', { class: 'cand-reason' }, m.explanation.reason) : null,
-        el('p', { class: 'match-meta' }, t('m.meta', { who: m.createdBy, at: when(m.createdAt) }), m.units > 1 ? ` · ${t('m.units', { n: m.units })}` : ''),
-        history, actions);
-    };
+    const card = (m: MatchRecord) => matchCard(m, state, (match, to, button) => transition(match, to, button));
 
     const renderColumn = (s: MatchStatus) => {
-      const c = columns[s];
+      const c = state.columns[s];
       columnHeads[s].replaceChildren(el('span', { 'aria-hidden': 'true', class: 'col-symbol' }, statusSymbols[s]), ` ${t(`status.${s}`)} `,
         el('span', { class: 'col-count' }, c.loaded ? `${c.items.length}${c.nextCursor ? '+' : ''}` : '…'));
       if (!c.loaded) return;
       const more = el('button', { type: 'button', class: 'btn small load-more' }, t('explore.more'));
       more.addEventListener('click', () => {
         more.disabled = true;
-        api.matches({ ...listQuery(), status: s, limit: 30, cursor: c.nextCursor ?? undefined }).then((page) => {
-          columns = { ...columns, [s]: { items: [...c.items, ...page.items], nextCursor: page.nextCursor, loaded: true } };
+        api.matches({ ...listQuery(state), status: s, limit: columnPageSize, cursor: c.nextCursor ?? undefined }).then((page) => {
+          addPage(state, s, page, true);
           renderColumn(s);
         }, (error: unknown) => columnAreas[s].append(errorState(error)));
       });
@@ -191,12 +107,13 @@ export const matchesView: ViewDefinition = {
     const loadColumns = () => {
       for (const stop of stops) stop();
       stops = [];
+      resetColumns(state);
       for (const s of statuses) {
-        columns = { ...columns, [s]: empty() };
         renderColumn(s);
-        stops.push(bind(columnAreas[s], () => api.matches({ ...listQuery(), status: s, limit: 30 }), (page: MatchPage) => {
-          columns = { ...columns, [s]: { items: page.items, nextCursor: page.nextCursor, loaded: true } };
+        stops.push(bind(columnAreas[s], () => api.matches({ ...listQuery(state), status: s, limit: columnPageSize }), (page) => {
+          addPage(state, s, page, false);
           renderColumn(s);
+          const focus = state.focus;
           if (focus && page.items.some((m) => m.id === focus)) {
             const target = columnAreas[s].querySelector<HTMLElement>(`[data-id="${CSS.escape(focus)}"]`);
             target?.scrollIntoView({ block: 'center' });
@@ -218,10 +135,10 @@ export const matchesView: ViewDefinition = {
         return;
       }
       button.disabled = true;
-      const note = notes.get(m.id)?.trim();
+      const note = state.notes.get(m.id)?.trim();
       api.updateMatch(m.id, { status: to, note: note || undefined }).then((updated) => {
-        notes.delete(m.id);
-        focus = updated.id;
+        state.notes.delete(m.id);
+        state.focus = updated.id;
         showMessage('ok', [el('span', { 'aria-hidden': 'true' }, `${statusSymbols[to]} `), t('m.moved', { name: updated.candidateName || updated.candidateId, status: t(`status.${to}`) })]);
         loadColumns();
       }, (error: unknown) => {
@@ -244,12 +161,12 @@ export const matchesView: ViewDefinition = {
 
     // ----- toolbar -----
     kindSelect.addEventListener('change', () => {
-      kind = kindSelect.value as MatchKind | '';
+      state.kind = kindSelect.value as MatchKind | '';
       syncUrl();
       loadColumns();
     });
     chainSelect.addEventListener('change', () => {
-      chainId = chainSelect.value;
+      state.chainId = chainSelect.value;
       syncUrl();
       loadColumns();
     });
@@ -259,7 +176,7 @@ export const matchesView: ViewDefinition = {
     });
     const exportAs = (format: 'csv' | 'xlsx') => {
       exportStatus.replaceChildren(el('p', { class: 'muted' }, t('export.working')));
-      api.matchesFile(listQuery(), format).then(({ blob, filename }) => {
+      api.matchesFile(listQuery(state), format).then(({ blob, filename }) => {
         saveBlob(blob, filename);
         exportStatus.replaceChildren();
       }, (error: unknown) => exportStatus.replaceChildren(errorState(error)));
@@ -269,7 +186,7 @@ export const matchesView: ViewDefinition = {
     const stopKey = onApiKeyChange(() => message.replaceChildren());
 
     api.chains().then((list) => {
-      chains = list;
+      state.chains = list;
       labels();
     }, () => {});
     labels();
