@@ -6,6 +6,7 @@ import { importRoutes } from './importRoutes.ts';
 import { knowledgeRoutes } from './knowledge.ts';
 import { matchRoutes } from './match.ts';
 import { matchTrackingRoutes } from './matches.ts';
+import { overviewRoutes } from './overview.ts';
 import { resourceRoutes } from './resources.ts';
 
 export interface Engines {
@@ -19,6 +20,7 @@ export interface Engines {
 export function allRoutes({ engine, knowledge, resources, reviews }: Engines): RouteDefinition[] {
   return [
     ...chainRoutes(engine),
+    ...overviewRoutes(engine),
     ...matchRoutes(engine),
     ...knowledgeRoutes(knowledge),
     ...resourceRoutes(resources),
