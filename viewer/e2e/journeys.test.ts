@@ -33,7 +33,7 @@ describe('journey: chain map → planted gap → candidates → paths → Englis
   let context: BrowserContext;
   let errors: string[];
   beforeAll(async () => {
-    ({ page, context, errors } = await openApp());
+    ({ page, context, errors } = await openApp('#/chain')); // the landing page is the district overview (viewer/e2e/overview.test.ts)
   });
   afterAll(async () => {
     await context?.close();
@@ -43,7 +43,7 @@ describe('journey: chain map → planted gap → candidates → paths → Englis
     await page.waitForSelector('#chain-select option[value="biomed"]', { state: 'attached' });
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     const nav = await page.locator('.main-nav a').allInnerTexts();
-    expect(nav.map((s) => s.split('\n')[0].replace('即将上线', '').trim())).toEqual(['产业链图谱', '校企对接', '资源供需', '图谱探索', '匹配跟踪', '待审挂链']);
+    expect(nav.map((s) => s.split('\n')[0].replace('即将上线', '').trim())).toEqual(['区级总览', '产业链图谱', '校企对接', '资源供需', '图谱探索', '匹配跟踪', '待审挂链']);
     expect(await page.locator('#chain-select option').allInnerTexts()).toContain('生物医药');
   });
 

@@ -7,6 +7,8 @@ import { emptyState } from './ui/status.ts';
 import { chainIndexView, chainMapView } from './views/chainMapView.ts';
 import { exploreView } from './views/exploreView.ts';
 import { matchesView } from './views/matchesView.ts';
+import { overviewView } from './views/overviewView.ts';
+import { briefView } from './overview/brief/briefView.ts';
 import { pairingView } from './views/pairingView.ts';
 import { resourcesView } from './views/resourcesView.ts';
 import { reviewView } from './views/reviewView.ts';
@@ -14,6 +16,7 @@ import { segmentView } from './views/segmentView.ts';
 
 /** Every view, one module each; a new API lands as a new module registered here and a nav entry. */
 const nav: NavItem[] = [
+  { section: 'overview', label: 'nav.overview', href: '#/' },
   { section: 'chain', label: 'nav.chain', href: '#/chain' },
   { section: 'pairing', label: 'nav.pairing', href: '#/pairing' },
   { section: 'resources', label: 'nav.resources', href: '#/resources' },
@@ -26,13 +29,14 @@ const shell = createShell(document.getElementById('app')!, nav);
 const router = new Router(
   shell.main,
   (container, path) => {
-    if (path === '/' || path === '') return location.replace('#/chain');
     container.append(el('section', { class: 'view' }, emptyState(t('app.notFoundDetail', { path }), t('app.notFound')), el('p', {}, el('a', { href: '#/chain' }, t('app.backHome')))));
   },
   shell.setSection,
 )
+  .register(overviewView)
   .register(chainIndexView)
   .register(chainMapView)
+  .register(briefView)
   .register(segmentView)
   .register(pairingView)
   .register(resourcesView)

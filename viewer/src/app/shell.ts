@@ -15,7 +15,7 @@ export function createShell(root: HTMLElement, nav: NavItem[]) {
     event.preventDefault(); // the hash is the route; focus the content instead of navigating
     main.focus();
   });
-  const brand = el('a', { class: 'brand', href: '#/chain' });
+  const brand = el('a', { class: 'brand', href: '#/' });
   const subtitle = el('span', { class: 'subtitle' });
   const links = nav.map((item) => el('a', { href: item.href, 'data-section': item.section, class: 'nav-link' }));
   const navigation = el('nav', { class: 'main-nav' }, el('ul', {}, links.map((a) => el('li', {}, a))));

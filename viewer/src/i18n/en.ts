@@ -8,6 +8,7 @@ import { resources } from './en/resources.ts';
 import { matches } from './en/matches.ts';
 import { review } from './en/review.ts';
 import { explore } from './en/explore.ts';
+import { overview } from './en/overview.ts';
 
 /** Every UI string in English, one module per area under en/; typed against the Chinese keys so none can be missing. */
 export const en: Record<MessageKey, string> = {
@@ -20,4 +21,5 @@ export const en: Record<MessageKey, string> = {
   ...matches,
   ...review,
   ...explore,
+  ...overview,
 };

@@ -13,6 +13,7 @@ import { resources } from './zh/resources.ts';
 import { matches } from './zh/matches.ts';
 import { review } from './zh/review.ts';
 import { explore } from './zh/explore.ts';
+import { overview } from './zh/overview.ts';
 
 export const zh = {
   ...common,
@@ -24,6 +25,7 @@ export const zh = {
   ...matches,
   ...review,
   ...explore,
+  ...overview,
 } as const;
 
 export type MessageKey = keyof typeof zh;
