@@ -1,7 +1,6 @@
 // `npm run embed`: store sentence vectors on the graph's nodes (only those whose text changed) and
 // keep their vector indexes. Needs a local model: EMBED_MODEL_PATH (+ EMBED_MODEL_ID), see docs/embeddings.md.
-import { embedderConfigFromEnv, loadEmbedder } from '../engine/text/embedder.ts';
-import { embedNodes } from '../engine/text/embedNodes.ts';
+import { embedderConfigFromEnv, embedNodes, loadEmbedder } from '../engine/index.ts';
 import { progressBar } from './progress.ts';
 import { closeOnSignals, openGraph } from './runtime.ts';
 

@@ -4,14 +4,7 @@
 // `npm start` does. Also times embedding one need (p50/p95, cache off) and the server's memory.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadResearchCatalog } from '../engine/match/pairing/researchCatalog.ts';
-import { unitText } from '../engine/match/pairing/pairSignals.ts';
-import { researchPassage } from '../engine/text/researchPassage.ts';
-import { connectHttpEmbedder, HttpEmbedder } from '../engine/text/httpEmbedder.ts';
-import { LexicalScorer } from '../engine/text/lexical.ts';
-import { readNeedCases } from '../engine/text/needCases.ts';
-import { evaluateNeedRetrieval, type NeedRetrievalEvaluation, type RetrievalDocument } from '../engine/text/needRetrievalEval.ts';
-import { LexicalSimilarity, loadTextCorpus } from '../engine/text/textSimilarity.ts';
+import { connectHttpEmbedder, evaluateNeedRetrieval, HttpEmbedder, LexicalScorer, LexicalSimilarity, loadResearchCatalog, loadTextCorpus, type NeedRetrievalEvaluation, readNeedCases, researchPassage, type RetrievalDocument, unitText } from '../engine/index.ts';
 import { ensureSeeded } from '../seed/seedGraph.ts';
 import { startEmbeddings } from './embeddings/startEmbeddings.ts';
 import { openGraph } from './runtime.ts';

@@ -1,7 +1,7 @@
 // `npx tsx scripts/make-example-xlsx.ts`: writes seed/examples/research-units.xlsx, the XLSX example
 // of docs/import-format.md (first sheet, Chinese headers in row 1, one research unit per row).
 import ExcelJS from 'exceljs';
-import { researchUnitColumns } from '../engine/import/entities/researchUnits.ts';
+import { researchUnitColumns } from '../engine/index.ts';
 
 const units = [
   { id: 'ru.example-nuaa-uav', name: '南京航空航天大学无人机系统示例研究中心', description: '无人机飞行控制、组合导航与适航验证', universityId: 'univ.nuaa', parkId: '', topics: '飞行控制算法;组合导航;适航审定' },

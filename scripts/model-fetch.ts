@@ -10,7 +10,7 @@ import type { ReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { DEFAULT_MODEL_ID, MODEL_FILES } from '../engine/text/embedder.ts';
+import { DEFAULT_MODEL_ID, MODEL_FILES } from '../engine/index.ts';
 
 const { values } = parseArgs({ options: { model: { type: 'string' } }, strict: true });
 const modelId = values.model ?? DEFAULT_MODEL_ID;

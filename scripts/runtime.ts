@@ -1,6 +1,4 @@
-import { Graph } from '../engine/graph/graph.ts';
-import { createDriver, remoteTargetFromEnv } from '../engine/graph/connection.ts';
-import { ensureSchema } from '../engine/graph/schema.ts';
+import { createDriver, ensureSchema, Graph, remoteTargetFromEnv } from '../engine/index.ts';
 import { defaultEmbeddedOptions, startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedOptions } from './neo4j/embedded.ts';
 
 export interface OpenGraph {

@@ -1,7 +1,7 @@
 // Usage: npx tsx scripts/validate-chain-template.ts seed/chains/<id>.json …
 // Prints each file's size (segments/products/edges) or the exact field that is wrong.
 import { readFileSync } from 'node:fs';
-import { chainTemplateSchema } from '../engine/model/chainTemplate.ts';
+import { chainTemplateSchema } from '../engine/index.ts';
 
 let failed = false;
 for (const file of process.argv.slice(2)) {

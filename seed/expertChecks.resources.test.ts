@@ -81,7 +81,9 @@ describe('expert checks: the global assignment respects every capacity and accou
     expect(s.served).toBe(new Set(result.assignments.map((a: Json) => a.demandId)).size);
     expect(s.infeasible).toBe(result.unmet.length);
     expect(s.lostToCompetition).toBe(result.unassigned.length);
-    const ids = [...result.assignments.map((a: Json) => a.demandId), ...result.unmet.map((u: Json) => u.demandId), ...result.unassigned.map((u: Json) => u.demandId)];
+    const ids = [
+      ...result.assignments.map((a: Json) => a.demandId), ...result.unmet.map((u: Json) => u.demandId), ...result.unassigned.map((u: Json) => u.demandId),
+    ];
     expect(new Set(ids).size).toBe(s.openDemands); // no demand in two groups, none missing
     for (const id of ids) expect(demands.has(id), id).toBe(true);
   });

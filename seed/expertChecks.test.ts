@@ -135,7 +135,9 @@ describe('expert checks: gaps and partner recommendations on the seed', () => {
       ];
       for (const body of requests) {
         const result = await partners({ ...body, limit: 10 });
-        for (let i = 1; i < result.candidates.length; i++) expect(result.candidates[i - 1].score, body.segmentId).toBeGreaterThanOrEqual(result.candidates[i].score);
+        for (let i = 1; i < result.candidates.length; i++) {
+          expect(result.candidates[i - 1].score, body.segmentId).toBeGreaterThanOrEqual(result.candidates[i].score);
+        }
         for (const c of result.candidates) {
           // A fit path is membership (IN_SEGMENT) or a product the segment includes (MAKES → INCLUDES).
           const fitPaths = c.explanation.paths.filter((p) => p.signal === 'fit');

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../engine/graph/graph.ts';
-import { graphCounts } from '../engine/graph/stats.ts';
-import { isValidUscc } from '../engine/model/uscc.ts';
+import { type Graph, graphCounts, isValidUscc } from '../engine/index.ts';
 import { seededGraph } from '../scripts/test/seededGraph.ts';
 import { loadChainTemplates } from './chains/index.ts';
 import { articleFigures, talentHonours } from './generate/calibration.ts';

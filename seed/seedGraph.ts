@@ -1,5 +1,4 @@
-import type { Graph } from '../engine/graph/graph.ts';
-import { lastRunStatus, loadGraph, type LoadOptions, type LoadReport } from '../engine/load/loadGraph.ts';
+import { type Graph, lastRunStatus, loadGraph, type LoadOptions, type LoadReport } from '../engine/index.ts';
 import { buildSeed, defaultSeed, type SeedOptions } from './generate/buildSeed.ts';
 
 export function seedRunId(options: SeedOptions = {}): string {

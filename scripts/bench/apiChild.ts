@@ -4,8 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../api/app.ts';
 import { apiConfigFromEnv } from '../../api/config.ts';
-import { createDriver } from '../../engine/graph/connection.ts';
-import { Graph } from '../../engine/graph/graph.ts';
+import { createDriver, Graph } from '../../engine/index.ts';
 
 const uri = process.env.NEO4J_URI;
 if (!uri || !process.send) throw new Error('apiChild runs under apiProcess.ts with NEO4J_URI set');

@@ -1,5 +1,4 @@
-import { randomProblem } from '../../engine/match/assignment/benchmark.ts';
-import { solveAssignment } from '../../engine/match/assignment/solveAssignment.ts';
+import { randomProblem, solveAssignment } from '../../engine/index.ts';
 
 export interface AssignmentRow {
   problem: string;

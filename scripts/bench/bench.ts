@@ -6,7 +6,7 @@
 // assignment and the embedder. Prints a table and writes bench-results.json. Seeded throughout.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { validateBatch } from '../../engine/load/validateBatch.ts';
+import { validateBatch } from '../../engine/index.ts';
 import { buildSeed, seedEnterpriseCount } from '../../seed/generate/buildSeed.ts';
 import { seedRunId } from '../../seed/seedGraph.ts';
 import { startApiProcess } from './apiProcess.ts';
@@ -92,7 +92,7 @@ for (const label of scaleLabels) {
   const scaleFactor = label === 'seed' ? 1 : enterprises / seedCount;
   process.stderr.write(`\n[bench] scale ${label}: ${enterprises} enterprises (×${scaleFactor.toFixed(2)})\n`);
   const startLoad = machineLoad();
-  let t = performance.now();
+  const t = performance.now();
   const batch = await validateBatch(buildSeed({ scale: scaleFactor, seed: options.seed }));
   const generateMs = Math.round(performance.now() - t);
   const sizing = sizingFor(enterprises);

@@ -1,6 +1,4 @@
-import { ChainMatchEngine } from '../../engine/chainMatchEngine.ts';
-import type { Graph } from '../../engine/graph/graph.ts';
-import { targetSegments } from '../../engine/match/partners/partnerTargets.ts';
+import { ChainMatchEngine, type Graph, targetSegments } from '../../engine/index.ts';
 import { Random } from '../../seed/generate/random.ts';
 
 /** Request inputs drawn from the loaded graph, seeded, so every run asks the same questions. */

@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteAllData } from '../../engine/graph/stats.ts';
-import type { GraphBatch } from '../../engine/load/graphBatch.ts';
-import { loadGraph } from '../../engine/load/loadGraph.ts';
-import { validateBatch } from '../../engine/load/validateBatch.ts';
+import { deleteAllData, type GraphBatch, loadGraph, validateBatch } from '../../engine/index.ts';
 import { buildSeed } from '../../seed/generate/buildSeed.ts';
 import { probeImportFolder, runCsvReference, writeCsvReference } from './csvReference.ts';
 import { startScratchNeo4j, type ScratchNeo4j } from './scratchNeo4j.ts';

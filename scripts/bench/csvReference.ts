@@ -4,8 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import type { Graph } from '../../engine/graph/graph.ts';
-import type { GraphBatch } from '../../engine/load/graphBatch.ts';
+import type { Graph, GraphBatch } from '../../engine/index.ts';
 
 type ColumnType = 'string' | 'number' | 'boolean' | 'list';
 

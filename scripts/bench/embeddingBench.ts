@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from '@xenova/transformers';
-import { embedderConfigFromEnv, loadEmbedder } from '../../engine/text/embedder.ts';
-import { writeTinyModel } from '../../engine/text/tinyModel.ts';
+import { embedderConfigFromEnv, loadEmbedder, writeTinyModel } from '../../engine/index.ts';
 
 export interface EmbeddingRow {
   model: string;
@@ -42,7 +41,8 @@ async function compare(model: string, modelPath: string, modelId: string, texts:
   }
   const embedderTextsPerSec = Math.round(texts.length / (median(viaEmbedder) / 1000));
   const directTextsPerSec = Math.round(texts.length / (median(viaDirect) / 1000));
-  return { model, texts: texts.length, batchSize, embedderTextsPerSec, directTextsPerSec, ratio: Math.round((embedderTextsPerSec / directTextsPerSec) * 100) / 100 };
+  const ratio = Math.round((embedderTextsPerSec / directTextsPerSec) * 100) / 100;
+  return { model, texts: texts.length, batchSize, embedderTextsPerSec, directTextsPerSec, ratio };
 }
 
 /**

@@ -15,7 +15,11 @@ export interface LatencyRow {
  * Calls `call(i)` `warmup` times unmeasured (plans, caches, JIT), then `runs` times one after another,
  * timing each from send to the last byte of the body. A non-2xx answer fails the measurement.
  */
-export async function measureLatency(endpoint: string, call: (i: number) => Promise<Response | unknown>, options: { runs: number; warmup?: number }): Promise<LatencyRow> {
+export async function measureLatency(
+  endpoint: string,
+  call: (i: number) => Promise<Response | unknown>,
+  options: { runs: number; warmup?: number },
+): Promise<LatencyRow> {
   const finish = async (result: Response | unknown, i: number) => {
     if (result instanceof Response) {
       const body = await result.arrayBuffer();

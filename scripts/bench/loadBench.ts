@@ -1,7 +1,4 @@
-import type { Graph } from '../../engine/graph/graph.ts';
-import { graphCounts } from '../../engine/graph/stats.ts';
-import { countElements, type GraphBatch } from '../../engine/load/graphBatch.ts';
-import { defaultBatchSize, defaultConcurrency, loadGraph } from '../../engine/load/loadGraph.ts';
+import { countElements, defaultBatchSize, defaultConcurrency, type Graph, type GraphBatch, graphCounts, loadGraph } from '../../engine/index.ts';
 import { withCpu } from './cpuTime.ts';
 import { probeImportFolder, runCsvReference, writeCsvReference } from './csvReference.ts';
 import { startScratchNeo4j, type Neo4jSizing, type ScratchNeo4j } from './scratchNeo4j.ts';
@@ -68,7 +65,7 @@ export async function loadBench(batch: GraphBatch, sizing: Neo4jSizing, runId: s
   let referenceCounts: Record<string, number>;
   try {
     const folder = await probeImportFolder(reference.graph, reference.home);
-    let t = performance.now();
+    const t = performance.now();
     const statements = writeCsvReference(batch, folder.dir, folder.urlOf, defaultBatchSize);
     const csvWriteMs = Math.round(performance.now() - t);
     const run = await withCpu(reference.neo4j.process.pid!, () => runCsvReference(reference.graph, statements));

@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
-import type { Graph } from '../../engine/graph/graph.ts';
-import { neo4jVersion } from '../../engine/graph/stats.ts';
+import { type Graph, neo4jVersion } from '../../engine/index.ts';
 
 export interface MachineInfo {
   nproc: number;

@@ -1,8 +1,4 @@
-import { ChainMatchEngine } from '../../engine/chainMatchEngine.ts';
-import { partnerDefaults } from '../../engine/config/scoring.ts';
-import type { Graph } from '../../engine/graph/graph.ts';
-import { findCandidates, type CandidateQuery } from '../../engine/match/partners/candidates.ts';
-import { targetSegments } from '../../engine/match/partners/partnerTargets.ts';
+import { type CandidateQuery, ChainMatchEngine, findCandidates, type Graph, partnerDefaults, targetSegments } from '../../engine/index.ts';
 
 /**
  * The retrieval-only baseline of 强链/补链 recommendation: the same stage-one Cypher

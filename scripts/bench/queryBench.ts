@@ -1,6 +1,4 @@
-import { ChainMatchEngine } from '../../engine/chainMatchEngine.ts';
-import type { Graph } from '../../engine/graph/graph.ts';
-import type { CandidateQuery } from '../../engine/match/partners/candidates.ts';
+import { type CandidateQuery, ChainMatchEngine, type Graph } from '../../engine/index.ts';
 import { postJson, startTestServer } from '../test/testServer.ts';
 import type { BenchInputs } from './benchInputs.ts';
 import { measureLatency, type LatencyRow } from './endpointLatency.ts';
@@ -63,7 +61,9 @@ export async function queryBench(graph: Graph, inputs: BenchInputs, options: { r
         const answer = (await (await postJson(url('/match/partners'), { chainId: c, mode, limit: 10 })).json()) as { candidates: { id: string }[] };
         if (!answer.candidates.every((x) => retrieved.has(x.id))) same = false;
       }
-      partnerRatios.push({ mode, httpP50: r2(http.p50 / retrieval.p50), httpP95: r2(http.p95 / retrieval.p95), engineP50: r2(direct.p50 / retrieval.p50), sameCandidateSet: same });
+      partnerRatios.push({
+        mode, httpP50: r2(http.p50 / retrieval.p50), httpP95: r2(http.p95 / retrieval.p95), engineP50: r2(direct.p50 / retrieval.p50), sameCandidateSet: same,
+      });
     }
 
     await measure('POST /match/school-enterprise {enterpriseId}', (i) => postJson(url('/match/school-enterprise'), { enterpriseId: at(inputs.enterpriseIds, i), limit: 10 }));

@@ -1,9 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDriver } from '../../engine/graph/connection.ts';
-import { Graph } from '../../engine/graph/graph.ts';
-import { ensureSchema } from '../../engine/graph/schema.ts';
+import { createDriver, ensureSchema, Graph } from '../../engine/index.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../neo4j/embedded.ts';
 import { freePort } from './freePort.ts';
 

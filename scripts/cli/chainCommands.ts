@@ -48,7 +48,9 @@ export function partnersText(result: PartnerResult): string {
     '',
     formatTable(
       [{ header: '排名', align: 'right' }, { header: '企业名称', max: 30 }, { header: '统一社会信用代码' }, { header: '省份' }, { header: '对应环节' }, { header: '综合得分', align: 'right' }, { header: '证据' }, { header: '推荐理由', max: 60 }],
-      result.candidates.map((c, i) => [i + 1, c.name, c.id, c.province, c.segmentName, score(c.score), confidenceLabels[c.explanation.confidence], c.explanation.reason]),
+      result.candidates.map((c, i) => [
+        i + 1, c.name, c.id, c.province, c.segmentName, score(c.score), confidenceLabels[c.explanation.confidence], c.explanation.reason,
+      ]),
     ),
   ].join('\n');
 }

@@ -68,7 +68,10 @@ export const importCommand: Command = {
         return { value: report, text: reportText(report, file) };
       } catch (error) {
         if (error instanceof InvalidInputError) {
-          throw new CommandFailure({ value: { error: { type: error.name, message: error.message, issues: error.issues } }, text: issuesText(error, entity, file) });
+          throw new CommandFailure({
+            value: { error: { type: error.name, message: error.message, issues: error.issues } },
+            text: issuesText(error, entity, file),
+          });
         }
         throw error;
       } finally {

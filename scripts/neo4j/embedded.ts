@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { SetupError, UnavailableError } from '../../engine/errors.ts';
-import { createDriver } from '../../engine/graph/connection.ts';
+import { createDriver, SetupError, UnavailableError } from '../../engine/index.ts';
 import { ensureJars, launcherClassPath } from './jars.ts';
 import { checkJava, javaCommand } from './prerequisites.ts';
 

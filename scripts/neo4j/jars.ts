@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SetupError } from '../../engine/errors.ts';
+import { SetupError } from '../../engine/index.ts';
 import { checkMaven } from './prerequisites.ts';
 
 export const launcherDir = new URL('.', import.meta.url).pathname;
@@ -27,6 +27,7 @@ function sourcesDigest(): string {
  * artifacts after a 162 MB first resolution.
  */
 export function downloadedBytes(line: string): number | null {
+  // eslint-disable-next-line no-control-regex -- Maven colours its log with ANSI escapes (ESC = \x1b), stripped before parsing
   const done = /^(?:\[INFO\] )?Downloaded from .*\((\d+(?:\.\d+)?) (kB|MB|B)\b/.exec(line.replace(/\x1b\[[0-9;]*m/g, ''));
   return done ? Number(done[1]) * (done[2] === 'MB' ? 1e6 : done[2] === 'kB' ? 1e3 : 1) : null;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { SetupError } from '../../engine/errors.ts';
+import { SetupError } from '../../engine/index.ts';
 
 const howToFix =
   'Install a JDK 17+ and Maven (Debian: apt-get install -y openjdk-17-jdk-headless maven), ' +

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chainTemplateSchema, type ChainTemplate } from '../../engine/model/chainTemplate.ts';
-import { InvalidInputError } from '../../engine/errors.ts';
+import { type ChainTemplate, chainTemplateSchema, InvalidInputError } from '../../engine/index.ts';
 
 const folder = new URL('.', import.meta.url).pathname;
 

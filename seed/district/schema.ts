@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { enterpriseTagSchema, enterpriseSizeSchema, sourceSchema } from '../../engine/model/enterprise.ts';
+import { enterpriseSizeSchema, enterpriseTagSchema, sourceSchema } from '../../engine/index.ts';
 
 /**
  * The hand-written part of the seed: the district and the entities the source article names,
@@ -57,7 +57,10 @@ export const districtSeedSchema = z.strictObject({
     }),
   ),
   researchUnits: z.array(
-    z.strictObject({ key, name: z.string(), university: key.optional(), park: key.optional(), topics: z.array(z.string()).min(1), description: z.string(), source: sourceSchema }),
+    z.strictObject({
+      key, name: z.string(), university: key.optional(), park: key.optional(), topics: z.array(z.string()).min(1),
+      description: z.string(), source: sourceSchema,
+    }),
   ),
   partyOrgs: z.array(z.strictObject({ key, name: z.string(), of: key, source: sourceSchema })),
   /** 结对共建: pairs of party-organisation keys. */

@@ -1,7 +1,5 @@
-import type { GraphBatch } from '../../engine/load/graphBatch.ts';
-import type { ChainTemplate } from '../../engine/model/chainTemplate.ts';
+import { addChainTemplate, type ChainTemplate, type GraphBatch } from '../../engine/index.ts';
 import { loadChainTemplates } from '../chains/index.ts';
-import { addChainTemplate } from '../../engine/model/chainTemplateRows.ts';
 import { addDistrict, loadDistrictSeed } from './district.ts';
 import { addFirmNodes } from './firmRows.ts';
 import { addAllianceMembers, addPartyOrganisations, assignParks } from './organisations.ts';

@@ -51,7 +51,9 @@ export const talentHonours: Record<string, number> = {
  * candidate pool, and the size of the resource market.
  */
 export const syntheticTargets = {
-  localFirmsByChain: { biomed: articleFigures.biomedFirms, ai: articleFigures.aiFirms, electronics: 190, equipment: 165, nev: 95, materials: 85, green: 75 } as Record<string, number>,
+  localFirmsByChain: {
+    biomed: articleFigures.biomedFirms, ai: articleFigures.aiFirms, electronics: 190, equipment: 165, nev: 95, materials: 85, green: 75,
+  } as Record<string, number>,
   /** Outside (non-local) firms across China, the 招商 candidate pool. */
   outsidePool: 5200,
   /** Share of the outside pool that is trading/consulting/training firms (to be excluded by default). */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphBatch } from '../../engine/load/graphBatch.ts';
 import { loadChainTemplates } from '../chains/index.ts';
 import { buildSeed } from './buildSeed.ts';
 import { disciplineTopics } from './disciplines.ts';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { topicId } from '../../engine/model/topic.ts';
+import { topicId } from '../../engine/index.ts';
 import { districtSeedSchema, type DistrictSeed } from '../district/schema.ts';
 import type { GraphBuilder } from './graphBuilder.ts';
 import { usccForKey } from './uscc.ts';

@@ -1,4 +1,4 @@
-import type { EnterpriseSize, EnterpriseTag } from '../../engine/model/enterprise.ts';
+import type { EnterpriseSize, EnterpriseTag } from '../../engine/index.ts';
 import { articleFigures, scaled, syntheticTargets } from './calibration.ts';
 import { qixia, randomOutsidePlace, type Place } from './geography.ts';
 import { FirmNamer } from './names.ts';
@@ -43,7 +43,11 @@ function describe(world: World, segmentIds: string[], productIds: string[], inte
   };
 }
 
-function makeFirm(world: World, namer: FirmNamer, opts: { chainId: string; segmentIds: string[]; local: boolean; place: Place; size: EnterpriseSize; intermediary?: boolean }): Firm {
+function makeFirm(
+  world: World,
+  namer: FirmNamer,
+  opts: { chainId: string; segmentIds: string[]; local: boolean; place: Place; size: EnterpriseSize; intermediary?: boolean },
+): Firm {
   const { random } = world;
   const profile = sizeProfile[opts.size];
   const productIds = opts.segmentIds.flatMap((s) => segmentProducts(world, s, random.int(1, 3)));
@@ -135,7 +139,9 @@ export function addOutsidePool(world: World, namer: FirmNamer): void {
   for (let i = 0; i < total; i++) {
     const segment = random.weighted(allSegments, weight);
     const intermediary = random.chance(syntheticTargets.outsideIntermediaryShare);
-    const firm = makeFirm(world, namer, { chainId: segment.chainId, segmentIds: [segment.id], local: false, place: randomOutsidePlace(random), size: drawSize(world, outsideSizes), intermediary });
+    const firm = makeFirm(world, namer, {
+      chainId: segment.chainId, segmentIds: [segment.id], local: false, place: randomOutsidePlace(random), size: drawSize(world, outsideSizes), intermediary,
+    });
     if (!intermediary) {
       const tagOdds: [EnterpriseTag, number][] = [['listed', 0.08], ['little-giant', 0.05], ['high-tech', 0.35], ['unicorn', 0.01], ['gazelle', 0.04]];
       firm.tags = tagOdds.filter(([, p]) => random.chance(p * (firm.size === 'large' ? 2 : firm.size === 'micro' ? 0.3 : 1))).map(([t]) => t);

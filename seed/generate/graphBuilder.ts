@@ -1,5 +1,4 @@
-import type { GraphBatch, RelationshipRow } from '../../engine/load/graphBatch.ts';
-import type { NodeLabel, RelationshipType } from '../../engine/model/graphModel.ts';
+import type { GraphBatch, NodeLabel, RelationshipRow, RelationshipType } from '../../engine/index.ts';
 
 /**
  * Collects generated nodes and relationships, keeps the first row per id (so a generator step can

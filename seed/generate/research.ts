@@ -1,4 +1,4 @@
-import { topicId } from '../../engine/model/topic.ts';
+import { topicId } from '../../engine/index.ts';
 import { articleFigures, scaled, syntheticTargets, talentHonours } from './calibration.ts';
 import { topicsOfDiscipline } from './disciplines.ts';
 import { personName } from './names.ts';

@@ -49,7 +49,8 @@ export function addResources(world: World): void {
     offer(['Park', park], {
       kind: 'site', title: `${gmp ? 'GMP标准' : '通用'}厂房 ${random.int(1, 30)}号楼`, description: gmp ? '洁净车间，可满足GMP认证要求的标准厂房。' : '多层标准厂房，适合研发与轻型生产。',
       areaM2: random.int(8, 120) * 100, floorLoadKnM2: random.pick([5, 8, 10, 15]), certifications: gmp ? ['GMP'] : [],
-      price: random.int(22, 48), parkId: park, availableFrom: date(2026, random.int(1, 12)), availableUntil: date(2031, 12), capacity: random.chance(0.2) ? 2 : 1,
+      price: random.int(22, 48), parkId: park, availableFrom: date(2026, random.int(1, 12)), availableUntil: date(2031, 12),
+      capacity: random.chance(0.2) ? 2 : 1,
     });
   }
   for (let i = 0; i < count('land', syntheticTargets.offers); i++) {
@@ -59,7 +60,8 @@ export function addResources(world: World): void {
   for (let i = 0; i < count('loan', syntheticTargets.offers); i++) {
     offer(['Enterprise', random.pick(banks).id], {
       kind: 'loan', title: random.pick(['科技贷', '知识产权质押贷', '人才贷', '苏科贷']), description: '面向科技型中小企业的信用贷款产品。',
-      amountWan: random.pick([500, 1000, 2000, 3000, 5000]), ratePct: random.int(300, 450) / 100, termMonths: random.pick([12, 24, 36]), capacity: random.int(5, 30),
+      amountWan: random.pick([500, 1000, 2000, 3000, 5000]), ratePct: random.int(300, 450) / 100, termMonths: random.pick([12, 24, 36]),
+      capacity: random.int(5, 30),
     });
   }
   for (const [kind, owners] of [['equipment', 'firm'], ['talent', 'university'], ['service', 'university'], ['policy', 'park']] as const) {

@@ -1,4 +1,4 @@
-import { usccAlphabet, usccCheckCharacter } from '../../engine/model/uscc.ts';
+import { usccAlphabet, usccCheckCharacter } from '../../engine/index.ts';
 import { Random } from './random.ts';
 
 /** FNV-1a, to derive a stable seed from a key. */

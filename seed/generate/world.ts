@@ -1,5 +1,4 @@
-import type { ChainTemplate, SegmentTemplate } from '../../engine/model/chainTemplate.ts';
-import type { EnterpriseSize, EnterpriseTag } from '../../engine/model/enterprise.ts';
+import type { ChainTemplate, EnterpriseSize, EnterpriseTag, SegmentTemplate } from '../../engine/index.ts';
 import type { DistrictIndex } from './district.ts';
 import type { GraphBuilder } from './graphBuilder.ts';
 import type { Random } from './random.ts';
