@@ -69,3 +69,23 @@ export function authorise(config: ApiConfig) {
     return sendProblem(res, { type: 'about:blank', title: '权限不足 Forbidden', status: 403, detail: `the key of "${caller.actor}" lacks the "${needed}" scope`, instance: req.originalUrl });
   };
 }
+
+/**
+ * The identity that owns what this request writes (issue 15 F2): a key's owner, with admin rights if
+ * the key has the admin scope. Without a key (only where writes are opened to everyone, e.g. local
+ * development) the `X-Actor` header names the person, else "anonymous" — an unverified name, which is
+ * why production keeps writes behind keys (docs/security.md).
+ */
+export function writerIdentity(req: Request): { name: string; admin: boolean } {
+  if (req.caller?.keyed) return { name: req.caller.actor, admin: req.caller.scopes.has('admin') };
+  const header = req.get('X-Actor')?.trim();
+  return { name: header ? header.slice(0, 120) : 'anonymous', admin: false };
+}
+
+/**
+ * The identity a read is answered for: a verified key's owner (and whether it is an admin), or none.
+ * Owners and private notes are shown only to a verified owner or admin; `X-Actor` never unlocks them.
+ */
+export function readerIdentity(req: Request): { name: string; admin: boolean } | undefined {
+  return req.caller?.keyed ? { name: req.caller.actor, admin: req.caller.scopes.has('admin') } : undefined;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { looksLikeUscc, usccProblem } from '../model/uscc.ts';
+import { calendarDate, calendarParts } from './calendarDate.ts';
 
 /**
  * A column of an import table: its English field name and Chinese header (either may head the
@@ -17,6 +18,8 @@ export interface Column {
   note: string;
   /** Words accepted besides the canonical values (大型 → large, 是 → true); for lists, per item. */
   values?: Record<string, string | boolean>;
+  /** Long text (a description) that may hold tabs and line breaks; every other text is one line. */
+  multiline?: boolean;
 }
 
 /** Ids of imported organisations, units, talent, offers and demands (USCCs for enterprises). */
@@ -47,8 +50,20 @@ const booleanWords: Record<string, boolean> = {
 
 type Coerced = { ok: true; value: unknown } | { ok: false; message: string };
 
+/** Blank: nothing, or only spaces (ideographic ones too) and invisible marks — a required field so filled is missing. */
 function isBlank(raw: unknown): boolean {
-  return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+  return raw === undefined || raw === null || (typeof raw === 'string' && /^[\s\u200B-\u200D\u2060\uFEFF]*$/.test(raw));
+}
+
+/**
+ * Control characters are never data (issue 15 F5: NUL and friends were stored); tab and line breaks
+ * only in multi-line columns. Returns the problem, naming the character and its position, or null.
+ */
+function controlProblem(column: Column, text: string): string | null {
+  const found = (column.multiline ? /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/ : /[\u0000-\u001F\u007F]/).exec(text);
+  if (!found) return null;
+  const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return `text without control characters${column.multiline ? ' (tab and line breaks are allowed)' : ' or line breaks'}; found ${code} at character ${found.index + 1}`;
 }
 
 function word(column: Column, text: string): unknown {
@@ -65,10 +80,16 @@ function toText(raw: unknown): string {
 export function coerceCell(column: Column, raw: unknown): Coerced {
   if (isBlank(raw) || (Array.isArray(raw) && raw.length === 0 && column.type !== 'list')) return { ok: true, value: undefined };
   switch (column.type) {
-    case 'text':
-      return typeof raw === 'object' && !(raw instanceof Date) ? { ok: false, message: 'text, not a list or object' } : { ok: true, value: word(column, toText(raw)) };
-    case 'date':
-      return { ok: true, value: toText(raw) };
+    case 'text': {
+      if (typeof raw === 'object' && !(raw instanceof Date)) return { ok: false, message: 'text, not a list or object' };
+      const text = toText(raw);
+      const problem = controlProblem(column, text);
+      return problem ? { ok: false, message: problem } : { ok: true, value: word(column, text) };
+    }
+    case 'date': {
+      const date = calendarDate(toText(raw));
+      return date ? { ok: true, value: date } : { ok: false, message: 'a real calendar date (2026-03-01, 2026/3/1 or 2026年3月1日)' };
+    }
     case 'number':
     case 'integer': {
       const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
@@ -78,8 +99,9 @@ export function coerceCell(column: Column, raw: unknown): Coerced {
     }
     case 'year': {
       if (raw instanceof Date) return { ok: true, value: raw.getUTCFullYear() };
-      const match = /^(\d{4})(?:$|[-/.年])/.exec(toText(raw));
-      return match ? { ok: true, value: Number(match[1]) } : { ok: false, message: 'a year (2015) or a date (2015-06-18)' };
+      if (typeof raw === 'number') return Number.isInteger(raw) && raw >= 1000 && raw <= 9999 ? { ok: true, value: raw } : { ok: false, message: 'a year (2015) or a real date (2015-06-18)' };
+      const parts = calendarParts(toText(raw));
+      return parts ? { ok: true, value: parts.year } : { ok: false, message: 'a year (2015), a month (2015年6月) or a real date (2015-06-18)' };
     }
     case 'boolean': {
       if (typeof raw === 'boolean') return { ok: true, value: raw };
@@ -90,7 +112,9 @@ export function coerceCell(column: Column, raw: unknown): Coerced {
     }
     case 'list': {
       const items = Array.isArray(raw) ? raw.map((x) => toText(x)) : toText(raw).split(/[;；]/).map((x) => x.trim());
-      return { ok: true, value: items.filter((x) => x !== '').map((x) => word(column, x)) };
+      const problem = items.map((x) => controlProblem(column, x)).find((p) => p !== null);
+      if (problem) return { ok: false, message: problem };
+      return { ok: true, value: items.filter((x) => !isBlank(x)).map((x) => word(column, x)) };
     }
   }
 }

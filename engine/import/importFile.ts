@@ -1,4 +1,5 @@
 import { queueForReview } from '../classify/reviewStore.ts';
+import { importLimits } from '../config/limits.ts';
 import { InvalidInputError, type FieldIssue } from '../errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import type { KnowledgeEngine } from '../knowledgeEngine.ts';
@@ -14,6 +15,7 @@ import { supplyTies } from './entities/supplyTies.ts';
 import { talent } from './entities/talent.ts';
 import { universities } from './entities/universities.ts';
 import { idsTakenElsewhere } from './references.ts';
+import type { TextEncoding } from './decodeText.ts';
 import { formatOfFilename, importFormats, parseJson, readTable, type ImportFormat } from './readTable.ts';
 import type { Attachment, BuildResult, ImportContext, ImportProgress, TableSpec } from './tableSpec.ts';
 import { validateRows } from './validateRows.ts';
@@ -28,8 +30,7 @@ export const tableSpecs: Record<TableEntity, TableSpec<any>> = {
   universities, 'research-units': researchUnits, talent, enterprises, 'supply-ties': supplyTies, offers, demands,
 };
 
-/** One import is one transaction: these keep it within what Neo4j's heap handles comfortably. */
-export const importLimits = { maxBytes: 20 * 1024 * 1024, maxRows: 20_000 };
+export { importLimits };
 
 export interface ImportOptions {
   entity: string;
@@ -37,6 +38,8 @@ export interface ImportOptions {
   filename: string;
   content: Buffer;
   format?: ImportFormat;
+  /** The encoding of a CSV/JSON file when it is not UTF-8 or UTF-16 with a BOM: declared, never guessed. */
+  encoding?: TextEncoding;
   onProgress?: ImportProgress;
 }
 
@@ -98,7 +101,7 @@ export async function importFile(graph: Graph, knowledge: KnowledgeEngine, optio
   let rows: number;
   let built: BuildResult = {};
   if (entity === 'chains') {
-    const json = parseJson(options.content, file);
+    const json = parseJson(options.content, file, options.encoding);
     if (json.issues.length > 0) throw invalid(file, json.issues);
     const { template, issues } = await checkChainTemplate(graph, json.value, file);
     if (!template) throw invalid(file, issues);
@@ -106,7 +109,7 @@ export async function importFile(graph: Graph, knowledge: KnowledgeEngine, optio
     rows = 1;
   } else {
     const spec = tableSpecs[entity];
-    const table = await readTable(format, options.content, file);
+    const table = await readTable(format, options.content, file, options.encoding);
     if (table.records.length > importLimits.maxRows) {
       throw new InvalidInputError(`${file} has too many rows`, [{ file, path: '(file)', message: `${table.records.length} rows; at most ${importLimits.maxRows} per import` }]);
     }

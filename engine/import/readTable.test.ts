@@ -15,9 +15,11 @@ describe('reading import files', () => {
     ]);
   });
 
-  it('reads GB18030 text, as Excel saves plain CSV on Chinese Windows', () => {
+  it('reads GB18030 text, as Excel saves plain CSV on Chinese Windows, when the client declares it — never by guessing', () => {
     // "企业名称" in GB18030.
-    expect(decodeText(Buffer.from([0xc6, 0xf3, 0xd2, 0xb5, 0xc3, 0xfb, 0xb3, 0xc6]))).toBe('企业名称');
+    const gb = Buffer.from([0xc6, 0xf3, 0xd2, 0xb5, 0xc3, 0xfb, 0xb3, 0xc6]);
+    expect(decodeText(gb, 'gb18030')).toBe('企业名称');
+    expect(() => decodeText(gb)).toThrow('not valid UTF-8: line 1, byte 0');
   });
 
   it('reports a row with more cells than the header, and a CSV quote never closed', async () => {

@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { FieldIssue } from '../errors.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
+import { decodeText, UndecodableTextError, undecodableIssue, type TextEncoding } from './decodeText.ts';
+
+export { decodeText } from './decodeText.ts';
 
 export type ImportFormat = 'csv' | 'xlsx' | 'jsonl' | 'json';
 export const importFormats: ImportFormat[] = ['csv', 'xlsx', 'jsonl', 'json'];
@@ -27,18 +30,13 @@ export function formatOfFilename(filename: string): ImportFormat | undefined {
   return ext ? extensions[ext] : undefined;
 }
 
-/**
- * Text of a CSV or JSON file: UTF-8 (with or without a byte-order mark), UTF-16 with a BOM, or —
- * what Excel's plain "CSV" saves on Chinese Windows — GB18030, recognised by not being valid UTF-8.
- */
-export function decodeText(content: Buffer): string {
-  if (content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf) return content.subarray(3).toString('utf8');
-  if (content[0] === 0xff && content[1] === 0xfe) return new TextDecoder('utf-16le').decode(content.subarray(2));
-  if (content[0] === 0xfe && content[1] === 0xff) return new TextDecoder('utf-16be').decode(content.subarray(2));
+/** Decodes the file's text, or answers the undecodable bytes as a file issue (rowOfLine: the data row a line is). */
+function textOr(content: Buffer, encoding: TextEncoding, file: string, rowOfLine: (line: number) => number | undefined): { text: string } | { issue: FieldIssue } {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(content);
-  } catch {
-    return new TextDecoder('gb18030').decode(content);
+    return { text: decodeText(content, encoding) };
+  } catch (error) {
+    if (error instanceof UndecodableTextError) return { issue: undecodableIssue(error, file, rowOfLine) };
+    throw error;
   }
 }
 
@@ -59,10 +57,13 @@ function fromRows(rows: { row: number; cells: unknown[] }[], file: string): Sour
   return { headers: headers.filter((h) => h !== ''), records, issues };
 }
 
-function readCsv(content: Buffer, file: string): SourceTable {
+function readCsv(content: Buffer, file: string, encoding: TextEncoding): SourceTable {
+  // Line n is data row n − 1 unless a quoted cell spans lines; the message names the line itself.
+  const decoded = textOr(content, encoding, file, (line) => (line > 1 ? line - 1 : undefined));
+  if ('issue' in decoded) return { records: [], issues: [decoded.issue] };
   try {
     // Record 1 is the header, so record k is data row k − 1: the spreadsheet row minus the header.
-    return fromRows(parseCsv(decodeText(content)).map((cells, i) => ({ row: i, cells })), file);
+    return fromRows(parseCsv(decoded.text).map((cells, i) => ({ row: i, cells })), file);
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     return { records: [], issues: [{ file, row: Math.max(error.record - 1, 0) || undefined, path: '(file)', message: `not valid CSV: ${error.message}` }] };
@@ -109,10 +110,12 @@ function objectRecord(value: unknown, row: number, file: string, issues: FieldIs
   return { row, values: Object.entries(value) };
 }
 
-function readJsonLines(content: Buffer, file: string): SourceTable {
+function readJsonLines(content: Buffer, file: string, encoding: TextEncoding): SourceTable {
   const issues: FieldIssue[] = [];
   const records: SourceRecord[] = [];
-  decodeText(content)
+  const decoded = textOr(content, encoding, file, (line) => line);
+  if ('issue' in decoded) return { records: [], issues: [decoded.issue] };
+  decoded.text
     .split(/\r\n|\n|\r/)
     .forEach((line, i) => {
       if (line.trim() === '') return;
@@ -133,10 +136,12 @@ function readJsonArray(value: unknown, file: string): SourceTable {
   return { records, issues };
 }
 
-/** Parses JSON text, turning a syntax error into a file-level issue. */
-export function parseJson(content: Buffer, file: string): { value?: unknown; issues: FieldIssue[] } {
+/** Parses JSON text, turning undecodable bytes and a syntax error into a file-level issue. */
+export function parseJson(content: Buffer, file: string, encoding: TextEncoding = 'utf-8'): { value?: unknown; issues: FieldIssue[] } {
+  const decoded = textOr(content, encoding, file, () => undefined);
+  if ('issue' in decoded) return { issues: [decoded.issue] };
   try {
-    return { value: JSON.parse(decodeText(content)), issues: [] };
+    return { value: JSON.parse(decoded.text), issues: [] };
   } catch (error) {
     return { issues: [{ file, path: '(file)', message: `not valid JSON: ${(error as Error).message}` }] };
   }
@@ -146,16 +151,16 @@ export function parseJson(content: Buffer, file: string): { value?: unknown; iss
  * Reads a table file into records. Row numbers count data rows from 1, as a spreadsheet user sees
  * them below the header: data row n is spreadsheet row n + 1, JSON Lines line n, JSON array item n.
  */
-export async function readTable(format: ImportFormat, content: Buffer, file: string): Promise<SourceTable> {
+export async function readTable(format: ImportFormat, content: Buffer, file: string, encoding: TextEncoding = 'utf-8'): Promise<SourceTable> {
   switch (format) {
     case 'csv':
-      return readCsv(content, file);
+      return readCsv(content, file, encoding);
     case 'xlsx':
       return readXlsx(content, file);
     case 'jsonl':
-      return readJsonLines(content, file);
+      return readJsonLines(content, file, encoding);
     case 'json': {
-      const { value, issues } = parseJson(content, file);
+      const { value, issues } = parseJson(content, file, encoding);
       return issues.length > 0 ? { records: [], issues } : readJsonArray(value, file);
     }
   }

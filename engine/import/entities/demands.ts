@@ -13,7 +13,7 @@ export const demandColumns: Column[] = [
   { field: 'kind', zh: '需求类型', type: 'text', required: true, example: '厂房', note: '厂房 site / 土地 land / 贷款 loan / 设备 equipment / 人才 talent / 服务 service / 政策 policy', values: resourceKindWords },
   { field: 'ownerId', zh: '需求方', type: 'text', required: true, example: '91320113MA7EXA001E', note: '企业（统一社会信用代码）、高校或科研单位的编号，须已在图中（HAS_DEMAND）' },
   { field: 'title', zh: '标题', type: 'text', required: true, example: '寻找2000平方米GMP厂房', note: '' },
-  { field: 'description', zh: '说明', type: 'text', required: false, example: '用于原料药中试', note: '最多 4000 字' },
+  { field: 'description', zh: '说明', type: 'text', multiline: true, required: false, example: '用于原料药中试', note: '最多 4000 字' },
   { field: 'minAreaM2', zh: '最小面积（平方米）', type: 'number', required: false, example: '2000', note: '厂房、土地必填' },
   { field: 'idealAreaM2', zh: '理想面积（平方米）', type: 'number', required: false, example: '2500', note: '不小于最小面积' },
   { field: 'minFloorLoadKnM2', zh: '最低楼面荷载（kN/m²）', type: 'number', required: false, example: '8', note: '厂房' },

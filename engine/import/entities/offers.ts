@@ -13,7 +13,7 @@ export const offerColumns: Column[] = [
   { field: 'kind', zh: '资源类型', type: 'text', required: true, example: '厂房', note: '厂房 site / 土地 land / 贷款 loan / 设备 equipment / 人才 talent / 服务 service / 政策 policy', values: resourceKindWords },
   { field: 'ownerId', zh: '提供方', type: 'text', required: true, example: 'park.qixia-hi-tech', note: '企业（统一社会信用代码）、高校、科研单位或园区的编号，须已在图中（OFFERS）' },
   { field: 'title', zh: '标题', type: 'text', required: true, example: 'GMP标准厂房 3号楼', note: '' },
-  { field: 'description', zh: '说明', type: 'text', required: false, example: '洁净车间，可满足GMP认证', note: '最多 4000 字' },
+  { field: 'description', zh: '说明', type: 'text', multiline: true, required: false, example: '洁净车间，可满足GMP认证', note: '最多 4000 字' },
   { field: 'areaM2', zh: '面积（平方米）', type: 'number', required: false, example: '3200', note: '厂房、土地必填' },
   { field: 'floorLoadKnM2', zh: '楼面荷载（kN/m²）', type: 'number', required: false, example: '8', note: '厂房' },
   { field: 'certifications', zh: '资质认证', type: 'list', required: false, example: 'GMP', note: '用 ; 分隔；厂房、设备、服务' },

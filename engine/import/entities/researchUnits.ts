@@ -7,7 +7,7 @@ import type { TableSpec } from '../tableSpec.ts';
 export const researchUnitColumns: Column[] = [
   { field: 'id', zh: '编号', type: 'text', required: true, example: 'ru.example-catalysis', note: '字母、数字和 . _ : -，最多 120 位；在全图唯一' },
   { field: 'name', zh: '科研单位名称', type: 'text', required: true, example: '南京大学示例催化实验室', note: '实验室、研究院、研究中心等' },
-  { field: 'description', zh: '简介', type: 'text', required: false, example: '聚焦手性催化与连续流工艺', note: '最多 4000 字；参与校企匹配' },
+  { field: 'description', zh: '简介', type: 'text', multiline: true, required: false, example: '聚焦手性催化与连续流工艺', note: '最多 4000 字；参与校企匹配' },
   { field: 'universityId', zh: '所属高校', type: 'text', required: false, example: 'univ.nju', note: '高校编号（BELONGS_TO），须已在图中' },
   { field: 'parkId', zh: '所在园区', type: 'text', required: false, example: 'park.xianlin-science-park', note: '园区编号（LOCATED_IN）' },
   { field: 'topics', zh: '研究方向', type: 'list', required: false, example: '手性合成;连续流反应', note: '技术主题，用 ; 分隔（RESEARCHES）' },

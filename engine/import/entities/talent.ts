@@ -16,7 +16,7 @@ export const talentColumns: Column[] = [
     values: { 诺奖: 'laureate', 图灵奖: 'laureate', '诺奖/图灵奖': 'laureate', 院士: 'academician', 国家级: 'national', 省级: 'provincial', 市级: 'municipal', 区级: 'district', 其他: 'other' },
   },
   { field: 'honours', zh: '荣誉称号', type: 'list', required: false, example: '江苏省“双创人才”', note: '用 ; 分隔' },
-  { field: 'description', zh: '简介', type: 'text', required: false, example: '长期从事手性药物合成研究', note: '最多 4000 字；参与人才匹配' },
+  { field: 'description', zh: '简介', type: 'text', multiline: true, required: false, example: '长期从事手性药物合成研究', note: '最多 4000 字；参与人才匹配' },
   { field: 'affiliationId', zh: '所在单位', type: 'text', required: false, example: 'ru.cpu-drug', note: '高校、科研单位或企业（统一社会信用代码）的编号，须已在图中（AFFILIATED_WITH）' },
   { field: 'expertise', zh: '专长领域', type: 'list', required: false, example: '手性合成;杂质研究', note: '技术主题，用 ; 分隔（EXPERT_IN）' },
 ];

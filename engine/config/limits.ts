@@ -1,0 +1,21 @@
+/**
+ * Limits that keep requests, imports and their error reports bounded (issue 15 F3, F7). Each says
+ * what it protects; the API and the import pipeline read them from here.
+ */
+
+/** One import is one transaction: these keep it within what Neo4j's heap handles comfortably. */
+export const importLimits = {
+  maxBytes: 20 * 1024 * 1024,
+  maxRows: 20_000,
+  /** Columns of a CSV/XLSX header: the widest real list has 31; 10^6 columns once took 578 MB to refuse. */
+  maxColumns: 200,
+  /** Characters of one cell: 4,000 is the longest text field (description, business scope), with room for quoting. */
+  maxCellChars: 10_000,
+};
+
+/** Problem documents (RFC 9457) answer with at most this many field issues, plus the count of the rest. */
+export const problemLimits = {
+  maxIssues: 100,
+  /** Characters of user text echoed back in one message (a header, a cell): enough to recognise it. */
+  maxEchoChars: 80,
+};
