@@ -19,3 +19,21 @@ export const problemLimits = {
   /** Characters of user text echoed back in one message (a header, a cell): enough to recognise it. */
   maxEchoChars: 80,
 };
+
+/**
+ * An imported chain template (issue 15 F7: a 20,000-character product name was a 500 — "Property
+ * value is too large to index" — and 20,000 segments were accepted). The seven seed chains reach 14
+ * segments, 8 products a segment, names of 59 characters, 8 keywords, 250 product links: the limits
+ * leave a tenfold margin over real chains.
+ */
+export const chainTemplateLimits = {
+  maxSegments: 200,
+  maxProductsPerSegment: 200,
+  /** Ids, names and English names (indexed: must stay far below Neo4j's index key limit). */
+  maxNameChars: 200,
+  maxDescriptionChars: 4000,
+  maxTermsPerSegment: 100,
+  maxTermChars: 40,
+  maxFeeds: 5000,
+  maxInputTo: 20_000,
+};

@@ -60,6 +60,7 @@ function isBlank(raw: unknown): boolean {
  * only in multi-line columns. Returns the problem, naming the character and its position, or null.
  */
 function controlProblem(column: Column, text: string): string | null {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
   const found = (column.multiline ? /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/ : /[\u0000-\u001F\u007F]/).exec(text);
   if (!found) return null;
   const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;

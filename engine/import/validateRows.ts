@@ -6,6 +6,7 @@ import type { Numbered, TableSpec } from './tableSpec.ts';
 /** A cell as echoed in a message: control characters escaped, at most 40 characters. */
 function shown(raw: unknown): string {
   const text = (raw instanceof Date ? raw.toISOString() : typeof raw === 'object' ? JSON.stringify(raw) : String(raw)).slice(0, 41);
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
   const escaped = text.replace(/[\u0000-\u001F\u007F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return text.length > 40 ? `${escaped.slice(0, 40)}…` : escaped;
 }

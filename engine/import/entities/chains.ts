@@ -1,8 +1,10 @@
+import { problemLimits } from '../../config/limits.ts';
 import type { FieldIssue } from '../../errors.ts';
 import type { Graph } from '../../graph/graph.ts';
 import { chainTemplateSchema, type ChainTemplate } from '../../model/chainTemplate.ts';
 import { nodeLabels, type NodeLabel } from '../../model/graphModel.ts';
 import { labelledIds } from '../references.ts';
+import { chainTemplateBoundIssues } from './chainTemplateBounds.ts';
 
 /**
  * A custom chain template (产业链模板): one JSON object in the shape of seed/chains/*.json — the
@@ -10,6 +12,8 @@ import { labelledIds } from '../references.ts';
  * INPUT_TO between products. Issues point into the object by path (segments.2.products.0.id).
  */
 export async function checkChainTemplate(graph: Graph, value: unknown, file: string): Promise<{ template?: ChainTemplate; issues: FieldIssue[] }> {
+  const oversized = chainTemplateBoundIssues(value, problemLimits.maxIssues);
+  if (oversized.length > 0) return { issues: oversized.map((i) => ({ file, ...i })) };
   const parsed = chainTemplateSchema.safeParse(value);
   if (!parsed.success) {
     return { issues: parsed.error.issues.map((i) => ({ file, path: i.path.map(String).join('.') || '(template)', message: i.message })) };
