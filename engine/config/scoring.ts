@@ -1,7 +1,16 @@
 /**
  * Every weight and threshold of the chain analysis and the matchers, with its meaning, in one place.
  * docs/matching.md gives the formulas they enter; change them here and nowhere else.
+ * Tables keyed by a domain enum (tier tags, size classes, talent levels, confidence labels) are checked
+ * against it with `satisfies`, so a tag, size or level added to the model fails to compile until it is
+ * given its value here.
  */
+import type { Confidence } from '../match/explanation.ts';
+import type { EnterpriseSize, EnterpriseTag } from '../model/enterprise.ts';
+import type { z } from 'zod';
+import type { talentLevelSchema } from '../model/nodes.ts';
+
+type TalentLevel = z.infer<typeof talentLevelSchema>;
 
 export const capacityModel = {
   /** Capacity is revenue in 亿元 (revenueWan / 10,000), boosted per tier tag a firm holds. */
@@ -154,9 +163,9 @@ export const fitWeights = { membership: 0.5, products: 0.3, text: 0.2 };
 
 export const tierValues: Record<string, number> = {
   listed: 1, 'little-giant': 0.9, unicorn: 0.9, gazelle: 0.7, 'high-tech': 0.5, 'tech-center': 0.5, 'smart-factory': 0.5, 'korean-funded': 0,
-};
+} satisfies Record<EnterpriseTag, number>;
 
-export const sizeValues: Record<string, number> = { micro: 0.1, small: 0.4, medium: 0.8, large: 1 };
+export const sizeValues: Record<string, number> = { micro: 0.1, small: 0.4, medium: 0.8, large: 1 } satisfies Record<EnterpriseSize, number>;
 
 /** Introduction channels (an existing supply tie is not one: it counts in `ties`, once). */
 export const channelValues = { alliance: 1, pairedPartyOrg: 0.9, commonUniversityPartner: 0.7 };
@@ -177,6 +186,12 @@ export const partnerDefaults = {
   mmrLambda: 0.85,
   /** What makes two candidates near-copies for MMR: name similarity (one group's firms) and shared segments and products. */
   diversity: { name: 0.6, segmentsAndProducts: 0.4 },
+  /**
+   * Stage two of ranking (relations: supply ties, channels) is fetched only for the best of stage one's
+   * cheap score per target segment: `perListed` × the list's limit, and at least `min`, so MMR has
+   * alternatives to choose from when it drops near-copies.
+   */
+  shortList: { min: 40, perListed: 4 },
   /** Segments a mode targets when no segment is given. */
   targetSegments: 3,
   /** Officers do not want intermediaries in candidate lists; matched in name and description. */
@@ -207,13 +222,41 @@ export const pairingWeights = {
   channel: 0.1,
 };
 
+/** Reverse pairing (a research unit or a free text → enterprises). */
+export const reversePairingDefaults = {
+  /** Enterprises retrieved by shared or covered topics before scoring. */
+  retrieve: 400,
+  /** A free-text query stands for at most this many of the catalog's topics it covers best. */
+  textTopics: 6,
+};
+
 /** Talent matching for an enterprise's needs. */
 export const talentWeights = { text: 0.35, topics: 0.3, level: 0.2, proximity: 0.1, cooperation: 0.05 };
 
 /** Talent levels as a 0–1 value: Nobel/Turing laureate … other researchers. */
 export const talentLevelValues: Record<string, number> = {
   laureate: 1, academician: 0.95, national: 0.8, provincial: 0.6, municipal: 0.45, district: 0.3, other: 0.15,
-};
+} satisfies Record<TalentLevel, number>;
+
+/**
+ * How much evidence stands behind a match (Explanation.confidence), per matcher; below `medium` a match
+ * is weak. Signal values are the 0–1 values of the signals named (docs/matching.md).
+ * - 强链/补链/延链 partner: strong when it sits in the segment by the graph (fit ≥ strong.fit) and already
+ *   supplies local firms or has an introduction channel (channel ≥ strong.channel: a shared alliance or a
+ *   paired party organisation, not only a common university partner); medium when it fits at least
+ *   partially (fit ≥ medium.fit) and supplies local firms or has a measured role for them (buyers,
+ *   adjacency, concentration or outside relief ≥ medium.role).
+ * - School–enterprise pair: strong when one of the need's topics is covered whole and the pair has past
+ *   cooperation, a channel, or a researcher of national level or above (talent ≥ strong.talent); medium
+ *   when a topic is covered whole.
+ * - Talent: strong when a topic is covered whole and the talent's unit already cooperates with the firm or
+ *   the talent is of provincial level or above (level value ≥ strong.level); medium when a topic is covered whole.
+ */
+export const confidenceThresholds = {
+  partner: { strong: { fit: 0.5, channel: 0.7 }, medium: { fit: 0.3, role: 0.5 } },
+  pairing: { strong: { talent: talentLevelValues.national } },
+  talent: { strong: { level: talentLevelValues.provincial } },
+} satisfies Record<string, Partial<Record<Exclude<Confidence, 'weak'>, Record<string, number>>>>;
 
 /**
  * Relevance gate of pairing and talent (DESIGN, amended 2026-12: free text answers only above a

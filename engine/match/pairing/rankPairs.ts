@@ -1,4 +1,4 @@
-import { appearanceCaps, relevanceGate } from '../../config/scoring.ts';
+import { appearanceCaps, confidenceThresholds, relevanceGate, reversePairingDefaults } from '../../config/scoring.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import type { Graph } from '../../graph/graph.ts';
 import type { TextSimilarity } from '../../text/textSimilarity.ts';
@@ -51,10 +51,11 @@ export interface PairingResponse {
 /** The topic vocabulary of a catalog, built once per catalog. */
 export const vocabularyOf = oncePer((catalog: ResearchCatalog) => new TopicVocabulary([...catalog.topics, ...catalog.units.flatMap((u) => u.topics)]));
 
+/** Thresholds and their meaning: confidenceThresholds.pairing (config/scoring.ts). */
 function confidence(matches: TopicMatch[], signals: Explanation['signals']): Explanation['confidence'] {
   const v = (n: string) => signals.find((s) => s.signal === n)?.value ?? 0;
   const whole = matches.some((m) => m.coverage === 1);
-  if (whole && (v('cooperation') > 0 || v('channel') > 0 || v('talent') >= 0.8)) return 'strong';
+  if (whole && (v('cooperation') > 0 || v('channel') > 0 || v('talent') >= confidenceThresholds.pairing.strong.talent)) return 'strong';
   return whole ? 'medium' : 'weak';
 }
 
@@ -159,7 +160,9 @@ export async function rankPairs(graph: Graph, catalog: ResearchCatalog, similari
   });
   const f = request.filters ?? {};
   const units = catalog.units.filter(
-    (u) => (f.inXianlin === undefined || (u.university?.inXianlin ?? false) === f.inXianlin) && (!f.universityIds?.length || (u.university && f.universityIds.includes(u.university.id))),
+    (u) =>
+      (f.inXianlin === undefined || (u.university?.inXianlin ?? false) === f.inXianlin) &&
+      (!f.universityIds?.length || (u.university && f.universityIds.includes(u.university.id))),
   );
 
   if (request.enterpriseId || (request.text !== undefined && request.textRole !== 'capability')) {
@@ -187,10 +190,10 @@ export async function rankPairs(graph: Graph, catalog: ResearchCatalog, similari
     if (covered.length === 0) {
       return answer('to-enterprises', { items: [], noMatch: noMatchOf(1, vocab.relevance(words, catalog.topics), relevanceGate.minTopicCoverage) });
     }
-    const topics = covered.slice(0, 6).map((m) => m.topic);
+    const topics = covered.slice(0, reversePairingDefaults.textTopics).map((m) => m.topic);
     unit = { id: textQueryUnitId, name: '需求描述', description: request.text!, topics, demo: false, university: null, parkId: null, researchers: [], partners: [], alliances: [], partyOrgs: [] };
   }
-  const candidates = await enterprisesForTopics(graph, unitTopics(unit), request.researchUnitId ?? null, 400);
+  const candidates = await enterprisesForTopics(graph, unitTopics(unit), request.researchUnitId ?? null, reversePairingDefaults.retrieve);
   const pool = f.localOnly ? candidates.filter((e) => e.local) : candidates;
   const scored = await scorePairs(similarity, vocab, pool.map((e) => ({ need: needSide(e, enterpriseText(e), catalog), unit })), request.limit);
   for (const item of scored.items) {

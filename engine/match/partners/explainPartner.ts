@@ -1,3 +1,4 @@
+import { confidenceThresholds } from '../../config/scoring.ts';
 import { enterpriseTagLabels, type EnterpriseTag } from '../../model/enterprise.ts';
 import type { ChainSnapshot, SnapshotSegment } from '../../chain/snapshot.ts';
 import type { Confidence, GraphPath, PathNode, SignalScore } from '../explanation.ts';
@@ -98,14 +99,14 @@ export function partnerPaths(
  * How much graph evidence stands behind a candidate. strong: it sits in the segment by the graph and
  * already supplies local firms or has an introduction channel; medium: graph fit and a measured role
  * for local firms (it would supply or trade with several, or relieve the segment's concentration);
- * weak: everything else (e.g. a text match only).
+ * weak: everything else (e.g. a text match only). Thresholds: confidenceThresholds.partner (config/scoring.ts).
  */
 export function confidenceOf(signals: SignalScore[]): Confidence {
   const value = (name: string) => signals.find((s) => s.signal === name)?.value ?? 0;
-  const graphFit = value('fit') >= 0.5;
-  if (graphFit && (value('ties') > 0 || value('channel') >= 0.7)) return 'strong';
+  const { strong, medium } = confidenceThresholds.partner;
+  if (value('fit') >= strong.fit && (value('ties') > 0 || value('channel') >= strong.channel)) return 'strong';
   const role = Math.max(value('buyers'), value('adjacency'), value('concentrationRelief'), value('outsideRelief'));
-  if (value('fit') >= 0.3 && (role >= 0.5 || value('ties') > 0)) return 'medium';
+  if (value('fit') >= medium.fit && (role >= medium.role || value('ties') > 0)) return 'medium';
   return 'weak';
 }
 

@@ -116,7 +116,10 @@ function dominantFirmOf(gap: SegmentGap): DominantFirm | null {
 
 function reliefFigures(gap: SegmentGap): ReliefFigures {
   const m = gap.metrics;
-  return { localDemand: m.localDemand, localCapacity: m.localCapacity, n1Shortfall: m.n1Shortfall, outsideDependence: m.outsideDependence, topCapacity: m.evidence.topFirms[0]?.value ?? 0 };
+  return {
+    localDemand: m.localDemand, localCapacity: m.localCapacity, n1Shortfall: m.n1Shortfall, outsideDependence: m.outsideDependence,
+    topCapacity: m.evidence.topFirms[0]?.value ?? 0,
+  };
 }
 
 type SignalValues = Record<string, { value: number; detail: string }>;
@@ -194,7 +197,12 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
     // A firm tied to the segment by nothing but a few shared characters is no partner for it, however
     // well it scores on tier, size or ties.
     const supply = segmentSupply(snapshot).get(target.id) ?? new Map<string, number[]>();
-    const related = kept.filter((c) => c.segmentIds.includes(target.id) || c.products.some((p) => targetProducts.has(p.id)) || similarity.get(c.id)! >= partnerDefaults.minTextOnlySimilarity);
+    const related = kept.filter(
+      (c) =>
+        c.segmentIds.includes(target.id) ||
+        c.products.some((p) => targetProducts.has(p.id)) ||
+        similarity.get(c.id)! >= partnerDefaults.minTextOnlySimilarity,
+    );
 
     const scoreOne = (c: CandidateBasics, relations: CandidateRelations) => {
       const trade = tradeIndex.trade(c);
@@ -215,7 +223,7 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
     const shortList = related
       .map((c) => ({ c, pre: scoreOne(c, noRelations(c.id)).total }))
       .sort((a, b) => b.pre - a.pre || a.c.id.localeCompare(b.c.id))
-      .slice(0, Math.max(40, limit * 4))
+      .slice(0, Math.max(partnerDefaults.shortList.min, limit * partnerDefaults.shortList.perListed))
       .map((x) => x.c);
     const relations = await candidateRelations(graph, shortList.map((c) => c.id));
     const scored = shortList.map((c): Scored => {
@@ -250,9 +258,10 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
   const nameVectors = new Map(pool.map((x) => [x.basics.id, nameScorer.vector(x.basics.name)]));
   // Near-copies: one group's firms (联嘉制药, 联嘉生物) or the same products in another segment of the
   // list. Province is no redundancy: an officer compares the best firms wherever they are.
+  const segmentsAndProducts = (x: Scored) => [...x.basics.segmentIds, ...x.basics.products.map((p) => p.id)];
   const similarity = (a: Scored, b: Scored) =>
     partnerDefaults.diversity.name * cosine(nameVectors.get(a.basics.id)!, nameVectors.get(b.basics.id)!) +
-    partnerDefaults.diversity.segmentsAndProducts * jaccard([...a.basics.segmentIds, ...a.basics.products.map((p) => p.id)], [...b.basics.segmentIds, ...b.basics.products.map((p) => p.id)]);
+    partnerDefaults.diversity.segmentsAndProducts * jaccard(segmentsAndProducts(a), segmentsAndProducts(b));
   // MMR chooses who enters the list; the list is then shown in score order, so rank follows score.
   const chosen = maximalMarginalRelevance(pool, (x) => x.total, similarity, limit, partnerDefaults.mmrLambda).sort(byScore);
   const lowest = chosen.at(-1)?.total ?? Infinity;

@@ -1,4 +1,4 @@
-import { appearanceCaps, relevanceGate, sharedTopicSaturation, talentLevelValues, talentWeights } from '../../config/scoring.ts';
+import { appearanceCaps, confidenceThresholds, relevanceGate, sharedTopicSaturation, talentLevelValues, talentWeights } from '../../config/scoring.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import type { Graph } from '../../graph/graph.ts';
 import type { TextSimilarity } from '../../text/textSimilarity.ts';
@@ -144,7 +144,9 @@ export async function rankTalent(graph: Graph, catalog: ResearchCatalog, similar
       talentWeights,
     );
     const whole = matches[0].coverage === 1;
-    const confidence = whole && (cooperates || (talentLevelValues[t.level] ?? 0) >= 0.6) ? 'strong' : whole ? 'medium' : 'weak';
+    // Thresholds and their meaning: confidenceThresholds.talent (config/scoring.ts).
+    const strong = whole && (cooperates || (talentLevelValues[t.level] ?? 0) >= confidenceThresholds.talent.strong.level);
+    const confidence = strong ? 'strong' : whole ? 'medium' : 'weak';
     return {
       talent: { id: t.id, name: t.name, title: t.title, level: t.level, honours: t.honours, expertise: t.expertise, affiliation: t.affiliation, demo: t.demo },
       score: total,
