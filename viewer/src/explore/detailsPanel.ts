@@ -53,7 +53,10 @@ function onwardLinks(d: EntityDetail): HTMLElement[] {
   return [];
 }
 
-function entityArticle(state: ExploreState, d: EntityDetail, drawn: { links: readonly DrawLink[]; indexOf: ReadonlyMap<string, number> }, actions: DetailActions): HTMLElement {
+/** What the picture shows now: the drawn links and each node's layout index. */
+type Drawn = { links: readonly DrawLink[]; indexOf: ReadonlyMap<string, number> };
+
+function entityArticle(state: ExploreState, d: EntityDetail, drawn: Drawn, actions: DetailActions): HTMLElement {
   const { graph } = state;
   const isPinned = state.pinned.has(d.id);
   const inGraph = graph.nodes.has(d.id);
@@ -85,7 +88,7 @@ function entityArticle(state: ExploreState, d: EntityDetail, drawn: { links: rea
 }
 
 /** The details panel's content: a note on the synthetic graph, a hint to pick a node, or the selected entity. */
-export function detailsContent(state: ExploreState, drawn: { links: readonly DrawLink[]; indexOf: ReadonlyMap<string, number> }, actions: DetailActions): HTMLElement[] {
+export function detailsContent(state: ExploreState, drawn: Drawn, actions: DetailActions): HTMLElement[] {
   const heading = el('h2', { id: 'ex-detail-title' }, t('explore.detailTitle'));
   if (state.synthetic) return [heading, el('p', {}, t('explore.syntheticNote', { n: state.synthetic, canvas: canvasThreshold, worker: workerThreshold }))];
   if (!state.selected || !state.detail) return [heading, emptyState(t('explore.detailNone'), t('explore.detailTitle'))];

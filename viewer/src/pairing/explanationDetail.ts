@@ -21,7 +21,14 @@ export function figureRow(label: string, value: string, cls = ''): HTMLElement {
  * the one-line reason, what is particular to the matcher (`head`), the record button, the signals
  * table and the explanation paths as a small graph.
  */
-export function explanationDetail(idPrefix: string, head: (HTMLElement | null)[], c: { id: string; name: string; demo: boolean; score: number; explanation: Explanation }, order: readonly string[], width: number, record: HTMLElement | null): HTMLElement {
+export function explanationDetail(
+  idPrefix: string,
+  head: (HTMLElement | null)[],
+  c: { id: string; name: string; demo: boolean; score: number; explanation: Explanation },
+  order: readonly string[],
+  width: number,
+  record: HTMLElement | null,
+): HTMLElement {
   return el('article', { class: 'candidate-detail', 'aria-labelledby': `${idPrefix}-name` },
     el('p', { class: 'eyebrow' }, t('detail.title')),
     el('h2', { id: `${idPrefix}-name`, class: 'detail-name' }, c.name),

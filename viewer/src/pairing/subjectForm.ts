@@ -10,7 +10,11 @@ import type { PairingState } from './pairingState.ts';
  * A tab's form: who or what to match (a picked firm or research unit, or words), the matcher's own
  * fields, and how many results. Picking an entity runs at once; words wait for the submit button.
  */
-export function subjectForm<R extends { items: I[]; textProvider: TextProvider }, I>(matcher: Matcher<R, I>, state: PairingState, actions: { run(): void; kindChanged(): void }): HTMLElement[] {
+export function subjectForm<R extends { items: I[]; textProvider: TextProvider }, I>(
+  matcher: Matcher<R, I>,
+  state: PairingState,
+  actions: { run(): void; kindChanged(): void },
+): HTMLElement[] {
   const panel = matcher.panel(state);
   const { id, words } = matcher;
   const extra = matcher.fields(state);

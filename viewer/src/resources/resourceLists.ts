@@ -10,7 +10,15 @@ export function listTabLabel(state: ResourcesState, side: Side): string {
   return t(side === 'demands' ? 'res.tabDemands' : 'res.tabOffers', { n: listCount(state[side]) });
 }
 
-function itemRow(state: ResourcesState, side: Side, item: { id: string; title: string; kind: string; owner: string; terms: string[] }, select: (side: Side, id: string) => void): HTMLElement {
+interface ListItem {
+  id: string;
+  title: string;
+  kind: string;
+  owner: string;
+  terms: string[];
+}
+
+function itemRow(state: ResourcesState, side: Side, item: ListItem, select: (side: Side, id: string) => void): HTMLElement {
   const unmet = side === 'demands' ? state.unmetById.get(item.id) : undefined;
   const on = state.selected?.side === side && state.selected.id === item.id;
   return el('li', { class: `res-item${on ? ' selected' : ''}${unmet ? ' is-unmet' : ''}`, 'data-id': item.id },
@@ -23,7 +31,11 @@ function itemRow(state: ResourcesState, side: Side, item: { id: string; title: s
 }
 
 /** One list's items (a demand nothing could meet in the last assignment is flagged), and "more" while pages remain. */
-export function listContent(state: ResourcesState, side: Side, actions: { select(side: Side, id: string): void; more(side: Side): void }): (HTMLElement | string)[] {
+export function listContent(
+  state: ResourcesState,
+  side: Side,
+  actions: { select(side: Side, id: string): void; more(side: Side): void },
+): (HTMLElement | string)[] {
   const list = state[side];
   const items = side === 'demands'
     ? state.demands.items.map((d) => ({ id: d.id, title: d.title, kind: d.kind, owner: d.owner?.name ?? t('metric.none'), terms: demandTerms(d) }))

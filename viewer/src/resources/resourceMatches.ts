@@ -16,7 +16,10 @@ type Explanation = OffersForDemand['candidates'][number]['explanation'];
 const whyPadding = 90;
 
 /** A ranked match; its signals and paths are drawn only when "why" is opened (dozens of cards, few opened). */
-function matchCard(rank: number, id: string, name: string, owner: string, terms: string[], extra: string | null, score: number, explanation: Explanation, record: HTMLElement, columnWidth: () => number): HTMLElement {
+function matchCard(
+  rank: number, id: string, name: string, owner: string, terms: string[], extra: string | null,
+  score: number, explanation: Explanation, record: HTMLElement, columnWidth: () => number,
+): HTMLElement {
   const details = el('details', { class: 'res-why' }, el('summary', {}, t('res.why')));
   details.addEventListener('toggle', () => {
     if (details.open && details.children.length === 1) {

@@ -1,24 +1,17 @@
 import { api, ApiError } from '../api/client.ts';
-import type { ChainMap, GapReport, MapSegment, PartnerCandidate, PartnerMode, PartnerResult, ResilienceReport } from '../api/types.ts';
+import type { GapReport, ResilienceReport } from '../api/types.ts';
 import { href, type ViewDefinition } from '../app/router.ts';
 import { segmentName } from '../chainMap/drawChainMap.ts';
 import { t } from '../i18n/i18n.ts';
 import { candidateControls, setProvinceSuggestions } from '../segment/candidateControls.ts';
 import { candidateDetail } from '../segment/candidateDetail.ts';
 import { candidateList } from '../segment/candidateList.ts';
-import { defaultMode, emptyFilters, modesFor, partnerRequest, type FilterState } from '../segment/partnerQuery.ts';
-import { provinces as knownProvinces } from '../segment/provinces.ts';
+import { defaultMode, modesFor, partnerRequest } from '../segment/partnerQuery.ts';
 import { classBadge, segmentInfo } from '../segment/segmentInfo.ts';
 import { saveBlob } from '../ui/download.ts';
 import { el } from '../ui/el.ts';
 import { bind, errorState } from '../ui/status.ts';
-
-interface SegmentData {
-  map: ChainMap;
-  gaps: GapReport;
-  resilience: ResilienceReport;
-  segment: MapSegment;
-}
+import { createSegmentState, resetSegment, storeCandidates } from './segment/segmentState.ts';
 
 /** Names of the chain's firms from every piece of evidence, to name the ends of supply ties. */
 function firmNameIndex(gaps: GapReport, resilience: ResilienceReport): Map<string, string> {
@@ -40,13 +33,7 @@ export const segmentView: ViewDefinition = {
   pattern: '/chain/:chainId/segment/:segmentId',
   section: 'chain',
   mount({ container, params }) {
-    let { chainId, segmentId } = params;
-    let data: SegmentData | null = null;
-    let mode: PartnerMode = 'fill';
-    let filters: FilterState = emptyFilters();
-    let result: PartnerResult | null = null;
-    let selected: PartnerCandidate | null = null;
-    let provinces: string[] = [...knownProvinces];
+    const state = createSegmentState(params);
     let stopInfo = () => {};
     let stopList = () => {};
     const stopAll = () => {
@@ -70,9 +57,10 @@ export const segmentView: ViewDefinition = {
     container.append(el('section', { class: 'view view-segment', 'aria-labelledby': 'view-title' },
       el('header', { class: 'view-head' }, crumbs, el('div', { class: 'title-row' }, title, badge)), body));
 
-    const request = () => partnerRequest(chainId, segmentId, mode, filters);
+    const request = () => partnerRequest(state.chainId, state.segmentId, state.mode, state.filters);
 
     const renderHeader = () => {
+      const { data, chainId, segmentId } = state;
       const name = data ? segmentName(data.segment) : segmentId;
       const chainName = data ? segmentName(data.map.chain) : chainId;
       crumbs.setAttribute('aria-label', t('segment.breadcrumb'));
@@ -87,15 +75,16 @@ export const segmentView: ViewDefinition = {
     };
 
     const renderDetail = () => {
+      const { data } = state;
       if (!data) return;
       const width = Math.max(300, (detail.clientWidth || 420) - 34);
-      detail.replaceChildren(candidateDetail(selected, chainId, new Map(data.map.segments.map((s) => [s.segmentId, s])), width));
+      detail.replaceChildren(candidateDetail(state.selected, state.chainId, new Map(data.map.segments.map((s) => [s.segmentId, s])), width));
     };
 
     const renderList = () => {
-      if (!result) return;
-      listArea.replaceChildren(candidateList(result, selected?.id ?? null, (c) => {
-        selected = c;
+      if (!state.result) return;
+      listArea.replaceChildren(candidateList(state.result, state.selected?.id ?? null, (c) => {
+        state.selected = c;
         for (const li of listArea.querySelectorAll('li.candidate')) {
           const on = li.getAttribute('data-id') === c.id;
           li.classList.toggle('selected', on);
@@ -106,13 +95,13 @@ export const segmentView: ViewDefinition = {
     };
 
     const renderControls = () => {
-      controls.replaceChildren(candidateControls(mode, data ? modesFor(data.segment) : [mode], filters, provinces, {
+      controls.replaceChildren(candidateControls(state.mode, state.data ? modesFor(state.data.segment) : [state.mode], state.filters, state.provinces, {
         onMode: (m) => {
-          mode = m;
+          state.mode = m;
           loadCandidates();
         },
         onFilters: (f) => {
-          filters = f;
+          state.filters = f;
           loadCandidates();
         },
         onExport: (format) => {
@@ -129,35 +118,32 @@ export const segmentView: ViewDefinition = {
     };
 
     const loadCandidates = () => {
-      result = null;
+      state.result = null;
       stopList();
       stopList = bind(listArea, () => api.partners(request()), (r) => {
-        result = r;
-        provinces = [...new Set([...provinces, ...r.candidates.map((c) => c.province).filter(Boolean)])];
-        selected = r.candidates.find((c) => c.id === selected?.id) ?? r.candidates[0] ?? null;
-        setProvinceSuggestions(controls, provinces);
+        storeCandidates(state, r);
+        setProvinceSuggestions(controls, state.provinces);
         renderList();
         renderDetail();
       });
     };
 
+    /** Loads the segment the state names (after `resetSegment`). */
     const load = () => {
       stopAll();
-      data = null;
-      result = null;
-      selected = null;
       renderHeader();
       controls.replaceChildren();
       detail.replaceChildren();
       listArea.replaceChildren();
+      const { chainId, segmentId } = state;
       stopInfo = bind(info, async () => {
         const [map, gaps, resilience] = await Promise.all([api.chainMap(chainId), api.gaps(chainId), api.resilience(chainId)]);
         const segment = map.segments.find((s) => s.segmentId === segmentId);
         if (!segment) throw new ApiError(404, t('segment.notFound', { chain: chainId, segment: segmentId }));
         return { map, gaps, resilience, segment };
       }, (loaded) => {
-        data = loaded;
-        mode = defaultMode(loaded.segment);
+        state.data = loaded;
+        state.mode = defaultMode(loaded.segment);
         renderHeader();
         renderInfo();
         renderControls();
@@ -166,25 +152,25 @@ export const segmentView: ViewDefinition = {
     };
 
     const renderInfo = () => {
+      const { data } = state;
       if (!data) return;
-      const gap = data.gaps.gaps.find((g) => g.segmentId === segmentId);
+      const gap = data.gaps.gaps.find((g) => g.segmentId === state.segmentId);
       info.replaceChildren(segmentInfo(data.segment, gap, data.map, data.resilience.singlePointsOfFailure, firmNameIndex(data.gaps, data.resilience)));
     };
 
     load();
     return {
       update(next) {
-        if (next.chainId === chainId && next.segmentId === segmentId) return;
-        ({ chainId, segmentId } = next);
-        filters = emptyFilters();
+        if (next.chainId === state.chainId && next.segmentId === state.segmentId) return;
+        resetSegment(state, next);
         load();
       },
       relabel() {
         renderHeader();
-        if (!data) return load();
+        if (!state.data) return load();
         renderInfo();
         renderControls();
-        if (result) {
+        if (state.result) {
           renderList();
           renderDetail();
         } else loadCandidates(); // still loading: the same request, its loading state in the new language
