@@ -8,7 +8,11 @@ import { startHealthRecorder } from './healthRecorder.ts';
 
 // Days far from today, so the records never enter another test's trend window; deleted afterwards.
 const past = (day: string) => new Date(`${day}T04:00:00Z`);
-const cleanUp = (graph: Graph) => graph.write((tx) => tx.run("MATCH (h:ChainHealthSnapshot) WHERE h.day < '2001' DETACH DELETE h"));
+const cleanUp = (graph: Graph) =>
+  graph.write(async (tx) => {
+    await tx.run("MATCH (h:ChainHealthSnapshot) WHERE h.day < '2001' DETACH DELETE h");
+    await tx.run("MATCH (m:Match) WHERE m.id STARTS WITH 'history-test.' DETACH DELETE m"); // the seed has no matches; others count on that
+  });
 
 describe('the chains’ health history in Neo4j', () => {
   let graph: Graph;
@@ -55,7 +59,15 @@ describe('the chains’ health history in Neo4j', () => {
         { id: gap.segmentId },
       ),
     );
+    // Two follow-ups of biomed: one moved after that day (counted by the status it reached), one before (not counted).
+    await graph.write((tx) =>
+      tx.run(
+        `UNWIND $rows AS r CREATE (m:Match {id: r.id, chainId: 'biomed', kind: 'partner', status: r.status, updatedAt: r.at})`,
+        { rows: [{ id: 'history-test.1', status: 'contacted', at: '2000-01-07T03:00:00.000Z' }, { id: 'history-test.2', status: 'agreed', at: '2000-01-04T15:00:00.000Z' }] },
+      ),
+    );
     const biomed = (await districtOverview(engine, past('2000-01-10'))).chains.find((c) => c.chain.id === 'biomed')!;
+    expect(biomed.matchesMoved).toEqual({ contacted: 1 });
     expect(biomed.since).toBe('2000-01-05');
     expect(biomed.changes).toEqual([{ segmentId: gap.segmentId, name: gap.name, from: 'healthy', to: gap.class }]);
     expect(biomed.firmsAdded).toBe(0);

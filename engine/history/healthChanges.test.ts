@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChainHealth } from '../overview/chainHealth.ts';
 import type { HealthRecord } from './chainHealthStore.ts';
 import { chainHistory } from './healthChanges.ts';
-import { daysBefore, healthDay } from './healthDay.ts';
+import { dayStartIso, daysBefore, healthDay } from './healthDay.ts';
 
 const counts = (missing: number, weak: number) => ({ missing, broken: 0, weak, extension: 1, healthy: 3, absent: 0 });
 const record = (day: string, atStake: number, classes: Record<string, HealthRecord['segments'][number]['class']>, localFirms = 10): HealthRecord => ({
@@ -37,5 +37,6 @@ describe('the district day', () => {
     expect(healthDay(new Date('2026-12-05T16:30:00Z'))).toBe('2026-12-06'); // 00:30 in Beijing
     expect(healthDay(new Date('2026-12-05T15:30:00Z'))).toBe('2026-12-05');
     expect(daysBefore('2026-03-01', 1)).toBe('2026-02-28');
+    expect(dayStartIso('2026-12-06')).toBe('2026-12-05T16:00:00.000Z');
   });
 });

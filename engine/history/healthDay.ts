@@ -13,3 +13,8 @@ export function daysBefore(day: string, days: number): string {
   const t = Date.parse(`${day}T00:00:00Z`) - days * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
 }
+
+/** The first instant of a district day, as an ISO string in UTC (how Match.updatedAt is stored). */
+export function dayStartIso(day: string): string {
+  return new Date(`${day}T00:00:00${historyConfig.utcOffset}`).toISOString();
+}

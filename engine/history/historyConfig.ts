@@ -7,6 +7,8 @@ export const historyConfig = {
    * 01:00 Beijing time belongs to that day, not to the previous UTC one.
    */
   timeZone: 'Asia/Shanghai',
+  /** The same zone as a UTC offset, for comparing a day with stored ISO instants (China keeps no summer time). */
+  utcOffset: '+08:00',
   /** Days of history the overview reads: the trend line and the "since <date>" comparison span this window. */
   trendDays: 30,
   /**

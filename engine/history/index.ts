@@ -3,3 +3,4 @@ export { recordChainHealth, readHealthHistory, type HealthRecord } from './chain
 export { startHealthRecorder } from './healthRecorder.ts';
 export { chainHistory, type ChainHistory, type ClassChange, type TrendPoint } from './healthChanges.ts';
 export { healthDay } from './healthDay.ts';
+export { matchesMovedSince, type MatchesMoved } from './matchesMoved.ts';

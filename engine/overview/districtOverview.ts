@@ -3,9 +3,13 @@ import { readHealthHistory } from '../history/chainHealthStore.ts';
 import { daysBefore, healthDay } from '../history/healthDay.ts';
 import { chainHistory, type ChainHistory } from '../history/healthChanges.ts';
 import { historyConfig } from '../history/historyConfig.ts';
+import { matchesMovedSince, type MatchesMoved } from '../history/matchesMoved.ts';
 import { byStake, chainHealth, type ChainHealth } from './chainHealth.ts';
 
-export type OverviewRow = Omit<ChainHealth, 'segments'> & ChainHistory;
+export type OverviewRow = Omit<ChainHealth, 'segments'> & ChainHistory & {
+  /** Recommendations of the chain recorded or moved since `since`, by the status they reached; null without `since`. */
+  matchesMoved: MatchesMoved | null;
+};
 
 export interface DistrictOverview {
   /** The district's day the figures are for (YYYY-MM-DD, Asia/Shanghai). */
@@ -27,9 +31,11 @@ export async function districtOverview(engine: ChainMatchEngine, at: Date = new 
   const day = healthDay(at);
   const [chains, history] = await Promise.all([engine.listChains(), readHealthHistory(engine.graph, daysBefore(day, historyConfig.trendDays))]);
   const healths = await Promise.all(chains.map(async (c) => chainHealth(await engine.snapshots.get(c.id))));
-  const rows = healths.sort(byStake).map((health) => {
+  const withHistory = healths.sort(byStake).map((health) => {
     const { segments: _kept, ...row } = health; // segment classes feed the history, not the page
     return { ...row, ...chainHistory(day, health, history.filter((r) => r.chainId === health.chain.id)) };
   });
+  const moved = await matchesMovedSince(engine.graph, withHistory.flatMap((r) => (r.since ? [{ chainId: r.chain.id, day: r.since }] : [])));
+  const rows: OverviewRow[] = withHistory.map((r) => ({ ...r, matchesMoved: moved.get(r.chain.id) ?? null }));
   return { day, trendDays: historyConfig.trendDays, chains: rows, demo: rows.some((r) => r.demo) };
 }

@@ -21,6 +21,8 @@ const overviewRow = z.looseObject({
   trend: z.array(z.object({ day: z.string(), atStake: z.number(), gaps: z.number() })).meta({ description: 'One point per recorded day (YYYY-MM-DD, Asia/Shanghai), oldest first; the last is today’s live figure' }),
   since: z.string().nullable().meta({ description: 'The day compared with: the oldest record of the window before today; null when there is none' }),
   changes: z.array(z.object({ segmentId: z.string(), name: z.string(), from: gapClass.nullable(), to: gapClass })).meta({ description: 'Segments whose class differs today from `since`' }),
+  matchesMoved: z.looseObject({ proposed: z.number().optional(), contacted: z.number().optional(), agreed: z.number().optional(), declined: z.number().optional() }).nullable()
+    .meta({ description: 'Recommendations of the chain recorded or moved since `since`, by the status they reached; null without `since`' }),
   firmsAdded: z.number().nullable().meta({ description: 'Local firms today minus on `since` (net); null without `since`' }),
 });
 

@@ -28,6 +28,10 @@ beforeAll(async () => {
       { day: pastDay, id: gap.segmentId },
     ),
   );
+  // A follow-up of biomed moved today (createdBy 'e2e': the harness deletes it afterwards).
+  await harness.graph.write((tx) =>
+    tx.run("CREATE (:Match {id: 'overview-e2e.1', chainId: 'biomed', kind: 'partner', status: 'contacted', createdBy: 'e2e', updatedAt: $at})", { at: new Date().toISOString() }),
+  );
 });
 
 afterAll(async () => {
@@ -73,6 +77,7 @@ describe('the district overview', () => {
       const change = card.locator(`.change-list li[data-segment-id="${changedSegment.id}"]`);
       expect(await change.innerText()).toMatch(new RegExp(`^${changedSegment.name}：健康 → (缺链|断链|短板)$`));
       expect(await card.locator('.sparkline circle').count()).toBe(2);
+      expect(await card.locator('.matches-moved').innerText()).toBe('匹配跟踪：已联系 1');
       // a chain with nothing changed says so
       expect(await page.locator('.overview-card:not([data-chain-id="biomed"]) .changes').first().innerText()).toContain('各环节类别没有变化');
     } finally {

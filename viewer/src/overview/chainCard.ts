@@ -3,13 +3,20 @@ import { segmentName } from '../chainMap/drawChainMap.ts';
 import { t, tData } from '../i18n/i18n.ts';
 import { demoBadge } from '../ui/demoBadge.ts';
 import { el } from '../ui/el.ts';
-import { fmtPercent, fmtYi } from '../ui/format.ts';
+import { fmtList, fmtPercent, fmtYi } from '../ui/format.ts';
 import { drawGapCounts } from './gapCounts.ts';
 import type { DistrictOverview, OverviewRow } from './overviewApi.ts';
 import { drawSparkline } from './sparkline.ts';
 
 const figure = (label: string, value: string, name: string) =>
   el('div', { class: `figure figure-${name}` }, el('dt', {}, label), el('dd', {}, value));
+
+/** The chain's follow-ups recorded or moved since `since`, by the status they reached (待联系 2、已联系 1). */
+function movedMatches(row: OverviewRow): HTMLElement | null {
+  const moved = Object.entries(row.matchesMoved ?? {}).filter(([, n]) => n && n > 0);
+  if (moved.length === 0) return null;
+  return el('p', { class: 'matches-moved' }, t('overview.matchesMoved', { list: fmtList(moved.map(([status, n]) => `${tData('status', status)} ${n}`)) }));
+}
 
 /** What changed since the oldest record of the window: segments that changed class, and the net firms added. */
 function changeList(row: OverviewRow): HTMLElement {
@@ -22,7 +29,8 @@ function changeList(row: OverviewRow): HTMLElement {
   return el('div', { class: 'changes' },
     el('h3', {}, t('overview.since', { date: row.since })),
     items.length > 0 ? el('ul', { class: 'change-list' }, items) : el('p', { class: 'muted' }, t('overview.noChanges')),
-    row.firmsAdded ? el('p', { class: 'firms-change' }, t('overview.firmsChange', { n: row.firmsAdded > 0 ? `+${row.firmsAdded}` : row.firmsAdded })) : null);
+    row.firmsAdded ? el('p', { class: 'firms-change' }, t('overview.firmsChange', { n: row.firmsAdded > 0 ? `+${row.firmsAdded}` : row.firmsAdded })) : null,
+    movedMatches(row));
 }
 
 /** One chain of the overview: its figures, its gaps by class, its trend and what changed; the name opens the map. */

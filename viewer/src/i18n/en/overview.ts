@@ -22,6 +22,7 @@ export const overview: Record<keyof typeof zh, string> = {
   'overview.trendPoint': '{day}: {value}',
   'overview.since': 'Since {date}',
   'overview.noChanges': 'No segment changed class',
+  'overview.matchesMoved': 'Follow-ups moved: {list}',
   'overview.newSegment': 'new segment',
   'overview.firmsChange': 'Local firms, net change: {n}',
   'overview.open': 'Open the {chain} chain map',

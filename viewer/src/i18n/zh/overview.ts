@@ -20,6 +20,7 @@ export const overview = {
   'overview.trendPoint': '{day}：{value}',
   'overview.since': '自 {date} 以来',
   'overview.noChanges': '各环节类别没有变化',
+  'overview.matchesMoved': '匹配跟踪：{list}',
   'overview.newSegment': '新增环节',
   'overview.firmsChange': '本地企业净增 {n} 家',
   'overview.open': '打开{chain}产业链图谱',
