@@ -11,6 +11,8 @@ export const importLimits = {
   maxColumns: 200,
   /** Characters of one cell: 4,000 is the longest text field (description, business scope), with room for quoting. */
   maxCellChars: 10_000,
+  /** Characters of one CSV record (all its cells): stops a one-line file of 10^6 columns early. */
+  maxRecordChars: 100_000,
 };
 
 /** Problem documents (RFC 9457) answer with at most this many field issues, plus the count of the rest. */

@@ -1,5 +1,5 @@
 import { queueForReview } from '../classify/reviewStore.ts';
-import { importLimits } from '../config/limits.ts';
+import { importLimits, problemLimits } from '../config/limits.ts';
 import { InvalidInputError, type FieldIssue } from '../errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import type { KnowledgeEngine } from '../knowledgeEngine.ts';
@@ -66,11 +66,14 @@ function isImportEntity(value: string): value is ImportEntity {
   return (importEntities as readonly string[]).includes(value);
 }
 
+/** All problems counted, the first problemLimits.maxIssues listed (issue 15 F3: reports were unbounded). */
 function invalid(file: string, issues: FieldIssue[]): InvalidInputError {
   const rows = new Set(issues.filter((i) => i.row !== undefined).map((i) => i.row)).size;
   // Header and file problems first, then by row: the order a person fixes them in.
   const sorted = [...issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  return new InvalidInputError(`${issues.length} problem(s)${rows ? ` in ${rows} row(s)` : ''} of ${file}; nothing was imported`, sorted);
+  const listed = sorted.slice(0, problemLimits.maxIssues);
+  const more = sorted.length - listed.length;
+  return new InvalidInputError(`${issues.length} problem(s)${rows ? ` in ${rows} row(s)` : ''} of ${file}; nothing was imported${more > 0 ? `; the first ${listed.length} are listed, ${more} more not` : ''}`, listed);
 }
 
 /**

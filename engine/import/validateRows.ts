@@ -1,7 +1,10 @@
+import { problemLimits } from '../config/limits.ts';
 import type { FieldIssue } from '../errors.ts';
 import { coerceCell, columnIndex } from './columns.ts';
 import type { SourceTable } from './readTable.ts';
 import type { Numbered, TableSpec } from './tableSpec.ts';
+
+const echo = (text: string) => (text.length > problemLimits.maxEchoChars ? `${text.slice(0, problemLimits.maxEchoChars)}…` : text);
 
 /** A cell as echoed in a message: control characters escaped, at most 40 characters. */
 function shown(raw: unknown): string {
@@ -25,10 +28,15 @@ export function validateRows<R>(spec: TableSpec<R>, table: SourceTable, file: st
   const absentRequired = new Set<string>();
   if (table.headers) {
     const seen = new Map<string, string>();
+    // The list of known columns is given once, on the first unknown header; each header is echoed
+    // only as a short prefix (issue 15 F3: every unknown header echoed twice, with the list, made 578 MB).
+    let listed = false;
     for (const header of table.headers) {
       const column = columnOf(header);
-      if (!column) issues.push({ file, path: header, message: `unknown column "${header}"; the columns of ${spec.entity} are: ${expected}` });
-      else if (seen.has(column.field)) issues.push({ file, path: column.field, message: `columns "${seen.get(column.field)}" and "${header}" are the same field` });
+      if (!column) {
+        issues.push({ file, path: echo(header), message: `unknown column "${echo(header)}"` + (listed ? '' : `; the columns of ${spec.entity} are: ${expected}`) });
+        listed = true;
+      } else if (seen.has(column.field)) issues.push({ file, path: column.field, message: `columns "${echo(seen.get(column.field)!)}" and "${echo(header)}" are the same field` });
       else seen.set(column.field, header);
     }
     for (const c of spec.columns) {
@@ -50,7 +58,7 @@ export function validateRows<R>(spec: TableSpec<R>, table: SourceTable, file: st
     for (const [key, raw] of record.values) {
       const column = columnOf(key);
       if (!column) {
-        if (!table.headers) report(key, `unknown field "${key}"; the fields of ${spec.entity} are: ${expected}`);
+        if (!table.headers) report(echo(key), `unknown field "${echo(key)}"; the fields of ${spec.entity} are: ${expected}`);
         continue;
       }
       const cell = coerceCell(column, raw);
