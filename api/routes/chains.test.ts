@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph, PartnerResult } from '../../engine/index.ts';
+import { headerRowOf } from '../../engine/index.ts';
 import { pathExists } from '../../scripts/test/pathExists.ts';
 import { seededGraph } from '../../scripts/test/seededGraph.ts';
 import { postJson, startTestServer } from '../../scripts/test/testServer.ts';
@@ -95,11 +96,16 @@ describe('chain intelligence API on the seed', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
-    expect(String(sheet.getRow(1).getCell(1).value)).toContain('演示数据');
-    expect(sheet.getRow(2).getCell(2).value).toBe('企业名称');
-    expect(sheet.getRow(2).getCell(3).value).toBe('演示数据');
-    expect(json.candidates.map((_, i) => sheet.getRow(i + 3).getCell(3).value)).toEqual(json.candidates.map((c) => (c.demo ? '是' : '否')));
-    expect(sheet.rowCount).toBe(8);
+    const headerAt = headerRowOf(sheet);
+    // The block above the headerAts says which chain, mode and target the list answers, and warns of demo data.
+    expect(sheet.getRow(1).getCell(1).value).toBe('补链候选企业');
+    const block = Array.from({ length: headerAt - 1 }, (_, i) => String(sheet.getRow(i + 1).getCell(1).value));
+    expect(block).toEqual(expect.arrayContaining(['产业链：人工智能', '链策：补链', '目标环节：智能芯片', '筛选条件：无']));
+    expect(block.at(-1)).toContain('演示数据');
+    expect(sheet.getRow(headerAt).getCell(2).value).toBe('企业名称');
+    expect(sheet.getRow(headerAt).getCell(3).value).toBe('演示数据');
+    expect(json.candidates.map((_, i) => sheet.getRow(headerAt + 1 + i).getCell(3).value)).toEqual(json.candidates.map((c) => (c.demo ? '是' : '否')));
+    expect(sheet.rowCount).toBe(headerAt + json.candidates.length);
   });
 
   it('marks partner candidates that are demo data: generated firms are, the article’s 南京高光半导体 is not', async () => {
@@ -130,10 +136,10 @@ describe('chain intelligence API on the seed', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
     expect(book.worksheets.length).toBeGreaterThanOrEqual(3);
-    expect(book.worksheets[0].rowCount).toBe(16); // demo note + header + 14 segments
+    expect(book.worksheets[0].rowCount).toBe(headerRowOf(book.worksheets[0]) + 14); // title block, header, 14 segments
     for (const sheet of book.worksheets) {
-      expect(String(sheet.getRow(1).getCell(1).value), sheet.name).toContain('演示数据');
-      expect(sheet.getRow(2).values, sheet.name).toContain('演示数据');
+      expect(String(sheet.getRow(headerRowOf(sheet) - 1).getCell(1).value), sheet.name).toContain('演示数据');
+      expect(sheet.getRow(headerRowOf(sheet)).values, sheet.name).toContain('演示数据');
     }
   });
 

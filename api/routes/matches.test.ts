@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemandMatches, Explanation, Graph, MatchRecord } from '../../engine/index.ts';
+import { headerRowOf } from '../../engine/index.ts';
 import { seededGraph } from '../../scripts/test/seededGraph.ts';
 import { postJson, startTestServer } from '../../scripts/test/testServer.ts';
 import { hashKey } from '../config.ts';
@@ -145,8 +146,7 @@ describe('match tracking API', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
-    const headerRow = sheet.getRow(1).getCell(3).value === '状态' ? 1 : 2;
-    expect(sheet.getRow(headerRow).getCell(3).value).toBe('状态');
+    expect(sheet.getRow(headerRowOf(sheet)).getCell(3).value).toBe('状态');
   });
 
   it('says when either side of a tracked match is demo data, in JSON and in the CSV/XLSX export', async () => {
@@ -178,9 +178,10 @@ describe('match tracking API', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await (await fetch(url(`/matches?chainId=${chainId}&format=xlsx`))).arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
-    expect(String(sheet.getRow(1).getCell(1).value)).toContain('演示数据');
-    const col = (sheet.getRow(2).values as unknown[]).indexOf('演示数据');
-    const cells = Object.fromEntries([3, 4, 5].map((r) => [sheet.getRow(r).getCell(1).value, sheet.getRow(r).getCell(col).value]));
+    const header = headerRowOf(sheet);
+    expect(String(sheet.getRow(header - 1).getCell(1).value)).toContain('演示数据');
+    const col = (sheet.getRow(header).values as unknown[]).indexOf('演示数据');
+    const cells = Object.fromEntries([1, 2, 3].map((r) => [sheet.getRow(header + r).getCell(1).value, sheet.getRow(header + r).getCell(col).value]));
     expect(cells).toEqual({ [demo.id]: '是', [realMatch.id]: '否', [subject.id]: '是' });
   });
 

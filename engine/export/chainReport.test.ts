@@ -4,7 +4,7 @@ import { seededGraph } from '../../scripts/test/seededGraph.ts';
 import { ChainMatchEngine } from '../chainMatchEngine.ts';
 import type { Graph } from '../graph/graph.ts';
 import { chainReport } from './chainReport.ts';
-import { tableToXlsx } from './tables.ts';
+import { headerRowOf, tableToXlsx } from './workbook.ts';
 
 describe('the chain report', () => {
   let graph: Graph;
@@ -29,18 +29,23 @@ describe('the chain report', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await tableToXlsx(tables)) as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toEqual(tables.map((t) => t.title));
-    // Generated firms fill the seed's chain, so a warning line (below) comes before the headers.
-    expect(book.worksheets[1].getRow(2).getCell(1).value).toBe('清单');
+    // Each sheet names its chain above the headers, which are frozen and filtered.
+    const gapSheet = book.worksheets[1];
+    expect(gapSheet.getRow(1).getCell(1).value).toBe('生物医药缺口清单');
+    expect(gapSheet.getRow(2).getCell(1).value).toBe('产业链：生物医药');
+    expect(gapSheet.getRow(headerRowOf(gapSheet)).getCell(1).value).toBe('清单');
+    expect(gapSheet.rowCount).toBe(headerRowOf(gapSheet) + gaps.rows.length);
   });
 
-  it('marks demo data in every sheet: a warning line first, a 演示数据 column, and generated firms named as such', async () => {
+  it('marks demo data in every sheet: a warning line above the headers, a 演示数据 column, and generated firms named as such', async () => {
     const tables = await chainReport(new ChainMatchEngine(graph), 'biomed', { limit: 3 });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await tableToXlsx(tables)) as unknown as ArrayBuffer);
     for (const [i, table] of tables.entries()) {
       expect(table.note, table.title).toMatch(/^注意：本表含 \d+ 条演示数据/);
-      expect(book.worksheets[i].getRow(1).getCell(1).value).toBe(table.note);
-      expect(book.worksheets[i].getRow(2).values).toContain('演示数据');
+      const header = headerRowOf(book.worksheets[i]);
+      expect(book.worksheets[i].getRow(header - 1).getCell(1).value).toBe(table.note);
+      expect(book.worksheets[i].getRow(header).values).toContain('演示数据');
     }
     const [map, gaps, candidates] = tables;
     // A segment row is demo data when it counts a generated local firm; CDMO (planted missing) has none.

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { demoCell, demoColumn, tableToCsv, tableToXlsx, withDemoNote, type Table } from './tables.ts';
+import { demoCell, demoColumn, tableToCsv, withDemoNote, type Table } from './tables.ts';
+import { headerRowOf, tableToXlsx } from './workbook.ts';
 
 const table = (demos: boolean[]): Table => ({
   title: '测试',
@@ -18,7 +19,7 @@ describe('demo data in exports', () => {
     expect(tableToCsv(table([false])).split('\n')[0]).toBe('\uFEFF企业名称,演示数据');
   });
 
-  it('puts the warning above the headers of the XLSX sheet, and the headers first when there is none', async () => {
+  it('puts the warning above the headers of the XLSX sheet, and none when there is no demo row', async () => {
     const read = async (t: Table) => {
       const book = new ExcelJS.Workbook();
       await book.xlsx.load((await tableToXlsx(t)) as unknown as ArrayBuffer);
@@ -26,10 +27,13 @@ describe('demo data in exports', () => {
     };
     const marked = withDemoNote(table([true]));
     const sheet = await read(marked);
-    expect(sheet.getRow(1).getCell(1).value).toBe(marked.note);
-    expect(sheet.getRow(2).values).toEqual([, '企业名称', '演示数据']);
-    expect(sheet.getRow(3).values).toEqual([, '企业0', '是']);
-    expect((await read(table([false]))).getRow(1).values).toEqual([, '企业名称', '演示数据']);
+    const header = headerRowOf(sheet);
+    expect(sheet.getRow(header - 1).getCell(1).value).toBe(marked.note);
+    expect(sheet.getRow(header).values).toEqual([, '企业名称', '演示数据']);
+    expect(sheet.getRow(header + 1).values).toEqual([, '企业0', '是']);
+    const plain = await read(table([false]));
+    expect(plain.getRow(headerRowOf(plain)).values).toEqual([, '企业名称', '演示数据']);
+    expect(String(plain.getRow(headerRowOf(plain) - 1).getCell(1).value)).toMatch(/^导出时间：/);
   });
 });
 
@@ -48,7 +52,7 @@ describe('exports never carry a formula a spreadsheet would run (CSV injection)'
     await book.xlsx.load((await tableToXlsx(rows)) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
     hostile.forEach((h, i) => {
-      const cell = sheet.getRow(i + 2).getCell(1);
+      const cell = sheet.getRow(headerRowOf(sheet) + 1 + i).getCell(1);
       expect(cell.type).toBe(ExcelJS.ValueType.String);
       expect(cell.formula).toBeUndefined();
     });

@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import { enterpriseSizeLabels, enterpriseTagLabels, type EnterpriseSize, type EnterpriseTag } from '../model/enterprise.ts';
 import type { PartnerRequest, PartnerResult } from '../match/partners/rankPartners.ts';
 import type { ContextLine } from './exportContext.ts';
@@ -48,26 +47,6 @@ export function tableToCsv(table: Table): string {
   const header = table.columns.map((c) => c.header);
   const rows = table.rows.map((r) => table.columns.map((c) => neutraliseFormula(r[c.key] ?? '')));
   return '\uFEFF' + stringify([...(table.note ? [[table.note]] : []), header, ...rows]);
-}
-
-export async function tableToXlsx(tables: Table | Table[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'ChainMatch';
-  for (const table of Array.isArray(tables) ? tables : [tables]) {
-    // Excel forbids []:*?/\ in sheet names and caps them at 31 characters.
-    const sheet = book.addWorksheet(table.title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
-    sheet.columns = table.columns.map((c) => ({ key: c.key, width: c.width ?? 16 }));
-    if (table.note) {
-      // The warning sits above the headers, across the whole width, where nobody can miss it.
-      const note = sheet.addRow([table.note]);
-      sheet.mergeCells(note.number, 1, note.number, table.columns.length);
-      note.font = { bold: true, color: { argb: 'FF7A4A00' } };
-      note.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF4D6' } };
-    }
-    sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row);
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 const modeLabels = { fill: '补链', strengthen: '强链', extend: '延链' } as const;

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { localTime } from './exportContext.ts';
 import { demoCell, demoColumn, withDemoNote, type Table } from './tables.ts';
-import { headerRowOf, tablesToWorkbook } from './workbook.ts';
+import { headerRowOf, tableToXlsx } from './workbook.ts';
 
 const table = (demos: boolean[]): Table =>
   withDemoNote({
@@ -14,7 +14,7 @@ const table = (demos: boolean[]): Table =>
 
 async function sheetOf(t: Table, now = new Date('2026-12-06T02:15:00Z')) {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load((await tablesToWorkbook([t], now)) as unknown as ArrayBuffer);
+  await book.xlsx.load((await tableToXlsx(t, now)) as unknown as ArrayBuffer);
   return book.worksheets[0];
 }
 

@@ -3,17 +3,17 @@ import { dataSource, exportedAt } from './exportContext.ts';
 import { demoCell, demoColumn, neutraliseFormula, type Table } from './tables.ts';
 
 /**
- * A workbook a person can hand on (issue 16): each sheet opens with a title and a context block —
+ * A list (or several, one sheet each) as a workbook a person can hand on (issue 16): each sheet opens with a title and a context block —
  * what the list is, its scope and filters, where the rows come from, when it was exported (local
  * time) — then the demo-data warning, then the header row, frozen and with an autofilter, repeated on
  * every printed page. The header row's number is the sheet's frozen split (`views[0].ySplit`), so a
  * reader finds it without knowing how long the block is.
  */
-export async function tablesToWorkbook(tables: Table[], now: Date = new Date()): Promise<Buffer> {
+export async function tableToXlsx(tables: Table | Table[], now: Date = new Date()): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'ChainMatch';
   book.created = now;
-  for (const table of tables) writeSheet(book, table, now);
+  for (const table of Array.isArray(tables) ? tables : [tables]) writeSheet(book, table, now);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -59,7 +59,7 @@ function writeSheet(book: ExcelJS.Workbook, table: Table, now: Date): void {
   sheet.pageSetup.printTitlesRow = `${header.number}:${header.number}`;
 }
 
-/** The header row of a sheet written by tablesToWorkbook (its frozen split), for readers and tests. */
+/** The header row of a sheet written by tableToXlsx (its frozen split), for readers and tests. */
 export function headerRowOf(sheet: ExcelJS.Worksheet): number {
   const view = sheet.views[0] as { ySplit?: number } | undefined;
   return view?.ySplit ?? 1;
