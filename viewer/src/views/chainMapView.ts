@@ -1,5 +1,5 @@
 import { api } from '../api/client.ts';
-import type { ChainMap, ChainSummary } from '../api/types.ts';
+import type { ChainMap } from '../api/types.ts';
 import { href, type ViewDefinition } from '../app/router.ts';
 import { drawChainMap, segmentName } from '../chainMap/drawChainMap.ts';
 import { healthStyle } from '../chainMap/healthStyle.ts';
@@ -9,6 +9,7 @@ import { el } from '../ui/el.ts';
 import { fmtYi } from '../ui/format.ts';
 import { bind, emptyState, errorState } from '../ui/status.ts';
 import { exportPng, exportSvg } from '../ui/svgExport.ts';
+import { createChainMapState, gapLists, openChain } from './chain/chainMapState.ts';
 
 const lastChainKey = 'chainmatch.chain';
 
@@ -56,10 +57,9 @@ export const chainMapView: ViewDefinition = {
   pattern: '/chain/:chainId',
   section: 'chain',
   mount({ container, params }) {
-    let chainId = params.chainId;
-    let chains: ChainSummary[] = [];
-    let map: ChainMap | null = null;
-    let svg: SVGSVGElement | null = null;
+    const state = createChainMapState(params);
+    /** The map as drawn: its SVG (for export) and the width it was drawn at (to redraw on a real resize). */
+    const drawn: { svg: SVGSVGElement | null; width: number } = { svg: null, width: 0 };
     let stopLoad = () => {};
 
     const title = el('h1', { id: 'view-title' });
@@ -81,8 +81,9 @@ export const chainMapView: ViewDefinition = {
     select.addEventListener('change', () => {
       if (select.value) location.hash = href('chain', select.value);
     });
-    pngButton.addEventListener('click', () => svg && map && void exportPng(svg, t('chain.mapTitle', { chain: map.chain.name })).catch((e: unknown) => figure.append(errorState(e))));
-    svgButton.addEventListener('click', () => svg && map && exportSvg(svg, t('chain.mapTitle', { chain: map.chain.name })));
+    const exportName = (map: ChainMap) => t('chain.mapTitle', { chain: map.chain.name });
+    pngButton.addEventListener('click', () => drawn.svg && state.map && void exportPng(drawn.svg, exportName(state.map)).catch((e: unknown) => figure.append(errorState(e))));
+    svgButton.addEventListener('click', () => drawn.svg && state.map && exportSvg(drawn.svg, exportName(state.map)));
 
     const labels = () => {
       title.textContent = t('nav.chain');
@@ -91,41 +92,38 @@ export const chainMapView: ViewDefinition = {
       svgButton.textContent = t('chain.exportSvg');
       select.replaceChildren(
         el('option', { value: '', disabled: true }, t('chain.pickPlaceholder')),
-        ...chains.map((c) => el('option', { value: c.id }, chainLabel(c))),
+        ...state.chains.map((c) => el('option', { value: c.id }, chainLabel(c))),
       );
-      select.value = chains.some((c) => c.id === chainId) ? chainId : '';
+      select.value = state.chains.some((c) => c.id === state.chainId) ? state.chainId : '';
     };
 
-    let drawnWidth = 0;
     const drawMap = () => {
+      const { map, chainId } = state;
       if (!map) return;
       figure.replaceChildren();
-      svg = null;
+      drawn.svg = null;
       if (map.segments.length === 0) {
         figure.append(emptyState(t('chain.noSegments')));
         return;
       }
-      drawnWidth = figure.clientWidth;
-      svg = drawChainMap(figure, map, { width: figure.clientWidth || 1200, onOpen: (segmentId) => (location.hash = href('chain', chainId, 'segment', segmentId)) });
+      drawn.width = figure.clientWidth;
+      drawn.svg = drawChainMap(figure, map, { width: figure.clientWidth || 1200, onOpen: (segmentId) => (location.hash = href('chain', chainId, 'segment', segmentId)) });
       figure.append(el('figcaption', { class: 'hint' }, `${t('chain.mapDescription')} ${t('chain.openHint')}`));
       pngButton.disabled = svgButton.disabled = false;
     };
 
-    // Two lists, each on its own measure: gaps (补链/强链) by the local demand they leave unmet or put
-    // at stake, and 延链 opportunities by the local output next to them — never one mixed ranking.
+    // Two lists, each on its own measure (chain/chainMapState.ts gapLists).
     const gapItems = (segments: ChainMap['segments']) =>
       el('ol', { class: 'gap-items' }, segments.map((s) => {
         const style = healthStyle(s.class);
-        return el('li', {}, el('a', { href: href('chain', chainId, 'segment', s.segmentId), class: 'gap-link' },
+        return el('li', {}, el('a', { href: href('chain', state.chainId, 'segment', s.segmentId), class: 'gap-link' },
           el('span', { class: `badge health-${s.class}` }, `${style.symbol} ${tData('class', s.class)}`),
           el('span', { class: 'gap-name' }, segmentName(s)),
           el('span', { class: 'gap-meta' }, `${tData('action', s.action!)} · ${t('metric.priority')} ${priorityText(s)}`)));
       }));
     const drawGaps = () => {
-      if (!map) return;
-      const byPriority = (a: ChainMap['segments'][number], b: ChainMap['segments'][number]) => (b.priority ?? 0) - (a.priority ?? 0) || a.order - b.order;
-      const gaps = map.segments.filter((s) => s.action === 'fill' || s.action === 'strengthen').sort(byPriority);
-      const extensions = map.segments.filter((s) => s.action === 'extend').sort(byPriority);
+      if (!state.map) return;
+      const { gaps, extensions } = gapLists(state.map);
       gapList.replaceChildren(
         el('h2', { id: 'gap-list-title' }, t('chain.gapsTitle')),
         gaps.length === 0 ? emptyState(t('chain.gapsEmpty')) : gapItems(gaps),
@@ -141,15 +139,16 @@ export const chainMapView: ViewDefinition = {
       gapList.replaceChildren();
       // The chain list fills the select on its own, so it stays usable when a map fails to load.
       api.chains().then((list) => {
-        chains = list;
+        state.chains = list;
         labels();
       }, () => {});
+      const { chainId } = state;
       stopLoad = bind(figure, async () => {
         const [list, loaded] = await Promise.all([api.chains(), api.chainMap(chainId)]);
         return { list, loaded };
       }, ({ list, loaded }) => {
-        chains = list;
-        map = loaded;
+        state.chains = list;
+        state.map = loaded;
         rememberChain(chainId);
         labels();
         const summaryOf = list.find((c) => c.id === chainId);
@@ -162,8 +161,8 @@ export const chainMapView: ViewDefinition = {
     // Redraw when the available width changes (window resize, 1280 ↔ 1920), not on every pixel.
     const observer = new ResizeObserver(() => {
       const w = figure.clientWidth;
-      if (map && svg && Math.abs(w - drawnWidth) > 24) {
-        drawnWidth = w;
+      if (state.map && drawn.svg && Math.abs(w - drawn.width) > 24) {
+        drawn.width = w;
         drawMap();
       }
     });
@@ -173,15 +172,14 @@ export const chainMapView: ViewDefinition = {
     render();
     return {
       update(next) {
-        if (next.chainId === chainId) return;
-        chainId = next.chainId;
-        map = null;
+        if (next.chainId === state.chainId) return;
+        openChain(state, next.chainId);
         labels();
         render();
       },
       relabel() {
         labels();
-        if (map) {
+        if (state.map) {
           summary.textContent = '';
           render();
         }
