@@ -34,7 +34,10 @@ const gapsOf = (counts: Record<GapClass, number>) => counts.missing + counts.bro
 /** What changed in one chain since its oldest record in the window. Pure; `records` are this chain's, oldest first. */
 export function chainHistory(today: string, now: ChainHealth, records: HealthRecord[]): ChainHistory {
   const earlier = records.filter((r) => r.day < today);
-  const trend: TrendPoint[] = [...earlier.map((r) => ({ day: r.day, atStake: r.atStake, gaps: gapsOf(r.counts) })), { day: today, atStake: now.atStake, gaps: gapsOf(now.counts) }];
+  const trend: TrendPoint[] = [
+    ...earlier.map((r) => ({ day: r.day, atStake: r.atStake, gaps: gapsOf(r.counts) })),
+    { day: today, atStake: now.atStake, gaps: gapsOf(now.counts) },
+  ];
   const base = earlier[0];
   if (!base) return { trend, since: null, changes: [], firmsAdded: null };
   const then = new Map(base.segments.map((s) => [s.segmentId, s.class]));

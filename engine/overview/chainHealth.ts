@@ -43,7 +43,8 @@ export const chainHealth = oncePer((snapshot: ChainSnapshot): ChainHealth => {
   const all = analyseGaps(snapshot);
   const counts = Object.fromEntries(allClasses.map((c) => [c, all.filter((g) => g.class === c).length])) as Record<GapClass, number>;
   const gaps = all.filter((g) => (gapClasses as readonly string[]).includes(g.class));
-  const atStakeByClass = Object.fromEntries(gapClasses.map((c) => [c, sum(gaps.filter((g) => g.class === c).map((g) => g.priority ?? 0))])) as Record<GapOnlyClass, number>;
+  const stakeOf = (c: GapOnlyClass) => sum(gaps.filter((g) => g.class === c).map((g) => g.priority ?? 0));
+  const atStakeByClass = Object.fromEntries(gapClasses.map((c) => [c, stakeOf(c)])) as Record<GapOnlyClass, number>;
   const demand = sum(all.map((g) => g.metrics.localDemand));
   const withParty = snapshot.firms.filter((f) => f.hasPartyOrg).length;
   return {

@@ -4,7 +4,10 @@ import { z } from 'zod';
  * The answer of GET /overview (engine/overview/districtOverview.ts), for the OpenAPI document and for
  * the tests that parse every answer with it. Open objects: a field added later does not break clients.
  */
-const classCounts = z.looseObject({ missing: z.number(), broken: z.number(), weak: z.number(), extension: z.number(), healthy: z.number(), absent: z.number() });
+const classCounts = z.looseObject({
+  missing: z.number(), broken: z.number(), weak: z.number(), extension: z.number(), healthy: z.number(), absent: z.number(),
+});
+const count = z.number().optional();
 const gapClass = z.enum(['missing', 'broken', 'weak', 'extension', 'healthy', 'absent']);
 
 const overviewRow = z.looseObject({
@@ -21,7 +24,7 @@ const overviewRow = z.looseObject({
   trend: z.array(z.object({ day: z.string(), atStake: z.number(), gaps: z.number() })).meta({ description: 'One point per recorded day (YYYY-MM-DD, Asia/Shanghai), oldest first; the last is today’s live figure' }),
   since: z.string().nullable().meta({ description: 'The day compared with: the oldest record of the window before today; null when there is none' }),
   changes: z.array(z.object({ segmentId: z.string(), name: z.string(), from: gapClass.nullable(), to: gapClass })).meta({ description: 'Segments whose class differs today from `since`' }),
-  matchesMoved: z.looseObject({ proposed: z.number().optional(), contacted: z.number().optional(), agreed: z.number().optional(), declined: z.number().optional() }).nullable()
+  matchesMoved: z.looseObject({ proposed: count, contacted: count, agreed: count, declined: count }).nullable()
     .meta({ description: 'Recommendations of the chain recorded or moved since `since`, by the status they reached; null without `since`' }),
   firmsAdded: z.number().nullable().meta({ description: 'Local firms today minus on `since` (net); null without `since`' }),
 });

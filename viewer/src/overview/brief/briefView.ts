@@ -26,7 +26,8 @@ export const briefView: ViewDefinition = {
     const render = () => {
       if (!data) return;
       const chain = segmentName(data.map.chain);
-      const demo = [...data.report.gaps, ...data.report.extensions].some((g) => g.metrics.evidence.topFirms.some((f) => f.demo) || g.metrics.evidence.demandFrom.some((f) => f.demo)) || data.targets.some((x) => x.result?.candidates.some((c) => c.demo));
+      const demoFirms = (g: BriefData['report']['gaps'][number]) => [...g.metrics.evidence.topFirms, ...g.metrics.evidence.demandFrom].some((f) => f.demo);
+      const demo = [...data.report.gaps, ...data.report.extensions].some(demoFirms) || data.targets.some((x) => x.result?.candidates.some((c) => c.demo));
       const today = new Date().toLocaleDateString(lang(), { year: 'numeric', month: 'long', day: 'numeric' });
       const mapHolder = el('div', { class: 'brief-map' });
       page.replaceChildren(
