@@ -1,6 +1,6 @@
 import { reviewDecisionRequest, reviewFirmParam, reviewListQuery, type ReviewQueue } from '../../engine/index.ts';
 import { actorOf } from '../actor.ts';
-import * as s from '../openapi/schemas.ts';
+import * as s from '../../engine/contracts/responses/index.ts';
 import { defineRoute, json } from '../route.ts';
 
 /** /attachments/review: firms the classifier would not attach on its own, and a person's answer for each (待审挂链, issue 12 item 4). */

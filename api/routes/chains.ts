@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { chainIdParam, chainReport, exportFormatSchema, tableToXlsx, whatIfRequest, type ChainMatchEngine } from '../../engine/index.ts';
-import * as s from '../openapi/schemas.ts';
+import * as s from '../../engine/contracts/responses/index.ts';
 import { listQuerySchema, page } from '../pagination.ts';
 import { defineRoute, json, table, workbook } from '../route.ts';
 

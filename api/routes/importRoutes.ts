@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { importEntities, importLimits, InvalidInputError, importFile, type ChainMatchEngine, type KnowledgeEngine } from '../../engine/index.ts';
-import * as s from '../openapi/schemas.ts';
+import * as s from '../../engine/contracts/responses/index.ts';
 import { defineRoute, json } from '../route.ts';
 
 export const importPathSchema = z.strictObject({ entity: z.enum(importEntities) });

@@ -1,7 +1,7 @@
 import {
   classifyRequestSchema, entityIdParam, neighbourhoodQuerySchema, pairingRequestSchema, searchQuerySchema, talentRequestSchema, type KnowledgeEngine,
 } from '../../engine/index.ts';
-import * as s from '../openapi/schemas.ts';
+import * as s from '../../engine/contracts/responses/index.ts';
 import { defineRoute, json } from '../route.ts';
 
 /** Pairing, talent, search, exploring and automatic attachment (DESIGN §3, §5, §6). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { exportFormatSchema, partnerRequestSchema, partnerTable, type ChainMatchEngine } from '../../engine/index.ts';
-import * as s from '../openapi/schemas.ts';
+import { exportFormatSchema, partnerExport, partnerRequestSchema, type ChainMatchEngine } from '../../engine/index.ts';
+import * as s from '../../engine/contracts/responses/index.ts';
 import { defineRoute, json, table } from '../route.ts';
 
 /** /match/partners: 强链/补链/延链 recommendations with explanations. */
@@ -14,8 +14,8 @@ export function matchRoutes(engine: ChainMatchEngine) {
       // The mode does not fit the segment (强链 where no local firm is); the problem names the mode that does (`suggestion`).
       errors: [{ status: 409, description: '状态冲突 Conflict: the mode does not fit the segment; `suggestion` names the one that does' }],
       handler: async ({ query, body }) => {
-        const result = await engine.partners(body);
-        return query.format === 'json' ? json(result) : table(partnerTable(result), query.format);
+        // An export states the chain, mode and filters it answers above its rows (partnerExport).
+        return query.format === 'json' ? json(await engine.partners(body)) : table(await partnerExport(engine, body), query.format);
       },
     }),
   ];

@@ -1,6 +1,6 @@
 import { listMatchesQuery, matchIdParam, matchStatsQuery, matchTransitionRequest, recordMatchRequest, type ResourcesEngine } from '../../engine/index.ts';
 import { actorOf } from '../actor.ts';
-import * as s from '../openapi/schemas.ts';
+import * as s from '../../engine/contracts/responses/index.ts';
 import { created, defineRoute, json, table } from '../route.ts';
 
 const tags = ['tracking'];

@@ -3,7 +3,7 @@ import {
   updateResourceRequest, type ResourcesEngine,
 } from '../../engine/index.ts';
 import { actorOf } from '../actor.ts';
-import * as s from '../openapi/schemas.ts';
+import * as s from '../../engine/contracts/responses/index.ts';
 import { created, defineRoute, json, noContent } from '../route.ts';
 
 const tags = ['resources'];
@@ -15,7 +15,7 @@ export function resourceRoutes(resources: ResourcesEngine) {
     defineRoute({
       method: 'post', path: '/offers', summary: '发布资源供给 Create an offer', tags, scope: 'write', body: createOfferRequest,
       bodyExample: { kind: 'site', ownerId: 'park.qixia-hi-tech', title: 'GMP标准厂房 3号楼', description: '洁净车间，满足GMP要求', areaM2: 3200, floorLoadKnM2: 8, certifications: ['GMP'], price: 35, capacity: 1 },
-      response: { status: 201, schema: s.resourceResponse },
+      response: { status: 201, schema: s.offerResponse },
       handler: async ({ body, req }) => {
         const offer = await resources.createOffer(body, actorOf(req));
         return created(offer, location('offers', offer.id));
@@ -23,17 +23,17 @@ export function resourceRoutes(resources: ResourcesEngine) {
     }),
     defineRoute({
       method: 'get', path: '/offers', summary: '资源供给列表 List offers', tags, scope: 'read', query: listResourcesQuery,
-      response: { status: 200, schema: s.resourceListResponse },
+      response: { status: 200, schema: s.offerPageResponse },
       handler: async ({ query }) => json(await resources.listOffers(query)),
     }),
     defineRoute({
       method: 'get', path: '/offers/{id}', summary: '资源供给 One offer', tags, scope: 'read', params: resourceIdParam,
-      response: { status: 200, schema: s.resourceResponse },
+      response: { status: 200, schema: s.offerResponse },
       handler: async ({ params }) => json(await resources.getOffer(params.id)),
     }),
     defineRoute({
       method: 'patch', path: '/offers/{id}', summary: '修改资源供给 Update an offer', tags, scope: 'write', params: resourceIdParam, body: updateResourceRequest, bodyExample: { price: 32 },
-      response: { status: 200, schema: s.resourceResponse },
+      response: { status: 200, schema: s.offerResponse },
       handler: async ({ params, body, req }) => json(await resources.updateOffer(params.id, body, actorOf(req))),
     }),
     defineRoute({
@@ -48,7 +48,7 @@ export function resourceRoutes(resources: ResourcesEngine) {
     defineRoute({
       method: 'post', path: '/demands', summary: '发布资源需求 Create a demand', tags, scope: 'write', body: createDemandRequest,
       bodyExample: { kind: 'site', ownerId: '91320113MA1XXXXXXX', title: '原料药扩产生产基地', description: '需要GMP厂房', minAreaM2: 2000, idealAreaM2: 3000, requiredCertifications: ['GMP'], maxPrice: 40 },
-      response: { status: 201, schema: s.resourceResponse },
+      response: { status: 201, schema: s.demandResponse },
       handler: async ({ body, req }) => {
         const demand = await resources.createDemand(body, actorOf(req));
         return created(demand, location('demands', demand.id));
@@ -56,17 +56,17 @@ export function resourceRoutes(resources: ResourcesEngine) {
     }),
     defineRoute({
       method: 'get', path: '/demands', summary: '资源需求列表 List demands', tags, scope: 'read', query: listResourcesQuery,
-      response: { status: 200, schema: s.resourceListResponse },
+      response: { status: 200, schema: s.demandPageResponse },
       handler: async ({ query }) => json(await resources.listDemands(query)),
     }),
     defineRoute({
       method: 'get', path: '/demands/{id}', summary: '资源需求 One demand', tags, scope: 'read', params: resourceIdParam,
-      response: { status: 200, schema: s.resourceResponse },
+      response: { status: 200, schema: s.demandResponse },
       handler: async ({ params }) => json(await resources.getDemand(params.id)),
     }),
     defineRoute({
       method: 'patch', path: '/demands/{id}', summary: '修改资源需求 Update a demand', tags, scope: 'write', params: resourceIdParam, body: updateResourceRequest, bodyExample: { maxPrice: 45 },
-      response: { status: 200, schema: s.resourceResponse },
+      response: { status: 200, schema: s.demandResponse },
       handler: async ({ params, body, req }) => json(await resources.updateDemand(params.id, body, actorOf(req))),
     }),
     defineRoute({
