@@ -20,7 +20,8 @@ describe('supervised embedded Neo4j', () => {
   it('comes back by itself after kill -9, with its data, and says so', { timeout: 240_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'chainmatch-supervise-'));
     const lines: string[] = [];
-    const neo4j = await superviseEmbeddedNeo4j({ dataDir, boltPort: await freePort(), pageCacheMb: 64, heapMb: 512, log: (l) => lines.push(l) }, { firstDelayMs: 200, factor: 2, maxDelayMs: 2_000 });
+    const options = { dataDir, boltPort: await freePort(), pageCacheMb: 64, heapMb: 512, log: (l: string) => lines.push(l) };
+    const neo4j = await superviseEmbeddedNeo4j(options, { firstDelayMs: 200, factor: 2, maxDelayMs: 2_000 });
     const driver = createDriver({ uri: neo4j.uri });
     try {
       await driver.executeQuery("CREATE (:SupervisorProbe {id: 'kept'})");

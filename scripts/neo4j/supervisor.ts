@@ -1,5 +1,5 @@
-import { neo4jRestartPolicy } from '../../engine/config/limits.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedOptions } from './embedded.ts';
+import { neo4jRestartPolicy } from './restartPolicy.ts';
 
 /** What /health reports of the embedded database's supervision. */
 export interface SupervisionStatus {
@@ -24,7 +24,7 @@ export interface SupervisedNeo4j {
 /**
  * Starts the embedded Neo4j and keeps it running: when the JVM exits without being asked to (a
  * crash, an OOM kill, `kill -9`), it is started again on the same data folder and port, after a
- * backoff (engine/config/limits.ts), with one log line per event. The driver reconnects by itself
+ * backoff (restartPolicy.ts), with one log line per event. The driver reconnects by itself
  * to the same URI; the Graph's breaker closes once Neo4j answers again.
  */
 export async function superviseEmbeddedNeo4j(options: EmbeddedOptions, policy = neo4jRestartPolicy): Promise<SupervisedNeo4j> {
