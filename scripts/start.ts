@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createApp } from '../api/app.ts';
 import { apiConfigFromEnv, ensureLocalAdminKey } from '../api/config.ts';
-import { ChainMatchError, KnowledgeEngine, SetupError } from '../engine/index.ts';
+import { ChainMatchEngine, ChainMatchError, KnowledgeEngine, SetupError, startHealthRecorder } from '../engine/index.ts';
 import { ensureSeeded } from '../seed/seedGraph.ts';
 import { startEmbeddings } from './embeddings/startEmbeddings.ts';
 import { progressBar } from './progress.ts';
@@ -46,7 +46,10 @@ async function main() {
     if (key) console.log(`[auth] created a local admin API key (only its hash is stored in .data/api-keys.json): ${key}`);
     else console.log('[auth] using the local admin key whose hash is in .data/api-keys.json');
   }
-  const app = createApp({ graph: open.graph, graphUri: open.uri, embedded: Boolean(open.embedded), version, knowledge, config });
+  const engine = new ChainMatchEngine(open.graph);
+  // The district overview's history: one health record per chain and day (and after each import, by the API).
+  startHealthRecorder(engine, { onError: (e: unknown) => console.error('[history]', e instanceof Error ? e.message : e) });
+  const app = createApp({ graph: open.graph, graphUri: open.uri, embedded: Boolean(open.embedded), version, engine, knowledge, config });
   const host = process.env.HOST ?? '127.0.0.1';
   app.listen(port, host, () => {
     console.log(`[api] ChainMatch ${version} on http://localhost:${port} (viewer: /, health: /health) — ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
