@@ -60,6 +60,7 @@ async function send(route: RouteDefinition, reply: Reply, req: Request, res: Res
     }
   }
   if (reply.location) res.location(reply.location);
+  if (reply.etag) res.set('ETag', reply.etag);
   res.status(reply.status).json(reply.body);
 }
 

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Response } from 'express';
-import { ConflictError, InvalidInputError, NotFoundError, UnavailableError, UnknownReferenceError, type FieldIssue } from '../engine/index.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, StaleVersionError, UnavailableError, UnknownReferenceError, type FieldIssue } from '../engine/index.ts';
 
 /** RFC 9457 problem details; `errors` names every offending field. */
 export interface Problem {
@@ -30,6 +30,9 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, next) => {
   const instance = req.originalUrl;
   if (error instanceof InvalidInputError) return sendProblem(res, { type: 'about:blank', title: '请求参数无效 Invalid input', status: 400, detail: error.message, instance, errors: error.issues });
   if (error instanceof UnknownReferenceError) return sendProblem(res, { type: 'about:blank', title: '引用的对象不存在 Referenced entity not found', status: 404, detail: error.message, instance, errors: error.issues });
+  if (error instanceof ForbiddenError) return sendProblem(res, { type: 'about:blank', title: '无权修改 Forbidden', status: 403, detail: error.message, instance });
+  // The current version travels as the ETag, so a client can reload and retry (api/versions.ts).
+  if (error instanceof StaleVersionError) return sendProblem(res, { type: 'about:blank', title: '版本已变更 Precondition failed', status: 412, detail: error.message, instance }, { ETag: `"${error.current}"` });
   if (error instanceof NotFoundError) return sendProblem(res, { type: 'about:blank', title: '未找到 Not found', status: 404, detail: error.message, instance });
   if (error instanceof ConflictError) {
     return sendProblem(res, { type: 'about:blank', title: '状态冲突 Conflict', status: 409, detail: error.message, instance, ...(error.issues.length > 0 && { errors: error.issues }), ...(error.suggestion && { suggestion: error.suggestion }) });

@@ -7,7 +7,7 @@ export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
 /** What a handler answers; the route's declaration says which of these it may be (api/mountRoutes.ts sends them). */
 export type Reply =
-  | { kind: 'json'; status: 200 | 201; body: unknown; location?: string }
+  | { kind: 'json'; status: 200 | 201; body: unknown; location?: string; etag?: string }
   | { kind: 'empty' }
   | { kind: 'table'; table: Table; format: 'csv' | 'xlsx' }
   | { kind: 'workbook'; content: Buffer; filename: string; fallbackName: string };

@@ -6,7 +6,9 @@ import * as s from '../../engine/contracts/responses/index.ts';
 import { defineRoute, json } from '../route.ts';
 
 export const importPathSchema = z.strictObject({ entity: z.enum(importEntities) });
-export const importQuerySchema = z.strictObject({ format: z.enum(['csv', 'xlsx', 'jsonl', 'json']).optional() });
+/** A CSV/JSON file's text encoding when it is not UTF-8 (or UTF-16 with a BOM): declared, never guessed (issue 15 F5). */
+const encodingSchema = z.enum(['utf-8', 'gb18030']).meta({ description: 'GB18030 for Excel "CSV" saved on Chinese Windows; also accepted as the form field "encoding"' });
+export const importQuerySchema = z.strictObject({ format: z.enum(['csv', 'xlsx', 'jsonl', 'json']).optional(), encoding: encodingSchema.optional() });
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: importLimits.maxBytes, files: 1, fields: 5 } });
 /**
@@ -31,7 +33,11 @@ export function importRoutes(engine: ChainMatchEngine, knowledge: KnowledgeEngin
       response: { status: 200, schema: s.importReportResponse },
       handler: async ({ params, query, req }) => {
         if (!req.file) throw new InvalidInputError('no file uploaded', [{ path: 'body.file', message: 'send the file as multipart/form-data field "file"' }]);
-        const report = await importFile(knowledge.graph, knowledge, { entity: params.entity, filename: req.file.originalname, content: req.file.buffer, format: query.format });
+        const field = (req.body as { encoding?: unknown } | undefined)?.encoding;
+        const declared = field === undefined ? undefined : encodingSchema.safeParse(field);
+        if (declared && !declared.success) throw new InvalidInputError('invalid encoding', [{ path: 'body.encoding', message: 'utf-8 or gb18030' }]);
+        const encoding = query.encoding ?? declared?.data;
+        const report = await importFile(knowledge.graph, knowledge, { entity: params.entity, filename: req.file.originalname, content: req.file.buffer, format: query.format, encoding });
         // Imported firms, ties and templates change every cached snapshot and catalog.
         engine.invalidate();
         knowledge.invalidate();

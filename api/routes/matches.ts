@@ -1,7 +1,8 @@
 import { listMatchesQuery, matchIdParam, matchStatsQuery, matchTransitionRequest, recordMatchRequest, type ResourcesEngine } from '../../engine/index.ts';
-import { actorOf } from '../actor.ts';
+import { readerIdentity, writerIdentity } from '../auth.ts';
 import * as s from '../../engine/contracts/responses/index.ts';
 import { created, defineRoute, json, table } from '../route.ts';
+import { ifMatchVersion, withETag } from '../versions.ts';
 
 const tags = ['tracking'];
 const conflict = [{ status: 409, description: '状态冲突 Conflict: the lifecycle does not allow this move' }];
@@ -13,14 +14,16 @@ export function matchTrackingRoutes(resources: ResourcesEngine) {
       method: 'post', path: '/matches', summary: '记录对接 Record a recommendation somebody acted on', tags, scope: 'write', body: recordMatchRequest,
       response: { status: 201, schema: s.trackedMatchResponse }, errors: conflict,
       handler: async ({ body, req }) => {
-        const match = await resources.recordMatch(body, actorOf(req));
-        return created(match, `/api/v1/matches/${encodeURIComponent(match.id)}`);
+        const match = await resources.recordMatch(body, writerIdentity(req));
+        return withETag(created(match, `/api/v1/matches/${encodeURIComponent(match.id)}`), match);
       },
     }),
     defineRoute({
       method: 'get', path: '/matches', summary: '对接记录 List tracked matches', tags, scope: 'read', query: listMatchesQuery,
       response: { status: 200, schema: s.trackedMatchListResponse, exportable: true },
-      handler: async ({ query: { format, ...query } }) => (format === 'json' ? json(await resources.listMatches(query)) : table(await resources.matchTable(query), format)),
+      // Owners and notes only for the owner's key and admins (issue 15 F2), in exports too.
+      handler: async ({ query: { format, ...query }, req }) =>
+        format === 'json' ? json(await resources.listMatches(query, readerIdentity(req))) : table(await resources.matchTable(query, readerIdentity(req)), format),
     }),
     defineRoute({
       method: 'get', path: '/matches/stats', summary: '采纳统计 Acceptance per signal', tags, scope: 'read', query: matchStatsQuery,
@@ -30,13 +33,20 @@ export function matchTrackingRoutes(resources: ResourcesEngine) {
     defineRoute({
       method: 'get', path: '/matches/{id}', summary: '对接详情 One tracked match', tags, scope: 'read', params: matchIdParam,
       response: { status: 200, schema: s.trackedMatchResponse },
-      handler: async ({ params }) => json(await resources.getMatch(params.id)),
+      handler: async ({ params, req }) => {
+        const match = await resources.getMatch(params.id, readerIdentity(req));
+        return withETag(json(match), match);
+      },
     }),
     defineRoute({
       method: 'patch', path: '/matches/{id}', summary: '更新对接状态 Move a match through its lifecycle', tags, scope: 'write', params: matchIdParam,
       body: matchTransitionRequest, bodyExample: { status: 'contacted', note: '已电话联系' },
-      response: { status: 200, schema: s.trackedMatchResponse }, errors: conflict,
-      handler: async ({ params, body, req }) => json(await resources.updateMatch(params.id, body, actorOf(req))),
+      response: { status: 200, schema: s.trackedMatchResponse }, errors: [...conflict, { status: 412, description: '版本已变更 Precondition failed: If-Match names an older version' }],
+      // Only the owner or an admin moves a match (403); agreeing checks the offer's capacity in the same transaction (409).
+      handler: async ({ params, body, req }) => {
+        const match = await resources.updateMatch(params.id, body, writerIdentity(req), ifMatchVersion(req));
+        return withETag(json(match), match);
+      },
     }),
   ];
 }
