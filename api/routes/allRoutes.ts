@@ -6,6 +6,7 @@ import { importRoutes } from './importRoutes.ts';
 import { knowledgeRoutes } from './knowledge.ts';
 import { matchRoutes } from './match.ts';
 import { matchTrackingRoutes } from './matches.ts';
+import { meRoutes } from './me.ts';
 import { overviewRoutes } from './overview.ts';
 import { resourceRoutes } from './resources.ts';
 
@@ -27,5 +28,6 @@ export function allRoutes({ engine, knowledge, resources, reviews }: Engines): R
     ...matchTrackingRoutes(resources),
     ...importRoutes(engine, knowledge),
     ...attachmentRoutes(reviews),
+    ...meRoutes(),
   ];
 }
