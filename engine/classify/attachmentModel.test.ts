@@ -35,3 +35,37 @@ describe('the leading product lines of a firm (lists put the main business first
     }
   });
 });
+
+describe('the embedding signals (a firm\'s products by meaning)', () => {
+  // Hand-made 3-d "embeddings": the distillers point one way, the property firms another.
+  const unit = (v: number[]) => Float32Array.from(v.map((x) => x / Math.hypot(...v)));
+  const embedded = [
+    { ...firms[0], embedding: unit([1, 0.1, 0]) },
+    { ...firms[1], embedding: unit([0.9, 0.2, 0.1]) },
+    { ...firms[2], embedding: unit([0.1, 1, 0]) },
+    { ...firms[3], embedding: unit([0, 0.9, 0.2]) },
+  ];
+  const dense = (m: AttachmentModel, embedding?: Float32Array, self?: number) => {
+    const { values } = m.signals({ name: '某某股份', products: ['某种产品'], embedding }, self);
+    return (['denseCentroid', 'denseNeighbours'] as const).map((name) => [values[signalNames.indexOf(name)], values[signalNames.length + signalNames.indexOf(name)]]);
+  };
+
+  it('point a firm that shares no characters with either segment to the one whose firms mean the same', () => {
+    const m = new AttachmentModel(embedded, segments);
+    expect(m.hasEmbeddings).toBe(true);
+    for (const [liquor, property] of dense(m, unit([0.95, 0.15, 0.05]))) expect(liquor).toBeGreaterThan(property);
+  });
+
+  it('score an attached firm as if new: its own vector is out of its segment\'s centroid and out of the vote', () => {
+    const alone = new AttachmentModel([embedded[0], embedded[2], embedded[3]].map((f, i) => ({ ...f, labels: [i === 0 ? 0 : 1] })), segments);
+    const [[centroid], [vote]] = dense(alone, undefined, 0);
+    expect(centroid).toBe(0);
+    expect(vote).toBe(0);
+  });
+
+  it('are absent, all zeros, unless every attached firm has an embedding', () => {
+    const m = new AttachmentModel([...embedded.slice(0, 3), firms[3]], segments);
+    expect(m.hasEmbeddings).toBe(false);
+    for (const pair of dense(m, unit([1, 0, 0]))) expect(pair).toEqual([0, 0]);
+  });
+});

@@ -22,7 +22,7 @@ export interface SegmentWords {
  * graph's own firms weighs them (`attachmentClassifier.ts`).
  */
 export const signalNames = [
-  'gramCentroid', 'wordCentroid', 'nameCentroid', 'gramNeighbours', 'wordNeighbours', 'productNeighbours', 'segmentText', 'prior', 'productLines', 'segmentProducts', 'leadingProductLines', 'leadingGramCentroid', 'similarSegments',
+  'gramCentroid', 'wordCentroid', 'nameCentroid', 'gramNeighbours', 'wordNeighbours', 'productNeighbours', 'segmentText', 'prior', 'productLines', 'segmentProducts', 'leadingProductLines', 'leadingGramCentroid', 'similarSegments', 'denseCentroid', 'denseNeighbours',
 ] as const;
 export type SignalName = (typeof signalNames)[number];
 const column = (name: SignalName) => signalNames.indexOf(name);
@@ -135,6 +135,12 @@ export class AttachmentModel {
   /** Per segment: the segments whose n-gram centroids are most like its own, with that similarity. */
   private readonly similarSegments: Neighbour[][];
   readonly segmentCount: number;
+  /**
+   * Dense embeddings of the attached firms, centred on their mean and renormalised (e5 cosines are
+   * compressed: unrelated products still score 0.84), with each segment's sum; absent unless every
+   * attached firm has one, so a deployment without vectors fits exactly the lexical model.
+   */
+  private readonly dense?: { mean: Float32Array; matrix: Float32Array; dimensions: number; sums: Float64Array[] };
 
   constructor(readonly firms: LabelledFirm[], readonly segments: SegmentWords[], readonly neighbourCount = 10) {
     this.segmentCount = segments.length;
@@ -155,6 +161,18 @@ export class AttachmentModel {
     this.lines = productLineIndex(firms);
     this.segmentIndex = new InvertedIndex(segmentDocs.map((d) => this.view.grams.space.vector(d)), this.view.grams.space.size);
 
+    if (firms.length > 0 && firms.every((f) => f.embedding)) {
+      const d = firms[0].embedding!.length;
+      const mean = new Float32Array(d);
+      for (const f of firms) for (let k = 0; k < d; k++) mean[k] += f.embedding![k] / firms.length;
+      const matrix = new Float32Array(firms.length * d);
+      firms.forEach((f, i) => matrix.set(centre(f.embedding!, mean), i * d));
+      const sums = segments.map(() => new Float64Array(d));
+      firms.forEach((f, i) => {
+        for (const s of f.labels) for (let k = 0; k < d; k++) sums[s][k] += matrix[i * d + k];
+      });
+      this.dense = { mean, matrix, dimensions: d, sums };
+    }
     this.firmCounts = new Float64Array(segments.length);
     for (const f of firms) for (const s of f.labels) this.firmCounts[s]++;
     const grams = this.view.grams;
@@ -164,6 +182,11 @@ export class AttachmentModel {
       scratch[s] = 0;
       return topK(scratch, attachmentModel.similarSegments);
     });
+  }
+
+  /** Whether the dense signals can be present (every attached firm has an embedding). */
+  get hasEmbeddings(): boolean {
+    return this.dense !== undefined;
   }
 
   vectors(firm: FirmDescription): Record<ViewName, SparseTerms> {
@@ -212,6 +235,7 @@ export class AttachmentModel {
       values[s * K + column('prior')] = Math.log((count + 1) / (attached + S));
     }
     this.productLineVote(firm, self, hidden, values, column('productLines'), column('leadingProductLines'));
+    this.denseSignals(firm, self, hidden, values);
     this.includedProducts(firm, self, values, column('segmentProducts'));
     // Evidence shared among similar segments (a small class borrows from its neighbours). The
     // similarities come from centroids that include an attached firm scored as new: a small leak, but
@@ -320,6 +344,43 @@ export class AttachmentModel {
     return self === undefined ? v : withoutTerms(v, (id) => space.documentFrequency[id] <= 1);
   }
 
+  /**
+   * Meaning rather than characters (机器视觉 ~ 工业相机): the cosine of the firm's embedding to each
+   * segment's centroid (without the firm itself, scored as new) and the vote of its 10 nearest
+   * attached firms. Zero for a firm without an embedding.
+   */
+  private denseSignals(firm: FirmDescription, self: number | undefined, hidden: ReadonlySet<number> | undefined, values: Float64Array): void {
+    const dense = this.dense;
+    const source = self === undefined ? firm.embedding : this.firms[self].embedding;
+    if (!dense || !source) return;
+    const K = signalNames.length;
+    const d = dense.dimensions;
+    const q = self === undefined ? centre(source, dense.mean) : dense.matrix.subarray(self * d, self * d + d);
+    const own = self === undefined ? [] : this.firms[self].labels;
+    for (let s = 0; s < this.segmentCount; s++) {
+      const sum = dense.sums[s];
+      const mine = own.includes(s);
+      let dotq = 0;
+      let norm = 0;
+      for (let k = 0; k < d; k++) {
+        const v = mine ? sum[k] - q[k] : sum[k];
+        dotq += v * q[k];
+        norm += v * v;
+      }
+      values[s * K + column('denseCentroid')] = norm > 1e-9 ? dotq / Math.sqrt(norm) : 0;
+    }
+    const { matrix } = dense;
+    const sims = new Float64Array(this.firms.length);
+    for (let i = 0, row = 0; i < sims.length; i++, row += d) {
+      let t = 0;
+      for (let k = 0; k < d; k++) t += matrix[row + k] * q[k];
+      sims[i] = t;
+    }
+    if (self !== undefined) sims[self] = 0;
+    if (hidden) for (const i of hidden) sims[i] = 0;
+    for (const n of topK(sims, this.neighbourCount)) for (const s of this.firms[n.firm].labels) values[s * K + column('denseNeighbours')] += n.similarity / this.firms[n.firm].labels.length;
+  }
+
   private trainingVectors(i: number): Record<ViewName, SparseTerms> {
     return { grams: this.view.grams.asNew[i], words: this.view.words.asNew[i], products: this.view.products.asNew[i], name: this.view.name.asNew[i] };
   }
@@ -334,6 +395,16 @@ export class AttachmentModel {
     for (const n of top) for (const s of this.firms[n.firm].labels) values[s * K + column] += n.similarity / this.firms[n.firm].labels.length;
     return top;
   }
+}
+
+/** A dense vector minus the training firms' mean, normalised: e5 cosines are compressed around 0.8. */
+function centre(v: Float32Array, mean: Float32Array): Float32Array {
+  const out = new Float32Array(v.length);
+  let n = 0;
+  for (let k = 0; k < v.length; k++) n += (out[k] = v[k] - mean[k]) ** 2;
+  n = Math.sqrt(n) || 1;
+  for (let k = 0; k < v.length; k++) out[k] /= n;
+  return out;
 }
 
 /** A firm's product lines in the order given (the main business first, as lists have it), without repeats. */

@@ -24,8 +24,13 @@ const signalDetail: Record<SignalName, (value: number) => string> = {
   segmentProducts: (v) => `企业产品中 ${Math.round(v * 100)}% 为本环节模板所列产品`,
   leadingProductLines: (v) => `排在前面的主营产品与本环节企业的产品相近（加权票 ${v.toFixed(2)}）`,
   similarSegments: (v) => `与本环节相近的环节也与企业产品相近（相似度 ${v.toFixed(2)}）`,
+  denseCentroid: (v) => `产品含义（语义向量）与本环节企业的产品相近（相似度 ${v.toFixed(2)}）`,
+  denseNeighbours: (v) => `产品含义最相近的已挂链企业投向本环节（加权票 ${v.toFixed(2)}）`,
   leadingGramCentroid: (v) => `排在前面的主营产品用字与本环节企业的产品相近（相似度 ${v.toFixed(2)}）`,
 };
+
+/** The embedding signals, left out of an explanation when the scope's firms have no embeddings. */
+const denseSignal = (name: SignalName) => name === 'denseCentroid' || name === 'denseNeighbours';
 
 /**
  * attach / review / reject from the calibrated confidence. Only the top suggestion of a fitted model
@@ -61,13 +66,13 @@ export function suggestSegments(scope: TrainedScope, input: ClassifyInput, optio
   const { items, neighbours } = classifier.rank(firm, { limit: options.limit ?? 5, hidden });
   return items.map((item, rank) => {
     const segment = training.segments[item.segment];
-    const signals: SignalScore[] = signalNames.map((name, j) => ({
+    const signals: SignalScore[] = signalNames.flatMap((name, j) => (denseSignal(name) && !classifier.model.hasEmbeddings ? [] : [{
       signal: name,
       value: round(item.signals[j]),
       weight: round(classifier.weights[j]),
       contribution: round(item.signals[j] * classifier.weights[j]),
       detail: signalDetail[name](item.signals[j]),
-    }));
+    }]));
     const evidence = classifier.model.evidence(firm, item.segment, neighbours);
     const confidence = round(item.probability);
     return {

@@ -10,6 +10,11 @@ export interface FirmDescription {
   name: string;
   products?: string[];
   description?: string;
+  /**
+   * A dense sentence embedding of the firm's products (e5 "passage: " + the product list, L2-normalised),
+   * when one was computed. Used only when every attached firm of the scope has one (denseCentroid, denseNeighbours).
+   */
+  embedding?: Float32Array;
 }
 
 const ignorable = /[\s\p{P}\p{S}\d]/u;
@@ -61,4 +66,10 @@ export function productWords(firm: FirmDescription): string[] {
 
 export function productKeys(firm: FirmDescription): string[] {
   return (firm.products ?? []).map(productKey).filter(Boolean);
+}
+
+/** The text a firm's embedding is computed from (as a passage): its product list, else its description, else its name. */
+export function embeddingText(firm: FirmDescription): string {
+  const products = (firm.products ?? []).map((p) => p.trim()).filter(Boolean);
+  return products.length ? products.join('；') : firm.description?.trim() || firm.name;
 }

@@ -58,5 +58,5 @@ export const attachmentModel = {
 export const priorSignalWeights = {
   gramCentroid: 7.3, wordCentroid: 5.1, nameCentroid: 3.5, gramNeighbours: 0.55, wordNeighbours: 0, productNeighbours: 0.3, segmentText: 5.7, prior: 0, productLines: 4.2, segmentProducts: 3,
   // Not used to pick candidates: measured with the fitted weights only.
-  leadingProductLines: 0, leadingGramCentroid: 0, similarSegments: 0,
+  leadingProductLines: 0, leadingGramCentroid: 0, similarSegments: 0, denseCentroid: 0, denseNeighbours: 0,
 };
