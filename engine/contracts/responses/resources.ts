@@ -41,26 +41,26 @@ export const unmetDemandSchema = z
 
 export const rankedOfferSchema = z
   .strictObject({
-    offer: offerRow.loose(), owner: partyRefSchema,
+    offer: offerRow, owner: partyRefSchema,
     remaining: z.number().int().meta({ description: 'units still free: capacity − agreed' }),
     remainingSize: z.number().nullable().meta({ description: 'quantity still free (m², 万元), null for count-only kinds' }),
     score: z.number(), explanation: explanationResponse,
   })
   .meta({ id: 'RankedOffer' });
 export const rankedDemandSchema = z
-  .strictObject({ demand: demandRow.loose(), owner: partyRefSchema, score: z.number(), explanation: explanationResponse })
+  .strictObject({ demand: demandRow, owner: partyRefSchema, score: z.number(), explanation: explanationResponse })
   .meta({ id: 'RankedDemand' });
 
 const matchCommon = { feasible: z.number().int(), excludedBy: exclusionCounts, declinedHidden: z.number().int() };
 export const offersForDemandSchema = z
   .strictObject({
-    direction: z.literal('offers-for-demand'), demand: demandRow.loose(), owner: partyRefSchema, candidates: z.array(rankedOfferSchema),
+    direction: z.literal('offers-for-demand'), demand: demandRow, owner: partyRefSchema, candidates: z.array(rankedOfferSchema),
     offersConsidered: z.number().int(), ...matchCommon, unmet: unmetDemandSchema.nullable(),
   })
   .meta({ id: 'OffersForDemand' });
 export const demandsForOfferSchema = z
   .strictObject({
-    direction: z.literal('demands-for-offer'), offer: offerRow.loose(), owner: partyRefSchema, remaining: z.number().int(), remainingSize: z.number().nullable(),
+    direction: z.literal('demands-for-offer'), offer: offerRow, owner: partyRefSchema, remaining: z.number().int(), remainingSize: z.number().nullable(),
     candidates: z.array(rankedDemandSchema), demandsConsidered: z.number().int(), ...matchCommon,
   })
   .meta({ id: 'DemandsForOffer' });
