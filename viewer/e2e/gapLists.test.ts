@@ -4,8 +4,11 @@
  * list of their own; a single-supplier segment's 强链 list names the dominant firm apart and never
  * offers it; modes that do not fit a segment are disabled, saying why; ranks follow the scores shown.
  */
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { headerRowOf } from '../../engine/index.ts';
 import { shot, startHarness, wide, type Harness } from './browserHarness.ts';
 
 let harness: Harness;
@@ -43,6 +46,28 @@ describe('journey: gaps and 延链 apart → the planted single-supplier segment
     expect(extensionTexts.some((x) => x.includes('医疗服务') && x.includes('相邻的本地产出'))).toBe(true);
     expect(gapTexts.some((x) => x.includes('医疗服务'))).toBe(false);
     await shot(page, 'gap-lists');
+  });
+
+  it('hands the chain on: the report downloads as a workbook that stands alone, and the brief is one click away', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="chain-report"]')]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['生物医药产业链图谱', '生物医药缺口清单', '生物医药候选企业']);
+    for (const sheet of book.worksheets) {
+      const header = headerRowOf(sheet);
+      expect(sheet.getRow(1).getCell(1).value, sheet.name).toBe(sheet.name);
+      expect(sheet.getRow(2).getCell(1).value, sheet.name).toBe('产业链：生物医药');
+      expect(String(sheet.getRow(header - 2).getCell(1).value)).toMatch(/^导出时间：\d{4}-\d\d-\d\d \d\d:\d\d（北京时间）$/);
+      expect(sheet.getRow(header).getCell(1).font?.bold, sheet.name).toBe(true);
+    }
+    const gaps = book.worksheets[1];
+    const report = await (await fetch(`${harness.server.base}/api/v1/chains/biomed/gaps`)).json();
+    expect(gaps.rowCount - headerRowOf(gaps)).toBe(report.gaps.length + report.extensions.length);
+    await page.click('a[data-link="brief"]');
+    await page.waitForURL(/#\/chain\/biomed\/brief$/);
+    await page.goBack();
+    await page.waitForSelector('.gap-list .gap-items li');
   });
 
   it('opens 药用辅料与包材: 强链 is the only mode that fits, the dominant firm is named apart and not listed', async () => {

@@ -81,6 +81,8 @@ export const api = {
   chainMap: (chainId: string) => cached(`map:${chainId}`, () => json<ChainMap>(`${base}/chains/${seg(chainId)}/map`)),
   gaps: (chainId: string) => cached(`gaps:${chainId}`, () => json<GapReport>(`${base}/chains/${seg(chainId)}/gaps`)),
   resilience: (chainId: string) => cached(`resilience:${chainId}`, () => json<ResilienceReport>(`${base}/chains/${seg(chainId)}/resilience`)),
+  /** The chain report (map, gaps, candidates; one sheet each) as the API writes it. */
+  chainReportFile: (chainId: string) => file(`${base}/chains/${seg(chainId)}/report`, undefined, `chain-report.xlsx`),
   whatIf: (chainId: string, body: { add?: string[]; remove?: string[] }) =>
     cached(`whatif:${chainId}:${JSON.stringify(body)}`, () => json<WhatIfResult>(`${base}/chains/${seg(chainId)}/what-if`, post(body))),
   partners: (body: PartnerRequestBody) => cached(`partners:${JSON.stringify(body)}`, () => json<PartnerResult>(`${base}/match/partners`, post(body))),

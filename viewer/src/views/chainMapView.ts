@@ -8,6 +8,7 @@ import { t, tData } from '../i18n/i18n.ts';
 import { el } from '../ui/el.ts';
 import { fmtYi } from '../ui/format.ts';
 import { bind, emptyState, errorState } from '../ui/status.ts';
+import { saveBlob } from '../ui/download.ts';
 import { exportPng, exportSvg } from '../ui/svgExport.ts';
 import { createChainMapState, gapLists, openChain } from './chain/chainMapState.ts';
 
@@ -68,13 +69,15 @@ export const chainMapView: ViewDefinition = {
     const summary = el('p', { class: 'chain-summary', 'aria-live': 'polite' });
     const pngButton = el('button', { type: 'button', class: 'btn', disabled: true });
     const svgButton = el('button', { type: 'button', class: 'btn', disabled: true });
+    const reportButton = el('button', { type: 'button', class: 'btn', 'data-export': 'chain-report' });
+    const briefLink = el('a', { class: 'btn', href: href('chain', state.chainId, 'brief'), 'data-link': 'brief' });
     const figure = el('figure', { class: 'map-figure' });
     const gapList = el('aside', { class: 'gap-list panel', 'aria-labelledby': 'gap-list-title' });
     container.append(
       el('section', { class: 'view view-chain', 'aria-labelledby': 'view-title' },
         el('header', { class: 'view-head' }, title,
           el('div', { class: 'toolbar' }, el('div', { class: 'field-inline' }, selectLabel, select), summary,
-            el('div', { class: 'toolbar-end' }, pngButton, svgButton))),
+            el('div', { class: 'toolbar-end' }, briefLink, reportButton, pngButton, svgButton))),
         el('div', { class: 'chain-body' }, figure, gapList)),
     );
 
@@ -84,12 +87,19 @@ export const chainMapView: ViewDefinition = {
     const exportName = (map: ChainMap) => t('chain.mapTitle', { chain: map.chain.name });
     pngButton.addEventListener('click', () => drawn.svg && state.map && void exportPng(drawn.svg, exportName(state.map)).catch((e: unknown) => figure.append(errorState(e))));
     svgButton.addEventListener('click', () => drawn.svg && state.map && exportSvg(drawn.svg, exportName(state.map)));
+    reportButton.addEventListener('click', () => {
+      if (!state.chainId) return;
+      api.chainReportFile(state.chainId).then(({ blob, filename }) => saveBlob(blob, filename), (e: unknown) => figure.append(errorState(e)));
+    });
 
     const labels = () => {
       title.textContent = t('nav.chain');
       selectLabel.textContent = t('chain.pick');
       pngButton.textContent = t('chain.exportPng');
       svgButton.textContent = t('chain.exportSvg');
+      reportButton.textContent = t('chain.exportReport');
+      briefLink.textContent = t('brief.link');
+      briefLink.setAttribute('href', href('chain', state.chainId, 'brief'));
       select.replaceChildren(
         el('option', { value: '', disabled: true }, t('chain.pickPlaceholder')),
         ...state.chains.map((c) => el('option', { value: c.id }, chainLabel(c))),

@@ -12,6 +12,7 @@ export const chain: Record<keyof typeof zh, string> = {
   'chain.noSegments': 'This chain has no segments yet',
   'chain.exportPng': 'Export PNG',
   'chain.exportSvg': 'Export SVG',
+  'chain.exportReport': 'Export chain report (Excel)',
   'chain.flowLegend': 'Flow width = local demand (CNY)',
   'chain.flowNone': 'Dashed = no local demand yet',
   'chain.openHint': 'Click or press Enter to open a segment',

@@ -10,6 +10,7 @@ export const chain = {
   'chain.noSegments': '这条产业链还没有环节',
   'chain.exportPng': '导出 PNG',
   'chain.exportSvg': '导出 SVG',
+  'chain.exportReport': '导出产业链报告（Excel）',
   'chain.flowLegend': '连线宽度 = 本地需求（亿元）',
   'chain.flowNone': '虚线 = 暂无本地需求',
   'chain.openHint': '点击或按 Enter 打开环节',
