@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { InvalidInputError, type FieldIssue } from '../engine/index.ts';
+import type { FieldIssue } from '../engine/index.ts';
 
 type Issue = z.core.$ZodIssue;
 
@@ -17,11 +17,4 @@ export function fieldIssues(issues: readonly Issue[], where: string, prefix: Pro
     if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ path: [where, ...path.map(String), k].join('.'), message: 'unknown field' }));
     return [{ path: [where, ...path.map(String)].join('.'), message: i.message }];
   });
-}
-
-/** Parses with a zod schema, or throws InvalidInputError naming each offending field under `where`. */
-export function parse<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'query' | 'path'): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new InvalidInputError(`invalid ${where}`, fieldIssues(result.error.issues, where));
 }
