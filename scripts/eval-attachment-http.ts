@@ -16,14 +16,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { apiConfigFromEnv } from '../api/config.ts';
-import { calibrationReport } from '../engine/classify/calibrationReport.ts';
-import { attachmentLabels, trainOnFold, type LabelledExample } from '../engine/classify/crossValidateAttachment.ts';
-import { foldsByFirm } from '../engine/classify/firmFolds.ts';
-import { readLabelledFile } from '../engine/classify/labelledFile.ts';
-import { attachmentDecision } from '../engine/config/attachment.ts';
-import { createDriver } from '../engine/graph/connection.ts';
-import { Graph } from '../engine/graph/graph.ts';
-import { ensureSchema } from '../engine/graph/schema.ts';
+import {
+  Graph, attachmentDecision, attachmentLabels, calibrationReport, createDriver, ensureSchema, foldsByFirm, readLabelledFile, trainOnFold,
+  type LabelledExample,
+} from '../engine/index.ts';
 import { startEmbeddedNeo4j } from './neo4j/embedded.ts';
 import { freePort } from './bench/freePort.ts';
 import { realChain, realDataDir } from './test/realChain.ts';

@@ -6,11 +6,9 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadAttachmentTraining } from '../engine/classify/attachmentTraining.ts';
-import { crossValidateAttachment, type AttachmentEvaluation, type LabelledExample } from '../engine/classify/crossValidateAttachment.ts';
-import { embeddingText } from '../engine/classify/firmTerms.ts';
-import { readLabelledFile } from '../engine/classify/labelledFile.ts';
-import { connectHttpEmbedder } from '../engine/text/httpEmbedder.ts';
+import {
+  connectHttpEmbedder, crossValidateAttachment, embeddingText, loadAttachmentTraining, readLabelledFile, type AttachmentEvaluation, type LabelledExample,
+} from '../engine/index.ts';
 import { startEmbeddings } from './embeddings/startEmbeddings.ts';
 import { openGraph } from './runtime.ts';
 

@@ -1,7 +1,11 @@
-import type { Table } from '../../../engine/index.ts';
 import { saveBlob, safeFilename } from './download.ts';
 
-export type { Table };
+/** A list the viewer builds itself for download (the API's own lists come as files from the API). */
+export interface Table {
+  title: string;
+  columns: { key: string; header: string }[];
+  rows: Record<string, string | number | boolean | null>[];
+}
 
 /** One CSV field: quoted when it holds a separator, quote or line break; formula starts neutralised. */
 export function csvField(value: string | number | boolean | null | undefined): string {
