@@ -53,7 +53,7 @@ export function createApp(ctx: AppContext): Express {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  if (config.corsOrigins.length > 0) app.use(cors({ origin: config.corsOrigins, exposedHeaders: ['Retry-After', 'X-Request-Id', 'Content-Disposition'] }));
+  if (config.corsOrigins.length > 0) app.use(cors({ origin: config.corsOrigins, exposedHeaders: ['Retry-After', 'X-Request-Id', 'Content-Disposition', 'ETag'] }));
   app.use(requestLogging());
   app.use(requestTimeout(config.requestTimeoutMs));
 

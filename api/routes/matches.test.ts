@@ -88,12 +88,14 @@ describe('match tracking API', () => {
   it('moves a match through its lifecycle, keeping who, when and why', async () => {
     const m = await record();
     expect(m).toMatchObject({ status: 'proposed', createdBy: '王处长', score: 0.32, explanation });
-    const contacted = await (await send('PATCH', `/matches/${m.id}`, { status: 'contacted', note: '已电话联系' }, 'key-clerk')).json();
+    // Only the owner (or an admin) moves a match: another write key is 403 (issue 15 F2).
+    expect((await send('PATCH', `/matches/${m.id}`, { status: 'contacted', note: '已电话联系' }, 'key-clerk')).status).toBe(403);
+    const contacted = await (await send('PATCH', `/matches/${m.id}`, { status: 'contacted', note: '已电话联系' })).json();
     const agreed: MatchRecord = await (await send('PATCH', `/matches/${m.id}`, { status: 'agreed', note: '签约入驻' })).json();
     expect(contacted.status).toBe('contacted');
     expect(agreed.history.map((h) => [h.from, h.to, h.actor, h.note])).toEqual([
       [null, 'proposed', '王处长', '系统推荐'],
-      ['proposed', 'contacted', '赵科员', '已电话联系'],
+      ['proposed', 'contacted', '王处长', '已电话联系'],
       ['contacted', 'agreed', '王处长', '签约入驻'],
     ]);
     for (const h of agreed.history) expect(Date.parse(h.at)).not.toBeNaN();

@@ -38,14 +38,14 @@ describe('resource matching API on the seed', () => {
   let api: Awaited<ReturnType<typeof startTestServer>>;
   const url = (path: string) => `${api.base}/api/v1${path}`;
   /** Writes need a key with the write scope; its owner is recorded as the actor. */
-  const keys: Record<string, string> = { 张科长: 'key-zhang', 李干事: 'key-li' };
+  const keys: Record<string, string> = { 张科长: 'key-zhang', 李干事: 'key-li', 管理员: 'key-admin' };
   const send = (method: string, path: string, body?: unknown, actor = '张科长') =>
     fetch(url(path), { method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${keys[actor]}` }, body: body === undefined ? undefined : JSON.stringify(body) });
   const all = async (path: string): Promise<Row[]> => (await (await fetch(url(`${path}${path.includes('?') ? '&' : '?'}limit=500`))).json()).items;
 
   beforeAll(async () => {
     graph = await seededGraph();
-    api = await startTestServer(graph, { keys: Object.entries(keys).map(([owner, key]) => ({ owner, sha256: hashKey(key), scopes: ['write' as const] })) });
+    api = await startTestServer(graph, { keys: Object.entries(keys).map(([owner, key]) => ({ owner, sha256: hashKey(key), scopes: [owner === '管理员' ? ('admin' as const) : ('write' as const)] })) });
   });
   afterAll(async () => {
     await graph.run("MATCH (n) WHERE (n:Offer OR n:Demand) AND n.id STARTS WITH 'apitest.' DETACH DELETE n");
@@ -114,9 +114,11 @@ describe('resource matching API on the seed', () => {
     expect(await created.json()).toMatchObject({ id: 'apitest.offer.1', kind: 'site', areaM2: 2400, capacity: 2, source: 'import', updatedBy: '张科长', owner: { id: 'park.qixia-hi-tech', label: 'Park' }, ratePct: null });
     expect((await send('POST', '/offers', { id: 'apitest.offer.1', kind: 'site', ownerId: 'park.qixia-hi-tech', title: 'x', areaM2: 1, parkId: 'park.qixia-hi-tech' })).status).toBe(409);
 
-    const patched = await send('PATCH', '/offers/apitest.offer.1', { price: 30, floorLoadKnM2: 10 }, '李干事');
+    // Another write key may not change it (issue 15 F2); an admin may, and is recorded.
+    expect((await send('PATCH', '/offers/apitest.offer.1', { price: 30 }, '李干事')).status).toBe(403);
+    const patched = await send('PATCH', '/offers/apitest.offer.1', { price: 30, floorLoadKnM2: 10 }, '管理员');
     expect(patched.status).toBe(200);
-    expect(await patched.json()).toMatchObject({ price: 30, floorLoadKnM2: 10, areaM2: 2400, updatedBy: '李干事' });
+    expect(await patched.json()).toMatchObject({ price: 30, floorLoadKnM2: 10, areaM2: 2400, updatedBy: '管理员' });
     const cleared = await (await send('PATCH', '/offers/apitest.offer.1', { price: null })).json();
     expect(cleared.price).toBeNull();
     expect(cleared.updatedBy).toBe('张科长');
@@ -151,8 +153,9 @@ describe('resource matching API on the seed', () => {
     expect((await unknownPark.json()).errors.map((e: { path: string }) => e.path)).toEqual(['body.parkAllowList.0']);
     expect(await problem(await send('POST', '/demands', { kind: 'site', ownerId: 'nobody', title: '厂房需求', minAreaM2: 1000, idealAreaM2: 500 }))).toEqual(['body.idealAreaM2']);
     const seeded = (await all('/offers?kind=loan'))[0];
-    expect(await problem(await send('PATCH', `/offers/${seeded.id}`, { areaM2: 100 }))).toEqual(['body.areaM2']);
-    expect(await problem(await send('PATCH', `/offers/${seeded.id}`, { kind: 'site' }))).toEqual(['body.kind']);
+    // Seeded offers have no owner: only an admin may change them.
+    expect(await problem(await send('PATCH', `/offers/${seeded.id}`, { areaM2: 100 }, '管理员'))).toEqual(['body.areaM2']);
+    expect(await problem(await send('PATCH', `/offers/${seeded.id}`, { kind: 'site' }, '管理员'))).toEqual(['body.kind']);
   });
 
   it('plans a matchmaking event between seeded enterprises and research units', async () => {
