@@ -39,3 +39,15 @@ export const chainTemplateLimits = {
   maxFeeds: 5000,
   maxInputTo: 20_000,
 };
+
+/**
+ * XLSX is a zip: its declared inflated sizes are checked before a byte is inflated (issue 15 F3: a
+ * 205 KB workbook whose header was one 200 MB string took 419 MB; six at once killed Node). A real
+ * 20,000-row list inflates to tens of MB at ratios of 5–20.
+ */
+export const xlsxLimits = {
+  maxInflatedBytes: 150 * 1024 * 1024,
+  /** Inflated ÷ compressed size of one part, checked for parts over minRatioCheckedBytes. */
+  maxRatio: 200,
+  minRatioCheckedBytes: 5 * 1024 * 1024,
+};

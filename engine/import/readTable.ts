@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { FieldIssue } from '../errors.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
+import { importLimits } from '../config/limits.ts';
 import { decodeText, UndecodableTextError, undecodableIssue, type TextEncoding } from './decodeText.ts';
+import { zipBombProblem } from './zipBounds.ts';
 
 export { decodeText } from './decodeText.ts';
 
@@ -81,6 +83,8 @@ function cellValue(value: ExcelJS.CellValue): unknown {
 }
 
 async function readXlsx(content: Buffer, file: string): Promise<SourceTable> {
+  const bomb = zipBombProblem(content);
+  if (bomb) return { records: [], issues: [{ file, path: '(file)', message: bomb }] };
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(content as unknown as ArrayBuffer);
@@ -89,13 +93,28 @@ async function readXlsx(content: Buffer, file: string): Promise<SourceTable> {
   }
   const sheet = book.worksheets[0];
   if (!sheet) return { records: [], issues: [{ file, path: '(file)', message: 'the workbook has no worksheet' }] };
+  // Width and height are known before any cell is read: a sheet over the caps is refused whole.
+  if (sheet.actualColumnCount > importLimits.maxColumns) {
+    return { records: [], issues: [{ file, path: '(file)', message: `${sheet.actualColumnCount} columns; at most ${importLimits.maxColumns} per import` }] };
+  }
+  if (sheet.actualRowCount > importLimits.maxRows + 1) {
+    return { records: [], issues: [{ file, path: '(file)', message: `${sheet.actualRowCount - 1} rows; at most ${importLimits.maxRows} per import` }] };
+  }
   const rows: { row: number; cells: unknown[] }[] = [];
+  let longCell: FieldIssue | undefined;
   sheet.eachRow({ includeEmpty: false }, (r, number) => {
     const cells: unknown[] = [];
-    r.eachCell({ includeEmpty: true }, (cell, col) => (cells[col - 1] = cellValue(cell.value)));
+    r.eachCell({ includeEmpty: true }, (cell, col) => {
+      const value = cellValue(cell.value);
+      if (typeof value === 'string' && value.length > importLimits.maxCellChars && !longCell) {
+        longCell = { file, row: number - 1 || undefined, path: '(file)', message: `cell ${cell.address} has ${value.length} characters; at most ${importLimits.maxCellChars}` };
+      }
+      cells[col - 1] = typeof value === 'string' && value.length > importLimits.maxCellChars ? '' : value;
+    });
     // Spreadsheet row r is data row r − 1 (row 1 holds the header).
     rows.push({ row: number - 1, cells });
   });
+  if (longCell) return { records: [], issues: [longCell] };
   if (rows[0] && rows[0].row !== 0) {
     return { records: [], issues: [{ file, path: '(file)', message: 'the header must be in row 1 of the first worksheet' }] };
   }
