@@ -1,5 +1,6 @@
 import { lang, setLang, t, type MessageKey } from '../i18n/i18n.ts';
 import { el } from '../ui/el.ts';
+import { signInBox } from '../ui/signInBox.ts';
 
 export interface NavItem {
   section: string;
@@ -22,7 +23,8 @@ export function createShell(root: HTMLElement, nav: NavItem[]) {
   const toggle = el('button', { type: 'button', class: 'btn lang-toggle', id: 'lang-toggle' });
   toggle.addEventListener('click', () => setLang(lang() === 'en' ? 'zh-CN' : 'en'));
   const main = el('main', { id: 'main', tabindex: -1 });
-  root.replaceChildren(skip, el('header', { class: 'app-header' }, el('div', { class: 'brand-block' }, brand, subtitle), navigation, toggle), main);
+  const signIn = signInBox(); // who is signed in, on every page
+  root.replaceChildren(skip, el('header', { class: 'app-header' }, el('div', { class: 'brand-block' }, brand, subtitle), navigation, signIn.element, toggle), main);
 
   let section: string | null = null;
   const relabel = () => {
@@ -39,6 +41,7 @@ export function createShell(root: HTMLElement, nav: NavItem[]) {
     toggle.textContent = t('app.langToggle');
     toggle.setAttribute('aria-label', t('app.langToggleLabel'));
     toggle.setAttribute('lang', lang() === 'en' ? 'zh-CN' : 'en');
+    signIn.relabel();
   };
   const setSection = (next: string | null) => {
     section = next;

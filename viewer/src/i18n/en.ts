@@ -9,6 +9,7 @@ import { matches } from './en/matches.ts';
 import { review } from './en/review.ts';
 import { explore } from './en/explore.ts';
 import { overview } from './en/overview.ts';
+import { session } from './en/session.ts';
 
 /** Every UI string in English, one module per area under en/; typed against the Chinese keys so none can be missing. */
 export const en: Record<MessageKey, string> = {
@@ -22,4 +23,5 @@ export const en: Record<MessageKey, string> = {
   ...review,
   ...explore,
   ...overview,
+  ...session,
 };

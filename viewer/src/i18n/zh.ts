@@ -14,6 +14,7 @@ import { matches } from './zh/matches.ts';
 import { review } from './zh/review.ts';
 import { explore } from './zh/explore.ts';
 import { overview } from './zh/overview.ts';
+import { session } from './zh/session.ts';
 
 export const zh = {
   ...common,
@@ -26,6 +27,7 @@ export const zh = {
   ...review,
   ...explore,
   ...overview,
+  ...session,
 } as const;
 
 export type MessageKey = keyof typeof zh;
