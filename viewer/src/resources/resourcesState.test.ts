@@ -35,3 +35,13 @@ describe('resources state', () => {
     expect(resourcesHash({ kind: 'land', selected: { side: 'offers', id: 'o1' } })).toBe('#/resources?kind=land&offer=o1');
   });
 });
+
+describe('the board in the address', () => {
+  it('reads and writes the search, sort and status (every status as "all"); the defaults stay out', () => {
+    const state = createResourcesState(new URLSearchParams('q=厂房&sort=amount&status=all'));
+    expect(state.board).toMatchObject({ q: '厂房', sort: 'amount', status: '' });
+    expect(resourcesHash(state)).toBe(`#/resources?q=${encodeURIComponent('厂房')}&sort=amount&status=all`);
+    const plain = createResourcesState(new URLSearchParams('sort=height&status=lost'));
+    expect([plain.board.sort, plain.board.status, resourcesHash(plain)]).toEqual(['date', 'open', '#/resources']);
+  });
+});

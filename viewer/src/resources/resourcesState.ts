@@ -1,4 +1,5 @@
 import type { AssignObjective, Demand, DemandsForOffer, Offer, OffersForDemand, ResourceAssignment, ResourceKind, UnmetDemand } from '../api/types.ts';
+import { boardSorts, type BoardSort } from './boardList.ts';
 import { resourceKinds } from './terms.ts';
 
 export type Side = 'demands' | 'offers';
@@ -15,6 +16,10 @@ export interface ResourcesState {
   objective: AssignObjective;
   /** The list tab shown. */
   side: Side;
+  /** The board's search, sort and status filter (both lists), and the page each list shows. */
+  board: { q: string; sort: BoardSort; status: BoardStatus; page: Record<Side, number> };
+  /** The record open in the board's form (id undefined: a new one), or none. */
+  editing: { side: Side; id?: string } | null;
   demands: ListState<Demand>;
   offers: ListState<Offer>;
   selected: { side: Side; id: string } | null;
@@ -25,17 +30,30 @@ export interface ResourcesState {
   unmetById: Map<string, UnmetDemand>;
 }
 
+/** Which records the lists load: open ones (the default), one other status, or every status (''). */
+export type BoardStatus = 'open' | 'closed' | 'met' | '';
+export const boardStatuses: readonly BoardStatus[] = ['open', 'closed', 'met', ''];
+
 const emptyList = <T>(): ListState<T> => ({ items: [], nextCursor: null, loaded: false });
 
 /** The state a deep link describes: `?kind=site`, `?demand=<id>` or `?offer=<id>`. */
 export function createResourcesState(query: URLSearchParams): ResourcesState {
   const kind = query.get('kind') ?? '';
+  const sort = query.get('sort') ?? '';
+  const status = query.get('status') === 'all' ? '' : (query.get('status') ?? 'open');
   const demand = query.get('demand');
   const offer = query.get('offer');
   return {
     kind: (resourceKinds as readonly string[]).includes(kind) ? (kind as ResourceKind) : '',
     objective: 'total-fit',
     side: offer ? 'offers' : 'demands',
+    board: {
+      q: query.get('q') ?? '',
+      sort: (boardSorts as readonly string[]).includes(sort) ? (sort as BoardSort) : 'date',
+      status: (boardStatuses as readonly string[]).includes(status) ? (status as BoardStatus) : 'open',
+      page: { demands: 1, offers: 1 },
+    },
+    editing: null,
     demands: emptyList(),
     offers: emptyList(),
     selected: demand ? { side: 'demands', id: demand } : offer ? { side: 'offers', id: offer } : null,
@@ -47,6 +65,7 @@ export function createResourcesState(query: URLSearchParams): ResourcesState {
 
 /** The one reset of a list: the kind filter changed (or the view opened), so it loads from its first page. */
 export function resetList(state: ResourcesState, side: Side): void {
+  state.board.page[side] = 1;
   if (side === 'demands') state.demands = emptyList();
   else state.offers = emptyList();
 }
@@ -68,9 +87,12 @@ export function listCount(list: ListState<unknown>): string {
   return list.loaded ? `${list.items.length}${list.nextCursor ? '+' : ''}` : '…';
 }
 
-export function resourcesHash(state: Pick<ResourcesState, 'kind' | 'selected'>): string {
+export function resourcesHash(state: Pick<ResourcesState, 'kind' | 'selected'> & { board?: ResourcesState['board'] }): string {
   const params = new URLSearchParams();
   if (state.kind) params.set('kind', state.kind);
+  if (state.board?.q) params.set('q', state.board.q);
+  if (state.board && state.board.sort !== 'date') params.set('sort', state.board.sort);
+  if (state.board && state.board.status !== 'open') params.set('status', state.board.status || 'all');
   if (state.selected) params.set(state.selected.side === 'demands' ? 'demand' : 'offer', state.selected.id);
   const q = params.toString();
   return `#/resources${q ? `?${q}` : ''}`;
