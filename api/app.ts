@@ -20,6 +20,8 @@ export interface AppContext {
   /** Where the graph lives (no credentials), and whether this process started it. */
   graphUri: string;
   embedded: boolean;
+  /** The embedded database's supervisor (npm start): up, or restarting after it died — /health says which. */
+  supervision?: () => { state: 'up' | 'restarting' | 'stopped'; restarts: number; lastExit: { code: number | null; signal: string | null; at: string } | null; lastError: string | null };
   version: string;
   config?: ApiConfig;
   engine?: ChainMatchEngine;
@@ -63,7 +65,7 @@ export function createApp(ctx: AppContext): Express {
       ...report,
       service: 'chainmatch',
       version: ctx.version,
-      neo4j: { ...report.neo4j, uri: ctx.graphUri, embedded: ctx.embedded },
+      neo4j: { ...report.neo4j, uri: ctx.graphUri, embedded: ctx.embedded, ...(ctx.supervision ? { supervision: ctx.supervision() } : {}) },
     });
   });
   // Readiness: the process can serve (Neo4j reachable); liveness is that it answers at all.

@@ -43,4 +43,19 @@ describe('GET /health on a real HTTP server and Neo4j', () => {
     app.close();
     await dead.close();
   });
+
+  it('says when the embedded database is being restarted by its supervisor', async () => {
+    const { Graph: GraphClass, createDriver } = await import('../engine/index.ts');
+    const dead = new GraphClass(createDriver({ uri: 'bolt://127.0.0.1:1' }));
+    const lastExit = { code: null, signal: 'SIGKILL', at: '2026-12-06T03:00:00.000Z' };
+    const supervision = () => ({ state: 'restarting' as const, restarts: 2, lastExit, lastError: null });
+    const app = createApp({ graph: dead, graphUri: 'bolt://127.0.0.1:1', embedded: true, supervision, version: 'x' }).listen(0, '127.0.0.1');
+    await new Promise((r) => app.once('listening', r));
+    const res = await fetch(`http://127.0.0.1:${(app.address() as AddressInfo).port}/health`);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect((await res.json()).neo4j).toMatchObject({ status: 'down', supervision: { state: 'restarting', restarts: 2, lastExit } });
+    app.close();
+    await dead.close();
+  });
 });

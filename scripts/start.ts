@@ -17,7 +17,7 @@ async function main() {
   // The embeddings server starts beside Neo4j; it never fails the start (no python3, pip error, no
   // answer in time, CHAINMATCH_EMBEDDINGS=off: one log line, and text matching stays lexical).
   const embeddingsStarting = startEmbeddings();
-  const open = await openGraph();
+  const open = await openGraph({}, { supervise: true });
   const embeddings = await embeddingsStarting;
   console.log(`[embeddings] ${embeddings.summary}`);
   if (embeddings.url) process.env.EMBEDDINGS_URL = embeddings.url;
@@ -49,7 +49,7 @@ async function main() {
   const engine = new ChainMatchEngine(open.graph);
   // The district overview's history: one health record per chain and day (and after each import, by the API).
   startHealthRecorder(engine, { onError: (e: unknown) => console.error('[history]', e instanceof Error ? e.message : e) });
-  const app = createApp({ graph: open.graph, graphUri: open.uri, embedded: Boolean(open.embedded), version, engine, knowledge, config });
+  const app = createApp({ graph: open.graph, graphUri: open.uri, embedded: Boolean(open.embedded), supervision: open.supervision, version, engine, knowledge, config });
   const host = process.env.HOST ?? '127.0.0.1';
   app.listen(port, host, () => {
     console.log(`[api] ChainMatch ${version} on http://localhost:${port} (viewer: /, health: /health) — ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

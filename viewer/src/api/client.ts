@@ -36,7 +36,16 @@ async function json<T>(url: string, init?: RequestInit): Promise<T> {
 
 const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
 
-/** A write: the stored API key goes with it (reads and matching are open and never send it). */
+/**
+ * A read of records that have private parts (a match's notes and owner, a record's editors): the
+ * signed-in key goes with it so its owner sees them; without one the API answers the public view.
+ */
+function privateRead(): RequestInit | undefined {
+  const key = apiKey();
+  return key ? { headers: { Accept: 'application/json', Authorization: `Bearer ${key}` } } : undefined;
+}
+
+/** A write: the stored API key goes with it (other reads and matching are open and never send it). */
 function write(method: 'POST' | 'PATCH', body: unknown): RequestInit {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
   const key = apiKey();
@@ -102,13 +111,13 @@ export const api = {
     cached(`hood:${id}:${depth}:${limit}`, () => json<Neighbourhood>(`${base}/entities/${seg(id)}/neighbourhood${queryString({ depth, limit })}`)),
 
   /** Resources change with every write and agreed match: never cached. */
-  offers: (query: ListResourcesQuery) => json<OfferPage>(`${base}/offers${queryString({ ...query })}`),
-  demands: (query: ListResourcesQuery) => json<DemandPage>(`${base}/demands${queryString({ ...query })}`),
+  offers: (query: ListResourcesQuery) => json<OfferPage>(`${base}/offers${queryString({ ...query })}`, privateRead()),
+  demands: (query: ListResourcesQuery) => json<DemandPage>(`${base}/demands${queryString({ ...query })}`, privateRead()),
   matchResources: (body: ResourceMatchBody) => json<ResourceMatchResponse>(`${base}/match/resources`, post(body)),
   assign: (body: AssignBody) => json<ResourceAssignment>(`${base}/match/resources/assign`, post(body)),
 
-  matches: (query: ListMatchesQuery) => json<MatchPage>(`${base}/matches${queryString({ ...query })}`),
-  matchesFile: (query: ListMatchesQuery, format: 'csv' | 'xlsx') => file(`${base}/matches${queryString({ ...query, format })}`, undefined, `matches.${format}`),
+  matches: (query: ListMatchesQuery) => json<MatchPage>(`${base}/matches${queryString({ ...query })}`, privateRead()),
+  matchesFile: (query: ListMatchesQuery, format: 'csv' | 'xlsx') => file(`${base}/matches${queryString({ ...query, format })}`, privateRead(), `matches.${format}`),
   matchStats: () => json<MatchStats>(`${base}/matches/stats`),
   recordMatch: (body: RecordMatchBody) => json<MatchRecord>(`${base}/matches`, write('POST', body)),
   updateMatch: (id: string, body: MatchTransitionBody) => json<MatchRecord>(`${base}/matches/${seg(id)}`, write('PATCH', body)),
