@@ -49,7 +49,9 @@ async function main() {
   const engine = new ChainMatchEngine(open.graph);
   // The district overview's history: one health record per chain and day (and after each import, by the API).
   startHealthRecorder(engine, { onError: (e: unknown) => console.error('[history]', e instanceof Error ? e.message : e) });
-  const app = createApp({ graph: open.graph, graphUri: open.uri, embedded: Boolean(open.embedded), supervision: open.supervision, version, engine, knowledge, config });
+  const app = createApp({
+    graph: open.graph, graphUri: open.uri, embedded: Boolean(open.embedded), supervision: open.supervision, version, engine, knowledge, config,
+  });
   const host = process.env.HOST ?? '127.0.0.1';
   app.listen(port, host, () => {
     console.log(`[api] ChainMatch ${version} on http://localhost:${port} (viewer: /, health: /health) — ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
