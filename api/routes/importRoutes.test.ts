@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphCounts, type Graph } from '../../engine/index.ts';
+import { healthDay } from '../../engine/history/healthDay.ts';
 import { seededGraph } from '../../scripts/test/seededGraph.ts';
 import { startTestServer } from '../../scripts/test/testServer.ts';
 import { hashKey } from '../config.ts';
@@ -28,7 +29,18 @@ describe('POST /api/v1/import/{entity} on a real server and Neo4j', () => {
     await api.close();
     // Other test files expect the seed's seven chains: take the example data out again.
     await graph.run("MATCH (n) WHERE n.id STARTS WITH 'low-altitude' OR (n:Enterprise AND n.source = 'import') DETACH DELETE n");
+    await graph.run("MATCH (h:ChainHealthSnapshot {chainId: 'low-altitude'}) DETACH DELETE h");
     await graph.close();
+  });
+
+  it('keeps the health of every chain as the import left it (the overview history), the new chain included', async () => {
+    const today = healthDay(new Date());
+    const recorded = async () =>
+      (await graph.query<{ chainId: string }>('MATCH (h:ChainHealthSnapshot {day: $today}) RETURN h.chainId AS chainId', { today })).map((r) => r.chainId);
+    await expect.poll(recorded, { timeout: 30_000, interval: 500 }).toContain('low-altitude');
+    const [{ segments }] = await graph.query<{ segments: number }>("MATCH (:Chain {id: 'low-altitude'})-[:HAS_SEGMENT]->(s) RETURN count(s) AS segments");
+    const [snapshot] = await graph.query<{ ids: string[] }>("MATCH (h:ChainHealthSnapshot {chainId: 'low-altitude', day: $today}) RETURN h.segmentIds AS ids", { today });
+    expect(snapshot.ids).toHaveLength(segments);
   });
 
   it('needs a write key', async () => {

@@ -1,7 +1,9 @@
 import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { importEntities, importLimits, InvalidInputError, importFile, type ChainMatchEngine, type KnowledgeEngine } from '../../engine/index.ts';
+import {
+  importEntities, importLimits, InvalidInputError, importFile, recordChainHealth, type ChainMatchEngine, type KnowledgeEngine,
+} from '../../engine/index.ts';
 import * as s from '../../engine/contracts/responses/index.ts';
 import { defineRoute, json } from '../route.ts';
 
@@ -41,6 +43,9 @@ export function importRoutes(engine: ChainMatchEngine, knowledge: KnowledgeEngin
         // Imported firms, ties and templates change every cached snapshot and catalog.
         engine.invalidate();
         knowledge.invalidate();
+        // The overview's history keeps the chains' health as each import left it; in the background, so
+        // the answer does not wait for seven gap analyses (a failure is logged and retried by the daily record).
+        recordChainHealth(engine).catch((error: unknown) => req.log?.warn({ err: error }, 'chain health after import not recorded'));
         return json(report);
       },
     }),
