@@ -136,6 +136,16 @@ describe('journey: sign in → create an offer (a bad field first) → edit → 
     await page.setViewportSize(desktop);
   });
 
+  it('says the same in English', async () => {
+    await page.click('#lang-toggle');
+    await expect.poll(() => page.locator('#signed-in-as').innerText()).toBe('Signed in as e2e');
+    expect(await page.locator('#board-new').innerText()).toBe('New offer');
+    expect(await page.locator('#res-panel-offers .board-count').innerText()).toBe('1 in all · showing 1–1');
+    expect(await page.locator(`#res-panel-offers li.res-item[data-id="${createdId}"] .res-status`).innerText()).toBe('closed');
+    await page.click('#lang-toggle');
+    await expect.poll(() => page.locator('#signed-in-as').innerText()).toBe('已登录：e2e');
+  });
+
   it('signs out in every tab', async () => {
     await page.click('#sign-out');
     await page.waitForSelector('#sign-in-toggle');

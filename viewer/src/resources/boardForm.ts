@@ -97,7 +97,8 @@ export function boardForm(options: BoardFormOptions): HTMLFormElement {
         }
         message.replaceChildren(el('p', { class: 'board-problem' }, t(problem.message)),
           unplaced.length > 0 ? el('ul', {}, unplaced.map((u) => el('li', {}, u))) : '',
-          problem.detail ? el('p', { class: 'muted small' }, problem.detail) : '');
+          // the API's own words (bilingual, for whoever needs the particulars), folded away
+          problem.detail ? el('details', { class: 'board-detail' }, el('summary', {}, t('board.details')), el('p', { class: 'muted' }, problem.detail)) : '');
         const first = [...problem.byField.keys()].map((f) => inputs.get(f)).find(Boolean);
         (first ?? message).focus?.();
       },

@@ -174,6 +174,7 @@ export const resourcesView: ViewDefinition = {
     // ----- the board: create, edit, close, delete -----
     const say = (text: string) => {
       flash.textContent = text;
+      flash.removeAttribute('title');
     };
     const closeEditor = () => {
       state.editing = null;
@@ -219,7 +220,8 @@ export const resourcesView: ViewDefinition = {
         refresh(side);
       }, (error: unknown) => {
         const problem = boardProblem(error);
-        say(`${t(problem.message)}${problem.detail ? ` (${problem.detail})` : ''}`);
+        say(t(problem.message));
+        flash.title = problem.detail; // the API's own words, on hover
         if (problem.message === 'board.problem.stale' || problem.message === 'board.problem.notFound') refresh(side);
       });
     };

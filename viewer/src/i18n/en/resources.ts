@@ -128,7 +128,7 @@ export const resources: Record<keyof typeof zh, string> = {
   'res.takenWhy': ' ({why})',
   'board.tabDemands': 'Demands ({n})',
   'board.tabOffers': 'Offers ({n})',
-  'board.new': 'New',
+  'board.details': 'Details',
   'board.newOffer': 'New offer',
   'board.newDemand': 'New demand',
   'board.editOffer': 'Edit offer',

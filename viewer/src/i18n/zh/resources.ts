@@ -126,7 +126,7 @@ export const resources = {
   'res.takenWhy': '（{why}）',
   'board.tabDemands': '需求（{n}）',
   'board.tabOffers': '供给（{n}）',
-  'board.new': '新建',
+  'board.details': '详细信息',
   'board.newOffer': '新建资源供给',
   'board.newDemand': '新建资源需求',
   'board.editOffer': '修改供给',
