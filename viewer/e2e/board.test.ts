@@ -109,6 +109,19 @@ describe('journey: sign in → create an offer (a bad field first) → edit → 
     expect(stored.price).toBe(31);
   });
 
+  it('says in words when the key may not change a record it does not own (403)', async () => {
+    // a seeded offer has no owner, so only an admin may change it; the e2e key writes but is no admin
+    await page.fill('#board-search', '');
+    const seeded = page.locator('#res-panel-offers li.res-item').filter({ hasNotText: '看板测试厂房' }).first();
+    await seeded.locator('.res-edit').click();
+    await page.fill('#board-title', '不该被保存的名称');
+    await page.click('#board-save');
+    await page.waitForFunction(() => document.querySelector('.board-message')?.textContent?.includes('无权修改这条记录'));
+    await page.click('.board-actions .btn:not(.primary)');
+    const id = await seeded.getAttribute('data-id');
+    expect((await (await api(`/offers/${encodeURIComponent(id!)}`)).json()).title).not.toBe('不该被保存的名称');
+  });
+
   it('closes it: gone from the open list (count back), found under 已关闭', async () => {
     await page.fill('#board-search', '');
     await page.waitForFunction(() => /共 \d+ 条 · 显示 1–20/.test(document.querySelector('#res-panel-offers .board-count')?.textContent ?? ''));
