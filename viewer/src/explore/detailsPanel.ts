@@ -24,6 +24,19 @@ export function formatValue(value: unknown, key = ''): string {
   return String(value);
 }
 
+/** Which dictionary turns a stored value of a property into a word; a resource's kind has its own. */
+const valueWords: Record<string, string> = { tags: 'tag', size: 'size', level: 'level', stage: 'stage', source: 'source', status: 'status', kind: 'kind' };
+
+/** A stored property in words: enum values (tags, size, level, kind …) through the dictionary, the rest as formatValue says. */
+export function propertyValue(label: string, key: string, value: unknown): string {
+  const prefix = key === 'kind' && (label === 'Offer' || label === 'Demand') ? 'rkind' : valueWords[key];
+  const word = (v: unknown) => (prefix && typeof v === 'string' ? tData(prefix, v) : v);
+  return formatValue(Array.isArray(value) ? value.map(word) : word(value), key);
+}
+
+/** A relationship type in words, keeping the arrow ("SUPPLIES →" → "供货给 →"). */
+export const relationWords = (key: string) => key.replace(/[A-Z][A-Z_]+/, (type) => tData('rel', type));
+
 /** A label as a coloured dot with its letter and its name, as in the picture. */
 export function labelBadge(label: string): HTMLElement {
   const look = lookOf(label);
@@ -81,10 +94,10 @@ function entityArticle(state: ExploreState, d: EntityDetail, drawn: Drawn, actio
     el('div', { class: 'detail-actions' }, expandButton, pinButton, recentre),
     links.length > 0 ? el('p', { class: 'detail-links' }, links.flatMap((a, i) => (i > 0 ? [' · ', a] : [a]))) : null,
     relations.length > 0 ? el('h4', {}, t('explore.relations')) : null,
-    relations.length > 0 ? el('ul', { class: 'chips relations' }, relations.map(([k, n]) => el('li', { class: 'chip mono' }, `${k} ${n}`))) : null,
+    relations.length > 0 ? el('ul', { class: 'chips relations' }, relations.map(([k, n]) => el('li', { class: 'chip' }, `${relationWords(k)} ${n}`))) : null,
     el('h4', {}, t('explore.properties')),
     props.length === 0 ? el('p', { class: 'muted' }, t('metric.none')) : el('table', { class: 'table props' },
-      el('tbody', {}, props.map(([k, v]) => el('tr', {}, el('th', { scope: 'row' }, k), el('td', {}, formatValue(v, k)))))));
+      el('tbody', {}, props.map(([k, v]) => el('tr', {}, el('th', { scope: 'row' }, tData('prop', k)), el('td', {}, propertyValue(d.label, k, v)))))));
 }
 
 /** The details panel's content: a note on the synthetic graph, a hint to pick a node, or the selected entity. */

@@ -1,5 +1,6 @@
 import { drag, select, zoom, type Selection, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { displayName, graphFont, lookOf, nodeAria, nodeRadius, nodeTitle, type DrawLink, type DrawNode, type GraphRenderer, type RendererCallbacks } from './nodeStyle.ts';
+import { tData } from '../i18n/i18n.ts';
 
 const style = `
 .explore-svg { font-family: ${graphFont}; }
@@ -105,7 +106,7 @@ export function createSvgRenderer(container: HTMLElement, width: number, height:
       linkSel.selectAll('title').data((l) => [l]).join('title').text((l) => {
         const a = nodes.find((n) => n.index === l.source);
         const b = nodes.find((n) => n.index === l.target);
-        return `${a?.name ?? ''} —${l.type}→ ${b?.name ?? ''}`;
+        return `${a?.name ?? ''} —${tData('rel', l.type)}→ ${b?.name ?? ''}`;
       });
       drawLinkLabels();
       nodeSel = nodeLayer.selectAll<SVGGElement, DrawNode>('g.node').data(nodes, (n) => n.id).join((enter) => {

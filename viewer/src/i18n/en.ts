@@ -10,6 +10,7 @@ import { review } from './en/review.ts';
 import { explore } from './en/explore.ts';
 import { overview } from './en/overview.ts';
 import { session } from './en/session.ts';
+import { graphWords } from './en/graphWords.ts';
 
 /** Every UI string in English, one module per area under en/; typed against the Chinese keys so none can be missing. */
 export const en: Record<MessageKey, string> = {
@@ -24,4 +25,5 @@ export const en: Record<MessageKey, string> = {
   ...explore,
   ...overview,
   ...session,
+  ...graphWords,
 };

@@ -15,6 +15,7 @@ import { review } from './zh/review.ts';
 import { explore } from './zh/explore.ts';
 import { overview } from './zh/overview.ts';
 import { session } from './zh/session.ts';
+import { graphWords } from './zh/graphWords.ts';
 
 export const zh = {
   ...common,
@@ -28,6 +29,7 @@ export const zh = {
   ...explore,
   ...overview,
   ...session,
+  ...graphWords,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -51,7 +51,7 @@ export function pathsSection(c: { id: string; name: string; explanation: Pick<Ex
       if (i > 0) {
         const prev = p.nodes[i - 1];
         const r = p.relationships.find((x) => (x.from === prev.id && x.to === n.id) || (x.from === n.id && x.to === prev.id));
-        if (r) steps.push(el('span', { class: 'rel' }, r.from === prev.id ? ` —${r.type}→ ` : ` ←${r.type}— `));
+        if (r) steps.push(el('span', { class: 'rel' }, r.from === prev.id ? ` —${tData('rel', r.type)}→ ` : ` ←${tData('rel', r.type)}— `));
         else steps.push(' · ');
       }
       steps.push(el('span', { class: `path-node label-${n.label}` }, n.name));

@@ -116,8 +116,8 @@ export function drawPathGraph(container: HTMLElement, data: { nodes: PathGraphNo
   linkGroups.append('text').attr('class', 'link-label').attr('text-anchor', 'middle')
     .attr('x', (l) => (((l.source as SimNode).x ?? 0) + ((l.target as SimNode).x ?? 0)) / 2)
     .attr('y', (l) => (((l.source as SimNode).y ?? 0) + ((l.target as SimNode).y ?? 0)) / 2 - 4)
-    .text((l) => l.type);
-  linkGroups.append('title').text((l) => `${(l.source as SimNode).name} —${l.type}→ ${(l.target as SimNode).name}`);
+    .text((l) => tData('rel', l.type));
+  linkGroups.append('title').text((l) => `${(l.source as SimNode).name} —${tData('rel', l.type)}→ ${(l.target as SimNode).name}`);
 
   const nodeGroups = svg.append('g').attr('class', 'nodes').selectAll('g').data(nodes).join('g')
     .attr('class', (n) => `node ${n.role} label-${n.label}`).attr('data-id', (n) => n.id)
