@@ -41,7 +41,7 @@ export type { Attachment, ImportPhase, ImportProgress } from './import/tableSpec
 export type { Column } from './import/columns.ts';
 export { chainReport, chainMapTable, gapTable, candidatesTable, stageLabels, gapClassLabels, actionLabels, gapReasonLabels } from './export/chainReport.ts';
 export { districtOverview, type DistrictOverview, type OverviewRow } from './overview/districtOverview.ts';
-export { districtOverviewResponse } from './overview/overviewContract.ts';
+export { districtOverviewResponse } from './contracts/responses/overview.ts';
 export { recordChainHealth, startHealthRecorder } from './history/index.ts';
 
 // For the project's own tools — seed generation, the CLI, benchmarks, drills and evaluations — which reach the

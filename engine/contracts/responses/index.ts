@@ -8,3 +8,5 @@ export * from './resources.ts';
 export * from './matches.ts';
 export * from './events.ts';
 export * from './imports.ts';
+export * from './overview.ts';
+export * from './me.ts';

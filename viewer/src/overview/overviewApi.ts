@@ -1,4 +1,4 @@
-import type { DistrictOverview, OverviewRow } from '../../../engine/index.ts';
+import type { DistrictOverviewResponse as DistrictOverview, OverviewRowResponse as OverviewRow } from '../../../engine/contracts/index.ts';
 import { ApiError, problemFromBody } from '../api/apiError.ts';
 import { t } from '../i18n/i18n.ts';
 
