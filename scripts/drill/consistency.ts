@@ -2,8 +2,7 @@
 // relationship without both ends, so "orphans" here are semantic: nodes missing the relationship the
 // model gives them (a Product no Segment INCLUDES), relationships between labels the model does not allow,
 // duplicate ids and duplicate relationships, and counts against what is expected.
-import type { Graph } from '../../engine/graph/graph.ts';
-import { nodeLabels, relationshipSpecs, relationshipTypes } from '../../engine/model/graphModel.ts';
+import { nodeLabels, relationshipSpecs, relationshipTypes, type Graph } from '../../engine/index.ts';
 
 export interface Counts {
   byLabel: Record<string, number>;

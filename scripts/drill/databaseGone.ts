@@ -3,7 +3,7 @@
 // 1 s, and the API must not crash or hang — then started again on the same folder and port: the API
 // must recover without a restart, and every write it acknowledged before must still be there.
 import { randomBytes } from 'node:crypto';
-import type { Graph } from '../../engine/graph/graph.ts';
+import type { Graph } from '../../engine/index.ts';
 import { startApiProcess } from '../bench/apiProcess.ts';
 import type { ScratchNeo4j } from '../bench/scratchNeo4j.ts';
 import type { Outcome } from './outcome.ts';

@@ -3,7 +3,7 @@
 // line is "N passed, M failed" and the exit code is non-zero on any failure. Every Neo4j and API process
 // is started here on a free port and a temporary folder, and stopped at the end.
 import { parseArgs } from 'node:util';
-import { graphCounts } from '../../engine/graph/stats.ts';
+import { graphCounts } from '../../engine/index.ts';
 import { seedGraph } from '../../seed/seedGraph.ts';
 import { seedEnterpriseCount } from '../../seed/generate/buildSeed.ts';
 import { sizingFor, startScratchNeo4j, type ScratchNeo4j } from '../bench/scratchNeo4j.ts';

@@ -6,9 +6,7 @@
 import { openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { createDriver } from '../../engine/graph/connection.ts';
-import { Graph } from '../../engine/graph/graph.ts';
-import { loadGraph } from '../../engine/load/loadGraph.ts';
+import { createDriver, Graph, loadGraph } from '../../engine/index.ts';
 import { buildSeed } from '../../seed/generate/buildSeed.ts';
 import { seedRunId } from '../../seed/seedGraph.ts';
 

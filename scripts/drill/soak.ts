@@ -5,7 +5,7 @@
 // growth to its working size: at the seed scale RSS climbs for ~2.5 min of this traffic, then stays
 // level (measured: 190 → 410 MB by 150 s, 315–420 MB for the next 150 s).
 import autocannon from 'autocannon';
-import type { Graph } from '../../engine/graph/graph.ts';
+import type { Graph } from '../../engine/index.ts';
 import { startApiProcess } from '../bench/apiProcess.ts';
 import { benchInputs } from '../bench/benchInputs.ts';
 import { trafficProfiles } from '../bench/trafficProfiles.ts';
