@@ -509,7 +509,7 @@ describe('journey: resources board → per-demand matches → global assignment 
 
     await page.goto(`${server.base}/#/matches`);
     await page.waitForSelector('.column-proposed .match-card');
-    expect(await page.locator('.key-panel').innerText()).toContain('API 密钥已设置'); // entered once, for the tab
+    expect(await page.locator('.key-panel').innerText()).toContain('API 密钥已设置'); // entered once, for the browser session
     const card = page.locator('.column-proposed .match-card').filter({ hasText: offer });
     expect(await card.count()).toBe(1);
     await card.locator('textarea').fill('已电话联系园区招商部');

@@ -33,6 +33,6 @@ export const app: Record<keyof typeof zh, string> = {
   'key.label': 'API key',
   'key.save': 'Save key',
   'key.clear': 'Clear key',
-  'key.set': 'API key set ({key}) for this tab only',
-  'key.hint': 'Recording matches and changing their status need a key; it is kept for this tab only (gone when it closes) and never put in the address.',
+  'key.set': 'API key set ({key}) for every tab of this browser, until you sign out or for 8 hours',
+  'key.hint': 'Recording matches and changing their status need a key (or sign in at the top of the page); it is kept in this browser until you sign out or for 8 hours, and never put in the address.',
 };
