@@ -29,14 +29,18 @@ export class KnowledgeEngine {
   }
 
   // Pairing and talent answers are kept per research catalog: a reloaded catalog starts afresh.
+  // A need in words is ranked by words and meaning when the dense provider is up (issue 18).
   async pairSchoolEnterprise(request: PairingRequest): Promise<PairingResponse> {
     const catalog = await this.research.get();
-    return this.answers.get(catalog, { pair: request }, async () => rankPairs(this.graph, catalog, await this.text.get(), request));
+    const byMeaning = request.text !== undefined && request.textRole !== 'capability';
+    return this.answers.get(catalog, { pair: request }, async () =>
+      rankPairs(this.graph, catalog, await this.text.get(), request, byMeaning ? await this.text.hybrid() : undefined));
   }
 
   async matchTalent(request: TalentRequest) {
     const catalog = await this.research.get();
-    return this.answers.get(catalog, { talent: request }, async () => rankTalent(this.graph, catalog, await this.text.get(), request));
+    return this.answers.get(catalog, { talent: request }, async () =>
+      rankTalent(this.graph, catalog, await this.text.get(), request, request.text !== undefined ? await this.text.hybrid() : undefined));
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {

@@ -31,7 +31,7 @@ try {
   const dense = embeddings.url ? await connectHttpEmbedder({ url: embeddings.url }) : undefined;
 
   const answerable = cases.filter((c) => !unanswerable.includes(c));
-  const evaluation = await evaluateNeedRetrieval(answerable, documents, lexical, dense, { folds });
+  const evaluation = await evaluateNeedRetrieval(answerable, documents, lexical, dense, { folds, pairing: { graph: open.graph, catalog } });
   // The pairing text carries demo boilerplate (party pairings, "演示用假设"); a passage of what the
   // unit researches is the cleaner thing to embed. Both are reported; the lexical row is the same.
   const researchPassages = documents.map((d, i) => ({ ...d, denseText: researchPassage(catalog.units[i]) }));
@@ -42,6 +42,7 @@ try {
   else {
     print('documents = the pairing text of each unit (name, description, topics, researchers\' expertise)', evaluation);
     if (passageEvaluation) print('dense documents = "<unit name>：<its research topics>" (lexical as above)', passageEvaluation);
+    if (evaluation.pairing) printPairing(evaluation);
     if (speed) console.log(`\nEmbedding one need (uncached, over HTTP): p50 ${speed.p50} ms, p95 ${speed.p95} ms (n = ${speed.n})`);
     if (memory) console.log(`Embeddings server memory: ${memory.rssMb} MB resident, ${memory.peakMb} MB peak`);
   }
@@ -88,4 +89,19 @@ function print(title: string, r: NeedRetrievalEvaluation) {
   const misses = r.ranks.filter((x) => (x.hybrid ?? x.lexical) > 5);
   console.log(`\nNeeds whose first relevant unit is below rank 5 (${r.ranks[0]?.hybrid === undefined ? 'lexical' : 'hybrid'}): ${misses.length}`);
   for (const x of misses) console.log(`  ${x.id} lexical #${x.lexical}${x.dense !== undefined ? ` dense #${x.dense} hybrid #${x.hybrid}` : ''}: ${x.text}`);
+}
+
+/** Pairing itself (rankPairs, the code behind POST /match/school-enterprise {text}), lexical vs hybrid. */
+function printPairing(r: NeedRetrievalEvaluation) {
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  console.log(`\nPairing (POST /match/school-enterprise {text} through rankPairs), list of 20; hybrid meaning gate fit by ${r.folds}-fold cross-validation\n`);
+  console.log('method | top-5 hit | MRR | precision@5 | needs answered | nonsense answered | cosine threshold per fold (fit on all) | p50 / p95 ms');
+  for (const p of r.pairing ?? []) {
+    console.log([
+      p.method, pct(p.hitAt5), p.mrr.toFixed(3), pct(p.precisionAt5), pct(p.needsAnswered), `${p.nonsenseAnswered} / ${p.nonsense}`,
+      p.foldThresholds.length ? `${p.foldThresholds.map((t) => t.toFixed(3)).join(', ')} (${p.thresholdFitOnAll?.toFixed(3)})` : '—',
+      `${p.p50Ms} / ${p.p95Ms}`,
+    ].join(' | '));
+  }
+  for (const p of r.pairing ?? []) if (p.nonsenseAnsweredTexts.length) console.log(`  ${p.method} answered nonsense: ${p.nonsenseAnsweredTexts.join(' · ')}`);
 }

@@ -279,10 +279,23 @@ export const confidenceThresholds = {
  * the unit's topic: that is what a shared Topic node or embeddings are for.) Nonsense
  * ("asdfgh 火星咖啡", "今天天气很好") covers 0. The whole-text cosine does not separate: unrelated
  * pairs reach 0.15 while firms' related pairs have a median of 0.08.
- * With the embedding provider the gate stays lexical: e5 cosines of unrelated Chinese phrases are
- * 0.89–0.91 (../shared/FACTS.md), so a raw floor on them means nothing; embeddings only reorder.
+ * With the embedding provider alone the gate stays lexical: e5 cosines of unrelated Chinese phrases
+ * are 0.89–0.91 (../shared/FACTS.md), so a raw floor on whole texts means nothing. For a need in words
+ * with the dense server up, `maxMeaningRank` below adds a gate by meaning, measured on need-to-topics
+ * passages rather than whole texts (docs/evaluation.md, "Through pairing itself").
  */
-export const relevanceGate = { minTopicCoverage: 0.5 };
+export const relevanceGate = {
+  minTopicCoverage: 0.5,
+  /**
+   * By meaning (free-text needs with the dense provider up, engine/match/pairing/meaningEvidence.ts):
+   * a candidate without topic coverage may still pass when its dense cosine reaches the model's
+   * threshold (hybridRankingConfig.minDenseCosineByModel, fit by 5-fold cross-validation on
+   * seed/eval/needs.zh.jsonl) and it is among this many best by that cosine. The rank cap keeps a
+   * compressed e5 scale (most units of a real need sit above the cosine threshold) from letting the
+   * whole catalog through; 5 is the list the evaluation reads (docs/evaluation.md).
+   */
+  maxMeaningRank: 5,
+};
 
 /**
  * How often one holder may appear in one list: a researcher carries at most this many pairs (the

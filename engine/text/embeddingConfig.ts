@@ -40,11 +40,14 @@ export const hybridRankingConfig = {
    */
   minDenseZ: 2.64,
   /**
-   * The same by raw cosine, for models whose scale was measured: it separated better on the eval set
-   * (held out: 96 % of needs answered, 2 of 12 nonsense through), but a raw cosine threshold means
-   * nothing for another model (e5 puts unrelated Chinese phrases at 0.83–0.91), hence one per model.
+   * The same by raw cosine, for models whose scale was measured: it separated better on the eval set,
+   * but a raw cosine threshold means nothing for another model (e5 puts unrelated Chinese phrases at
+   * 0.83–0.91), hence one per model. This is pairing's relevance gate by meaning (with
+   * relevanceGate.maxMeaningRank), the need against "研究方向：<topics>": fit on all of
+   * seed/eval/needs.zh.jsonl through rankPairs (`npm run eval:needs`, 2026-12-06); held out over 5
+   * folds it answered 95.2 % of needs and 1 of 12 nonsense texts (docs/evaluation.md).
    */
-  minDenseCosineByModel: { 'multilingual-e5-small-q4': 0.85 } as Record<string, number>,
+  minDenseCosineByModel: { 'multilingual-e5-small-q4': 0.865 } as Record<string, number>,
 } as const;
 
 /** After the dense provider failed to connect, ask again no sooner than this (ms): a restarted server comes back without a restart of ours. */

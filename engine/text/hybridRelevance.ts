@@ -11,6 +11,8 @@ export interface RankedText {
   lexical: number;
   /** Dense cosine; null when the dense provider did not answer. */
   dense: number | null;
+  /** 1-based rank of `dense` among the documents given (ties share the best rank); null without dense. */
+  denseRank: number | null;
   /** How far `dense` stands above this query's similarities to all documents given, in standard deviations. */
   denseZ: number | null;
   /** Reciprocal-rank fusion of the lexical and dense ranks (lexical rank alone when dense is absent). */
@@ -43,13 +45,18 @@ export class HybridRelevance {
     private readonly config: { rrfK: number; minDenseZ: number; minDenseCosineByModel: Record<string, number> } = hybridRankingConfig,
   ) {}
 
-  async rank(query: string, documents: string[]): Promise<HybridAnswer> {
+  /**
+   * `denseDocuments` (same order and length as `documents`) is what the dense side embeds when it
+   * should differ from the lexical text: a research unit's passage of its topics reads better to e5
+   * than its provenance-laden description (docs/evaluation.md).
+   */
+  async rank(query: string, documents: string[], denseDocuments: string[] = documents): Promise<HybridAnswer> {
     const lexical = await this.lexical.scores(query, documents);
     let dense: number[] | undefined;
     let fallbackReason: string | undefined = this.dense ? undefined : 'no dense provider is configured';
     if (this.dense) {
       try {
-        dense = await denseScores(this.dense, query, documents);
+        dense = await denseScores(this.dense, query, denseDocuments);
       } catch (error) {
         if (!(error instanceof UnavailableError)) throw error;
         fallbackReason = error.message;
@@ -64,6 +71,7 @@ export class HybridRelevance {
       index: i,
       lexical: lexical[i],
       dense: dense ? dense[i] : null,
+      denseRank: denseRanks ? denseRanks[i] : null,
       denseZ: z ? z[i] : null,
       // A document that shares nothing with the query is not in the lexical list at all.
       fused: (lexical[i] > 0 ? 1 / (k + lexicalRanks[i]) : 0) + (denseRanks ? 1 / (k + denseRanks[i]) : 0),
@@ -77,8 +85,10 @@ export class HybridRelevance {
 /** Cosines of the query (embedded as a query) to each document (embedded as a passage). */
 export async function denseScores(embedder: TextEmbedder, query: string, documents: string[]): Promise<number[]> {
   const [q] = await embedder.embed([query], 'query');
-  const vectors = await embedder.embed(documents, 'passage');
-  return vectors.map((v) => {
+  // Candidates often share a passage (talents with the same expertise): embed each text once.
+  const distinct = [...new Set(documents)];
+  const byText = new Map((await embedder.embed(distinct, 'passage')).map((v, i) => [distinct[i], v]));
+  return documents.map((d) => byText.get(d)!).map((v) => {
     let dot = 0;
     for (let i = 0; i < v.length; i++) dot += v[i] * q[i];
     return dot;

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { Graph } from '../graph/graph.ts';
+import { evaluatePairingOnNeeds, type PairingEvaluation } from '../match/pairing/pairingNeedEval.ts';
+import type { ResearchCatalog } from '../match/pairing/researchCatalog.ts';
 import type { TextEmbedder } from './embedder.ts';
 import { competitionRanks, denseScores, zScores } from './hybridRelevance.ts';
 import { hybridRankingConfig } from './embeddingConfig.ts';
@@ -48,6 +51,8 @@ export interface NeedRetrievalEvaluation {
   methods: MethodEvaluation[];
   /** Per need and method: rank of the first relevant document (1-based), for reading failures. */
   ranks: { id: string; text: string; lexical: number; dense?: number; hybrid?: number }[];
+  /** The same needs through pairing itself (rankPairs), when a graph and catalog were given. */
+  pairing?: PairingEvaluation[];
 }
 
 interface Scored {
@@ -68,7 +73,7 @@ export async function evaluateNeedRetrieval(
   documents: RetrievalDocument[],
   lexical: TextSimilarity,
   dense: TextEmbedder | undefined,
-  options: { folds?: number; seed?: number; rrfK?: number } = {},
+  options: { folds?: number; seed?: number; rrfK?: number; pairing?: { graph: Graph; catalog: ResearchCatalog } } = {},
 ): Promise<NeedRetrievalEvaluation> {
   const folds = options.folds ?? 5;
   const k = options.rrfK ?? hybridRankingConfig.rrfK;
@@ -105,7 +110,9 @@ export async function evaluateNeedRetrieval(
     ],
   };
 
+  const pairing = options.pairing ? await evaluatePairingOnNeeds(options.pairing.graph, options.pairing.catalog, cases, lexical, dense, { folds, foldOf }) : undefined;
   return {
+    ...(pairing ? { pairing } : {}),
     needs: needs.length,
     nonsense: scored.length - needs.length,
     documents: documents.length,

@@ -9,3 +9,11 @@ import type { ResearchUnitProfile } from '../match/pairing/researchCatalog.ts';
 export function researchPassage(unit: Pick<ResearchUnitProfile, 'name' | 'topics'>): string {
   return `${unit.name}：${unit.topics.join('、')}`;
 }
+
+/**
+ * The same without the unit's name, for the pairing gate by meaning: the names carry the city and
+ * university ("南京…"), which lifted "明天南京会不会下雨" above the gate's cosine threshold.
+ */
+export function topicsPassage(unit: Pick<ResearchUnitProfile, 'topics'>): string {
+  return `研究方向：${unit.topics.join('、')}`;
+}

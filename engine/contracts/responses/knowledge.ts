@@ -14,6 +14,10 @@ export const noMatchSchema = z
   .nullable()
   .meta({ id: 'NoMatch' });
 
+/** Pairing and talent also answer 'hybrid': a need in words ranked by words and meaning (lexical + dense). */
+const matchTextProvider = z.enum(['embedding', 'lexical', 'hybrid']);
+const matchedByMeaning = z.boolean().meta({ description: 'passed the relevance gate by meaning (dense embedding), with or without matched words' });
+
 const researcher = { id: z.string(), name: z.string(), title: z.string(), level: talentLevelSchema, demo: demoFlag };
 
 export const pairResultSchema = z
@@ -31,6 +35,7 @@ export const pairResultSchema = z
     need: z.string().meta({ description: 'the need the pair answers: the words typed, or the enterprise’s registered needs' }),
     matchedTerms: z.array(z.string()),
     matchedTopics: z.array(z.string()),
+    matchedByMeaning,
     explanation: explanationResponse,
   })
   .meta({ id: 'PairResult' });
@@ -38,7 +43,7 @@ export const pairingResponse = z
   .strictObject({
     direction: z.enum(['to-research-units', 'to-enterprises']),
     items: z.array(pairResultSchema),
-    textProvider: textProviderSchema,
+    textProvider: matchTextProvider,
     relevanceThreshold: z.number(),
     noMatch: noMatchSchema,
   })
@@ -56,13 +61,14 @@ export const talentMatchSchema = z
     topic: z.string().nullable().meta({ description: 'the expertise topic that best matches the need' }),
     matchedTerms: z.array(z.string()),
     matchedTopics: z.array(z.string()),
+    matchedByMeaning,
     explanation: explanationResponse,
   })
   .meta({ id: 'TalentMatch' });
 export const talentResponse = z
   .strictObject({
     items: z.array(talentMatchSchema),
-    textProvider: textProviderSchema,
+    textProvider: matchTextProvider,
     need: z.string(),
     relevanceThreshold: z.number(),
     noMatch: noMatchSchema,

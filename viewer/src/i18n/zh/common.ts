@@ -25,6 +25,7 @@ export const common = {
 
   'provider.lexical': '文本匹配：词法',
   'provider.embedding': '文本匹配：语义向量',
+  'provider.hybrid': '文本匹配：词法＋语义',
 
   'provider.hint': '文本相似度的计算方式：词法（分词后比对）或语义向量（嵌入模型）',
   'col.rank': '排名',
