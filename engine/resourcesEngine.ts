@@ -1,3 +1,4 @@
+import { listChains } from './chain/snapshot.ts';
 import { partnerModeWeights, pairingWeights, resourceDefaults, resourceWeights, talentWeights } from './config/scoring.ts';
 import type { RecordMatchRequest, MatchTransitionRequest, ListMatchesQuery } from './contracts/matches.ts';
 import type { CreateDemandRequest, CreateOfferRequest, EventPlanRequest, ListResourcesQuery, ResourceAssignRequest, ResourceMatchRequest } from './contracts/resources.ts';
@@ -140,7 +141,8 @@ export class ResourcesEngine {
       items.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor && items.length < exportMaxRows);
-    return matchTable(items.slice(0, exportMaxRows));
+    const chains = await listChains(this.graph);
+    return matchTable(items.slice(0, exportMaxRows), new Map(chains.map((c) => [c.id, c.name])));
   }
 
   /** Per matcher kind: outcomes by status, per-signal acceptance and the weights the bounded rule suggests. */

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemandMatches, Explanation, Graph, MatchRecord } from '../../engine/index.ts';
@@ -144,6 +145,12 @@ describe('match tracking API', () => {
     const header = lines.findIndex((l) => l.includes('推荐对象'));
     expect(header).toBe(pages.some((m) => m.demo) ? 1 : 0);
     expect(lines.length).toBe(header + pages.length + 1);
+    // The board's words, the chain by name and local time: the file reads like the screen it came from.
+    const columns = parse(lines.slice(header).join('\n'), { columns: true }) as Record<string, string>[];
+    const statusWords = { proposed: '待联系', contacted: '已联系', agreed: '已达成', declined: '已放弃' } as const;
+    expect(columns.map((r) => r['状态'])).toEqual(pages.map((m) => statusWords[m.status]));
+    expect(new Set(columns.map((r) => r['产业链']))).toEqual(new Set(['生物医药']));
+    for (const r of columns) expect(r['记录时间（北京时间）']).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
     const xlsx = await fetch(url('/matches?format=xlsx&kind=partner'));
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
