@@ -32,15 +32,17 @@ export class KnowledgeEngine {
   // A need in words is ranked by words and meaning when the dense provider is up (issue 18).
   async pairSchoolEnterprise(request: PairingRequest): Promise<PairingResponse> {
     const catalog = await this.research.get();
-    const byMeaning = request.text !== undefined && request.textRole !== 'capability';
-    return this.answers.get(catalog, { pair: request }, async () =>
-      rankPairs(this.graph, catalog, await this.text.get(), request, byMeaning ? await this.text.hybrid() : undefined));
+    const hybrid = request.text !== undefined && request.textRole !== 'capability' ? await this.text.hybrid() : undefined;
+    // Keyed by whether dense is up too: a lexical answer given while the server was down is not kept once it is back.
+    return this.answers.get(catalog, { pair: request, dense: Boolean(hybrid?.dense) }, async () =>
+      rankPairs(this.graph, catalog, await this.text.get(), request, hybrid));
   }
 
   async matchTalent(request: TalentRequest) {
     const catalog = await this.research.get();
-    return this.answers.get(catalog, { talent: request }, async () =>
-      rankTalent(this.graph, catalog, await this.text.get(), request, request.text !== undefined ? await this.text.hybrid() : undefined));
+    const hybrid = request.text !== undefined ? await this.text.hybrid() : undefined;
+    return this.answers.get(catalog, { talent: request, dense: Boolean(hybrid?.dense) }, async () =>
+      rankTalent(this.graph, catalog, await this.text.get(), request, hybrid));
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
