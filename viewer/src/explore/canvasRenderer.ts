@@ -3,6 +3,7 @@ import { tData } from '../i18n/i18n.ts';
 import { demoBadge } from '../ui/demoBadge.ts';
 import { el } from '../ui/el.ts';
 import { hideTooltip, showTooltip } from '../ui/tooltip.ts';
+import { degreeOf, mustShow, placeLabels, type LabelInput } from './labelPlacement.ts';
 import { displayName, graphFont, lookOf, nodeRadius, type DrawLink, type DrawNode, type GraphRenderer, type RendererCallbacks } from './nodeStyle.ts';
 
 /**
@@ -16,6 +17,7 @@ export function createCanvasRenderer(container: HTMLElement, width: number, heig
   let nodes: DrawNode[] = [];
   let dense = false;
   let links: DrawLink[] = [];
+  let degree = new Map<number, number>();
   let positions: Float32Array = new Float32Array(0);
   let selected: string | null = null;
   let hovered: DrawNode | null = null;
@@ -116,18 +118,27 @@ export function createCanvasRenderer(container: HTMLElement, width: number, heig
     }
     ctx.font = `12px ${graphFont}`;
     ctx.lineJoin = 'round';
-    let labelled = 0;
+    // the selected node's neighbours keep their names; the rest give way where names would overlap (explore/labelPlacement.ts)
+    const kept = mustShow(nodes, links, selected);
+    const wanted: LabelInput[] = [];
     for (const n of nodes) {
       const important = n.root || n.id === selected || n === hovered || n.pinned;
-      if (!important && (k < 1.4 || labelled > 400)) continue;
+      if (important) kept.add(n.index);
+      if (!important && !kept.has(n.index) && (k < 1.4 || wanted.length > 400)) continue;
       if (!inView(px(n.index), py(n.index))) continue;
-      labelled++;
-      const y = py(n.index) + nodeRadius(n, dense) + 10;
+      wanted.push({ node: n, text: displayName(n), x: px(n.index), y: py(n.index), radius: nodeRadius(n, dense) });
+    }
+    const slots = placeLabels(wanted, kept, degree, 12);
+    ctx.textBaseline = 'alphabetic';
+    for (const { node: n, text, x, y } of wanted) {
+      const slot = slots.get(n.index);
+      if (!slot) continue;
+      ctx.textAlign = slot.anchor === 'middle' ? 'center' : slot.anchor === 'start' ? 'left' : 'right';
       ctx.strokeStyle = '#fff';
       ctx.lineWidth = 3;
-      ctx.strokeText(displayName(n), px(n.index), y);
+      ctx.strokeText(text, x + slot.dx, y + slot.dy);
       ctx.fillStyle = '#111';
-      ctx.fillText(displayName(n), px(n.index), y);
+      ctx.fillText(text, x + slot.dx, y + slot.dy);
     }
   };
   const schedule = () => {
@@ -227,6 +238,7 @@ export function createCanvasRenderer(container: HTMLElement, width: number, heig
     setData(nextNodes, nextLinks) {
       nodes = nextNodes;
       links = nextLinks;
+      degree = degreeOf(links);
       dense = nodes.length > 1500;
       schedule();
     },

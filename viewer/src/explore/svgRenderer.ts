@@ -1,6 +1,7 @@
 import { drag, select, zoom, type Selection, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { displayName, graphFont, lookOf, nodeAria, nodeRadius, nodeTitle, type DrawLink, type DrawNode, type GraphRenderer, type RendererCallbacks } from './nodeStyle.ts';
 import { tData } from '../i18n/i18n.ts';
+import { degreeOf, mustShow, placeLabels } from './labelPlacement.ts';
 
 const style = `
 .explore-svg { font-family: ${graphFont}; }
@@ -25,6 +26,9 @@ const style = `
  * name read out, one tab stop for the whole graph (arrow keys move between nodes, Enter opens,
  * P pins), links with arrowheads in their direction.
  */
+/** The label size the placement reckons with (the selected and root labels are 12 px; the rest 11). */
+const labelFont = 12;
+
 export function createSvgRenderer(container: HTMLElement, width: number, height: number, initial: ZoomTransform, label: string, callbacks: RendererCallbacks): GraphRenderer {
   let nodes: DrawNode[] = [];
   let links: DrawLink[] = [];
@@ -72,11 +76,31 @@ export function createSvgRenderer(container: HTMLElement, width: number, height:
     const incident = at === undefined ? [] : links.filter((l) => l.source === at || l.target === at);
     // a hub's dozens of names would pile up around it; its details panel lists them instead
     linkLabelSel = linkLabelLayer.selectAll<SVGTextElement, DrawLink>('text').data(incident.length <= 12 ? incident : [], (l) => l.key).join('text')
-      .attr('class', 'link-label').attr('text-anchor', 'middle').text((l) => l.type);
+      .attr('class', 'link-label').attr('text-anchor', 'middle').text((l) => tData('rel', l.type));
     if (positions.length > 0) linkLabelSel.attr('x', (l) => (px(l.source) + px(l.target)) / 2).attr('y', (l) => (py(l.source) + py(l.target)) / 2 - 3);
   };
 
-  const labelShown = (n: DrawNode) => showAllLabels || n.root || n.expanded || n.pinned || n.id === selected;
+  let degree = new Map<number, number>();
+  const labelShown = (n: DrawNode, kept: ReadonlySet<number>) => showAllLabels || n.root || n.expanded || n.pinned || kept.has(n.index);
+
+  /** Names that would overlap a more important one move to a free side of their node or hide (explore/labelPlacement.ts). */
+  const placeNodeLabels = () => {
+    const kept = mustShow(nodes, links, selected);
+    const wanted = nodes.filter((n) => labelShown(n, kept));
+    const slots = positions.length === 0 ? new Map()
+      : placeLabels(wanted.map((n) => ({ node: n, text: displayName(n), x: px(n.index), y: py(n.index), radius: radiusByIndex.get(n.index) ?? 11 })), kept, degree, labelFont);
+    nodeSel.select<SVGTextElement>('text.node-label').each(function (n) {
+      const slot = slots.get(n.index);
+      if (!slot) {
+        this.setAttribute('display', 'none');
+        return;
+      }
+      this.removeAttribute('display');
+      this.setAttribute('x', String(slot.dx));
+      this.setAttribute('y', String(slot.dy));
+      this.setAttribute('text-anchor', slot.anchor);
+    });
+  };
 
   const applyStates = () => {
     nodeSel
@@ -84,7 +108,7 @@ export function createSvgRenderer(container: HTMLElement, width: number, height:
       .attr('aria-label', (n) => nodeAria(n))
       .attr('aria-pressed', (n) => String(n.id === selected))
       .attr('tabindex', (n) => (n.id === (focusId ?? selected ?? nodes[0]?.id) ? 0 : -1));
-    nodeSel.select<SVGTextElement>('text.node-label').attr('display', (n) => (labelShown(n) ? null : 'none'));
+    placeNodeLabels();
   };
 
   const moveFocus = (from: DrawNode, step: number | 'first' | 'last') => {
@@ -101,6 +125,7 @@ export function createSvgRenderer(container: HTMLElement, width: number, height:
       links = nextLinks;
       showAllLabels = nodes.length <= 150;
       radiusByIndex.clear();
+      degree = degreeOf(links);
       for (const n of nodes) radiusByIndex.set(n.index, nodeRadius(n));
       linkSel = linkLayer.selectAll<SVGLineElement, DrawLink>('line').data(links, (l) => l.key).join('line').attr('class', 'link').attr('marker-end', 'url(#ex-arrow)');
       linkSel.selectAll('title').data((l) => [l]).join('title').text((l) => {
@@ -122,7 +147,7 @@ export function createSvgRenderer(container: HTMLElement, width: number, height:
       nodeSel.select('circle.halo').attr('r', (n) => nodeRadius(n) + 4);
       nodeSel.select('circle.dot').attr('r', (n) => nodeRadius(n)).attr('fill', (n) => lookOf(n.label).colour);
       nodeSel.select('text.node-letter').text((n) => lookOf(n.label).letter);
-      nodeSel.select('text.node-label').attr('y', (n) => nodeRadius(n) + 12).text((n) => displayName(n));
+      nodeSel.select('text.node-label').text((n) => displayName(n));
       nodeSel.call(dragger)
         .on('click', (event: MouseEvent, n) => {
           event.stopPropagation();
@@ -167,6 +192,7 @@ export function createSvgRenderer(container: HTMLElement, width: number, height:
       });
       linkLabelSel.attr('x', (l) => (px(l.source) + px(l.target)) / 2).attr('y', (l) => (py(l.source) + py(l.target)) / 2 - 3);
       nodeSel.attr('transform', (n) => `translate(${px(n.index)},${py(n.index)})`);
+      placeNodeLabels();
     },
     setSelected(id) {
       selected = id;
