@@ -12,7 +12,7 @@ import { TextServices } from './text/textServices.ts';
 
 /**
  * The operations of the second user group and of exploring: school–enterprise pairing, talent
- * matching, search, entity neighbourhoods and automatic segment attachment (DESIGN §3, §5, §6).
+ * matching, search, entity neighbourhoods and automatic segment attachment (docs/design.md §3, §5, §6).
  */
 export class KnowledgeEngine {
   readonly text: TextServices;

@@ -28,7 +28,7 @@ const baseWeights: Record<string, Record<string, number>> = { partner: { ...part
 const exportMaxRows = 10_000;
 
 /**
- * Resource supply–demand matching, matchmaking events and outcome tracking (DESIGN §4, §7), one
+ * Resource supply–demand matching, matchmaking events and outcome tracking (docs/design.md §4, §7), one
  * method per operation over one graph. Writes take the acting user's id (`actor`, from the API key
  * once authentication lands) and keep it with what they change.
  */

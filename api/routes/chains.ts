@@ -8,7 +8,7 @@ const chainPath = z.strictObject({ id: chainIdParam });
 const formatQuery = z.strictObject({ format: exportFormatSchema });
 const tags = ['chains'];
 
-/** /chains: the chain map, gaps, resilience and what-if (DESIGN §1). */
+/** /chains: the chain map, gaps, resilience and what-if (docs/design.md §1). */
 export function chainRoutes(engine: ChainMatchEngine) {
   return [
     defineRoute({

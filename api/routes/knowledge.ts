@@ -4,7 +4,7 @@ import {
 import * as s from '../../engine/contracts/responses/index.ts';
 import { defineRoute, json } from '../route.ts';
 
-/** Pairing, talent, search, exploring and automatic attachment (DESIGN §3, §5, §6). */
+/** Pairing, talent, search, exploring and automatic attachment (docs/design.md §3, §5, §6). */
 export function knowledgeRoutes(knowledge: KnowledgeEngine) {
   return [
     defineRoute({

@@ -7,7 +7,7 @@ import { ifMatchVersion, withETag } from '../versions.ts';
 const tags = ['tracking'];
 const conflict = [{ status: 409, description: '状态冲突 Conflict: the lifecycle does not allow this move' }];
 
-/** /matches: recommendations people acted on, their lifecycle and audit trail, and what outcomes say about the signals (DESIGN §7). */
+/** /matches: recommendations people acted on, their lifecycle and audit trail, and what outcomes say about the signals (docs/design.md §7). */
 export function matchTrackingRoutes(resources: ResourcesEngine) {
   return [
     defineRoute({

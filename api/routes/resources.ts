@@ -12,7 +12,7 @@ const location = (collection: string, id: string) => `/api/v1/${collection}/${en
 // Only the owner or an admin may change or delete (403); If-Match names the version read (412 when stale).
 const stale = [{ status: 412, description: '版本已变更 Precondition failed: the record changed since the version named in If-Match' }];
 
-/** /offers and /demands (CRUD, validated per kind), and /match/resources, /match/resources/assign, /match/event (DESIGN §4). */
+/** /offers and /demands (CRUD, validated per kind), and /match/resources, /match/resources/assign, /match/event (docs/design.md §4). */
 export function resourceRoutes(resources: ResourcesEngine) {
   return [
     defineRoute({

@@ -18,7 +18,7 @@ export interface SinglePointOfFailure {
 }
 
 /**
- * Single points of failure (DESIGN §1, resilience): firms whose removal turns a segment missing, or
+ * Single points of failure (docs/design.md §1, resilience): firms whose removal turns a segment missing, or
  * leaves at least two local customers without any local supplier of that segment.
  */
 export function singlePointsOfFailure(snapshot: ChainSnapshot): SinglePointOfFailure[] {

@@ -13,7 +13,7 @@ export interface FirmFigure {
   demo: boolean;
 }
 
-/** The measured figures of one segment (DESIGN §1); every one traces to firms and ties in `evidence`. */
+/** The measured figures of one segment (docs/design.md §1); every one traces to firms and ties in `evidence`. */
 export interface SegmentMetrics {
   segmentId: string;
   localFirmCount: number;
@@ -21,7 +21,7 @@ export interface SegmentMetrics {
   localCapacity: number;
   /** What the chain's local firms in other segments need of this segment's output, 亿元. */
   localDemand: number;
-  /** Local demand left unmet, 亿元: max(0, demand − capacity). The priority of a 补链 gap (DESIGN, amended). */
+  /** Local demand left unmet, 亿元: max(0, demand − capacity). The priority of a 补链 gap (docs/design.md, amended). */
   unmetDemand: number;
   /** Demand local capacity does not cover: clamp(1 − capacity / demand). */
   shortfall: number;

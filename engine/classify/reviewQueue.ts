@@ -12,7 +12,7 @@ export interface ReviewPage {
 }
 
 /**
- * The attachment review queue (待审挂链, DESIGN §6): firms whose best segment the classifier would
+ * The attachment review queue (待审挂链, docs/design.md §6): firms whose best segment the classifier would
  * only suggest (`decision: review`) wait here for a person, who confirms, reassigns or rejects.
  * `dependents` are the caches built from segment membership (the classifier's model, chain
  * snapshots): a person's attachment changes them, so they are invalidated after it.

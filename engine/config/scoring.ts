@@ -20,7 +20,7 @@ export const capacityModel = {
   /**
    * Share of a firm's input needs spread over the segments that FEED its own (the rest follows the
    * product INPUT_TO paths). The template states those dependences even where the product graph does
-   * not trace them, so every segment feeding a local one carries some local demand (DESIGN, amended
+   * not trace them, so every segment feeding a local one carries some local demand (docs/design.md, amended
    * 2026-12: a supplier segment the district lacks is a 补链 gap, not an extension). A firm whose
    * products have no traced inputs (a chain template without INPUT_TO, as real ones often are) spreads
    * all of its needs along FEEDS.
@@ -198,7 +198,7 @@ export const partnerDefaults = {
   excludedKeywords: ['贸易', '商贸', '咨询', '培训', '商务服务', '进出口代理'],
   /**
    * A candidate found only by full text (not in the segment, making none of its products) is offered
-   * only at this text similarity to the segment or above (DESIGN, amended: free-text matching answers
+   * only at this text similarity to the segment or above (docs/design.md, amended: free-text matching answers
    * only above a relevance threshold). Measured on the real 申万 chain (engine/chain/realChainGaps.test.ts):
    * unrelated text hits 0.12–0.15, firms of the segment with its products 0.44–0.53. Without the gate a
    * tier tag and a size outweighed membership, and firms of other industries filled the 补链 list.
@@ -206,7 +206,7 @@ export const partnerDefaults = {
   minTextOnlySimilarity: 0.3,
 };
 
-/** School–enterprise pairing (DESIGN §3). */
+/** School–enterprise pairing (docs/design.md §3). */
 export const pairingWeights = {
   /** Text similarity of the enterprise's needs and products to the unit's topics and researchers' expertise. */
   text: 0.3,
@@ -259,7 +259,7 @@ export const confidenceThresholds = {
 } satisfies Record<string, Partial<Record<Exclude<Confidence, 'weak'>, Record<string, number>>>>;
 
 /**
- * Relevance gate of pairing and talent (DESIGN, amended 2026-12: free text answers only above a
+ * Relevance gate of pairing and talent (docs/design.md, amended 2026-12: free text answers only above a
  * relevance threshold, and says when nothing fits). A candidate is offered only on evidence that its
  * research matches the need: a Topic node shared with the enterprise's needs, or one of its topics
  * (a unit's topics and its own researchers' expertise; a talent's expertise) whose name the need's
@@ -308,7 +308,7 @@ export const appearanceCaps = { pairsPerResearcher: 2, talentsPerAffiliation: 3 
 export const sharedTopicSaturation = 1.5;
 
 /**
- * Resource supply–demand matching (DESIGN §4, docs/resources.md). Hard constraints are not weighed:
+ * Resource supply–demand matching (docs/design.md §4, docs/resources.md). Hard constraints are not weighed:
  * they are predicates in engine/match/resources/hardConstraints.ts. These weigh the soft preferences.
  */
 export const resourceWeights = {

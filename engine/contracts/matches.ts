@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { matchStatusSchema } from '../model/nodes.ts';
 import { exportFormatSchema } from './partners.ts';
 
-/** Request shapes of outcome tracking (DESIGN §7); the API validates with these and nothing else. */
+/** Request shapes of outcome tracking (docs/design.md §7); the API validates with these and nothing else. */
 const nodeId = z.string().min(1).max(120);
 
 /** The matchers whose recommendations can be recorded. */

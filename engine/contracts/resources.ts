@@ -3,7 +3,7 @@ import { eventDefaults } from '../config/scoring.ts';
 import { resourceKindSchema } from '../model/nodes.ts';
 
 /**
- * Request shapes of resource supply–demand matching (DESIGN §4); the API validates with these and
+ * Request shapes of resource supply–demand matching (docs/design.md §4); the API validates with these and
  * nothing else. Offers and demands are validated per kind: a site needs an area and a park, a loan
  * an amount, rate and term; an attribute another kind uses is refused by name.
  */

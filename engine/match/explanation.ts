@@ -1,5 +1,5 @@
 /**
- * The explanation every recommendation carries (DESIGN: "score per signal and the graph paths
+ * The explanation every recommendation carries (docs/design.md: "score per signal and the graph paths
  * behind it"). Shared by the partner, pairing, talent and resource matchers.
  */
 export interface PathNode {

@@ -6,7 +6,7 @@ import { cosine as cosineSparse, LexicalScorer, type SparseVector } from './lexi
 export type TextProvider = 'lexical' | 'embedding';
 
 /**
- * One interface for text similarity with two providers (DESIGN §3): sentence embeddings from a
+ * One interface for text similarity with two providers (docs/design.md §3): sentence embeddings from a
  * local model when one is configured, else the lexical scorer. Callers only see scores in [0, 1]
  * and which provider produced them, which the API reports with every answer.
  */

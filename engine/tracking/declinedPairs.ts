@@ -11,7 +11,7 @@ export function splitPairKey(key: string): [subjectId: string, candidateId: stri
 }
 
 /**
- * Pairs somebody declined (DESIGN §7: "a declined pair is not proposed again unless asked for").
+ * Pairs somebody declined (docs/design.md §7: "a declined pair is not proposed again unless asked for").
  * Any matcher calls this before it proposes, and drops the pairs unless the request asks to include
  * them. `kind` narrows to one matcher's matches; subject ids narrow further.
  */

@@ -3,7 +3,7 @@ import { ConflictError } from '../errors.ts';
 export type MatchStatus = 'proposed' | 'contacted' | 'agreed' | 'declined';
 
 /**
- * The lifecycle of a recommendation somebody acted on (DESIGN §7): proposed → contacted → agreed |
+ * The lifecycle of a recommendation somebody acted on (docs/design.md §7): proposed → contacted → agreed |
  * declined. A proposal may also be declined before anyone is contacted (the officer rules it out);
  * agreed and declined are final — a declined pair is proposed again only as a new match.
  */

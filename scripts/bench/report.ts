@@ -1,7 +1,7 @@
 import type { BenchResults } from './bench.ts';
 import { atLeast, atMost, targets, type TargetCheck } from './targets.ts';
 
-/** Every target of DESIGN.md / issue 8 checked against the measured numbers, per scale. */
+/** Every non-functional target (BENCHMARKS.md, issue 8) checked against the measured numbers, per scale. */
 export function targetChecks(results: BenchResults): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const s of results.scales) {

@@ -1,4 +1,4 @@
-// The non-functional targets of DESIGN.md and issue 8, each as a check over bench-results.json numbers.
+// The non-functional targets (BENCHMARKS.md, issue 8), each as a check over bench-results.json numbers.
 
 export interface TargetCheck {
   metric: string;

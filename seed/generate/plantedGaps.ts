@@ -1,5 +1,5 @@
 /**
- * Gaps planted on purpose so the demo shows something true (DESIGN: "plant a few gaps"):
+ * Gaps planted on purpose so the demo shows something true (docs/design.md: "plant a few gaps"):
  * - `missing`: no local firm, while local downstream segments need its products (补链);
  * - `dominant`: one large local firm and one micro firm, i.e. single-supplier risk (强链);
  * - `beyondEnds`: end segments of the template left without local firms (延链).

@@ -161,7 +161,7 @@ export function addCooperation(world: World, units: string[]): void {
   chosen.forEach(([firm, unit], i) => g.rel('COOPERATES_WITH', 'Enterprise', firm, 'ResearchUnit', unit, { since: random.int(2016, 2025), projects: projects[i] }));
 
   // Outside firms work with the district's labs too: a university partner in common is an
-  // introduction channel for 招商 (DESIGN §2).
+  // introduction channel for 招商 (docs/design.md §2).
   for (const [firm, topics] of needs) {
     if (localIds.has(firm) || !random.chance(0.5)) continue;
     const labs = topics.flatMap((t) => researchers.get(t) ?? []).filter((u) => unitSet.has(u));

@@ -3,7 +3,7 @@ import { proxyReasons } from '../../chain/capacity.ts';
 import { stageSchema } from '../../model/chainTemplate.ts';
 import { demoFlag, nextCursor } from './shared.ts';
 
-/** What the API sends for the chain operations (DESIGN §1): chain list, map, gaps, resilience, what-if. */
+/** What the API sends for the chain operations (docs/design.md §1): chain list, map, gaps, resilience, what-if. */
 
 export const chainRefSchema = z.strictObject({ id: z.string(), name: z.string(), nameEn: z.string() }).meta({ id: 'ChainRef' });
 

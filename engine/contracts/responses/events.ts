@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { explanationResponse } from './shared.ts';
 
-/** What the API sends for a matchmaking event plan (对接会, DESIGN §4). */
+/** What the API sends for a matchmaking event plan (对接会, docs/design.md §4). */
 export const eventMeetingSchema = z
   .strictObject({
     round: z.number().int().min(1),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { importEntities } from '../../import/importFile.ts';
 
-/** What the API sends after an import (DESIGN §6): counts written, and what automatic attachment did. */
+/** What the API sends after an import (docs/design.md §6): counts written, and what automatic attachment did. */
 export const importReportResponse = z
   .strictObject({
     entity: z.enum(importEntities),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { talentLevelSchema } from '../../model/nodes.ts';
 import { demoFlag, explanationResponse, nextCursor, textProviderSchema } from './shared.ts';
 
-/** What the API sends for pairing, talent, search and exploring (DESIGN §3, §5). */
+/** What the API sends for pairing, talent, search and exploring (docs/design.md §3, §5). */
 
 /** Why a pairing or talent list is empty: no candidate reached the relevance gate (or none was there to weigh). */
 export const noMatchSchema = z

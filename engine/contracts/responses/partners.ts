@@ -3,7 +3,7 @@ import { enterpriseSizeSchema, enterpriseTagSchema } from '../../model/enterpris
 import { gapActionSchema, gapClassSchema, priorityBasisSchema } from './chains.ts';
 import { demoFlag, explanationResponse, textProviderSchema } from './shared.ts';
 
-/** What the API sends for 强链/补链/延链 partner recommendation (DESIGN §2). */
+/** What the API sends for 强链/补链/延链 partner recommendation (docs/design.md §2). */
 
 export const partnerTargetSchema = z
   .strictObject({ segmentId: z.string(), name: z.string(), class: gapClassSchema, priority: z.number().nullable(), priorityBasis: priorityBasisSchema.nullable() })

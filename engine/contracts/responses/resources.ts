@@ -4,7 +4,7 @@ import { demandRow, offerRow } from '../../model/nodes.ts';
 import { explanationResponse, nextCursor } from './shared.ts';
 
 /**
- * What the API sends for resource supply–demand matching (DESIGN §4). Offers and demands are the
+ * What the API sends for resource supply–demand matching (docs/design.md §4). Offers and demands are the
  * stored rows (engine/model/nodes.ts) with the party that offers or needs them, and a version; who
  * created and changed a record is shown to its owner and admins only (issue 15 F2).
  */

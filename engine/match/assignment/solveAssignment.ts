@@ -8,7 +8,7 @@ import { repairSizes } from './sizeRepair.ts';
 import type { AssignmentOptions, AssignmentProblem, AssignmentResult } from './types.ts';
 
 /**
- * The global assignment (DESIGN §4): all open demands against all offers at once, count and size
+ * The global assignment (docs/design.md §4): all open demands against all offers at once, count and size
  * capacities respected, fit maximised — unlike first-come greedy.
  *
  * Without binding size rows it is a transportation problem and both solvers are exact. With them:

@@ -1,5 +1,5 @@
 /**
- * The global assignment as a transportation problem (DESIGN §4, "global assignment across all open
+ * The global assignment as a transportation problem (docs/design.md §4, "global assignment across all open
  * demands"): x[d,o] ≥ 0 units, Σ_o x[d,o] ≤ quantity[d], Σ_d x[d,o] ≤ capacity[o], x[d,o] ≤ maxUnits;
  * and, where offers have a size capacity (area m², amount 万元), Σ_d size[d]·x[d,o] ≤ sizeCapacity[o].
  * The size rows make it a multi-knapsack, no longer a pure flow (see solveAssignment.ts for how it is solved).

@@ -35,7 +35,7 @@ export interface EventPlan {
 }
 
 /**
- * A matchmaking event (对接会) as the same transportation problem as resources (DESIGN §4): each
+ * A matchmaking event (对接会) as the same transportation problem as resources (docs/design.md §4): each
  * enterprise "needs" as many meetings as it has slots, each research unit "offers" its slots, a pair
  * may meet once (maxUnits 1), and the schedule maximises total pairing fit. Pairs below `minFit`
  * are not offered to the solver. The chosen meetings are then laid out in rounds.

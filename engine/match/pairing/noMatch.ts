@@ -1,5 +1,5 @@
 /**
- * Why a pairing or talent list is empty (DESIGN, amended 2026-12: free text "says when nothing
+ * Why a pairing or talent list is empty (docs/design.md, amended 2026-12: free text "says when nothing
  * fits"): no candidate reached the relevance gate, or there was no candidate to weigh at all (the
  * filters left none, or no enterprise needs the unit's topics).
  */

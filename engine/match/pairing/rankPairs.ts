@@ -164,7 +164,7 @@ async function scorePairs(
 }
 
 /**
- * School–enterprise pairing (DESIGN §3), both directions: an enterprise (or a need in words) to
+ * School–enterprise pairing (docs/design.md §3), both directions: an enterprise (or a need in words) to
  * research units, or a research unit (or a capability in words) to enterprises. Only candidates
  * above the relevance gate are returned; an empty list says why (`noMatch`). With `hybrid`, a need
  * in words is ranked by words and meaning (docs/evaluation.md, "Free-text needs"); when its dense

@@ -21,7 +21,7 @@ export interface CandidateBasics {
   products: { id: string; name: string }[];
   /** Full-text score when the candidate was found by text, else 0. */
   textHit: number;
-  /** Local firms it already SUPPLIES: a 补链 list starts with those (DESIGN, amended 2026-12). */
+  /** Local firms it already SUPPLIES: a 补链 list starts with those (docs/design.md, amended 2026-12). */
   localCustomers: number;
   /** Where the record came from: `synthetic` records are demo data and must say so wherever shown. */
   source: string | null;

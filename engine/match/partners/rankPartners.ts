@@ -158,7 +158,7 @@ function modeSignals(mode: GapAction, shared: SignalValues, c: CandidateBasics, 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /**
- * 强链/补链/延链 partner recommendation (DESIGN §2, amended 2026-12): retrieve candidates for each target
+ * 强链/补链/延链 partner recommendation (docs/design.md §2, amended 2026-12): retrieve candidates for each target
  * segment, score the signals of the mode, add ties and introduction channels for the short list, keep
  * the list diverse with MMR, order it by score, and explain every candidate with its signals and paths.
  */

@@ -19,7 +19,7 @@ export interface Relief {
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
 /**
- * What adding `added` 亿元 of local capacity to a weak segment would do (DESIGN, amended 2026-12: a
+ * What adding `added` 亿元 of local capacity to a weak segment would do (docs/design.md, amended 2026-12: a
  * 强链 list is ranked by how much each alternative lowers concentration and outside dependence).
  * N−1: with capacity C, largest firm T and demand D, the shortfall if the largest firm fails is
  * clamp(1 − (C − T) / D). The candidate adds capacity c to what it already has locally (`own`: 0 for

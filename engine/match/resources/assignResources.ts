@@ -94,7 +94,7 @@ export interface ResourceAssignment {
 const takenOffersShown = 3;
 
 /**
- * The global assignment (DESIGN §4): feasible edges from every open demand to every open offer,
+ * The global assignment (docs/design.md §4): feasible edges from every open demand to every open offer,
  * solved at once for the maximum total fit with capacities respected, each assignment explained;
  * and the demands nothing can meet, with why.
  */

@@ -32,7 +32,7 @@ export interface BuiltProblem {
 }
 
 /**
- * The transportation problem of the global assignment (DESIGN §4) from open demands and offers:
+ * The transportation problem of the global assignment (docs/design.md §4) from open demands and offers:
  * an edge for each feasible pair (every hard constraint holds, the pair was not declined) with its
  * soft fit, the best `edgesPerDemand` per demand; offer capacity = the count agreed matches left,
  * size capacity = the quantity (m², 万元) they left, demand size = what one unit takes of it (quantityCapacity.ts).

@@ -2,7 +2,7 @@ import { demandTerms, offerTerms, type DemandTerms, type OfferTerms } from './re
 import type { DemandContext, OfferContext } from './resourceTypes.ts';
 
 /**
- * Hard constraints of resource matching (DESIGN §4: "never violated"). An offer that breaks any of
+ * Hard constraints of resource matching (docs/design.md §4: "never violated"). An offer that breaks any of
  * them is not a candidate, whatever its score; each one is a named bit so callers can say WHICH
  * constraint excluded an offer (docs/resources.md §1 states each rule).
  */
