@@ -9,6 +9,7 @@ import { mergeNeighbourhood, syntheticGraph } from '../explore/graphModel.ts';
 import { createSearchPanel } from '../explore/searchPanel.ts';
 import { t } from '../i18n/i18n.ts';
 import { el } from '../ui/el.ts';
+import { focusHeading } from './panelFocus.ts';
 import { bind, emptyState, errorState, loadingState } from '../ui/status.ts';
 
 /**
@@ -42,7 +43,15 @@ export const exploreView: ViewDefinition = {
     };
     const graphAria = () => t('explore.graphAria', { name: rootName(state) ?? '', nodes: stage.drawn().nodes.length, links: stage.drawn().links.length });
 
-    const search = createSearchPanel(state, { open: (id) => openEntity(id), searched: syncUrl });
+    /** Set when a search result opens an entity: its details panel takes focus once loaded (graph keys keep focus in the graph). */
+    let focusDetail = false;
+    const search = createSearchPanel(state, {
+      open: (id) => {
+        focusDetail = true;
+        openEntity(id);
+      },
+      searched: syncUrl,
+    });
     const stage = createGraphStage(surface, state, {
       activate: (id) => activate(id),
       aria: graphAria,
@@ -127,6 +136,8 @@ export const exploreView: ViewDefinition = {
       stopDetail = bind(body, () => api.entity(id), (d) => {
         state.detail = d;
         renderDetail();
+        if (focusDetail) focusHeading(detailArea.querySelector<HTMLElement>('#ex-detail-name'));
+        focusDetail = false;
       });
     };
 

@@ -11,6 +11,7 @@ import { classBadge, segmentInfo } from '../segment/segmentInfo.ts';
 import { saveBlob } from '../ui/download.ts';
 import { el } from '../ui/el.ts';
 import { bind, errorState } from '../ui/status.ts';
+import { focusHeading, focusLost } from './panelFocus.ts';
 import { createSegmentState, resetSegment, storeCandidates } from './segment/segmentState.ts';
 
 /** Names of the chain's firms from every piece of evidence, to name the ends of supply ties. */
@@ -91,6 +92,7 @@ export const segmentView: ViewDefinition = {
           li.querySelector('.cand-name')?.setAttribute('aria-pressed', String(on));
         }
         renderDetail();
+        focusHeading(detail.querySelector<HTMLElement>('#detail-name'));
       }));
     };
 
@@ -145,6 +147,7 @@ export const segmentView: ViewDefinition = {
         state.data = loaded;
         state.mode = defaultMode(loaded.segment);
         renderHeader();
+        if (focusLost()) focusHeading(title); // arrived by Enter on the chain map: the segment it opened
         renderInfo();
         renderControls();
         loadCandidates();
