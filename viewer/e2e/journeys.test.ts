@@ -73,9 +73,9 @@ describe('journey: chain map → planted gap → candidates → paths → Englis
   });
 
   it('opens the planted missing segment 合同研发生产（CDMO） from the keyboard', async () => {
-    // Tab from the chain select reaches the segments (after the two export buttons) …
+    // Tab from the chain select reaches the segments (after the brief link and the three export buttons) …
     await page.focus('#chain-select');
-    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('class') ?? '')).toMatch(/^segment health-/);
     await shot(page, '1b-chain-map-keyboard-focus');
     // … and Enter on a segment opens it
