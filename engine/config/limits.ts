@@ -24,20 +24,22 @@ export const problemLimits = {
 
 /**
  * An imported chain template (issue 15 F7: a 20,000-character product name was a 500 — "Property
- * value is too large to index" — and 20,000 segments were accepted). The seven seed chains reach 14
- * segments, 8 products a segment, names of 59 characters, 8 keywords, 250 product links: the limits
- * leave a tenfold margin over real chains.
+ * value is too large to index" — and 20,000 segments were accepted). The limits are set by the largest
+ * real template a user imports, not the seed's (14 segments): the 申万 2021 taxonomy as one chain
+ * (issue 12; ../shared/real) has 323–511 segments, 5,223 upstream FEEDS and, with every firm's products
+ * in its industry, up to ~720 distinct products in a segment (names ≤ 27 characters). Each limit leaves
+ * room of two to four times that, and still refuses the probe's 20,000 segments.
  */
 export const chainTemplateLimits = {
-  maxSegments: 200,
-  maxProductsPerSegment: 200,
+  maxSegments: 2000,
+  maxProductsPerSegment: 3000,
   /** Ids, names and English names (indexed: must stay far below Neo4j's index key limit). */
   maxNameChars: 200,
   maxDescriptionChars: 4000,
   maxTermsPerSegment: 100,
   maxTermChars: 40,
-  maxFeeds: 5000,
-  maxInputTo: 20_000,
+  maxFeeds: 20_000,
+  maxInputTo: 50_000,
 };
 
 /**

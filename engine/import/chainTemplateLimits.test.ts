@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasRealData, realDataDir } from '../../scripts/test/realChain.ts';
 import { testGraph } from '../../scripts/test/testGraph.ts';
 import { chainTemplateLimits, problemLimits } from '../config/limits.ts';
 import { InvalidInputError } from '../errors.ts';
@@ -52,5 +54,22 @@ describe('chain template limits', () => {
   it('still imports a template within the limits', async () => {
     const report = await importFile(graph, knowledge, { entity: 'chains', filename: 'chain.json', content: Buffer.from(JSON.stringify(template([segment(0), segment(1)]))) });
     expect(report.rows).toBe(1);
+  });
+});
+
+describe.runIf(hasRealData())('chain template limits admit real taxonomies (../shared/real)', () => {
+  it('the 申万 taxonomy as one chain, every firm’s products in its industry, fits with room to spare', () => {
+    const lines = (file: string) => readFileSync(realDataDir + file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const products = new Map<string, Set<string>>();
+    for (const f of lines('firms.jsonl') as { industry_code: string; products: { name: string }[] }[]) {
+      const set = products.get(f.industry_code) ?? new Set<string>();
+      for (const p of f.products) set.add(p.name);
+      products.set(f.industry_code, set);
+    }
+    const widest = Math.max(...[...products.values()].map((s) => s.size));
+    // The held-out firms of the same source add to every segment: at least twice the widest seen here.
+    expect(chainTemplateLimits.maxProductsPerSegment).toBeGreaterThanOrEqual(2 * widest);
+    expect(chainTemplateLimits.maxSegments).toBeGreaterThanOrEqual(2 * lines('industries.jsonl').length);
+    expect(chainTemplateLimits.maxFeeds).toBeGreaterThanOrEqual(2 * lines('industry-upstream.jsonl').length);
   });
 });
