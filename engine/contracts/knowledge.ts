@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firmLimits } from '../config/limits.ts';
 import { searchableLabels } from '../model/graphModel.ts';
 import { chainIdParam } from './chains.ts';
 import { talentLevelSchema } from '../model/nodes.ts';
@@ -47,7 +48,7 @@ export const neighbourhoodQuerySchema = z.strictObject({
 
 export const classifyRequestSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
-  products: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+  products: z.array(z.string().trim().min(1).max(firmLimits.maxProductChars)).max(firmLimits.maxProducts).optional(),
   description: z.string().max(4000).optional(),
   /** Rank only these chains' segments (an unknown id is a 404 naming it); all chains when absent. */
   chainIds: z.array(chainIdParam).min(1).max(50).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firmLimits } from '../config/limits.ts';
 import { enterpriseSizeSchema, enterpriseTagSchema, sourceSchema } from './enterprise.ts';
 import { stageSchema } from './chainTemplate.ts';
 import { looksLikeUscc, usccProblem } from './uscc.ts';
@@ -55,7 +56,7 @@ export const enterpriseRow = z.strictObject({
   /** 经营范围 */
   businessScope: text,
   /** The product names a source gave, whether or not a chain template names them (attachment learns from them). */
-  productNames: z.array(z.string().max(100)).max(50).default([]),
+  productNames: z.array(z.string().max(firmLimits.maxProductChars)).max(firmLimits.maxProducts).default([]),
   /** null when not known (often missing from real lists). */
   foundedYear: z.number().int().min(1900).max(2100).nullable().default(null),
   /** Credit granted as technology loans (科技贷款授信), 万元; 0 when none. */

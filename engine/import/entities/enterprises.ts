@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firmLimits } from '../../config/limits.ts';
 import { enterpriseSizeSchema, enterpriseTagLabels, enterpriseTagSchema, type EnterpriseSize } from '../../model/enterprise.ts';
 import { enterpriseKindSchema } from '../../model/nodes.ts';
 import { topicId } from '../../model/topic.ts';
@@ -40,7 +41,7 @@ const schema = z
     name: z.string().min(2).max(200),
     local: z.boolean(),
     kind: enterpriseKindSchema.default('industrial'),
-    products: z.array(z.string().max(100)).max(50).default([]),
+    products: z.array(z.string().max(firmLimits.maxProductChars)).max(firmLimits.maxProducts).default([]),
     segmentIds: z.array(z.string().max(120)).max(10).default([]),
     description: z.string().max(4000).default(''),
     businessScope: z.string().max(4000).default(''),
