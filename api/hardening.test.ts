@@ -154,6 +154,19 @@ describe('hardening over HTTP (issue 15)', () => {
     expect(errors).toEqual([expect.objectContaining({ row: 1, path: 'name', message: expect.stringContaining('U+0000') }), expect.objectContaining({ row: 2, path: 'name' })]);
   });
 
+  it('F5: request bodies too — a blank or NUL-bearing offer title and a control character in a description are 400 naming the field; tabs and line breaks in a description are kept', async () => {
+    const base = { kind: 'site', ownerId: firm, parkId: 'hard.park', areaM2: 2000, price: 30 };
+    for (const [title, description] of [['\u3000 \u200B', ''], ['厂房\u0000', ''], ['厂房', '洁净\u0007车间']]) {
+      const res = await call('POST', '/offers', { ...base, id: `hard.text${++n}`, title, description }, 'a');
+      expect(res.status, JSON.stringify(title + description)).toBe(400);
+      const { errors } = await res.json();
+      expect(errors.map((e: { path: string }) => e.path)).toEqual([description ? 'body.description' : 'body.title']);
+    }
+    const kept = await call('POST', '/offers', { ...base, id: `hard.text${++n}`, title: '  洁净厂房  ', description: '一层：洁净车间\n二层：仓库\t备用' }, 'a');
+    expect(kept.status).toBe(201);
+    expect(await kept.json()).toMatchObject({ title: '洁净厂房', description: '一层：洁净车间\n二层：仓库\t备用' });
+  });
+
   it('F7: a 20,000-character product name in a chain template is a 400 naming the field, not a 500', async () => {
     const template = {
       id: 'hard-chain', name: '加固测试链', nameEn: 'Hardening chain', assumed: true, description: '测试', feeds: [], inputTo: [],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventDefaults } from '../config/scoring.ts';
 import { resourceKindSchema } from '../model/nodes.ts';
+import { blockText, lineText } from './text.ts';
 
 /**
  * Request shapes of resource supply–demand matching (docs/design.md §4); the API validates with these and
@@ -12,15 +13,15 @@ const resourceId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'lette
 /** A calendar date, YYYY-MM-DD (format: date in the contract). */
 const isoDate = z.iso.date();
 const area = z.number().positive().max(10_000_000);
-const certifications = z.array(z.string().min(1).max(40)).max(20);
+const certifications = z.array(lineText(40)).max(20);
 const optional = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
 
 const offerCommon = {
   id: resourceId.optional(),
   /** The enterprise, university, research unit or park that OFFERS it. */
   ownerId: nodeId,
-  title: z.string().min(1).max(200),
-  description: z.string().max(4000).default(''),
+  title: lineText(200),
+  description: blockText(4000).default(''),
   /** How many demands it can serve at once. */
   capacity: z.number().int().min(1).max(100_000).default(1),
   status: z.enum(['open', 'closed']).default('open'),
@@ -50,8 +51,8 @@ const demandCommon = {
   id: resourceId.optional(),
   /** The enterprise, university or research unit that HAS_DEMAND. */
   ownerId: nodeId,
-  title: z.string().min(1).max(200),
-  description: z.string().max(4000).default(''),
+  title: lineText(200),
+  description: blockText(4000).default(''),
   status: z.enum(['open', 'met', 'closed']).default('open'),
 };
 const need = { neededFrom: optional(isoDate), neededUntil: optional(isoDate) };
