@@ -1,4 +1,4 @@
-import { exportTime } from '../config/exports.ts';
+import { districtTime } from '../config/districtTime.ts';
 
 /** One line of the block above an export's headers: what the list is, for whom, from what, when. */
 export interface ContextLine {
@@ -7,7 +7,7 @@ export interface ContextLine {
 }
 
 const stampFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: exportTime.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  timeZone: districtTime.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
 });
 
 /** `2026-12-06 10:15` in the district's time zone: what a person writes, never an ISO string in UTC. */
@@ -19,7 +19,7 @@ export function localTime(at: Date | string): string {
 }
 
 export function exportedAt(now: Date = new Date()): ContextLine {
-  return { label: '导出时间', value: `${localTime(now)}（${exportTime.zoneLabel}）` };
+  return { label: '导出时间', value: `${localTime(now)}（${districtTime.zoneLabel}）` };
 }
 
 /** Where the rows come from, with the demo-data count said in words (the 演示数据 column marks which). */

@@ -2,13 +2,6 @@
  * How the chains' health history is kept and shown (issue 16, item 2). One place for its numbers.
  */
 export const historyConfig = {
-  /**
-   * The district's time zone: a "day" of history is a calendar day in Nanjing, so a record written at
-   * 01:00 Beijing time belongs to that day, not to the previous UTC one.
-   */
-  timeZone: 'Asia/Shanghai',
-  /** The same zone as a UTC offset, for comparing a day with stored ISO instants (China keeps no summer time). */
-  utcOffset: '+08:00',
   /** Days of history the overview reads: the trend line and the "since <date>" comparison span this window. */
   trendDays: 30,
   /**

@@ -1,4 +1,4 @@
-import { exportTime } from '../config/exports.ts';
+import { districtTime } from '../config/districtTime.ts';
 import { localTime } from '../export/exportContext.ts';
 import { demoCell, demoColumn, withDemoNote, type Table } from '../export/tables.ts';
 import type { MatchRecord } from './matchStore.ts';
@@ -27,9 +27,9 @@ export function matchTable(items: MatchRecord[], chainNames: ReadonlyMap<string,
       { key: 'confidence', header: '证据强度', width: 8 },
       { key: 'reason', header: '推荐理由', width: 60 },
       { key: 'createdBy', header: '记录人', width: 14 },
-      { key: 'createdAt', header: `记录时间（${exportTime.zoneLabel}）`, width: 18 },
+      { key: 'createdAt', header: `记录时间（${districtTime.zoneLabel}）`, width: 18 },
       { key: 'lastActor', header: '最后操作人', width: 14 },
-      { key: 'updatedAt', header: `更新时间（${exportTime.zoneLabel}）`, width: 18 },
+      { key: 'updatedAt', header: `更新时间（${districtTime.zoneLabel}）`, width: 18 },
       { key: 'lastNote', header: '最新备注', width: 40 },
     ],
     rows: items.map((m) => {

@@ -12,7 +12,8 @@ export { ApiError };
 
 const base = '/api/v1';
 
-async function request(url: string, init?: RequestInit): Promise<Response> {
+/** A request whose failure (network, or a problem+json answer) is an ApiError the views know how to say. */
+export async function request(url: string, init?: RequestInit): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url, init);
@@ -40,17 +41,19 @@ const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Cont
  * A read of records that have private parts (a match's notes and owner, a record's editors): the
  * signed-in key goes with it so its owner sees them; without one the API answers the public view.
  */
-function privateRead(): RequestInit | undefined {
+function privateRead(): RequestInit {
+  return { headers: withKey({ Accept: 'application/json' }) };
+}
+
+/** `headers` plus the signed-in key, when there is one (writes, and reads of private parts). */
+export function withKey(headers: Record<string, string>): Record<string, string> {
   const key = apiKey();
-  return key ? { headers: { Accept: 'application/json', Authorization: `Bearer ${key}` } } : undefined;
+  return key ? { ...headers, Authorization: `Bearer ${key}` } : headers;
 }
 
 /** A write: the stored API key goes with it (other reads and matching are open and never send it). */
 function write(method: 'POST' | 'PATCH', body: unknown): RequestInit {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
-  const key = apiKey();
-  if (key) headers.Authorization = `Bearer ${key}`;
-  return { method, headers, body: JSON.stringify(body) };
+  return { method, headers: withKey({ 'Content-Type': 'application/json', Accept: 'application/json' }), body: JSON.stringify(body) };
 }
 
 /** `?a=1&b=x` from the defined, non-empty values only (the API refuses `status=`). */

@@ -1,7 +1,5 @@
-import { ApiError, problemFromBody } from '../api/apiError.ts';
-import { apiKey } from '../api/apiKey.ts';
+import { request, withKey } from '../api/client.ts';
 import type { Demand, Offer } from '../api/types.ts';
-import { t } from '../i18n/i18n.ts';
 import type { Side } from './resourcesState.ts';
 
 /**
@@ -12,20 +10,11 @@ import type { Side } from './resourcesState.ts';
 const base = '/api/v1';
 type BoardRecord = Offer | Demand;
 
-async function send(method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, version?: number): Promise<Response> {
+function send(method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, version?: number): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const key = apiKey();
-  if (key) headers.Authorization = `Bearer ${key}`;
   if (version !== undefined) headers['If-Match'] = `"${version}"`;
-  let response: Response;
-  try {
-    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch {
-    throw new ApiError(0, t('state.networkError'), t('state.networkDetail', { url }));
-  }
-  if (!response.ok) throw problemFromBody(response.status, response.statusText, response.headers.get('Content-Type') ?? '', await response.text());
-  return response;
+  return request(url, { method, headers: withKey(headers), body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
 const url = (side: Side, id?: string) => `${base}/${side}${id ? `/${encodeURIComponent(id)}` : ''}`;

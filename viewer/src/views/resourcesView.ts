@@ -298,26 +298,21 @@ export const resourcesView: ViewDefinition = {
       state.objective = objectiveSelect.value as AssignObjective;
     });
     runButton.addEventListener('click', runAssignment);
-    searchInput.addEventListener('input', () => {
-      state.board.q = searchInput.value;
+    /** A search, sort or status change: back to the first page of both lists, kept in the address. */
+    const boardChanged = (change: () => void, redraw: () => void) => {
+      change();
       state.board.page = { demands: 1, offers: 1 };
       syncUrl();
+      redraw();
+    };
+    const redrawLists = () => {
       renderList('demands');
       renderList('offers');
-    });
-    sortSelect.addEventListener('change', () => {
-      state.board.sort = sortSelect.value as BoardSort;
-      state.board.page = { demands: 1, offers: 1 };
-      syncUrl();
-      renderList('demands');
-      renderList('offers');
-    });
-    statusSelect.addEventListener('change', () => {
-      state.board.status = statusSelect.value as BoardStatus;
-      state.board.page = { demands: 1, offers: 1 };
-      syncUrl();
-      loadLists();
-    });
+    };
+    searchInput.addEventListener('input', () => boardChanged(() => (state.board.q = searchInput.value), redrawLists));
+    sortSelect.addEventListener('change', () => boardChanged(() => (state.board.sort = sortSelect.value as BoardSort), redrawLists));
+    // The status filter changes which records are read, not only which are shown.
+    statusSelect.addEventListener('change', () => boardChanged(() => (state.board.status = statusSelect.value as BoardStatus), loadLists));
     newButton.addEventListener('click', () => openEditor(state.side));
     const stopKey = onApiKeyChange(() => labels());
 
