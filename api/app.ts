@@ -83,7 +83,7 @@ export function createApp(ctx: AppContext): Express {
   const v1 = express.Router();
   v1.use(optionsRoute(routes));
   v1.use(perCallerRateLimit(config.rateLimitPerMinute, keyChecker(config)));
-  v1.use(authorise(config));
+  v1.use(authorise(config, routes));
   v1.use(express.json({ limit: config.jsonBodyLimit }));
   v1.use(mountRoutes(routes, { checkResponses: ctx.checkResponses ?? process.env.NODE_ENV === 'test' }));
   v1.use(unmatchedRoute(routes));

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { hashKey, type ApiConfig, type Scope } from './config.ts';
 import { sendProblem } from './problem.ts';
+import type { RouteDefinition } from './route.ts';
 
 export interface Caller {
   /** The key's owner, or "anonymous": recorded as the actor of writes. */
@@ -18,14 +19,21 @@ declare module 'express-serve-static-core' {
 
 const implied: Record<Scope, Scope[]> = { admin: ['admin', 'write', 'match', 'read'], write: ['write', 'read'], match: ['match', 'read'], read: ['read'] };
 
+type ScopedRoute = Pick<RouteDefinition, 'method' | 'path' | 'scope'>;
+
 /**
- * The scope a route needs, decided in one place: reads need `read`; computing matches, what-ifs and
- * attachments needs `match`; anything that writes (including imports and match tracking) needs `write`.
+ * The scope a request needs is the one its route declares (api/routes/*, `defineRoute`): one
+ * statement per route, enforced here before any body is read. Literal paths win over parameterised
+ * ones, as in api/mountRoutes.ts. A path no route declares needs nothing here: it gets 404/405.
  */
-export function requiredScope(method: string, path: string): Scope {
-  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return 'read';
-  if (method === 'POST' && (/^\/match\//.test(path) || /^\/chains\/[^/]+\/what-if$/.test(path) || path === '/classify/segments')) return 'match';
-  return 'write';
+export function declaredScope(routes: ScopedRoute[]): (method: string, path: string) => Scope | undefined {
+  const matchers = [...routes]
+    .sort((a, b) => Number(a.path.includes('{')) - Number(b.path.includes('{')))
+    .map((r) => ({ method: r.method.toUpperCase(), pattern: new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}/?$`), scope: r.scope }));
+  return (method, path) => {
+    const asked = method === 'HEAD' ? 'GET' : method;
+    return matchers.find((m) => m.method === asked && m.pattern.test(path))?.scope;
+  };
 }
 
 /** The API key a request presents (`Authorization: Bearer …` or `X-API-Key`), if any. */
@@ -45,7 +53,8 @@ export function keyChecker(config: ApiConfig): (key: string) => boolean {
 }
 
 /** Resolves the caller from the API key (if any) and enforces the route's scope: 401 without a needed key, 403 with the wrong one. */
-export function authorise(config: ApiConfig) {
+export function authorise(config: ApiConfig, routes: ScopedRoute[]) {
+  const scopeOf = declaredScope(routes);
   const keys = config.keys.map((k) => ({ ...k, digest: Buffer.from(k.sha256, 'hex') }));
   return (req: Request, res: Response, next: NextFunction) => {
     const key = presentedKey(req);
@@ -63,8 +72,8 @@ export function authorise(config: ApiConfig) {
       caller = { actor: match.owner, scopes: new Set(match.scopes.flatMap((s) => implied[s])), keyed: true };
     }
     req.caller = caller;
-    const needed = requiredScope(req.method, req.path);
-    if (caller.scopes.has(needed)) return next();
+    const needed = scopeOf(req.method, req.path);
+    if (needed === undefined || caller.scopes.has(needed)) return next();
     if (!caller.keyed) return sendProblem(res, { type: 'about:blank', title: '需要 API 密钥 API key required', status: 401, detail: `this operation needs the "${needed}" scope`, instance: req.originalUrl }, { 'WWW-Authenticate': 'Bearer' });
     return sendProblem(res, { type: 'about:blank', title: '权限不足 Forbidden', status: 403, detail: `the key of "${caller.actor}" lacks the "${needed}" scope`, instance: req.originalUrl });
   };

@@ -7,7 +7,7 @@ export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
 /** What a handler answers; the route's declaration says which of these it may be (api/mountRoutes.ts sends them). */
 export type Reply =
-  | { kind: 'json'; status: 200 | 201; body: unknown; location?: string; etag?: string }
+  | { kind: 'json'; status: 200 | 201 | 202; body: unknown; location?: string; etag?: string; headers?: Record<string, string> }
   | { kind: 'empty' }
   | { kind: 'table'; table: Table; format: 'csv' | 'xlsx' }
   | { kind: 'workbook'; content: Buffer; filename: string; fallbackName: string };
@@ -45,8 +45,8 @@ export interface RouteDefinition<P extends z.ZodObject | undefined = z.ZodObject
   summary: string;
   tags: string[];
   /**
-   * The scope the operation needs. api/auth.ts enforces it (from method and path); a test holds every
-   * declaration to what auth.ts decides, and the document states it.
+   * The scope the operation needs: api/auth.ts enforces exactly this (before the body is read), and the
+   * document states it. Reads need `read`; computing matches `match`; anything that writes `write`.
    */
   scope: Scope;
   params?: P;
@@ -64,6 +64,8 @@ export interface RouteDefinition<P extends z.ZodObject | undefined = z.ZodObject
     | { status: 200 | 201; schema: z.ZodType; description?: string; exportable?: boolean }
     | { status: 204; description?: string }
     | { status: 200; workbook: true; description?: string };
+  /** A second success answer: 202 Accepted with this body (e.g. an import job to poll at `Location`). */
+  accepted?: { schema: z.ZodType; description: string };
   /** Error statuses beyond the common ones (400, 401, 403, 404, 413, 429, 503), e.g. 409. */
   errors?: { status: number; description: string }[];
   handler: (input: RouteInput<P, Q, B>) => Promise<Reply>;

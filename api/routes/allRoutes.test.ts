@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requiredScope } from '../auth.ts';
+import { declaredScope } from '../auth.ts';
 import { openApiDocument } from '../openapi/document.ts';
 import { allRoutes, type Engines } from './allRoutes.ts';
 
@@ -28,7 +28,16 @@ describe('every route is declared once and documented from its declaration', () 
     }
   });
 
-  it('declares the scope api/auth.ts enforces for the route', () => {
-    for (const route of routes) expect(route.scope, `${route.method} ${route.path}`).toBe(requiredScope(route.method.toUpperCase(), examplePath(route.path)));
+  it('finds the declared scope of each route when authorising a request to it', () => {
+    const scopeOf = declaredScope(routes);
+    for (const route of routes) expect(scopeOf(route.method.toUpperCase(), examplePath(route.path)), `${route.method} ${route.path}`).toBe(route.scope);
+    expect(scopeOf('GET', '/no/such/route')).toBeUndefined();
+  });
+
+  it('keeps the scope policy: reads need read, anything else needs match or write', () => {
+    for (const route of routes) {
+      if (route.method === 'get') expect(route.scope, `${route.method} ${route.path}`).toBe('read');
+      else expect(['match', 'write', 'admin'], `${route.method} ${route.path}`).toContain(route.scope);
+    }
   });
 });
