@@ -18,7 +18,7 @@ import { acceptanceStats, type KindAcceptance } from './tracking/acceptanceStats
 import type { ActorRef } from './tracking/actor.ts';
 import { declinedPairs } from './tracking/declinedPairs.ts';
 import { getMatch, listMatches, matchOutcomes, recordMatch, transitionMatch, type MatchRecord } from './tracking/matchStore.ts';
-import { matchTable } from './tracking/matchTable.ts';
+import { matchTable } from './export/matchTable.ts';
 import type { Table } from './export/tables.ts';
 
 /** The configured weights of each matcher kind, which outcome statistics compare against. */

@@ -2,6 +2,11 @@
  * The explanation every recommendation carries (docs/design.md: "score per signal and the graph paths
  * behind it"). Shared by the partner, pairing, talent and resource matchers.
  */
+import { round } from '../core/round.ts';
+
+// The matchers import round from here with the rest of the explanation helpers.
+export { round };
+
 export interface PathNode {
   id: string;
   label: string;
@@ -57,10 +62,6 @@ export function weightedTotal(values: Record<string, number>, weights: Record<st
   let total = 0;
   for (const [signal, weight] of Object.entries(weights)) total += round(Math.min(1, Math.max(0, values[signal] ?? 0))) * weight;
   return round(total);
-}
-
-export function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
 }
 
 /** A count that saturates: 0 → 0, k → 0.63, 3k → 0.95; never decreases as n grows. */

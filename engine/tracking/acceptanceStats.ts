@@ -1,5 +1,5 @@
 import { outcomeLearning } from '../config/scoring.ts';
-import { round } from '../match/explanation.ts';
+import { round } from '../core/round.ts';
 import type { MatchStatus } from './lifecycle.ts';
 
 /** What the statistics read of a match: its status and the signal values of its explanation snapshot. */

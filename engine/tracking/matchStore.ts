@@ -3,7 +3,6 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { ListMatchesQuery, RecordMatchRequest, MatchTransitionRequest } from '../contracts/matches.ts';
 import { ConflictError, NotFoundError, UnknownReferenceError } from '../errors.ts';
 import type { Graph } from '../graph/graph.ts';
-import type { Explanation } from '../match/explanation.ts';
 import { nodeLabels } from '../model/graphModel.ts';
 import { matchRow } from '../model/nodes.ts';
 import { demoIdsAmong } from '../search/demoRecords.ts';
@@ -11,6 +10,13 @@ import type { MatchOutcome } from './acceptanceStats.ts';
 import { assertMayChange, maySeePrivate, type ActorRef, asActor } from './actor.ts';
 import { assertTransition, type MatchStatus } from './lifecycle.ts';
 import { assertVersion, storedVersion } from './recordVersion.ts';
+
+/**
+ * The explanation a match keeps: the snapshot the client sent back when recording it, as the contract
+ * checked it — not the matchers' own type, so tracking needs no matcher (issue 14: match → tracking →
+ * export → match was a cycle; engine/dependencyDirection.test.ts keeps it from returning).
+ */
+type Explanation = RecordMatchRequest['explanation'];
 
 /** One change in a match's audit trail: who moved it from what to what, when, and why (who and why only for the match's owner and admins). */
 export interface MatchHistoryEntry {

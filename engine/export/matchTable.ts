@@ -1,7 +1,7 @@
 import { districtTime } from '../config/districtTime.ts';
-import { localTime } from '../export/exportContext.ts';
-import { demoCell, demoColumn, withDemoNote, type Table } from '../export/tables.ts';
-import type { MatchRecord } from './matchStore.ts';
+import { localTime } from './exportContext.ts';
+import { demoCell, demoColumn, withDemoNote, type Table } from './tables.ts';
+import type { MatchRecord } from '../tracking/matchStore.ts';
 
 // The viewer's words (viewer/src/i18n/zh/matches.ts), so a file handed on reads like the board it came from.
 const statusLabels = { proposed: '待联系', contacted: '已联系', agreed: '已达成', declined: '已放弃' } as const;
