@@ -9,3 +9,4 @@ export * from './attachments.ts';
 export * from './resources.ts';
 export * from './matches.ts';
 export * from './responses/index.ts';
+export * from './messages/message.ts';

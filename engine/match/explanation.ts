@@ -3,6 +3,8 @@
  * behind it"). Shared by the partner, pairing, talent and resource matchers.
  */
 import { round } from '../core/round.ts';
+import type { Message } from '../contracts/messages/message.ts';
+import { detailOf, type SignalDetail } from '../i18n/signalDetail.ts';
 
 // The matchers import round from here with the rest of the explanation helpers.
 export { round };
@@ -36,6 +38,8 @@ export interface SignalScore {
   contribution: number;
   /** What was counted, in words (Chinese), e.g. "可向 3 家本地企业供货". */
   detail: string;
+  /** The same as catalogue messages, to render in the user's language (absent where only text is known). */
+  detailParts?: Message[];
 }
 
 export type Confidence = 'strong' | 'medium' | 'weak';
@@ -46,13 +50,15 @@ export interface Explanation {
   confidence: Confidence;
   /** One line in Chinese. */
   reason: string;
+  /** The line's clauses as catalogue messages, to render in the user's language. */
+  reasonParts?: Message[];
 }
 
-export function weighSignals(values: Record<string, { value: number; detail: string }>, weights: Record<string, number>): { total: number; signals: SignalScore[] } {
+export function weighSignals(values: Record<string, { value: number; detail: SignalDetail }>, weights: Record<string, number>): { total: number; signals: SignalScore[] } {
   const signals = Object.entries(weights).map(([signal, weight]) => {
     const v = values[signal] ?? { value: 0, detail: '' };
     const value = Math.min(1, Math.max(0, v.value));
-    return { signal, value: round(value), weight, contribution: round(value * weight), detail: v.detail };
+    return { signal, value: round(value), weight, contribution: round(value * weight), ...detailOf(v.detail) };
   });
   return { total: round(signals.reduce((s, x) => s + x.value * x.weight, 0)), signals };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageSchema } from '../messages/message.ts';
 
 /**
  * Pieces every response contract shares. Response schemas describe what the API sends, so the API
@@ -23,6 +24,7 @@ export const signalScoreSchema = z
     weight: z.number(),
     contribution: z.number().meta({ description: 'value × weight: the signal’s share of the total score' }),
     detail: z.string().meta({ description: 'what was counted, in words (Chinese)' }),
+    detailParts: z.array(messageSchema).max(8).optional().meta({ description: '`detail` as messages, to render in the user’s language; absent on snapshots recorded before it existed' }),
   })
   .meta({ id: 'SignalScore' });
 export const pathNodeSchema = z.strictObject({ id: z.string(), label: z.string(), name: z.string() }).meta({ id: 'PathNode' });
@@ -38,6 +40,7 @@ export const explanationResponse = z
     paths: z.array(graphPathSchema),
     confidence: z.enum(['strong', 'medium', 'weak']),
     reason: z.string().meta({ description: 'one line in Chinese' }),
+    reasonParts: z.array(messageSchema).max(16).optional().meta({ description: '`reason` as messages (clauses), to render in the user’s language' }),
   })
   .meta({ id: 'Explanation' });
 

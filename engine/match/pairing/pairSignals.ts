@@ -1,12 +1,27 @@
 import { pairingWeights, relevanceGate, sharedTopicSaturation, talentLevelValues } from '../../config/scoring.ts';
 import { saturate, weighSignals, type GraphPath, type PathNode, type SignalScore } from '../explanation.ts';
-import { meaningDetail, type MeaningEvidence } from './meaningEvidence.ts';
+import type { Message } from '../../contracts/messages/message.ts';
+import { say } from '../../i18n/say.ts';
+import type { MeaningEvidence } from './meaningEvidence.ts';
 import type { EnterpriseProfile, Researcher, ResearchUnitProfile } from './researchCatalog.ts';
 import type { NeedTerms, TopicMatch, TopicVocabulary } from './topicEvidence.ts';
 import { oncePer } from '../../oncePer.ts';
 
-/** Talent levels in words, for explanations (the codes are the API's). */
-export const levelLabels: Record<string, string> = { laureate: '诺贝尔奖/图灵奖获得者', academician: '两院院士', national: '国家级人才', provincial: '省级人才', municipal: '市级人才', district: '区级人才', other: '研究人员' };
+/** The meaning figures a message shows: dense similarity (3 decimals) and its rank. */
+export const meaningParams = (m: MeaningEvidence) => ({ similarity: Number(m.dense.toFixed(3)), rank: m.denseRank });
+
+/** The text signal's detail: combined words-and-meaning relevance when the embeddings answered, else `plain`. */
+export function textDetail(score: number, meaning: MeaningEvidence | undefined, plain: 'pair.textSimilarity' | 'talent.textSimilarity'): Message {
+  const shown = Number(score.toFixed(3));
+  return meaning ? say(meaning.passes ? 'text.combinedClose' : 'text.combined', { score: shown, ...meaningParams(meaning) }) : say(plain, { score: shown });
+}
+
+/** One message per matched topic (at most four): a topic both sides name, or the need's words it covers. */
+export function topicDetail(matches: TopicMatch[], shared: 'pair.topicShared' | 'talent.topicNeeded'): Message[] {
+  return matches
+    .slice(0, 4)
+    .map((m) => (m.shared ? say(shared, { topic: m.topic }) : say('topic.hit', { topic: m.topic, terms: m.terms, coverage: Number(m.coverage.toFixed(2)) })));
+}
 
 /** The stand-in research unit of a capability typed in words (pairing towards enterprises). */
 export const textQueryUnitId = 'text-query';
@@ -75,12 +90,8 @@ export function carrierOf(vocab: TopicVocabulary, need: NeedSide, unit: Research
   return { researcher: { id: best.r.id, name: best.r.name, title: best.r.title, level: best.r.level, demo: best.r.demo }, topic: best.topic };
 }
 
-function matchDetail(matches: TopicMatch[]): string {
-  if (matches.length === 0) return '无对应的研究方向';
-  return matches
-    .slice(0, 4)
-    .map((m) => (m.shared ? `「${m.topic}」（共同技术主题）` : `「${m.topic}」（命中 ${m.terms.join('、')}，覆盖 ${m.coverage.toFixed(2)}）`))
-    .join('；');
+function matchDetail(matches: TopicMatch[]): Message[] {
+  return matches.length === 0 ? [say('pair.noTopic')] : topicDetail(matches, 'pair.topicShared');
 }
 
 /**
@@ -101,27 +112,29 @@ export function pairSignals(
   const proximity = samePark ? 1 : e?.local && unit.university?.inXianlin ? 0.7 : 0;
   const alliance = e ? unit.alliances.find((a) => e.alliances.some((x) => x.id === a.id)) : undefined;
   const paired = e ? unit.partyOrgs.find((po) => e.pairedPartyOrgs.some((p) => p.other === po.id)) : undefined;
-  const scaled = relevance < 1 ? `（按相关度 ${relevance.toFixed(2)} 折算）` : '';
-  const noData = '无数据（文字描述没有企业信息）';
-  const displaced = carrier.displaced ? `；${carrier.displaced.researcher}已对接本清单 ${carrier.displaced.cap} 对（上限），改由他人对接` : '';
+  const scaled = relevance < 1 ? [say('signal.relevanceNote', { relevance: Number(relevance.toFixed(2)) })] : [];
+  const noData = [say('signal.noData')];
+  const displaced = carrier.displaced ? [say('pair.displacedNote', { researcher: carrier.displaced.researcher, cap: carrier.displaced.cap })] : [];
+  const r = carrier.researcher;
   return weighSignals(
     {
-      text: {
-        value: textSimilarity,
-        detail: meaning
-          ? `词面与语义综合相关度 ${textSimilarity.toFixed(3)}（${meaning.passes ? '语义相近：' : ''}${meaningDetail(meaning)}）`
-          : `需求与研究方向文本相似度 ${textSimilarity.toFixed(3)}`,
-      },
+      text: { value: textSimilarity, detail: textDetail(textSimilarity, meaning, 'pair.textSimilarity') },
       topics: { value: saturate(matches.reduce((s, m) => s + m.coverage, 0), sharedTopicSaturation), detail: matchDetail(matches) },
-      cooperation: { value: cooperatedHere ? 1 : cooperatedUniversity ? 0.5 : 0, detail: !located ? noData : cooperatedHere ? '已有产学研合作' : cooperatedUniversity ? '与该校其他院所有合作' : '尚无合作记录' },
+      cooperation: {
+        value: cooperatedHere ? 1 : cooperatedUniversity ? 0.5 : 0,
+        detail: !located ? noData : say(cooperatedHere ? 'pair.cooperated' : cooperatedUniversity ? 'pair.cooperatedUniversity' : 'pair.noCooperation'),
+      },
       talent: {
         value: level * relevance,
-        detail: (carrier.researcher ? `${carrier.researcher.name}（${carrier.researcher.title}，${levelLabels[carrier.researcher.level] ?? carrier.researcher.level}）${scaled}` : '无专长对口的研究人员') + displaced,
+        detail: [...(r ? [say('pair.researcher', { researcher: r.name, title: r.title, level: r.level }), ...scaled] : [say('pair.noResearcher')]), ...displaced],
       },
-      proximity: { value: proximity * relevance, detail: !located ? noData : (samePark ? '同一园区' : proximity > 0 ? '位于仙林大学城，近在区内' : '不在同一区域') + (proximity > 0 ? scaled : '') },
+      proximity: {
+        value: proximity * relevance,
+        detail: !located ? noData : [say(samePark ? 'pair.samePark' : proximity > 0 ? 'pair.xianlin' : 'pair.notNear'), ...(proximity > 0 ? scaled : [])],
+      },
       channel: {
         value: (alliance ? 1 : paired ? 0.9 : 0) * relevance,
-        detail: !located ? noData : (alliance ? `同属「${alliance.name}」` : paired ? '党组织结对共建' : '无共同联盟或结对') + (alliance || paired ? scaled : ''),
+        detail: !located ? noData : [alliance ? say('pair.sameAlliance', { alliance: alliance.name }) : say(paired ? 'pair.pairedParty' : 'pair.noChannel'), ...(alliance || paired ? scaled : [])],
       },
     },
     pairingWeights,

@@ -5,13 +5,16 @@ import type { HybridRelevance } from '../../text/hybridRelevance.ts';
 import { topicsPassage } from '../../text/researchPassage.ts';
 import type { TextSimilarity } from '../../text/textSimilarity.ts';
 import { round, type Explanation } from '../explanation.ts';
+import type { Message } from '../../contracts/messages/message.ts';
+import { say } from '../../i18n/say.ts';
+import { reasonOf } from '../../i18n/signalDetail.ts';
 import { takeWithCap } from './appearanceCap.ts';
 import { noMatchOf, type NoMatch } from './noMatch.ts';
 import {
-  carrierOf, enterpriseNeed, enterpriseText, pairPaths, pairSignals, textQueryUnitId, unitText, unitTopics, type NeedSide, type PairCarrier,
+  carrierOf, enterpriseNeed, enterpriseText, meaningParams, pairPaths, pairSignals, textQueryUnitId, unitText, unitTopics, type NeedSide, type PairCarrier,
 } from './pairSignals.ts';
 import { enterprisesForTopics, loadEnterpriseProfiles, type EnterpriseProfile, type ResearchCatalog, type ResearchUnitProfile } from './researchCatalog.ts';
-import { meaningDetail, meaningEvidence, type MeaningEvidence } from './meaningEvidence.ts';
+import { meaningEvidence, type MeaningEvidence } from './meaningEvidence.ts';
 import { matchedTerms, needTerms, TopicVocabulary, type TopicMatch } from './topicEvidence.ts';
 import { oncePer } from '../../oncePer.ts';
 
@@ -65,18 +68,20 @@ function confidence(matches: TopicMatch[], signals: Explanation['signals']): Exp
   return whole ? 'medium' : 'weak';
 }
 
-function reason(need: NeedSide, unit: ResearchUnitProfile, carrier: PairCarrier, signals: Explanation['signals'], matches: TopicMatch[], meaning?: MeaningEvidence): string {
-  const v = (n: string) => signals.find((s) => s.signal === n);
-  const parts = [carrier.topic ? `围绕「${carrier.topic}」` : `研究方向相近`];
+/** The reason's clauses: who ↔ whom, then the topic, words, meaning, contact and the signals that scored. */
+function reason(need: NeedSide, unit: ResearchUnitProfile, carrier: PairCarrier, signals: Explanation['signals'], matches: TopicMatch[], meaning?: MeaningEvidence): Message[] {
+  const scored = (n: string) => signals.find((s) => s.signal === n && s.value > 0)?.detailParts ?? [];
+  const parts = [
+    need.profile ? say('pair.pairHead', { unit: unit.name, firm: need.profile.name }) : say('pair.unitHead', { unit: unit.name }),
+    carrier.topic ? say('pair.aroundTopic', { topic: carrier.topic }) : say('pair.closeResearch'),
+  ];
   const words = matchedTerms(matches);
-  if (words.length > 0 && !need.profile) parts.push(`命中需求中的「${words.join('、')}」`);
-  if (meaning?.passes) parts.push(`语义相近：需求与其研究方向「${unit.topics.slice(0, 3).join('、')}」意思相近（${meaningDetail(meaning)}）`);
-  if (carrier.researcher) parts.push(`由${carrier.researcher.name}（${carrier.researcher.title}）对接`);
-  if (carrier.displaced) parts.push(`${carrier.displaced.researcher}已对接 ${carrier.displaced.cap} 对，达到上限`);
-  if ((v('cooperation')?.value ?? 0) > 0) parts.push(v('cooperation')!.detail);
-  if ((v('channel')?.value ?? 0) > 0) parts.push(v('channel')!.detail);
-  if ((v('proximity')?.value ?? 0) > 0) parts.push(v('proximity')!.detail);
-  return `${unit.name}${need.profile ? ` ↔ ${need.profile.name}` : ''}：${parts.join('；')}`;
+  if (words.length > 0 && !need.profile) parts.push(say('pair.hitWords', { words }));
+  if (meaning?.passes) parts.push(say('pair.meaning', { topics: unit.topics.slice(0, 3), ...meaningParams(meaning) }));
+  if (carrier.researcher) parts.push(say('pair.contact', { researcher: carrier.researcher.name, title: carrier.researcher.title }));
+  if (carrier.displaced) parts.push(say('pair.displaced', { researcher: carrier.displaced.researcher, cap: carrier.displaced.cap }));
+  parts.push(...scored('cooperation'), ...scored('channel'), ...scored('proximity'));
+  return parts;
 }
 
 /** research unit → its university, built once per catalog (needSide runs for up to 400 firms a request). */
@@ -157,7 +162,7 @@ async function scorePairs(
       matchedTopics: matches.map((x) => x.topic),
       matchedByMeaning: m?.passes ?? false,
       explanation: {
-        signals, paths: pairPaths(need, unit, carrier), confidence: confidence(matches, signals), reason: reason(need, unit, carrier, signals, matches, m),
+        signals, paths: pairPaths(need, unit, carrier), confidence: confidence(matches, signals), ...reasonOf(reason(need, unit, carrier, signals, matches, m)),
       },
     })),
   };

@@ -1,5 +1,6 @@
 import { confidenceThresholds } from '../../config/scoring.ts';
-import { enterpriseTagLabels, type EnterpriseTag } from '../../model/enterprise.ts';
+import type { Message } from '../../contracts/messages/message.ts';
+import { say } from '../../i18n/say.ts';
 import type { ChainSnapshot, SnapshotSegment } from '../../chain/snapshot.ts';
 import type { Confidence, GraphPath, PathNode, SignalScore } from '../explanation.ts';
 import type { CandidateBasics, CandidateRelations } from './candidates.ts';
@@ -110,20 +111,20 @@ export function confidenceOf(signals: SignalScore[]): Confidence {
   return 'weak';
 }
 
-/** One line in Chinese, from the signals that carry the score. */
-export function partnerReason(candidate: CandidateBasics, relations: CandidateRelations, target: SnapshotSegment, partners: number): string {
-  const parts: string[] = [];
+/** The reason's clauses, from the signals that carry the score (joined into one line by reasonOf). */
+export function partnerReason(candidate: CandidateBasics, relations: CandidateRelations, target: SnapshotSegment, partners: number): Message[] {
+  const parts: Message[] = [];
   const targetProducts = new Set(target.products.map((p) => p.id));
   const made = candidate.products.filter((p) => targetProducts.has(p.id));
-  if (candidate.segmentIds.includes(target.id)) parts.push(`属于「${target.name}」环节`);
-  if (made.length > 0) parts.push(`生产${made.slice(0, 2).map((p) => `「${p.name}」`).join('')}`);
-  if (parts.length === 0) parts.push(`业务与「${target.name}」相近`);
-  if (partners > 0) parts.push(`可与 ${partners} 家本地企业上下游配套`);
-  if (relations.ties.length > 0) parts.push(`已与 ${relations.ties.length} 家本地企业有供货关系`);
-  const tiers = candidate.tags.filter((t) => t !== 'korean-funded').map((t) => enterpriseTagLabels[t as EnterpriseTag] ?? t);
-  if (tiers.length > 0) parts.push(tiers.join('·'));
-  if (relations.alliances[0]) parts.push(`可经「${relations.alliances[0].name}」引荐`);
-  else if (relations.pairedOrgs[0]) parts.push(`党组织与「${relations.pairedOrgs[0].owner.name}」结对共建`);
-  else if (relations.commonPartners[0]) parts.push(`与本地企业共同合作「${relations.commonPartners[0].name}」`);
-  return parts.join('；');
+  if (candidate.segmentIds.includes(target.id)) parts.push(say('partner.inSegment', { segment: target.name }));
+  if (made.length > 0) parts.push(say('partner.makes', { products: made.slice(0, 2).map((p) => p.name) }));
+  if (parts.length === 0) parts.push(say('partner.nearSegment', { segment: target.name }));
+  if (partners > 0) parts.push(say('partner.tradePartners', { count: partners }));
+  if (relations.ties.length > 0) parts.push(say('partner.supplyTies', { count: relations.ties.length }));
+  const tiers = candidate.tags.filter((t) => t !== 'korean-funded');
+  if (tiers.length > 0) parts.push(say('partner.tiers', { tags: tiers }));
+  if (relations.alliances[0]) parts.push(say('partner.viaAlliance', { alliance: relations.alliances[0].name }));
+  else if (relations.pairedOrgs[0]) parts.push(say('partner.pairedParty', { owner: relations.pairedOrgs[0].owner.name }));
+  else if (relations.commonPartners[0]) parts.push(say('partner.commonPartner', { partner: relations.commonPartners[0].name }));
+  return parts;
 }

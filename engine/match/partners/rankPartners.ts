@@ -1,11 +1,12 @@
 import { partnerDefaults, partnerModeWeights, saturation, strengthenRules } from '../../config/scoring.ts';
-import { enterpriseSizeLabels, enterpriseTagLabels, type EnterpriseSize, type EnterpriseTag } from '../../model/enterprise.ts';
 import type { Graph } from '../../graph/graph.ts';
 import { firmScale } from '../../chain/capacity.ts';
 import type { GapAction, SegmentGap } from '../../chain/gapAnalysis.ts';
 import type { ChainSnapshot, SnapshotSegment } from '../../chain/snapshot.ts';
 import { LexicalScorer, cosine } from '../../text/lexical.ts';
 import { round, saturate, weighSignals, type Explanation } from '../explanation.ts';
+import { say } from '../../i18n/say.ts';
+import { reasonOf, type SignalDetail } from '../../i18n/signalDetail.ts';
 import { jaccard, maximalMarginalRelevance } from '../mmr.ts';
 import { candidateRelations, findCandidates, type CandidateBasics, type CandidateRelations } from './candidates.ts';
 import { ChainNames, confidenceOf, partnerPaths, partnerReason } from './explainPartner.ts';
@@ -122,7 +123,7 @@ function reliefFigures(gap: SegmentGap): ReliefFigures {
   };
 }
 
-type SignalValues = Record<string, { value: number; detail: string }>;
+type SignalValues = Record<string, { value: number; detail: SignalDetail }>;
 
 /**
  * The signals of one mode (config `partnerModeWeights`): the signals every mode shares (fit, tier,
@@ -133,29 +134,30 @@ type SignalValues = Record<string, { value: number; detail: string }>;
 function modeSignals(mode: GapAction, shared: SignalValues, c: CandidateBasics, supplied: readonly number[], trade: ChainTrade, gap: SegmentGap): SignalValues {
   const ties = {
     value: relianceSignal(supplied),
-    detail: supplied.length > 0 ? `已供应本地 ${supplied.length} 家企业本环节所需（份额 ${supplied.map((x) => `${x}%`).join('、')}）` : '未向本地企业供应本环节产品（不计分）',
+    detail: supplied.length > 0 ? say('partner.ties', { count: supplied.length, shares: supplied.map((x) => `${x}%`) }) : say('partner.noTies'),
   };
   if (mode === 'fill') {
-    return { ...shared, ties, buyers: { value: saturate(trade.buyers.size, saturation.buyers), detail: `产品可供本地 ${trade.buyers.size} 家企业作投入` } };
+    return { ...shared, ties, buyers: { value: saturate(trade.buyers.size, saturation.buyers), detail: say('partner.buyers', { count: trade.buyers.size }) } };
   }
   if (mode === 'extend') {
-    return { ...shared, adjacency: { value: connectivitySignal(trade.partners), detail: `可与本地 ${trade.partners.size} 家企业上下游配套（买方 ${trade.buyers.size}，卖方 ${trade.sellers.size}）` } };
+    return { ...shared, adjacency: { value: connectivitySignal(trade.partners), detail: say('partner.adjacency', { count: trade.partners.size, buyers: trade.buyers.size, sellers: trade.sellers.size }) } };
   }
   // Revenue 0 means unknown here (candidates.ts): the size class then stands in, as for local firms.
   const capacity = firmScale({ ...c, revenueWan: c.revenueWan || null, employees: null, registeredCapitalWan: null }).value;
   const own = c.local ? capacity : 0;
   const added = addedCapacity(capacity, c.local);
   const relief = strengthenRelief(reliefFigures(gap), added, own);
-  const how = c.local ? `本地企业扩产 ${round(added)} 亿元` : `引进产能约 ${round(added)} 亿元`;
+  const how = c.local ? 'partner.localExpansion' : 'partner.importedCapacity';
   return {
     ...shared,
     ties,
-    concentrationRelief: { value: relief.concentration, detail: `${how}：N−1 缺口率 ${pct(gap.metrics.n1Shortfall)} → ${pct(relief.n1ShortfallAfter)}` },
-    outsideRelief: { value: relief.outside, detail: `可替代外部采购 ${pct(relief.outside)}（外部依赖度 ${pct(gap.metrics.outsideDependence)}）` },
+    concentrationRelief: { value: relief.concentration, detail: say(how, { amount: round(added), before: pct(gap.metrics.n1Shortfall), after: pct(relief.n1ShortfallAfter) }) },
+    outsideRelief: { value: relief.outside, detail: say('partner.outsideRelief', { share: pct(relief.outside), dependence: pct(gap.metrics.outsideDependence) }) },
   };
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** A share as whole percent (the templates print the % sign). */
+const pct = (x: number) => Math.round(x * 100);
 
 /**
  * 强链/补链/延链 partner recommendation (docs/design.md §2, amended 2026-12): retrieve candidates for each target
@@ -210,10 +212,10 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
       const textSimilarity = similarity.get(c.id)!;
       const channels = relations.alliances.length + relations.pairedOrgs.length + relations.commonPartners.length;
       const shared: SignalValues = {
-        fit: { value: fitSignal({ member: c.segmentIds.includes(target.id), matchingProducts: matching, segmentProducts: target.products.length, textSimilarity }), detail: `环节成员 ${c.segmentIds.includes(target.id) ? '是' : '否'}；本环节产品 ${matching} 种；文本相似度 ${round(textSimilarity)}` },
-        tier: { value: tierSignal(c.tags), detail: c.tags.length > 0 ? `梯度标签：${c.tags.map((tag) => enterpriseTagLabels[tag as EnterpriseTag] ?? tag).join('、')}` : '无梯度标签（不计分）' },
-        scale: { value: scaleSignal(c.size), detail: c.size ? `规模：${enterpriseSizeLabels[c.size as EnterpriseSize] ?? c.size}` : '规模未知（不计分）' },
-        channel: { value: channelSignal(relations), detail: channels > 0 ? `联盟 ${relations.alliances.length}，结对党组织 ${relations.pairedOrgs.length}，共同合作高校/院所 ${relations.commonPartners.length}` : '无引荐渠道（不计分）' },
+        fit: { value: fitSignal({ member: c.segmentIds.includes(target.id), matchingProducts: matching, segmentProducts: target.products.length, textSimilarity }), detail: say(c.segmentIds.includes(target.id) ? 'partner.fitMember' : 'partner.fitOutside', { products: matching, similarity: round(textSimilarity) }) },
+        tier: { value: tierSignal(c.tags), detail: c.tags.length > 0 ? say('partner.tierTags', { tags: c.tags }) : say('partner.noTier') },
+        scale: { value: scaleSignal(c.size), detail: c.size ? say('partner.size', { size: c.size }) : say('partner.sizeUnknown') },
+        channel: { value: channelSignal(relations), detail: channels > 0 ? say('partner.channels', { alliances: relations.alliances.length, pairedOrgs: relations.pairedOrgs.length, commonPartners: relations.commonPartners.length }) : say('partner.noChannel') },
       };
       const { total, signals } = weighSignals(modeSignals(request.mode, shared, c, supply.get(c.id) ?? [], trade, gap), weights);
       return { total, signals, trade, partners: trade.partners.size };
@@ -233,7 +235,7 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
         signals,
         paths: partnerPaths(names, c, rel, trade, target),
         confidence: confidenceOf(signals),
-        reason: partnerReason(c, rel, target, partners),
+        ...reasonOf(partnerReason(c, rel, target, partners)),
       };
       return { basics: c, target, relations: rel, total, explanation, tradePartners: partners };
     });
@@ -282,8 +284,8 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
     excludedAsUnrelated,
     ...(chosen.length === 0 && {
       noCandidates: targets.length === 0
-        ? { reason: 'no-target-segment' as const, message: `本链没有需要${request.mode === 'fill' ? '补链' : request.mode === 'strengthen' ? '强链' : '延链'}的环节` }
-        : { reason: 'no-candidate-in-segment' as const, message: '目标环节没有符合条件的候选企业（可放宽省份、规模或标签筛选）' },
+        ? { reason: 'no-target-segment' as const, message: say('partner.noTarget', { mode: request.mode }).text }
+        : { reason: 'no-candidate-in-segment' as const, message: say('partner.noCandidate').text },
     }),
     textProvider: 'lexical',
   };

@@ -5,9 +5,11 @@ import type { HybridRelevance } from '../../text/hybridRelevance.ts';
 import type { TextSimilarity } from '../../text/textSimilarity.ts';
 import { saturate, weighSignals, weightedTotal, type Explanation, type GraphPath, type PathNode } from '../explanation.ts';
 import { takeWithCap } from '../pairing/appearanceCap.ts';
-import { meaningDetail, meaningEvidence, type MeaningEvidence } from '../pairing/meaningEvidence.ts';
+import { meaningEvidence, type MeaningEvidence } from '../pairing/meaningEvidence.ts';
 import { noMatchOf, type NoMatch } from '../pairing/noMatch.ts';
-import { enterpriseNeed, enterpriseText, levelLabels } from '../pairing/pairSignals.ts';
+import { enterpriseNeed, enterpriseText, meaningParams, textDetail, topicDetail } from '../pairing/pairSignals.ts';
+import { say } from '../../i18n/say.ts';
+import { reasonOf } from '../../i18n/signalDetail.ts';
 import { vocabularyOf } from '../pairing/rankPairs.ts';
 import { loadEnterpriseProfiles, type EnterpriseProfile, type Researcher, type ResearchCatalog } from '../pairing/researchCatalog.ts';
 import { matchedTerms, needTerms, type TopicMatch } from '../pairing/topicEvidence.ts';
@@ -150,17 +152,14 @@ export async function rankTalent(
     const m = meaning?.get(t.id);
     const topic = matches[0]?.topic ?? t.expertise[0] ?? null;
     const relevance = matches[0]?.coverage ?? values.text;
-    const scaled = relevance < 1 ? `（按相关度 ${relevance.toFixed(2)} 折算）` : '';
+    const scaled = relevance < 1 ? [say('signal.relevanceNote', { relevance: Number(relevance.toFixed(2)) })] : [];
     const { total, signals } = weighSignals(
       {
-        text: {
-          value: values.text,
-          detail: m ? `词面与语义综合相关度 ${values.text.toFixed(3)}（${m.passes ? '语义相近：' : ''}${meaningDetail(m)}）` : `需求与专长文本相似度 ${values.text.toFixed(3)}`,
-        },
-        topics: { value: values.topics, detail: expertiseDetail(matches) },
-        level: { value: values.level, detail: `${levelLabels[t.level] ?? t.level}${t.honours.length ? `（${t.honours.join('、')}）` : ''}${scaled}` },
-        proximity: { value: values.proximity, detail: near ? `在仙林大学城或区内${scaled}` : '区外' },
-        cooperation: { value: values.cooperation, detail: !profile ? '无数据（文字描述没有企业信息）' : cooperates ? '所在单位已与该企业合作' : '尚无合作' },
+        text: { value: values.text, detail: textDetail(values.text, m, 'talent.textSimilarity') },
+        topics: { value: values.topics, detail: topicDetail(matches, 'talent.topicNeeded') },
+        level: { value: values.level, detail: [say('talent.level', { level: t.level }), ...(t.honours.length ? [say('talent.honoursNote', { honours: t.honours })] : []), ...scaled] },
+        proximity: { value: values.proximity, detail: near ? [say('talent.near'), ...scaled] : say('talent.far') },
+        cooperation: { value: values.cooperation, detail: say(!profile ? 'signal.noData' : cooperates ? 'talent.cooperates' : 'talent.noCooperation') },
       },
       talentWeights,
     );
@@ -179,19 +178,14 @@ export async function rankTalent(
         signals,
         paths: topic ? talentPaths(profile, t, matches.find((x) => x.shared) ?? matches[0] ?? { topic, coverage: 0, terms: [], shared: false }, unitIds) : [],
         confidence,
-        reason: `${t.name}（${t.title}，${t.affiliation?.name ?? '未知单位'}）${[
-          matches[0] ? `专长「${topic}」对应需求中的「${matches[0].terms.join('、')}」` : '',
-          m?.passes ? `语义相近：需求与其专长「${t.expertise.slice(0, 3).join('、')}」意思相近（${meaningDetail(m)}）` : '',
-        ].filter(Boolean).join('；')}；${levelLabels[t.level] ?? t.level}`,
+        ...reasonOf([
+          t.affiliation ? say('talent.head', { talent: t.name, title: t.title, affiliation: t.affiliation.name }) : say('talent.headNoAffiliation', { talent: t.name, title: t.title }),
+          ...(matches[0] && topic ? [say('talent.expertiseHit', { topic, terms: matches[0].terms })] : []),
+          ...(m?.passes ? [say('talent.meaning', { expertise: t.expertise.slice(0, 3), ...meaningParams(m) })] : []),
+          say('talent.level', { level: t.level }),
+        ]),
       },
     };
   });
   return { ...base, items, noMatch: null, capped: { perAffiliation: cap, omitted: [...omitted].map(([affiliation, count]) => ({ affiliation, count })) } };
-}
-
-function expertiseDetail(matches: TopicMatch[]): string {
-  return matches
-    .slice(0, 4)
-    .map((m) => (m.shared ? `「${m.topic}」（企业技术需求）` : `「${m.topic}」（命中 ${m.terms.join('、')}，覆盖 ${m.coverage.toFixed(2)}）`))
-    .join('；');
 }

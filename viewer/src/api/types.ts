@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type {
   ChainMap, ChainSummary, GapAction, GapClass, GapReport, MapSegment, ResilienceReport, SegmentGap, SinglePointOfFailure, WhatIfResult, WhatIfRow,
   DominantFirm, PartnerCandidate, PartnerRequestBody, PartnerResult, PartnerTarget,
-  Explanation, GraphPath, PathNode, PathRelationship, SignalScore,
+  Explanation, GraphPath, PathNode, PathRelationship, SignalScore, Message, MessageCode,
   PairingResponse, PairResult, TalentMatch, TalentResponse, SearchHit, SearchResponse, EntityDetail, Neighbourhood, NeighbourNode, NeighbourRelationship,
   Offer, Demand, OfferPage, DemandPage, HardConstraint, UnmetDemand, RankedOffer, RankedDemand, ResourceMatchResponse, AssignedPair, UnassignedDemand, ResourceAssignment,
   MatchHistoryEntry, MatchKind, MatchPage, MatchRecord, MatchStats, KindAcceptance,
@@ -18,6 +18,7 @@ import type {
 
 export type { ChainMap, ChainSummary, GapAction, GapClass, GapReport, MapSegment, ResilienceReport, SegmentGap, SinglePointOfFailure, WhatIfResult, WhatIfRow };
 export type { DominantFirm, PartnerCandidate, PartnerRequestBody, PartnerResult, PartnerTarget, Explanation, GraphPath, PathNode, PathRelationship, SignalScore };
+export type { Message, MessageCode };
 
 export type MapFeed = ChainMap['feeds'][number];
 export type PartnerFilters = NonNullable<PartnerRequestBody['filters']>;

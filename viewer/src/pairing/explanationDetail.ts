@@ -5,6 +5,7 @@ import { confidenceLabel, signalScoreBar } from '../segment/candidateList.ts';
 import { demoBadge } from '../ui/demoBadge.ts';
 import { el } from '../ui/el.ts';
 import { fmtScore } from '../ui/format.ts';
+import { reasonText } from '../i18n/messages/renderMessage.ts';
 
 /** Which text matcher ranked the list (words or a semantic model), so a surprising list can be read. */
 export function providerNote(provider: TextProvider): HTMLElement {
@@ -34,7 +35,7 @@ export function explanationDetail(
     el('h2', { id: `${idPrefix}-name`, class: 'detail-name' }, c.name),
     demoBadge(c.demo),
     el('div', { class: 'detail-score' }, el('span', { class: 'big-score' }, fmtScore(c.score)), signalScoreBar(c.score, c.explanation.signals, order), confidenceLabel(c.explanation.confidence)),
-    el('p', { class: 'cand-reason' }, c.explanation.reason),
+    el('p', { class: 'cand-reason' }, reasonText(c.explanation)),
     ...head,
     record,
     el('h3', {}, t('detail.signals')),

@@ -12,6 +12,7 @@ import { explanationDetail, figureRow } from './explanationDetail.ts';
 import type { Matcher } from './matcher.ts';
 import { pairingRequest, partnerOf, subjectRef } from './pairingQuery.ts';
 import { displacedNote, matchedTermsLine, needLine, noMatchState } from './relevanceParts.ts';
+import { reasonText } from '../i18n/messages/renderMessage.ts';
 
 /** The researcher and the topic that carry a pair — the part of a pairing a firm can act on. */
 function carrierLine(item: PairResult): HTMLElement {
@@ -35,7 +36,7 @@ function pairTable(result: PairingResponse, subject: string): Table {
       const p = partnerOf(item, result.direction);
       return {
         rank: i + 1, partner: p.name, demo: p.demo ? t('demo.badge') : '', university: p.sub ?? '', researcher: item.carriedBy.researcher?.name ?? '', topic: item.carriedBy.topic ?? '', score: item.score,
-        confidence: tData('confidence', item.explanation.confidence), reason: item.explanation.reason,
+        confidence: tData('confidence', item.explanation.confidence), reason: reasonText(item.explanation),
         ...Object.fromEntries(signalSets.pairing.map((s) => [s, item.explanation.signals.find((x) => x.signal === s)?.value ?? 0])),
       };
     }),
@@ -94,7 +95,7 @@ export const partnerMatcher: Matcher<PairingResponse, PairResult> = {
         needLine(item),
         signalScoreBar(item.score, item.explanation.signals, signalSets.pairing),
         el('div', { class: 'cand-foot' }, confidenceLabel(item.explanation.confidence)),
-        el('p', { class: 'cand-reason' }, item.explanation.reason)));
+        el('p', { class: 'cand-reason' }, reasonText(item.explanation))));
   },
   detail: (item, result, subjectOf, width) => {
     const partner = partnerOf(item, result.direction);

@@ -12,6 +12,7 @@ import { explanationDetail, figureRow } from './explanationDetail.ts';
 import type { Matcher } from './matcher.ts';
 import { subjectRef, talentLevels, talentRequest } from './pairingQuery.ts';
 import { cappedNote, matchedTermsLine, noMatchState } from './relevanceParts.ts';
+import { reasonText } from '../i18n/messages/renderMessage.ts';
 
 function talentTable(result: TalentResponse, subject: string): Table {
   return {
@@ -23,7 +24,7 @@ function talentTable(result: TalentResponse, subject: string): Table {
     ],
     rows: result.items.map((m, i) => ({
       rank: i + 1, name: m.talent.name, demo: m.talent.demo ? t('demo.badge') : '', title: m.talent.title, level: tData('level', m.talent.level), honours: m.talent.honours.join('、'),
-      affiliation: m.talent.affiliation?.name ?? '', expertise: m.talent.expertise.join('、'), topic: m.topic ?? '', score: m.score, reason: m.explanation.reason,
+      affiliation: m.talent.affiliation?.name ?? '', expertise: m.talent.expertise.join('、'), topic: m.topic ?? '', score: m.score, reason: reasonText(m.explanation),
     })),
   };
 }
@@ -68,7 +69,7 @@ export const talentMatcher: Matcher<TalentResponse, TalentMatch> = {
       matchedTermsLine(m.matchedTerms),
       signalScoreBar(m.score, m.explanation.signals, signalSets.talent),
       el('div', { class: 'cand-foot' }, confidenceLabel(m.explanation.confidence)),
-      el('p', { class: 'cand-reason' }, m.explanation.reason))),
+      el('p', { class: 'cand-reason' }, reasonText(m.explanation)))),
   detail: (m, _result, subjectOf, width) => {
     const subject = subjectRef(subjectOf);
     return explanationDetail('talent-detail', [

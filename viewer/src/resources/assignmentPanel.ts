@@ -8,6 +8,7 @@ import { emptyState } from '../ui/status.ts';
 import { lostSection, splitHeadline, takenText } from './assignmentSummary.ts';
 import { assignmentTable, unmetTable } from './resourceTables.ts';
 import { blockingChips, kindBadge } from './unmetParts.ts';
+import { reasonText } from '../i18n/messages/renderMessage.ts';
 
 const figure = (label: string, value: string, note?: string) => el('div', { class: 'figure' }, el('dt', {}, label), el('dd', {}, value, note ? el('span', { class: 'fig-note' }, ` ${note}`) : null));
 
@@ -30,7 +31,7 @@ function assignedSection(a: ResourceAssignment, showDemand: (id: string) => void
       el('thead', {}, el('tr', {}, [t('res.col.demand'), t('res.col.demandOwner'), t('res.col.offer'), t('res.col.offerOwner'), t('res.col.kind'), t('res.col.units'), t('res.col.quantity'), t('res.col.score'), t('res.col.record')].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, a.assignments.map((p, i) => el('tr', { class: 'assign-row' },
         el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link-btn', onclick: () => showDemand(p.demandId) }, p.demandTitle)),
-        el('td', {}, p.demandOwner.name), el('td', { title: p.explanation.reason }, p.offerTitle), el('td', {}, p.offerOwner.name), el('td', {}, kindBadge(p.kind)),
+        el('td', {}, p.demandOwner.name), el('td', { title: reasonText(p.explanation) }, p.offerTitle), el('td', {}, p.offerOwner.name), el('td', {}, kindBadge(p.kind)),
         el('td', { class: 'num' }, String(p.units)), el('td', { class: 'num' }, takenText(p)), el('td', { class: 'num' }, fmtScore(p.score)),
         el('td', {}, recordButton({ kind: 'resource', subjectId: p.demandId, subjectName: p.demandTitle, candidateId: p.offerId, candidateName: p.offerTitle, score: p.score, units: p.units, explanation: p.explanation }, `arec-${i}`))))))));
 }

@@ -9,6 +9,7 @@ import { recordButton } from '../ui/recordButton.ts';
 import { emptyState } from '../ui/status.ts';
 import { demandTerms, offerTerms } from './terms.ts';
 import { kindBadge, unmetBlock } from './unmetParts.ts';
+import { reasonText } from '../i18n/messages/renderMessage.ts';
 
 type Explanation = OffersForDemand['candidates'][number]['explanation'];
 
@@ -34,7 +35,7 @@ function matchCard(
       terms.length > 0 ? el('div', { class: 'cand-meta' }, terms.join(' · ')) : null,
       signalScoreBar(score, explanation.signals, signalSets.resource),
       el('div', { class: 'cand-foot' }, confidenceLabel(explanation.confidence)),
-      el('p', { class: 'cand-reason' }, explanation.reason),
+      el('p', { class: 'cand-reason' }, reasonText(explanation)),
       details, record));
 }
 

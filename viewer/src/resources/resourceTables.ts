@@ -3,6 +3,7 @@ import { t, tData } from '../i18n/i18n.ts';
 import type { Table } from '../ui/csv.ts';
 import { takenText } from './assignmentSummary.ts';
 import { blockingConstraints } from './terms.ts';
+import { reasonText } from '../i18n/messages/renderMessage.ts';
 
 /** The assignment's pairs as a spreadsheet. */
 export function assignmentTable(a: ResourceAssignment): Table {
@@ -14,7 +15,7 @@ export function assignmentTable(a: ResourceAssignment): Table {
       { key: 'quantity', header: t('res.col.quantity') }, { key: 'score', header: t('res.col.score') }, { key: 'reason', header: t('cand.reason') },
     ],
     rows: a.assignments.map((p) => ({
-      demand: p.demandTitle, demandOwner: p.demandOwner.name, offer: p.offerTitle, offerOwner: p.offerOwner.name, kind: tData('rkind', p.kind), units: p.units, quantity: takenText(p), score: p.score, reason: p.explanation.reason,
+      demand: p.demandTitle, demandOwner: p.demandOwner.name, offer: p.offerTitle, offerOwner: p.offerOwner.name, kind: tData('rkind', p.kind), units: p.units, quantity: takenText(p), score: p.score, reason: reasonText(p.explanation),
     })),
   };
 }

@@ -13,6 +13,7 @@ import { drawPathGraph, linkKey, nodeLegendEntries } from './drawPathGraph.ts';
 import { mergePaths } from './pathGraphData.ts';
 import { classBadge } from './segmentInfo.ts';
 import { signalColours } from './signalBar.ts';
+import { reasonText, detailText } from '../i18n/messages/renderMessage.ts';
 
 /** Each signal's value, weight, contribution and the engine's own words for it. */
 export function signalTable(explanation: Pick<Explanation, 'signals'>): HTMLElement {
@@ -23,7 +24,7 @@ export function signalTable(explanation: Pick<Explanation, 'signals'>): HTMLElem
       el('td', { class: 'num' }, fmtScore(s.value)),
       el('td', { class: 'num' }, fmtNumber(s.weight, 2)),
       el('td', { class: 'num' }, fmtScore(s.contribution)),
-      el('td', { class: 'detail-text' }, s.detail)))));
+      el('td', { class: 'detail-text' }, detailText(s))))));
 }
 
 /** The explanation paths: the picture, its legend, and the same paths as text (for reading and for screen readers). */
@@ -99,7 +100,7 @@ export function candidateDetail(c: PartnerCandidate | null, chainId: string, seg
     el('h2', { id: 'detail-name' }, c.name),
     c.demo ? el('p', { class: 'note demo-note' }, t('demo.title')) : null,
     el('div', { class: 'detail-score' }, el('span', { class: 'big-score' }, fmtScore(c.score)), scoreBar(c), confidenceLabel(c.explanation.confidence)),
-    el('p', { class: 'cand-reason' }, c.explanation.reason),
+    el('p', { class: 'cand-reason' }, reasonText(c.explanation)),
     recordButton({ kind: 'partner', subjectId: c.segmentId, subjectName: target ? segmentName(target) : c.segmentName, candidateId: c.id, candidateName: c.name, chainId, score: c.score, explanation: c.explanation }, 'cand-record'),
     el('dl', { class: 'figures two' },
       row(t('detail.id'), c.id),

@@ -5,6 +5,7 @@ import { el } from '../ui/el.ts';
 import { fmtList, fmtPercent, fmtScore } from '../ui/format.ts';
 import { emptyState } from '../ui/status.ts';
 import { partnerSignals, signalColours, signalOrder, stackSignals } from './signalBar.ts';
+import { reasonText } from '../i18n/messages/renderMessage.ts';
 
 const noCandidateKeys = { 'no-target-segment': 'cand.none.no-target-segment', 'no-candidate-in-segment': 'cand.none.no-candidate-in-segment' } as const satisfies Record<NonNullable<PartnerResult['noCandidates']>['reason'], MessageKey>;
 
@@ -50,7 +51,7 @@ function candidateCard(c: PartnerCandidate, rank: number, selected: boolean, onS
       el('div', { class: 'cand-meta' }, [place, c.size ? tData('size', c.size) : t('size.unknown'), ...c.tags.map((tag) => tData('tag', tag))].filter(Boolean).join(' · ')),
       scoreBar(c),
       el('div', { class: 'cand-foot' }, confidenceLabel(c.explanation.confidence)),
-      el('p', { class: 'cand-reason' }, c.explanation.reason)));
+      el('p', { class: 'cand-reason' }, reasonText(c.explanation))));
 }
 
 /** The ranked list; the name is the keyboard target, and a click anywhere on the card selects it too. */

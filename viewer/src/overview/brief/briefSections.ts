@@ -6,6 +6,7 @@ import { el } from '../../ui/el.ts';
 import { fmtPercent, fmtScore, fmtYi } from '../../ui/format.ts';
 import type { SegmentGap } from '../../api/types.ts';
 import type { BriefTarget } from './briefData.ts';
+import { reasonText } from '../../i18n/messages/renderMessage.ts';
 
 const actionWord = (gap: SegmentGap) => tData('action', gap.action ?? 'none');
 
@@ -41,7 +42,7 @@ export function targetSection(targets: BriefTarget[]): HTMLElement {
     const items = (result?.candidates ?? []).map((c) => el('li', { class: 'brief-candidate' },
       el('strong', {}, c.name), demoBadge(c.demo), ' ',
       el('span', { class: 'muted' }, t('brief.candidateFacts', { score: fmtScore(c.score), confidence: tData('confidence', c.explanation.confidence) })),
-      el('p', { class: 'brief-reason' }, c.explanation.reason)));
+      el('p', { class: 'brief-reason' }, reasonText(c.explanation))));
     return el('div', { class: 'brief-target', 'data-segment-id': gap.segmentId },
       el('h3', {}, t('brief.step', { action: actionWord(gap), segment: segmentName(gap) })),
       items.length > 0 ? el('ol', {}, items) : el('p', { class: 'muted' }, result?.noCandidates?.message ?? t('brief.noCandidate')));

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { messageCodes, messageSchema, wordParams, type MessageCode, type MessageParams } from '../contracts/messages/message.ts';
+import { zhMessages } from '../contracts/messages/zhMessages.ts';
+import { joinMessages, say, zhWords } from './say.ts';
+
+const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+const isWord = (name: string) => (wordParams as readonly string[]).includes(name);
+
+/** Every way to fill a template: each word parameter takes each of its codes in turn; the rest take a sample name. */
+function samples(code: MessageCode): MessageParams[] {
+  const names = placeholders(zhMessages[code]);
+  const word = names.find(isWord) as keyof typeof zhWords | undefined;
+  const base: MessageParams = Object.fromEntries(names.filter((n) => !isWord(n)).map((n) => [n, 'Acme']));
+  if (!word) return [base];
+  const values = Object.keys(zhWords[word]);
+  return word === 'tags' ? [{ ...base, tags: values }] : values.map((v) => ({ ...base, [word]: v }));
+}
+
+describe('the message catalogue in Chinese (issue 16 item 5)', () => {
+  it('fills every parameter of every code, and shows no code as it is', () => {
+    expect(messageCodes.length).toBeGreaterThan(50);
+    for (const code of messageCodes) {
+      for (const params of samples(code)) {
+        const m = say(code, params);
+        expect(messageSchema.parse(m)).toEqual(m);
+        expect(m.text, code).not.toMatch(/[{}]/);
+        // Apart from the sample name and N−1, no Latin word: a tag, size, level or mode shows as Chinese.
+        expect(m.text.replace(/Acme/g, '').replace(/N−1/g, ''), `${code} ${JSON.stringify(params)}`).not.toMatch(/[A-Za-z]{2,}/);
+      }
+    }
+  });
+
+  it('leaves an unknown parameter visible rather than blank, so a mistake shows', () => {
+    expect(say('partner.inSegment').text).toBe('属于「{segment}」环节');
+  });
+
+  it('joins clauses with ；, appends a Note and runs on after a Head', () => {
+    const line = joinMessages([
+      say('pair.unitHead', { unit: '南京大学化学院' }),
+      say('pair.aroundTopic', { topic: '连续流反应' }),
+      say('pair.samePark'),
+      say('signal.relevanceNote', { relevance: 0.5 }),
+    ]);
+    expect(line).toBe('南京大学化学院：围绕「连续流反应」；同一园区（按相关度 0.5 折算）');
+  });
+
+  it('keeps parameters within the contract’s bounds', () => {
+    const m = say('partner.makes', { products: Array.from({ length: 50 }, (_, i) => `产品${i}`.repeat(100)) });
+    expect(messageSchema.safeParse(m).success).toBe(true);
+    expect((m.params.products as string[]).length).toBe(20);
+  });
+});
