@@ -7,7 +7,8 @@ import { emptyState } from '../ui/status.ts';
 import { partnerSignals, signalColours, signalOrder, stackSignals } from './signalBar.ts';
 import { reasonText } from '../i18n/messages/renderMessage.ts';
 
-const noCandidateKeys = { 'no-target-segment': 'cand.none.no-target-segment', 'no-candidate-in-segment': 'cand.none.no-candidate-in-segment' } as const satisfies Record<NonNullable<PartnerResult['noCandidates']>['reason'], MessageKey>;
+/** Why a list is empty, in words (the API's `noCandidates.message` is Chinese). */
+export const noCandidateKeys = { 'no-target-segment': 'cand.none.no-target-segment', 'no-candidate-in-segment': 'cand.none.no-candidate-in-segment' } as const satisfies Record<NonNullable<PartnerResult['noCandidates']>['reason'], MessageKey>;
 
 const confidenceDots: Record<string, string> = { strong: '●●●', medium: '●●○', weak: '●○○' };
 

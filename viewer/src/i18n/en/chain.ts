@@ -55,6 +55,10 @@ export const chain: Record<keyof typeof zh, string> = {
   'reason.below-chain-norm': 'Capacity far below the chain’s median segment',
   'reason.downstream-of-local': 'Downstream of the local chain',
   'reason.upstream-of-local': 'Upstream of the local chain',
+  'reason.按企业规模估算': 'Estimated from firm size classes (no revenue)',
+  'reason.按从业人数估算': 'Estimated from headcounts (no revenue)',
+  'reason.按注册资本估算': 'Estimated from registered capital (no revenue)',
+  'reason.按企业数量估算': 'Estimated from the number of firms (no revenue)',
 
   'metric.localFirmCount': 'Local firms',
   'metric.localCapacity': 'Local capacity',

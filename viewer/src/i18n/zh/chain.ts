@@ -53,6 +53,11 @@ export const chain = {
   'reason.below-chain-norm': '产能远低于本链各环节中位数',
   'reason.downstream-of-local': '位于本地链条下游，可向下延伸',
   'reason.upstream-of-local': '位于本地链条上游，可向上延伸',
+  // The engine sends these proxy reasons in Chinese (contracts/responses/chains.ts gapReasonSchema): the key is the sentence.
+  'reason.按企业规模估算': '按企业规模估算',
+  'reason.按从业人数估算': '按从业人数估算',
+  'reason.按注册资本估算': '按注册资本估算',
+  'reason.按企业数量估算': '按企业数量估算',
 
   'metric.localFirmCount': '本地企业',
   'metric.localCapacity': '本地产能',

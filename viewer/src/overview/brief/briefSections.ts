@@ -7,6 +7,7 @@ import { fmtPercent, fmtScore, fmtYi } from '../../ui/format.ts';
 import type { SegmentGap } from '../../api/types.ts';
 import type { BriefTarget } from './briefData.ts';
 import { reasonText } from '../../i18n/messages/renderMessage.ts';
+import { noCandidateKeys } from '../../segment/candidateList.ts';
 
 const actionWord = (gap: SegmentGap) => tData('action', gap.action ?? 'none');
 
@@ -45,7 +46,7 @@ export function targetSection(targets: BriefTarget[]): HTMLElement {
       el('p', { class: 'brief-reason' }, reasonText(c.explanation))));
     return el('div', { class: 'brief-target', 'data-segment-id': gap.segmentId },
       el('h3', {}, t('brief.step', { action: actionWord(gap), segment: segmentName(gap) })),
-      items.length > 0 ? el('ol', {}, items) : el('p', { class: 'muted' }, result?.noCandidates?.message ?? t('brief.noCandidate')));
+      items.length > 0 ? el('ol', {}, items) : el('p', { class: 'muted' }, result?.noCandidates ? t(noCandidateKeys[result.noCandidates.reason]) : t('brief.noCandidate')));
   });
   return el('section', { class: 'brief-section brief-targets' }, el('h2', {}, t('brief.targets')), blocks);
 }
