@@ -13,6 +13,7 @@ export const zhWords: Record<WordParam, Record<string, string>> = {
   size: enterpriseSizeLabels,
   level: levelLabels,
   mode: { fill: '补链', strengthen: '强链', extend: '延链' },
+  priceUnit: { site: '元/m²/月', land: '万元/亩', other: '万元' },
 };
 
 const isWordParam = (name: string): name is WordParam => (wordParams as readonly string[]).includes(name);

@@ -1,7 +1,7 @@
 /**
  * The message catalogue (issue 16 item 5): every reason clause and signal detail the matchers send,
  * one code each, with its Chinese template. `{name}` is a parameter; the parameters named in
- * `wordParams` (message.ts) are codes shown as words (tags, size class, talent level, mode).
+ * `wordParams` (message.ts) are codes shown as words (tags, size class, talent level, mode, price unit).
  * The API sends `{ code, params, text }` — `text` is this template filled in, for clients that want
  * the sentence; the viewer renders code + params in the user's language (its English templates,
  * viewer/src/i18n/messages/enMessages.ts, are typed against these codes so none can be missing).
@@ -77,6 +77,39 @@ export const zhMessages = {
   'talent.far': '区外',
   'talent.cooperates': '所在单位已与该企业合作',
   'talent.noCooperation': '尚无合作',
+
+  // resource supply–demand (engine/match/resources/explainResource.ts)
+  'res.offered': '「{offer}」由{owner}提供，满足全部硬约束',
+  'res.overall': '综合匹配度 {score}',
+  'res.loanAmount': '申请 {amount} 万元，产品额度 {offered} 万元',
+  'res.noAmountAsked': '未提出额度要求',
+  'res.noAreaPreference': '未提出面积偏好',
+  'res.area': '面积 {area} m²（理想 {ideal} m²）',
+  'res.areaFromMinimum': '面积 {area} m²（理想 {ideal} m²，按最小面积估计）',
+  'res.rateUnknown': '利率未标明',
+  'res.rate': '利率 {rate}%（上限 {max}%）',
+  'res.rateReference': '利率 {rate}%（上限 {max}%，参考值）',
+  'res.priceUnknown': '价格未标明',
+  'res.price': '价格 {price} {priceUnit}（上限 {max}）',
+  'res.priceNoCap': '价格 {price} {priceUnit}，需求未设上限',
+  'res.parkUnknown': '需求方园区未知',
+  'res.anywhere': '资源不限地点',
+  'res.samePark': '同在「{park}」',
+  'res.sameSector': '同一板块（「{park}」）',
+  'res.otherSector': '位于「{park}」，不同板块',
+  'res.directTie': '「{owner}」与需求方已有供货关系',
+  'res.partnersInPark': '园区内有需求方的 {count} 家供需伙伴',
+  'res.sharedPartner': '与需求方有共同的供需伙伴「{partner}」',
+  'res.noChainTie': '与需求方无产业链关联',
+  'res.byPark': '园区直接提供',
+  'res.byUniversity': '高校提供',
+  'res.byInstitute': '科研院所提供',
+  'res.offererTiers': '提供方：{tags}',
+  'res.offererNoTier': '提供方无梯度标签',
+  'res.parkChannel': '园区直接对接',
+  'res.pairedParty': '党组织结对共建（{own} ↔ {other}）',
+  'res.cooperatesVia': '与其下属「{unit}」有合作',
+  'res.noChannel': '无引荐渠道',
 
   // shared by pairing and talent
   'text.combined': '词面与语义综合相关度 {score}（语义相似度 {similarity}（第 {rank} 名））',

@@ -1,5 +1,7 @@
 import { resourceConfidence, resourceSignalValues as sv, resourceWeights } from '../../config/scoring.ts';
-import { enterpriseTagLabels, type EnterpriseTag } from '../../model/enterprise.ts';
+import type { Message } from '../../contracts/messages/message.ts';
+import { say } from '../../i18n/say.ts';
+import { reasonOf } from '../../i18n/signalDetail.ts';
 import { round, weighSignals, type Confidence, type Explanation, type GraphPath, type PathNode, type SignalScore } from '../explanation.ts';
 import {
   channelEvidence, channelValue, locationSignal, offererTier, priceSignal, proximityEvidence, proximityValue, sizeSignal,
@@ -7,8 +9,6 @@ import {
 } from './softSignals.ts';
 import type { DemandContext, OfferContext } from './resourceTypes.ts';
 
-const priceUnits: Record<string, string> = { site: '元/m²/月', land: '万元/亩' };
-const unitOf = (kind: string) => priceUnits[kind] ?? '万元';
 
 const node = (id: string, label: string, name: string): PathNode => ({ id, label, name });
 
@@ -29,58 +29,60 @@ export function explainResourceMatch(d: DemandContext, o: OfferContext, weights:
   );
   return {
     score: total,
-    explanation: { signals, paths: resourcePaths(d, o, proximity, channel), confidence: resourceConfidenceOf(total, signals, o), reason: resourceReason(d, o, signals) },
+    explanation: { signals, paths: resourcePaths(d, o, proximity, channel), confidence: resourceConfidenceOf(total, signals, o), ...reasonOf(resourceReason(d, o, signals)) },
   };
 }
 
-function sizeDetail(d: DemandContext, o: OfferContext): string {
+function sizeDetail(d: DemandContext, o: OfferContext): Message {
   const { demand, offer } = { demand: d.demand, offer: o.offer };
-  if (demand.kind === 'loan') return demand.amountWan !== null && offer.amountWan ? `申请 ${demand.amountWan} 万元，产品额度 ${offer.amountWan} 万元` : '未提出额度要求';
+  if (demand.kind === 'loan') return demand.amountWan !== null && offer.amountWan ? say('res.loanAmount', { amount: demand.amountWan, offered: offer.amountWan }) : say('res.noAmountAsked');
   const ideal = demand.idealAreaM2 ?? (demand.minAreaM2 !== null ? demand.minAreaM2 * sv.idealOverMinArea : null);
-  if (ideal === null || offer.areaM2 === null) return '未提出面积偏好';
-  return `面积 ${offer.areaM2} m²（理想 ${Math.round(ideal)} m²${demand.idealAreaM2 === null ? '，按最小面积估计' : ''}）`;
+  if (ideal === null || offer.areaM2 === null) return say('res.noAreaPreference');
+  return say(demand.idealAreaM2 === null ? 'res.areaFromMinimum' : 'res.area', { area: offer.areaM2, ideal: Math.round(ideal) });
 }
 
-function priceDetail(d: DemandContext, o: OfferContext): string {
+function priceDetail(d: DemandContext, o: OfferContext): Message {
   const { demand, offer } = { demand: d.demand, offer: o.offer };
   if (demand.kind === 'loan') {
-    if (offer.ratePct === null) return '利率未标明';
-    return `利率 ${offer.ratePct}%（上限 ${demand.maxRatePct ?? `${sv.referenceMaxRatePct}，参考值`}%）`;
+    if (offer.ratePct === null) return say('res.rateUnknown');
+    return demand.maxRatePct !== null ? say('res.rate', { rate: offer.ratePct, max: demand.maxRatePct }) : say('res.rateReference', { rate: offer.ratePct, max: sv.referenceMaxRatePct });
   }
-  if (offer.price === null) return '价格未标明';
-  if (demand.maxPrice === null) return `价格 ${offer.price} ${unitOf(offer.kind)}，需求未设上限`;
-  return `价格 ${offer.price} ${unitOf(offer.kind)}（上限 ${demand.maxPrice}）`;
+  if (offer.price === null) return say('res.priceUnknown');
+  const priceUnit = offer.kind === 'site' || offer.kind === 'land' ? offer.kind : 'other';
+  if (demand.maxPrice === null) return say('res.priceNoCap', { price: offer.price, priceUnit });
+  return say('res.price', { price: offer.price, priceUnit, max: demand.maxPrice });
 }
 
-function locationDetail(d: DemandContext, o: OfferContext): string {
-  if (d.owner.parkId === null) return '需求方园区未知';
-  if (o.parkId === null) return '资源不限地点';
-  if (d.owner.parkId === o.parkId) return `同在「${o.parkName ?? o.parkId}」`;
-  return d.owner.sectorId !== null && d.owner.sectorId === o.sectorId ? `同一板块（「${o.parkName ?? o.parkId}」）` : `位于「${o.parkName ?? o.parkId}」，不同板块`;
+function locationDetail(d: DemandContext, o: OfferContext): Message {
+  if (d.owner.parkId === null) return say('res.parkUnknown');
+  if (o.parkId === null) return say('res.anywhere');
+  const park = o.parkName ?? o.parkId;
+  if (d.owner.parkId === o.parkId) return say('res.samePark', { park });
+  return say(d.owner.sectorId !== null && d.owner.sectorId === o.sectorId ? 'res.sameSector' : 'res.otherSector', { park });
 }
 
-function proximityDetail(d: DemandContext, o: OfferContext, e: ProximityEvidence): string {
+function proximityDetail(d: DemandContext, o: OfferContext, e: ProximityEvidence): Message {
   switch (e.kind) {
-    case 'directTie': return `「${o.owner.name}」与需求方已有供货关系`;
-    case 'partnersInPark': return `园区内有需求方的 ${e.partnerIds.length} 家供需伙伴`;
-    case 'sharedPartner': return `与需求方有共同的供需伙伴「${d.owner.tradePartners.find((p) => p.id === e.partnerId)?.name ?? e.partnerId}」`;
-    default: return '与需求方无产业链关联';
+    case 'directTie': return say('res.directTie', { owner: o.owner.name });
+    case 'partnersInPark': return say('res.partnersInPark', { count: e.partnerIds.length });
+    case 'sharedPartner': return say('res.sharedPartner', { partner: d.owner.tradePartners.find((p) => p.id === e.partnerId)?.name ?? e.partnerId });
+    default: return say('res.noChainTie');
   }
 }
 
-function tierDetail(o: OfferContext): string {
-  if (o.owner.label !== 'Enterprise') return { Park: '园区直接提供', University: '高校提供', ResearchUnit: '科研院所提供' }[o.owner.label];
-  const tiers = o.owner.tags.filter((t) => t !== 'korean-funded').map((t) => enterpriseTagLabels[t as EnterpriseTag] ?? t);
-  return tiers.length > 0 ? `提供方：${tiers.join('·')}` : '提供方无梯度标签';
+function tierDetail(o: OfferContext): Message {
+  if (o.owner.label !== 'Enterprise') return say(({ Park: 'res.byPark', University: 'res.byUniversity', ResearchUnit: 'res.byInstitute' } as const)[o.owner.label]);
+  const tiers = o.owner.tags.filter((t) => t !== 'korean-funded');
+  return tiers.length > 0 ? say('res.offererTiers', { tags: tiers }) : say('res.offererNoTier');
 }
 
-function channelDetail(d: DemandContext, o: OfferContext, e: ChannelEvidence): string {
+function channelDetail(d: DemandContext, o: OfferContext, e: ChannelEvidence): Message {
   switch (e.kind) {
-    case 'park': return '园区直接对接';
-    case 'alliance': return `同属「${o.owner.alliances.find((a) => a.id === e.allianceId)?.name ?? e.allianceId}」`;
-    case 'pairedPartyOrg': return `党组织结对共建（${e.pairing.ownName} ↔ ${e.pairing.otherName}）`;
-    case 'cooperation': return e.cooperator.id === o.owner.id ? '已有产学研合作' : `与其下属「${e.cooperator.name}」有合作`;
-    default: return '无引荐渠道';
+    case 'park': return say('res.parkChannel');
+    case 'alliance': return say('pair.sameAlliance', { alliance: o.owner.alliances.find((a) => a.id === e.allianceId)?.name ?? e.allianceId });
+    case 'pairedPartyOrg': return say('res.pairedParty', { own: e.pairing.ownName, other: e.pairing.otherName });
+    case 'cooperation': return e.cooperator.id === o.owner.id ? say('pair.cooperated') : say('res.cooperatesVia', { unit: e.cooperator.name });
+    default: return say('res.noChannel');
   }
 }
 
@@ -156,11 +158,11 @@ export function resourceConfidenceOf(total: number, signals: SignalScore[], o: O
   return total >= resourceConfidence.medium ? 'medium' : 'weak';
 }
 
-/** One line in Chinese: what is offered, by whom, and the signals that carry the score. */
-export function resourceReason(d: DemandContext, o: OfferContext, signals: SignalScore[]): string {
-  const parts = [`「${o.offer.title}」由${o.owner.name}提供，满足全部硬约束`];
+/** The reason's clauses: what is offered, by whom, and the signals that carry the score. */
+export function resourceReason(d: DemandContext, o: OfferContext, signals: SignalScore[]): Message[] {
+  const parts = [say('res.offered', { offer: o.offer.title, owner: o.owner.name })];
   const strong = signals.filter((s) => s.value >= 0.6 && s.weight > 0).sort((a, b) => b.contribution - a.contribution).slice(0, 3);
-  for (const s of strong) parts.push(s.detail);
-  if (strong.length === 0) parts.push(`综合匹配度 ${round(signals.reduce((t, s) => t + s.contribution, 0))}`);
-  return parts.join('；');
+  for (const s of strong) parts.push(...(s.detailParts ?? []));
+  if (strong.length === 0) parts.push(say('res.overall', { score: round(signals.reduce((t, s) => t + s.contribution, 0)) }));
+  return parts;
 }

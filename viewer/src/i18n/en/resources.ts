@@ -9,6 +9,9 @@ export const resources: Record<keyof typeof zh, string> = {
   'rkind.talent': 'Talent',
   'rkind.service': 'Service',
   'rkind.policy': 'Policy',
+  'priceUnit.site': 'yuan/m²/month',
+  'priceUnit.land': '× 10,000 yuan/mu',
+  'priceUnit.other': '× 10,000 yuan',
 
   'constraint.kind': 'Wrong kind',
   'constraint.capacity': 'No capacity left',

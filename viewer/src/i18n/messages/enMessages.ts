@@ -3,7 +3,7 @@ import type { MessageCode } from '../../api/types.ts';
 /**
  * The English templates of the engine's message catalogue (engine/contracts/messages/zhMessages.ts):
  * typed against its codes, so a code added there fails the build until it is worded here. Parameters
- * tags/size/level/mode are rendered as words (renderMessage.ts); names stay as the data has them.
+ * tags/size/level/mode/priceUnit are rendered as words (renderMessage.ts); names stay as the data has them.
  * Codes ending in `Note` are appended to the part before; after a `Head` the next part follows directly.
  */
 export const enMessages: Record<MessageCode, string> = {
@@ -70,6 +70,38 @@ export const enMessages: Record<MessageCode, string> = {
   'talent.far': 'outside the district',
   'talent.cooperates': 'the affiliation already cooperates with the firm',
   'talent.noCooperation': 'no cooperation yet',
+
+  'res.offered': '“{offer}”, offered by {owner}, meets every hard constraint',
+  'res.overall': 'overall fit {score}',
+  'res.loanAmount': 'asks {amount} × 10,000 yuan; the product lends up to {offered} × 10,000 yuan',
+  'res.noAmountAsked': 'no amount asked for',
+  'res.noAreaPreference': 'no area preference',
+  'res.area': 'area {area} m² (ideal {ideal} m²)',
+  'res.areaFromMinimum': 'area {area} m² (ideal {ideal} m², estimated from the minimum area)',
+  'res.rateUnknown': 'rate not stated',
+  'res.rate': 'rate {rate}% (cap {max}%)',
+  'res.rateReference': 'rate {rate}% (cap {max}%, a reference value)',
+  'res.priceUnknown': 'price not stated',
+  'res.price': 'price {price} {priceUnit} (cap {max})',
+  'res.priceNoCap': 'price {price} {priceUnit}; the demand sets no cap',
+  'res.parkUnknown': 'the demand’s park is unknown',
+  'res.anywhere': 'offered anywhere',
+  'res.samePark': 'both in “{park}”',
+  'res.sameSector': 'same sector (“{park}”)',
+  'res.otherSector': 'in “{park}”, another sector',
+  'res.directTie': '“{owner}” already trades with the demand’s owner',
+  'res.partnersInPark': '{count} of the owner’s supply partners are in the park',
+  'res.sharedPartner': 'shares the supply partner “{partner}” with the demand’s owner',
+  'res.noChainTie': 'no supply-chain tie to the demand’s owner',
+  'res.byPark': 'offered by the park itself',
+  'res.byUniversity': 'offered by a university',
+  'res.byInstitute': 'offered by a research institute',
+  'res.offererTiers': 'offered by: {tags}',
+  'res.offererNoTier': 'the offerer has no tier tags',
+  'res.parkChannel': 'the park introduces directly',
+  'res.pairedParty': 'paired Party organisations ({own} ↔ {other})',
+  'res.cooperatesVia': 'cooperates with its “{unit}”',
+  'res.noChannel': 'no introduction channel',
 
   'text.combined': 'words-and-meaning relevance {score} (meaning similarity {similarity}, rank {rank})',
   'text.combinedClose': 'words-and-meaning relevance {score} (close in meaning: similarity {similarity}, rank {rank})',

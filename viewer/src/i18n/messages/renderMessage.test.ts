@@ -11,8 +11,8 @@ const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 
 /** The word parameters' codes, read from the viewer's own dictionary (tag.*, size.*, level.*, action.*). */
 const codesOf = (prefix: string) => Object.keys(zh).filter((k) => k.startsWith(`${prefix}.`)).map((k) => k.slice(prefix.length + 1));
-const wordSamples: Record<string, string[]> = { tags: codesOf('tag'), size: codesOf('size').filter((s) => s !== 'unknown'), level: codesOf('level'), mode: ['fill', 'strengthen', 'extend'] };
-const wordPrefix: Record<string, string> = { tags: 'tag', size: 'size', level: 'level', mode: 'action' };
+const wordSamples: Record<string, string[]> = { tags: codesOf('tag'), size: codesOf('size').filter((s) => s !== 'unknown'), level: codesOf('level'), mode: ['fill', 'strengthen', 'extend'], priceUnit: codesOf('priceUnit') };
+const wordPrefix: Record<string, string> = { tags: 'tag', size: 'size', level: 'level', mode: 'action', priceUnit: 'priceUnit' };
 
 function samples(code: MessageCode): Message[] {
   const names = placeholders(enMessages[code]);

@@ -7,6 +7,9 @@ export const resources = {
   'rkind.talent': '人才',
   'rkind.service': '服务',
   'rkind.policy': '政策',
+  'priceUnit.site': '元/m²/月',
+  'priceUnit.land': '万元/亩',
+  'priceUnit.other': '万元',
 
   'constraint.kind': '资源类型不符',
   'constraint.capacity': '已无剩余容量',
