@@ -6,14 +6,13 @@ import { joinMessages, say, zhWords } from './say.ts';
 const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 const isWord = (name: string) => (wordParams as readonly string[]).includes(name);
 
-/** Every way to fill a template: each word parameter takes each of its codes in turn; the rest take a sample name. */
+/** Every way to fill a template: each word parameter takes each of its codes in turn (the others their first); the rest a sample name. */
 function samples(code: MessageCode): MessageParams[] {
   const names = placeholders(zhMessages[code]);
-  const word = names.find(isWord) as keyof typeof zhWords | undefined;
-  const base: MessageParams = Object.fromEntries(names.filter((n) => !isWord(n)).map((n) => [n, 'Acme']));
-  if (!word) return [base];
-  const values = Object.keys(zhWords[word]);
-  return word === 'tags' ? [{ ...base, tags: values }] : values.map((v) => ({ ...base, [word]: v }));
+  const words = names.filter(isWord) as (keyof typeof zhWords)[];
+  const valuesOf = (w: keyof typeof zhWords) => Object.keys(zhWords[w]);
+  const base: MessageParams = Object.fromEntries(names.map((n) => [n, isWord(n) ? (n === 'tags' || n === 'rules' ? valuesOf(n) : valuesOf(n as keyof typeof zhWords)[0]!) : 'Acme']));
+  return [base, ...words.filter((w) => w !== 'tags' && w !== 'rules').flatMap((w) => valuesOf(w).map((v) => ({ ...base, [w]: v })))];
 }
 
 describe('the message catalogue in Chinese (issue 16 item 5)', () => {

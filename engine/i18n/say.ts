@@ -1,6 +1,8 @@
 import { messageLimits, wordParams, type Message, type MessageCode, type MessageParam, type MessageParams, type WordParam } from '../contracts/messages/message.ts';
 import { zhMessages } from '../contracts/messages/zhMessages.ts';
 import { enterpriseSizeLabels, enterpriseTagLabels } from '../model/enterprise.ts';
+import { constraintLabels } from '../match/resources/constraintList.ts';
+import { resourceKindLabels } from '../match/resources/resourceTypes.ts';
 
 /** Talent levels in Chinese words (engine/model/nodes.ts talentLevelSchema). */
 export const levelLabels: Record<string, string> = {
@@ -14,6 +16,8 @@ export const zhWords: Record<WordParam, Record<string, string>> = {
   level: levelLabels,
   mode: { fill: '补链', strengthen: '强链', extend: '延链' },
   priceUnit: { site: '元/m²/月', land: '万元/亩', other: '万元' },
+  resourceKind: resourceKindLabels,
+  rules: { ...constraintLabels, declined: '配对均曾被放弃' },
 };
 
 const isWordParam = (name: string): name is WordParam => (wordParams as readonly string[]).includes(name);

@@ -1,7 +1,7 @@
 /**
  * The message catalogue (issue 16 item 5): every reason clause and signal detail the matchers send,
  * one code each, with its Chinese template. `{name}` is a parameter; the parameters named in
- * `wordParams` (message.ts) are codes shown as words (tags, size class, talent level, mode, price unit).
+ * `wordParams` (message.ts) are codes shown as words (tags, size class, talent level, mode, price unit, resource kind, hard-constraint rules).
  * The API sends `{ code, params, text }` — `text` is this template filled in, for clients that want
  * the sentence; the viewer renders code + params in the user's language (its English templates,
  * viewer/src/i18n/messages/enMessages.ts, are typed against these codes so none can be missing).
@@ -111,6 +111,11 @@ export const zhMessages = {
   'res.cooperatesVia': '与其下属「{unit}」有合作',
   'res.noChannel': '无引荐渠道',
 
+  // demands nothing can meet (engine/match/resources/diagnoseUnmet.ts)
+  'unmet.declined': '满足硬约束的 {count} 个供给与它的配对都曾被放弃（可在请求中要求重新考虑已放弃的配对）',
+  'unmet.noOffer': '当前没有开放的{resourceKind}供给',
+  'unmet.everyExcluded': '全部 {count} 个{resourceKind}供给均因「{rules}」被排除',
+  'unmet.combined': '没有单一约束排除全部 {count} 个{resourceKind}供给，但组合后无一满足（{top}）',
   // shared by pairing and talent
   'text.combined': '词面与语义综合相关度 {score}（语义相似度 {similarity}（第 {rank} 名））',
   'text.combinedClose': '词面与语义综合相关度 {score}（语义相近：语义相似度 {similarity}（第 {rank} 名））',

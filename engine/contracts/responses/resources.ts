@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { hardConstraints } from '../../match/resources/hardConstraints.ts';
 import { demandRow, offerRow } from '../../model/nodes.ts';
 import { explanationResponse, nextCursor } from './shared.ts';
+import { messageSchema } from '../messages/message.ts';
 
 /**
  * What the API sends for resource supply–demand matching (docs/design.md §4). Offers and demands are the
@@ -36,6 +37,7 @@ export const unmetDemandSchema = z
     excludedBy: z.array(z.strictObject({ constraint: excludingRuleSchema, label: z.string(), offers: z.number().int() })),
     excludedEveryOffer: z.array(excludingRuleSchema),
     reason: z.string(),
+    reasonParts: z.array(messageSchema).max(4).meta({ description: '`reason` as messages, to render in the user’s language' }),
   })
   .meta({ id: 'UnmetDemand' });
 

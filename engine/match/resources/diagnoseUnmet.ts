@@ -1,5 +1,7 @@
-import { constraintLabels, hardConstraints, violations, type HardConstraint } from './hardConstraints.ts';
-import { resourceKindLabels, type DemandContext, type OfferContext } from './resourceTypes.ts';
+import { hardConstraints, violations, type HardConstraint } from './hardConstraints.ts';
+import type { DemandContext, OfferContext } from './resourceTypes.ts';
+import type { Message } from '../../contracts/messages/message.ts';
+import { joinMessages, say, zhWords } from '../../i18n/say.ts';
 
 /** A demand that no open offer can meet, and which hard constraints stood in the way (the 招商 and policy signal). */
 export interface UnmetDemand {
@@ -18,18 +20,20 @@ export interface UnmetDemand {
    */
   excludedEveryOffer: ExcludingRule[];
   reason: string;
+  /** `reason` as a catalogue message, to render in the user's language. */
+  reasonParts: Message[];
 }
 
 /** A hard constraint, or `declined`: the pair was declined before and is not proposed again (docs/resources.md §6). */
 export type ExcludingRule = HardConstraint | 'declined';
-const ruleLabels: Record<ExcludingRule, string> = { ...constraintLabels, declined: '配对均曾被放弃' };
+const ruleLabels = zhWords.rules as Record<ExcludingRule, string>;
 
 /** A demand whose every feasible offer was declined before: as infeasible as one no offer can meet, and says so. */
 export function declinedDemand(d: DemandContext, declinedOffers: number, sameKindOffers: number, offersConsidered: number): UnmetDemand {
   return {
     demandId: d.demand.id, title: d.demand.title, kind: d.demand.kind, owner: { id: d.owner.id, name: d.owner.name, label: d.owner.label },
     offersConsidered, sameKindOffers, excludedBy: [{ constraint: 'declined', label: ruleLabels.declined, offers: declinedOffers }], excludedEveryOffer: ['declined'],
-    reason: `满足硬约束的 ${declinedOffers} 个供给与它的配对都曾被放弃（请求中设 includeDeclined 可重新考虑）`,
+    ...unmetReason(say('unmet.declined', { count: declinedOffers })),
   };
 }
 
@@ -57,16 +61,17 @@ export function diagnoseDemand(d: DemandContext, sameKind: OfferContext[], other
     sameKindOffers: sameKind.length,
     excludedBy,
     excludedEveryOffer,
-    reason: unmetReason(d.demand.kind, sameKind.length, excludedBy, excludedEveryOffer),
+    ...unmetReason(unmetMessage(d.demand.kind, sameKind.length, excludedBy, excludedEveryOffer)),
   };
 }
 
-function unmetReason(kind: string, sameKind: number, excludedBy: UnmetDemand['excludedBy'], every: ExcludingRule[]): string {
-  const kindLabel = resourceKindLabels[kind as keyof typeof resourceKindLabels] ?? kind;
-  if (sameKind === 0) return `当前没有开放的${kindLabel}供给`;
-  if (every.length > 0) return `全部 ${sameKind} 个${kindLabel}供给均因「${every.map((c) => ruleLabels[c]).join('」「')}」被排除`;
-  const top = excludedBy.filter((x) => x.constraint !== 'kind').slice(0, 3).map((x) => `${x.label} ${x.offers} 个`).join('，');
-  return `没有单一约束排除全部 ${sameKind} 个${kindLabel}供给，但组合后无一满足（${top}）`;
+const unmetReason = (m: Message) => ({ reason: joinMessages([m]), reasonParts: [m] });
+
+function unmetMessage(resourceKind: string, sameKind: number, excludedBy: UnmetDemand['excludedBy'], every: ExcludingRule[]): Message {
+  if (sameKind === 0) return say('unmet.noOffer', { resourceKind });
+  if (every.length > 0) return say('unmet.everyExcluded', { count: sameKind, resourceKind, rules: every });
+  const top = excludedBy.filter((x) => x.constraint !== 'kind').slice(0, 3).map((x) => `${x.label} ${x.offers} 个`);
+  return say('unmet.combined', { count: sameKind, resourceKind, top });
 }
 
 /** How many unmet demands each constraint blocks on its own, most first: where supply is short. */

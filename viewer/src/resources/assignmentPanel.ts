@@ -21,7 +21,7 @@ function unmetSection(a: ResourceAssignment, showDemand: (id: string) => void): 
       el('thead', {}, el('tr', {}, [t('res.col.demand'), t('res.col.demandOwner'), t('res.col.kind'), t('res.blockedBy'), t('cand.reason')].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, a.unmet.map((u) => el('tr', { class: 'unmet-row', 'data-id': u.demandId },
         el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link-btn', onclick: () => showDemand(u.demandId) }, u.title)),
-        el('td', {}, u.owner.name), el('td', {}, kindBadge(u.kind)), el('td', {}, blockingChips(u)), el('td', { class: 'detail-text' }, u.reason)))))));
+        el('td', {}, u.owner.name), el('td', {}, kindBadge(u.kind)), el('td', {}, blockingChips(u)), el('td', { class: 'detail-text' }, reasonText(u))))))));
 }
 
 function assignedSection(a: ResourceAssignment, showDemand: (id: string) => void): HTMLElement {

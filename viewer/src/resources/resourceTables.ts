@@ -29,7 +29,7 @@ export function unmetTable(a: ResourceAssignment): Table {
       { key: 'blocking', header: t('res.blockedBy') }, { key: 'reason', header: t('cand.reason') },
     ],
     rows: a.unmet.map((u) => ({
-      demand: u.title, owner: u.owner.name, kind: tData('rkind', u.kind), blocking: blockingConstraints(u).map((c) => `${c.label} ${c.offers}`).join('；'), reason: u.reason,
+      demand: u.title, owner: u.owner.name, kind: tData('rkind', u.kind), blocking: blockingConstraints(u).map((c) => `${c.label} ${c.offers}`).join('；'), reason: reasonText(u),
     })),
   };
 }

@@ -2,6 +2,7 @@ import type { UnmetDemand } from '../api/types.ts';
 import { t, tData } from '../i18n/i18n.ts';
 import { el } from '../ui/el.ts';
 import { blockingConstraints } from './terms.ts';
+import { reasonText } from '../i18n/messages/renderMessage.ts';
 
 /** A resource kind as a chip (厂房, 用地, …). */
 export function kindBadge(kind: string): HTMLElement {
@@ -27,5 +28,5 @@ export function unmetBlock(u: UnmetDemand): HTMLElement {
   return el('div', { class: 'unmet-block', role: 'note' },
     el('p', { class: 'unmet-title' }, el('span', { class: 'unmet-icon', 'aria-hidden': 'true' }, '⊘'), t('res.unmetHere')),
     blockingChips(u),
-    el('p', { class: 'unmet-reason' }, u.reason));
+    el('p', { class: 'unmet-reason' }, reasonText(u)));
 }

@@ -3,7 +3,7 @@ import type { MessageCode } from '../../api/types.ts';
 /**
  * The English templates of the engine's message catalogue (engine/contracts/messages/zhMessages.ts):
  * typed against its codes, so a code added there fails the build until it is worded here. Parameters
- * tags/size/level/mode/priceUnit are rendered as words (renderMessage.ts); names stay as the data has them.
+ * tags/size/level/mode/priceUnit/resourceKind/rules are rendered as words (renderMessage.ts); names stay as the data has them.
  * Codes ending in `Note` are appended to the part before; after a `Head` the next part follows directly.
  */
 export const enMessages: Record<MessageCode, string> = {
@@ -102,6 +102,11 @@ export const enMessages: Record<MessageCode, string> = {
   'res.pairedParty': 'paired Party organisations ({own} ↔ {other})',
   'res.cooperatesVia': 'cooperates with its “{unit}”',
   'res.noChannel': 'no introduction channel',
+
+  'unmet.declined': 'every pair with the {count} offers that meet the hard constraints was declined before (a request may ask to reconsider declined pairs)',
+  'unmet.noOffer': 'no open offer of the kind “{resourceKind}”',
+  'unmet.everyExcluded': 'all {count} offers of the kind “{resourceKind}” are excluded by: {rules}',
+  'unmet.combined': 'no single constraint excludes all {count} offers of the kind “{resourceKind}”, but together they leave none',
 
   'text.combined': 'words-and-meaning relevance {score} (meaning similarity {similarity}, rank {rank})',
   'text.combinedClose': 'words-and-meaning relevance {score} (close in meaning: similarity {similarity}, rank {rank})',

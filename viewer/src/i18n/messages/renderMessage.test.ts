@@ -11,14 +11,15 @@ const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 
 /** The word parameters' codes, read from the viewer's own dictionary (tag.*, size.*, level.*, action.*). */
 const codesOf = (prefix: string) => Object.keys(zh).filter((k) => k.startsWith(`${prefix}.`)).map((k) => k.slice(prefix.length + 1));
-const wordSamples: Record<string, string[]> = { tags: codesOf('tag'), size: codesOf('size').filter((s) => s !== 'unknown'), level: codesOf('level'), mode: ['fill', 'strengthen', 'extend'], priceUnit: codesOf('priceUnit') };
-const wordPrefix: Record<string, string> = { tags: 'tag', size: 'size', level: 'level', mode: 'action', priceUnit: 'priceUnit' };
+const wordSamples: Record<string, string[]> = { tags: codesOf('tag'), size: codesOf('size').filter((s) => s !== 'unknown'), level: codesOf('level'), mode: ['fill', 'strengthen', 'extend'], priceUnit: codesOf('priceUnit'), resourceKind: codesOf('rkind'), rules: codesOf('constraint') };
+const wordPrefix: Record<string, string> = { tags: 'tag', size: 'size', level: 'level', mode: 'action', priceUnit: 'priceUnit', resourceKind: 'rkind', rules: 'constraint' };
 
+/** Every way to fill a template: each word parameter takes each of its codes in turn (the others their first); the rest a sample name. */
 function samples(code: MessageCode): Message[] {
   const names = placeholders(enMessages[code]);
-  const base = Object.fromEntries(names.filter((n) => !(n in wordSamples)).map((n) => [n, 'Acme']));
-  const word = names.find((n) => n in wordSamples);
-  const params = !word ? [base] : word === 'tags' ? [{ ...base, tags: wordSamples.tags! }] : wordSamples[word]!.map((v) => ({ ...base, [word]: v }));
+  const isList = (n: string) => n === 'tags' || n === 'rules';
+  const base = Object.fromEntries(names.map((n) => [n, n in wordSamples ? (isList(n) ? wordSamples[n]! : wordSamples[n]![0]!) : 'Acme']));
+  const params = [base, ...names.filter((n) => n in wordSamples && !isList(n)).flatMap((w) => wordSamples[w]!.map((v) => ({ ...base, [w]: v })))];
   return params.map((p) => ({ code, params: p, text: '中文句子' }));
 }
 

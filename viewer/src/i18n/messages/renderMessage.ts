@@ -9,7 +9,7 @@ import { enMessages } from './enMessages.ts';
  */
 
 /** Parameters that are codes, and the dictionary prefix of their words (engine/contracts/messages/message.ts wordParams). */
-const wordPrefixes: Record<string, string> = { tags: 'tag', size: 'size', level: 'level', mode: 'action', priceUnit: 'priceUnit' };
+const wordPrefixes: Record<string, string> = { tags: 'tag', size: 'size', level: 'level', mode: 'action', priceUnit: 'priceUnit', resourceKind: 'rkind', rules: 'constraint' };
 
 function enParam(name: string, value: Message['params'][string]): string {
   const prefix = wordPrefixes[name];
