@@ -19,6 +19,7 @@ import type { ActorRef } from './tracking/actor.ts';
 import { declinedPairs } from './tracking/declinedPairs.ts';
 import { getMatch, listMatches, matchOutcomes, recordMatch, transitionMatch, type MatchRecord } from './tracking/matchStore.ts';
 import { matchTable } from './export/matchTable.ts';
+import { healthDay } from './history/healthDay.ts';
 import type { Table } from './export/tables.ts';
 
 /** The configured weights of each matcher kind, which outcome statistics compare against. */
@@ -34,10 +35,20 @@ const exportMaxRows = 10_000;
  */
 export class ResourcesEngine {
   private readonly fit: PairingFit;
+  private readonly now: () => Date;
 
-  /** `fit`: how the event planner scores pairs; the lexical text score until the pairing matcher is plugged in. */
-  constructor(readonly graph: Graph, options: { fit?: PairingFit } = {}) {
+  /**
+   * `fit`: how the event planner scores pairs; the lexical text score until the pairing matcher is plugged in.
+   * `now`: the clock whose district day decides which follow-ups are overdue (a test sets it).
+   */
+  constructor(readonly graph: Graph, options: { fit?: PairingFit; now?: () => Date } = {}) {
     this.fit = options.fit ?? new LexicalPairingFit();
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Today in the district's calendar (Beijing time), YYYY-MM-DD. */
+  private today(): string {
+    return healthDay(this.now());
   }
 
   // Owner-only changes, private fields and versions (If-Match): engine/match/resources/resourceStore.ts.
@@ -118,26 +129,28 @@ export class ResourcesEngine {
   }
 
   recordMatch(input: RecordMatchRequest, actor: ActorRef): Promise<MatchRecord> {
-    return recordMatch(this.graph, input, actor);
+    return recordMatch(this.graph, input, actor, this.today(), this.now());
   }
   /** Agreeing a resource match must fit what the offer has left, by count and by quantity (409 otherwise), checked in the agreeing transaction. */
   updateMatch(id: string, change: MatchTransitionRequest, actor: ActorRef, ifVersion?: number): Promise<MatchRecord> {
-    return transitionMatch(this.graph, id, change, actor, { ifVersion, beforeAgree: assertAgreementFits });
+    return transitionMatch(this.graph, id, change, actor, { ifVersion, beforeAgree: assertAgreementFits, now: this.now(), today: this.today() });
   }
   /** `viewer`: the reading key's identity (none without a key); owners and notes are shown to the match's owner and admins only. */
   getMatch(id: string, viewer?: ActorRef): Promise<MatchRecord> {
-    return getMatch(this.graph, id, viewer);
+    return getMatch(this.graph, id, this.today(), viewer);
   }
+  /** `overdue: 'true'`: the open matches due before today in the district's calendar. */
   listMatches(query: Omit<ListMatchesQuery, 'format'>, viewer?: ActorRef) {
-    return listMatches(this.graph, query, viewer);
+    return listMatches(this.graph, query, this.today(), viewer);
   }
 
   /** Every match the filters select (up to 10,000), as an export table. */
   async matchTable(query: Omit<ListMatchesQuery, 'format' | 'limit'>, viewer?: ActorRef): Promise<Table> {
     const items: MatchRecord[] = [];
+    const today = this.today();
     let cursor = query.cursor;
     do {
-      const page = await listMatches(this.graph, { ...query, cursor, limit: 200 }, viewer);
+      const page = await listMatches(this.graph, { ...query, cursor, limit: 200 }, today, viewer);
       items.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor && items.length < exportMaxRows);

@@ -18,8 +18,9 @@ export function matchTrackingRoutes(resources: ResourcesEngine) {
         return withETag(created(match, `/api/v1/matches/${encodeURIComponent(match.id)}`), match);
       },
     }),
+    // overdue=true: the open follow-ups past their due date in the district's clock (逾期跟进), as JSON or as an export.
     defineRoute({
-      method: 'get', path: '/matches', summary: '对接记录 List tracked matches', tags, scope: 'read', query: listMatchesQuery,
+      method: 'get', path: '/matches', summary: '对接记录 List tracked matches (overdue=true: overdue follow-ups)', tags, scope: 'read', query: listMatchesQuery,
       response: { status: 200, schema: s.trackedMatchListResponse, exportable: true },
       // Owners and notes only for the owner's key and admins (issue 15 F2), in exports too.
       handler: async ({ query: { format, ...query }, req }) =>
@@ -39,8 +40,8 @@ export function matchTrackingRoutes(resources: ResourcesEngine) {
       },
     }),
     defineRoute({
-      method: 'patch', path: '/matches/{id}', summary: '更新对接状态 Move a match through its lifecycle', tags, scope: 'write', params: matchIdParam,
-      body: matchTransitionRequest, bodyExample: { status: 'contacted', note: '已电话联系' },
+      method: 'patch', path: '/matches/{id}', summary: '更新对接状态或跟进截止日期 Move a match through its lifecycle and/or set its follow-up due date', tags, scope: 'write', params: matchIdParam,
+      body: matchTransitionRequest, bodyExample: { status: 'contacted', note: '已电话联系', dueDate: '2026-12-31' },
       response: { status: 200, schema: s.trackedMatchResponse }, errors: [...conflict, { status: 412, description: '版本已变更 Precondition failed: If-Match names an older version' }],
       // Only the owner or an admin moves a match (403); agreeing checks the offer's capacity in the same transaction (409).
       handler: async ({ params, body, req }) => {

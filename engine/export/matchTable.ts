@@ -26,7 +26,10 @@ export function matchTable(items: MatchRecord[], chainNames: ReadonlyMap<string,
       { key: 'score', header: '得分', width: 8 },
       { key: 'confidence', header: '证据强度', width: 8 },
       { key: 'reason', header: '推荐理由', width: 60 },
-      { key: 'createdBy', header: '记录人', width: 14 },
+      // 负责人 and 跟进截止 are the board's words (viewer/src/i18n/zh/matches.ts): the owner is who recorded it.
+      { key: 'createdBy', header: '负责人', width: 14 },
+      { key: 'dueDate', header: '跟进截止', width: 12 },
+      { key: 'overdue', header: '逾期', width: 6 },
       { key: 'createdAt', header: `记录时间（${districtTime.zoneLabel}）`, width: 18 },
       { key: 'lastActor', header: '最后操作人', width: 14 },
       { key: 'updatedAt', header: `更新时间（${districtTime.zoneLabel}）`, width: 18 },
@@ -41,7 +44,8 @@ export function matchTable(items: MatchRecord[], chainNames: ReadonlyMap<string,
         demo: demoCell(m.demo),
         chain: m.chainId ? (chainNames.get(m.chainId) ?? m.chainId) : '', score: m.score, confidence: confidenceLabels[m.explanation.confidence], reason: m.explanation.reason,
         // Owner and notes are absent for readers who may not see them (matchStore.visibleTo): empty cells.
-        createdBy: m.createdBy ?? '', createdAt: localTime(m.createdAt), lastActor: last?.actor ?? m.createdBy ?? '', updatedAt: localTime(m.updatedAt), lastNote: last?.note ?? '',
+        createdBy: m.createdBy ?? '', dueDate: m.dueDate ?? '', overdue: m.overdue ? '是' : '',
+        createdAt: localTime(m.createdAt), lastActor: last?.actor ?? m.createdBy ?? '', updatedAt: localTime(m.updatedAt), lastNote: last?.note ?? '',
       };
     }),
   });

@@ -141,6 +141,8 @@ export const matchRow = z.strictObject({
   explanation: z.string(),
   /** Units of the candidate the match takes (resource matches: what an agreed match uses of an offer's capacity). */
   units: z.number().int().min(1).default(1),
+  /** The day the next follow-up is due (district calendar day); an open match past it is overdue. */
+  dueDate: isoDate.nullable().default(null),
   createdAt: z.string(), updatedAt: z.string(), createdBy: z.string().default('anonymous'),
   /** Audit trail, oldest first: JSON text of { from, to, actor, at, note } per change. */
   history: z.array(z.string()),

@@ -9,6 +9,7 @@ import { demoIdsAmong } from '../search/demoRecords.ts';
 import type { MatchOutcome } from './acceptanceStats.ts';
 import { assertMayChange, maySeePrivate, type ActorRef, asActor } from './actor.ts';
 import { assertTransition, type MatchStatus } from './lifecycle.ts';
+import { isOverdue, openStatuses } from './overdue.ts';
 import { assertVersion, storedVersion } from './recordVersion.ts';
 
 /**
@@ -40,6 +41,10 @@ export interface MatchRecord {
   score: number;
   units: number;
   explanation: Explanation;
+  /** The day the next follow-up is due (YYYY-MM-DD, district calendar), or null. */
+  dueDate: string | null;
+  /** Open and past its due date on the district's today (set by the engine, which owns the clock). */
+  overdue: boolean;
   createdAt: string;
   updatedAt: string;
   /** The owner: the identity that recorded the match. Shown to the owner and admins only. */
@@ -55,23 +60,24 @@ export interface MatchRecord {
   demo: boolean;
 }
 
-type StoredMatch = Omit<MatchRecord, 'explanation' | 'history' | 'subjectDemo' | 'candidateDemo' | 'demo' | 'version'> & { explanation: string; history: string[]; version?: number };
-export type ParsedMatch = Omit<MatchRecord, 'subjectDemo' | 'candidateDemo' | 'demo'>;
+type Derived = 'subjectDemo' | 'candidateDemo' | 'demo' | 'overdue';
+type StoredMatch = Omit<MatchRecord, 'explanation' | 'history' | 'version' | 'dueDate' | Derived> & { explanation: string; history: string[]; version?: number; dueDate?: string | null };
+export type ParsedMatch = Omit<MatchRecord, Derived>;
 
 function toRecord(row: StoredMatch): ParsedMatch {
-  return { ...row, chainId: row.chainId ?? null, subjectName: row.subjectName ?? '', candidateName: row.candidateName ?? '', units: row.units ?? 1, createdBy: row.createdBy ?? 'anonymous', version: storedVersion(row.version), explanation: JSON.parse(row.explanation), history: row.history.map((h) => JSON.parse(h)) };
+  return { ...row, chainId: row.chainId ?? null, subjectName: row.subjectName ?? '', candidateName: row.candidateName ?? '', units: row.units ?? 1, dueDate: row.dueDate ?? null, createdBy: row.createdBy ?? 'anonymous', version: storedVersion(row.version), explanation: JSON.parse(row.explanation), history: row.history.map((h) => JSON.parse(h)) };
 }
 
 /**
  * Marks each match whose subject or candidate is demo data. Read from the graph at every answer
  * (not stored on the Match): a demo record replaced by an imported one stops being flagged.
  */
-async function withDemo(graph: Graph, matches: ParsedMatch[], viewer: ActorRef | undefined): Promise<MatchRecord[]> {
+async function withDemo(graph: Graph, matches: ParsedMatch[], viewer: ActorRef | undefined, today: string): Promise<MatchRecord[]> {
   const demo = await demoIdsAmong(graph, matches.flatMap((m) => [m.subjectId, m.candidateId]));
   return matches.map((m) => visibleTo(m, viewer)).map((m) => {
     const subjectDemo = demo.has(m.subjectId);
     const candidateDemo = demo.has(m.candidateId);
-    return { ...m, subjectDemo, candidateDemo, demo: subjectDemo || candidateDemo };
+    return { ...m, subjectDemo, candidateDemo, demo: subjectDemo || candidateDemo, overdue: isOverdue(m, today) };
   });
 }
 
@@ -111,7 +117,7 @@ const isConstraintViolation = (error: unknown) => (error as { code?: string }).c
  * Records a recommendation a person acted on, as `proposed`. A pair that is already being followed
  * up (or was agreed) is a conflict; a declined pair may be proposed again — as a new match.
  */
-export async function recordMatch(graph: Graph, input: RecordMatchRequest, actorRef: ActorRef, now = new Date()): Promise<MatchRecord> {
+export async function recordMatch(graph: Graph, input: RecordMatchRequest, actorRef: ActorRef, today: string, now = new Date()): Promise<MatchRecord> {
   const actor = asActor(actorRef).name;
   const at = now.toISOString();
   try {
@@ -128,14 +134,14 @@ export async function recordMatch(graph: Graph, input: RecordMatchRequest, actor
       const row = matchRow.parse({
         id: matchId(input.kind, input.subjectId, input.candidateId, existing.records.length + 1),
         kind: input.kind, status: 'proposed', subjectId: input.subjectId, candidateId: input.candidateId, chainId: input.chainId ?? null,
-        subjectName: input.subjectName ?? '', candidateName: input.candidateName ?? '', score: input.score, units: input.units,
+        subjectName: input.subjectName ?? '', candidateName: input.candidateName ?? '', score: input.score, units: input.units, dueDate: input.dueDate ?? null,
         explanation: JSON.stringify(input.explanation), createdAt: at, updatedAt: at, createdBy: actor,
         history: [JSON.stringify({ from: null, to: 'proposed', actor, at, note: input.note ?? null } satisfies MatchHistoryEntry)],
       });
       const stored = await tx.run<{ m: StoredMatch }>('CREATE (m:Match) SET m = $row, m.version = 1 RETURN m {.*} AS m', { row });
       return toRecord(stored.records[0].get('m'));
     });
-    return (await withDemo(graph, [created], actorRef))[0];
+    return (await withDemo(graph, [created], actorRef, today))[0];
   } catch (error) {
     if (isConstraintViolation(error)) throw new ConflictError('this pair was recorded by another request at the same moment; reload and retry');
     throw error;
@@ -151,14 +157,16 @@ export interface TransitionOptions {
    */
   beforeAgree?: (tx: ManagedTransaction, match: ParsedMatch) => Promise<void>;
   now?: Date;
+  /** The district's calendar day, for `overdue` in the answer. */
+  today: string;
 }
 
 /**
- * Moves a match along its lifecycle and appends to its audit trail. The node is write-locked before
- * its status is read, so two concurrent changes cannot both pass the check; only the owner or an
- * admin may move it.
+ * Moves a match along its lifecycle and appends to its audit trail, and/or sets its due date (a due
+ * date alone changes no status and adds no history entry). The node is write-locked before its status
+ * is read, so two concurrent changes cannot both pass the check; only the owner or an admin may change it.
  */
-export async function transitionMatch(graph: Graph, id: string, change: MatchTransitionRequest, actorRef: ActorRef, options: TransitionOptions = {}): Promise<MatchRecord> {
+export async function transitionMatch(graph: Graph, id: string, change: MatchTransitionRequest, actorRef: ActorRef, options: TransitionOptions): Promise<MatchRecord> {
   const actor = asActor(actorRef).name;
   const updated = await graph.write(async (tx) => {
     const locked = await tx.run<{ m: StoredMatch }>('MATCH (m:Match {id: $id}) SET m._lock = true RETURN m {.*} AS m', { id });
@@ -167,24 +175,27 @@ export async function transitionMatch(graph: Graph, id: string, change: MatchTra
     assertMayChange(actorRef, current.createdBy, `match "${id}"`);
     assertVersion(options.ifVersion, current.version, `match "${id}"`);
     const from = current.status;
-    assertTransition(id, from, change.status);
+    const to = change.status ?? from;
+    if (change.status !== undefined) assertTransition(id, from, change.status);
     if (change.status === 'agreed') await options.beforeAgree?.(tx, current);
     const at = (options.now ?? new Date()).toISOString();
-    const entry = JSON.stringify({ from, to: change.status, actor, at, note: change.note ?? null } satisfies MatchHistoryEntry);
+    const entries = change.status === undefined ? [] : [JSON.stringify({ from, to, actor, at, note: change.note ?? null } satisfies MatchHistoryEntry)];
+    const dueDate = change.dueDate === undefined ? current.dueDate : change.dueDate;
     const moved = await tx.run<{ m: StoredMatch }>(
-      'MATCH (m:Match {id: $id}) REMOVE m._lock SET m.status = $to, m.updatedAt = $at, m.history = m.history + $entry, m.version = $version RETURN m {.*} AS m',
-      { id, to: change.status, at, entry, version: neo4j.int(current.version + 1) },
+      `MATCH (m:Match {id: $id}) REMOVE m._lock
+       SET m.status = $to, m.dueDate = $dueDate, m.updatedAt = $at, m.history = m.history + $entries, m.version = $version RETURN m {.*} AS m`,
+      { id, to, dueDate, at, entries, version: neo4j.int(current.version + 1) },
     );
     return toRecord(moved.records[0].get('m'));
   });
-  return (await withDemo(graph, [updated], actorRef))[0];
+  return (await withDemo(graph, [updated], actorRef, options.today))[0];
 }
 
 /** One match; `viewer` (the reading key's identity, none without a key) decides whether owner and notes are shown. */
-export async function getMatch(graph: Graph, id: string, viewer?: ActorRef): Promise<MatchRecord> {
+export async function getMatch(graph: Graph, id: string, today: string, viewer?: ActorRef): Promise<MatchRecord> {
   const [row] = await graph.query<{ m: StoredMatch }>('MATCH (m:Match {id: $id}) RETURN m {.*} AS m', { id });
   if (!row) throw new NotFoundError('match', id);
-  return (await withDemo(graph, [toRecord(row.m)], viewer))[0];
+  return (await withDemo(graph, [toRecord(row.m)], viewer, today))[0];
 }
 
 /**
@@ -199,16 +210,25 @@ function decodeCursor(cursor: string): [string, string] {
 
 const encodeCursor = (m: MatchRecord) => Buffer.from(`${m.createdAt}\u0000${m.id}`, 'utf8').toString('base64url');
 
-export async function listMatches(graph: Graph, query: Omit<ListMatchesQuery, 'format'>, viewer?: ActorRef): Promise<{ items: MatchRecord[]; nextCursor: string | null }> {
+/**
+ * `today` is the district's calendar day: `overdue: 'true'` keeps the open matches due before it (the
+ * same rule as tracking/overdue.ts isOverdue, in the query so that pages stay full).
+ */
+export async function listMatches(graph: Graph, query: Omit<ListMatchesQuery, 'format'>, today: string, viewer?: ActorRef): Promise<{ items: MatchRecord[]; nextCursor: string | null }> {
   const [afterAt, afterId] = query.cursor ? decodeCursor(query.cursor) : [null, null];
+  const overdueBefore = query.overdue === 'true' ? today : null;
   const rows = await graph.query<{ m: StoredMatch }>(
     `MATCH (m:Match)
      WHERE ($status IS NULL OR m.status = $status) AND ($kind IS NULL OR m.kind = $kind) AND ($chainId IS NULL OR m.chainId = $chainId)
+       AND ($overdueBefore IS NULL OR (m.status IN $open AND m.dueDate < $overdueBefore))
        AND ($afterAt IS NULL OR m.createdAt < $afterAt OR (m.createdAt = $afterAt AND m.id < $afterId))
      RETURN m {.*} AS m ORDER BY m.createdAt DESC, m.id DESC LIMIT $limit`,
-    { status: query.status ?? null, kind: query.kind ?? null, chainId: query.chainId ?? null, afterAt, afterId, limit: neo4j.int(query.limit + 1) },
+    {
+      status: query.status ?? null, kind: query.kind ?? null, chainId: query.chainId ?? null, overdueBefore, open: openStatuses,
+      afterAt, afterId, limit: neo4j.int(query.limit + 1),
+    },
   );
-  const items = await withDemo(graph, rows.slice(0, query.limit).map((r) => toRecord(r.m)), viewer);
+  const items = await withDemo(graph, rows.slice(0, query.limit).map((r) => toRecord(r.m)), viewer, today);
   return { items, nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]) : null };
 }
 

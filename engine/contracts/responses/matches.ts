@@ -14,6 +14,8 @@ export const trackedMatchResponse = z
     id: z.string(), kind: matchKindSchema, status: matchStatusSchema,
     subjectId: z.string(), subjectName: z.string(), candidateId: z.string(), candidateName: z.string(), chainId: z.string().nullable(),
     score: z.number(), units: z.number().int(), explanation: explanationResponse,
+    dueDate: z.string().nullable().meta({ description: 'the day the next follow-up is due (YYYY-MM-DD), or null' }),
+    overdue: z.boolean().meta({ description: '逾期: still open (proposed, contacted) and due before today in the district’s clock' }),
     createdAt: z.string(), updatedAt: z.string(), createdBy: z.string().optional().meta({ description: 'who recorded it; left out where the caller may not see it' }),
     version: z.number().int().min(0).meta({ description: 'bumped by every change; the ETag' }),
     history: z.array(matchHistoryEntrySchema),
