@@ -116,6 +116,11 @@ export const zhMessages = {
   'unmet.noOffer': '当前没有开放的{resourceKind}供给',
   'unmet.everyExcluded': '全部 {count} 个{resourceKind}供给均因「{rules}」被排除',
   'unmet.combined': '没有单一约束排除全部 {count} 个{resourceKind}供给，但组合后无一满足（{top}）',
+  // matchmaking events (engine/match/event/lexicalPairingFit.ts)
+  'event.textSimilarity': '技术需求与研究方向文本相似度 {score}',
+  'event.sharedTopics': '共同主题：{topics}',
+  'event.needIsResearch': '「{firm}」的技术需求「{topic}」正是「{unit}」的研究方向',
+  'event.closeText': '「{firm}」的需求与「{unit}」的研究方向文本相近',
   // shared by pairing and talent
   'text.combined': '词面与语义综合相关度 {score}（语义相似度 {similarity}（第 {rank} 名））',
   'text.combinedClose': '词面与语义综合相关度 {score}（语义相近：语义相似度 {similarity}（第 {rank} 名））',

@@ -1,6 +1,8 @@
 import { topicId } from '../../model/topic.ts';
 import { LexicalScorer, cosine } from '../../text/lexical.ts';
 import { round, weighSignals, type GraphPath } from '../explanation.ts';
+import { say } from '../../i18n/say.ts';
+import { reasonOf } from '../../i18n/signalDetail.ts';
 import type { EventEnterprise, EventUnit, PairingFit, ScoredPair } from './pairingFit.ts';
 
 export const enterpriseNeedText = (e: EventEnterprise) => [...e.needs, ...e.products].join(' ') || e.description;
@@ -25,7 +27,7 @@ export class LexicalPairingFit implements PairingFit {
         if (similarity <= 0) return;
         const shared = e.needs.filter((t) => u.topics.includes(t));
         const { total, signals } = weighSignals(
-          { text: { value: similarity, detail: `技术需求与研究方向文本相似度 ${round(similarity)}${shared.length > 0 ? `；共同主题：${shared.join('、')}` : ''}` } },
+          { text: { value: similarity, detail: [say('event.textSimilarity', { score: round(similarity) }), ...(shared.length > 0 ? [say('event.sharedTopics', { topics: shared })] : [])] } },
           { text: 1 },
         );
         const paths: GraphPath[] = shared.slice(0, 3).map((t) => ({
@@ -33,8 +35,8 @@ export class LexicalPairingFit implements PairingFit {
           nodes: [{ id: e.id, label: 'Enterprise', name: e.name }, { id: topicId(t), label: 'Topic', name: t }, { id: u.id, label: 'ResearchUnit', name: u.name }],
           relationships: [{ type: 'NEEDS_TECH', from: e.id, to: topicId(t) }, { type: 'RESEARCHES', from: u.id, to: topicId(t) }],
         }));
-        const reason = shared.length > 0 ? `「${e.name}」的技术需求「${shared[0]}」正是「${u.name}」的研究方向` : `「${e.name}」的需求与「${u.name}」的研究方向文本相近`;
-        pairs.push({ enterpriseId: e.id, unitId: u.id, fit: total, explanation: { signals, paths, confidence: shared.length > 0 ? 'medium' : 'weak', reason } });
+        const reason = shared.length > 0 ? say('event.needIsResearch', { firm: e.name, topic: shared[0]!, unit: u.name }) : say('event.closeText', { firm: e.name, unit: u.name });
+        pairs.push({ enterpriseId: e.id, unitId: u.id, fit: total, explanation: { signals, paths, confidence: shared.length > 0 ? 'medium' : 'weak', ...reasonOf([reason]) } });
       });
     }
     return pairs;

@@ -108,6 +108,11 @@ export const enMessages: Record<MessageCode, string> = {
   'unmet.everyExcluded': 'all {count} offers of the kind “{resourceKind}” are excluded by: {rules}',
   'unmet.combined': 'no single constraint excludes all {count} offers of the kind “{resourceKind}”, but together they leave none',
 
+  'event.textSimilarity': 'text similarity of technical needs and research {score}',
+  'event.sharedTopics': 'shared topics: {topics}',
+  'event.needIsResearch': 'the technical need “{topic}” of “{firm}” is exactly a research direction of “{unit}”',
+  'event.closeText': 'the needs of “{firm}” read close to the research of “{unit}”',
+
   'text.combined': 'words-and-meaning relevance {score} (meaning similarity {similarity}, rank {rank})',
   'text.combinedClose': 'words-and-meaning relevance {score} (close in meaning: similarity {similarity}, rank {rank})',
   'topic.hit': '“{topic}” (matches {terms}, coverage {coverage})',
