@@ -21,8 +21,8 @@ export class KnowledgeEngine {
 
   private readonly answers: ResultCache;
 
-  constructor(readonly graph: Graph, options: { ttlMs?: number; env?: NodeJS.ProcessEnv; resultCache?: boolean } = {}) {
-    this.text = new TextServices(graph, options.env);
+  constructor(readonly graph: Graph, options: { ttlMs?: number; env?: NodeJS.ProcessEnv; resultCache?: boolean; log?: (line: string) => void } = {}) {
+    this.text = new TextServices(graph, options.env, options.log);
     this.answers = new ResultCache(options.resultCache ?? resultCacheEnabled(options.env));
     this.research = new Cached(() => loadResearchCatalog(graph), options.ttlMs);
     this.attachment = new SegmentAttachment(graph, options.ttlMs);
@@ -33,15 +33,16 @@ export class KnowledgeEngine {
   async pairSchoolEnterprise(request: PairingRequest): Promise<PairingResponse> {
     const catalog = await this.research.get();
     const hybrid = request.text !== undefined && request.textRole !== 'capability' ? await this.text.hybrid() : undefined;
-    // Keyed by whether dense is up too: a lexical answer given while the server was down is not kept once it is back.
-    return this.answers.get(catalog, { pair: request, dense: Boolean(hybrid?.dense) }, async () =>
+    // Keyed by the state of meaning too: a lexical answer given while the server was down or the stored
+    // vectors were being computed is not kept once they are there.
+    return this.answers.get(catalog, { pair: request, meaning: this.text.meaningVersion() }, async () =>
       rankPairs(this.graph, catalog, await this.text.get(), request, hybrid));
   }
 
   async matchTalent(request: TalentRequest) {
     const catalog = await this.research.get();
     const hybrid = request.text !== undefined ? await this.text.hybrid() : undefined;
-    return this.answers.get(catalog, { talent: request, dense: Boolean(hybrid?.dense) }, async () =>
+    return this.answers.get(catalog, { talent: request, meaning: this.text.meaningVersion() }, async () =>
       rankTalent(this.graph, catalog, await this.text.get(), request, hybrid));
   }
 
@@ -66,5 +67,7 @@ export class KnowledgeEngine {
   invalidate(): void {
     this.research.invalidate();
     this.attachment.invalidate();
+    // Passages whose text changed (new units, topics, expertise) are embedded in the background.
+    this.text.refreshVectors();
   }
 }

@@ -31,7 +31,8 @@ async function main() {
   else console.log('[seed] already loaded');
 
   const port = Number(process.env.PORT ?? 3000);
-  const knowledge = new KnowledgeEngine(open.graph);
+  // The dense provider's first connection (below) stores the passage vectors in the background; it logs when they are ready.
+  const knowledge = new KnowledgeEngine(open.graph, { log: (line) => console.log(`[text] ${line}`) });
   // Build the text scorer (corpus or model) now rather than on the first pairing request.
   knowledge.text.get().then((t) => console.log(`[text] provider: ${t.provider}`), (e: unknown) => console.error('[text]', e));
   knowledge.text.dense().then(

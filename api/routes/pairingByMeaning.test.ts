@@ -13,6 +13,8 @@ if (python3Missing) console.warn(`[skip] pairing by meaning: no embeddings serve
 /** The real API over the seed with a knowledge engine whose environment is `env` (EMBEDDINGS_URL or not). */
 async function apiWith(graph: Graph, env: NodeJS.ProcessEnv): Promise<{ base: string; server: Server }> {
   const knowledge = new KnowledgeEngine(graph, { env, resultCache: false });
+  // Answers by meaning read the stored passage vectors: wait for the background refresh.
+  await knowledge.text.vectorsSettled();
   const server = createApp({ graph, graphUri: 'bolt://test', embedded: true, version: '0.0.0-test', config: apiConfigFromEnv({}), knowledge }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };

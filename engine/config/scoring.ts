@@ -288,9 +288,9 @@ export const relevanceGate = {
   minTopicCoverage: 0.5,
   /**
    * By meaning (free-text needs with the dense provider up, engine/match/pairing/meaningEvidence.ts):
-   * a candidate without topic coverage may still pass when its dense cosine reaches the model's
-   * threshold (hybridRankingConfig.minDenseCosineByModel, fit by 5-fold cross-validation on
-   * seed/eval/needs.zh.jsonl) and it is among this many best by that cosine. The rank cap keeps a
+   * a candidate without topic coverage may still pass when its meaning score reaches the model's
+   * threshold (hybridRankingConfig.minMeaningScoreByModel, fit by 5-fold cross-validation on
+   * seed/eval/needs.zh.jsonl) and it is among this many best by that score. The rank cap keeps a
    * compressed e5 scale (most units of a real need sit above the cosine threshold) from letting the
    * whole catalog through; 5 is the list the evaluation reads (docs/evaluation.md).
    */

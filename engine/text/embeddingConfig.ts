@@ -40,14 +40,28 @@ export const hybridRankingConfig = {
    */
   minDenseZ: 2.64,
   /**
-   * The same by raw cosine, for models whose scale was measured: it separated better on the eval set,
-   * but a raw cosine threshold means nothing for another model (e5 puts unrelated Chinese phrases at
-   * 0.83–0.91), hence one per model. This is pairing's relevance gate by meaning (with
-   * relevanceGate.maxMeaningRank), the need against "研究方向：<topics>": fit on all of
-   * seed/eval/needs.zh.jsonl through rankPairs (`npm run eval:needs`, 2026-12-06); held out over 5
-   * folds it answered 95.2 % of needs and 1 of 12 nonsense texts (docs/evaluation.md).
+   * Pairing's and talent's relevance gate by meaning (with relevanceGate.maxMeaningRank), per model
+   * whose scale was measured: the meaning score (engine/text/meaningScorer.ts, the mean of cos(need,
+   * "研究方向：<topics>") and cos(need, closest topic), 0.80–1.0 for e5) must reach it. A raw threshold means
+   * nothing for another model (e5 puts unrelated Chinese phrases at cosine 0.83–0.91), hence one per
+   * model; fit on all of seed/eval/needs.zh.jsonl through rankPairs (`npm run eval:needs`,
+   * docs/evaluation.md, which also gives the held-out result).
    */
-  minDenseCosineByModel: { 'multilingual-e5-small-q4': 0.865 } as Record<string, number>,
+  minMeaningScoreByModel: { 'multilingual-e5-small-q4': 0.87 } as Record<string, number>,
+} as const;
+
+/**
+ * The meaning score's two parts (engine/text/meaningScorer.ts). Equal weights, not fitted: on the 84
+ * needs, passage + closest topic reached top-5 81.0 % / MRR 0.659 at the text level against 73.8 % /
+ * 0.569 for the passage alone and 78.6 % / 0.646 for the closest topic alone; 2:1 either way did no
+ * better (docs/evaluation.md) — chosen among these few on the same set, so read it as optimistic.
+ */
+export const meaningScoreWeights = { passage: 1, topic: 1 } as const;
+
+/** Stored passage vectors (engine/text/passageVectors.ts). */
+export const passageVectorConfig = {
+  /** Passages embedded and written per batch: the embedder splits it into its own requests; one write transaction each. */
+  writeBatch: 64,
 } as const;
 
 /** After the dense provider failed to connect, ask again no sooner than this (ms): a restarted server comes back without a restart of ours. */

@@ -1,6 +1,7 @@
 import { UnavailableError } from '../errors.ts';
 import { hybridRankingConfig } from './embeddingConfig.ts';
 import type { TextEmbedder } from './embedder.ts';
+import { embedderScorer, isDenseScorer, type DenseDocument, type DenseScorer } from './meaningScorer.ts';
 import type { TextSimilarity } from './textSimilarity.ts';
 
 /** One document's standing for a query, from each provider and fused. */
@@ -9,7 +10,7 @@ export interface RankedText {
   index: number;
   /** Lexical TF-IDF cosine in [0, 1]: shared characters and words. */
   lexical: number;
-  /** Dense cosine; null when the dense provider did not answer. */
+  /** Meaning score (engine/text/meaningScorer.ts: dense cosines of passage and best topic); null when the dense provider did not answer. */
   dense: number | null;
   /** 1-based rank of `dense` among the documents given (ties share the best rank); null without dense. */
   denseRank: number | null;
@@ -17,7 +18,7 @@ export interface RankedText {
   denseZ: number | null;
   /** Reciprocal-rank fusion of the lexical and dense ranks (lexical rank alone when dense is absent). */
   fused: number;
-  /** Relevant by meaning: dense cosine ≥ the model's measured threshold, or denseZ ≥ minDenseZ for other models. */
+  /** Relevant by meaning: meaning score ≥ the model's measured threshold, or denseZ ≥ minDenseZ for other models. */
   byMeaning: boolean;
 }
 
@@ -39,24 +40,29 @@ export interface HybridAnswer {
  * A dense failure (server gone) never fails the call: the answer is lexical and says so.
  */
 export class HybridRelevance {
+  private readonly scorer: DenseScorer | undefined;
+
+  /** `dense`: an embedder (every text embedded on the spot) or a scorer over stored vectors (the request path). */
   constructor(
     private readonly lexical: TextSimilarity,
-    readonly dense: TextEmbedder | undefined,
-    private readonly config: { rrfK: number; minDenseZ: number; minDenseCosineByModel: Record<string, number> } = hybridRankingConfig,
-  ) {}
+    readonly dense: TextEmbedder | DenseScorer | undefined,
+    private readonly config: { rrfK: number; minDenseZ: number; minMeaningScoreByModel: Record<string, number> } = hybridRankingConfig,
+  ) {
+    this.scorer = dense === undefined ? undefined : isDenseScorer(dense) ? dense : embedderScorer(dense);
+  }
 
   /**
-   * `denseDocuments` (same order and length as `documents`) is what the dense side embeds when it
-   * should differ from the lexical text: a research unit's passage of its topics reads better to e5
-   * than its provenance-laden description (docs/evaluation.md).
+   * `denseDocuments` (same order and length as `documents`) is what the dense side reads when it
+   * should differ from the lexical text: a research unit's passage of its topics, and its topics one by
+   * one, read better to e5 than its provenance-laden description (docs/evaluation.md).
    */
-  async rank(query: string, documents: string[], denseDocuments: string[] = documents): Promise<HybridAnswer> {
+  async rank(query: string, documents: string[], denseDocuments: readonly (string | DenseDocument)[] = documents): Promise<HybridAnswer> {
     const lexical = await this.lexical.scores(query, documents);
     let dense: number[] | undefined;
-    let fallbackReason: string | undefined = this.dense ? undefined : 'no dense provider is configured';
-    if (this.dense) {
+    let fallbackReason: string | undefined = this.scorer ? undefined : 'no dense provider is configured';
+    if (this.scorer) {
       try {
-        dense = await denseScores(this.dense, query, denseDocuments);
+        dense = await this.scorer.scores(query, denseDocuments.map((d) => (typeof d === 'string' ? { passage: d } : d)));
       } catch (error) {
         if (!(error instanceof UnavailableError)) throw error;
         fallbackReason = error.message;
@@ -66,7 +72,7 @@ export class HybridRelevance {
     const lexicalRanks = competitionRanks(lexical);
     const denseRanks = dense ? competitionRanks(dense) : undefined;
     const k = this.config.rrfK;
-    const minCosine = this.dense ? this.config.minDenseCosineByModel[this.dense.model] : undefined;
+    const minScore = this.scorer ? this.config.minMeaningScoreByModel[this.scorer.model] : undefined;
     const items = documents.map((_, i): RankedText => ({
       index: i,
       lexical: lexical[i],
@@ -75,7 +81,7 @@ export class HybridRelevance {
       denseZ: z ? z[i] : null,
       // A document that shares nothing with the query is not in the lexical list at all.
       fused: (lexical[i] > 0 ? 1 / (k + lexicalRanks[i]) : 0) + (denseRanks ? 1 / (k + denseRanks[i]) : 0),
-      byMeaning: dense && z ? (minCosine !== undefined ? dense[i] >= minCosine : z[i] >= this.config.minDenseZ) : false,
+      byMeaning: dense && z ? (minScore !== undefined ? dense[i] >= minScore : z[i] >= this.config.minDenseZ) : false,
     }));
     items.sort((a, b) => b.fused - a.fused || (b.dense ?? 0) - (a.dense ?? 0) || b.lexical - a.lexical || a.index - b.index);
     return dense ? { provider: 'hybrid', items } : { provider: 'lexical', items, fallbackReason };

@@ -1,4 +1,5 @@
 import type { ResearchUnitProfile } from '../match/pairing/researchCatalog.ts';
+import type { DenseDocument } from './meaningScorer.ts';
 
 /**
  * What a research unit works on, as one passage for the dense provider: its name and research topics.
@@ -11,9 +12,15 @@ export function researchPassage(unit: Pick<ResearchUnitProfile, 'name' | 'topics
 }
 
 /**
- * The same without the unit's name, for the pairing gate by meaning: the names carry the city and
- * university ("南京…"), which lifted "明天南京会不会下雨" above the gate's cosine threshold.
+ * What pairing's gate by meaning reads for a unit: "研究方向：<topics>" without the unit's name (the
+ * names carry the city and university, "南京…", which lifted "明天南京会不会下雨" above the gate's
+ * threshold), and each topic on its own (engine/text/meaningScorer.ts).
  */
-export function topicsPassage(unit: Pick<ResearchUnitProfile, 'topics'>): string {
-  return `研究方向：${unit.topics.join('、')}`;
+export function topicsPassage(unit: Pick<ResearchUnitProfile, 'topics'>): DenseDocument {
+  return { passage: `研究方向：${unit.topics.join('、')}`, topics: unit.topics };
+}
+
+/** The same for a talent: "研究专长：<expertise>" and each expertise topic on its own. */
+export function expertisePassage(talent: { expertise: readonly string[] }): DenseDocument {
+  return { passage: `研究专长：${talent.expertise.join('、')}`, topics: talent.expertise };
 }

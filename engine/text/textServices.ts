@@ -5,6 +5,9 @@ import { textProviderRetryMs } from './embeddingConfig.ts';
 import { connectHttpEmbedder, httpEmbedderConfigFromEnv } from './httpEmbedder.ts';
 import { HybridRelevance } from './hybridRelevance.ts';
 import { LexicalScorer } from './lexical.ts';
+import { meaningPassages } from './meaningPassages.ts';
+import { storedScorer } from './meaningScorer.ts';
+import { PassageVectors, type PassageVectorState } from './passageVectors.ts';
 import { EmbeddingSimilarity, LexicalSimilarity, loadTextCorpus, type TextSimilarity } from './textSimilarity.ts';
 
 /** What /health reports about text: the provider scoring matches now, and the dense provider's state. */
@@ -14,6 +17,8 @@ export interface TextStatus {
   dense:
     | { status: 'up'; backend: TextEmbedder['backend']; model: string; dimensions: number; url?: string }
     | { status: 'off' | 'down' | 'not loaded'; reason: string };
+  /** The stored passage vectors the request path reads (absent while no dense provider is up). */
+  vectors?: PassageVectorState;
 }
 
 /**
@@ -29,8 +34,13 @@ export class TextServices {
   private denseFailedAt = 0;
   private denseState: TextStatus['dense'] = { status: 'not loaded', reason: 'not asked for yet' };
   private matchingProvider: TextStatus['matching'] = 'not loaded';
+  private vectors?: PassageVectors;
 
-  constructor(private readonly graph: Graph, private readonly env: NodeJS.ProcessEnv = process.env) {}
+  constructor(
+    private readonly graph: Graph,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly log: (line: string) => void = () => {},
+  ) {}
 
   get(): Promise<TextSimilarity> {
     this.similarity ??= this.build();
@@ -40,7 +50,8 @@ export class TextServices {
 
   /**
    * The dense embedder, or undefined (with the reason in `status()`) when none is configured or its
-   * server does not answer; a failed server is asked again after textProviderRetryMs.
+   * server does not answer; a failed server is asked again after textProviderRetryMs. Its first
+   * connection starts storing the passage vectors in the background (`npm start` asks at start-up).
    */
   dense(): Promise<TextEmbedder | undefined> {
     if (this.denseEmbedder && this.denseState.status === 'down' && Date.now() - this.denseFailedAt > textProviderRetryMs) this.denseEmbedder = undefined;
@@ -48,13 +59,35 @@ export class TextServices {
     return this.denseEmbedder;
   }
 
-  /** Lexical + dense ranking for free text; answers lexically, saying so, while dense is unavailable. */
+  /**
+   * Lexical + dense ranking for free text over the stored passage vectors; answers lexically, saying
+   * so, while dense is unavailable or the vectors are still being computed (never embeds passages on
+   * the request path).
+   */
   async hybrid(): Promise<HybridRelevance> {
-    return new HybridRelevance(await this.lexical(), await this.dense());
+    const dense = await this.dense();
+    return new HybridRelevance(await this.lexical(), dense && this.vectors ? storedScorer(this.vectors) : undefined);
+  }
+
+  /** After writes or an import: embed the passages whose text changed, in the background. */
+  refreshVectors(): void {
+    void this.vectors?.refresh();
+  }
+
+  /** Resolves when no refresh of the stored vectors is running (tests, the evaluation). */
+  async vectorsSettled(): Promise<void> {
+    await this.dense();
+    await this.vectors?.settled();
+  }
+
+  /** Changes whenever the answers by meaning may change: dense up or down, a new set of stored vectors. */
+  meaningVersion(): string {
+    const s = this.vectors?.status();
+    return `${this.denseState.status}:${s?.state ?? 'none'}:${this.vectors?.version ?? 0}`;
   }
 
   status(): TextStatus {
-    return { matching: this.matchingProvider, dense: this.denseState };
+    return { matching: this.matchingProvider, dense: this.denseState, ...(this.vectors ? { vectors: this.vectors.status() } : {}) };
   }
 
   private lexical(): Promise<LexicalSimilarity> {
@@ -79,6 +112,10 @@ export class TextServices {
     try {
       const embedder = http ? await connectHttpEmbedder(http) : await loadEmbedder(local!);
       this.denseState = { status: 'up', backend: embedder.backend, model: embedder.model, dimensions: embedder.dimensions, ...(http ? { url: http.url } : {}) };
+      if (this.vectors?.embedder.model !== embedder.model) {
+        this.vectors = new PassageVectors(this.graph, embedder, meaningPassages, this.log);
+        void this.vectors.refresh();
+      }
       return embedder;
     } catch (error) {
       // Expected failures (server absent, model incomplete) degrade to lexical; bugs still throw.

@@ -1,5 +1,6 @@
 import { relevanceGate } from '../../config/scoring.ts';
 import type { HybridRelevance } from '../../text/hybridRelevance.ts';
+import type { DenseDocument } from '../../text/meaningScorer.ts';
 
 /**
  * Relevance by meaning for a free-text need: where each candidate stands for the need by words and by
@@ -7,13 +8,13 @@ import type { HybridRelevance } from '../../text/hybridRelevance.ts';
  * gate — a candidate may pass on topic coverage *or* by meaning — and gives the text signal its value.
  */
 export interface MeaningEvidence {
-  /** Dense cosine of the need (as an e5 query) and the candidate's passage. */
+  /** Meaning score of the need (as an e5 query) and the candidate's passage and topics (engine/text/meaningScorer.ts). */
   dense: number;
   /** 1-based rank of `dense` among all candidates. */
   denseRank: number;
   /** Reciprocal-rank fusion of the lexical and dense ranks, divided by the best candidate's: 1 for the best. */
   fused: number;
-  /** Passes the gate by meaning: cosine at the model's threshold and rank ≤ relevanceGate.maxMeaningRank. */
+  /** Passes the gate by meaning: score at the model's threshold and rank ≤ relevanceGate.maxMeaningRank. */
   passes: boolean;
 }
 
@@ -21,8 +22,8 @@ export interface MeaningCandidate {
   id: string;
   /** What the lexical scorer reads (the text pairing always used). */
   text: string;
-  /** What the dense provider embeds. */
-  denseText: string;
+  /** What the dense side reads: a passage, or a passage and its topics one by one. */
+  denseText: string | DenseDocument;
 }
 
 /**

@@ -67,7 +67,8 @@ export async function evaluatePairingOnNeeds(
     bestDense.set(c.id, Math.max(...answer.items.map((x) => x.dense ?? 0)));
   }
   const gateCases = cases.map((c) => ({ isNeed: c.topics.length > 0, lexical: lexicalRuns.get(c.id)!.units.length > 0, dense: bestDense.get(c.id)!, id: c.id }));
-  const hybridOf = (t: number) => new HybridRelevance(lexical, dense, { ...hybridRankingConfig, minDenseCosineByModel: { [dense.model]: t } });
+  const hybridOf = (t: number) =>
+    new HybridRelevance(lexical, dense, { ...hybridRankingConfig, minMeaningScoreByModel: { [dense.model]: t } });
   // Two fits: balanced accuracy, and the lowest threshold that answers no training nonsense (the issue
   // asks for no answer to nonsense, whatever it costs in needs answered).
   for (const [method, refuseAllNonsense] of [['pairing (hybrid)', false], ['pairing (hybrid, no nonsense in training)', true]] as const) {

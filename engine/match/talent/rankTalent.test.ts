@@ -77,6 +77,8 @@ describe.skipIf(python3Missing)('talent for a need in words, by meaning (real na
     graph = await seededGraph();
     catalog = await loadResearchCatalog(graph);
     services = new TextServices(graph, { EMBEDDINGS_URL: inject('embeddingsUrl') });
+    // Answers by meaning read the stored passage vectors: wait for the background refresh.
+    await services.vectorsSettled();
   }, 300_000);
   afterAll(async () => graph?.close());
 

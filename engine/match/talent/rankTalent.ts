@@ -14,6 +14,7 @@ import { vocabularyOf } from '../pairing/rankPairs.ts';
 import { loadEnterpriseProfiles, type EnterpriseProfile, type Researcher, type ResearchCatalog } from '../pairing/researchCatalog.ts';
 import { matchedTerms, needTerms, type TopicMatch } from '../pairing/topicEvidence.ts';
 import { oncePer } from '../../oncePer.ts';
+import { expertisePassage } from '../../text/researchPassage.ts';
 
 export interface TalentRequest {
   enterpriseId?: string;
@@ -53,8 +54,8 @@ export interface TalentResponse {
 /** A talent's text, built once per catalog entry: every request scores all of them (~11k at 100k). */
 const talentText = oncePer((t: Researcher) => [t.title, ...t.expertise, t.description].join(' '));
 
-/** What the dense provider embeds for a talent: its expertise alone (names and titles say nothing of a need). */
-const expertisePassage = oncePer((t: Researcher) => `研究专长：${t.expertise.join('、')}`);
+/** What the dense side reads for a talent: its expertise alone (names and titles say nothing of a need). */
+const talentPassage = oncePer((t: Researcher) => expertisePassage(t));
 
 /** The talent's best-matching expertise (from the enterprise when it needs that very topic), and its affiliation. */
 function talentPaths(e: EnterpriseProfile | null, t: Researcher, match: TopicMatch, catalogUnits: Set<string>): GraphPath[] {
@@ -102,7 +103,7 @@ export async function rankTalent(
   const levels = request.filters?.levels;
   const pool = catalog.talents.filter((t) => (!levels?.length || levels.includes(t.level)) && t.affiliation?.id !== profile?.id);
   const meaning: Map<string, MeaningEvidence> | undefined = hybrid && !profile
-    ? await meaningEvidence(hybrid, needText, pool.map((t) => ({ id: t.id, text: talentText(t), denseText: expertisePassage(t) })))
+    ? await meaningEvidence(hybrid, needText, pool.map((t) => ({ id: t.id, text: talentText(t), denseText: talentPassage(t) })))
     : undefined;
   const base = { textProvider: meaning ? ('hybrid' as const) : similarity.provider, need: profile ? enterpriseNeed(profile) : needText, relevanceThreshold: threshold };
   const cap = appearanceCaps.talentsPerAffiliation;
