@@ -49,8 +49,9 @@ async function send(route: RouteDefinition, reply: Reply, req: Request, res: Res
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(reply.content);
     return;
   }
-  if (options.checkResponses && 'schema' in route.response) {
-    const result = route.response.schema.safeParse(reply.body);
+  const schema = reply.status === 202 ? route.accepted?.schema : 'schema' in route.response ? route.response.schema : undefined;
+  if (options.checkResponses && schema) {
+    const result = schema.safeParse(reply.body);
     if (!result.success) {
       return sendProblem(res, {
         type: 'about:blank', title: '响应不符合契约 Response does not match its contract', status: 500,
@@ -61,6 +62,7 @@ async function send(route: RouteDefinition, reply: Reply, req: Request, res: Res
   }
   if (reply.location) res.location(reply.location);
   if (reply.etag) res.set('ETag', reply.etag);
+  if (reply.headers) res.set(reply.headers);
   res.status(reply.status).json(reply.body);
 }
 

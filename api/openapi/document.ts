@@ -23,7 +23,8 @@ function successResponse(route: RouteDefinition): Record<number, ResponseConfig>
   if (answer.status === 204) return { 204: { description: answer.description ?? 'Done, no content' } };
   if ('workbook' in answer) return { 200: { description: answer.description ?? 'OK', content: xlsx } };
   const exports = answer.exportable ? { 'text/csv': { schema: { type: 'string' as const }, example: '\uFEFF排名,企业名称,…' }, ...xlsx } : {};
-  return { [answer.status]: { description: answer.description ?? (answer.status === 201 ? 'Created' : 'OK'), content: { 'application/json': { schema: answer.schema }, ...exports } } };
+  const accepted: Record<number, ResponseConfig> = route.accepted ? { 202: { description: route.accepted.description, content: { 'application/json': { schema: route.accepted.schema } } } } : {};
+  return { [answer.status]: { description: answer.description ?? (answer.status === 201 ? 'Created' : 'OK'), content: { 'application/json': { schema: answer.schema }, ...exports } }, ...accepted };
 }
 
 function requestBody(route: RouteDefinition) {

@@ -1,11 +1,16 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import {
-  importEntities, importLimits, InvalidInputError, importFile, recordChainHealth, type ChainMatchEngine, type KnowledgeEngine,
+  importEntities, importJobLimits, importLimits, ImportQueue, InvalidInputError, importFile, recordChainHealth, UnavailableError,
+  type Admission, type ChainMatchEngine, type ImportJob, type KnowledgeEngine, type RunImport,
 } from '../../engine/index.ts';
 import * as s from '../../engine/contracts/responses/index.ts';
-import { defineRoute, json } from '../route.ts';
+import { writerIdentity } from '../auth.ts';
+import { sendProblem } from '../problem.ts';
+import { requestDeadline } from '../requestTimeout.ts';
+import { defineRoute, type Reply } from '../route.ts';
+import { importJobRoutes, jobPath, jobView } from './importJobRoutes.ts';
 
 export const importPathSchema = z.strictObject({ entity: z.enum(importEntities) });
 /** A CSV/JSON file's text encoding when it is not UTF-8 (or UTF-16 with a BOM): declared, never guessed (issue 15 F5). */
@@ -13,41 +18,130 @@ const encodingSchema = z.enum(['utf-8', 'gb18030']).meta({ description: 'GB18030
 export const importQuerySchema = z.strictObject({ format: z.enum(['csv', 'xlsx', 'jsonl', 'json']).optional(), encoding: encodingSchema.optional() });
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: importLimits.maxBytes, files: 1, fields: 5 } });
-/**
- * Any malformed upload (no boundary, cut-off body, stray fields) is the client's to fix: 400, or 413
- * for a file over the limit — never a 500.
- */
-const receive: RequestHandler = (req, res, next) =>
-  upload.single('file')(req, res, (error?: unknown) => {
-    if (!error || (error as { code?: string }).code === 'LIMIT_FILE_SIZE') return next(error);
-    next(new InvalidInputError('the upload could not be read', [{ path: 'body.file', message: error instanceof Error ? error.message : String(error) }]));
+
+/** The Idempotency-Key header, if sent: printable ASCII, bounded; anything else is a 400 naming it. */
+function idempotencyKeyOf(req: Request): string | undefined {
+  const key = req.get('Idempotency-Key');
+  if (key === undefined) return undefined;
+  if (key.length === 0 || key.length > importJobLimits.maxIdempotencyKeyChars || !/^[\x21-\x7e]+$/.test(key)) {
+    throw new InvalidInputError('invalid Idempotency-Key', [{ path: 'header.Idempotency-Key', message: `1–${importJobLimits.maxIdempotencyKeyChars} printable ASCII characters` }]);
+  }
+  return key;
+}
+
+interface UploadState {
+  admission?: Admission;
+  existing?: ImportJob;
+  key?: string;
+}
+const uploadState = (res: Response) => res.locals as UploadState;
+
+/** Reads and drops a request body without keeping it (a repeated upload whose job already exists), up to the upload limit. */
+function discardBody(req: Request, done: () => void): void {
+  let bytes = 0;
+  req.on('data', (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (bytes > importLimits.maxBytes * 1.1) req.destroy();
   });
+  req.once('end', done);
+  req.resume();
+}
+
+/**
+ * Before a byte of the upload is read: a repeated Idempotency-Key finds its job (the body is read and
+ * dropped), else the upload needs a place in the queue — none free is 429 with Retry-After, so
+ * concurrent uploads never buffer more than the queue holds. Then the file is received: any malformed
+ * upload (no boundary, cut-off body, stray fields) is 400, a file over the limit 413 — never a 500.
+ */
+function receive(queue: ImportQueue): RequestHandler {
+  return (req, res, next) => {
+    const state = uploadState(res);
+    try {
+      state.key = idempotencyKeyOf(req);
+    } catch (error) {
+      return next(error);
+    }
+    state.existing = state.key === undefined ? undefined : queue.byIdempotencyKey(writerIdentity(req), state.key);
+    if (state.existing) return discardBody(req, () => next());
+    const admission = queue.admit();
+    if (!admission) {
+      return sendProblem(res, {
+        type: 'about:blank', title: '导入队列已满 Import queue full', status: 429, instance: req.originalUrl,
+        detail: `${importJobLimits.maxRunning} import(s) running and ${importJobLimits.maxQueued} waiting; retry later`,
+      }, { 'Retry-After': String(importJobLimits.retryAfterS) });
+    }
+    state.admission = admission;
+    // Released here unless the upload became a job (submit takes it over; releasing twice is harmless).
+    res.once('close', () => admission.release());
+    upload.single('file')(req, res, (error?: unknown) => {
+      if (!error || (error as { code?: string }).code === 'LIMIT_FILE_SIZE') return next(error);
+      next(new InvalidInputError('the upload could not be read', [{ path: 'body.file', message: error instanceof Error ? error.message : String(error) }]));
+    });
+  };
+}
+
+/**
+ * The answer for a job: a small file waits for its job (never past the request's deadline, so a
+ * timeout never reports as failed an import that then lands) and answers as an import always did —
+ * 200 with the report, or the problem of its failure; otherwise, and for larger files, 202 with the
+ * job and its address in `Location`. Every answer names the job (`Content-Location`).
+ */
+async function answer(job: ImportJob, res: Response): Promise<Reply> {
+  const where = jobPath(job.id);
+  if (job.bytes <= importJobLimits.syncMaxBytes) {
+    const deadline = requestDeadline(res);
+    const waitMs = Math.max(0, Math.min(importJobLimits.syncWaitMs, deadline ? deadline.at - Date.now() - importJobLimits.deadlineMarginMs : importJobLimits.syncWaitMs));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([job.settled, new Promise<void>((r) => (timer = setTimeout(r, waitMs)))]);
+    clearTimeout(timer);
+    if (job.state === 'succeeded') return { kind: 'json', status: 200, body: job.report, headers: { 'Content-Location': where } };
+    if (job.state === 'failed') throw job.error;
+  }
+  return { kind: 'json', status: 202, body: jobView(job), location: where, headers: { 'Content-Location': where } };
+}
 
 /**
  * POST /import/{entity}: one file (multipart field `file`), validated row by row, then written in one
  * transaction — a bad row anywhere writes nothing and every bad row is reported (row, field, reason).
+ * Every import runs as a job in the queue (engine/import/jobs); see `answer` for when the report
+ * comes at once. GET and DELETE /import/jobs/{id} follow and cancel the job.
  */
 export function importRoutes(engine: ChainMatchEngine, knowledge: KnowledgeEngine) {
+  const run: RunImport = async (input, signal, onProgress) => {
+    const report = await importFile(knowledge.graph, knowledge, { ...input, signal, onProgress });
+    // Imported firms, ties and templates change every cached snapshot and catalog.
+    engine.invalidate();
+    knowledge.invalidate();
+    // The overview's history keeps the chains' health as each import left it; in the background, so
+    // the job does not wait for seven gap analyses (a failure is logged and retried by the daily record).
+    recordChainHealth(engine).catch((error: unknown) => input.log?.(error, 'chain health after import not recorded'));
+    return report;
+  };
+  const queue = new ImportQueue(run);
   return [
     defineRoute({
-      method: 'post', path: '/import/{entity}', summary: '批量导入 Import a CSV, XLSX, JSON Lines or JSON file (all or nothing)', tags: ['import'], scope: 'write',
-      params: importPathSchema, query: importQuerySchema, upload: receive,
-      response: { status: 200, schema: s.importReportResponse },
+      method: 'post', path: '/import/{entity}', tags: ['import'], scope: 'write',
+      summary: '批量导入 Import a CSV, XLSX, JSON Lines or JSON file (all or nothing); header Idempotency-Key: the same key returns the same job',
+      params: importPathSchema, query: importQuerySchema, upload: receive(queue),
+      response: { status: 200, schema: s.importReportResponse, description: `A file of at most ${importJobLimits.syncMaxBytes / 1024} KB imported within ${importJobLimits.syncWaitMs / 1000} s: its report` },
+      accepted: { schema: s.importJobResponse, description: 'A larger file, or one still running: the job, to follow at `Location` (GET /import/jobs/{id})' },
       handler: async ({ params, query, req }) => {
+        const res = req.res!;
+        const state = uploadState(res);
+        if (state.existing) return answer(state.existing, res);
         if (!req.file) throw new InvalidInputError('no file uploaded', [{ path: 'body.file', message: 'send the file as multipart/form-data field "file"' }]);
         const field = (req.body as { encoding?: unknown } | undefined)?.encoding;
         const declared = field === undefined ? undefined : encodingSchema.safeParse(field);
         if (declared && !declared.success) throw new InvalidInputError('invalid encoding', [{ path: 'body.encoding', message: 'utf-8 or gb18030' }]);
-        const encoding = query.encoding ?? declared?.data;
-        const report = await importFile(knowledge.graph, knowledge, { entity: params.entity, filename: req.file.originalname, content: req.file.buffer, format: query.format, encoding });
-        // Imported firms, ties and templates change every cached snapshot and catalog.
-        engine.invalidate();
-        knowledge.invalidate();
-        // The overview's history keeps the chains' health as each import left it; in the background, so
-        // the answer does not wait for seven gap analyses (a failure is logged and retried by the daily record).
-        recordChainHealth(engine).catch((error: unknown) => req.log?.warn({ err: error }, 'chain health after import not recorded'));
-        return json(report);
+        // Answered 503 already (the upload was slower than the request timeout): start nothing.
+        if (requestDeadline(res)?.signal.aborted) throw new UnavailableError('the request timed out before the import was queued');
+        const job = queue.submit(state.admission!, writerIdentity(req).name, {
+          entity: params.entity, filename: req.file.originalname.slice(0, 200), content: req.file.buffer, format: query.format,
+          encoding: query.encoding ?? declared?.data, log: (error, message) => req.log?.warn({ err: error }, message),
+        }, state.key);
+        return answer(job, res);
       },
     }),
+    ...importJobRoutes(queue),
   ];
 }

@@ -30,6 +30,8 @@ export const problemLimits = {
   maxIssues: 100,
   /** Characters of user text echoed back in one message (a header, a cell): enough to recognise it. */
   maxEchoChars: 80,
+  /** Characters of one issue's path or message at most (an unknown JSON key is echoed in its path). */
+  maxMessageChars: 400,
 };
 
 /**

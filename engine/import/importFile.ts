@@ -41,6 +41,11 @@ export interface ImportOptions {
   /** The encoding of a CSV/JSON file when it is not UTF-8 or UTF-16 with a BOM: declared, never guessed. */
   encoding?: TextEncoding;
   onProgress?: ImportProgress;
+  /**
+   * Cancels the import (an import job's DELETE): checked between stages and at every progress report,
+   * the last one inside the write transaction before its commit, so a cancelled import writes nothing.
+   */
+  signal?: AbortSignal;
 }
 
 export interface ImportReport {
@@ -99,7 +104,12 @@ export async function importFile(graph: Graph, knowledge: KnowledgeEngine, optio
     throw new InvalidInputError(`${file} is too large`, [{ file, path: '(file)', message: `at most ${importLimits.maxBytes / 1024 / 1024} MB per import; split the file` }]);
   }
 
-  const ctx: ImportContext = { graph, knowledge, file, onProgress: options.onProgress };
+  const { signal } = options;
+  const onProgress: ImportProgress = (phase, done, total) => {
+    signal?.throwIfAborted();
+    return options.onProgress?.(phase, done, total);
+  };
+  const ctx: ImportContext = { graph, knowledge, file, onProgress };
   const batch = new BatchBuilder();
   let rows: number;
   let built: BuildResult = {};
@@ -116,6 +126,7 @@ export async function importFile(graph: Graph, knowledge: KnowledgeEngine, optio
     if (table.records.length > importLimits.maxRows) {
       throw new InvalidInputError(`${file} has too many rows`, [{ file, path: '(file)', message: `${table.records.length} rows; at most ${importLimits.maxRows} per import` }]);
     }
+    signal?.throwIfAborted();
     const valid = validateRows(spec, table, file);
     const issues = [
       ...valid.issues,
@@ -123,11 +134,13 @@ export async function importFile(graph: Graph, knowledge: KnowledgeEngine, optio
       ...(spec.label ? await idsTakenElsewhere(graph, valid.rows, spec.label, (r) => spec.key.of(r), file) : []),
     ];
     if (issues.length > 0) throw invalid(file, issues);
+    signal?.throwIfAborted();
     built = await spec.build(valid.rows, batch, ctx);
     rows = valid.rows.length;
   }
 
-  const load = await loadGraph(graph, batch.batch(file), { atomic: true, onProgress: (done, total) => options.onProgress?.('write', done, total) });
+  signal?.throwIfAborted();
+  const load = await loadGraph(graph, batch.batch(file), { atomic: true, onProgress: (done, total) => onProgress('write', done, total) });
   // After the load, in a transaction of its own (the queue lives on the firms' nodes, which must exist):
   // should it fail, the firms stay unattached and importing the file again queues them.
   const review = await queueForReview(graph, built.review ?? []);

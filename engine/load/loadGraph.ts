@@ -21,7 +21,10 @@ export interface LoadOptions {
   concurrency?: number;
   /** Records an ImportRun node (running → complete) so a half-done load can be recognised. */
   runId?: string;
-  /** Called after each batch; a returned promise is awaited before the next batch. */
+  /**
+   * Called after each batch; a returned promise is awaited before the next batch. In atomic mode it is
+   * called inside the one transaction, so throwing from it rolls the load back.
+   */
   onProgress?: (done: number, total: number) => void | Promise<void>;
 }
 
@@ -124,11 +127,19 @@ export async function loadGraph(graph: Graph, input: GraphBatch, options: LoadOp
     }
   };
   if (options.atomic) {
+    // Progress is reported inside the transaction, after each statement and last before the commit: a
+    // callback that throws (an import job being cancelled) rolls the whole load back, and none is
+    // called after the commit, so nothing can report failure about a load that landed.
     await graph.write(async (tx) => {
-      for (const step of [...nodeSteps(batch, size), ...relationshipSteps(batch, size, 0, 1)]) await apply(tx, step);
+      let written = 0;
+      for (const step of [...nodeSteps(batch, size), ...relationshipSteps(batch, size, 0, 1)]) {
+        await apply(tx, step);
+        written += step.rows.length;
+        await options.onProgress?.(written, total);
+      }
+      if (written === 0) await options.onProgress?.(0, total);
     });
     done = total;
-    await options.onProgress?.(done, total);
   } else {
     const workers = options.concurrency ?? defaultConcurrency;
     const drain = async (steps: Iterable<Step>) => {

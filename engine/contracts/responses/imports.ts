@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { importEntities } from '../../import/importFile.ts';
+import { importJobPhases, importJobStates } from '../../import/jobs/importJob.ts';
 
 /** What the API sends after an import (docs/design.md §6): counts written, and what automatic attachment did. */
 export const importReportResponse = z
@@ -17,3 +18,42 @@ export const importReportResponse = z
   .meta({ id: 'ImportReport' });
 
 export type ImportReport = z.infer<typeof importReportResponse>;
+
+/** A problem document as a failed job keeps it (RFC 9457 fields; at most 100 field issues). */
+const jobProblemResponse = z
+  .strictObject({
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z.array(z.strictObject({ path: z.string(), message: z.string(), row: z.number().int().optional(), file: z.string().optional() })).optional(),
+  })
+  .meta({ id: 'ImportJobProblem' });
+
+/**
+ * An import job (POST /import/{entity} → 202, GET and DELETE /import/jobs/{id}): where it is, how far,
+ * and when it has ended, its report or why it failed. Kept in memory: a restart of the API forgets it.
+ */
+export const importJobResponse = z
+  .strictObject({
+    id: z.string(),
+    entity: z.enum(importEntities),
+    filename: z.string(),
+    bytes: z.number().int(),
+    state: z.enum(importJobStates),
+    progress: z
+      .strictObject({
+        phase: z.enum(importJobPhases),
+        done: z.number().int(),
+        total: z.number().int(),
+      })
+      .meta({ description: 'checking: reading and validating the file; attach: firms attached to segments (firms done / total); write: elements written in the one transaction (done / total), uncommitted until the job succeeds' }),
+    cancelRequested: z.boolean(),
+    submittedAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    report: importReportResponse.nullable().meta({ description: 'when succeeded: the same report a small import answers at once' }),
+    problem: jobProblemResponse.nullable().meta({ description: 'when failed: the problem document the import would have answered (400 invalid rows, 409 conflict, 503 database gone)' }),
+  })
+  .meta({ id: 'ImportJob' });
+
+export type ImportJobView = z.infer<typeof importJobResponse>;
