@@ -20,12 +20,19 @@ export const zhWords: Record<WordParam, Record<string, string>> = {
   rules: { ...constraintLabels, declined: '配对均曾被放弃' },
 };
 
-const isWordParam = (name: string): name is WordParam => (wordParams as readonly string[]).includes(name);
+const wordParamSet: ReadonlySet<string> = new Set(wordParams);
 const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
+const withinBounds = (value: MessageParam) =>
+  Array.isArray(value) ? value.length <= messageLimits.listItems && value.every((x) => x.length <= messageLimits.listItem) : typeof value !== 'string' || value.length <= messageLimits.text;
+
+/** The parameters within the contract's bounds; the same object when they already are (the common case: no copy). */
 function bounded(params: MessageParams): MessageParams {
+  const names = Object.keys(params);
+  if (names.length <= messageLimits.params && names.every((n) => withinBounds(params[n]!))) return params;
   const out: MessageParams = {};
-  for (const [name, value] of Object.entries(params).slice(0, messageLimits.params)) {
+  for (const name of names.slice(0, messageLimits.params)) {
+    const value = params[name]!;
     out[name] = Array.isArray(value)
       ? value.slice(0, messageLimits.listItems).map((x) => cut(x, messageLimits.listItem))
       : typeof value === 'string' ? cut(value, messageLimits.text) : value;
@@ -34,20 +41,37 @@ function bounded(params: MessageParams): MessageParams {
 }
 
 function zhParam(name: string, value: MessageParam): string {
-  const words = isWordParam(name) ? zhWords[name] : undefined;
-  const show = (x: string | number) => (words ? words[String(x)] ?? String(x) : String(x));
-  return Array.isArray(value) ? value.map(show).join('、') : show(value);
+  const words = wordParamSet.has(name) ? zhWords[name as WordParam] : undefined;
+  if (Array.isArray(value)) return value.map((x) => (words ? words[x] ?? x : x)).join('、');
+  return words ? words[String(value)] ?? String(value) : String(value);
+}
+
+/** Each template split once into text and parameter names: filling it is then a walk, not a regular expression (thousands a request). */
+const compiled = new Map<MessageCode, (string | { name: string })[]>();
+function pieces(code: MessageCode): (string | { name: string })[] {
+  let found = compiled.get(code);
+  if (!found) {
+    found = zhMessages[code].split(/(\{\w+\})/).filter(Boolean).map((x) => (/^\{\w+\}$/.test(x) ? { name: x.slice(1, -1) } : x));
+    compiled.set(code, found);
+  }
+  return found;
 }
 
 /** Fills a Chinese template; a parameter left unfilled stays visible, so a test notices it. */
 export function fillZh(code: MessageCode, params: MessageParams): string {
-  return zhMessages[code].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? zhParam(name, params[name]!) : whole));
+  let text = '';
+  for (const piece of pieces(code)) {
+    if (typeof piece === 'string') text += piece;
+    else text += piece.name in params ? zhParam(piece.name, params[piece.name]!) : `{${piece.name}}`;
+  }
+  return text;
 }
 
 /** A message of the catalogue with its Chinese text. */
 export function say(code: MessageCode, params: MessageParams = {}): Message {
   const p = bounded(params);
-  return { code, params: p, text: cut(fillZh(code, p), messageLimits.messageText) };
+  const text = fillZh(code, p);
+  return { code, params: p, text: text.length > messageLimits.messageText ? cut(text, messageLimits.messageText) : text };
 }
 
 /** How parts join into one line: clauses with '；', a `…Note` appended, after a `…Head` nothing. */
