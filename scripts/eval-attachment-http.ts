@@ -105,8 +105,15 @@ async function importOverHttp(base: string, key: string, entity: string, filenam
   const form = new FormData();
   form.append('file', new Blob([content]), filename);
   const res = await fetch(`${base}/api/v1/import/${entity}`, { method: 'POST', body: form, headers: { Authorization: `Bearer ${key}` } });
-  const body = await res.json();
-  if (res.status !== 200) throw new Error(`import of ${entity} answered ${res.status}: ${JSON.stringify(body).slice(0, 2000)}`);
+  let body = await res.json();
+  // A large file is a job (202 + Location): followed until it ends, its report is the answer.
+  for (let status = res.status; status === 202; ) {
+    await new Promise((r) => setTimeout(r, 1_000));
+    const job = await (await fetch(`${base}${res.headers.get('location')}`, { headers: { Authorization: `Bearer ${key}` } })).json();
+    if (job.state === 'succeeded') [status, body] = [200, job.report];
+    else if (job.state !== 'queued' && job.state !== 'running') throw new Error(`import job of ${entity} ${job.state}: ${JSON.stringify(job.problem).slice(0, 2000)}`);
+  }
+  if (res.status !== 200 && res.status !== 202) throw new Error(`import of ${entity} answered ${res.status}: ${JSON.stringify(body).slice(0, 2000)}`);
   return body as { rows: number; nodes: number; relationships: number; unmatchedProducts: { id: string; products: string[] }[]; ms: number };
 }
 

@@ -23,6 +23,21 @@ describe('XLSX within bounds', () => {
     expect(process.memoryUsage().rss - started).toBeLessThan(100 * 1024 * 1024);
   });
 
+  it('refuses a workbook whose zip directory understates a part, before the workbook reader inflates it', async () => {
+    const bomb = await workbook([['a'.repeat(8 * 1024 * 1024)]]);
+    // Every part declares 1 KB inflated, in the directory and the local headers (drill (e)'s "lying bomb").
+    const lying = Buffer.from(bomb);
+    for (let i = 0; i + 30 < lying.length; i++) {
+      const signature = lying.readUInt32LE(i);
+      if (signature === 0x02014b50) lying.writeUInt32LE(1024, i + 24);
+      else if (signature === 0x04034b50) lying.writeUInt32LE(1024, i + 22);
+    }
+    expect(zipParts(lying)!.every((p) => p.inflated === 1024)).toBe(true);
+    expect(zipBombProblem(lying)).toMatch(/inflates to more than the 1024 bytes its zip directory declares$/);
+    const table = await readTable('xlsx', lying, 'lying.xlsx');
+    expect(table.issues).toEqual([expect.objectContaining({ path: '(file)', message: expect.stringMatching(/its zip directory declares$/) })]);
+  });
+
   it('refuses a workbook that declares more inflated bytes than the cap', async () => {
     const small = await workbook([['编号', '名称'], ['a', '甲']]);
     expect(zipBombProblem(small)).toBeNull();
