@@ -5,6 +5,7 @@ import { downloadCsv } from '../ui/csv.ts';
 import { el } from '../ui/el.ts';
 import { rankedList } from '../ui/rankedList.ts';
 import { bind, emptyState } from '../ui/status.ts';
+import { focusOpenedPanel } from '../views/panelFocus.ts';
 import { providerNote } from './explanationDetail.ts';
 import type { Matcher } from './matcher.ts';
 import { subjectRef } from './pairingQuery.ts';
@@ -59,6 +60,8 @@ export function createMatchPanel<R extends { items: I[]; textProvider: TextProvi
       onSelect: (item) => {
         panel.selected = item;
         renderDetail();
+        // The detail column is the opened panel (issue 16 item 8); Escape there returns to the chosen card.
+        focusOpenedPanel(detail, detail.querySelector<HTMLElement>('h2'), () => list.querySelector<HTMLElement>('li.candidate.selected .cand-name'));
       },
       card: (item, rank, selected, select) => matcher.card(item, result, rank, selected, select),
     }));

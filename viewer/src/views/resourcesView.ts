@@ -14,6 +14,7 @@ import { boardStatuses, createResourcesState, resetList, resourcesHash, storeAss
 import { resourceKinds } from '../resources/terms.ts';
 import { el } from '../ui/el.ts';
 import { bind, emptyState } from '../ui/status.ts';
+import { focusLost, focusOpenedPanel } from './panelFocus.ts';
 import { tabs, type Tabs } from '../ui/tabs.ts';
 
 /**
@@ -110,8 +111,13 @@ export const resourcesView: ViewDefinition = {
     // ----- the two lists -----
     const tabLabels = () => ({ demands: listTabLabel(state, 'demands'), offers: listTabLabel(state, 'offers') });
 
+    /** The matches panel was opened by a person: focus goes to its heading once it has drawn (issue 16 item 8). */
+    let focusMatchesPanel = false;
+    const selectedTitle = () => listHost.querySelector<HTMLElement>('button.res-title[aria-pressed="true"]');
+
     const selectItem = (side: Side, id: string) => {
       state.selected = { side, id };
+      focusMatchesPanel = true;
       // a record chosen elsewhere (the assignment table) may sit on another page of its list
       const page = pageContaining(state[side].items, state.board, id);
       if (page !== null && page !== state.board.page[side]) {
@@ -176,10 +182,14 @@ export const resourcesView: ViewDefinition = {
       flash.textContent = text;
       flash.removeAttribute('title');
     };
+    /** The button that opened the editor (new, or a record's edit): focus goes back to it when the editor closes. */
+    let editorOpener: HTMLElement | null = null;
     const closeEditor = () => {
       state.editing = null;
       editorArea.hidden = true;
       editorArea.replaceChildren();
+      if (editorOpener?.isConnected) editorOpener.focus();
+      editorOpener = null;
     };
     /** After a write, or a refusal that says the list is out of date (412, 404): read the list again. */
     const refresh = (side: Side) => {
@@ -195,6 +205,7 @@ export const resourcesView: ViewDefinition = {
       const record = id ? recordOf(side, id) : undefined;
       if (id && !record) return;
       state.editing = { side, id };
+      editorOpener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
       say('');
       const form = boardForm({
         side, record, kind: state.kind || undefined,
@@ -245,6 +256,11 @@ export const resourcesView: ViewDefinition = {
     const renderMatches = () => {
       if (!state.selected) return matchArea.replaceChildren(matchHeading(), emptyState(t('res.pickOne'), t('res.matchesTitle')));
       if (state.matches) matchArea.replaceChildren(matchHeading(), ...resourceMatchesContent(state.matches, () => matchArea.clientWidth));
+      // Redrawing removed the heading that had focus: give it to the new one, and Escape returns to the list item.
+      if (focusMatchesPanel && (focusLost() || matchArea.contains(document.activeElement))) {
+        focusOpenedPanel(matchArea, matchArea.querySelector<HTMLElement>('#res-match-title'), selectedTitle);
+      }
+      if (state.matches) focusMatchesPanel = false;
     };
 
     const loadMatches = () => {
@@ -255,6 +271,7 @@ export const resourcesView: ViewDefinition = {
       const body = selected.side === 'demands' ? { demandId: selected.id, limit: matchLimit } : { offerId: selected.id, limit: matchLimit };
       const area = el('div', {});
       matchArea.replaceChildren(matchHeading(), area);
+      if (focusMatchesPanel) focusOpenedPanel(matchArea, matchArea.querySelector<HTMLElement>('#res-match-title'), selectedTitle);
       stopMatch = bind(area, () => api.matchResources(body), (r) => {
         state.matches = r;
         renderMatches();
