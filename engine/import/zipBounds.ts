@@ -51,10 +51,11 @@ export function zipBombProblem(buffer: Buffer, limits = xlsxLimits): string | nu
 }
 
 /**
- * Whether a part inflates to exactly the size its directory declares. The workbook reader inflates
- * every part whole, trusting nothing: a directory that declares 1 KB for a part of 200 MB passed the
- * checks above and was inflated in full (drill (e), "lying bomb"). Inflating here stops one byte past
- * the declared size, so the cost is bounded by the declared sizes the checks above already capped.
+ * Whether a part inflates to exactly the size its directory declares. A directory that declares 1 KB
+ * for a part of 200 MB passes the checks above (drill (e), "lying bomb"); the workbook reader (JSZip)
+ * happens to stop it too — measured: "uncompressed data size mismatch" after 90 ms, no RSS rise — but
+ * that is the library's behaviour, not ours to rely on. Inflating here stops one byte past the
+ * declared size, so the cost is bounded by the declared sizes the checks above already capped.
  */
 function declaresTruly(buffer: Buffer, part: ZipPart): boolean {
   if (part.localOffset + 30 > buffer.length || buffer.readUInt32LE(part.localOffset) !== 0x04034b50) return false;
