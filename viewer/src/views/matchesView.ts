@@ -31,6 +31,8 @@ export const matchesView: ViewDefinition = {
     const chainLabel = el('label', { for: 'm-chain', class: 'label' });
     const chainSelect = el('select', { id: 'm-chain', class: 'input' });
     const refresh = el('button', { type: 'button', class: 'btn' });
+    const overdueButton = el('button', { type: 'button', class: 'btn overdue-filter', 'aria-pressed': 'false' });
+    const overdueNote = el('p', { class: 'hint overdue-note', 'aria-live': 'polite' });
     const csvButton = el('button', { type: 'button', class: 'btn', 'data-export': 'csv' });
     const xlsxButton = el('button', { type: 'button', class: 'btn', 'data-export': 'xlsx' });
     const exportStatus = el('div', { class: 'export-status', 'aria-live': 'polite' });
@@ -51,8 +53,10 @@ export const matchesView: ViewDefinition = {
             el('div', { class: 'toolbar' },
               el('div', { class: 'field-inline' }, kindLabel, kindSelect),
               el('div', { class: 'field-inline' }, chainLabel, chainSelect),
+              overdueButton,
               refresh,
               el('div', { class: 'toolbar-end' }, csvButton, xlsxButton)),
+            overdueNote,
             exportStatus),
           statsArea)),
       message, board));
@@ -69,9 +73,25 @@ export const matchesView: ViewDefinition = {
       chainSelect.replaceChildren(el('option', { value: '' }, t('m.allChains')), ...state.chains.map((c) => el('option', { value: c.id }, lang() === 'en' ? c.nameEn : c.name)));
       chainSelect.value = state.chainId;
       refresh.textContent = t('m.refresh');
+      renderOverdue();
       csvButton.textContent = t('export.csv');
       xlsxButton.textContent = t('export.xlsx');
       keyArea.replaceChildren(el('h2', { class: 'key-title' }, t('m.keyTitle')), apiKeyForm('matches'));
+    };
+
+    // ----- overdue follow-ups: a filter with its count -----
+    const renderOverdue = () => {
+      const c = state.overdueCount;
+      overdueButton.textContent = c ? t('m.overdueCount', { n: `${c.n}${c.more ? '+' : ''}` }) : t('m.overdueFilter');
+      overdueButton.setAttribute('aria-pressed', String(state.overdue));
+      overdueButton.classList.toggle('has-overdue', (c?.n ?? 0) > 0);
+      overdueNote.textContent = state.overdue ? t('m.overdueOn') : '';
+    };
+    const loadOverdueCount = () => {
+      api.matches({ ...listQuery({ ...state, overdue: true }), limit: 200 }).then((page) => {
+        state.overdueCount = { n: page.items.length, more: page.nextCursor !== null };
+        renderOverdue();
+      }, () => {});
     };
 
     // ----- stats -----
@@ -84,7 +104,7 @@ export const matchesView: ViewDefinition = {
     };
 
     // ----- the pipeline -----
-    const card = (m: MatchRecord) => matchCard(m, state, (match, to, button) => transition(match, to, button));
+    const card = (m: MatchRecord) => matchCard(m, state, { move: (match, to, button) => transition(match, to, button), setDue: (match, due, button) => setDue(match, due, button) });
 
     const renderColumn = (s: MatchStatus) => {
       const c = state.columns[s];
@@ -122,18 +142,38 @@ export const matchesView: ViewDefinition = {
         }));
       }
       loadStats();
+      loadOverdueCount();
     };
 
     const showMessage = (kindOf: 'ok' | 'error', content: (Node | string)[]) => {
       message.replaceChildren(el('div', { class: kindOf === 'ok' ? 'match-ok' : 'record-error', role: kindOf === 'ok' ? 'status' : 'alert' }, content));
     };
 
+    /** Without a key a write cannot succeed: say so and take the user to the key field. */
+    const needsKey = () => {
+      if (apiKey()) return false;
+      showMessage('error', [el('p', { class: 'state-title' }, t('m.needKey'))]);
+      focusKeyInput(keyArea);
+      return true;
+    };
+
+    const setDue = (m: MatchRecord, dueDate: string | null, button: HTMLButtonElement) => {
+      if (needsKey()) return;
+      button.disabled = true;
+      api.updateMatch(m.id, { dueDate }).then((updated) => {
+        state.focus = updated.id;
+        const name = updated.candidateName || updated.candidateId;
+        showMessage('ok', [dueDate ? t('m.dueSet', { name, date: dueDate }) : t('m.dueCleared', { name })]);
+        loadColumns();
+      }, (error: unknown) => {
+        button.disabled = false;
+        showMessage('error', [errorState(error)]);
+        if (error instanceof ApiError && (error.status === 401 || error.status === 403)) focusKeyInput(keyArea);
+      });
+    };
+
     const transition = (m: MatchRecord, to: MatchStatus, button: HTMLButtonElement) => {
-      if (!apiKey()) {
-        showMessage('error', [el('p', { class: 'state-title' }, t('m.needKey'))]);
-        focusKeyInput(keyArea);
-        return;
-      }
+      if (needsKey()) return;
       button.disabled = true;
       const note = state.notes.get(m.id)?.trim();
       api.updateMatch(m.id, { status: to, note: note || undefined }).then((updated) => {
@@ -170,6 +210,12 @@ export const matchesView: ViewDefinition = {
       syncUrl();
       loadColumns();
     });
+    overdueButton.addEventListener('click', () => {
+      state.overdue = !state.overdue;
+      renderOverdue();
+      syncUrl();
+      loadColumns();
+    });
     refresh.addEventListener('click', () => {
       message.replaceChildren();
       loadColumns();
@@ -183,7 +229,11 @@ export const matchesView: ViewDefinition = {
     };
     csvButton.addEventListener('click', () => exportAs('csv'));
     xlsxButton.addEventListener('click', () => exportAs('xlsx'));
-    const stopKey = onApiKeyChange(() => message.replaceChildren());
+    // A new key may unlock owners and notes (private to the owner and admins): read the board again.
+    const stopKey = onApiKeyChange(() => {
+      message.replaceChildren();
+      loadColumns();
+    });
 
     api.chains().then((list) => {
       state.chains = list;

@@ -1,3 +1,4 @@
+import './followUp.css';
 import type { MatchRecord, MatchStats, MatchStatus } from '../../api/types.ts';
 import { lang, t, tData } from '../../i18n/i18n.ts';
 import { confidenceLabel } from '../../segment/candidateList.ts';
@@ -18,14 +19,42 @@ function when(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(lang(), { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 }
 
-/** A card of the pipeline: what was matched to what, why, who recorded it, its history, and the moves it can make. */
-export function matchCard(m: MatchRecord, state: Pick<MatchesState, 'focus' | 'notes'>, move: (m: MatchRecord, to: MatchStatus, button: HTMLButtonElement) => void): HTMLElement {
+/** What a card can ask of the board: move the match along its lifecycle, or set (null: clear) its follow-up date. */
+export interface CardActions {
+  move: (m: MatchRecord, to: MatchStatus, button: HTMLButtonElement) => void;
+  setDue: (m: MatchRecord, dueDate: string | null, button: HTMLButtonElement) => void;
+}
+
+/** Who follows the match up and by when; the owner's name only where the API shows it (owner and admins). */
+function followUp(m: MatchRecord): HTMLElement {
+  return el('p', { class: `match-follow${m.overdue ? ' overdue' : ''}` },
+    el('span', { class: 'match-owner' }, m.createdBy ? t('m.owner', { who: m.createdBy }) : t('m.ownerHidden')), ' · ',
+    el('span', { class: 'match-due' }, m.dueDate ? t('m.due', { date: m.dueDate }) : t('m.noDue')),
+    m.overdue ? el('span', { class: 'overdue-badge' }, el('span', { 'aria-hidden': 'true' }, '⚠ '), t('m.overdueBadge')) : null);
+}
+
+/** The follow-up date of an open match: a calendar day, set or cleared. */
+function dueEditor(m: MatchRecord, safeId: string, setDue: CardActions['setDue']): HTMLElement {
+  const id = `due-${safeId}`;
+  const input = el('input', { id, type: 'date', class: 'input due-input' });
+  input.value = m.dueDate ?? '';
+  const set = el('button', { type: 'button', class: 'btn small set-due', onclick: (e: Event) => {
+    if (input.value) setDue(m, input.value, e.currentTarget as HTMLButtonElement);
+  } }, t('m.setDue'));
+  const clear = m.dueDate ? el('button', { type: 'button', class: 'btn small clear-due', onclick: (e: Event) => setDue(m, null, e.currentTarget as HTMLButtonElement) }, t('m.clearDue')) : null;
+  return el('div', { class: 'due-editor' }, el('label', { for: id, class: 'label small-label' }, t('m.dueLabel')), input, set, clear);
+}
+
+/** A card of the pipeline: what was matched to what, why, who follows it up and by when, its history, and the moves it can make. */
+export function matchCard(m: MatchRecord, state: Pick<MatchesState, 'focus' | 'notes'>, { move, setDue }: CardActions): HTMLElement {
   const allowed = nextStatuses[m.status];
-  const noteId = `note-${m.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  const safeId = m.id.replace(/[^A-Za-z0-9_-]/g, '_');
+  const noteId = `note-${safeId}`;
   const note = el('textarea', { id: noteId, class: 'input note-input', rows: 1, maxlength: 1000 });
   note.value = state.notes.get(m.id) ?? '';
   note.addEventListener('input', () => state.notes.set(m.id, note.value));
   const actions = allowed.length === 0 ? null : el('div', { class: 'match-actions' },
+    dueEditor(m, safeId, setDue),
     el('label', { for: noteId, class: 'label small-label' }, t('m.note')), note,
     el('div', { class: 'action-buttons' }, allowed.map((to) => el('button', {
       type: 'button', class: `btn small to-${to}`, 'data-to': to, onclick: (event: Event) => move(m, to, event.currentTarget as HTMLButtonElement),
@@ -34,12 +63,13 @@ export function matchCard(m: MatchRecord, state: Pick<MatchesState, 'focus' | 'n
     el('ol', {}, m.history.map((h) => el('li', {},
       h.from ? `${t(`status.${h.from}`)} → ` : '', el('strong', {}, t(`status.${h.to}`)), `${h.actor ? ` · ${h.actor}` : ''} · ${when(h.at)}`, h.note ? el('span', { class: 'history-note' }, `「${h.note}」`) : null))));
   const focused = state.focus === m.id;
-  return el('li', { class: `match-card status-${m.status}${focused ? ' focused' : ''}`, 'data-id': m.id, 'data-status': m.status, tabindex: focused ? -1 : null },
+  return el('li', { class: `match-card status-${m.status}${focused ? ' focused' : ''}${m.overdue ? ' is-overdue' : ''}`, 'data-id': m.id, 'data-status': m.status, tabindex: focused ? -1 : null },
     el('div', { class: 'match-head' }, el('span', { class: 'chip' }, tData('mkind', m.kind)), statusBadge(m.status), el('span', { class: 'cand-score', title: t('cand.score') }, fmtScore(m.score))),
     el('p', { class: 'match-pair' }, el('span', { class: 'match-candidate' }, m.candidateName || m.candidateId), demoBadge(m.candidateDemo)),
     el('p', { class: 'match-subject muted' }, t('m.for', { subject: m.subjectName || m.subjectId }), demoBadge(m.subjectDemo)),
     el('div', { class: 'cand-foot' }, confidenceLabel(m.explanation.confidence)),
     m.explanation.reason ? el('p', { class: 'cand-reason' }, m.explanation.reason) : null,
+    followUp(m),
     el('p', { class: 'match-meta' }, t('m.meta', { who: m.createdBy ?? '—', at: when(m.createdAt) }), m.units > 1 ? ` · ${t('m.units', { n: m.units })}` : ''),
     history, actions);
 }

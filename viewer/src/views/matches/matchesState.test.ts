@@ -32,6 +32,14 @@ describe('match tracking state', () => {
     expect(matchesHash({ kind: 'resource', chainId: 'nev' })).toBe('#/matches?kind=resource&chainId=nev');
   });
 
+  it('keeps the overdue filter in the address and asks the API for overdue follow-ups only when it is on', () => {
+    const state = createMatchesState(new URLSearchParams('overdue=1&kind=partner'));
+    expect(state.overdue).toBe(true);
+    expect(listQuery(state)).toEqual({ kind: 'partner', chainId: undefined, overdue: 'true' });
+    expect(matchesHash(state)).toBe('#/matches?kind=partner&overdue=1');
+    expect(createMatchesState(new URLSearchParams('overdue=yes')).overdue).toBe(false);
+  });
+
   it('offers moves only forward from open statuses', () => {
     expect(statuses.filter((s) => nextStatuses[s].length === 0)).toEqual(['agreed', 'declined']);
   });

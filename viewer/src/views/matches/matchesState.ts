@@ -26,6 +26,10 @@ export interface Column {
 export interface MatchesState {
   kind: MatchKind | '';
   chainId: string;
+  /** Only open matches past their due date (`GET /matches?overdue=true`). */
+  overdue: boolean;
+  /** How many follow-ups are overdue under the kind and chain filter; `more` when there are over a page of them. */
+  overdueCount: { n: number; more: boolean } | null;
   /** The match to scroll to and highlight (the one just recorded or moved). */
   focus: string | null;
   chains: ChainSummary[];
@@ -42,6 +46,8 @@ export function createMatchesState(query: URLSearchParams): MatchesState {
   return {
     kind: (matchKinds as readonly string[]).includes(kind) ? (kind as MatchKind) : '',
     chainId: query.get('chainId') ?? '',
+    overdue: query.get('overdue') === '1',
+    overdueCount: null,
     focus: query.get('focus'),
     chains: [],
     columns: { proposed: emptyColumn(), contacted: emptyColumn(), agreed: emptyColumn(), declined: emptyColumn() },
@@ -62,14 +68,15 @@ export function addPage(state: MatchesState, status: MatchStatus, page: { items:
 }
 
 /** The list filter the API is asked with. */
-export function listQuery(state: Pick<MatchesState, 'kind' | 'chainId'>): { kind?: MatchKind; chainId?: string } {
-  return { kind: state.kind || undefined, chainId: state.chainId || undefined };
+export function listQuery(state: Pick<MatchesState, 'kind' | 'chainId'> & { overdue?: boolean }): { kind?: MatchKind; chainId?: string; overdue?: 'true' } {
+  return { kind: state.kind || undefined, chainId: state.chainId || undefined, ...(state.overdue ? { overdue: 'true' as const } : {}) };
 }
 
-export function matchesHash(state: Pick<MatchesState, 'kind' | 'chainId'>): string {
+export function matchesHash(state: Pick<MatchesState, 'kind' | 'chainId'> & { overdue?: boolean }): string {
   const params = new URLSearchParams();
   if (state.kind) params.set('kind', state.kind);
   if (state.chainId) params.set('chainId', state.chainId);
+  if (state.overdue) params.set('overdue', '1');
   const q = params.toString();
   return `#/matches${q ? `?${q}` : ''}`;
 }
