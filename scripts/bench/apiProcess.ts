@@ -11,6 +11,8 @@ export interface ApiProcess {
   rssMb(): number;
   /** Undefined while running; the exit code or signal once it ended. */
   exited(): { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  /** What the child reported once listening (its port, and whatever else the script sends). */
+  started: Record<string, unknown>;
   /** The last lines the server logged (for diagnosing a failure). */
   logTail(): string;
   stop(): Promise<void>;
@@ -26,8 +28,13 @@ export function rssMbOf(pid: number): number {
  * Starts the API (api/app.ts) in a child Node process over the Neo4j at `neo4jUri`. Rate limiting is
  * lifted (a load test is one caller) and request logs are kept to warnings unless `env` says otherwise.
  */
-export async function startApiProcess(neo4jUri: string, env: Record<string, string> = {}): Promise<ApiProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', childScript], {
+export async function startApiProcess(
+  neo4jUri: string,
+  env: Record<string, string> = {},
+  /** Another child script (it reports `{ port, … }` over IPC once listening), and how long its start may take. */
+  options: { script?: string; startTimeoutMs?: number } = {},
+): Promise<ApiProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', options.script ?? childScript], {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     env: { ...process.env, NEO4J_URI: neo4jUri, RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'warn', ...env },
   });
@@ -40,14 +47,16 @@ export async function startApiProcess(neo4jUri: string, env: Record<string, stri
   child.stderr!.on('data', keep);
   let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   const exitedPromise = new Promise<void>((resolve) => child.once('exit', (code, signal) => ((exit = { code, signal }), resolve())));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the API process did not start within 60 s:\n${tail.join('')}`)), 60_000);
-    child.once('message', (m: { port: number }) => (clearTimeout(timer), resolve(m.port)));
+  const timeoutMs = options.startTimeoutMs ?? 60_000;
+  const started = await new Promise<{ port: number }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the API process did not start within ${timeoutMs / 1000} s:\n${tail.join('')}`)), timeoutMs);
+    child.once('message', (m: { port: number }) => (clearTimeout(timer), resolve(m)));
     child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`the API process exited (code ${code}) during start:\n${tail.join('')}`))));
   });
   return {
     pid: child.pid!,
-    base: `http://127.0.0.1:${port}`,
+    base: `http://127.0.0.1:${started.port}`,
+    started,
     rssMb: () => rssMbOf(child.pid!),
     exited: () => exit,
     logTail: () => tail.join('').slice(-4000),
