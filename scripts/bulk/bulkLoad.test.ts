@@ -104,7 +104,7 @@ describe('bulk load through Neo4j\'s offline importer equals the online loader (
     } finally {
       await Promise.all([apiA.close(), apiB.close()]);
     }
-  });
+  }, 300_000);
 
   it('refuses a database that holds data, and says so', async () => {
     const options = { dataDir: online.home, boltPort: online.port, ...sizing, startTimeoutMs: 400_000, log: () => undefined };
