@@ -7,6 +7,7 @@ import { rankPairs, type PairingRequest, type PairingResponse } from './match/pa
 import { rankTalent, type TalentRequest } from './match/talent/rankTalent.ts';
 import { ResultCache, resultCacheEnabled } from './resultCache.ts';
 import { getEntity, getNeighbourhood } from './search/neighbourhood.ts';
+import { nearestByMeaning } from './search/meaningSearch.ts';
 import { searchEntities, type SearchRequest, type SearchResponse } from './search/searchEntities.ts';
 import { TextServices } from './text/textServices.ts';
 
@@ -47,7 +48,8 @@ export class KnowledgeEngine {
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
-    return searchEntities(this.graph, await this.text.get(), request);
+    const vectors = await this.text.storedVectors();
+    return searchEntities(this.graph, await this.text.get(), request, (q, types, k) => nearestByMeaning(this.graph, vectors, q, types, k));
   }
 
   entity(id: string) {

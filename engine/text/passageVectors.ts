@@ -100,6 +100,8 @@ export type PassageVectorState =
  */
 export class PassageVectors {
   private vectors = new Map<string, Float32Array>();
+  /** Hits by role and text, so a request hashes each catalog text once per refresh, not once per request. */
+  private byText = new Map<string, Float32Array>();
   private current?: Promise<void>;
   private again = false;
   private lastState: PassageVectorState = { state: 'computing', since: Date.now() };
@@ -138,7 +140,13 @@ export class PassageVectors {
   }
 
   get(role: EmbedRole, text: string): Float32Array | undefined {
-    return this.vectors.get(passageHash(this.embedder.model, role, text));
+    const key = `${role}\n${text}`;
+    const known = this.byText.get(key);
+    if (known) return known;
+    const v = this.vectors.get(passageHash(this.embedder.model, role, text));
+    // Only stored texts are remembered: the map is bounded by the vectors themselves.
+    if (v) this.byText.set(key, v);
+    return v;
   }
 
   private async run(): Promise<void> {
@@ -148,6 +156,7 @@ export class PassageVectors {
       const report = await storePassages(this.graph, this.embedder, passages);
       const labels = [...new Set(passages.map((p) => p.label))];
       this.vectors = await loadStoredVectors(this.graph, labels);
+      this.byText = new Map();
       this.version++;
       this.lastState = { state: 'ready', vectors: this.vectors.size, embedded: report.embedded, ms: report.ms };
       this.log(`passage vectors ready: ${this.vectors.size} stored, ${report.embedded} embedded now, ${report.unchanged} unchanged, ${(report.ms / 1000).toFixed(1)} s`);

@@ -69,6 +69,11 @@ export class TextServices {
     return new HybridRelevance(await this.lexical(), dense && this.vectors ? storedScorer(this.vectors) : undefined);
   }
 
+  /** The stored passage vectors once the dense provider is up (ready or not: see their status). */
+  async storedVectors(): Promise<PassageVectors | undefined> {
+    return (await this.dense()) ? this.vectors : undefined;
+  }
+
   /** After writes or an import: embed the passages whose text changed, in the background. */
   refreshVectors(): void {
     void this.vectors?.refresh();

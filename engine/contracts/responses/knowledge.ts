@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { talentLevelSchema } from '../../model/nodes.ts';
-import { demoFlag, explanationResponse, nextCursor, textProviderSchema } from './shared.ts';
+import { demoFlag, explanationResponse, nextCursor } from './shared.ts';
 
 /** What the API sends for pairing, talent, search and exploring (docs/design.md §3, §5). */
 
@@ -80,6 +80,7 @@ export const searchHitSchema = z
   .strictObject({
     id: z.string(), type: z.string().meta({ description: 'the node label' }), name: z.string(), description: z.string(), score: z.number(),
     highlight: z.array(z.strictObject({ text: z.string(), hit: z.boolean() })), demo: demoFlag,
+    matchedByMeaning: z.boolean().meta({ description: 'found by meaning: its stored passage is among the closest to the query (dense embedding)' }),
   })
   .meta({ id: 'SearchHit' });
 export const searchResponse = z
@@ -87,7 +88,7 @@ export const searchResponse = z
     items: z.array(searchHitSchema),
     groups: z.array(z.strictObject({ type: z.string(), items: z.array(searchHitSchema) })).meta({ description: 'the same page grouped by type, in order of each type’s best hit' }),
     nextCursor,
-    textProvider: textProviderSchema,
+    textProvider: matchTextProvider,
   })
   .meta({ id: 'SearchResult' });
 

@@ -105,7 +105,7 @@ describe('renderer and layout host', () => {
 });
 
 describe('search result groups', () => {
-  const hit = (id: string, type: string) => ({ id, type, name: id, description: '', score: 1, highlight: [], demo: false });
+  const hit = (id: string, type: string) => ({ id, type, name: id, description: '', score: 1, highlight: [], demo: false, matchedByMeaning: false });
   it('appends a further page to the groups of the same type, new types last, without repeats', () => {
     const merged = mergeGroups([{ type: 'Enterprise', items: [hit('e1', 'Enterprise')] }], [
       { type: 'Product', items: [hit('p1', 'Product')] }, { type: 'Enterprise', items: [hit('e1', 'Enterprise'), hit('e2', 'Enterprise')] },
