@@ -22,7 +22,7 @@ export interface SegmentWords {
  * graph's own firms weighs them (`attachmentClassifier.ts`).
  */
 export const signalNames = [
-  'gramCentroid', 'wordCentroid', 'nameCentroid', 'gramNeighbours', 'wordNeighbours', 'productNeighbours', 'segmentText', 'prior', 'productLines', 'segmentProducts', 'leadingProductLines', 'leadingGramCentroid', 'similarSegments', 'denseCentroid', 'denseNeighbours',
+  'gramCentroid', 'wordCentroid', 'nameCentroid', 'gramNeighbours', 'wordNeighbours', 'productNeighbours', 'segmentText', 'prior', 'productLines', 'segmentProducts', 'leadingProductLines', 'leadingGramCentroid', 'similarSegments', 'denseCentroid', 'denseNeighbours', 'nameNeighbours', 'nameSegmentText',
 ] as const;
 export type SignalName = (typeof signalNames)[number];
 const column = (name: SignalName) => signalNames.indexOf(name);
@@ -226,11 +226,16 @@ export class AttachmentModel {
     const neighbours = this.neighbourVote('grams', q.grams, self, hidden, values, column('gramNeighbours'));
     this.neighbourVote('words', q.words, self, hidden, values, column('wordNeighbours'));
     this.neighbourVote('products', q.products, self, hidden, values, column('productNeighbours'));
+    // The name names the trade more often than not (…银行, …证券, …电力, …矿业): its nearest attached
+    // firms by name vote, and its words are matched against the segment's own words.
+    this.neighbourVote('name', q.name, self, hidden, values, column('nameNeighbours'));
     const seg = this.segmentIndex.dots(q.grams, new Float64Array(S));
+    const nameSeg = this.segmentIndex.dots(this.view.grams.space.vector(nameGrams(firm.name)), new Float64Array(S));
     // The prior: how many attached firms the segment has (without this one, scored as new).
     const attached = this.firms.length - (self === undefined ? 0 : 1);
     for (let s = 0; s < S; s++) {
       values[s * K + column('segmentText')] = seg[s];
+      values[s * K + column('nameSegmentText')] = nameSeg[s];
       const count = this.firmCounts[s] - (ownLabels.includes(s) ? 1 : 0);
       values[s * K + column('prior')] = Math.log((count + 1) / (attached + S));
     }

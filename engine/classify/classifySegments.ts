@@ -26,6 +26,8 @@ const signalDetail: Record<SignalName, (value: number) => string> = {
   similarSegments: (v) => `与本环节相近的环节也与企业产品相近（相似度 ${v.toFixed(2)}）`,
   denseCentroid: (v) => `产品含义（语义向量）与本环节企业的产品相近（相似度 ${v.toFixed(2)}）`,
   denseNeighbours: (v) => `产品含义最相近的已挂链企业投向本环节（加权票 ${v.toFixed(2)}）`,
+  nameNeighbours: (v) => `名称最相近的已挂链企业投向本环节（加权票 ${v.toFixed(2)}）`,
+  nameSegmentText: (v) => `企业名称与环节名称相近（相似度 ${v.toFixed(2)}）`,
   leadingGramCentroid: (v) => `排在前面的主营产品用字与本环节企业的产品相近（相似度 ${v.toFixed(2)}）`,
 };
 
