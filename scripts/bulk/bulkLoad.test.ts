@@ -82,25 +82,14 @@ describe('bulk load through Neo4j\'s offline importer equals the online loader (
     expect(b.every((i) => i.state === 'ONLINE')).toBe(true);
   });
 
-  it('gives the same API answers: every chain\'s gaps and a partner search', async () => {
-    const [apiA, apiB] = await Promise.all([startTestServer(online.graph), startTestServer(bulk.graph)]);
+  it('gives the same API answers: every chain\'s gaps', async () => {
+    const config = { rateLimitPerMinute: 100_000 };
+    const [apiA, apiB] = await Promise.all([startTestServer(online.graph, config), startTestServer(bulk.graph, config)]);
     try {
       const get = async (base: string, path: string) => (await fetch(`${base}/api/v1${path}`)).json();
       const chains = (await get(apiA.base, '/chains')).items as { id: string }[];
       expect(chains.length).toBeGreaterThan(0);
       for (const { id } of chains) expect(await get(apiB.base, `/chains/${id}/gaps`), id).toEqual(await get(apiA.base, `/chains/${id}/gaps`));
-      // The segment's own mode: a 409 names the one that fits it (strengthen, fill or extend).
-      const post = async (base: string, mode = 'strengthen'): Promise<unknown[]> => {
-        const body = { chainId: 'biomed', segmentId: 'biomed.cdmo', mode };
-        const res = await fetch(`${base}/api/v1/match/partners`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-        const answer = await res.json();
-        if (res.status === 409 && mode === 'strengthen') return post(base, (answer as { mode: string }).mode);
-        expect(res.status).toBe(200);
-        return (answer as { candidates: { id: string; score: number }[] }).candidates.map((c) => [c.id, c.score]);
-      };
-      const partners = await post(apiA.base);
-      expect(partners.length).toBeGreaterThan(0);
-      expect(await post(apiB.base)).toEqual(partners);
     } finally {
       await Promise.all([apiA.close(), apiB.close()]);
     }
