@@ -52,6 +52,8 @@ export interface RouteDefinition<P extends z.ZodObject | undefined = z.ZodObject
   params?: P;
   query?: Q;
   body?: B;
+  /** Request headers the operation honours, for the OpenAPI document (the route checks them itself). */
+  headers?: z.ZodObject;
   /** A Chinese example body for the docs page. */
   bodyExample?: unknown;
   /** A file upload (multipart/form-data field `file`) instead of a JSON body: the middleware that receives it. */
