@@ -5,7 +5,7 @@
  * against it with `satisfies`, so a tag, size or level added to the model fails to compile until it is
  * given its value here.
  */
-import type { Confidence } from '../match/explanation.ts';
+import type { Confidence } from './scoring/confidence.ts';
 import type { EnterpriseSize, EnterpriseTag } from '../model/enterprise.ts';
 import type { z } from 'zod';
 import type { talentLevelSchema } from '../model/nodes.ts';

@@ -1,8 +1,7 @@
 import { messageLimits, wordParams, type Message, type MessageCode, type MessageParam, type MessageParams, type WordParam } from '../contracts/messages/message.ts';
 import { zhMessages } from '../contracts/messages/zhMessages.ts';
 import { enterpriseSizeLabels, enterpriseTagLabels } from '../model/enterprise.ts';
-import { constraintLabels } from '../match/resources/constraintList.ts';
-import { resourceKindLabels } from '../match/resources/resourceTypes.ts';
+import { constraintLabels, resourceKindLabels } from '../contracts/resourceWords.ts';
 
 /** Talent levels in Chinese words (engine/model/nodes.ts talentLevelSchema). */
 export const levelLabels: Record<string, string> = {

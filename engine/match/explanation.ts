@@ -3,6 +3,7 @@
  * behind it"). Shared by the partner, pairing, talent and resource matchers.
  */
 import { round } from '../core/round.ts';
+import type { Confidence } from '../config/scoring/confidence.ts';
 import type { Message } from '../contracts/messages/message.ts';
 import { detailOf, type SignalDetail } from '../i18n/signalDetail.ts';
 
@@ -42,7 +43,8 @@ export interface SignalScore {
   detailParts?: Message[];
 }
 
-export type Confidence = 'strong' | 'medium' | 'weak';
+// The labels live with the thresholds that give them (config/); re-exported for the matchers.
+export type { Confidence };
 
 export interface Explanation {
   signals: SignalScore[];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hardConstraints } from '../../match/resources/hardConstraints.ts';
+import { hardConstraints } from '../resourceWords.ts';
 import { demandRow, offerRow } from '../../model/nodes.ts';
 import { explanationResponse, nextCursor } from './shared.ts';
 import { messageSchema } from '../messages/message.ts';

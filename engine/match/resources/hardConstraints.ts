@@ -1,6 +1,6 @@
 import { demandTerms, offerTerms, type DemandTerms, type OfferTerms } from './resourceTerms.ts';
 import type { DemandContext, OfferContext } from './resourceTypes.ts';
-import { constraintLabels, hardConstraints, type HardConstraint } from './constraintList.ts';
+import { constraintLabels, hardConstraints, type HardConstraint } from '../../contracts/resourceWords.ts';
 
 export { constraintLabels, hardConstraints, type HardConstraint };
 

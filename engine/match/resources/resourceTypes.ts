@@ -80,7 +80,3 @@ export interface OfferContext {
    */
   remainingSize: number | null;
 }
-
-export const resourceKindLabels: Record<ResourceKind, string> = {
-  site: '厂房', land: '用地', loan: '贷款/资金', equipment: '设备', talent: '人才', service: '服务', policy: '政策',
-};

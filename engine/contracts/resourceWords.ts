@@ -1,11 +1,17 @@
 /**
- * The hard constraints' names and words, apart from the code that tests them (hardConstraints.ts), so
- * the message catalogue (engine/i18n/say.ts) can show a constraint as words without a dependency cycle.
+ * The resource matcher's names and words that the API's contract and the message catalogue show: the hard
+ * constraints (names, Chinese labels, rules) and the resource kinds' labels. Apart from the code that
+ * tests the constraints (match/resources/hardConstraints.ts), so the contract (responses/resources.ts)
+ * and the catalogue (engine/i18n/say.ts) read them without importing match/ — both once closed a folder
+ * cycle through it (engine/dependencyDirection.test.ts).
  *
  * Hard constraints of resource matching (docs/design.md §4: "never violated"). An offer that breaks any of
  * them is not a candidate, whatever its score; each one is a named bit so callers can say WHICH
  * constraint excluded an offer (docs/resources.md §1 states each rule).
  */
+import type { z } from 'zod';
+import type { resourceKindSchema } from '../model/nodes.ts';
+
 export const hardConstraints = [
   { name: 'kind', label: '资源类型不符', rule: 'offer.kind = demand.kind' },
   { name: 'capacity', label: '已无剩余容量', rule: 'offer capacity − agreed units ≥ 1, and its quantity (m², 万元) less what agreed matches took ≥ what the demand takes (when the whole quantity would be enough)' },
@@ -24,3 +30,7 @@ export const hardConstraints = [
 export type HardConstraint = (typeof hardConstraints)[number]['name'];
 
 export const constraintLabels = Object.fromEntries(hardConstraints.map((c) => [c.name, c.label])) as Record<HardConstraint, string>;
+
+export const resourceKindLabels: Record<z.infer<typeof resourceKindSchema>, string> = {
+  site: '厂房', land: '用地', loan: '贷款/资金', equipment: '设备', talent: '人才', service: '服务', policy: '政策',
+};
