@@ -5,6 +5,7 @@ import { FirmNamer } from './names.ts';
 import { plantedGaps } from './plantedGaps.ts';
 import { serviceSegments } from './serviceSegments.ts';
 import { syntheticUscc } from './uscc.ts';
+import { WeightedUrn } from './weightedUrn.ts';
 import type { Firm, World } from './world.ts';
 
 const sizeProfile: Record<EnterpriseSize, { revenueWan: number; employees: number }> = {
@@ -190,10 +191,10 @@ export function assignLocalTags(world: World): void {
     let have = local.filter((f) => f.tags.includes(tag)).length;
     // Named firms only ever carry the tags the article gives them.
     const pool = local.filter((f) => f.source !== 'article' && !f.key && !f.tags.includes(tag) && eligible(f));
-    while (have < target && pool.length > 0) {
-      const firm = random.weighted(pool, (f) => sizeWeight[f.size]);
-      pool.splice(pool.indexOf(firm), 1);
-      firm.tags.push(tag);
+    // The same firms random.weighted + removal would pick, in O(log n) a draw (weights are tenths).
+    const urn = new WeightedUrn(pool, (f) => sizeWeight[f.size], 10);
+    while (have < target && urn.size > 0) {
+      urn.draw(random).tags.push(tag);
       have++;
     }
   }

@@ -33,13 +33,7 @@ export class Random {
 
   /** Picks by non-negative weights. */
   weighted<T>(items: readonly T[], weight: (item: T) => number): T {
-    const total = items.reduce((s, x) => s + weight(x), 0);
-    let r = this.next() * total;
-    for (const item of items) {
-      r -= weight(item);
-      if (r < 0) return item;
-    }
-    return items[items.length - 1];
+    return pickByWeight(items, weight, this.next());
   }
 
   /** k distinct items (or all, when fewer). */
@@ -62,4 +56,18 @@ export class Random {
     const normal = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     return median * Math.exp(sigma * normal);
   }
+}
+
+/**
+ * The weighted pick for a uniform draw x in [0, 1): a linear walk in floating point, summed left to
+ * right. Kept exactly as it is — WeightedUrn falls back to it, and every seeded graph depends on it.
+ */
+export function pickByWeight<T>(items: readonly T[], weight: (item: T) => number, x: number): T {
+  const total = items.reduce((s, item) => s + weight(item), 0);
+  let r = x * total;
+  for (const item of items) {
+    r -= weight(item);
+    if (r < 0) return item;
+  }
+  return items[items.length - 1];
 }
