@@ -49,7 +49,7 @@ export function openApiDocument(routes: RouteDefinition[], version: string) {
       description: `需要权限 Needs the \`${route.scope}\` scope.`,
       tags: route.tags,
       security: [{ apiKey: [] }, {}],
-      request: { params: route.params, query: route.query, body: requestBody(route) },
+      request: { params: route.params, query: route.query, headers: route.headers, body: requestBody(route) },
       responses: { ...successResponse(route), ...errorResponses(route) },
     });
   }

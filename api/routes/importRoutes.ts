@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { RequestHandler, Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import {
@@ -10,6 +10,7 @@ import { writerIdentity } from '../auth.ts';
 import { sendProblem } from '../problem.ts';
 import { requestDeadline } from '../requestTimeout.ts';
 import { defineRoute, type Reply } from '../route.ts';
+import { fileSha256, hashingUpload, idempotencyHeaders, idempotencyKeyOf, requestFingerprint } from './importIdempotency.ts';
 import { importJobRoutes, jobPath, jobView } from './importJobRoutes.ts';
 
 export const importPathSchema = z.strictObject({ entity: z.enum(importEntities) });
@@ -19,39 +20,31 @@ export const importQuerySchema = z.strictObject({ format: z.enum(['csv', 'xlsx',
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: importLimits.maxBytes, files: 1, fields: 5 } });
 
-/** The Idempotency-Key header, if sent: printable ASCII, bounded; anything else is a 400 naming it. */
-function idempotencyKeyOf(req: Request): string | undefined {
-  const key = req.get('Idempotency-Key');
-  if (key === undefined) return undefined;
-  if (key.length === 0 || key.length > importJobLimits.maxIdempotencyKeyChars || !/^[\x21-\x7e]+$/.test(key)) {
-    throw new InvalidInputError('invalid Idempotency-Key', [{ path: 'header.Idempotency-Key', message: `1–${importJobLimits.maxIdempotencyKeyChars} printable ASCII characters` }]);
-  }
-  return key;
-}
-
 interface UploadState {
   admission?: Admission;
   existing?: ImportJob;
   key?: string;
+  /** With a key: what the request asked, hashed (importIdempotency.ts), kept with the job. */
+  fingerprint?: string;
 }
 const uploadState = (res: Response) => res.locals as UploadState;
 
-/** Reads and drops a request body without keeping it (a repeated upload whose job already exists), up to the upload limit. */
-function discardBody(req: Request, done: () => void): void {
-  let bytes = 0;
-  req.on('data', (chunk: Buffer) => {
-    bytes += chunk.length;
-    if (bytes > importLimits.maxBytes * 1.1) req.destroy();
-  });
-  req.once('end', done);
-  req.resume();
-}
+/** Multer's failures: a file over the limit stays 413 (problem.ts); any other malformed upload is 400. */
+const uploadError = (error: unknown) =>
+  !error || (error as { code?: string }).code === 'LIMIT_FILE_SIZE' ? error
+    : new InvalidInputError('the upload could not be read', [{ path: 'body.file', message: error instanceof Error ? error.message : String(error) }]);
+
+const keyProblem = (status: 409 | 422, title: string, message: string, instance: string) => ({
+  type: 'about:blank', title, status, instance, detail: message, errors: [{ path: 'header.Idempotency-Key', message }],
+});
 
 /**
- * Before a byte of the upload is read: a repeated Idempotency-Key finds its job (the body is read and
- * dropped), else the upload needs a place in the queue — none free is 429 with Retry-After, so
- * concurrent uploads never buffer more than the queue holds. Then the file is received: any malformed
- * upload (no boundary, cut-off body, stray fields) is 400, a file over the limit 413 — never a 500.
+ * Before a byte of the upload is read: a repeated Idempotency-Key finds its job — the body is then
+ * read only to hash it, and a different file or parameters under the same key is 422 (the IETF
+ * idempotency-key draft), the same ones the job's answer. Otherwise the upload needs a place in the
+ * queue: none free is 429 with Retry-After, so concurrent uploads never buffer more than the queue
+ * holds; the first upload with this key still being received is 409. Then the file is received: any
+ * malformed upload (no boundary, cut-off body, stray fields) is 400, a file over the limit 413.
  */
 function receive(queue: ImportQueue): RequestHandler {
   return (req, res, next) => {
@@ -61,10 +54,21 @@ function receive(queue: ImportQueue): RequestHandler {
     } catch (error) {
       return next(error);
     }
-    state.existing = state.key === undefined ? undefined : queue.byIdempotencyKey(writerIdentity(req), state.key);
-    if (state.existing) return discardBody(req, () => next());
-    const admission = queue.admit();
-    if (!admission) {
+    const owner = writerIdentity(req);
+    state.existing = state.key === undefined ? undefined : queue.byIdempotencyKey(owner, state.key);
+    if (state.existing) {
+      const existing = state.existing;
+      return hashingUpload.single('file')(req, res, (error?: unknown) => {
+        if (error || !req.file) return next(uploadError(error));
+        if (requestFingerprint(req, fileSha256(req.file)) === existing.fingerprint) return next();
+        sendProblem(res, keyProblem(422, '幂等键已用于另一请求 Idempotency-Key reused with a different request', 'this Idempotency-Key was used with a different file or parameters; send a new key for a new import', req.originalUrl));
+      });
+    }
+    const admission = queue.admit(state.key === undefined ? undefined : { owner: owner.name, key: state.key });
+    if (admission === 'in-flight') {
+      return sendProblem(res, keyProblem(409, '同一幂等键的请求正在处理 A request with this Idempotency-Key is in progress', 'the first upload with this Idempotency-Key is still being received; retry when it has been answered', req.originalUrl));
+    }
+    if (admission === 'full') {
       return sendProblem(res, {
         type: 'about:blank', title: '导入队列已满 Import queue full', status: 429, instance: req.originalUrl,
         detail: `${importJobLimits.maxRunning} import(s) running and ${importJobLimits.maxQueued} waiting; retry later`,
@@ -74,8 +78,8 @@ function receive(queue: ImportQueue): RequestHandler {
     // Released here unless the upload became a job (submit takes it over; releasing twice is harmless).
     res.once('close', () => admission.release());
     upload.single('file')(req, res, (error?: unknown) => {
-      if (!error || (error as { code?: string }).code === 'LIMIT_FILE_SIZE') return next(error);
-      next(new InvalidInputError('the upload could not be read', [{ path: 'body.file', message: error instanceof Error ? error.message : String(error) }]));
+      if (!error && state.key !== undefined && req.file) state.fingerprint = requestFingerprint(req, fileSha256(req.file));
+      next(uploadError(error));
     });
   };
 }
@@ -122,23 +126,27 @@ export function importRoutes(engine: ChainMatchEngine, knowledge: KnowledgeEngin
     defineRoute({
       method: 'post', path: '/import/{entity}', tags: ['import'], scope: 'write',
       summary: '批量导入 Import a CSV, XLSX, JSON Lines or JSON file (all or nothing); header Idempotency-Key: the same key returns the same job',
-      params: importPathSchema, query: importQuerySchema, upload: receive(queue),
+      params: importPathSchema, query: importQuerySchema, headers: idempotencyHeaders, upload: receive(queue),
       response: { status: 200, schema: s.importReportResponse, description: `A file of at most ${importJobLimits.syncMaxBytes / 1024} KB imported within ${importJobLimits.syncWaitMs / 1000} s: its report` },
       accepted: { schema: s.importJobResponse, description: 'A larger file, or one still running: the job, to follow at `Location` (GET /import/jobs/{id})' },
+      errors: [
+        { status: 409, description: '同一幂等键的请求正在处理 The first request with this Idempotency-Key is still being uploaded' },
+        { status: 422, description: '幂等键已用于另一请求 This Idempotency-Key was used with a different file or parameters (`errors[].path` is `header.Idempotency-Key`)' },
+      ],
       handler: async ({ params, query, req }) => {
         const res = req.res!;
         const state = uploadState(res);
-        if (state.existing) return answer(state.existing, res);
         if (!req.file) throw new InvalidInputError('no file uploaded', [{ path: 'body.file', message: 'send the file as multipart/form-data field "file"' }]);
         const field = (req.body as { encoding?: unknown } | undefined)?.encoding;
         const declared = field === undefined ? undefined : encodingSchema.safeParse(field);
         if (declared && !declared.success) throw new InvalidInputError('invalid encoding', [{ path: 'body.encoding', message: 'utf-8 or gb18030' }]);
+        if (state.existing) return answer(state.existing, res);
         // Answered 503 already (the upload was slower than the request timeout): start nothing.
         if (requestDeadline(res)?.signal.aborted) throw new UnavailableError('the request timed out before the import was queued');
         const job = queue.submit(state.admission!, writerIdentity(req).name, {
           entity: params.entity, filename: req.file.originalname.slice(0, 200), content: req.file.buffer, format: query.format,
           encoding: query.encoding ?? declared?.data, log: (error, message) => req.log?.warn({ err: error }, message),
-        }, state.key);
+        }, state.key === undefined ? undefined : { key: state.key, fingerprint: state.fingerprint! });
         return answer(job, res);
       },
     }),

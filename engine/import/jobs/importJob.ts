@@ -31,6 +31,11 @@ export interface ImportJob {
   id: string;
   owner: string;
   idempotencyKey?: string;
+  /**
+   * With an Idempotency-Key: a hash of what the request asked (entity, format, encoding, file name and
+   * content), so the same key with another file is refused rather than answered with this job.
+   */
+  fingerprint?: string;
   entity: string;
   filename: string;
   bytes: number;

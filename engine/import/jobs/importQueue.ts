@@ -38,23 +38,33 @@ interface Entry {
 export class ImportQueue {
   private readonly entries = new Map<string, Entry>();
   private readonly byKey = new Map<string, string>();
+  /** Idempotency keys whose upload is being received: a second request with one is refused (409), not made a second job. */
+  private readonly receiving = new Set<string>();
   private readonly waiting: Entry[] = [];
   private running = 0;
   private admitted = 0;
 
   constructor(private readonly run: RunImport, private readonly limits = importJobLimits, private readonly now = () => Date.now()) {}
 
-  /** A place for one upload, or undefined when running, waiting and admitted uploads fill the queue (429). */
-  admit(): Admission | undefined {
+  /**
+   * A place for one upload; `full` when running, waiting and admitted uploads fill the queue (429);
+   * `in-flight` when an upload with the same caller and Idempotency-Key is still being received (409):
+   * two requests at once with one key would otherwise both become jobs.
+   */
+  admit(idempotency?: { owner: string; key: string }): Admission | 'full' | 'in-flight' {
     this.prune();
-    if (this.admitted + this.waiting.length + this.running >= this.limits.maxRunning + this.limits.maxQueued) return undefined;
+    const reserved = idempotency && keyOf(idempotency.owner, idempotency.key);
+    if (reserved !== undefined && this.receiving.has(reserved)) return 'in-flight';
+    if (this.admitted + this.waiting.length + this.running >= this.limits.maxRunning + this.limits.maxQueued) return 'full';
     this.admitted++;
+    if (reserved !== undefined) this.receiving.add(reserved);
     let released = false;
     return {
       release: () => {
         if (released) return;
         released = true;
         this.admitted--;
+        if (reserved !== undefined) this.receiving.delete(reserved);
       },
     };
   }
@@ -67,11 +77,12 @@ export class ImportQueue {
   }
 
   /** Queues an admitted upload as a job; the admission passes to it. */
-  submit(admission: Admission, owner: string, input: ImportJobInput, idempotencyKey?: string): ImportJob {
+  submit(admission: Admission, owner: string, input: ImportJobInput, idempotency?: { key: string; fingerprint: string }): ImportJob {
+    const idempotencyKey = idempotency?.key;
     let settle!: () => void;
     const settled = new Promise<void>((resolve) => (settle = resolve));
     const job: ImportJob = {
-      id: randomUUID(), owner, idempotencyKey, entity: input.entity, filename: input.filename, bytes: input.content.length,
+      id: randomUUID(), owner, idempotencyKey, fingerprint: idempotency?.fingerprint, entity: input.entity, filename: input.filename, bytes: input.content.length,
       state: 'queued', progress: { phase: 'queued', done: 0, total: 0 }, submittedAt: new Date(this.now()), cancelRequested: false, settled,
     };
     const entry: Entry = { job, input, controller: new AbortController(), settle };
