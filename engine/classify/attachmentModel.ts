@@ -1,146 +1,33 @@
-import { type FirmDescription, nameGrams, phraseGrams, productGrams, productKey, productKeys, productWords } from './firmTerms.ts';
+import { type FirmDescription, nameGrams, phraseGrams } from './firmTerms.ts';
 import { attachmentModel } from '../config/attachment.ts';
-import { dot, InvertedIndex, type SparseTerms, TermSpace, withoutTerms } from './termSpace.ts';
+import { DenseSpace } from './denseSignals.ts';
+import { IncludedProducts } from './includedProducts.ts';
+import { type Neighbour, topK } from './nearest.ts';
+import { ProductLines, productLinesOf } from './productLines.ts';
+import { column, type LabelledFirm, type SegmentWords, signalCount, type SignalTable } from './signals.ts';
+import { dot, InvertedIndex, type SparseTerms, withoutTerms } from './termSpace.ts';
+import { buildView, dotSelf, type View, type ViewName, views } from './termViews.ts';
 
-/** A firm the deployment already placed in segments: the training data of attachment. */
-export interface LabelledFirm extends FirmDescription {
-  id: string;
-  /** Indices into the model's segment list. */
-  labels: number[];
-}
-
-/** A segment as its chain template describes it (name, description, keywords, included products). */
-export interface SegmentWords {
-  id: string;
-  text: string[];
-  /** The products the segment INCLUDES in its chain template. */
-  products?: string[];
-}
+export { type LabelledFirm, type SegmentWords, type SignalName, signalNames, type SignalTable } from './signals.ts';
+export type { Neighbour } from './nearest.ts';
 
 /**
- * The signals, in order. Each is computed for every segment; a conditional logit fit on the
- * graph's own firms weighs them (`attachmentClassifier.ts`).
+ * Every signal of a firm for every segment, from the attached firms of a scope (the training data)
+ * and its segments' own words. The signals themselves live beside it: the TF-IDF views
+ * (`termViews.ts`), product line to product line (`productLines.ts`), the template's included
+ * products (`includedProducts.ts`) and the dense embeddings (`denseSignals.ts`).
  */
-export const signalNames = [
-  'gramCentroid', 'wordCentroid', 'nameCentroid', 'gramNeighbours', 'wordNeighbours', 'productNeighbours', 'segmentText', 'prior', 'productLines', 'segmentProducts', 'leadingProductLines', 'leadingGramCentroid', 'similarSegments', 'denseCentroid', 'denseNeighbours', 'nameNeighbours', 'nameSegmentText',
-] as const;
-export type SignalName = (typeof signalNames)[number];
-const column = (name: SignalName) => signalNames.indexOf(name);
-
-interface View {
-  space: TermSpace;
-  firms: SparseTerms[];
-  /**
-   * Each firm as it would look if it were new: without the terms only it has. A new firm's unknown
-   * terms are dropped by the vector space, so leaving them in would make leave-one-out similarities
-   * lower than real ones — and the weights fit on them overconfident.
-   */
-  asNew: SparseTerms[];
-  firmIndex: InvertedIndex;
-  /** Per segment: sum of its firms' vectors, normalised (centroid), and the sum's squared norm. */
-  centroidIndex: InvertedIndex;
-  sumNorm: Float64Array;
-}
-
-type Terms = (firm: FirmDescription) => string[];
-const views: Record<'grams' | 'words' | 'products' | 'name', Terms> = {
-  grams: productGrams,
-  words: productWords,
-  products: productKeys,
-  name: (f) => nameGrams(f.name),
-};
-type ViewName = keyof typeof views;
-
-function buildView(terms: Terms, firms: LabelledFirm[], segments: number, extraDocs: string[][] = []): View {
-  const docs = firms.map(terms);
-  const space = new TermSpace([...docs, ...extraDocs]);
-  const vectors = docs.map((d) => space.vector(d));
-  const sums: Map<number, number>[] = Array.from({ length: segments }, () => new Map());
-  firms.forEach((f, i) => {
-    for (const s of f.labels) {
-      const v = vectors[i];
-      const sum = sums[s];
-      for (let k = 0; k < v.ids.length; k++) sum.set(v.ids[k], (sum.get(v.ids[k]) ?? 0) + v.values[k]);
-    }
-  });
-  const sumNorm = new Float64Array(segments);
-  const centroids = sums.map((sum, s) => {
-    const ids = Int32Array.from([...sum.keys()].sort((a, b) => a - b));
-    let norm = 0;
-    for (const id of ids) norm += sum.get(id)! ** 2;
-    sumNorm[s] = Math.sqrt(norm);
-    const values = Float32Array.from(ids, (id) => (norm > 0 ? sum.get(id)! / Math.sqrt(norm) : 0));
-    return { ids, values };
-  });
-  const ownOnly = (id: number) => space.documentFrequency[id] <= 1;
-  return { space, firms: vectors, asNew: vectors.map((v) => withoutTerms(v, ownOnly)), firmIndex: new InvertedIndex(vectors, space.size), centroidIndex: new InvertedIndex(centroids, space.size), sumNorm };
-}
-
-/** Every product line of every attached firm (a firm's lines are rows start[f] … start[f + 1] − 1). */
-interface ProductLines {
-  space: TermSpace;
-  index: InvertedIndex;
-  firm: Int32Array;
-  start: Int32Array;
-}
-
-/**
- * A product line's terms for line-to-line matching: its character bigrams (a one-character name is
- * its own term). Unigrams are left out here: 业 or 品 sit in most of the lines, so their postings
- * would cost the whole index per query while adding little to a match of whole names.
- */
-function lineGrams(product: string): string[] {
-  const grams = phraseGrams(product);
-  const bigrams = grams.filter((g) => [...g].length === 2);
-  return bigrams.length > 0 ? bigrams : grams;
-}
-
-function productLineIndex(firms: LabelledFirm[]): ProductLines {
-  const firm: number[] = [];
-  const docs: string[][] = [];
-  const start = new Int32Array(firms.length + 1);
-  firms.forEach((f, i) => {
-    start[i] = firm.length;
-    for (const p of productLinesOf(f)) {
-      firm.push(i);
-      docs.push(lineGrams(p));
-    }
-  });
-  start[firms.length] = firm.length;
-  const space = new TermSpace(docs);
-  return { space, index: new InvertedIndex(docs.map((d) => space.vector(d)), space.size), firm: Int32Array.from(firm), start };
-}
-
-export interface Neighbour {
-  firm: number;
-  similarity: number;
-}
-
-export interface SignalTable {
-  /** segments × signals, row-major. */
-  values: Float64Array;
-  /** The nearest attached firms (by product n-grams), for explanations. */
-  neighbours: Neighbour[];
-}
-
 export class AttachmentModel {
   private readonly view: Record<ViewName, View>;
   private readonly segmentIndex: InvertedIndex;
-  /** Product name → segments that INCLUDE it; and per segment, how many of its firms list each name. */
-  private readonly included = new Map<string, number[]>();
-  private readonly listedIn: Map<string, number>[];
-  /** Every product line of every attached firm, for matching product to product (see productLineVote). */
+  private readonly included: IncludedProducts;
+  /** Every product line of every attached firm, for matching product to product. */
   private readonly lines: ProductLines;
   private readonly firmCounts: Float64Array;
   /** Per segment: the segments whose n-gram centroids are most like its own, with that similarity. */
   private readonly similarSegments: Neighbour[][];
   readonly segmentCount: number;
-  /**
-   * Dense embeddings of the attached firms, centred on their mean and renormalised (e5 cosines are
-   * compressed: unrelated products still score 0.84), with each segment's sum; absent unless every
-   * attached firm has one, so a deployment without vectors fits exactly the lexical model.
-   */
-  private readonly dense?: { mean: Float32Array; matrix: Float32Array; dimensions: number; sums: Float64Array[] };
+  private readonly dense?: DenseSpace;
 
   constructor(readonly firms: LabelledFirm[], readonly segments: SegmentWords[], readonly neighbourCount = 10) {
     this.segmentCount = segments.length;
@@ -151,28 +38,10 @@ export class AttachmentModel {
       products: buildView(views.products, firms, segments.length),
       name: buildView(views.name, firms, segments.length),
     };
-    segments.forEach((seg, i) => {
-      for (const key of new Set((seg.products ?? []).map(productKey).filter((k) => [...k].length >= 2))) (this.included.get(key) ?? this.included.set(key, []).get(key)!).push(i);
-    });
-    this.listedIn = segments.map(() => new Map());
-    firms.forEach((f) => {
-      for (const key of new Set((f.products ?? []).map(productKey))) for (const s of f.labels) this.listedIn[s].set(key, (this.listedIn[s].get(key) ?? 0) + 1);
-    });
-    this.lines = productLineIndex(firms);
+    this.included = new IncludedProducts(firms, segments);
+    this.lines = new ProductLines(firms);
     this.segmentIndex = new InvertedIndex(segmentDocs.map((d) => this.view.grams.space.vector(d)), this.view.grams.space.size);
-
-    if (firms.length > 0 && firms.every((f) => f.embedding)) {
-      const d = firms[0].embedding!.length;
-      const mean = new Float32Array(d);
-      for (const f of firms) for (let k = 0; k < d; k++) mean[k] += f.embedding![k] / firms.length;
-      const matrix = new Float32Array(firms.length * d);
-      firms.forEach((f, i) => matrix.set(centre(f.embedding!, mean), i * d));
-      const sums = segments.map(() => new Float64Array(d));
-      firms.forEach((f, i) => {
-        for (const s of f.labels) for (let k = 0; k < d; k++) sums[s][k] += matrix[i * d + k];
-      });
-      this.dense = { mean, matrix, dimensions: d, sums };
-    }
+    this.dense = DenseSpace.of(firms, segments.length, neighbourCount);
     this.firmCounts = new Float64Array(segments.length);
     for (const f of firms) for (const s of f.labels) this.firmCounts[s]++;
     const grams = this.view.grams;
@@ -201,7 +70,7 @@ export class AttachmentModel {
    */
   signals(firm: FirmDescription, self?: number, hidden?: ReadonlySet<number>): SignalTable {
     const S = this.segmentCount;
-    const K = signalNames.length;
+    const K = signalCount;
     const values = new Float64Array(S * K);
     const q = self === undefined ? this.vectors(firm) : this.trainingVectors(self);
     const ownLabels = self === undefined ? [] : this.firms[self].labels;
@@ -239,9 +108,9 @@ export class AttachmentModel {
       const count = this.firmCounts[s] - (ownLabels.includes(s) ? 1 : 0);
       values[s * K + column('prior')] = Math.log((count + 1) / (attached + S));
     }
-    this.productLineVote(firm, self, hidden, values, column('productLines'), column('leadingProductLines'));
-    this.denseSignals(firm, self, hidden, values);
-    this.includedProducts(firm, self, values, column('segmentProducts'));
+    this.lines.vote(firm, self, hidden, values, column('productLines'), column('leadingProductLines'));
+    this.dense?.signals(firm, self, hidden, values);
+    this.included.share(firm, self, values, column('segmentProducts'));
     // Evidence shared among similar segments (a small class borrows from its neighbours). The
     // similarities come from centroids that include an attached firm scored as new: a small leak, but
     // the values shared are the leave-one-out ones.
@@ -255,61 +124,6 @@ export class AttachmentModel {
       values[s * K + column('similarSegments')] = weight > 0 ? vote / weight : 0;
     }
     return { values, neighbours };
-  }
-
-  /**
-   * Share of the firm's products that a segment INCLUDES (same name, or one name containing the
-   * other). Scoring an attached firm as if new, a match does not count where this firm may be the
-   * reason the segment includes the product (an import that copied firms' products into the template):
-   * when it is the only firm of the segment listing that name.
-   */
-  private includedProducts(firm: FirmDescription, self: number | undefined, values: Float64Array, column: number): void {
-    const K = signalNames.length;
-    const keys = [...new Set((firm.products ?? []).map(productKey).filter(Boolean))];
-    if (keys.length === 0 || this.included.size === 0) return;
-    const own = self === undefined ? [] : this.firms[self].labels;
-    const hits = new Float64Array(this.segmentCount);
-    for (const key of keys) {
-      const matched = new Set<number>();
-      const consider = (included: string) => {
-        for (const s of this.included.get(included)!) {
-          if (own.includes(s) && this.listedIn[s].get(included) === 1 && (firm.products ?? []).some((p) => productKey(p) === included)) continue;
-          matched.add(s);
-        }
-      };
-      if (this.included.has(key)) consider(key);
-      for (const included of this.included.keys()) if (included !== key && (key.includes(included) || included.includes(key)) && Math.min([...key].length, [...included].length) >= 3) consider(included);
-      for (const s of matched) hits[s]++;
-    }
-    for (let s = 0; s < this.segmentCount; s++) values[s * K + column] = hits[s] / keys.length;
-  }
-
-  /**
-   * Product to product: each of the firm's product lines finds the most similar product lines of
-   * attached firms and votes for their segments (each line at most one vote), so a diversified firm's
-   * 浓香型白酒 meets other firms' 白酒 whatever else either makes. Averaged over the firm's lines.
-   */
-  private productLineVote(firm: FirmDescription, self: number | undefined, hidden: ReadonlySet<number> | undefined, values: Float64Array, column: number, leadingColumn: number): void {
-    const K = signalNames.length;
-    const products = productLinesOf(firm);
-    if (products.length === 0) return;
-    const leading = Math.min(products.length, attachmentModel.leadingProducts);
-    const scratch = new Float64Array(this.lines.firm.length);
-    const skip = new Set([...(self === undefined ? [] : [self]), ...(hidden ?? [])]);
-    for (const [line, p] of products.entries()) {
-      const touched = this.lines.index.sparseDots(this.lines.space.vector(lineGrams(p)), scratch);
-      const best = topAmong(touched, (r) => (skip.has(this.lines.firm[r]) ? 0 : scratch[r]), attachmentModel.productLineNeighbours);
-      for (const r of touched) scratch[r] = 0;
-      const total = best.reduce((t, n) => t + n.similarity, 0);
-      if (total <= 0) continue;
-      const strength = best[0].similarity;
-      for (const n of best) {
-        for (const s of this.firms[this.lines.firm[n.firm]].labels) {
-          values[s * K + column] += (strength * n.similarity) / total / products.length;
-          if (line < leading) values[s * K + leadingColumn] += (strength * n.similarity) / total / leading;
-        }
-      }
-    }
   }
 
   /**
@@ -349,43 +163,6 @@ export class AttachmentModel {
     return self === undefined ? v : withoutTerms(v, (id) => space.documentFrequency[id] <= 1);
   }
 
-  /**
-   * Meaning rather than characters (机器视觉 ~ 工业相机): the cosine of the firm's embedding to each
-   * segment's centroid (without the firm itself, scored as new) and the vote of its 10 nearest
-   * attached firms. Zero for a firm without an embedding.
-   */
-  private denseSignals(firm: FirmDescription, self: number | undefined, hidden: ReadonlySet<number> | undefined, values: Float64Array): void {
-    const dense = this.dense;
-    const source = self === undefined ? firm.embedding : this.firms[self].embedding;
-    if (!dense || !source) return;
-    const K = signalNames.length;
-    const d = dense.dimensions;
-    const q = self === undefined ? centre(source, dense.mean) : dense.matrix.subarray(self * d, self * d + d);
-    const own = self === undefined ? [] : this.firms[self].labels;
-    for (let s = 0; s < this.segmentCount; s++) {
-      const sum = dense.sums[s];
-      const mine = own.includes(s);
-      let dotq = 0;
-      let norm = 0;
-      for (let k = 0; k < d; k++) {
-        const v = mine ? sum[k] - q[k] : sum[k];
-        dotq += v * q[k];
-        norm += v * v;
-      }
-      values[s * K + column('denseCentroid')] = norm > 1e-9 ? dotq / Math.sqrt(norm) : 0;
-    }
-    const { matrix } = dense;
-    const sims = new Float64Array(this.firms.length);
-    for (let i = 0, row = 0; i < sims.length; i++, row += d) {
-      let t = 0;
-      for (let k = 0; k < d; k++) t += matrix[row + k] * q[k];
-      sims[i] = t;
-    }
-    if (self !== undefined) sims[self] = 0;
-    if (hidden) for (const i of hidden) sims[i] = 0;
-    for (const n of topK(sims, this.neighbourCount)) for (const s of this.firms[n.firm].labels) values[s * K + column('denseNeighbours')] += n.similarity / this.firms[n.firm].labels.length;
-  }
-
   private trainingVectors(i: number): Record<ViewName, SparseTerms> {
     return { grams: this.view.grams.asNew[i], words: this.view.words.asNew[i], products: this.view.products.asNew[i], name: this.view.name.asNew[i] };
   }
@@ -396,63 +173,8 @@ export class AttachmentModel {
     if (self !== undefined) sims[self] = 0;
     if (hidden) for (const i of hidden) sims[i] = 0;
     const top = topK(sims, this.neighbourCount);
-    const K = signalNames.length;
+    const K = signalCount;
     for (const n of top) for (const s of this.firms[n.firm].labels) values[s * K + column] += n.similarity / this.firms[n.firm].labels.length;
     return top;
   }
 }
-
-/** A dense vector minus the training firms' mean, normalised: e5 cosines are compressed around 0.8. */
-function centre(v: Float32Array, mean: Float32Array): Float32Array {
-  const out = new Float32Array(v.length);
-  let n = 0;
-  for (let k = 0; k < v.length; k++) n += (out[k] = v[k] - mean[k]) ** 2;
-  n = Math.sqrt(n) || 1;
-  for (let k = 0; k < v.length; k++) out[k] /= n;
-  return out;
-}
-
-/** A firm's product lines in the order given (the main business first, as lists have it), without repeats. */
-function productLinesOf(firm: FirmDescription): string[] {
-  return [...new Set((firm.products ?? []).map((x) => x.trim()).filter(Boolean))];
-}
-
-function dotSelf(v: SparseTerms): number {
-  let s = 0;
-  for (let k = 0; k < v.values.length; k++) s += v.values[k] * v.values[k];
-  return s;
-}
-
-/** The k rows of highest positive similarity among `rows` (ties: lower row first), in one pass. */
-function topAmong(rows: number[], similarity: (row: number) => number, k: number): Neighbour[] {
-  const top: Neighbour[] = [];
-  for (const row of rows) {
-    const v = similarity(row);
-    if (v <= 0) continue;
-    if (top.length === k && (v < top[k - 1].similarity || (v === top[k - 1].similarity && row > top[k - 1].firm))) continue;
-    let j = top.length;
-    while (j > 0 && (top[j - 1].similarity < v || (top[j - 1].similarity === v && top[j - 1].firm > row))) j--;
-    top.splice(j, 0, { firm: row, similarity: v });
-    if (top.length > k) top.pop();
-  }
-  return top;
-}
-
-function topK(values: Float64Array, k: number): Neighbour[] {
-  const top: Neighbour[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v <= 0) continue;
-    if (top.length < k) {
-      top.push({ firm: i, similarity: v });
-      if (top.length === k) top.sort((a, b) => b.similarity - a.similarity);
-    } else if (v > top[k - 1].similarity) {
-      let j = k - 1;
-      while (j > 0 && top[j - 1].similarity < v) j--;
-      top.splice(j, 0, { firm: i, similarity: v });
-      top.pop();
-    }
-  }
-  return top.sort((a, b) => b.similarity - a.similarity || a.firm - b.firm);
-}
-

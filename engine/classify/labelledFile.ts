@@ -5,7 +5,9 @@ import type { LabelledExample } from './crossValidateAttachment.ts';
  * Reads a labelled file for `npm run eval:attachment --file`: JSON Lines, one firm a line, with
  * `name`, `products` (names, or objects with a `name`), optional `description`, and the label as
  * `label` (optional `labelName`, `ancestors` top-down). The ../shared/real layout is read as is:
- * `industry_code`/`industry_name` are the label and its name, `level1_code`, `level2_code` its ancestors.
+ * `industry_code`/`industry_name` are the label and its name, `level1_code`, `level2_code` its ancestors,
+ * and the firm's name is its registered `fullname` when present (平安银行股份有限公司, what an enterprise
+ * list and the API carry), else its short `name` (平安银行). Other files: `name` (else `fullname`).
  */
 export function readLabelledFile(text: string, file = 'input'): { examples: LabelledExample[]; labelNames: Map<string, string> } {
   const examples: LabelledExample[] = [];
@@ -21,7 +23,8 @@ export function readLabelledFile(text: string, file = 'input'): { examples: Labe
       issues.push({ row, file, path: `${row}`, message: 'not valid JSON' });
       return;
     }
-    const name = r.name ?? r.fullname;
+    const registered = typeof r.industry_code === 'string' && typeof r.fullname === 'string' && r.fullname.trim() ? r.fullname : undefined;
+    const name = registered ?? r.name ?? r.fullname;
     const label = r.label ?? r.industry_code;
     if (typeof name !== 'string' || !name.trim()) issues.push({ row, file, path: `${row}.name`, message: 'a firm needs a name' });
     if (typeof label !== 'string' || !label.trim()) issues.push({ row, file, path: `${row}.label`, message: 'a labelled firm needs a label (or industry_code)' });

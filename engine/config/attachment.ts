@@ -7,9 +7,9 @@
 export const attachmentDecision = {
   /**
    * Written by an import without a person: a calibrated probability this high. On ../shared/real
-   * (5-fold, docs/evaluation.md) the answers above it were right 93.5 % of the time (7.1 % of firms);
-   * the issue's target is 90 % at 30 % coverage, which this classifier does not reach (at most 14.6 %
-   * of firms are right ≥ 90 % of the time; 30 % coverage comes at about 80 % right).
+   * (5-fold, registered names, docs/evaluation.md) the answers above it were right 92.9 % of the time
+   * (7.4 % of firms); the issue's target is 90 % at 30 % coverage, which this classifier does not reach
+   * (at most 14.9 % of firms are right ≥ 90 % of the time; 30 % coverage comes at about 80 % right).
    */
   attach: 0.9,
   /** Between this and `attach`: listed in the review queue (GET /attachments/review) for a person.
