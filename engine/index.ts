@@ -65,6 +65,11 @@ export { findCandidates, type CandidateQuery } from './match/partners/candidates
 export { targetSegments } from './match/partners/partnerTargets.ts';
 export { randomProblem } from './match/assignment/benchmark.ts';
 export { solveAssignment } from './match/assignment/solveAssignment.ts';
+// The resource market benchmark (scripts/bench/resourceMarketBench.ts) builds its contexts and problem from these.
+export { assignmentDefaults } from './match/assignment/assignmentDefaults.ts';
+export { buildAssignmentProblem } from './match/resources/assignmentProblem.ts';
+export { indexParty, type DemandContext, type OfferContext, type Party } from './match/resources/resourceTypes.ts';
+export { demandOf, offerOf } from './match/resources/testContexts.ts';
 export { DEFAULT_MODEL_ID, MODEL_FILES, embedderConfigFromEnv, loadEmbedder } from './text/embedder.ts';
 export { embedNodes } from './text/embedNodes.ts';
 export { writeTinyModel } from './text/tinyModel.ts';

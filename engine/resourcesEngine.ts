@@ -8,11 +8,11 @@ import { loadEventParticipants } from './match/event/eventParticipants.ts';
 import { LexicalPairingFit } from './match/event/lexicalPairingFit.ts';
 import type { PairingFit } from './match/event/pairingFit.ts';
 import { planEvent, type EventPlan } from './match/event/planEvent.ts';
-import { assertAgreementFits } from './match/resources/agreementFits.ts';
+import { assertAgreementFits } from './match/resources/store/agreementFits.ts';
 import { assignResources, type ResourceAssignment } from './match/resources/assignResources.ts';
 import { rankDemandsForOffer, rankOffersForDemand, type DemandMatches, type OfferMatches } from './match/resources/rankResources.ts';
-import { loadDemandContexts, loadOfferContexts } from './match/resources/resourceQueries.ts';
-import * as store from './match/resources/resourceStore.ts';
+import { loadDemandContexts, loadOfferContexts } from './match/resources/store/resourceQueries.ts';
+import * as store from './match/resources/store/resourceStore.ts';
 import type { ResourceWeights } from './match/resources/softSignals.ts';
 import { acceptanceStats, type KindAcceptance } from './tracking/acceptanceStats.ts';
 import type { ActorRef } from './tracking/actor.ts';
@@ -51,7 +51,7 @@ export class ResourcesEngine {
     return healthDay(this.now());
   }
 
-  // Owner-only changes, private fields and versions (If-Match): engine/match/resources/resourceStore.ts.
+  // Owner-only changes, private fields and versions (If-Match): engine/match/resources/store/resourceStore.ts.
   createOffer(input: CreateOfferRequest, actor: ActorRef) {
     return store.createOffer(this.graph, input, actor);
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { demandRow, offerRow } from '../../model/nodes.ts';
-import type { DemandRecord, OfferRecord } from './resourceTypes.ts';
+import { demandRow, offerRow } from '../../../model/nodes.ts';
+import type { DemandRecord, OfferRecord } from '../resourceTypes.ts';
 
 /**
  * Reads Offer and Demand nodes back into rows. Neo4j keeps no null properties, so an absent nullable

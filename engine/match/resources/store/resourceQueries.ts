@@ -1,8 +1,8 @@
-import type { Graph } from '../../graph/graph.ts';
-import { agreedResourceUnits } from '../../tracking/matchStore.ts';
+import type { Graph } from '../../../graph/graph.ts';
+import { agreedResourceUnits } from '../../../tracking/matchStore.ts';
 import { readDemand, readOffer } from './storedRows.ts';
-import { demandSize, offerSizeCapacity } from './quantityCapacity.ts';
-import { indexParty, type DemandContext, type OfferContext, type PartyFacts } from './resourceTypes.ts';
+import { demandSize, offerSizeCapacity } from '../quantityCapacity.ts';
+import { indexParty, type DemandContext, type OfferContext, type PartyFacts } from '../resourceTypes.ts';
 
 /**
  * The facts of the party `x` that soft scoring reads, as one map. Lists are capped: a handful of

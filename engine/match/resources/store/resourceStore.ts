@@ -4,13 +4,13 @@ import { z } from 'zod';
 import {
   createDemandRequest, createOfferRequest, demandKindSchemas, offerKindSchemas,
   type CreateDemandRequest, type CreateOfferRequest, type ListResourcesQuery,
-} from '../../contracts/resources.ts';
-import { ConflictError, InvalidInputError, NotFoundError, UnknownReferenceError, type FieldIssue } from '../../errors.ts';
-import type { Graph } from '../../graph/graph.ts';
-import { assertMayChange, asActor, maySeePrivate, type ActorRef } from '../../tracking/actor.ts';
-import { assertVersion, storedVersion } from '../../tracking/recordVersion.ts';
-import { demandRow, offerRow } from '../../model/nodes.ts';
-import type { DemandRecord, OfferRecord, PartyLabel } from './resourceTypes.ts';
+} from '../../../contracts/resources.ts';
+import { ConflictError, InvalidInputError, NotFoundError, UnknownReferenceError, type FieldIssue } from '../../../errors.ts';
+import type { Graph } from '../../../graph/graph.ts';
+import { assertMayChange, asActor, maySeePrivate, type ActorRef } from '../../../tracking/actor.ts';
+import { assertVersion, storedVersion } from '../../../tracking/recordVersion.ts';
+import { demandRow, offerRow } from '../../../model/nodes.ts';
+import type { DemandRecord, OfferRecord, PartyLabel } from '../resourceTypes.ts';
 import { readDemand, readOffer } from './storedRows.ts';
 
 /**

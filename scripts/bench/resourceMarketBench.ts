@@ -1,8 +1,14 @@
+/**
+ * The resource assignment on a seed-shaped synthetic market (docs/resources.md): building the problem
+ * (hard constraints, soft scores, edges kept per demand) and solving it, at 1,000 × 1,000 and
+ * 10,000 × 10,000 demands × offers. `npx tsx scripts/bench/resourceMarketBench.ts`. Was
+ * engine/match/resources/benchmark.ts: a benchmark is a tool run by hand, not part of the engine.
+ */
 import { pathToFileURL } from 'node:url';
-import { assignmentDefaults, solveAssignment } from '../assignment/index.ts';
-import { buildAssignmentProblem } from './assignmentProblem.ts';
-import { indexParty, type DemandContext, type OfferContext, type Party } from './resourceTypes.ts';
-import { demandOf, offerOf } from './testContexts.ts';
+import {
+  assignmentDefaults, buildAssignmentProblem, demandOf, indexParty, offerOf, solveAssignment,
+  type DemandContext, type OfferContext, type Party,
+} from '../../engine/index.ts';
 
 /** Linear congruential generator (as d3-force's lcg.js): the same seed gives the same market. */
 function lcg(seed: number): () => number {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testGraph } from '../../../scripts/test/testGraph.ts';
-import { Random } from '../../../seed/generate/random.ts';
-import { syntheticUscc } from '../../../seed/generate/uscc.ts';
-import { createOfferRequest } from '../../contracts/resources.ts';
-import { ForbiddenError, NotFoundError, StaleVersionError } from '../../errors.ts';
-import type { Graph } from '../../graph/graph.ts';
-import { loadGraph } from '../../load/loadGraph.ts';
-import { ResourcesEngine } from '../../resourcesEngine.ts';
+import { testGraph } from '../../../../scripts/test/testGraph.ts';
+import { Random } from '../../../../seed/generate/random.ts';
+import { syntheticUscc } from '../../../../seed/generate/uscc.ts';
+import { createOfferRequest } from '../../../contracts/resources.ts';
+import { ForbiddenError, NotFoundError, StaleVersionError } from '../../../errors.ts';
+import type { Graph } from '../../../graph/graph.ts';
+import { loadGraph } from '../../../load/loadGraph.ts';
+import { ResourcesEngine } from '../../../resourcesEngine.ts';
 
 /**
  * Ownership and concurrency of offers in a real Neo4j (issue 15 F2, F9): the probe's key `w` edited

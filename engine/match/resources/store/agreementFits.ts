@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { ConflictError } from '../../errors.ts';
-import type { MatchRecord } from '../../tracking/matchStore.ts';
-import { demandSize, offerSizeCapacity, sizeUnit } from './quantityCapacity.ts';
+import { ConflictError } from '../../../errors.ts';
+import type { MatchRecord } from '../../../tracking/matchStore.ts';
+import { demandSize, offerSizeCapacity, sizeUnit } from '../quantityCapacity.ts';
 import { readOffer } from './storedRows.ts';
 
 type DemandSize = { kind: string; minAreaM2: number | null; amountWan: number | null };
