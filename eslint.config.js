@@ -45,8 +45,10 @@ const rule = {
     regex: '^(express|multer|neo4j-driver)(/|$)',
     message: 'viewer/ talks to the API over HTTP only; it imports nothing from the server side.',
   },
+  // The message renderer and its catalogues are plain data and functions (no zod): the viewer bundles them, so
+  // its English screens and the engine's English exports fill the same templates.
   viewerTypesFromContracts: {
-    regex: '(^|/)engine/contracts/',
+    regex: '(^|/)engine/contracts/(?!messages/(renderMessages|enMessages|zhMessages|enWords|wordParams)\\.ts$)',
     allowTypeImports: true,
     message: "viewer/ may use the engine's contracts as types only (`import type`).",
   },

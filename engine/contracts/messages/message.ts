@@ -8,15 +8,15 @@ import { zhMessages } from './zhMessages.ts';
 export type MessageCode = keyof typeof zhMessages;
 export const messageCodes = Object.keys(zhMessages) as [MessageCode, ...MessageCode[]];
 
+export { wordParams, type WordParam } from './wordParams.ts';
+export type { MessageLang } from './renderMessages.ts';
+
 /**
- * Parameters that are themselves codes, and which words they are shown as: `tags` a list of
- * enterprise tags, `size` an enterprise size class, `level` a talent level, `mode` 补链/强链/延链,
- * `priceUnit` the unit a resource kind is priced in (site, land, other), `resourceKind` a resource kind,
- * `rules` a list of hard constraints (or `declined`).
- * Every other parameter is a name, a number or a list of names, shown as it is.
+ * The language of an export (`?lang=` on every CSV/XLSX route): headers, titles, the context block, the
+ * reasons and every word in Chinese (the default) or English. Data — firm, segment and product names —
+ * stays as recorded.
  */
-export const wordParams = ['tags', 'size', 'level', 'mode', 'priceUnit', 'resourceKind', 'rules'] as const;
-export type WordParam = (typeof wordParams)[number];
+export const exportLangSchema = z.enum(['zh', 'en']).default('zh').meta({ description: '导出语言 the export’s language: zh (default) or en; applies to csv/xlsx' });
 
 /** How many parameters a message has at most, and how long each may be: the API's bounds. */
 export const messageLimits = { params: 12, paramName: 40, text: 400, listItems: 20, listItem: 200, messageText: 2000 } as const;

@@ -3,7 +3,7 @@ import type { Message, MessageCode } from '../../api/types.ts';
 import { setLang } from '../i18n.ts';
 import { en } from '../en.ts';
 import { zh, type MessageKey } from '../zh.ts';
-import { enMessages } from './enMessages.ts';
+import { enMessages } from '../../../../engine/contracts/messages/enMessages.ts';
 import { englishMessage, renderMessages } from './renderMessage.ts';
 
 const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);

@@ -1,33 +1,24 @@
 import type { Message } from '../../api/types.ts';
-import { interpolate, lang, tData } from '../i18n.ts';
-import { enMessages } from './enMessages.ts';
+import { renderMessages as renderIn, renderMessage, type WordOf } from '../../../../engine/contracts/messages/renderMessages.ts';
+import { lang, tData } from '../i18n.ts';
 
 /**
  * Reasons and signal details in the user's language (issue 16 item 5). The engine sends each as
- * `text` (Chinese, from its catalogue) and as messages — code + params; in English the viewer fills
- * its own templates. Chinese shows the engine's text: it is that catalogue's Chinese rendering.
+ * `text` (Chinese, from its catalogue) and as messages — code + params; in English the viewer fills the
+ * catalogue's English templates with the renderer the engine's exports use too
+ * (engine/contracts/messages/renderMessages.ts). Chinese shows the engine's text: it is that catalogue's
+ * Chinese rendering.
  */
 
-/** Parameters that are codes, and the dictionary prefix of their words (engine/contracts/messages/message.ts wordParams). */
+/** Parameters that are codes, and the dictionary prefix of their words (engine/contracts/messages/wordParams.ts). */
 const wordPrefixes: Record<string, string> = { tags: 'tag', size: 'size', level: 'level', mode: 'action', priceUnit: 'priceUnit', resourceKind: 'rkind', rules: 'constraint' };
 
-function enParam(name: string, value: Message['params'][string]): string {
-  const prefix = wordPrefixes[name];
-  const show = (x: string | number) => (prefix ? tData(prefix, String(x)) : String(x));
-  return Array.isArray(value) ? value.map(show).join(', ') : show(value);
-}
+/** A code parameter as the screen's own word for it (the dictionaries under i18n/), the code itself when unknown. */
+const viewerWord: WordOf = (param, code) => tData(wordPrefixes[param]!, code);
 
 /** One message in English, or null when the code is unknown to this viewer (a newer engine). */
 export function englishMessage(m: Message): string | null {
-  const template = (enMessages as Record<string, string>)[m.code];
-  if (template === undefined) return null;
-  const params = Object.fromEntries(Object.entries(m.params).map(([name, value]) => [name, enParam(name, value)]));
-  return interpolate(template, params);
-}
-
-/** Parts joined as the engine joins them: clauses by '; ', a `…Note` after a space, nothing extra after a `…Head` but a space. */
-function joinEnglish(parts: readonly Message[], words: string[]): string {
-  return words.reduce((line, w, i) => (i === 0 ? w : `${line}${parts[i]!.code.endsWith('Note') || parts[i - 1]!.code.endsWith('Head') ? ' ' : '; '}${w}`), '');
+  return renderMessage(m, 'en', viewerWord);
 }
 
 /**
@@ -35,9 +26,8 @@ function joinEnglish(parts: readonly Message[], words: string[]): string {
  * or `text` when there are none (an older snapshot, a matcher that sends text only) or one is unknown.
  */
 export function renderMessages(parts: readonly Message[] | undefined, text: string): string {
-  if (lang() !== 'en' || !parts || parts.length === 0) return text;
-  const words = parts.map(englishMessage);
-  return words.every((w): w is string => w !== null) ? joinEnglish(parts, words) : text;
+  if (lang() !== 'en') return text;
+  return renderIn(parts, 'en', viewerWord) ?? text;
 }
 
 /** An explanation's one-line reason in the current language. */

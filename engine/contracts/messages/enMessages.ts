@@ -1,9 +1,10 @@
-import type { MessageCode } from '../../api/types.ts';
+import type { MessageCode } from './message.ts';
 
 /**
- * The English templates of the engine's message catalogue (engine/contracts/messages/zhMessages.ts):
- * typed against its codes, so a code added there fails the build until it is worded here. Parameters
- * tags/size/level/mode/priceUnit/resourceKind/rules are rendered as words (renderMessage.ts); names stay as the data has them.
+ * The English templates of the message catalogue (zhMessages.ts beside it): typed against its codes, so
+ * a code added there fails the build until it is worded here. Kept beside the Chinese so the engine's
+ * English exports and the viewer's English screens fill the same templates (renderMessages.ts). Parameters
+ * tags/size/level/mode/priceUnit/resourceKind/rules are rendered as words; names stay as the data has them.
  * Codes ending in `Note` are appended to the part before; after a `Head` the next part follows directly.
  */
 export const enMessages: Record<MessageCode, string> = {

@@ -1,0 +1,51 @@
+import type { Message, MessageParam } from './message.ts';
+import { enMessages } from './enMessages.ts';
+import { zhMessages } from './zhMessages.ts';
+import { wordParams, type WordParam } from './wordParams.ts';
+
+/**
+ * Messages ({ code, params }) rendered in Chinese or English: the one renderer behind the viewer's screens
+ * (viewer/src/i18n/messages/renderMessage.ts) and the engine's exports (engine/export/exportText.ts), so a
+ * reason reads the same on the screen and in the file handed on. It imports no zod and no engine code:
+ * the viewer bundles it.
+ */
+export type MessageLang = 'zh' | 'en';
+
+/** How a code parameter (tags, size, …) is shown: its word in the language, or the code itself when unknown. */
+export type WordOf = (param: WordParam, code: string) => string;
+
+const templates: Record<MessageLang, Readonly<Record<string, string>>> = { zh: zhMessages, en: enMessages };
+const listSeparator: Record<MessageLang, string> = { zh: '、', en: ', ' };
+const isWordParam = (name: string): name is WordParam => (wordParams as readonly string[]).includes(name);
+
+function paramText(name: string, value: MessageParam, lang: MessageLang, wordOf: WordOf): string {
+  const show = (x: string | number) => (isWordParam(name) ? wordOf(name, String(x)) : String(x));
+  return Array.isArray(value) ? value.map(show).join(listSeparator[lang]) : show(value);
+}
+
+/** One message in a language, or null when the code is unknown (a client older than the engine). An unfilled `{name}` stays visible. */
+export function renderMessage(m: Pick<Message, 'code' | 'params'>, lang: MessageLang, wordOf: WordOf): string | null {
+  const template = templates[lang][m.code];
+  if (template === undefined) return null;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in m.params ? paramText(name, m.params[name]!, lang, wordOf) : whole));
+}
+
+/**
+ * Parts joined into one line as the catalogue says (zhMessages.ts): a `…Note` is appended to the part
+ * before it, a `…Head` runs straight into the next part; other clauses are separated by '；' in Chinese,
+ * '; ' in English (where a Note or the part after a Head is set off by a space).
+ */
+export function joinRendered(parts: readonly Pick<Message, 'code'>[], words: readonly string[], lang: MessageLang): string {
+  return words.reduce((line, w, i) => {
+    if (i === 0) return w;
+    const glued = parts[i]!.code.endsWith('Note') || parts[i - 1]!.code.endsWith('Head');
+    return line + (glued ? (lang === 'en' ? ' ' : '') : lang === 'en' ? '; ' : '；') + w;
+  }, '');
+}
+
+/** A reason or detail from its parts in a language; null when there are none or one is unknown (show the engine's `text` then). */
+export function renderMessages(parts: readonly Pick<Message, 'code' | 'params'>[] | undefined, lang: MessageLang, wordOf: WordOf): string | null {
+  if (!parts || parts.length === 0) return null;
+  const words = parts.map((m) => renderMessage(m, lang, wordOf));
+  return words.every((w): w is string => w !== null) ? joinRendered(parts, words, lang) : null;
+}
