@@ -76,10 +76,11 @@ describe.skipIf(python3Missing)('passage vectors stored in Neo4j, keyed by text 
     const scanned = names
       .map((name, i) => ({ id: ids[i], score: store.get('query', name)!.reduce((s, x, k) => s + x * need[k], 0) }))
       .sort((a, b) => b.score - a.score);
-    // Other test files' topics share the index: ask for more and keep ours. Scores agree to 1e-3 (the index keeps its own copy of the floats).
+    // Other test files' topics share the index: ask for more and keep ours. Scores agree to ~1e-3, not
+    // exactly (the index keeps its own float32 copy; a CI run differed by 5.4e-4): checked to 5e-3.
     const indexed = (await nearestNodes(graph, 'Topic', need, 200)).filter((n) => ids.includes(n.id));
     expect(indexed.map((n) => n.id)).toEqual(scanned.map((n) => n.id));
-    indexed.forEach((n, i) => expect(n.score).toBeCloseTo(scanned[i].score, 3));
+    indexed.forEach((n, i) => expect(n.score).toBeCloseTo(scanned[i].score, 2));
     expect(indexed[0].id).toBe(ids[1]);
   }, 120_000);
 

@@ -41,5 +41,6 @@ describe('LOAD CSV reference', () => {
     const viaLoader = await dump();
     expect(viaCsv.length).toBeGreaterThan(1000);
     expect(viaCsv).toEqual(viaLoader);
-  });
+    // Two full writes of ~2,000 rows and two dumps: well under a minute alone, several minutes on a loaded 2-core CI.
+  }, 300_000);
 });

@@ -19,7 +19,8 @@ describe('embedded Neo4j launcher', () => {
       await first.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+    // Two JVM starts (the second one fails on the lock): seconds alone, over a minute on a loaded 2-core CI.
+  }, 300_000);
 
   it('says exactly what is missing when Java is not installed, without a stack trace', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
