@@ -4,6 +4,7 @@ import { hybridRankingConfig } from '../text/embeddingConfig.ts';
 import { storedScorer, type DenseDocument } from '../text/meaningScorer.ts';
 import type { PassageVectors } from '../text/passageVectors.ts';
 import { expertisePassage, topicsPassage } from '../text/researchPassage.ts';
+import { loadTopicContext, type TopicContext } from '../text/topicContext.ts';
 
 /** Labels search reaches by meaning: those with a stored passage of what they research or know, and their topics. */
 export const meaningSearchLabels = ['ResearchUnit', 'Talent'] as const;
@@ -15,10 +16,19 @@ export interface MeaningHit {
   score: number;
 }
 
-const documentsOf: Record<MeaningHit['type'], { cypher: string; document: (topics: string[]) => DenseDocument }> = {
-  ResearchUnit: { cypher: 'MATCH (n:ResearchUnit) RETURN n.id AS id, [(n)-[:RESEARCHES]->(t:Topic) | t.name] AS topics', document: (topics) => topicsPassage({ topics }) },
-  Talent: { cypher: 'MATCH (n:Talent) RETURN n.id AS id, [(n)-[:EXPERT_IN]->(t:Topic) | t.name] AS topics', document: (expertise) => expertisePassage({ expertise }) },
+const documentsOf: Record<MeaningHit['type'], { cypher: string; document: (topics: string[], context: TopicContext) => DenseDocument }> = {
+  ResearchUnit: { cypher: 'MATCH (n:ResearchUnit) RETURN n.id AS id, [(n)-[:RESEARCHES]->(t:Topic) | t.name] AS topics', document: (topics, c) => topicsPassage({ topics }, c) },
+  Talent: { cypher: 'MATCH (n:Talent) RETURN n.id AS id, [(n)-[:EXPERT_IN]->(t:Topic) | t.name] AS topics', document: (expertise, c) => expertisePassage({ expertise }, c) },
 };
+
+/** The topics' segments as of the stored vectors' version: read once per refresh, not once per search. */
+let contextCache: { vectors: PassageVectors; version: number; context: Promise<TopicContext> } | undefined;
+function topicContextFor(graph: Graph, vectors: PassageVectors): Promise<TopicContext> {
+  if (contextCache?.vectors !== vectors || contextCache.version !== vectors.version) {
+    contextCache = { vectors, version: vectors.version, context: loadTopicContext(graph) };
+  }
+  return contextCache.context;
+}
 
 /**
  * The research units and talents closest in meaning to a search query, by the same meaning score and
@@ -34,11 +44,12 @@ export async function nearestByMeaning(
   const threshold = hybridRankingConfig.minMeaningScoreByModel[vectors.embedder.model];
   if (threshold === undefined) return undefined;
   const hits: MeaningHit[] = [];
+  const context = await topicContextFor(graph, vectors);
   for (const type of meaningSearchLabels.filter((l) => types.includes(l))) {
     const rows = await graph.query<{ id: string; topics: string[] }>(documentsOf[type].cypher);
     let scores: number[];
     try {
-      scores = await storedScorer(vectors).scores(q, rows.map((r) => documentsOf[type].document(r.topics)));
+      scores = await storedScorer(vectors).scores(q, rows.map((r) => documentsOf[type].document(r.topics, context)));
     } catch (error) {
       // A node imported after the last refresh has no vector yet: lexical search until it has.
       if (error instanceof UnavailableError) return undefined;

@@ -1,3 +1,4 @@
+import { closestTopics } from '../config/meaning.ts';
 import { UnavailableError } from '../errors.ts';
 import { meaningScoreWeights } from './embeddingConfig.ts';
 import type { TextEmbedder } from './embedder.ts';
@@ -26,18 +27,19 @@ function dot(a: Float32Array, b: Float32Array): number {
 }
 
 /**
- * The weighted mean of cos(need, passage) and the best cos(need, topic) over the document's topics
- * (embeddingConfig.meaningScoreWeights), so it reads on the cosine scale; the passage's cosine alone
- * when the document lists no topics. Topics are embedded as e5 queries, like the need: both are
- * short phrases, and query–query cosines ranked the right topic higher than query–passage ones.
+ * The weighted mean of cos(need, passage) and the mean cos(need, topic) over the document's
+ * `closestTopics` best topics (config/meaning.ts; embeddingConfig.meaningScoreWeights), so it reads on
+ * the cosine scale; the passage's cosine alone when the document lists no topics. Topics are embedded
+ * as e5 queries, like the need: both are short phrases, and query–query cosines ranked the right topic
+ * higher than query–passage ones.
  */
 export function meaningScore(need: Float32Array, passage: Float32Array, topics: readonly Float32Array[]): number {
   const byPassage = dot(need, passage);
   if (topics.length === 0) return byPassage;
-  let best = -1;
-  for (const t of topics) best = Math.max(best, dot(need, t));
+  const best = topics.map((t) => dot(need, t)).sort((a, b) => b - a).slice(0, closestTopics);
+  const byTopics = best.reduce((a, b) => a + b, 0) / best.length;
   const { passage: wp, topic: wt } = meaningScoreWeights;
-  return (wp * byPassage + wt * best) / (wp + wt);
+  return (wp * byPassage + wt * byTopics) / (wp + wt);
 }
 
 /** Scores by embedding every text on the spot (cached by the embedder): the evaluation and tests. */

@@ -1,5 +1,6 @@
+import { meaningOrder } from '../../config/meaning.ts';
 import { relevanceGate } from '../../config/scoring.ts';
-import type { HybridRelevance } from '../../text/hybridRelevance.ts';
+import { competitionRanks, type HybridRelevance, type RankedText } from '../../text/hybridRelevance.ts';
 import type { DenseDocument } from '../../text/meaningScorer.ts';
 
 /**
@@ -12,7 +13,10 @@ export interface MeaningEvidence {
   dense: number;
   /** 1-based rank of `dense` among all candidates. */
   denseRank: number;
-  /** Reciprocal-rank fusion of the lexical and dense ranks, divided by the best candidate's: 1 for the best. */
+  /**
+   * The text signal's value: the candidate's meaning and lexical ranks fused as config/meaning.ts
+   * weighs them (meaningOrder), divided by the best candidate's: 1 for the best.
+   */
   fused: number;
   /** Passes the gate by meaning: score at the model's threshold and rank ≤ relevanceGate.maxMeaningRank. */
   passes: boolean;
@@ -36,13 +40,22 @@ export async function meaningEvidence(
   if (candidates.length === 0) return undefined;
   const answer = await hybrid.rank(need, candidates.map((c) => c.text), candidates.map((c) => c.denseText));
   if (answer.provider !== 'hybrid') return undefined;
-  const best = answer.items[0].fused || 1;
+  const value = textValues(answer.items);
   return new Map(
-    answer.items.map((x) => [
+    answer.items.map((x, i) => [
       candidates[x.index].id,
-      { dense: x.dense!, denseRank: x.denseRank!, fused: x.fused / best, passes: x.byMeaning && x.denseRank! <= relevanceGate.maxMeaningRank },
+      { dense: x.dense!, denseRank: x.denseRank!, fused: value[i], passes: x.byMeaning && x.denseRank! <= relevanceGate.maxMeaningRank },
     ]),
   );
+}
+
+/** Σ w/(k + rank) over the meaning rank and (when the candidate shares a term) the lexical rank, best 1. */
+function textValues(items: RankedText[]): number[] {
+  const { weights, rrfK: k } = meaningOrder;
+  const lexicalRanks = competitionRanks(items.map((x) => x.lexical));
+  const raw = items.map((x, i) => weights.dense / (k + x.denseRank!) + (x.lexical > 0 ? weights.lexical / (k + lexicalRanks[i]) : 0));
+  const best = Math.max(...raw) || 1;
+  return raw.map((v) => v / best);
 }
 
 /** The explanation's words for a match by meaning. */

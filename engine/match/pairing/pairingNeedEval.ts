@@ -60,7 +60,7 @@ export async function evaluatePairingOnNeeds(
 
   // The statistic the meaning gate reads: the best unit's dense cosine (that unit has dense rank 1).
   const documents = catalog.units.map(unitText);
-  const passages = catalog.units.map(topicsPassage);
+  const passages = catalog.units.map((u) => topicsPassage(u, catalog.topicContext));
   const bestDense = new Map<string, number>();
   for (const c of cases) {
     const answer = await new HybridRelevance(lexical, dense).rank(c.text, documents, passages);

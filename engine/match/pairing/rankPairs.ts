@@ -201,7 +201,7 @@ export async function rankPairs(
       need = needSide(null, request.text!, catalog);
     }
     const meaning = hybrid && !request.enterpriseId
-      ? await meaningEvidence(hybrid, need.text, units.map((u) => ({ id: u.id, text: unitText(u), denseText: topicsPassage(u) })))
+      ? await meaningEvidence(hybrid, need.text, units.map((u) => ({ id: u.id, text: unitText(u), denseText: topicsPassage(u, catalog.topicContext) })))
       : undefined;
     return answer('to-research-units', await scorePairs(similarity, vocab, units.map((unit) => ({ need, unit })), request.limit, meaning), meaning !== undefined);
   }

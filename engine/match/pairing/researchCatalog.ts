@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Graph } from '../../graph/graph.ts';
+import { loadTopicContext, type TopicContext } from '../../text/topicContext.ts';
 
 /**
  * Everything the pairing and talent matchers know about the research side, loaded in one read and
@@ -43,6 +44,8 @@ export interface ResearchCatalog {
   talents: Researcher[];
   /** Every Topic name in the graph: the vocabulary free text is matched against. */
   topics: string[];
+  /** Each topic's segments by the firms that need it: what the dense side reads with a topic (engine/text/topicContext.ts). */
+  topicContext: TopicContext;
   loadedAt: number;
 }
 
@@ -82,6 +85,7 @@ export async function loadResearchCatalog(graph: Graph): Promise<ResearchCatalog
     topics: topics.map((t) => t.name),
     units: units.map((u) => ({ ...u, researchers: [...(byUnit.get(u.id) ?? []), ...(u.university ? byUniversity.get(u.university.id) ?? [] : [])] })),
     talents,
+    topicContext: await loadTopicContext(graph),
     loadedAt: Date.now(),
   };
 }

@@ -54,8 +54,8 @@ export interface TalentResponse {
 /** A talent's text, built once per catalog entry: every request scores all of them (~11k at 100k). */
 const talentText = oncePer((t: Researcher) => [t.title, ...t.expertise, t.description].join(' '));
 
-/** What the dense side reads for a talent: its expertise alone (names and titles say nothing of a need). */
-const talentPassage = oncePer((t: Researcher) => expertisePassage(t));
+/** What the dense side reads for each talent: its expertise alone (names and titles say nothing of a need), with the topics' segments. */
+const talentPassages = oncePer((catalog: ResearchCatalog) => new Map(catalog.talents.map((t) => [t.id, expertisePassage(t, catalog.topicContext)])));
 
 /** The talent's best-matching expertise (from the enterprise when it needs that very topic), and its affiliation. */
 function talentPaths(e: EnterpriseProfile | null, t: Researcher, match: TopicMatch, catalogUnits: Set<string>): GraphPath[] {
@@ -103,7 +103,7 @@ export async function rankTalent(
   const levels = request.filters?.levels;
   const pool = catalog.talents.filter((t) => (!levels?.length || levels.includes(t.level)) && t.affiliation?.id !== profile?.id);
   const meaning: Map<string, MeaningEvidence> | undefined = hybrid && !profile
-    ? await meaningEvidence(hybrid, needText, pool.map((t) => ({ id: t.id, text: talentText(t), denseText: talentPassage(t) })))
+    ? await meaningEvidence(hybrid, needText, pool.map((t) => ({ id: t.id, text: talentText(t), denseText: talentPassages(catalog).get(t.id)! })))
     : undefined;
   const base = { textProvider: meaning ? ('hybrid' as const) : similarity.provider, need: profile ? enterpriseNeed(profile) : needText, relevanceThreshold: threshold };
   const cap = appearanceCaps.talentsPerAffiliation;
