@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGraph, type Graph } from '../engine/index.ts';
 import { startTestServer } from '../scripts/test/testServer.ts';
@@ -6,7 +7,8 @@ import { hashKey } from './config.ts';
 
 /**
  * Issue 15's findings reproduced the way the probe found them — real HTTP, real Neo4j — and refused:
- * F2 ownership and privacy, F8 overbooking, F9 lost updates and resurrection, F5 bytes, F7 template sizes.
+ * F2 ownership and privacy, F8 overbooking, F9 lost updates and resurrection, F5 bytes, F7 template sizes,
+ * F10 formulas in exports.
  */
 const firm = 'hard.firm';
 const explanation = { signals: [], paths: [], confidence: 'weak', reason: '测试' };
@@ -92,6 +94,32 @@ describe('hardening over HTTP (issue 15)', () => {
     expect(await (await call('GET', '/matches?format=csv')).text()).not.toContain('内部备注');
     expect(JSON.stringify(await (await call('GET', '/matches?limit=200', undefined, 'w')).json())).not.toContain('内部备注');
     expect((await (await call('GET', `/matches/${match.id}`, undefined, 'a')).json()).history[0].note).toBe('内部备注：王总私下');
+  });
+
+  it('F10: a formula in a match\'s reason or note comes out neutralised in GET /matches?format=csv and as text in XLSX, with or without a key', async () => {
+    const hostile = '=HYPERLINK("http://x","点我")';
+    const res = await call('POST', '/matches', { kind: 'partner', subjectId: 'hard.f4', candidateId: 'hard.f5', score: 0.4, explanation: { ...explanation, reason: hostile }, note: `+${hostile}` }, 'a');
+    expect(res.status).toBe(201);
+    const { id } = await res.json();
+    // Anonymous (the probe's case: the reason is public) and the owner (who also sees the note).
+    for (const who of [undefined, 'a'] as const) {
+      const csv = await (await call('GET', '/matches?format=csv&limit=200', undefined, who)).text();
+      const line = csv.split(/\r?\n/).find((l) => l.includes(id))!;
+      expect(line).toContain("'=HYPERLINK");
+      // No cell of the row starts with a formula character, quoted or not.
+      expect(line).not.toMatch(/(^|,)"?[=+\-@\t\r]/);
+      if (who) expect(line).toContain("'+=HYPERLINK");
+    }
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await (await call('GET', '/matches?format=xlsx&limit=200', undefined, 'a')).arrayBuffer());
+    const cells: ExcelJS.Cell[] = [];
+    book.worksheets[0].eachRow((row) => row.eachCell((cell) => cells.push(cell)));
+    const mine = cells.filter((c) => String(c.value).includes('HYPERLINK'));
+    expect(mine.length).toBeGreaterThanOrEqual(2);
+    for (const cell of mine) {
+      expect(cell.formula).toBeUndefined();
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+    }
   });
 
   it('F8: five agreements at once on an offer of capacity 1 → one 200, four 409 naming the capacity', async () => {
