@@ -102,7 +102,9 @@ export async function assignResources(demands: DemandContext[], offers: OfferCon
   const objective = options.objective ?? assignmentDefaults.objective;
   const weights = options.weights ?? resourceWeights;
   const started = performance.now();
-  const built = buildAssignmentProblem(demands, offers, { weights, excludedPairs: options.excludedPairs, edgesPerDemand: assignmentDefaults.maxEdgesPerDemand });
+  const built = buildAssignmentProblem(demands, offers, {
+    weights, excludedPairs: options.excludedPairs, edgesPerDemand: assignmentDefaults.maxEdgesPerDemand,
+  });
   const buildMs = performance.now() - started;
   const result = await solveAssignment(built.problem, { objective });
 
@@ -145,7 +147,10 @@ export async function assignResources(demands: DemandContext[], offers: OfferCon
     },
     baseline: baseline ? { solver: 'greedy', totalFit: round(baseline.totalFit), demandsServed: new Set(baseline.assignments.map((a) => a.demandId)).size } : null,
     solver: { name: result.solver, status: result.status, ms: Math.round(result.ms), prunedEdges: result.prunedEdges, sizeRows: result.sizeRows },
-    build: { ms: Math.round(buildMs), pairsChecked: built.pairsChecked, feasiblePairs: built.feasiblePairs, edges: built.problem.edges.length, declinedPairsSkipped: built.declinedPairsSkipped },
+    build: {
+      ms: Math.round(buildMs), pairsChecked: built.pairsChecked, feasiblePairs: built.feasiblePairs, edges: built.problem.edges.length,
+      declinedPairsSkipped: built.declinedPairsSkipped,
+    },
   };
 }
 
@@ -183,7 +188,10 @@ function lostToCompetition(
       const full = units >= o.remaining ? 'count' : quantityLeft !== null && quantityLeft < need * (1 - 1e-9) ? 'quantity' : null;
       return {
         offerId, offerTitle: o.offer.title, full, quantityLeft,
-        winners: winners.map((a) => ({ demandId: a.demandId, demandTitle: demandById.get(a.demandId)!.demand.title, ownerName: demandById.get(a.demandId)!.owner.name, units: a.units })),
+        winners: winners.map((a) => {
+          const winner = demandById.get(a.demandId)!;
+          return { demandId: a.demandId, demandTitle: winner.demand.title, ownerName: winner.owner.name, units: a.units };
+        }),
       };
     });
     const feasible = built.feasibleOffers.get(id) ?? 0;
@@ -192,7 +200,8 @@ function lostToCompetition(
       return `「${t.offerTitle}」给了 ${t.winners.map((w) => w.ownerName).join('、')}${why}`;
     });
     return {
-      demandId: id, title: d.demand.title, kind: d.demand.kind, owner: { id: d.owner.id, name: d.owner.name }, feasibleOffers: feasible, quantity: need, unit, takenBy,
+      demandId: id, title: d.demand.title, kind: d.demand.kind, owner: { id: d.owner.id, name: d.owner.name },
+      feasibleOffers: feasible, quantity: need, unit, takenBy,
       detail: `${feasible} 个可满足的供给在全局最优分配中给了其他需求${named.length > 0 ? `：${named.join('；')}` : ''}`,
     };
   });

@@ -106,7 +106,9 @@ export function buildAssignmentProblem(demands: DemandContext[], offers: OfferCo
   return {
     problem: {
       demands: demands.map((d) => ({ id: d.demand.id, quantity: d.demand.quantity, size: demandSize(d.demand) })),
-      offers: offers.map((o) => ({ id: o.offer.id, capacity: Math.max(0, o.remaining), sizeCapacity: o.remainingSize === null ? undefined : Math.max(0, o.remainingSize) })),
+      offers: offers.map((o) => ({
+        id: o.offer.id, capacity: Math.max(0, o.remaining), sizeCapacity: o.remainingSize === null ? undefined : Math.max(0, o.remainingSize),
+      })),
       edges,
     },
     feasibleOffers,

@@ -13,7 +13,9 @@ import type { DemandContext, OfferContext } from './resourceTypes.ts';
 const node = (id: string, label: string, name: string): PathNode => ({ id, label, name });
 
 /** The score of a feasible pair, broken down by signal, with the graph paths and a reason: the shared Explanation shape. */
-export function explainResourceMatch(d: DemandContext, o: OfferContext, weights: ResourceWeights = resourceWeights): { score: number; explanation: Explanation } {
+export function explainResourceMatch(
+  d: DemandContext, o: OfferContext, weights: ResourceWeights = resourceWeights,
+): { score: number; explanation: Explanation } {
   const proximity = proximityEvidence(d, o);
   const channel = channelEvidence(d, o);
   const { total, signals } = weighSignals(
@@ -29,7 +31,10 @@ export function explainResourceMatch(d: DemandContext, o: OfferContext, weights:
   );
   return {
     score: total,
-    explanation: { signals, paths: resourcePaths(d, o, proximity, channel), confidence: resourceConfidenceOf(total, signals, o), ...reasonOf(resourceReason(d, o, signals)) },
+    explanation: {
+      signals, paths: resourcePaths(d, o, proximity, channel), confidence: resourceConfidenceOf(total, signals, o),
+      ...reasonOf(resourceReason(d, o, signals)),
+    },
   };
 }
 

@@ -16,7 +16,10 @@ export function violations(d: DemandContext, o: OfferContext): number {
 
 const has = (x: number) => !Number.isNaN(x);
 
-/** The rules of `hardConstraints` on the flat forms. A comparison with NaN (an unknown offer attribute) is false, so an unknown never meets a stated minimum or maximum — except price, which passes (docs/resources.md §1). */
+/**
+ * The rules of `hardConstraints` on the flat forms. A comparison with NaN (an unknown offer attribute) is false, so an
+ * unknown never meets a stated minimum or maximum — except price, which passes (docs/resources.md §1).
+ */
 export function violationsOf(d: DemandTerms, o: OfferTerms): number {
   let mask = 0;
   if (o.kind !== d.kind) mask |= constraintBit.kind;

@@ -61,7 +61,9 @@ export class OfferIndex {
     const group = this.byKind.get(demand.kind);
     if (!group) return;
     const min = demandMinimum[demand.kind]?.(demand) ?? null;
-    const slices = demand.parkAllowList.length > 0 ? [...new Set(demand.parkAllowList)].map((p) => group.byPark.get(p)).filter((s): s is Sized => s !== undefined) : [group.all];
+    const slices = demand.parkAllowList.length > 0
+      ? [...new Set(demand.parkAllowList)].map((p) => group.byPark.get(p)).filter((s): s is Sized => s !== undefined)
+      : [group.all];
     for (const s of slices) {
       const end = cutoff(s.keys, min);
       for (let i = 0; i < end; i++) visit(s.list[i], s.terms[i]);

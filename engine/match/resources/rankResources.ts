@@ -91,9 +91,12 @@ export function rankDemandsForOffer(o: OfferContext, demands: DemandContext[], o
     else feasible.push({ d, fit: resourceFit(resourceSignalValues(d, o), weights) });
   }
   feasible.sort((a, b) => b.fit - a.fit || a.d.demand.id.localeCompare(b.d.demand.id));
-  const candidates: RankedDemand[] = feasible.slice(0, options.limit).map(({ d }) => ({ demand: d.demand, owner: partyRef(d.owner), ...explainResourceMatch(d, o, weights) }));
+  const candidates: RankedDemand[] = feasible
+    .slice(0, options.limit)
+    .map(({ d }) => ({ demand: d.demand, owner: partyRef(d.owner), ...explainResourceMatch(d, o, weights) }));
   return {
-    offer: o.offer, owner: partyRef(o.owner), remaining: o.remaining, remainingSize: o.remainingSize, candidates, feasible: feasible.length, demandsConsidered: demands.length,
+    offer: o.offer, owner: partyRef(o.owner), remaining: o.remaining, remainingSize: o.remainingSize,
+    candidates, feasible: feasible.length, demandsConsidered: demands.length,
     excludedBy: exclusionCounts(counts), declinedHidden,
   };
 }

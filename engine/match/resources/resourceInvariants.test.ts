@@ -60,7 +60,8 @@ const offerArb = fc.record({
   kind, areaM2: maybe(fc.constantFrom(800, 3000, 8000)), floorLoadKnM2: maybe(fc.constantFrom(5, 10)), certifications: certs,
   price: maybe(fc.constantFrom(15, 30, 45)), amountWan: maybe(fc.constantFrom(500, 2000)), ratePct: maybe(fc.constantFrom(3.2, 4)),
   termMonths: maybe(fc.constantFrom(12, 24, 36)), parkId: maybe(fc.constantFrom(...parks)), availableFrom: maybe(date), availableUntil: maybe(date),
-  capacity: fc.integer({ min: 1, max: 3 }), taken: fc.integer({ min: 0, max: 3 }), sizeTaken: fc.constantFrom(0, 0, 1500), owner: fc.integer({ min: -1, max: 2 }),
+  capacity: fc.integer({ min: 1, max: 3 }), taken: fc.integer({ min: 0, max: 3 }), sizeTaken: fc.constantFrom(0, 0, 1500),
+  owner: fc.integer({ min: -1, max: 2 }),
 });
 const marketArb = fc.record({ demands: fc.array(demandArb, { minLength: 1, maxLength: 12 }), offers: fc.array(offerArb, { minLength: 1, maxLength: 10 }) });
 
@@ -100,7 +101,8 @@ describe('resource matching invariants (random markets)', () => {
         for (const [id, size] of sizePerOffer) expect(size, `quantity of ${id}`).toBeLessThanOrEqual((offer.get(id)!.remainingSize ?? Infinity) + 1e-6);
         const s = result.summary;
         expect(s.served + s.infeasible + s.lostToCompetition).toBe(s.openDemands);
-        expect([s.openDemands, s.served, s.infeasible, s.lostToCompetition]).toEqual([demands.length, perDemand.size, result.unmet.length, result.unassigned.length]);
+        expect([s.openDemands, s.served, s.infeasible, s.lostToCompetition])
+          .toEqual([demands.length, perDemand.size, result.unmet.length, result.unassigned.length]);
         for (const [id, units] of perDemand) expect(units).toBeLessThanOrEqual(demand.get(id)!.demand.quantity);
         for (const u of result.unmet) {
           expect(offers.some((o) => meetsEveryHardConstraint(demand.get(u.demandId)!, o))).toBe(false);
@@ -115,7 +117,10 @@ describe('resource matching invariants (random markets)', () => {
             const sizeFull = o.remainingSize !== null && o.remainingSize - (sizePerOffer.get(o.offer.id) ?? 0) < sizeOf(d);
             expect(countFull || sizeFull, `${u.demandId} lost ${o.offer.id}`).toBe(true);
           }
-          for (const t of u.takenBy) expect(t.winners.map((w) => w.demandId).sort()).toEqual(result.assignments.filter((a) => a.offerId === t.offerId).map((a) => a.demandId).sort());
+          for (const t of u.takenBy) {
+            const onOffer = result.assignments.filter((a) => a.offerId === t.offerId).map((a) => a.demandId).sort();
+            expect(t.winners.map((w) => w.demandId).sort()).toEqual(onOffer);
+          }
         }
       }),
       { numRuns: 150, seed: 20261128 },
@@ -193,7 +198,10 @@ describe('resource matching invariants (random markets)', () => {
   it('finds the optimum a brute force finds on small single-unit markets', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ demands: fc.array(demandArb.map((d) => ({ ...d, quantity: 1 })), { minLength: 1, maxLength: 5 }), offers: fc.array(offerArb, { minLength: 1, maxLength: 4 }) }),
+        fc.record({
+          demands: fc.array(demandArb.map((d) => ({ ...d, quantity: 1 })), { minLength: 1, maxLength: 5 }),
+          offers: fc.array(offerArb, { minLength: 1, maxLength: 4 }),
+        }),
         async (m) => {
           const { demands, offers } = market(m);
           const fit = (d: DemandContext, o: OfferContext) => resourceFit(resourceSignalValues(d, o));

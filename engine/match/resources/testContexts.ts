@@ -19,5 +19,8 @@ export function offerOf(id: string, attrs: Partial<OfferRecord> = {}, owner: Par
     termMonths: null, parkId: null, availableFrom: null, availableUntil: null, capacity: 1, status: 'open', source: 'synthetic', updatedBy: null,
     updatedAt: null, ...attrs,
   };
-  return { offer, owner, parkId: offer.parkId ?? owner.parkId, parkName: null, sectorId: null, remaining: remaining ?? offer.capacity, remainingSize: offerSizeCapacity(offer) };
+  return {
+    offer, owner, parkId: offer.parkId ?? owner.parkId, parkName: null, sectorId: null,
+    remaining: remaining ?? offer.capacity, remainingSize: offerSizeCapacity(offer),
+  };
 }

@@ -230,12 +230,17 @@ type List<T> = { items: T[]; nextCursor: string | null };
 /** `viewer`: the reading key's identity (none without a key); `ifVersion`: the version the client read (If-Match). */
 export const createOffer = async (graph: Graph, input: CreateOfferRequest, actor: ActorRef) => (await create(graph, offers, input, actor)) as OfferWithOwner;
 export const getOffer = async (graph: Graph, id: string, viewer?: ActorRef) => (await get(graph, offers, id, viewer)) as OfferWithOwner;
-export const updateOffer = async (graph: Graph, id: string, change: Record<string, unknown>, actor: ActorRef, ifVersion?: number) => (await update(graph, offers, id, change, actor, ifVersion)) as OfferWithOwner;
+export const updateOffer = async (graph: Graph, id: string, change: Record<string, unknown>, actor: ActorRef, ifVersion?: number) =>
+  (await update(graph, offers, id, change, actor, ifVersion)) as OfferWithOwner;
 export const deleteOffer = (graph: Graph, id: string, actor: ActorRef, ifVersion?: number) => remove(graph, offers, id, actor, ifVersion);
-export const listOffers = async (graph: Graph, query: ListResourcesQuery, viewer?: ActorRef) => (await list(graph, offers, query, viewer)) as List<OfferWithOwner>;
+export const listOffers = async (graph: Graph, query: ListResourcesQuery, viewer?: ActorRef) =>
+  (await list(graph, offers, query, viewer)) as List<OfferWithOwner>;
 
-export const createDemand = async (graph: Graph, input: CreateDemandRequest, actor: ActorRef) => (await create(graph, demands, input, actor)) as DemandWithOwner;
+export const createDemand = async (graph: Graph, input: CreateDemandRequest, actor: ActorRef) =>
+  (await create(graph, demands, input, actor)) as DemandWithOwner;
 export const getDemand = async (graph: Graph, id: string, viewer?: ActorRef) => (await get(graph, demands, id, viewer)) as DemandWithOwner;
-export const updateDemand = async (graph: Graph, id: string, change: Record<string, unknown>, actor: ActorRef, ifVersion?: number) => (await update(graph, demands, id, change, actor, ifVersion)) as DemandWithOwner;
+export const updateDemand = async (graph: Graph, id: string, change: Record<string, unknown>, actor: ActorRef, ifVersion?: number) =>
+  (await update(graph, demands, id, change, actor, ifVersion)) as DemandWithOwner;
 export const deleteDemand = (graph: Graph, id: string, actor: ActorRef, ifVersion?: number) => remove(graph, demands, id, actor, ifVersion);
-export const listDemands = async (graph: Graph, query: ListResourcesQuery, viewer?: ActorRef) => (await list(graph, demands, query, viewer)) as List<DemandWithOwner>;
+export const listDemands = async (graph: Graph, query: ListResourcesQuery, viewer?: ActorRef) =>
+  (await list(graph, demands, query, viewer)) as List<DemandWithOwner>;
