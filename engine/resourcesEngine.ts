@@ -21,6 +21,7 @@ import { getMatch, listMatches, matchOutcomes, recordMatch, transitionMatch, typ
 import { matchTable } from './export/matchTable.ts';
 import { healthDay } from './history/healthDay.ts';
 import type { Table } from './export/tables.ts';
+import type { ExportLang } from './export/exportText.ts';
 
 /** The configured weights of each matcher kind, which outcome statistics compare against. */
 const baseWeights: Record<string, Record<string, number>> = { partner: { ...partnerModeWeights.fill, ...partnerModeWeights.strengthen, ...partnerModeWeights.extend }, pairing: pairingWeights, talent: talentWeights, resource: resourceWeights };
@@ -144,8 +145,8 @@ export class ResourcesEngine {
     return listMatches(this.graph, query, this.today(), viewer);
   }
 
-  /** Every match the filters select (up to 10,000), as an export table. */
-  async matchTable(query: Omit<ListMatchesQuery, 'format' | 'limit'>, viewer?: ActorRef): Promise<Table> {
+  /** Every match the filters select (up to 10,000), as an export table in `lang`. */
+  async matchTable(query: Omit<ListMatchesQuery, 'format' | 'limit'>, viewer?: ActorRef, lang: ExportLang = 'zh'): Promise<Table> {
     const items: MatchRecord[] = [];
     const today = this.today();
     let cursor = query.cursor;
@@ -155,7 +156,7 @@ export class ResourcesEngine {
       cursor = page.nextCursor ?? undefined;
     } while (cursor && items.length < exportMaxRows);
     const chains = await listChains(this.graph);
-    return matchTable(items.slice(0, exportMaxRows), new Map(chains.map((c) => [c.id, c.name])));
+    return matchTable(items.slice(0, exportMaxRows), new Map(chains.map((c) => [c.id, c.name])), lang);
   }
 
   /** Per matcher kind: outcomes by status, per-signal acceptance and the weights the bounded rule suggests. */

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { chainIdParam, chainReport, exportFormatSchema, tableToXlsx, whatIfRequest, type ChainMatchEngine } from '../../engine/index.ts';
+import { exportLangSchema } from '../../engine/contracts/messages/message.ts';
 import * as s from '../../engine/contracts/responses/index.ts';
 import { listQuerySchema, page } from '../pagination.ts';
 import { defineRoute, json, table, workbook } from '../route.ts';
 
 const chainPath = z.strictObject({ id: chainIdParam });
-const formatQuery = z.strictObject({ format: exportFormatSchema });
+// `lang`: the export's language (zh default, en); JSON answers ignore it.
+const formatQuery = z.strictObject({ format: exportFormatSchema, lang: exportLangSchema });
+const langQuery = z.strictObject({ lang: exportLangSchema });
 const tags = ['chains'];
 
 /** /chains: the chain map, gaps, resilience and what-if (docs/design.md §1). */
@@ -28,13 +31,14 @@ export function chainRoutes(engine: ChainMatchEngine) {
         query.format === 'json'
           ? json(await engine.gaps(params.id))
           : // The report's gap sheet: the same rows, with the firms that are demo data marked.
-            table((await chainReport(engine, params.id, { parts: ['gaps'] }))[0], query.format),
+            table((await chainReport(engine, params.id, { parts: ['gaps'], lang: query.lang }))[0], query.format),
     }),
     // The officer's chain report: map, gaps and top candidates, one sheet each.
     defineRoute({
-      method: 'get', path: '/chains/{id}/report', summary: '产业链报告 Chain report as XLSX: map, gaps, top candidates (one sheet each)', tags, scope: 'read', params: chainPath,
+      method: 'get', path: '/chains/{id}/report', summary: '产业链报告 Chain report as XLSX: map, gaps, top candidates (one sheet each)', tags, scope: 'read', params: chainPath, query: langQuery,
       response: { status: 200, workbook: true },
-      handler: async ({ params }) => workbook(await tableToXlsx(await chainReport(engine, params.id)), `产业链报告-${params.id}.xlsx`, 'chain-report.xlsx'),
+      handler: async ({ params, query }) =>
+        workbook(await tableToXlsx(await chainReport(engine, params.id, { lang: query.lang })), query.lang === 'en' ? `chain-report-${params.id}.xlsx` : `产业链报告-${params.id}.xlsx`, 'chain-report.xlsx'),
     }),
     defineRoute({
       method: 'get', path: '/chains/{id}/resilience', summary: '单点风险 Single points of failure', tags, scope: 'read', params: chainPath,

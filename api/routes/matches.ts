@@ -1,5 +1,6 @@
 import { listMatchesQuery, matchIdParam, matchStatsQuery, matchTransitionRequest, recordMatchRequest, type ResourcesEngine } from '../../engine/index.ts';
 import { readerIdentity, writerIdentity } from '../auth.ts';
+import { exportLangSchema } from '../../engine/contracts/messages/message.ts';
 import * as s from '../../engine/contracts/responses/index.ts';
 import { created, defineRoute, json, table } from '../route.ts';
 import { ifMatchVersion, withETag } from '../versions.ts';
@@ -20,11 +21,12 @@ export function matchTrackingRoutes(resources: ResourcesEngine) {
     }),
     // overdue=true: the open follow-ups past their due date in the district's clock (逾期跟进), as JSON or as an export.
     defineRoute({
-      method: 'get', path: '/matches', summary: '对接记录 List tracked matches (overdue=true: overdue follow-ups)', tags, scope: 'read', query: listMatchesQuery,
+      method: 'get', path: '/matches', summary: '对接记录 List tracked matches (overdue=true: overdue follow-ups)', tags, scope: 'read', query: listMatchesQuery.extend({ lang: exportLangSchema }),
       response: { status: 200, schema: s.trackedMatchListResponse, exportable: true },
       // Owners and notes only for the owner's key and admins (issue 15 F2), in exports too.
-      handler: async ({ query: { format, ...query }, req }) =>
-        format === 'json' ? json(await resources.listMatches(query, readerIdentity(req))) : table(await resources.matchTable(query, readerIdentity(req)), format),
+      // `lang` (zh default, en): the export's language; JSON answers ignore it.
+      handler: async ({ query: { format, lang, ...query }, req }) =>
+        format === 'json' ? json(await resources.listMatches(query, readerIdentity(req))) : table(await resources.matchTable(query, readerIdentity(req), lang), format),
     }),
     defineRoute({
       method: 'get', path: '/matches/stats', summary: '采纳统计 Acceptance per signal', tags, scope: 'read', query: matchStatsQuery,

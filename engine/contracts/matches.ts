@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarDate } from '../import/calendarDate.ts';
 import { matchStatusSchema } from '../model/nodes.ts';
+import { messageSchema } from './messages/message.ts';
 import { exportFormatSchema } from './partners.ts';
 
 /** Request shapes of outcome tracking (docs/design.md §7); the API validates with these and nothing else. */
@@ -34,12 +35,15 @@ export const explanationSchema = z.strictObject({
         weight: z.number().min(0).max(1),
         contribution: z.number().min(0).max(1),
         detail: z.string().max(1000),
+        // The detail and reason as messages, so a tracked match reads in the user's language (issue 16).
+        detailParts: z.array(messageSchema).max(8).optional(),
       }),
     )
     .max(30),
   paths: z.array(z.strictObject({ signal: z.string().min(1).max(40), nodes: z.array(pathNodeSchema).max(12), relationships: z.array(pathRelationshipSchema).max(12) })).max(40),
   confidence: z.enum(['strong', 'medium', 'weak']),
   reason: z.string().max(2000),
+  reasonParts: z.array(messageSchema).max(16).optional(),
 });
 
 export const recordMatchRequest = z.strictObject({

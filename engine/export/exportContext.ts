@@ -1,4 +1,5 @@
 import { districtTime } from '../config/districtTime.ts';
+import { inLang, type ExportLang } from './exportText.ts';
 
 /** One line of the block above an export's headers: what the list is, for whom, from what, when. */
 export interface ContextLine {
@@ -18,16 +19,27 @@ export function localTime(at: Date | string): string {
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
 }
 
-export function exportedAt(now: Date = new Date()): ContextLine {
-  return { label: '导出时间', value: `${localTime(now)}（${districtTime.zoneLabel}）` };
+/** The district's time zone in words: the zone label of config/districtTime.ts, or its English. */
+export const zoneWord = (lang: ExportLang) => inLang(lang)(districtTime.zoneLabel, 'Beijing time');
+
+export function exportedAt(now: Date = new Date(), lang: ExportLang = 'zh'): ContextLine {
+  const w = inLang(lang);
+  return { label: w('导出时间', 'Exported'), value: `${localTime(now)}${w(`（${zoneWord(lang)}）`, ` (${zoneWord(lang)})`)}` };
 }
 
 /** Where the rows come from, with the demo-data count said in words (the 演示数据 column marks which). */
-export function dataSource(demoRows: number): ContextLine {
+export function dataSource(demoRows: number, lang: ExportLang = 'zh'): ContextLine {
+  const w = inLang(lang);
   return {
-    label: '数据来源',
+    label: w('数据来源', 'Data source'),
     value: demoRows > 0
-      ? `ChainMatch 产业链知识图谱；其中 ${demoRows} 行涉及演示数据（种子生成器虚构，非真实企业或机构）`
-      : 'ChainMatch 产业链知识图谱（导入或登记的数据）',
+      ? w(
+        `ChainMatch 产业链知识图谱；其中 ${demoRows} 行涉及演示数据（种子生成器虚构，非真实企业或机构）`,
+        `ChainMatch industrial-chain knowledge graph; ${demoRows} rows involve demo data (invented by the seed generator, not real firms or institutions)`,
+      )
+      : w('ChainMatch 产业链知识图谱（导入或登记的数据）', 'ChainMatch industrial-chain knowledge graph (imported or registered data)'),
   };
 }
+
+/** A context line as the block above the headers writes it: `label：value`, or `label: value` in English. */
+export const contextLineText = (line: ContextLine, lang: ExportLang = 'zh') => `${line.label}${lang === 'en' ? ': ' : '：'}${line.value}`;

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
-import { dataSource, exportedAt } from './exportContext.ts';
-import { demoCell, demoColumn, neutraliseFormula, type Table } from './tables.ts';
+import { contextLineText, dataSource, exportedAt } from './exportContext.ts';
+import { demoColumn, demoRowCount, neutraliseFormula, type Table } from './tables.ts';
 
 /**
  * A list (or several, one sheet each) as a workbook a person can hand on (issue 16): each sheet opens with a title and a context block —
  * what the list is, its scope and filters, where the rows come from, when it was exported (local
  * time) — then the demo-data warning, then the header row, frozen and with an autofilter, repeated on
- * every printed page. The header row's number is the sheet's frozen split (`views[0].ySplit`), so a
+ * every printed page, all in the table's language (`table.lang`). The header row's number is the sheet's frozen split (`views[0].ySplit`), so a
  * reader finds it without knowing how long the block is.
  */
 export async function tableToXlsx(tables: Table | Table[], now: Date = new Date()): Promise<Buffer> {
@@ -36,9 +36,10 @@ function writeSheet(book: ExcelJS.Workbook, table: Table, now: Date): void {
   const title = spanning(table.title);
   title.font = { bold: true, size: 14, color: { argb: colours.title } };
   title.height = 24;
-  const demoRows = table.columns.some((c) => c.key === demoColumn.key) ? table.rows.filter((r) => r[demoColumn.key] === demoCell(true)).length : 0;
-  for (const line of [...(table.context ?? []), dataSource(demoRows), exportedAt(now)]) {
-    spanning(`${line.label}：${line.value}`).font = { color: { argb: colours.context } };
+  const lang = table.lang ?? 'zh';
+  const demoRows = table.columns.some((c) => c.key === demoColumn.key) ? demoRowCount(table) : 0;
+  for (const line of [...(table.context ?? []), dataSource(demoRows, lang), exportedAt(now, lang)]) {
+    spanning(contextLineText(line, lang)).font = { color: { argb: colours.context } };
   }
   if (table.note) {
     const note = spanning(table.note);

@@ -1,4 +1,4 @@
-import { t } from '../i18n/i18n.ts';
+import { lang, t } from '../i18n/i18n.ts';
 import { ApiError, filenameFromDisposition, problemFromBody } from './apiError.ts';
 import { apiKey } from './apiKey.ts';
 import type {
@@ -70,7 +70,8 @@ export function queryString(params: Record<string, string | number | boolean | n
 }
 
 async function file(url: string, init: RequestInit | undefined, fallback: string): Promise<{ blob: Blob; filename: string }> {
-  const response = await request(url, init);
+  // Every file is an export: in the screen's language (`lang=en`; Chinese is the API's default).
+  const response = await request(lang() === 'en' ? `${url}${url.includes('?') ? '&' : '?'}lang=en` : url, init);
   return { blob: await response.blob(), filename: filenameFromDisposition(response.headers.get('Content-Disposition'), fallback) };
 }
 

@@ -35,6 +35,7 @@ export function recordBody(input: RecordInput): RecordMatchBody {
     explanation: {
       signals: e.signals.slice(0, 30).map((s) => ({
         signal: cut(s.signal, 40), value: unit(s.value), weight: unit(s.weight), contribution: unit(s.contribution), detail: cut(s.detail, 1000),
+        ...(s.detailParts?.length ? { detailParts: s.detailParts.slice(0, 8) } : {}),
       })),
       paths: e.paths.slice(0, 40).map((p) => ({
         signal: cut(p.signal, 40),
@@ -43,6 +44,8 @@ export function recordBody(input: RecordInput): RecordMatchBody {
       })),
       confidence: e.confidence,
       reason: cut(e.reason, 2000),
+      // The reason's messages too, so the tracking card and its export read in the user's language.
+      ...(e.reasonParts?.length ? { reasonParts: e.reasonParts.slice(0, 16) } : {}),
     },
   };
 }

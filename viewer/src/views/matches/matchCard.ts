@@ -1,6 +1,7 @@
 import './followUp.css';
 import type { MatchRecord, MatchStats, MatchStatus } from '../../api/types.ts';
 import { lang, t, tData } from '../../i18n/i18n.ts';
+import { reasonText } from '../../i18n/messages/renderMessage.ts';
 import { confidenceLabel } from '../../segment/candidateList.ts';
 import { demoBadge } from '../../ui/demoBadge.ts';
 import { el } from '../../ui/el.ts';
@@ -68,7 +69,8 @@ export function matchCard(m: MatchRecord, state: Pick<MatchesState, 'focus' | 'n
     el('p', { class: 'match-pair' }, el('span', { class: 'match-candidate' }, m.candidateName || m.candidateId), demoBadge(m.candidateDemo)),
     el('p', { class: 'match-subject muted' }, t('m.for', { subject: m.subjectName || m.subjectId }), demoBadge(m.subjectDemo)),
     el('div', { class: 'cand-foot' }, confidenceLabel(m.explanation.confidence)),
-    m.explanation.reason ? el('p', { class: 'cand-reason' }, m.explanation.reason) : null,
+    // From its messages in English (snapshots recorded before they existed keep their Chinese reason).
+    m.explanation.reason ? el('p', { class: 'cand-reason' }, reasonText(m.explanation)) : null,
     followUp(m),
     el('p', { class: 'match-meta' }, t('m.meta', { who: m.createdBy ?? '—', at: when(m.createdAt) }), m.units > 1 ? ` · ${t('m.units', { n: m.units })}` : ''),
     history, actions);
