@@ -4,9 +4,10 @@ import { competitionRanks, type HybridRelevance, type RankedText } from '../../t
 import type { DenseDocument } from '../../text/meaningScorer.ts';
 
 /**
- * Relevance by meaning for a free-text need: where each candidate stands for the need by words and by
- * dense embedding, fused by reciprocal rank (engine/text/hybridRelevance.ts). It widens the relevance
- * gate — a candidate may pass on topic coverage *or* by meaning — and gives the text signal its value.
+ * Relevance by meaning for a free-text need: where each candidate stands for the need by dense
+ * embedding (and by words, as config/meaning.ts weighs them; engine/text/hybridRelevance.ts). It widens
+ * the relevance gate — a candidate may pass on topic coverage *or* by meaning — and gives the text
+ * signal its value, which orders the candidates that passed.
  */
 export interface MeaningEvidence {
   /** Meaning score of the need (as an e5 query) and the candidate's passage and topics (engine/text/meaningScorer.ts). */

@@ -130,7 +130,7 @@ async function scorePairs(
   for (const p of relevant) (byText.get(p.need.text) ?? byText.set(p.need.text, []).get(p.need.text)!).push(p);
   const scored: ScoredPair[] = [];
   for (const [text, group] of byText) {
-    // By meaning, the text signal is the fused rank (lexical and dense), best unit 1.
+    // By meaning, the text signal is the rank by meaning score (config/meaning.ts meaningOrder), best unit 1.
     const sims = meaning ? group.map((p) => meaning.get(p.unit.id)!.fused) : await similarity.scores(text, group.map((p) => unitText(p.unit)));
     group.forEach(({ need, unit }, i) => {
       const matches = vocab.matches(need.terms, unitTopics(unit), threshold);

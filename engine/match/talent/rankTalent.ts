@@ -117,7 +117,7 @@ export async function rankTalent(
   });
   if (relevant.length === 0) return { ...base, items: [], noMatch: noMatchOf(pool.length, best, threshold), capped: { perAffiliation: cap, omitted: [] } };
 
-  // By meaning, the text signal is the fused rank (lexical and dense), best talent 1.
+  // By meaning, the text signal is the rank by meaning score (config/meaning.ts meaningOrder), best talent 1.
   const sims = meaning ? relevant.map((t) => meaning.get(t.id)!.fused) : await similarity.scores(needText, relevant.map(talentText));
   const unitIds = new Set(catalog.units.map((u) => u.id));
   const xianlinUnits = new Set(catalog.units.filter((u) => u.university?.inXianlin).map((u) => u.id));
