@@ -79,8 +79,12 @@ describe.skipIf(python3Missing)('passage vectors stored in Neo4j, keyed by text 
     // Other test files' topics share the index: ask for more and keep ours. Scores agree to ~1e-3, not
     // exactly (the index keeps its own float32 copy; a CI run differed by 5.4e-4): checked to 5e-3.
     const indexed = (await nearestNodes(graph, 'Topic', need, 200)).filter((n) => ids.includes(n.id));
-    expect(indexed.map((n) => n.id)).toEqual(scanned.map((n) => n.id));
-    indexed.forEach((n, i) => expect(n.score).toBeCloseTo(scanned[i].score, 2));
+    // Same passages, each with its own score; positions may swap between two passages whose scores lie
+    // within that float32 noise of each other (one CI run had such a pair), so scores are compared by id.
+    expect(indexed.map((n) => n.id).sort()).toEqual([...ids].sort());
+    const scannedScore = new Map(scanned.map((n) => [n.id, n.score]));
+    for (const n of indexed) expect(n.score).toBeCloseTo(scannedScore.get(n.id)!, 2);
+    indexed.slice(1).forEach((n, i) => expect(n.score).toBeLessThanOrEqual(indexed[i].score));
     expect(indexed[0].id).toBe(ids[1]);
   }, 120_000);
 
