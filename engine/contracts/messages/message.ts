@@ -9,7 +9,8 @@ export type MessageCode = keyof typeof zhMessages;
 export const messageCodes = Object.keys(zhMessages) as [MessageCode, ...MessageCode[]];
 
 export { wordParams, type WordParam } from './wordParams.ts';
-export type { MessageLang } from './renderMessages.ts';
+/** The languages a message renders in (renderMessages.ts): Chinese, English. */
+export type MessageLang = 'zh' | 'en';
 
 /**
  * The language of an export (`?lang=` on every CSV/XLSX route): headers, titles, the context block, the

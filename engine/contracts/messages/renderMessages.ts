@@ -1,4 +1,4 @@
-import type { Message, MessageParam } from './message.ts';
+import type { Message, MessageLang, MessageParam } from './message.ts';
 import { enMessages } from './enMessages.ts';
 import { zhMessages } from './zhMessages.ts';
 import { wordParams, type WordParam } from './wordParams.ts';
@@ -9,8 +9,6 @@ import { wordParams, type WordParam } from './wordParams.ts';
  * reason reads the same on the screen and in the file handed on. It imports no zod and no engine code:
  * the viewer bundles it.
  */
-export type MessageLang = 'zh' | 'en';
-
 /** How a code parameter (tags, size, …) is shown: its word in the language, or the code itself when unknown. */
 export type WordOf = (param: WordParam, code: string) => string;
 
