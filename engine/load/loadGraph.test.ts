@@ -53,6 +53,16 @@ describe('loadGraph on a real Neo4j', () => {
     expect(await counts(graph)).toEqual({ nodes: 27, rels: 25 });
   });
 
+  it('updates only the properties a row names: others stay, null removes (rows travel as lists)', async () => {
+    const id = `${prefix}alliance`;
+    await graph.run("CREATE (:Alliance {id: $id, name: '旧名', founded: '2014', vector: [0.5, 0.25]})", { id });
+    const row = { id, name: '新名', kind: 'industry', founded: null, description: '', publishedFigures: '{}', roles: [], source: 'synthetic' };
+    await loadGraph(graph, { nodes: [{ label: 'Alliance', rows: [row] }], relationships: [] });
+    const [props] = await graph.query<{ p: Record<string, unknown> }>('MATCH (n:Alliance {id: $id}) RETURN properties(n) AS p', { id });
+    expect(props.p).toEqual({ id, name: '新名', kind: 'industry', description: '', publishedFigures: '{}', roles: [], source: 'synthetic', vector: [0.5, 0.25] });
+    await graph.run('MATCH (n:Alliance {id: $id}) DELETE n', { id });
+  });
+
   it('names the file, row and field of a bad row and writes nothing', async () => {
     await graph.run('MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix });
     const bad = fixture();
