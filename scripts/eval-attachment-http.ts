@@ -186,8 +186,8 @@ async function main(): Promise<void> {
   const labelOf = new Map(examples.map((e) => [e.id, e.label]));
   const training = real.enterprises.filter((e) => !testIds.has(e.id));
   const template = values.products === 'firms' ? withFirmProducts(real.template, training) : real.template;
-  // A held-out firm is asked about as the import would have stored it (full name, first 50 products);
-  // the engine's file reader uses the short name — one of the small differences between the rows.
+  // A held-out firm is asked about as the import would have stored it (registered name, first 50
+  // products); the engine's file reader names it the same way but keeps every product.
   const queries = real.enterprises.filter((e) => testIds.has(e.id)).map((e) => ({ name: e.name, products: e.products, truth: labelOf.get(e.id)! }));
 
   const dataDir = mkdtempSync(join(tmpdir(), 'chainmatch-eval-http-'));

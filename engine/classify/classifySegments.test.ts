@@ -4,6 +4,7 @@ import { attachmentDecision } from '../config/attachment.ts';
 import { UnknownReferenceError } from '../errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import { KnowledgeEngine } from '../knowledgeEngine.ts';
+import { loadAttachmentTraining } from './attachmentTraining.ts';
 
 describe('automatic attachment on the graph it serves (real Neo4j, the seed)', () => {
   let graph: Graph;
@@ -64,5 +65,17 @@ describe('automatic attachment on the graph it serves (real Neo4j, the seed)', (
     const hidden = await knowledge.classify({ name: '某某氢能', products: ['质子交换膜燃料电池电堆'] }, { chainIds: ['nev'], limit: 1, excludeFirmIds: ['test.classify.a', 'test.classify.b'] });
     expect(hidden.items[0].evidence.similarFirms.map((f) => f.id)).not.toContain('test.classify.a');
     expect(hidden.items[0].evidence.similarFirms.map((f) => f.id)).not.toContain('test.classify.b');
+  });
+
+  it('learns from the products of a firm in the order its list gave them, not the template-matched ones first', async () => {
+    // Lists put the main business first and two signals read the first lines; a caller's list is read in its order.
+    await graph.run(
+      `MERGE (e:Enterprise {id: 'test.classify.order'}) SET e.name = '测试排序企业', e.kind = 'industrial', e.productNames = ['主营产品甲', '质子交换膜燃料电池电堆']
+       MERGE (p:Product {id: 'test.classify.stack'}) SET p.name = '质子交换膜燃料电池电堆'
+       MERGE (e)-[:MAKES]->(p)
+       WITH e MATCH (s:Segment {id: 'nev.electronics'}) MERGE (e)-[:IN_SEGMENT]->(s)`,
+    );
+    const { firms } = await loadAttachmentTraining(graph, ['nev']);
+    expect(firms.find((f) => f.id === 'test.classify.order')?.products).toEqual(['主营产品甲', '质子交换膜燃料电池电堆']);
   });
 });

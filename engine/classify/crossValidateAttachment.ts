@@ -5,6 +5,7 @@ import { centroidBaseline } from './centroidBaseline.ts';
 import { foldsByFirm } from './firmFolds.ts';
 import { precisionCoverage, type PrecisionCoverage } from './precisionCoverage.ts';
 import type { FirmDescription } from './firmTerms.ts';
+import type { SegmentWords } from './signals.ts';
 
 /** A firm with its known segment (label), as a labelled file or the graph's attached firms give it. */
 export interface LabelledExample extends FirmDescription {
@@ -44,10 +45,17 @@ export function attachmentLabels(examples: LabelledExample[], labelNames: Map<st
   return { labels, segmentOf: new Map(labels.map((l, i) => [l, i])), segments: labels.map((l) => ({ id: l, text: [labelNames.get(l) ?? ''] })) };
 }
 
+/**
+ * How a fold's segments are described, given its training firms: by default each label's name; an
+ * evaluation of what an import stores passes the chain template it would import (words and included
+ * products, built from the training firms only). Must return one segment per label, in label order.
+ */
+export type FoldSegments = (train: LabelledExample[], labels: string[]) => SegmentWords[];
+
 /** One fold's classifier, trained as a deployment trains it: `train` as the attached firms, over all labels of `examples`. */
-export function trainOnFold(train: LabelledExample[], examples: LabelledExample[], labelNames: Map<string, string>): AttachmentClassifier {
-  const { segmentOf, segments } = attachmentLabels(examples, labelNames);
-  return AttachmentClassifier.train(train.map((e) => ({ ...e, labels: [segmentOf.get(e.label)!] })), segments);
+export function trainOnFold(train: LabelledExample[], examples: LabelledExample[], labelNames: Map<string, string>, foldSegments?: FoldSegments): AttachmentClassifier {
+  const { labels, segmentOf, segments } = attachmentLabels(examples, labelNames);
+  return AttachmentClassifier.train(train.map((e) => ({ ...e, labels: [segmentOf.get(e.label)!] })), foldSegments?.(train, labels) ?? segments);
 }
 
 /**
@@ -58,7 +66,7 @@ export function trainOnFold(train: LabelledExample[], examples: LabelledExample[
 export function crossValidateAttachment(
   examples: LabelledExample[],
   labelNames: Map<string, string>,
-  options: { folds?: number; seed?: number } = {},
+  options: { folds?: number; seed?: number; segments?: FoldSegments } = {},
 ): AttachmentEvaluation {
   const folds = options.folds ?? 5;
   const seed = options.seed ?? 1;
@@ -71,7 +79,7 @@ export function crossValidateAttachment(
   for (const test of foldsByFirm(examples, folds, seed)) {
     const testIds = new Set(test.map((e) => e.id));
     const train = examples.filter((e) => !testIds.has(e.id));
-    const classifier = trainOnFold(train, examples, labelNames);
+    const classifier = trainOnFold(train, examples, labelNames, options.segments);
     const baseline = centroidBaseline(train);
     for (const e of test) {
       const { items } = classifier.rank(e, { limit: 10 });
