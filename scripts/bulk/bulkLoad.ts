@@ -8,6 +8,13 @@ import { runNeo4jImporter, type ImporterRun } from './neo4jImporter.ts';
 /** Exit code of the bulk commands when the database already holds data (nothing is touched). */
 export const notEmptyExitCode = 3;
 
+/**
+ * The first start on a freshly imported store may take far longer than the usual 120 s: at 10^6 firms,
+ * niced and on 2 cores shared at load average ~30, it had not become ready after 120 s (19.5 s when
+ * started again at load ~13). Ten minutes, so hours of import are not thrown away over a slow start.
+ */
+const importedStoreStartTimeoutMs = 10 * 60_000;
+
 export class DatabaseNotEmptyError extends SetupError {
   constructor(readonly home: string, readonly nodes: number) {
     super(
@@ -123,7 +130,7 @@ export async function bulkLoad(input: GraphBatch, options: BulkLoadOptions): Pro
   }
 
   t = Date.now();
-  const neo4j = await startEmbeddedNeo4j(options);
+  const neo4j = await startEmbeddedNeo4j({ startTimeoutMs: importedStoreStartTimeoutMs, ...options });
   const graph = new Graph(createDriver({ uri: neo4j.uri }));
   const startMs = Date.now() - t;
   try {
