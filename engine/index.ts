@@ -38,6 +38,7 @@ export { cursorSchema, encodeCursor, decodeCursor } from './search/cursor.ts';
 export { importFile, importEntities, importLimits, tableSpecs, type ImportEntity, type ImportOptions, type ImportReport } from './import/importFile.ts';
 export type { ImportFormat } from './import/readTable.ts';
 export { ImportQueue, type Admission, type RunImport } from './import/jobs/importQueue.ts';
+export { ImportJobRecords, type ImportJobRecord } from './import/jobs/importJobRecords.ts';
 export { importJobStates, importJobPhases, type ImportJob, type ImportJobInput, type JobViewer } from './import/jobs/importJob.ts';
 export { importJobLimits } from './config/importJobs.ts';
 export { problemLimits } from './config/limits.ts';

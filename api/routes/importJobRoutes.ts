@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { z } from 'zod';
-import { ConflictError, NotFoundError, type ImportJob, type ImportQueue, type JobViewer } from '../../engine/index.ts';
+import { ConflictError, NotFoundError, type ImportJob, type ImportJobRecords, type ImportQueue, type JobViewer } from '../../engine/index.ts';
 import * as s from '../../engine/contracts/responses/index.ts';
 import { writerIdentity } from '../auth.ts';
 import { problemOf } from '../problem.ts';
@@ -35,8 +35,16 @@ export function jobView(job: ImportJob): s.ImportJobView {
 
 const notFound = (id: string) => new NotFoundError('import job', id);
 
-/** GET /import/jobs/{id} (state, progress, report) and DELETE /import/jobs/{id} (cancel). */
-export function importJobRoutes(queue: ImportQueue) {
+/**
+ * GET /import/jobs/{id} (state, progress, report) and DELETE /import/jobs/{id} (cancel). A job not in
+ * this process's memory may be one a previous run of the API recorded (finished, or stopped by the
+ * restart and so failed): answered from its record in Neo4j, to its owner and admins alone as well.
+ */
+export function importJobRoutes(queue: ImportQueue, records: () => ImportJobRecords) {
+  const recorded = async (id: string, viewer: JobViewer) => {
+    const record = await records().find(id);
+    return record && (viewer.admin || record.owner === viewer.name) ? record.view : undefined;
+  };
   return [
     defineRoute({
       method: 'get', path: '/import/jobs/{id}', summary: '导入任务进度 An import job: state, progress and, once finished, its report', tags: ['import'], scope: 'read',
@@ -44,9 +52,11 @@ export function importJobRoutes(queue: ImportQueue) {
       response: { status: 200, schema: s.importJobResponse, description: 'The job; only its submitter (or an admin) sees it, anyone else gets 404' },
       handler: async ({ params, req }) => {
         const viewer = jobViewer(req);
-        const job = viewer && queue.find(params.id, viewer);
-        if (!job) throw notFound(params.id);
-        return json(jobView(job));
+        if (!viewer) throw notFound(params.id);
+        const job = queue.find(params.id, viewer);
+        const view = job ? jobView(job) : await recorded(params.id, viewer);
+        if (!view) throw notFound(params.id);
+        return json(view);
       },
     }),
     defineRoute({
@@ -56,9 +66,12 @@ export function importJobRoutes(queue: ImportQueue) {
       errors: [{ status: 409, description: '任务已结束 The job had already succeeded or failed: nothing to cancel' }],
       handler: async ({ params, req }) => {
         const viewer = jobViewer(req);
-        const before = viewer && queue.find(params.id, viewer);
+        if (!viewer) throw notFound(params.id);
+        // A job only recorded has ended: in a previous run of the API, or stopped by its restart.
+        const before = queue.find(params.id, viewer) ?? (await recorded(params.id, viewer));
         if (!before) throw notFound(params.id);
         if (before.state === 'succeeded' || before.state === 'failed') throw new ConflictError(`the import job has already ${before.state}; nothing to cancel`);
+        if (!('settled' in before)) return json(before);
         const job = await queue.cancel(params.id, viewer);
         if (!job) throw notFound(params.id);
         return json(jobView(job));

@@ -2,8 +2,8 @@ import type { RequestHandler, Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import {
-  importEntities, importJobLimits, importLimits, ImportQueue, InvalidInputError, importFile, recordChainHealth, UnavailableError,
-  type Admission, type ChainMatchEngine, type ImportJob, type KnowledgeEngine, type RunImport,
+  importEntities, importJobLimits, importLimits, ImportJobRecords, ImportQueue, InvalidInputError, importFile, recordChainHealth, UnavailableError,
+  type Admission, type ChainMatchEngine, type ImportJob, type ImportJobRecord, type KnowledgeEngine, type RunImport,
 } from '../../engine/index.ts';
 import * as s from '../../engine/contracts/responses/index.ts';
 import { writerIdentity } from '../auth.ts';
@@ -23,6 +23,8 @@ const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: imp
 interface UploadState {
   admission?: Admission;
   existing?: ImportJob;
+  /** A job of this key that a previous run of the API finished (kept in Neo4j), when memory has none. */
+  stored?: ImportJobRecord;
   key?: string;
   /** With a key: what the request asked, hashed (importIdempotency.ts), kept with the job. */
   fingerprint?: string;
@@ -41,12 +43,12 @@ const keyProblem = (status: 409 | 422, title: string, message: string, instance:
 /**
  * Before a byte of the upload is read: a repeated Idempotency-Key finds its job — the body is then
  * read only to hash it, and a different file or parameters under the same key is 422 (the IETF
- * idempotency-key draft), the same ones the job's answer. Otherwise the upload needs a place in the
+ * idempotency-key draft); the same ones get the job's answer. Otherwise the upload needs a place in the
  * queue: none free is 429 with Retry-After, so concurrent uploads never buffer more than the queue
  * holds; the first upload with this key still being received is 409. Then the file is received: any
  * malformed upload (no boundary, cut-off body, stray fields) is 400, a file over the limit 413.
  */
-function receive(queue: ImportQueue): RequestHandler {
+function receive(queue: ImportQueue, records: () => ImportJobRecords): RequestHandler {
   return (req, res, next) => {
     const state = uploadState(res);
     try {
@@ -55,32 +57,42 @@ function receive(queue: ImportQueue): RequestHandler {
       return next(error);
     }
     const owner = writerIdentity(req);
-    state.existing = state.key === undefined ? undefined : queue.byIdempotencyKey(owner, state.key);
-    if (state.existing) {
-      const existing = state.existing;
-      return hashingUpload.single('file')(req, res, (error?: unknown) => {
-        if (error || !req.file) return next(uploadError(error));
-        if (requestFingerprint(req, fileSha256(req.file)) === existing.fingerprint) return next();
-        sendProblem(res, keyProblem(422, '幂等键已用于另一请求 Idempotency-Key reused with a different request', 'this Idempotency-Key was used with a different file or parameters; send a new key for a new import', req.originalUrl));
-      });
-    }
-    const admission = queue.admit(state.key === undefined ? undefined : { owner: owner.name, key: state.key });
-    if (admission === 'in-flight') {
-      return sendProblem(res, keyProblem(409, '同一幂等键的请求正在处理 A request with this Idempotency-Key is in progress', 'the first upload with this Idempotency-Key is still being received; retry when it has been answered', req.originalUrl));
-    }
-    if (admission === 'full') {
-      return sendProblem(res, {
-        type: 'about:blank', title: '导入队列已满 Import queue full', status: 429, instance: req.originalUrl,
-        detail: `${importJobLimits.maxRunning} import(s) running and ${importJobLimits.maxQueued} waiting; retry later`,
-      }, { 'Retry-After': String(importJobLimits.retryAfterS) });
-    }
-    state.admission = admission;
-    // Released here unless the upload became a job (submit takes it over; releasing twice is harmless).
-    res.once('close', () => admission.release());
-    upload.single('file')(req, res, (error?: unknown) => {
-      if (!error && state.key !== undefined && req.file) state.fingerprint = requestFingerprint(req, fileSha256(req.file));
-      next(uploadError(error));
+    const key = state.key;
+    state.existing = key === undefined ? undefined : queue.byIdempotencyKey(owner, key);
+    const stored = key === undefined || state.existing ? Promise.resolve(undefined) : records().byIdempotencyKey(owner.name, key);
+    stored.then((record) => {
+      state.stored = record;
+      const fingerprint = state.existing ? state.existing.fingerprint : record?.fingerprint;
+      if (state.existing || record) return repeat(fingerprint);
+      admitted();
+    }, next);
+
+    /** A repeat of a key with a job: hashed, not kept; the same request is answered by the handler with that job. */
+    const repeat = (fingerprint: string | undefined) => hashingUpload.single('file')(req, res, (error?: unknown) => {
+      if (error || !req.file) return next(uploadError(error));
+      if (requestFingerprint(req, fileSha256(req.file)) === fingerprint) return next();
+      sendProblem(res, keyProblem(422, '幂等键已用于另一请求 Idempotency-Key reused with a different request', 'this Idempotency-Key was used with a different file or parameters; send a new key for a new import', req.originalUrl));
     });
+
+    const admitted = () => {
+      const admission = queue.admit(key === undefined ? undefined : { owner: owner.name, key });
+      if (admission === 'in-flight') {
+        return sendProblem(res, keyProblem(409, '同一幂等键的请求正在处理 A request with this Idempotency-Key is in progress', 'the first upload with this Idempotency-Key is still being received; retry when it has been answered', req.originalUrl));
+      }
+      if (admission === 'full') {
+        return sendProblem(res, {
+          type: 'about:blank', title: '导入队列已满 Import queue full', status: 429, instance: req.originalUrl,
+          detail: `${importJobLimits.maxRunning} import(s) running and ${importJobLimits.maxQueued} waiting; retry later`,
+        }, { 'Retry-After': String(importJobLimits.retryAfterS) });
+      }
+      state.admission = admission;
+      // Released here unless the upload became a job (submit takes it over; releasing twice is harmless).
+      res.once('close', () => admission.release());
+      upload.single('file')(req, res, (error?: unknown) => {
+        if (!error && key !== undefined && req.file) state.fingerprint = requestFingerprint(req, fileSha256(req.file));
+        next(uploadError(error));
+      });
+    };
   };
 }
 
@@ -104,6 +116,13 @@ async function answer(job: ImportJob, res: Response): Promise<Reply> {
   return { kind: 'json', status: 202, body: jobView(job), location: where, headers: { 'Content-Location': where } };
 }
 
+/** A repeat of a job a previous run of the API finished: its report when it succeeded on a small file, as the first answer was; else the job. */
+function answerStored({ id, view }: ImportJobRecord): Reply {
+  const where = jobPath(id);
+  if (view.state === 'succeeded' && view.bytes <= importJobLimits.syncMaxBytes) return { kind: 'json', status: 200, body: view.report, headers: { 'Content-Location': where } };
+  return { kind: 'json', status: 202, body: view, location: where, headers: { 'Content-Location': where } };
+}
+
 /**
  * POST /import/{entity}: one file (multipart field `file`), validated row by row, then written in one
  * transaction — a bad row anywhere writes nothing and every bad row is reported (row, field, reason).
@@ -122,11 +141,14 @@ export function importRoutes(engine: ChainMatchEngine, knowledge: KnowledgeEngin
     return report;
   };
   const queue = new ImportQueue(run);
+  // Made when first used: the declarations are also built without engines (for the OpenAPI document).
+  let made: ImportJobRecords | undefined;
+  const records = () => (made ??= new ImportJobRecords(engine.graph));
   return [
     defineRoute({
       method: 'post', path: '/import/{entity}', tags: ['import'], scope: 'write',
       summary: '批量导入 Import a CSV, XLSX, JSON Lines or JSON file (all or nothing); header Idempotency-Key: the same key returns the same job',
-      params: importPathSchema, query: importQuerySchema, headers: idempotencyHeaders, upload: receive(queue),
+      params: importPathSchema, query: importQuerySchema, headers: idempotencyHeaders, upload: receive(queue, records),
       response: { status: 200, schema: s.importReportResponse, description: `A file of at most ${importJobLimits.syncMaxBytes / 1024} KB imported within ${importJobLimits.syncWaitMs / 1000} s: its report` },
       accepted: { schema: s.importJobResponse, description: 'A larger file, or one still running: the job, to follow at `Location` (GET /import/jobs/{id})' },
       errors: [
@@ -141,15 +163,22 @@ export function importRoutes(engine: ChainMatchEngine, knowledge: KnowledgeEngin
         const declared = field === undefined ? undefined : encodingSchema.safeParse(field);
         if (declared && !declared.success) throw new InvalidInputError('invalid encoding', [{ path: 'body.encoding', message: 'utf-8 or gb18030' }]);
         if (state.existing) return answer(state.existing, res);
+        if (state.stored) return answerStored(state.stored);
         // Answered 503 already (the upload was slower than the request timeout): start nothing.
         if (requestDeadline(res)?.signal.aborted) throw new UnavailableError('the request timed out before the import was queued');
         const job = queue.submit(state.admission!, writerIdentity(req).name, {
           entity: params.entity, filename: req.file.originalname.slice(0, 200), content: req.file.buffer, format: query.format,
           encoding: query.encoding ?? declared?.data, log: (error, message) => req.log?.warn({ err: error }, message),
         }, state.key === undefined ? undefined : { key: state.key, fingerprint: state.fingerprint! });
+        // Kept in Neo4j when queued and when it ends, so that a restart of the API never loses it silently.
+        // Not awaited: between the deadline check above and `answer` nothing may wait, or a 503 could go
+        // out for a job that then runs (F4); the record of the end never overwrites a later one's.
+        const record = () => records().save(job, jobView(job)).catch((error: unknown) => req.log?.warn({ err: error }, 'import job not recorded'));
+        void record();
+        void job.settled.then(record);
         return answer(job, res);
       },
     }),
-    ...importJobRoutes(queue),
+    ...importJobRoutes(queue, records),
   ];
 }

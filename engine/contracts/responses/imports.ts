@@ -31,7 +31,7 @@ const jobProblemResponse = z
 
 /**
  * An import job (POST /import/{entity} → 202, GET and DELETE /import/jobs/{id}): where it is, how far,
- * and when it has ended, its report or why it failed. Kept in memory: a restart of the API forgets it.
+ * and when it has ended, its report or why it failed. Recorded in Neo4j too: it outlives a restart of the API.
  */
 export const importJobResponse = z
   .strictObject({

@@ -30,10 +30,10 @@ interface Entry {
 
 /**
  * Import jobs in memory: at most `maxRunning` run at once, at most `maxQueued` wait, finished ones are
- * kept (with their reports) up to `maxFinishedKept` and `finishedTtlMs`. Nothing survives a restart
- * of the API process: a queued or running job is then gone — a running import's transaction is
- * rolled back by Neo4j when the connection drops, so it wrote nothing — and polling its id answers
- * 404; the client submits again (with the same Idempotency-Key it is a new job then).
+ * kept (with their reports) up to `maxFinishedKept` and `finishedTtlMs`. What outlives a restart of
+ * the API process is each job's record in Neo4j (importJobRecords.ts, written by the API): a finished
+ * job answers from it, a queued or running one — its transaction rolled back by Neo4j when the
+ * connection dropped — answers failed, interrupted.
  */
 export class ImportQueue {
   private readonly entries = new Map<string, Entry>();
