@@ -34,6 +34,7 @@ export const searchQuerySchema = z.strictObject({
   /** Comma-separated labels, e.g. Enterprise,ResearchUnit; the pattern lists exactly the searchable ones. */
   types: z
     .string()
+    .max(200)
     .regex(new RegExp(`^(${searchableLabels.join('|')})(,(${searchableLabels.join('|')}))*$`), `comma-separated labels among ${searchableLabels.join(', ')}`)
     .transform((s) => s.split(','))
     .optional(),
