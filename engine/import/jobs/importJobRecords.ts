@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import neo4j from 'neo4j-driver';
 import { importJobLimits } from '../../config/importJobs.ts';
 import type { ImportJobView } from '../../contracts/responses/imports.ts';
 import type { Graph } from '../../graph/graph.ts';
@@ -96,7 +97,7 @@ export class ImportJobRecords {
     const cutoff = new Date(Date.parse(now) - this.limits.finishedTtlMs).toISOString();
     await this.graph.write(async (tx) => {
       await tx.run('MATCH (j:ImportJob) WHERE coalesce(j.finishedAt, j.submittedAt) < $cutoff DELETE j', { cutoff });
-      await tx.run('MATCH (j:ImportJob) WHERE j.finishedAt IS NOT NULL WITH j ORDER BY j.finishedAt DESC SKIP $keep DELETE j', { keep: this.limits.maxFinishedKept });
+      await tx.run('MATCH (j:ImportJob) WHERE j.finishedAt IS NOT NULL WITH j ORDER BY j.finishedAt DESC SKIP $keep DELETE j', { keep: neo4j.int(this.limits.maxFinishedKept) });
     });
   }
 
