@@ -53,7 +53,7 @@ describe('loadGraph on a real Neo4j', () => {
     expect(await counts(graph)).toEqual({ nodes: 27, rels: 25 });
   });
 
-  it('updates only the properties a row names: others stay, null removes (rows travel as lists)', async () => {
+  it('updates only the properties a row names: others stay, null removes', async () => {
     const id = `${prefix}alliance`;
     await graph.run("CREATE (:Alliance {id: $id, name: '旧名', founded: '2014', vector: [0.5, 0.25]})", { id });
     const row = { id, name: '新名', kind: 'industry', founded: null, description: '', publishedFigures: '{}', roles: [], source: 'synthetic' };

@@ -2,8 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { ConflictError } from '../errors.ts';
 import type { Graph } from '../graph/graph.ts';
-import { countElements, type GraphBatch } from './graphBatch.ts';
-import { nodeMergeCypher, positionalNodeBatches, positionalRelationshipBatches, relationshipMergeCypher } from './positionalRows.ts';
+import { countElements, type GraphBatch, type NodeRows, type RelationshipRows } from './graphBatch.ts';
 import { validateBatch } from './validateBatch.ts';
 
 export interface LoadOptions {
@@ -45,8 +44,17 @@ export interface LoadReport {
 export const defaultBatchSize = 20_000;
 export const defaultConcurrency = Math.max(1, Math.min(4, availableParallelism()));
 
-// The statements and row shapes live in positionalRows.ts; re-exported for the killed-import drill's recogniser.
-export { nodeMergeCypher, relationshipMergeCypher };
+/** Statements are built from allow-listed labels and types only; all values travel as parameters. */
+export function nodeMergeCypher(group: NodeRows): string {
+  return `UNWIND $rows AS row MERGE (n:${group.label} {id: row.id}) SET n += row`;
+}
+
+export function relationshipMergeCypher(group: RelationshipRows): string {
+  return (
+    `UNWIND $rows AS row MATCH (a:${group.from} {id: row.from}) MATCH (b:${group.to} {id: row.to}) ` +
+    `MERGE (a)-[r:${group.type}]->(b) SET r += row.props RETURN count(r) AS written`
+  );
+}
 
 interface Step {
   cypher: string;
@@ -57,7 +65,8 @@ interface Step {
 
 function* nodeSteps(batch: GraphBatch, size: number): Generator<Step> {
   for (const group of batch.nodes) {
-    for (const { columns, rows } of positionalNodeBatches(group.rows, size)) yield { cypher: nodeMergeCypher(group, columns), rows };
+    const cypher = nodeMergeCypher(group);
+    for (let i = 0; i < group.rows.length; i += size) yield { cypher, rows: group.rows.slice(i, i + size) };
   }
 }
 
@@ -69,11 +78,10 @@ function* nodeSteps(batch: GraphBatch, size: number): Generator<Step> {
  */
 function* relationshipSteps(batch: GraphBatch, size: number, part: number, parts: number): Generator<Step> {
   for (const group of batch.relationships) {
+    const cypher = relationshipMergeCypher(group);
     const checkWritten = `${group.type} (${group.from} → ${group.to})`;
     const rows = group.rows.filter((r) => hashOf(r.from) % parts === part).sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
-    for (const chunk of positionalRelationshipBatches(rows, size)) {
-      yield { cypher: relationshipMergeCypher(group, chunk.columns), rows: chunk.rows, checkWritten };
-    }
+    for (let i = 0; i < rows.length; i += size) yield { cypher, rows: rows.slice(i, i + size), checkWritten };
   }
 }
 

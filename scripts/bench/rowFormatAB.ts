@@ -1,8 +1,8 @@
 // `npx tsx scripts/bench/rowFormatAB.ts [--scale N] [--rounds R]`: the loader's row format alone. One fresh
 // embedded Neo4j holds the generated Enterprise nodes; then the same rows are written again (MERGE finds
 // every node, SET += writes the same values) as Bolt maps (`SET n += row`, the loader before positional
-// rows) and as positional rows (`SET n += {col: row.v[i]}`, the statement engine/load/positionalRows.ts builds,
-// restated here since tools reach the engine through engine/index.ts only), alternating R times.
+// rows) and as positional rows (`SET n += {col: row.v[i]}`, the format tried in the loader in 7921713 and
+// taken out again: BENCHMARKS.md, "Positional rows"), alternating R times.
 // Same server work but the decoding of the parameters, so the CPU seconds of the Neo4j JVM compare the
 // two formats on a machine shared with others (wall time there says little).
 import { defaultBatchSize, validateBatch } from '../../engine/index.ts';
