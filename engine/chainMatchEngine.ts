@@ -1,5 +1,5 @@
-import { Cached } from './cached.ts';
-import { ResultCache } from './resultCache.ts';
+import { Cached } from './core/cached.ts';
+import { ResultCache } from './core/resultCache.ts';
 import { chainMap, type ChainMap } from './chain/chainMap.ts';
 import { analyseGaps, extensionOpportunities, rankedGaps, type SegmentGap } from './chain/gapAnalysis.ts';
 import { singlePointsOfFailure, type SinglePointOfFailure } from './chain/resilience.ts';

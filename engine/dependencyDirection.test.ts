@@ -122,6 +122,14 @@ describe('engine dependency direction (issue 14)', () => {
     expect(against).toEqual([]);
   });
 
+  it('core/ imports nothing of the engine outside core/ (every folder may use it, so it may use none)', () => {
+    expect([...graph].some(([file]) => folderOf(file) === 'core')).toBe(true);
+    const outside = [...graph].flatMap(([file, targets]) =>
+      folderOf(file) === 'core' ? targets.filter((t) => folderOf(t) !== 'core').map((t) => `${file} → ${t}`) : [],
+    );
+    expect(outside).toEqual([]);
+  });
+
   const folders = folderGraph(graph);
   const withoutKnown = new Map(
     [...folders].map(([from, tos]) => [from, [...tos.keys()].filter((to) => !knownFolderCycles.some(([f, t]) => f === from && t === to))]),

@@ -1,5 +1,5 @@
 // The engine's public surface. api/, scripts/ and seed/ import from here; internals stay behind it.
-export * from './errors.ts';
+export * from './core/errors.ts';
 export { Graph } from './graph/graph.ts';
 export { createDriver, remoteTargetFromEnv, type GraphTarget } from './graph/connection.ts';
 export { ensureSchema, describeSchema, fullTextIndexName } from './graph/schema.ts';

@@ -1,11 +1,11 @@
-import { Cached } from './cached.ts';
+import { Cached } from './core/cached.ts';
 import { SegmentAttachment, suggestSegments } from './classify/classifySegments.ts';
 import type { Classification, ClassifyInput, ClassifyOptions } from './classify/suggestion.ts';
 import type { Graph } from './graph/graph.ts';
 import { loadResearchCatalog } from './match/pairing/researchCatalog.ts';
 import { rankPairs, type PairingRequest, type PairingResponse } from './match/pairing/rankPairs.ts';
 import { rankTalent, type TalentRequest } from './match/talent/rankTalent.ts';
-import { ResultCache, resultCacheEnabled } from './resultCache.ts';
+import { ResultCache, resultCacheEnabled } from './core/resultCache.ts';
 import { getEntity, getNeighbourhood } from './search/neighbourhood.ts';
 import { nearestByMeaning } from './search/meaningSearch.ts';
 import { searchEntities, type SearchRequest, type SearchResponse } from './search/searchEntities.ts';

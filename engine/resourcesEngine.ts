@@ -2,7 +2,7 @@ import { listChains } from './chain/snapshot.ts';
 import { partnerModeWeights, pairingWeights, resourceDefaults, resourceWeights, talentWeights } from './config/scoring.ts';
 import type { RecordMatchRequest, MatchTransitionRequest, ListMatchesQuery } from './contracts/matches.ts';
 import type { CreateDemandRequest, CreateOfferRequest, EventPlanRequest, ListResourcesQuery, ResourceAssignRequest, ResourceMatchRequest } from './contracts/resources.ts';
-import { NotFoundError } from './errors.ts';
+import { NotFoundError } from './core/errors.ts';
 import type { Graph } from './graph/graph.ts';
 import { loadEventParticipants } from './match/event/eventParticipants.ts';
 import { LexicalPairingFit } from './match/event/lexicalPairingFit.ts';

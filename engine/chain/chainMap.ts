@@ -3,7 +3,7 @@ import { firmCapacity } from './capacity.ts';
 import { analyseGaps, type SegmentGap } from './gapAnalysis.ts';
 import { demandIndex, demandWeights } from './segmentMetrics.ts';
 import type { ChainSnapshot } from './snapshot.ts';
-import { oncePer } from '../oncePer.ts';
+import { oncePer } from '../core/oncePer.ts';
 
 export interface ChainMap {
   chain: ChainSnapshot['chain'];

@@ -2,7 +2,7 @@ import { gapThresholds, gapWeights } from '../config/scoring.ts';
 import { proxyOrder, proxyReasons } from './capacity.ts';
 import { segmentMetrics, type SegmentMetrics } from './segmentMetrics.ts';
 import type { ChainSnapshot } from './snapshot.ts';
-import { oncePer } from '../oncePer.ts';
+import { oncePer } from '../core/oncePer.ts';
 
 /**
  * missing  — no local firm, local firms downstream need its output (补链)

@@ -1,5 +1,5 @@
 import type { Graph } from '../graph/graph.ts';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError } from '../core/errors.ts';
 import type { Stage } from '../model/chainTemplate.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { Cached } from '../cached.ts';
+import { Cached } from '../core/cached.ts';
 import type { Graph } from '../graph/graph.ts';
 import { loadChainSnapshot, type ChainSnapshot } from './snapshot.ts';
 

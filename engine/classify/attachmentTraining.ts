@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { attachmentModel } from '../config/attachment.ts';
 import type { Graph } from '../graph/graph.ts';
-import { UnknownReferenceError } from '../errors.ts';
+import { UnknownReferenceError } from '../core/errors.ts';
 import { fnv1a } from './firmFolds.ts';
 
 export interface ScopeSegment {

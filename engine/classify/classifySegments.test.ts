@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededGraph } from '../../scripts/test/seededGraph.ts';
 import { attachmentDecision } from '../config/attachment.ts';
-import { UnknownReferenceError } from '../errors.ts';
+import { UnknownReferenceError } from '../core/errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import { KnowledgeEngine } from '../knowledgeEngine.ts';
 import { loadAttachmentTraining } from './attachmentTraining.ts';

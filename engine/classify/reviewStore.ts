@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { ConflictError, InvalidInputError, NotFoundError, UnknownReferenceError } from '../errors.ts';
+import { ConflictError, InvalidInputError, NotFoundError, UnknownReferenceError } from '../core/errors.ts';
 import type { ReviewAction, ReviewDecisionRequest } from '../contracts/attachments.ts';
 import type { Graph } from '../graph/graph.ts';
 import type { ReviewEntry, ReviewSuggestion } from './reviewEntry.ts';

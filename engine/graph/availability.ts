@@ -1,4 +1,4 @@
-import { UnavailableError } from '../errors.ts';
+import { UnavailableError } from '../core/errors.ts';
 
 /** Driver errors that mean the server cannot be reached (not that the query was wrong). */
 export function isConnectionLoss(error: unknown): boolean {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasRealData, realDataDir } from '../../scripts/test/realChain.ts';
 import { testGraph } from '../../scripts/test/testGraph.ts';
 import { chainTemplateLimits, problemLimits } from '../config/limits.ts';
-import { InvalidInputError } from '../errors.ts';
+import { InvalidInputError } from '../core/errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import { KnowledgeEngine } from '../knowledgeEngine.ts';
 import { importFile } from './importFile.ts';

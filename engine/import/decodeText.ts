@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../errors.ts';
+import type { FieldIssue } from '../core/errors.ts';
 
 /** Text encodings an import may declare (the `encoding` parameter); UTF-8 is the default. */
 export const textEncodings = ['utf-8', 'gb18030'] as const;

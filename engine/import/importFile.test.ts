@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededGraph } from '../../scripts/test/seededGraph.ts';
 import { attachmentDecision } from '../config/attachment.ts';
-import { ConflictError, InvalidInputError } from '../errors.ts';
+import { ConflictError, InvalidInputError } from '../core/errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import { graphCounts } from '../graph/stats.ts';
 import { KnowledgeEngine } from '../knowledgeEngine.ts';

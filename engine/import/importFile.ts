@@ -1,6 +1,6 @@
 import { queueForReview } from '../classify/reviewStore.ts';
 import { importLimits, problemLimits } from '../config/limits.ts';
-import { InvalidInputError, type FieldIssue } from '../errors.ts';
+import { InvalidInputError, type FieldIssue } from '../core/errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import type { KnowledgeEngine } from '../knowledgeEngine.ts';
 import { loadGraph } from '../load/loadGraph.ts';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { FieldIssue } from '../errors.ts';
+import type { FieldIssue } from '../core/errors.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
 import { importLimits } from '../config/limits.ts';
 import { decodeText, UndecodableTextError, undecodableIssue, type TextEncoding } from './decodeText.ts';

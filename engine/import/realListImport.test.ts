@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededGraph } from '../../scripts/test/seededGraph.ts';
-import { InvalidInputError } from '../errors.ts';
+import { InvalidInputError } from '../core/errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import { graphCounts } from '../graph/stats.ts';
 import { KnowledgeEngine } from '../knowledgeEngine.ts';

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../errors.ts';
+import type { FieldIssue } from '../core/errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import { nodeLabels, type NodeLabel } from '../model/graphModel.ts';
 import type { Numbered } from './tableSpec.ts';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ReviewEntry } from '../classify/reviewEntry.ts';
-import type { FieldIssue } from '../errors.ts';
+import type { FieldIssue } from '../core/errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import type { KnowledgeEngine } from '../knowledgeEngine.ts';
 import type { NodeLabel } from '../model/graphModel.ts';

@@ -1,5 +1,5 @@
 import { problemLimits } from '../config/limits.ts';
-import type { FieldIssue } from '../errors.ts';
+import type { FieldIssue } from '../core/errors.ts';
 import { coerceCell, columnIndex } from './columns.ts';
 import type { SourceTable } from './readTable.ts';
 import type { Numbered, TableSpec } from './tableSpec.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testGraph } from '../../scripts/test/testGraph.ts';
-import { InvalidInputError } from '../errors.ts';
+import { InvalidInputError } from '../core/errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import type { GraphBatch } from './graphBatch.ts';
 import { loadGraph } from './loadGraph.ts';

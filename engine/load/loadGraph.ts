@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { ConflictError } from '../errors.ts';
+import { ConflictError } from '../core/errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import { countElements, type GraphBatch, type NodeRows, type RelationshipRows } from './graphBatch.ts';
 import { validateBatch } from './validateBatch.ts';

@@ -1,4 +1,4 @@
-import { InvalidInputError, type FieldIssue } from '../errors.ts';
+import { InvalidInputError, type FieldIssue } from '../core/errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import { nodeSchemas, relationshipSpecs, type NodeLabel } from '../model/graphModel.ts';
 import type { GraphBatch } from './graphBatch.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InvalidInputError } from '../errors.ts';
+import { InvalidInputError } from '../core/errors.ts';
 
 /**
  * Pagination cursors: "o" and the next offset. Clients pass back what they were given; the schema's

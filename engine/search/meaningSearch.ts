@@ -1,5 +1,5 @@
 import type { Graph } from '../graph/graph.ts';
-import { UnavailableError } from '../errors.ts';
+import { UnavailableError } from '../core/errors.ts';
 import { hybridRankingConfig } from '../text/embeddingConfig.ts';
 import { storedScorer, type DenseDocument } from '../text/meaningScorer.ts';
 import type { PassageVectors } from '../text/passageVectors.ts';

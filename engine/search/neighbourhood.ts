@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError } from '../core/errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import { nodeLabels } from '../model/graphModel.ts';
 import { demoCypher, isDemoSource } from './demoRecords.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from '@xenova/transformers';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SetupError } from '../errors.ts';
+import { SetupError } from '../core/errors.ts';
 import { cosineDense, embedderConfigFromEnv, loadEmbedder, type TextEmbedder } from './embedder.ts';
 import { TINY_HIDDEN_SIZE, writeTinyModel } from './tinyModel.ts';
 

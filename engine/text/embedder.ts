@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { env as transformers, pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
-import { SetupError } from '../errors.ts';
+import { SetupError } from '../core/errors.ts';
 
 /**
  * What a text is to an asymmetric retrieval model: the short question (a firm's need) or the document

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { UnavailableError } from '../errors.ts';
+import { UnavailableError } from '../core/errors.ts';
 import { seededGraph } from '../../scripts/test/seededGraph.ts';
 import type { Graph } from '../graph/graph.ts';
 import { cosineDense } from './embedder.ts';

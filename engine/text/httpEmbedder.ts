@@ -4,7 +4,7 @@
  * TextEmbedder interface as the in-process transformers.js provider, so callers do not fork.
  */
 import { createHash } from 'node:crypto';
-import { UnavailableError } from '../errors.ts';
+import { UnavailableError } from '../core/errors.ts';
 import { httpEmbedderDefaults, type E5PrefixMode } from './embeddingConfig.ts';
 import type { EmbedRole, TextEmbedder } from './embedder.ts';
 

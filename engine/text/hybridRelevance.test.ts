@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UnavailableError } from '../errors.ts';
+import { UnavailableError } from '../core/errors.ts';
 import type { EmbedRole, TextEmbedder } from './embedder.ts';
 import { competitionRanks, HybridRelevance, zScores } from './hybridRelevance.ts';
 import type { TextSimilarity } from './textSimilarity.ts';

@@ -1,4 +1,4 @@
-import { UnavailableError } from '../errors.ts';
+import { UnavailableError } from '../core/errors.ts';
 import { hybridRankingConfig } from './embeddingConfig.ts';
 import type { TextEmbedder } from './embedder.ts';
 import { embedderScorer, isDenseScorer, type DenseDocument, type DenseScorer } from './meaningScorer.ts';

@@ -1,5 +1,5 @@
 import { closestTopics } from '../config/meaning.ts';
-import { UnavailableError } from '../errors.ts';
+import { UnavailableError } from '../core/errors.ts';
 import { meaningScoreWeights } from './embeddingConfig.ts';
 import type { TextEmbedder } from './embedder.ts';
 import type { PassageVectors } from './passageVectors.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { InvalidInputError } from '../errors.ts';
+import { InvalidInputError } from '../core/errors.ts';
 
 /**
  * One line of seed/eval/needs.zh.jsonl: a need as a firm would write it, with the research topics

@@ -1,5 +1,5 @@
 import type { Graph } from '../graph/graph.ts';
-import { ChainMatchError } from '../errors.ts';
+import { ChainMatchError } from '../core/errors.ts';
 import { embedderConfigFromEnv, loadEmbedder, type TextEmbedder } from './embedder.ts';
 import { textProviderRetryMs } from './embeddingConfig.ts';
 import { connectHttpEmbedder, httpEmbedderConfigFromEnv } from './httpEmbedder.ts';

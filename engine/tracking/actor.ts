@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../errors.ts';
+import { ForbiddenError } from '../core/errors.ts';
 
 /**
  * Who acts on a tracked match, an offer or a demand: the verified identity of an API key (api/auth.ts)

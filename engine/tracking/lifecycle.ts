@@ -1,4 +1,4 @@
-import { ConflictError } from '../errors.ts';
+import { ConflictError } from '../core/errors.ts';
 
 export type MatchStatus = 'proposed' | 'contacted' | 'agreed' | 'declined';
 

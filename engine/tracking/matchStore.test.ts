@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testGraph } from '../../scripts/test/testGraph.ts';
 import { Random } from '../../seed/generate/random.ts';
 import { syntheticUscc } from '../../seed/generate/uscc.ts';
-import { ConflictError, ForbiddenError, StaleVersionError } from '../errors.ts';
+import { ConflictError, ForbiddenError, StaleVersionError } from '../core/errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import { loadGraph } from '../load/loadGraph.ts';
 import type { Explanation } from '../match/explanation.ts';

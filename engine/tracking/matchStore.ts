@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { ListMatchesQuery, RecordMatchRequest, MatchTransitionRequest } from '../contracts/matches.ts';
-import { ConflictError, NotFoundError, UnknownReferenceError } from '../errors.ts';
+import { ConflictError, NotFoundError, UnknownReferenceError } from '../core/errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import { nodeLabels } from '../model/graphModel.ts';
 import { matchRow } from '../model/nodes.ts';

@@ -1,4 +1,4 @@
-import { StaleVersionError } from '../errors.ts';
+import { StaleVersionError } from '../core/errors.ts';
 
 /**
  * Optimistic concurrency for offers, demands and tracked matches (issue 15 F9): every write bumps a

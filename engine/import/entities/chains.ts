@@ -1,5 +1,5 @@
 import { problemLimits } from '../../config/limits.ts';
-import type { FieldIssue } from '../../errors.ts';
+import type { FieldIssue } from '../../core/errors.ts';
 import type { Graph } from '../../graph/graph.ts';
 import { chainTemplateSchema, type ChainTemplate } from '../../model/chainTemplate.ts';
 import { nodeLabels, type NodeLabel } from '../../model/graphModel.ts';

@@ -1,4 +1,4 @@
-import { InvalidInputError, type FieldIssue } from '../../errors.ts';
+import { InvalidInputError, type FieldIssue } from '../../core/errors.ts';
 import type { AssignmentProblem } from './types.ts';
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../errors.ts';
+import { InvalidInputError } from '../../core/errors.ts';
 import { randomSizedProblem } from './benchmark.ts';
 import { greedyAssignment } from './greedyAssignment.ts';
 import { solveAssignment } from './solveAssignment.ts';

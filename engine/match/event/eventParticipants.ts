@@ -1,4 +1,4 @@
-import { UnknownReferenceError, type FieldIssue } from '../../errors.ts';
+import { UnknownReferenceError, type FieldIssue } from '../../core/errors.ts';
 import type { Graph } from '../../graph/graph.ts';
 import type { EventEnterprise, EventUnit } from './pairingFit.ts';
 

@@ -5,7 +5,7 @@ import { say } from '../../i18n/say.ts';
 import type { MeaningEvidence } from './meaningEvidence.ts';
 import type { EnterpriseProfile, Researcher, ResearchUnitProfile } from './researchCatalog.ts';
 import type { NeedTerms, TopicMatch, TopicVocabulary } from './topicEvidence.ts';
-import { oncePer } from '../../oncePer.ts';
+import { oncePer } from '../../core/oncePer.ts';
 
 /** The meaning figures a message shows: dense similarity (3 decimals) and its rank. */
 export const meaningParams = (m: MeaningEvidence) => ({ similarity: Number(m.dense.toFixed(3)), rank: m.denseRank });

@@ -1,5 +1,5 @@
 import { appearanceCaps, confidenceThresholds, relevanceGate, reversePairingDefaults } from '../../config/scoring.ts';
-import { InvalidInputError, NotFoundError } from '../../errors.ts';
+import { InvalidInputError, NotFoundError } from '../../core/errors.ts';
 import type { Graph } from '../../graph/graph.ts';
 import type { HybridRelevance } from '../../text/hybridRelevance.ts';
 import { topicsPassage } from '../../text/researchPassage.ts';
@@ -16,7 +16,7 @@ import {
 import { enterprisesForTopics, loadEnterpriseProfiles, type EnterpriseProfile, type ResearchCatalog, type ResearchUnitProfile } from './researchCatalog.ts';
 import { meaningEvidence, type MeaningEvidence } from './meaningEvidence.ts';
 import { matchedTerms, needTerms, TopicVocabulary, type TopicMatch } from './topicEvidence.ts';
-import { oncePer } from '../../oncePer.ts';
+import { oncePer } from '../../core/oncePer.ts';
 
 export interface PairingRequest {
   enterpriseId?: string;

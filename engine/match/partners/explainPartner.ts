@@ -5,7 +5,7 @@ import type { ChainSnapshot, SnapshotSegment } from '../../chain/snapshot.ts';
 import type { Confidence, GraphPath, PathNode, SignalScore } from '../explanation.ts';
 import type { CandidateBasics, CandidateRelations } from './candidates.ts';
 import type { ChainTrade, TradeLink } from './signals.ts';
-import { oncePer } from '../../oncePer.ts';
+import { oncePer } from '../../core/oncePer.ts';
 
 /** Looks up names for the nodes a path passes through. */
 export class ChainNames {

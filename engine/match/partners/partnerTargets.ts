@@ -1,5 +1,5 @@
 import { partnerDefaults } from '../../config/scoring.ts';
-import { ConflictError, NotFoundError } from '../../errors.ts';
+import { ConflictError, NotFoundError } from '../../core/errors.ts';
 import { analyseGaps, gapsForAction, type GapAction, type GapClass, type PriorityBasis, type SegmentGap } from '../../chain/gapAnalysis.ts';
 import type { ChainSnapshot } from '../../chain/snapshot.ts';
 

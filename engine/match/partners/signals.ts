@@ -2,7 +2,7 @@ import { channelValues, fitWeights, saturation, sizeValues, tierValues } from '.
 import { saturate } from '../explanation.ts';
 import type { ChainSnapshot } from '../../chain/snapshot.ts';
 import type { CandidateBasics, CandidateRelations } from './candidates.ts';
-import { oncePer } from '../../oncePer.ts';
+import { oncePer } from '../../core/oncePer.ts';
 
 /**
  * The pure signal functions of a 强链/补链/延链 candidate, each normalised to 0–1.

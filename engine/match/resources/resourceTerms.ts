@@ -1,7 +1,7 @@
 import { resourceSignalValues as v } from '../../config/scoring.ts';
 import { tierSignal } from '../partners/signals.ts';
 import type { DemandContext, OfferContext } from './resourceTypes.ts';
-import { oncePer } from '../../oncePer.ts';
+import { oncePer } from '../../core/oncePer.ts';
 import { demandSize, offerSizeCapacity } from './quantityCapacity.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { appearanceCaps, confidenceThresholds, relevanceGate, sharedTopicSaturation, talentLevelValues, talentWeights } from '../../config/scoring.ts';
-import { InvalidInputError, NotFoundError } from '../../errors.ts';
+import { InvalidInputError, NotFoundError } from '../../core/errors.ts';
 import type { Graph } from '../../graph/graph.ts';
 import type { HybridRelevance } from '../../text/hybridRelevance.ts';
 import type { TextSimilarity } from '../../text/textSimilarity.ts';
@@ -13,7 +13,7 @@ import { reasonOf } from '../../i18n/signalDetail.ts';
 import { vocabularyOf } from '../pairing/rankPairs.ts';
 import { loadEnterpriseProfiles, type EnterpriseProfile, type Researcher, type ResearchCatalog } from '../pairing/researchCatalog.ts';
 import { matchedTerms, needTerms, type TopicMatch } from '../pairing/topicEvidence.ts';
-import { oncePer } from '../../oncePer.ts';
+import { oncePer } from '../../core/oncePer.ts';
 import { expertisePassage } from '../../text/researchPassage.ts';
 
 export interface TalentRequest {

@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { ConflictError } from '../../../errors.ts';
+import { ConflictError } from '../../../core/errors.ts';
 import type { MatchRecord } from '../../../tracking/matchStore.ts';
 import { demandSize, offerSizeCapacity, sizeUnit } from '../quantityCapacity.ts';
 import { readOffer } from './storedRows.ts';

@@ -3,7 +3,7 @@ import { testGraph } from '../../../../scripts/test/testGraph.ts';
 import { Random } from '../../../../seed/generate/random.ts';
 import { syntheticUscc } from '../../../../seed/generate/uscc.ts';
 import { createOfferRequest } from '../../../contracts/resources.ts';
-import { ForbiddenError, NotFoundError, StaleVersionError } from '../../../errors.ts';
+import { ForbiddenError, NotFoundError, StaleVersionError } from '../../../core/errors.ts';
 import type { Graph } from '../../../graph/graph.ts';
 import { loadGraph } from '../../../load/loadGraph.ts';
 import { ResourcesEngine } from '../../../resourcesEngine.ts';

@@ -5,7 +5,7 @@ import {
   createDemandRequest, createOfferRequest, demandKindSchemas, offerKindSchemas,
   type CreateDemandRequest, type CreateOfferRequest, type ListResourcesQuery,
 } from '../../../contracts/resources.ts';
-import { ConflictError, InvalidInputError, NotFoundError, UnknownReferenceError, type FieldIssue } from '../../../errors.ts';
+import { ConflictError, InvalidInputError, NotFoundError, UnknownReferenceError, type FieldIssue } from '../../../core/errors.ts';
 import type { Graph } from '../../../graph/graph.ts';
 import { assertMayChange, asActor, maySeePrivate, type ActorRef } from '../../../tracking/actor.ts';
 import { assertVersion, storedVersion } from '../../../tracking/recordVersion.ts';
