@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { confidenceLevels } from '../config/scoring/confidence.ts';
 import { calendarDate } from '../import/calendarDate.ts';
 import { matchStatusSchema } from '../model/nodes.ts';
 import { messageSchema } from './messages/message.ts';
@@ -41,7 +42,7 @@ export const explanationSchema = z.strictObject({
     )
     .max(30),
   paths: z.array(z.strictObject({ signal: z.string().min(1).max(40), nodes: z.array(pathNodeSchema).max(12), relationships: z.array(pathRelationshipSchema).max(12) })).max(40),
-  confidence: z.enum(['strong', 'medium', 'weak']),
+  confidence: z.enum(confidenceLevels),
   reason: z.string().max(2000),
   reasonParts: z.array(messageSchema).max(16).optional(),
 });

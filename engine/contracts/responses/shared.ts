@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { confidenceLevels } from '../../config/scoring/confidence.ts';
 import { messageSchema } from '../messages/message.ts';
 
 /**
@@ -38,7 +39,7 @@ export const explanationResponse = z
   .strictObject({
     signals: z.array(signalScoreSchema),
     paths: z.array(graphPathSchema),
-    confidence: z.enum(['strong', 'medium', 'weak']),
+    confidence: z.enum(confidenceLevels),
     reason: z.string().meta({ description: 'one line in Chinese' }),
     reasonParts: z.array(messageSchema).max(16).optional().meta({ description: '`reason` as messages (clauses), to render in the user’s language' }),
   })
