@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderMessages } from '../../engine/contracts/messages/renderMessages.ts';
 import type { Graph } from '../../engine/index.ts';
 import { seededGraph } from '../../scripts/test/seededGraph.ts';
 import { postJson, startTestServer } from '../../scripts/test/testServer.ts';
@@ -30,6 +31,13 @@ describe('POST /classify/segments scoped by chainIds, over HTTP', () => {
       expect(item.confidence).toBeLessThanOrEqual(1);
       expect(['attach', 'review', 'reject']).toContain(item.decision);
       expect(item.evidence).toEqual({ products: expect.any(Array), words: expect.any(Array), similarFirms: expect.any(Array) });
+      // Each signal's detail is a catalogue message too, so a client renders it in English (issue 16).
+      for (const signal of item.signals) {
+        expect(signal.detailParts).toEqual([expect.objectContaining({ code: expect.stringMatching(/^classify\./), text: signal.detail })]);
+        const english = renderMessages(signal.detailParts, 'en', (_param, code) => code);
+        expect(english).toMatch(/[a-z]/);
+        expect(english).not.toMatch(/[\u4e00-\u9fff]/);
+      }
     }
   });
 

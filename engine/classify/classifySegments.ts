@@ -1,5 +1,8 @@
 import { attachmentDecision } from '../config/attachment.ts';
+import type { Message } from '../contracts/messages/message.ts';
 import type { Graph } from '../graph/graph.ts';
+import { say } from '../i18n/say.ts';
+import { detailOf } from '../i18n/signalDetail.ts';
 import type { SignalScore } from '../match/explanation.ts';
 import { AttachmentClassifier } from './attachmentClassifier.ts';
 import { type SignalName, signalNames } from './attachmentModel.ts';
@@ -10,25 +13,25 @@ export type { ClassifyInput, SegmentSuggestion } from './suggestion.ts';
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** What each signal counted, in words (the explanation a person reads). */
-const signalDetail: Record<SignalName, (value: number) => string> = {
-  gramCentroid: (v) => `产品名称用字与本环节企业的产品相近（相似度 ${v.toFixed(2)}）`,
-  wordCentroid: (v) => `产品词语与本环节企业的产品相近（相似度 ${v.toFixed(2)}）`,
-  nameCentroid: (v) => `企业名称与本环节企业的名称相近（相似度 ${v.toFixed(2)}）`,
-  gramNeighbours: (v) => `最相近的已挂链企业投向本环节（加权票 ${v.toFixed(2)}）`,
-  wordNeighbours: (v) => `产品词语最相近的企业投向本环节（加权票 ${v.toFixed(2)}）`,
-  productNeighbours: (v) => `生产相同产品的企业投向本环节（加权票 ${v.toFixed(2)}）`,
-  segmentText: (v) => `与环节名称、描述和关键词相近（相似度 ${v.toFixed(2)}）`,
-  prior: () => '本环节已挂链企业的多少（先验）',
-  productLines: (v) => `逐条产品与已挂链企业的产品相近（加权票 ${v.toFixed(2)}）`,
-  segmentProducts: (v) => `企业产品中 ${Math.round(v * 100)}% 为本环节模板所列产品`,
-  leadingProductLines: (v) => `排在前面的主营产品与本环节企业的产品相近（加权票 ${v.toFixed(2)}）`,
-  similarSegments: (v) => `与本环节相近的环节也与企业产品相近（相似度 ${v.toFixed(2)}）`,
-  denseCentroid: (v) => `产品含义（语义向量）与本环节企业的产品相近（相似度 ${v.toFixed(2)}）`,
-  denseNeighbours: (v) => `产品含义最相近的已挂链企业投向本环节（加权票 ${v.toFixed(2)}）`,
-  nameNeighbours: (v) => `名称最相近的已挂链企业投向本环节（加权票 ${v.toFixed(2)}）`,
-  nameSegmentText: (v) => `企业名称与环节名称相近（相似度 ${v.toFixed(2)}）`,
-  leadingGramCentroid: (v) => `排在前面的主营产品用字与本环节企业的产品相近（相似度 ${v.toFixed(2)}）`,
+/** What each signal counted, as a catalogue message (zhMessages.ts `classify.*`): `detail` in Chinese, `detailParts` to render. */
+const signalDetail: Record<SignalName, (value: number) => Message> = {
+  gramCentroid: (v) => say('classify.gramCentroid', { similarity: v.toFixed(2) }),
+  wordCentroid: (v) => say('classify.wordCentroid', { similarity: v.toFixed(2) }),
+  nameCentroid: (v) => say('classify.nameCentroid', { similarity: v.toFixed(2) }),
+  gramNeighbours: (v) => say('classify.gramNeighbours', { vote: v.toFixed(2) }),
+  wordNeighbours: (v) => say('classify.wordNeighbours', { vote: v.toFixed(2) }),
+  productNeighbours: (v) => say('classify.productNeighbours', { vote: v.toFixed(2) }),
+  segmentText: (v) => say('classify.segmentText', { similarity: v.toFixed(2) }),
+  prior: () => say('classify.prior'),
+  productLines: (v) => say('classify.productLines', { vote: v.toFixed(2) }),
+  segmentProducts: (v) => say('classify.segmentProducts', { percent: Math.round(v * 100) }),
+  leadingProductLines: (v) => say('classify.leadingProductLines', { vote: v.toFixed(2) }),
+  similarSegments: (v) => say('classify.similarSegments', { similarity: v.toFixed(2) }),
+  denseCentroid: (v) => say('classify.denseCentroid', { similarity: v.toFixed(2) }),
+  denseNeighbours: (v) => say('classify.denseNeighbours', { vote: v.toFixed(2) }),
+  nameNeighbours: (v) => say('classify.nameNeighbours', { vote: v.toFixed(2) }),
+  nameSegmentText: (v) => say('classify.nameSegmentText', { similarity: v.toFixed(2) }),
+  leadingGramCentroid: (v) => say('classify.leadingGramCentroid', { similarity: v.toFixed(2) }),
 };
 
 /** The embedding signals, left out of an explanation when the scope's firms have no embeddings. */
@@ -73,7 +76,7 @@ export function suggestSegments(scope: TrainedScope, input: ClassifyInput, optio
       value: round(item.signals[j]),
       weight: round(classifier.weights[j]),
       contribution: round(item.signals[j] * classifier.weights[j]),
-      detail: signalDetail[name](item.signals[j]),
+      ...detailOf(signalDetail[name](item.signals[j])),
     }]));
     const evidence = classifier.model.evidence(firm, item.segment, neighbours);
     const confidence = round(item.probability);
