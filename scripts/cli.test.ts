@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -39,6 +39,19 @@ describe('chainmatch CLI (child process, real Neo4j)', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/排名\s+环节编号\s+环节/);
     expect(stdout).toContain('biomed.cdmo');
+  });
+
+  it('exports the gap list in English with --lang en, and refuses another language naming the flag', async () => {
+    const out = join(folder, 'gaps-en.csv');
+    const { code, stdout } = await chainmatch('export', 'gaps', 'biomed', '--out', out, '--lang', 'en');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Exported to/);
+    const csv = readFileSync(out, 'utf8');
+    expect(csv).toMatch(/Gap/);
+    expect(csv).not.toMatch(/缺口类型|补链/);
+    const bad = await chainmatch('export', 'gaps', 'biomed', '--out', out, '--lang', 'fr');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--lang|lang/);
   });
 
   it('exits 2 on an unknown flag, naming it', async () => {
