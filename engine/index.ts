@@ -1,6 +1,8 @@
 // The engine's public surface. api/, scripts/ and seed/ import from here; internals stay behind it.
 export * from './core/errors.ts';
 export { Graph } from './graph/graph.ts';
+export { DataVersionWatch } from './graph/dataVersion.ts';
+export { dataVersionCheck } from './config/dataVersion.ts';
 export { createDriver, remoteTargetFromEnv, type GraphTarget } from './graph/connection.ts';
 export { ensureSchema, describeSchema, fullTextIndexName } from './graph/schema.ts';
 export { graphCounts, neo4jVersion, deleteAllData, type GraphCounts } from './graph/stats.ts';
@@ -35,11 +37,12 @@ export type { KindAcceptance, SignalAcceptance } from './tracking/acceptanceStat
 export { declinedPairs, withoutDeclined, pairKey } from './tracking/declinedPairs.ts';
 export { matchTransitions } from './tracking/lifecycle.ts';
 export { cursorSchema, encodeCursor, decodeCursor } from './search/cursor.ts';
-export { importFile, importEntities, importLimits, tableSpecs, type ImportEntity, type ImportOptions, type ImportReport } from './import/importFile.ts';
+export { importFile, importLimits, tableSpecs, type ImportOptions, type ImportReport } from './import/importFile.ts';
+export { importEntities, importJobStates, importJobPhases, type ImportEntity } from './contracts/imports.ts';
 export type { ImportFormat } from './import/readTable.ts';
 export { ImportQueue, type Admission, type RunImport } from './import/jobs/importQueue.ts';
 export { ImportJobRecords, type ImportJobRecord } from './import/jobs/importJobRecords.ts';
-export { importJobStates, importJobPhases, type ImportJob, type ImportJobInput, type JobViewer } from './import/jobs/importJob.ts';
+export type { ImportJob, ImportJobInput, JobViewer } from './import/jobs/importJob.ts';
 export { importJobLimits } from './config/importJobs.ts';
 export { problemLimits } from './config/limits.ts';
 export type { Attachment, ImportPhase, ImportProgress } from './import/tableSpec.ts';
@@ -79,7 +82,7 @@ export { LexicalScorer } from './text/lexical.ts';
 export { LexicalSimilarity, loadTextCorpus } from './text/textSimilarity.ts';
 export { researchPassage } from './text/researchPassage.ts';
 export { readNeedCases } from './text/needCases.ts';
-export { evaluateNeedRetrieval, type NeedRetrievalEvaluation, type RetrievalDocument } from './text/needRetrievalEval.ts';
+export { evaluateNeedRetrieval, type NeedRetrievalEvaluation, type RetrievalDocument } from './match/pairing/needRetrievalEval.ts';
 export { loadResearchCatalog } from './match/pairing/researchCatalog.ts';
 export { unitText } from './match/pairing/pairSignals.ts';
 export { loadAttachmentTraining } from './classify/attachmentTraining.ts';

@@ -15,15 +15,8 @@ export const importLimits = {
   maxRecordChars: 100_000,
 };
 
-/**
- * One firm's product list (import, stored node, classification request). Real lists are long: of the
- * 2,847 listed firms in ../shared/real, 101 name over 30 products, 7 over 50, the most 68. At 50 a
- * single such firm made a whole import fail; 200 admits them with room and keeps a row bounded.
- */
-export const firmLimits = {
-  maxProducts: 200,
-  maxProductChars: 100,
-};
+// One firm's product list is bounded by `firmLimits` in engine/model/firmLimits.ts, beside the node it bounds:
+// the model may not import config/, which keys its scoring tables by the model's enums.
 
 /** Problem documents (RFC 9457) answer with at most this many field issues, plus the count of the rest. */
 export const problemLimits = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { firmLimits } from '../config/limits.ts';
+import { firmLimits } from '../model/firmLimits.ts';
 import { searchableLabels } from '../model/graphModel.ts';
 import { chainIdParam } from './chains.ts';
 import { talentLevelSchema } from '../model/nodes.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { confidenceLevels } from '../config/scoring/confidence.ts';
-import { calendarDate } from '../import/calendarDate.ts';
+import { calendarDate } from '../core/calendarDate.ts';
 import { matchStatusSchema } from '../model/nodes.ts';
 import { messageSchema } from './messages/message.ts';
 import { exportFormatSchema } from './partners.ts';
@@ -14,7 +14,7 @@ export type MatchKind = z.infer<typeof matchKindSchema>;
 
 /**
  * When the next follow-up is due: a real calendar day as YYYY-MM-DD, checked as import dates are
- * (engine/import/calendarDate.ts: 2026-02-30 is refused). A day of the district's calendar: the match is
+ * (engine/core/calendarDate.ts: 2026-02-30 is refused). A day of the district's calendar: the match is
  * overdue from the next district day on while it is still open.
  */
 export const dueDateSchema = z

@@ -1,7 +1,7 @@
 import type { ChainMatchEngine } from '../chainMatchEngine.ts';
 import type { GapClass } from '../chain/gapAnalysis.ts';
 import type { Graph } from '../graph/graph.ts';
-import { chainHealth, type ChainHealth } from '../overview/chainHealth.ts';
+import { chainHealth, type ChainHealth } from '../chain/chainHealth.ts';
 import { healthDay } from './healthDay.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChainHealth } from '../overview/chainHealth.ts';
+import type { ChainHealth } from '../chain/chainHealth.ts';
 import type { HealthRecord } from './chainHealthStore.ts';
 import { chainHistory } from './healthChanges.ts';
 import { dayStartIso, daysBefore, healthDay } from './healthDay.ts';

@@ -1,5 +1,5 @@
 import type { GapClass } from '../chain/gapAnalysis.ts';
-import type { ChainHealth } from '../overview/chainHealth.ts';
+import type { ChainHealth } from '../chain/chainHealth.ts';
 import type { HealthRecord } from './chainHealthStore.ts';
 
 export interface TrendPoint {

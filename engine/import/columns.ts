@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { looksLikeUscc, usccProblem } from '../model/uscc.ts';
-import { calendarDate, calendarParts } from './calendarDate.ts';
+import { calendarDate, calendarParts } from '../core/calendarDate.ts';
 
 /**
  * A column of an import table: its English field name and Chinese header (either may head the

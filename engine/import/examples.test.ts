@@ -5,7 +5,8 @@ import { listReviewQueue } from '../classify/reviewStore.ts';
 import type { Graph } from '../graph/graph.ts';
 import { graphCounts } from '../graph/stats.ts';
 import { KnowledgeEngine } from '../knowledgeEngine.ts';
-import { importFile, type ImportEntity } from './importFile.ts';
+import type { ImportEntity } from '../contracts/imports.ts';
+import { importFile } from './importFile.ts';
 import { graphState, removeImported } from './testImports.ts';
 
 const folder = new URL('../../seed/examples/', import.meta.url);

@@ -1,5 +1,6 @@
 import { queueForReview } from '../classify/reviewStore.ts';
 import { importLimits, problemLimits } from '../config/limits.ts';
+import { importEntities, type ImportEntity } from '../contracts/imports.ts';
 import { InvalidInputError, type FieldIssue } from '../core/errors.ts';
 import type { Graph } from '../graph/graph.ts';
 import type { KnowledgeEngine } from '../knowledgeEngine.ts';
@@ -20,9 +21,6 @@ import { formatOfFilename, importFormats, parseJson, readTable, type ImportForma
 import type { Attachment, BuildResult, ImportContext, ImportProgress, TableSpec } from './tableSpec.ts';
 import { validateRows } from './validateRows.ts';
 
-/** What can be imported, in the order a fresh district is best loaded (later ones refer to earlier ones). */
-export const importEntities = ['chains', 'universities', 'research-units', 'talent', 'enterprises', 'supply-ties', 'offers', 'demands'] as const;
-export type ImportEntity = (typeof importEntities)[number];
 export type TableEntity = Exclude<ImportEntity, 'chains'>;
 
 // Each spec has its own row type; the registry only hands them to the generic pipeline.

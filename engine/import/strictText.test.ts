@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate, calendarParts } from './calendarDate.ts';
+import { calendarDate, calendarParts } from '../core/calendarDate.ts';
 import { coerceCell, type Column } from './columns.ts';
 import { decodeText, firstInvalidUtf8 } from './decodeText.ts';
 import { readTable } from './readTable.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { firmLimits } from '../config/limits.ts';
+import { firmLimits } from './firmLimits.ts';
 import { enterpriseSizeSchema, enterpriseTagSchema, sourceSchema } from './enterprise.ts';
 import { stageSchema } from './chainTemplate.ts';
 import { looksLikeUscc, usccProblem } from './uscc.ts';

@@ -4,7 +4,7 @@ import { daysBefore, healthDay } from '../history/healthDay.ts';
 import { chainHistory, type ChainHistory } from '../history/healthChanges.ts';
 import { historyConfig } from '../history/historyConfig.ts';
 import { matchesMovedSince, type MatchesMoved } from '../history/matchesMoved.ts';
-import { byStake, chainHealth, type ChainHealth } from './chainHealth.ts';
+import { byStake, chainHealth, type ChainHealth } from '../chain/chainHealth.ts';
 
 export type OverviewRow = Omit<ChainHealth, 'segments'> & ChainHistory & {
   /** Recommendations of the chain recorded or moved since `since`, by the status they reached; null without `since`. */

@@ -1,4 +1,3 @@
-import type { ResearchUnitProfile } from '../match/pairing/researchCatalog.ts';
 import type { DenseDocument } from './meaningScorer.ts';
 import { topicText, type TopicContext } from './topicContext.ts';
 
@@ -8,7 +7,7 @@ import { topicText, type TopicContext } from './topicContext.ts';
  * pairings, "演示用假设"), which moves an embedding without saying what the unit can do
  * (docs/evaluation.md, "Free-text needs → research units").
  */
-export function researchPassage(unit: Pick<ResearchUnitProfile, 'name' | 'topics'>): string {
+export function researchPassage(unit: { name: string; topics: readonly string[] }): string {
   return `${unit.name}：${unit.topics.join('、')}`;
 }
 
@@ -18,7 +17,7 @@ export function researchPassage(unit: Pick<ResearchUnitProfile, 'name' | 'topics
  * threshold), and each topic on its own with the segments that need it (engine/text/meaningScorer.ts,
  * engine/text/topicContext.ts).
  */
-export function topicsPassage(unit: Pick<ResearchUnitProfile, 'topics'>, context: TopicContext | undefined): DenseDocument {
+export function topicsPassage(unit: { topics: readonly string[] }, context: TopicContext | undefined): DenseDocument {
   return { passage: `研究方向：${unit.topics.join('、')}`, topics: unit.topics.map((t) => topicText(t, context)) };
 }
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { importEntities } from '../../import/importFile.ts';
-import { importJobPhases, importJobStates } from '../../import/jobs/importJob.ts';
+import { importEntities, importJobPhases, importJobStates } from '../imports.ts';
 
 /** What the API sends after an import (docs/design.md §6): counts written, and what automatic attachment did. */
 export const importReportResponse = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { firmLimits } from '../../config/limits.ts';
+import { firmLimits } from '../../model/firmLimits.ts';
 import { enterpriseSizeSchema, enterpriseTagLabels, enterpriseTagSchema, type EnterpriseSize } from '../../model/enterprise.ts';
 import { enterpriseKindSchema } from '../../model/nodes.ts';
 import { topicId } from '../../model/topic.ts';

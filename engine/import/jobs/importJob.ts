@@ -1,13 +1,7 @@
+import type { ImportJobPhase, ImportJobState } from '../../contracts/imports.ts';
 import type { ImportReport } from '../importFile.ts';
 import type { ImportFormat } from '../readTable.ts';
 import type { TextEncoding } from '../decodeText.ts';
-
-export const importJobStates = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
-export type ImportJobState = (typeof importJobStates)[number];
-
-/** Where a job is: waiting, reading and checking the file, attaching firms to segments, writing, or done. */
-export const importJobPhases = ['queued', 'checking', 'attach', 'write', 'done'] as const;
-export type ImportJobPhase = (typeof importJobPhases)[number];
 
 /** What a job imports: the uploaded file as the request gave it. */
 export interface ImportJobInput {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { seededGraph } from '../../scripts/test/seededGraph.ts';
-import type { Graph } from '../graph/graph.ts';
-import { loadResearchCatalog } from '../match/pairing/researchCatalog.ts';
-import { unitText } from '../match/pairing/pairSignals.ts';
-import { HttpEmbedder } from './httpEmbedder.ts';
-import { LexicalScorer } from './lexical.ts';
-import { readNeedCases } from './needCases.ts';
+import { seededGraph } from '../../../scripts/test/seededGraph.ts';
+import type { Graph } from '../../graph/graph.ts';
+import { loadResearchCatalog } from './researchCatalog.ts';
+import { unitText } from './pairSignals.ts';
+import { HttpEmbedder } from '../../text/httpEmbedder.ts';
+import { LexicalScorer } from '../../text/lexical.ts';
+import { readNeedCases } from '../../text/needCases.ts';
 import { evaluateNeedRetrieval, fitGate, type RetrievalDocument } from './needRetrievalEval.ts';
-import { LexicalSimilarity, loadTextCorpus } from './textSimilarity.ts';
+import { LexicalSimilarity, loadTextCorpus } from '../../text/textSimilarity.ts';
 
 const cases = readNeedCases('seed/eval/needs.zh.jsonl');
 const needs = cases.filter((c) => c.topics.length > 0);

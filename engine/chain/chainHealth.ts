@@ -1,5 +1,5 @@
-import { analyseGaps, type GapClass } from '../chain/gapAnalysis.ts';
-import type { ChainSnapshot } from '../chain/snapshot.ts';
+import { analyseGaps, type GapClass } from './gapAnalysis.ts';
+import type { ChainSnapshot } from './snapshot.ts';
 import { oncePer } from '../core/oncePer.ts';
 
 /** The gap classes that are gaps (补链 missing/broken, 强链 weak): one scale in 亿元, summed as what is at stake. */

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Graph } from '../graph/graph.ts';
-import { evaluatePairingOnNeeds, type PairingEvaluation } from '../match/pairing/pairingNeedEval.ts';
-import type { ResearchCatalog } from '../match/pairing/researchCatalog.ts';
-import type { TextEmbedder } from './embedder.ts';
-import { competitionRanks, denseScores, zScores } from './hybridRelevance.ts';
-import { hybridRankingConfig } from './embeddingConfig.ts';
-import type { NeedCase } from './needCases.ts';
-import type { TextSimilarity } from './textSimilarity.ts';
+import type { Graph } from '../../graph/graph.ts';
+import { evaluatePairingOnNeeds, type PairingEvaluation } from './pairingNeedEval.ts';
+import type { ResearchCatalog } from './researchCatalog.ts';
+import type { TextEmbedder } from '../../text/embedder.ts';
+import { competitionRanks, denseScores, zScores } from '../../text/hybridRelevance.ts';
+import { hybridRankingConfig } from '../../text/embeddingConfig.ts';
+import type { NeedCase } from '../../text/needCases.ts';
+import type { TextSimilarity } from '../../text/textSimilarity.ts';
 
 /** A document to retrieve (a research unit) and the topics that make it an answer. */
 export interface RetrievalDocument {
