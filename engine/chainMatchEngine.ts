@@ -1,24 +1,16 @@
 import { Cached } from './core/cached.ts';
 import { ResultCache } from './core/resultCache.ts';
 import { chainMap, type ChainMap } from './chain/chainMap.ts';
-import { analyseGaps, extensionOpportunities, rankedGaps, type SegmentGap } from './chain/gapAnalysis.ts';
+import { analyseGaps, extensionOpportunities, rankedGaps } from './chain/gapAnalysis.ts';
 import { singlePointsOfFailure, type SinglePointOfFailure } from './chain/resilience.ts';
 import { listChains, loadFirmsForChain } from './chain/snapshot.ts';
 import { SnapshotCache } from './chain/snapshotCache.ts';
 import { whatIf, type WhatIfRow } from './chain/whatIf.ts';
+import type { GapReport } from './chain/gapReport.ts';
 import type { WhatIfRequest } from './contracts/chains.ts';
 import type { PartnerRequestBody } from './contracts/partners.ts';
 import type { Graph } from './graph/graph.ts';
 import { rankPartners, type PartnerResult } from './match/partners/rankPartners.ts';
-
-export interface GapReport {
-  chain: { id: string; name: string; nameEn: string };
-  /** Gaps (补链 missing/broken, 强链 weak) by priority in 亿元, largest first, each with its evidence. */
-  gaps: SegmentGap[];
-  /** 延链 opportunities, a separate list on their own measure (adjacent local output), largest first. */
-  extensions: SegmentGap[];
-  summary: Record<string, number>;
-}
 
 /**
  * The engine's operations, one method each, over one graph. The API calls these and nothing else;

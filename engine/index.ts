@@ -9,7 +9,8 @@ export { graphCounts, neo4jVersion, deleteAllData, type GraphCounts } from './gr
 export { loadGraph, lastRunStatus, type LoadOptions, type LoadReport } from './load/loadGraph.ts';
 export type { GraphBatch, NodeRows, RelationshipRows } from './load/graphBatch.ts';
 export { healthReport, type HealthReport } from './health.ts';
-export { ChainMatchEngine, type GapReport } from './chainMatchEngine.ts';
+export { ChainMatchEngine } from './chainMatchEngine.ts';
+export type { GapReport } from './chain/gapReport.ts';
 export * from './contracts/chains.ts';
 export * from './contracts/partners.ts';
 export type { PartnerResult, PartnerCandidate } from './match/partners/rankPartners.ts';

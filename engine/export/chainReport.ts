@@ -1,10 +1,11 @@
 import { proxyReasons } from '../chain/capacity.ts';
 import type { ChainMap } from '../chain/chainMap.ts';
 import type { GapAction } from '../chain/gapAnalysis.ts';
-import type { ChainMatchEngine, GapReport } from '../chainMatchEngine.ts';
+import type { GapReport } from '../chain/gapReport.ts';
 import { partnerRequestSchema } from '../contracts/partners.ts';
 import type { PartnerResult } from '../match/partners/rankPartners.ts';
 import { demoFirmsBySegment } from '../search/demoRecords.ts';
+import type { ChainReader } from './chainReader.ts';
 import { inLang, listOf, type ExportLang } from './exportText.ts';
 import { demoCell, demoColumnIn, partnerTable, withDemoNote, type Table } from './tables.ts';
 
@@ -182,7 +183,7 @@ export type ChainReportPart = 'map' | 'gaps' | 'candidates';
  * `lang`: the words' language (the chain's, segments' and firms' names stay as recorded).
  */
 export async function chainReport(
-  engine: ChainMatchEngine, chainId: string, options: { limit?: number; parts?: ChainReportPart[]; lang?: ExportLang } = {},
+  engine: ChainReader, chainId: string, options: { limit?: number; parts?: ChainReportPart[]; lang?: ExportLang } = {},
 ): Promise<Table[]> {
   const lang = options.lang ?? 'zh';
   const w = inLang(lang);

@@ -1,8 +1,18 @@
-import type { ChainMatchEngine } from '../chainMatchEngine.ts';
 import type { GapClass } from '../chain/gapAnalysis.ts';
+import type { ChainSnapshot } from '../chain/snapshot.ts';
 import type { Graph } from '../graph/graph.ts';
 import { chainHealth, type ChainHealth } from '../chain/chainHealth.ts';
 import { healthDay } from './healthDay.ts';
+
+/**
+ * What a chain's health is read through: the chains and their cached snapshots (the ChainMatchEngine the
+ * API holds has them). Declared here, where it is used, so history/ and overview/ import no engine class.
+ */
+export interface ChainHealthReader {
+  readonly graph: Graph;
+  listChains(): Promise<{ id: string }[]>;
+  readonly snapshots: { get(chainId: string): Promise<ChainSnapshot> };
+}
 
 /**
  * One chain's gap table on one day, as kept in Neo4j:
@@ -49,7 +59,7 @@ function recordRow(health: ChainHealth) {
  * Records every chain's gap table for the district's day of `at` (issue 16, item 2). Call after an
  * import has invalidated the engine's caches, and once a day (startHealthRecorder). Idempotent.
  */
-export async function recordChainHealth(engine: ChainMatchEngine, at: Date = new Date()): Promise<{ day: string; chains: string[] }> {
+export async function recordChainHealth(engine: ChainHealthReader, at: Date = new Date()): Promise<{ day: string; chains: string[] }> {
   await ensureConstraint(engine.graph);
   const day = healthDay(at);
   const chains = await engine.listChains();

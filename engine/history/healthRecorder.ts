@@ -1,5 +1,4 @@
-import type { ChainMatchEngine } from '../chainMatchEngine.ts';
-import { recordChainHealth } from './chainHealthStore.ts';
+import { recordChainHealth, type ChainHealthReader } from './chainHealthStore.ts';
 import { healthDay } from './healthDay.ts';
 import { historyConfig } from './historyConfig.ts';
 
@@ -11,7 +10,7 @@ import { historyConfig } from './historyConfig.ts';
  * A failed write (database down) is reported and retried at the next tick.
  */
 export function startHealthRecorder(
-  engine: ChainMatchEngine,
+  engine: ChainHealthReader,
   options: { tickMs?: number; now?: () => Date; onError?: (error: unknown) => void } = {},
 ): { stop: () => void; recorded: () => string | null } {
   const now = options.now ?? (() => new Date());

@@ -1,6 +1,5 @@
-import type { KnowledgeEngine } from '../knowledgeEngine.ts';
 import { reviewSuggestions, type ReviewEntry } from '../classify/reviewEntry.ts';
-import type { Attachment, ImportProgress } from './tableSpec.ts';
+import type { Attachment, ImportKnowledge, ImportProgress } from './tableSpec.ts';
 
 export interface FirmToAttach {
   id: string;
@@ -22,7 +21,7 @@ const concurrency = 4;
  * rows or on a previous run of the same file.
  */
 export async function attachSegments(
-  knowledge: KnowledgeEngine,
+  knowledge: Pick<ImportKnowledge, 'classify'>,
   firms: FirmToAttach[],
   options: { exclude: string[]; onProgress?: ImportProgress },
 ): Promise<{ attached: (Attachment & { chainId: string })[]; review: ReviewEntry[]; unattached: string[] }> {

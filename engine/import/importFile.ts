@@ -3,7 +3,6 @@ import { importLimits, problemLimits } from '../config/limits.ts';
 import { importEntities, type ImportEntity } from '../contracts/imports.ts';
 import { InvalidInputError, type FieldIssue } from '../core/errors.ts';
 import type { Graph } from '../graph/graph.ts';
-import type { KnowledgeEngine } from '../knowledgeEngine.ts';
 import { loadGraph } from '../load/loadGraph.ts';
 import { addChainTemplate } from '../model/chainTemplateRows.ts';
 import { BatchBuilder } from './batchBuilder.ts';
@@ -18,7 +17,7 @@ import { universities } from './entities/universities.ts';
 import { idsTakenElsewhere } from './references.ts';
 import type { TextEncoding } from './decodeText.ts';
 import { formatOfFilename, importFormats, parseJson, readTable, type ImportFormat } from './readTable.ts';
-import type { Attachment, BuildResult, ImportContext, ImportProgress, TableSpec } from './tableSpec.ts';
+import type { Attachment, BuildResult, ImportContext, ImportKnowledge, ImportProgress, TableSpec } from './tableSpec.ts';
 import { validateRows } from './validateRows.ts';
 
 export type TableEntity = Exclude<ImportEntity, 'chains'>;
@@ -86,7 +85,7 @@ function invalid(file: string, issues: FieldIssue[]): InvalidInputError {
  * failure part-way leaves the graph as it was. Every write is a MERGE on an id: importing the same
  * file again changes nothing. Callers holding a ChainMatchEngine invalidate it afterwards.
  */
-export async function importFile(graph: Graph, knowledge: KnowledgeEngine, options: ImportOptions): Promise<ImportReport> {
+export async function importFile(graph: Graph, knowledge: ImportKnowledge, options: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
   const file = options.filename;
   if (!isImportEntity(options.entity)) {

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { ReviewEntry } from '../classify/reviewEntry.ts';
+import type { Classification, ClassifyInput, ClassifyOptions } from '../classify/suggestion.ts';
 import type { FieldIssue } from '../core/errors.ts';
 import type { Graph } from '../graph/graph.ts';
-import type { KnowledgeEngine } from '../knowledgeEngine.ts';
 import type { NodeLabel } from '../model/graphModel.ts';
 import type { BatchBuilder } from './batchBuilder.ts';
 import type { Column } from './columns.ts';
@@ -17,9 +17,19 @@ export interface Numbered<R> {
 export type ImportPhase = 'attach' | 'write';
 export type ImportProgress = (phase: ImportPhase, done: number, total: number) => void | Promise<void>;
 
+/**
+ * What an import asks of the engine: the classifier for firms that name no segment, and a reset of what it
+ * keeps once the graph has changed (the KnowledgeEngine the API holds does both). Declared here, where it is
+ * used, so import/ imports no engine class.
+ */
+export interface ImportKnowledge {
+  classify(input: ClassifyInput, options?: ClassifyOptions): Promise<Classification>;
+  invalidate(): void;
+}
+
 export interface ImportContext {
   graph: Graph;
-  knowledge: KnowledgeEngine;
+  knowledge: ImportKnowledge;
   /** The file name, for issues and the loader's error messages. */
   file: string;
   onProgress?: ImportProgress;

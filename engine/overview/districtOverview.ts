@@ -1,5 +1,4 @@
-import type { ChainMatchEngine } from '../chainMatchEngine.ts';
-import { readHealthHistory } from '../history/chainHealthStore.ts';
+import { readHealthHistory, type ChainHealthReader } from '../history/chainHealthStore.ts';
 import { daysBefore, healthDay } from '../history/healthDay.ts';
 import { chainHistory, type ChainHistory } from '../history/healthChanges.ts';
 import { historyConfig } from '../history/historyConfig.ts';
@@ -27,7 +26,7 @@ export interface DistrictOverview {
  * local firms, outside dependence and party-organisation coverage, with its recorded trend and the
  * segments whose class changed. Reads only: history is written by recordChainHealth, not here.
  */
-export async function districtOverview(engine: ChainMatchEngine, at: Date = new Date()): Promise<DistrictOverview> {
+export async function districtOverview(engine: ChainHealthReader, at: Date = new Date()): Promise<DistrictOverview> {
   const day = healthDay(at);
   const [chains, history] = await Promise.all([engine.listChains(), readHealthHistory(engine.graph, daysBefore(day, historyConfig.trendDays))]);
   const healths = await Promise.all(chains.map(async (c) => chainHealth(await engine.snapshots.get(c.id))));
