@@ -1,7 +1,7 @@
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { ChainMatchEngine, healthReport, KnowledgeEngine, ResourcesEngine, ReviewQueue, type Graph } from '../engine/index.ts';
+import { ChainMatchEngine, DataVersionWatch, healthReport, KnowledgeEngine, ResourcesEngine, ReviewQueue, type Graph } from '../engine/index.ts';
 import { authorise, keyChecker } from './auth.ts';
 import { apiConfigFromEnv, type ApiConfig } from './config.ts';
 import { docsRoutes } from './docsPage.ts';
@@ -46,6 +46,14 @@ export function createApp(ctx: AppContext): Express {
   const resources = ctx.resources ?? new ResourcesEngine(ctx.graph);
   // A person's attachment changes the classifier's training data and the chains' membership.
   const reviews = ctx.reviews ?? new ReviewQueue(ctx.graph, [knowledge, engine]);
+  // Writes through another API process over this database: drop what this one keeps (docs/scaling.md).
+  const dataVersion = new DataVersionWatch(
+    (work) => ctx.graph.read(work),
+    () => {
+      engine.invalidate();
+      knowledge.invalidate();
+    },
+  );
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -85,6 +93,8 @@ export function createApp(ctx: AppContext): Express {
   v1.use(perCallerRateLimit(config.rateLimitPerMinute, keyChecker(config)));
   v1.use(authorise(config, routes));
   v1.use(express.json({ limit: config.jsonBodyLimit }));
+  // Before any answer from the caches; a failed check (database gone) lets the route answer as it would.
+  v1.use((_req, _res, next) => void dataVersion.fresh().then(() => next(), () => next()));
   v1.use(mountRoutes(routes, { checkResponses: ctx.checkResponses ?? process.env.NODE_ENV === 'test' }));
   v1.use(unmatchedRoute(routes));
   app.use('/api/v1', v1);

@@ -16,12 +16,14 @@ export class Cached<T> {
     if (Date.now() - this.current.at >= this.ttlMs && !this.refreshing) {
       const next = this.load();
       this.refreshing = next;
+      // A refresh started before invalidate() read data older than the write that invalidated: dropped.
       next.then(
         () => {
+          if (this.refreshing !== next) return;
           this.current = { at: Date.now(), value: next };
           this.refreshing = undefined;
         },
-        () => (this.refreshing = undefined),
+        () => this.refreshing === next && (this.refreshing = undefined),
       );
     }
     return this.current.value;

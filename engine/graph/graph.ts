@@ -1,5 +1,6 @@
 import type { Driver, ManagedTransaction, QueryResult, RecordShape } from 'neo4j-driver';
 import { Availability, isConnectionLoss } from './availability.ts';
+import { bumpDataVersion } from './dataVersion.ts';
 
 /** Backoff before each retry of a transient error (deadlock, lock timeout, database starting). */
 const transientBackoffMs = [20, 80, 250];
@@ -21,8 +22,21 @@ export class Graph {
     return this.guarded(() => this.session('READ', (s) => s.executeRead(work)));
   }
 
+  /**
+   * Every write also bumps the data version in the same transaction, last (so its lock is the last one
+   * taken and held only until the commit): other API processes over this database drop their caches
+   * when they see it change (dataVersion.ts, docs/scaling.md).
+   */
   write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.guarded(() => this.session('WRITE', (s) => s.executeWrite(work)));
+    return this.guarded(() =>
+      this.session('WRITE', (s) =>
+        s.executeWrite(async (tx) => {
+          const result = await work(tx);
+          await bumpDataVersion(tx);
+          return result;
+        }),
+      ),
+    );
   }
 
   /** One read query, records as plain objects. */

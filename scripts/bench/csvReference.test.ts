@@ -16,7 +16,7 @@ afterAll(async () => {
 
 /** Every node and relationship with its properties, in a stable order. */
 async function dump(): Promise<unknown[]> {
-  const nodes = await db.graph.query('MATCH (n) WHERE NOT n:ImportRun RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id');
+  const nodes = await db.graph.query('MATCH (n) WHERE NOT n:ImportRun AND NOT n:DataVersion RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id');
   const rels = await db.graph.query('MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props ORDER BY from, type, to');
   return [...nodes, ...rels];
 }

@@ -21,7 +21,7 @@ async function dataCounts(graph: Graph): Promise<Record<string, number>> {
 /** Every property of a sample of nodes (the first ids of each label) with the Cypher type of each value. */
 async function sampleNodes(graph: Graph): Promise<unknown[]> {
   const rows = await graph.query<{ types: string[] }>(
-    `MATCH (n) WHERE NOT n:ImportRun WITH labels(n)[0] AS label, n ORDER BY label, n.id
+    `MATCH (n) WHERE NOT n:ImportRun AND NOT n:DataVersion WITH labels(n)[0] AS label, n ORDER BY label, n.id
      WITH label, collect(n)[0..15] AS sample UNWIND sample AS n
      RETURN label, properties(n) AS props, [k IN keys(n) | k + ':' + valueType(n[k])] AS types ORDER BY label, n.id`,
   );

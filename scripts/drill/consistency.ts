@@ -60,8 +60,9 @@ export async function consistencyChecks(graph: Graph, expected?: Counts, actual?
   const dups = await duplicateIds(graph);
   results.push({ check: 'no duplicate or missing ids, any label', ok: dups.length === 0, detail: dups.join('; ') });
   for (const [name, cypher] of orphanQueries) {
-    // ImportJob: import jobs' records (engine/import/jobs/importJobRecords.ts), kept beside the model.
-    const [{ n }] = await graph.query<{ n: number }>(cypher, { labels: [...nodeLabels, 'ImportJob'] });
+    // ImportJob: import jobs' records (engine/import/jobs/importJobRecords.ts), kept beside the model;
+    // DataVersion: the version every write bumps (engine/graph/dataVersion.ts).
+    const [{ n }] = await graph.query<{ n: number }>(cypher, { labels: [...nodeLabels, 'ImportJob', 'DataVersion'] });
     results.push({ check: `no ${name}`, ok: n === 0, detail: n === 0 ? '' : `${n} found` });
   }
   const wrongEnds: string[] = [];

@@ -1,0 +1,9 @@
+/**
+ * Several API processes over one database (issue 17 item 6, docs/scaling.md): every write bumps a data
+ * version kept in Neo4j, and each process reads it at most this often, before serving, dropping its
+ * caches when it changed. So a write through one process is seen by every other within this time (plus
+ * a follower's replication lag in a cluster). One read of one node each time: ~1 ms.
+ */
+export const dataVersionCheck = {
+  intervalMs: 2_000,
+};
