@@ -2,6 +2,7 @@ import { Cached } from './core/cached.ts';
 import { SegmentAttachment, suggestSegments } from './classify/classifySegments.ts';
 import type { Classification, ClassifyInput, ClassifyOptions } from './classify/suggestion.ts';
 import type { Graph } from './graph/graph.ts';
+import { meaningPassages } from './match/pairing/meaningPassages.ts';
 import { loadResearchCatalog } from './match/pairing/researchCatalog.ts';
 import { rankPairs, type PairingRequest, type PairingResponse } from './match/pairing/rankPairs.ts';
 import { rankTalent, type TalentRequest } from './match/talent/rankTalent.ts';
@@ -23,7 +24,7 @@ export class KnowledgeEngine {
   private readonly answers: ResultCache;
 
   constructor(readonly graph: Graph, options: { ttlMs?: number; env?: NodeJS.ProcessEnv; resultCache?: boolean; log?: (line: string) => void } = {}) {
-    this.text = new TextServices(graph, options.env, options.log);
+    this.text = new TextServices(graph, meaningPassages, options.env, options.log);
     this.answers = new ResultCache(options.resultCache ?? resultCacheEnabled(options.env));
     this.research = new Cached(() => loadResearchCatalog(graph), options.ttlMs);
     this.attachment = new SegmentAttachment(graph, options.ttlMs);

@@ -9,7 +9,7 @@ export type EmbedReport = StoreReport;
 /**
  * `npm run embed`: the name and description of every node of the given labels, stored as its vector
  * (only what changed since the last run, by text hash). The matchers' own passages (topics, research
- * units, talents) are kept by engine/text/meaningPassages.ts instead, after start and each import.
+ * units, talents) are kept by engine/match/pairing/meaningPassages.ts instead, after start and each import.
  */
 export async function embedNodes(
   graph: Graph,

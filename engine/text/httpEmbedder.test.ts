@@ -9,6 +9,7 @@ import { connectHttpEmbedder, embeddingsEndpoint, HttpEmbedder } from './httpEmb
 import { HybridRelevance } from './hybridRelevance.ts';
 import { LexicalScorer } from './lexical.ts';
 import { LexicalSimilarity } from './textSimilarity.ts';
+import { meaningPassages } from '../match/pairing/meaningPassages.ts';
 import { TextServices } from './textServices.ts';
 
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, v, i) => s + v * b[i], 0);
@@ -139,7 +140,7 @@ describe('falling back to lexical when the dense provider is gone', () => {
   });
 
   it('TextServices reports the dead server and keeps serving lexically', async () => {
-    const text = new TextServices(graph, { EMBEDDINGS_URL: deadUrl });
+    const text = new TextServices(graph, meaningPassages, { EMBEDDINGS_URL: deadUrl });
     expect(await text.dense()).toBeUndefined();
     expect(text.status().dense).toMatchObject({ status: 'down', reason: expect.stringContaining('127.0.0.1:1') });
     const answer = await (await text.hybrid()).rank('锂电池正极材料', ['正极材料研究院', '中药质量控制研究中心']);
@@ -150,7 +151,7 @@ describe('falling back to lexical when the dense provider is gone', () => {
   });
 
   it.skipIf(python3Missing)('TextServices uses the server named by EMBEDDINGS_URL and says so', async () => {
-    const text = new TextServices(graph, { EMBEDDINGS_URL: inject('embeddingsUrl') });
+    const text = new TextServices(graph, meaningPassages, { EMBEDDINGS_URL: inject('embeddingsUrl') });
     // hybrid() reads only stored passage vectors (passageVectors.test.ts covers that path); here the
     // embedder TextServices connected to must be the real model: the battery need is nearer the battery lab.
     const dense = await text.dense();

@@ -5,9 +5,8 @@ import { textProviderRetryMs } from './embeddingConfig.ts';
 import { connectHttpEmbedder, httpEmbedderConfigFromEnv } from './httpEmbedder.ts';
 import { HybridRelevance } from './hybridRelevance.ts';
 import { LexicalScorer } from './lexical.ts';
-import { meaningPassages } from './meaningPassages.ts';
 import { storedScorer } from './meaningScorer.ts';
-import { PassageVectors, type PassageVectorState } from './passageVectors.ts';
+import { PassageVectors, type Passage, type PassageVectorState } from './passageVectors.ts';
 import { EmbeddingSimilarity, LexicalSimilarity, loadTextCorpus, type TextSimilarity } from './textSimilarity.ts';
 
 /** What /health reports about text: the provider scoring matches now, and the dense provider's state. */
@@ -38,6 +37,8 @@ export class TextServices {
 
   constructor(
     private readonly graph: Graph,
+    /** The passages whose vectors are stored (the matchers' research units, talents and topics: match/pairing/meaningPassages.ts). */
+    private readonly passages: (graph: Graph) => Promise<Passage[]>,
     private readonly env: NodeJS.ProcessEnv = process.env,
     private readonly log: (line: string) => void = () => {},
   ) {}
@@ -118,7 +119,7 @@ export class TextServices {
       const embedder = http ? await connectHttpEmbedder(http) : await loadEmbedder(local!);
       this.denseState = { status: 'up', backend: embedder.backend, model: embedder.model, dimensions: embedder.dimensions, ...(http ? { url: http.url } : {}) };
       if (this.vectors?.embedder.model !== embedder.model) {
-        this.vectors = new PassageVectors(this.graph, embedder, meaningPassages, this.log);
+        this.vectors = new PassageVectors(this.graph, embedder, this.passages, this.log);
         void this.vectors.refresh();
       }
       return embedder;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appearanceCaps, relevanceGate } from '../../config/scoring.ts';
 import type { Graph } from '../../graph/graph.ts';
 import { TextServices } from '../../text/textServices.ts';
+import { meaningPassages } from './meaningPassages.ts';
 import type { TextSimilarity } from '../../text/textSimilarity.ts';
 import { seededGraph } from '../../../scripts/test/seededGraph.ts';
 import { unitTopics } from './pairSignals.ts';
@@ -25,7 +26,7 @@ describe('school–enterprise pairing on the seed', () => {
   beforeAll(async () => {
     graph = await seededGraph();
     catalog = await loadResearchCatalog(graph);
-    text = await new TextServices(graph, {}).get();
+    text = await new TextServices(graph, meaningPassages, {}).get();
   });
   afterAll(async () => graph?.close());
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { appearanceCaps, relevanceGate } from '../../config/scoring.ts';
 import type { Graph } from '../../graph/graph.ts';
 import { TextServices } from '../../text/textServices.ts';
+import { meaningPassages } from '../pairing/meaningPassages.ts';
 import type { TextSimilarity } from '../../text/textSimilarity.ts';
 import { seededGraph } from '../../../scripts/test/seededGraph.ts';
 import { vocabularyOf } from '../pairing/rankPairs.ts';
@@ -18,7 +19,7 @@ describe('talent matching on the seed', () => {
   beforeAll(async () => {
     graph = await seededGraph();
     catalog = await loadResearchCatalog(graph);
-    text = await new TextServices(graph, {}).get();
+    text = await new TextServices(graph, meaningPassages, {}).get();
   });
   afterAll(async () => graph?.close());
 
@@ -76,7 +77,7 @@ describe.skipIf(python3Missing)('talent for a need in words, by meaning (real na
   beforeAll(async () => {
     graph = await seededGraph();
     catalog = await loadResearchCatalog(graph);
-    services = new TextServices(graph, { EMBEDDINGS_URL: inject('embeddingsUrl') });
+    services = new TextServices(graph, meaningPassages, { EMBEDDINGS_URL: inject('embeddingsUrl') });
     // Answers by meaning read the stored passage vectors: wait for the background refresh.
     await services.vectorsSettled();
   }, 300_000);

@@ -1,13 +1,14 @@
-import type { Graph } from '../graph/graph.ts';
-import { loadResearchCatalog } from '../match/pairing/researchCatalog.ts';
-import type { Passage } from './passageVectors.ts';
-import { expertisePassage, topicsPassage } from './researchPassage.ts';
-import { topicText } from './topicContext.ts';
+import type { Graph } from '../../graph/graph.ts';
+import type { Passage } from '../../text/passageVectors.ts';
+import { expertisePassage, topicsPassage } from '../../text/researchPassage.ts';
+import { topicText } from '../../text/topicContext.ts';
+import { loadResearchCatalog } from './researchCatalog.ts';
 
 /**
  * The passages pairing and talent read by meaning, built by the very functions the matchers call (so
  * a stored vector's hash matches the text of a request): every topic name with its segments (as an e5 query), each
- * research unit's "研究方向：<topics>" and each talent's "研究专长：<expertise>".
+ * research unit's "研究方向：<topics>" and each talent's "研究专长：<expertise>". Handed to TextServices by
+ * the KnowledgeEngine, so text/ stores them without importing the matchers' catalog.
  */
 export async function meaningPassages(graph: Graph): Promise<Passage[]> {
   const catalog = await loadResearchCatalog(graph);
