@@ -7,8 +7,9 @@ import { dataVersionCheck } from '../config/dataVersion.ts';
  * them until this version, bumped in the same transaction as every write (Graph.write), says so.
  *
  * The value is a random token, not a counter: a wiped database (the node gone) followed by as many
- * writes as before would bring a counter back to a value already seen. Without a unique constraint two
- * first writes at once may create two nodes; the version is then all of them, and MERGE bumps both.
+ * writes as before would bring a counter back to a value already seen. The schema's unique constraint on
+ * DataVersion.id keeps it one node (two first writes at once would otherwise MERGE two); the reader
+ * still joins every value it finds, so a database written before the constraint existed reads right.
  */
 export async function bumpDataVersion(tx: ManagedTransaction): Promise<void> {
   await tx.run("MERGE (v:DataVersion {id: 'data'}) SET v.value = randomUUID(), v.at = datetime()");

@@ -9,9 +9,11 @@ export const fullTextIndexName = 'entity_text';
  * start is idempotent. Labels come from the model's allow-list, never from input.
  */
 export function schemaStatements(): string[] {
-  const constraints = nodeLabels.map(
-    (label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
-  );
+  const constraints = [
+    ...nodeLabels.map((label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`),
+    // The one data-version node (graph/dataVersion.ts): two first writes at once MERGE one node, not two.
+    'CREATE CONSTRAINT data_version_id IF NOT EXISTS FOR (v:DataVersion) REQUIRE v.id IS UNIQUE',
+  ];
   // Range indexes for the properties that queries filter on besides `id`.
   const indexes = [
     ['Enterprise', 'local'],
