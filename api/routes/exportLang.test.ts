@@ -6,11 +6,8 @@ import { headerRowOf } from '../../engine/index.ts';
 import { seededGraph } from '../../scripts/test/seededGraph.ts';
 import { startTestServer } from '../../scripts/test/testServer.ts';
 import { hashKey } from '../config.ts';
-
-/** Chinese characters and full-width punctuation: none may be left in an English reason once the quoted names are taken out. */
-const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
-/** A reason without the names it quotes (“…”): segment, product and alliance names are data and stay as recorded. */
-const unquoted = (text: string) => text.replace(/“[^”]*”/g, '');
+// Segment, product and alliance names are data and stay as recorded: an English reason is checked without them.
+import { cjk, withoutNames } from '../../scripts/test/englishText.ts';
 
 const csvRows = (text: string) => parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
 /** The header row and the rows under it, found by the header's first cell (a demo-data note may come first). */
@@ -51,7 +48,7 @@ describe('exports in English and Chinese (?lang=)', { timeout: 300_000 }, () => 
     expect(english.rows.length).toBeGreaterThan(0);
     for (const row of english.rows) {
       expect(row.Reason, row.Firm).toMatch(/in the segment “/);
-      expect(unquoted(row.Reason!), row.Reason).not.toMatch(cjk);
+      expect(withoutNames(row.Reason!), row.Reason).not.toMatch(cjk);
       expect(['Yes', 'No']).toContain(row['Demo data']);
       expect(['Strong', 'Medium', 'Weak']).toContain(row.Evidence);
       expect(row.Size).not.toMatch(cjk);
@@ -85,7 +82,7 @@ describe('exports in English and Chinese (?lang=)', { timeout: 300_000 }, () => 
     for (let r = header + 1; r <= candidates.rowCount; r++) {
       modes.add(String(candidates.getRow(r).getCell(1).value));
       const reason = String(candidates.getRow(r).getCell(reasonColumn).value);
-      expect(unquoted(reason), reason).not.toMatch(cjk);
+      expect(withoutNames(reason), reason).not.toMatch(cjk);
     }
     expect([...modes].every((m) => ['Fill', 'Strengthen', 'Extend'].includes(m))).toBe(true);
   });
@@ -107,7 +104,7 @@ describe('exports in English and Chinese (?lang=)', { timeout: 300_000 }, () => 
     expect(en.header).toEqual(expect.arrayContaining(['Kind', 'Status', 'Reason', 'Owner', 'Recorded (Beijing time)']));
     const row = (name: string) => en.rows.find((r) => r.Recommended!.startsWith(name))!;
     expect(row(first!.name)).toMatchObject({ Kind: 'Fill/strengthen/extend', Status: 'Proposed', Owner: '导出测试' });
-    expect(unquoted(row(first!.name).Reason!)).not.toMatch(cjk);
+    expect(withoutNames(row(first!.name).Reason!)).not.toMatch(cjk);
     expect(row(second!.name).Reason).toBe(old.reason);
 
     const zh = csvTable(await (await send('GET', '/matches?format=csv&chainId=biomed')).text(), '编号');

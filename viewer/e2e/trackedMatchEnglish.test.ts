@@ -8,11 +8,9 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eKey, shot, startHarness, type Harness } from './browserHarness.ts';
+import { cjk, withoutNames } from '../../scripts/test/englishText.ts';
 
 let harness: Harness;
-const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
-/** Names are data and stay as the data has them; English templates quote them “so”. */
-const withoutNames = (text: string) => text.replace(/“[^”]*”/g, '“”');
 
 beforeAll(async () => {
   harness = await startHarness();
