@@ -68,8 +68,10 @@ export { researchUnitColumns } from './import/entities/researchUnits.ts';
 export { partnerDefaults } from './config/scoring.ts';
 export { findCandidates, type CandidateQuery } from './match/partners/candidates.ts';
 export { targetSegments } from './match/partners/partnerTargets.ts';
-export { randomProblem } from './match/assignment/benchmark.ts';
-export { solveAssignment } from './match/assignment/solveAssignment.ts';
+// Seeded synthetic markets and the solvers, for the benchmarks (scripts/bench/assignmentSolvers.ts, resourceMarketBench.ts).
+export { randomProblem, randomSizedProblem, unitProblem } from './match/assignment/randomMarket.ts';
+export { solveAssignment, greedyAssignment, type AssignmentOptions, type AssignmentProblem } from './match/assignment/index.ts';
+export { lcg } from './core/lcg.ts';
 // The resource market benchmark (scripts/bench/resourceMarketBench.ts) builds its contexts and problem from these.
 export { assignmentDefaults } from './match/assignment/assignmentDefaults.ts';
 export { buildAssignmentProblem } from './match/resources/assignmentProblem.ts';

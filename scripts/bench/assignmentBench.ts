@@ -13,7 +13,7 @@ export interface AssignmentRow {
 }
 
 /**
- * The global assignment (docs/design.md §4) on engine/match/assignment/benchmark.ts's seeded random market
+ * The global assignment (docs/design.md §4) on engine/match/assignment/randomMarket.ts's seeded random market
  * (20 candidate offers per demand): 1k × 1k and 10k × 10k, default options ('auto' solver), each once
  * after a warm-up call that loads HiGHS's WASM.
  */

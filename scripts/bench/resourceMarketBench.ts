@@ -6,15 +6,9 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-  assignmentDefaults, buildAssignmentProblem, demandOf, indexParty, offerOf, solveAssignment,
+  assignmentDefaults, buildAssignmentProblem, demandOf, indexParty, lcg, offerOf, solveAssignment,
   type DemandContext, type OfferContext, type Party,
 } from '../../engine/index.ts';
-
-/** Linear congruential generator (as d3-force's lcg.js): the same seed gives the same market. */
-function lcg(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => (state = (1664525 * state + 1013904223) % 4294967296) / 4294967296;
-}
 
 /**
  * A synthetic market shaped like the seed's, scaled: demands and offers over the seven kinds in the

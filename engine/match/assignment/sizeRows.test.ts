@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../core/errors.ts';
-import { randomSizedProblem } from './benchmark.ts';
+import { randomSizedProblem } from './randomMarket.ts';
 import { greedyAssignment } from './greedyAssignment.ts';
 import { solveAssignment } from './solveAssignment.ts';
 import type { AssignmentProblem, AssignmentResult } from './types.ts';
@@ -58,9 +58,18 @@ const sizedProblems = (maxDemands: number, maxOffers: number) =>
     .tuple(fc.integer({ min: 1, max: maxDemands }), fc.integer({ min: 1, max: maxOffers }))
     .chain(([nd, no]) =>
       fc.record({
-        demands: fc.array(fc.record({ quantity: fc.integer({ min: 1, max: 2 }), size: fc.constantFrom(0, 1000, 2500, 4400, 4900) }), { minLength: nd, maxLength: nd }),
-        offers: fc.array(fc.record({ capacity: fc.integer({ min: 0, max: 3 }), sizeCapacity: fc.option(fc.constantFrom(3000, 4900, 8000, 9300), { nil: undefined }) }), { minLength: no, maxLength: no }),
-        edges: fc.uniqueArray(fc.record({ d: fc.nat(nd - 1), o: fc.nat(no - 1), fit: fc.constantFrom(0, 0.25, 0.5, 0.75, 1) }), { selector: (e) => `${e.d} ${e.o}`, maxLength: nd * no }),
+        demands: fc.array(fc.record({ quantity: fc.integer({ min: 1, max: 2 }), size: fc.constantFrom(0, 1000, 2500, 4400, 4900) }), {
+          minLength: nd,
+          maxLength: nd,
+        }),
+        offers: fc.array(
+          fc.record({ capacity: fc.integer({ min: 0, max: 3 }), sizeCapacity: fc.option(fc.constantFrom(3000, 4900, 8000, 9300), { nil: undefined }) }),
+          { minLength: no, maxLength: no },
+        ),
+        edges: fc.uniqueArray(fc.record({ d: fc.nat(nd - 1), o: fc.nat(no - 1), fit: fc.constantFrom(0, 0.25, 0.5, 0.75, 1) }), {
+          selector: (e) => `${e.d} ${e.o}`,
+          maxLength: nd * no,
+        }),
       }),
     )
     .map(({ demands, offers, edges }): AssignmentProblem => ({

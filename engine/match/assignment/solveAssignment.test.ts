@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../core/errors.ts';
-import { randomProblem } from './benchmark.ts';
+import { randomProblem } from './randomMarket.ts';
 import { greedyAssignment } from './greedyAssignment.ts';
 import { solveAssignment } from './solveAssignment.ts';
 import type { AssignmentProblem, AssignmentResult } from './types.ts';
