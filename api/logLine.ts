@@ -15,7 +15,15 @@ export function readableLogStream(out: NodeJS.WritableStream = process.stdout): 
 }
 
 export function formatLogLine(json: string): string {
-  let entry: { time?: number; level?: number; msg?: string; req?: { method?: string; url?: string }; res?: { statusCode?: number }; responseTime?: number; err?: { message?: string } };
+  let entry: {
+    time?: number;
+    level?: number;
+    msg?: string;
+    req?: { method?: string; url?: string };
+    res?: { statusCode?: number };
+    responseTime?: number;
+    err?: { message?: string };
+  };
   try {
     entry = JSON.parse(json);
   } catch {

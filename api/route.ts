@@ -38,7 +38,11 @@ export interface RouteInput<P, Q, B> {
  * schemas and its docs cannot drift apart (issue 14 item 2; after @asteasolutions/zod-to-openapi's
  * `registry.registerPath` and hono's `createRoute`).
  */
-export interface RouteDefinition<P extends z.ZodObject | undefined = z.ZodObject | undefined, Q extends z.ZodObject | undefined = z.ZodObject | undefined, B extends z.ZodType | undefined = z.ZodType | undefined> {
+export interface RouteDefinition<
+  P extends z.ZodObject | undefined = z.ZodObject | undefined,
+  Q extends z.ZodObject | undefined = z.ZodObject | undefined,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+> {
   method: HttpMethod;
   /** OpenAPI style, relative to /api/v1: `/chains/{id}/map`. */
   path: string;
@@ -74,8 +78,10 @@ export interface RouteDefinition<P extends z.ZodObject | undefined = z.ZodObject
 }
 
 /** Declares a route; the generic parameters give the handler the parsed, typed request. */
-export function defineRoute<P extends z.ZodObject | undefined = undefined, Q extends z.ZodObject | undefined = undefined, B extends z.ZodType | undefined = undefined>(
-  route: RouteDefinition<P, Q, B>,
-): RouteDefinition {
+export function defineRoute<
+  P extends z.ZodObject | undefined = undefined,
+  Q extends z.ZodObject | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+>(route: RouteDefinition<P, Q, B>): RouteDefinition {
   return route as unknown as RouteDefinition;
 }

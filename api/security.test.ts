@@ -11,7 +11,12 @@ const keys = [
   { owner: 'admin', sha256: hashKey(adminKey), scopes: ['admin' as const] },
 ];
 
-type OpenApi = { paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema: { type?: string } }[]; requestBody?: { content: Record<string, { example?: unknown }> } }>> };
+type OpenApi = {
+  paths: Record<
+    string,
+    Record<string, { parameters?: { name: string; in: string; schema: { type?: string } }[]; requestBody?: { content: Record<string, { example?: unknown }> } }>
+  >;
+};
 
 describe('API keys, scopes, limits and errors', () => {
   let graph: Graph;

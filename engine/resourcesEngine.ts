@@ -24,7 +24,12 @@ import type { Table } from './export/tables.ts';
 import type { ExportLang } from './export/exportText.ts';
 
 /** The configured weights of each matcher kind, which outcome statistics compare against. */
-const baseWeights: Record<string, Record<string, number>> = { partner: { ...partnerModeWeights.fill, ...partnerModeWeights.strengthen, ...partnerModeWeights.extend }, pairing: pairingWeights, talent: talentWeights, resource: resourceWeights };
+const baseWeights: Record<string, Record<string, number>> = {
+  partner: { ...partnerModeWeights.fill, ...partnerModeWeights.strengthen, ...partnerModeWeights.extend },
+  pairing: pairingWeights,
+  talent: talentWeights,
+  resource: resourceWeights,
+};
 
 /** Rows an export may hold: exports page through the list up to this many. */
 const exportMaxRows = 10_000;

@@ -30,7 +30,14 @@ async function graphExamples(): Promise<{ examples: LabelledExample[]; labelName
     const { segments, firms } = await loadAttachmentTraining(open.graph);
     const chainOf = new Map(segments.map((s) => [s.id, s.chainId]));
     return {
-      examples: firms.map((f) => ({ id: f.id, name: f.name, products: f.products, description: f.description, label: f.segmentIds[0], ancestors: [chainOf.get(f.segmentIds[0])!] })),
+      examples: firms.map((f) => ({
+        id: f.id,
+        name: f.name,
+        products: f.products,
+        description: f.description,
+        label: f.segmentIds[0],
+        ancestors: [chainOf.get(f.segmentIds[0])!],
+      })),
       labelNames: new Map(segments.map((s) => [s.id, `${s.chainName} · ${s.name}`])),
       source: `the attached firms of ${open.uri}`,
     };
@@ -92,7 +99,9 @@ if (values.embeddings) await embedExamples(data.examples);
 function importedSegments(train: LabelledExample[], labels: string[]) {
   const trainIds = new Set(train.map((e) => e.id));
   const chainId = 'real-sw';
-  const bySegment = new Map(realChain(chainId, { templateFrom: (code) => trainIds.has(code) }).template.segments.map((s) => [s.id.slice(chainId.length + 1), s]));
+  const bySegment = new Map(
+    realChain(chainId, { templateFrom: (code) => trainIds.has(code) }).template.segments.map((s) => [s.id.slice(chainId.length + 1), s]),
+  );
   const segments = labels.map((label) => {
     const s = bySegment.get(label)!;
     return { id: label, text: [s.name, s.description, ...s.keywords], products: s.products.map((p) => p.name) };

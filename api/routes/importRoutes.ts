@@ -106,7 +106,10 @@ async function answer(job: ImportJob, res: Response): Promise<Reply> {
   const where = jobPath(job.id);
   if (job.bytes <= importJobLimits.syncMaxBytes) {
     const deadline = requestDeadline(res);
-    const waitMs = Math.max(0, Math.min(importJobLimits.syncWaitMs, deadline ? deadline.at - Date.now() - importJobLimits.deadlineMarginMs : importJobLimits.syncWaitMs));
+    const waitMs = Math.max(
+      0,
+      Math.min(importJobLimits.syncWaitMs, deadline ? deadline.at - Date.now() - importJobLimits.deadlineMarginMs : importJobLimits.syncWaitMs),
+    );
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([job.settled, new Promise<void>((r) => (timer = setTimeout(r, waitMs)))]);
     clearTimeout(timer);

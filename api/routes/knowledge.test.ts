@@ -64,7 +64,9 @@ describe('pairing, talent, search, explore and attachment API on the seed', () =
     const body = await (await postJson(`${api.base}/api/v1/match/talent`, { enterpriseId: cttq, limit: 8 })).json();
     expect(body.items).toHaveLength(8);
     for (const item of body.items) {
-      expect(item.talent).toEqual(expect.objectContaining({ name: expect.any(String), level: expect.any(String), honours: expect.any(Array), expertise: expect.any(Array) }));
+      expect(item.talent).toEqual(
+        expect.objectContaining({ name: expect.any(String), level: expect.any(String), honours: expect.any(Array), expertise: expect.any(Array) }),
+      );
       for (const p of item.explanation.paths) expect(await pathExists(graph, p)).toBe(true);
     }
     const national = await (await postJson(`${api.base}/api/v1/match/talent`, { text: '制剂工艺', limit: 10, filters: { levels: ['national', 'academician'] } })).json();

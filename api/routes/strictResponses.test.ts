@@ -10,7 +10,17 @@ const openByDesign = new Set(['/assignment.solver', '/assignment.build', '/event
 /** Routes whose response schema lives outside engine/contracts and is not strict yet: named here so the list only shrinks. */
 const notYetStrict = new Set<string>([]);
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; catchall?: { _zod: { def: Def } }; element?: z.ZodType; innerType?: z.ZodType; options?: z.ZodType[]; valueType?: z.ZodType; in?: z.ZodType; out?: z.ZodType };
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  catchall?: { _zod: { def: Def } };
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  options?: z.ZodType[];
+  valueType?: z.ZodType;
+  in?: z.ZodType;
+  out?: z.ZodType;
+};
 const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Paths (within one response) of objects that are not strict: they would let a renamed or new field through unnoticed. */

@@ -47,7 +47,17 @@ export function singlePointsOfFailure(snapshot: ChainSnapshot): SinglePointOfFai
       const others = m.localCapacity - (m.evidence.topFirms.find((x) => x.id === f.id)?.value ?? 0);
       return sum + Math.max(0, Math.min(m.localDemand, m.localCapacity) - others);
     }, 0);
-    result.push({ id: f.id, name: f.name, demo: f.demo ?? false, segmentIds: f.segmentIds, wouldEmpty, soleSourceCustomers, uncoveredDemand: Math.round(uncoveredDemand * 1e4) / 1e4 });
+    result.push({
+      id: f.id,
+      name: f.name,
+      demo: f.demo ?? false,
+      segmentIds: f.segmentIds,
+      wouldEmpty,
+      soleSourceCustomers,
+      uncoveredDemand: Math.round(uncoveredDemand * 1e4) / 1e4,
+    });
   }
-  return result.sort((a, b) => b.wouldEmpty.length - a.wouldEmpty.length || b.uncoveredDemand - a.uncoveredDemand || b.soleSourceCustomers.length - a.soleSourceCustomers.length);
+  return result.sort(
+    (a, b) => b.wouldEmpty.length - a.wouldEmpty.length || b.uncoveredDemand - a.uncoveredDemand || b.soleSourceCustomers.length - a.soleSourceCustomers.length,
+  );
 }

@@ -129,14 +129,27 @@ export function segmentMetrics(snapshot: ChainSnapshot): SegmentMetrics[] {
     scaleOf.set(f.id, scale);
     const need = scale.value * capacityModel.materialShare;
     for (const [s, w] of demandWeights(snapshot, f, index)) {
-      (demandFrom.get(s) ?? demandFrom.set(s, []).get(s)!).push({ id: f.id, name: f.name, value: need * w, basis: scale.basis, demo: f.demo ?? false, segmentId: f.segmentIds[0] });
+      (demandFrom.get(s) ?? demandFrom.set(s, []).get(s)!).push({
+        id: f.id,
+        name: f.name,
+        value: need * w,
+        basis: scale.basis,
+        demo: f.demo ?? false,
+        segmentId: f.segmentIds[0],
+      });
     }
   }
 
   const rows = snapshot.segments.map((segment) => {
     const firms = firmsBySegment.get(segment.id) ?? [];
     const capacities = firms
-      .map((f) => ({ id: f.id, name: f.name, value: scaleOf.get(f.id)!.value / Math.max(1, f.segmentIds.length), basis: scaleOf.get(f.id)!.basis, demo: f.demo ?? false }))
+      .map((f) => ({
+        id: f.id,
+        name: f.name,
+        value: scaleOf.get(f.id)!.value / Math.max(1, f.segmentIds.length),
+        basis: scaleOf.get(f.id)!.basis,
+        demo: f.demo ?? false,
+      }))
       .sort((a, b) => b.value - a.value);
     const capacity = capacities.reduce((s, f) => s + f.value, 0);
     const top = capacities[0]?.value ?? 0;
@@ -173,7 +186,10 @@ export function segmentMetrics(snapshot: ChainSnapshot): SegmentMetrics[] {
       evidence: {
         topFirms: capacities.slice(0, 5).map((f) => ({ ...f, value: round(f.value) })),
         demandFrom: needs.slice(0, 5).map((f) => ({ ...f, value: round(f.value) })),
-        outsideSuppliers: outsideTies.sort((a, b) => b.sharePct - a.sharePct).slice(0, 5).map((t) => ({ id: t.from, name: t.fromName, demo: t.fromDemo ?? false, to: t.to, toName: t.toName, sharePct: t.sharePct })),
+        outsideSuppliers: outsideTies
+          .sort((a, b) => b.sharePct - a.sharePct)
+          .slice(0, 5)
+          .map((t) => ({ id: t.from, name: t.fromName, demo: t.fromDemo ?? false, to: t.to, toName: t.toName, sharePct: t.sharePct })),
       },
     };
   });

@@ -128,7 +128,9 @@ export async function loadFirmsForChain(graph: Graph, chainId: string, ids: stri
   return rows;
 }
 
-export async function listChains(graph: Graph): Promise<{ id: string; name: string; nameEn: string; assumed: boolean; description: string; segments: number; localFirms: number }[]> {
+export async function listChains(
+  graph: Graph,
+): Promise<{ id: string; name: string; nameEn: string; assumed: boolean; description: string; segments: number; localFirms: number }[]> {
   return graph.query(
     `MATCH (c:Chain)
      RETURN c.id AS id, c.name AS name, c.nameEn AS nameEn, c.assumed AS assumed, c.description AS description,

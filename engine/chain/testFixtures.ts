@@ -63,23 +63,54 @@ export function randomChain(): fc.Arbitrary<ChainSnapshot> {
         }),
         { maxLength: 10 },
       ),
-      ties: fc.array(fc.record({ from: fc.constantFrom(...randomIds), outside: fc.boolean(), to: fc.nat(9), sharePct: fc.integer({ min: 1, max: 100 }) }), { maxLength: 6 }),
+      ties: fc.array(fc.record({ from: fc.constantFrom(...randomIds), outside: fc.boolean(), to: fc.nat(9), sharePct: fc.integer({ min: 1, max: 100 }) }), {
+        maxLength: 6,
+      }),
     })
     .map(({ feeds, inputTo, firms, ties }): ChainSnapshot => {
       const local = firms.map((f, i): SnapshotFirm => ({
-        id: `f${i}`, name: `f${i}`, local: true, size: f.size, revenueWan: f.revenueWan, employees: f.employees, registeredCapitalWan: null, tags: [], hasPartyOrg: false,
-        segmentIds: [f.seg], productIds: f.withProduct ? [`p${f.seg}`] : [],
+        id: `f${i}`,
+        name: `f${i}`,
+        local: true,
+        size: f.size,
+        revenueWan: f.revenueWan,
+        employees: f.employees,
+        registeredCapitalWan: null,
+        tags: [],
+        hasPartyOrg: false,
+        segmentIds: [f.seg],
+        productIds: f.withProduct ? [`p${f.seg}`] : [],
       }));
       return {
         chain: { id: 'fx', name: '测试链', nameEn: 'Fixture' },
-        segments: randomIds.map((id, i) => ({ id, name: id, nameEn: id, stage: 'midstream', order: i + 1, description: '', keywords: [], products: [{ id: `p${id}`, name: `产品${id}` }] })),
+        segments: randomIds.map((id, i) => ({
+          id,
+          name: id,
+          nameEn: id,
+          stage: 'midstream',
+          order: i + 1,
+          description: '',
+          keywords: [],
+          products: [{ id: `p${id}`, name: `产品${id}` }],
+        })),
         feeds,
         inputTo: inputTo.map(([a, b]) => [`p${a}`, `p${b}`]),
         firms: local,
-        ties: local.length === 0 ? [] : ties.map((t, i) => {
-          const buyer = local[t.to % local.length];
-          return { from: `t${i}`, fromName: `t${i}`, fromLocal: !t.outside, fromSegmentIds: [t.from], to: buyer.id, toName: buyer.name, sharePct: t.sharePct };
-        }),
+        ties:
+          local.length === 0
+            ? []
+            : ties.map((t, i) => {
+                const buyer = local[t.to % local.length];
+                return {
+                  from: `t${i}`,
+                  fromName: `t${i}`,
+                  fromLocal: !t.outside,
+                  fromSegmentIds: [t.from],
+                  to: buyer.id,
+                  toName: buyer.name,
+                  sharePct: t.sharePct,
+                };
+              }),
       };
     });
 }

@@ -42,10 +42,22 @@ export function applyChange(snapshot: ChainSnapshot, change: WhatIfChange): Chai
 export function whatIf(snapshot: ChainSnapshot, change: WhatIfChange): { before: SegmentGap[]; after: SegmentGap[]; rows: WhatIfRow[] } {
   const before = analyseGaps(snapshot);
   const after = analyseGaps(applyChange(snapshot, change));
-  const pick = (g: SegmentGap): WhatIfFigures => ({ class: g.class, priority: g.priority, demandAtStake: g.metrics.demandAtStake, localFirmCount: g.metrics.localFirmCount, localCapacity: g.metrics.localCapacity });
+  const pick = (g: SegmentGap): WhatIfFigures => ({
+    class: g.class,
+    priority: g.priority,
+    demandAtStake: g.metrics.demandAtStake,
+    localFirmCount: g.metrics.localFirmCount,
+    localCapacity: g.metrics.localCapacity,
+  });
   const rows = before.map((b, i) => {
     const a = after[i];
-    return { segmentId: b.segmentId, name: b.name, before: pick(b), after: pick(a), changed: b.class !== a.class || b.priority !== a.priority || b.metrics.demandAtStake !== a.metrics.demandAtStake };
+    return {
+      segmentId: b.segmentId,
+      name: b.name,
+      before: pick(b),
+      after: pick(a),
+      changed: b.class !== a.class || b.priority !== a.priority || b.metrics.demandAtStake !== a.metrics.demandAtStake,
+    };
   });
   return { before, after, rows };
 }

@@ -41,7 +41,11 @@ export const explanationSchema = z.strictObject({
       }),
     )
     .max(30),
-  paths: z.array(z.strictObject({ signal: z.string().min(1).max(40), nodes: z.array(pathNodeSchema).max(12), relationships: z.array(pathRelationshipSchema).max(12) })).max(40),
+  paths: z
+    .array(
+      z.strictObject({ signal: z.string().min(1).max(40), nodes: z.array(pathNodeSchema).max(12), relationships: z.array(pathRelationshipSchema).max(12) }),
+    )
+    .max(40),
   confidence: z.enum(confidenceLevels),
   reason: z.string().max(2000),
   reasonParts: z.array(messageSchema).max(16).optional(),

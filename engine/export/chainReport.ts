@@ -117,16 +117,32 @@ export function gapTable(report: GapReport, lang: ExportLang = 'zh'): Table {
   const row = (list: string) => (g: GapReport['gaps'][number], i: number) => {
     const firms = [...g.metrics.evidence.topFirms, ...g.metrics.evidence.outsideSuppliers];
     return {
-      list, rank: i + 1, id: g.segmentId, name: g.name, stage: l.stage[g.stage] ?? g.stage, class: l.class[g.class] ?? g.class,
-      action: g.action ? l.action[g.action] : null, priority: g.priority, basis: g.priorityBasis ? l.basis[g.priorityBasis] : null,
+      list,
+      rank: i + 1,
+      id: g.segmentId,
+      name: g.name,
+      stage: l.stage[g.stage] ?? g.stage,
+      class: l.class[g.class] ?? g.class,
+      action: g.action ? l.action[g.action] : null,
+      priority: g.priority,
+      basis: g.priorityBasis ? l.basis[g.priorityBasis] : null,
       reasons: g.reasons.map((r) => l.reason[r] ?? r).join(w('；', '; ')),
-      firms: g.metrics.localFirmCount, capacity: g.metrics.localCapacity, demand: g.metrics.localDemand, unmet: g.metrics.unmetDemand, atStake: g.metrics.demandAtStake,
+      firms: g.metrics.localFirmCount,
+      capacity: g.metrics.localCapacity,
+      demand: g.metrics.localDemand,
+      unmet: g.metrics.unmetDemand,
+      atStake: g.metrics.demandAtStake,
       // Empty when every figure rests on revenue; else how the missing revenue was estimated.
       estimated: g.metrics.estimatedBy.map((p) => l.proxy[p]).join(w('；', '; ')) || null,
-      shortfall: pct(g.metrics.shortfall), n1: pct(g.metrics.n1Shortfall), outside: pct(g.metrics.outsideDependence),
+      shortfall: pct(g.metrics.shortfall),
+      n1: pct(g.metrics.n1Shortfall),
+      outside: pct(g.metrics.outsideDependence),
       topFirms: listOf(lang, g.metrics.evidence.topFirms.map(named)),
       outsideSuppliers: listOf(lang, [...new Set(g.metrics.evidence.outsideSuppliers.map(named))]),
-      demo: demoCell(firms.some((f) => f.demo), lang),
+      demo: demoCell(
+        firms.some((f) => f.demo),
+        lang,
+      ),
     };
   };
   return withDemoNote({

@@ -51,9 +51,14 @@ export async function describeSchema(graph: Graph): Promise<SchemaReport> {
   const constraints = await graph.query<{ name: string; labels: string[]; properties: string[] }>(
     "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' RETURN name, labelsOrTypes AS labels, properties",
   );
-  const indexes = await graph.query<{ name: string; type: string; labels: string[]; properties: string[]; state: string; options: { indexConfig?: Record<string, unknown> } }>(
-    'SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state, options RETURN name, type, labelsOrTypes AS labels, properties, state, options',
-  );
+  const indexes = await graph.query<{
+    name: string;
+    type: string;
+    labels: string[];
+    properties: string[];
+    state: string;
+    options: { indexConfig?: Record<string, unknown> };
+  }>('SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state, options RETURN name, type, labelsOrTypes AS labels, properties, state, options');
   return {
     constraints,
     indexes: indexes.map(({ options, ...i }) => ({ ...i, analyzer: options?.indexConfig?.['fulltext.analyzer'] as string | undefined })),

@@ -34,7 +34,10 @@ export async function attachSegments(
       const i = next++;
       const f = firms[i];
       // Three suggestions: the top one decides, the others are shown to the person reviewing it.
-      const { items } = await knowledge.classify({ name: f.name, products: f.products, description: f.description }, { limit: 3, excludeFirmIds: options.exclude });
+      const { items } = await knowledge.classify(
+        { name: f.name, products: f.products, description: f.description },
+        { limit: 3, excludeFirmIds: options.exclude },
+      );
       const top = items[0];
       if (top?.decision === 'attach') attached[i] = { id: f.id, segmentId: top.segmentId, chainId: top.chainId, confidence: top.confidence };
       else if (top?.decision === 'review') review[i] = { firmId: f.id, suggestions: reviewSuggestions(items) };

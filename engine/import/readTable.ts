@@ -33,7 +33,12 @@ export function formatOfFilename(filename: string): ImportFormat | undefined {
 }
 
 /** Decodes the file's text, or answers the undecodable bytes as a file issue (rowOfLine: the data row a line is). */
-function textOr(content: Buffer, encoding: TextEncoding, file: string, rowOfLine: (line: number) => number | undefined): { text: string } | { issue: FieldIssue } {
+function textOr(
+  content: Buffer,
+  encoding: TextEncoding,
+  file: string,
+  rowOfLine: (line: number) => number | undefined,
+): { text: string } | { issue: FieldIssue } {
   try {
     return { text: decodeText(content, encoding) };
   } catch (error) {

@@ -64,7 +64,14 @@ describe('importing a real list on a real Neo4j', () => {
     ];
     const report = await importFile(graph, knowledge, { entity: 'enterprises', filename: 'list.jsonl', content: jsonl(rows) });
     expect(report.rows).toBe(3);
-    const stored = await graph.query<{ id: string; foundedYear: number | null; revenueWan: number | null; employees: number | null; size: string | null; segment: string }>(
+    const stored = await graph.query<{
+      id: string;
+      foundedYear: number | null;
+      revenueWan: number | null;
+      employees: number | null;
+      size: string | null;
+      segment: string;
+    }>(
       `MATCH (e:Enterprise)-[:IN_SEGMENT]->(s:Segment) WHERE e.id IN $ids
        RETURN e.id AS id, e.foundedYear AS foundedYear, e.revenueWan AS revenueWan, e.employees AS employees, e.size AS size, s.id AS segment ORDER BY e.id`,
       { ids: rows.map((r) => r.id) },

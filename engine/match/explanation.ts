@@ -56,7 +56,10 @@ export interface Explanation {
   reasonParts?: Message[];
 }
 
-export function weighSignals(values: Record<string, { value: number; detail: SignalDetail }>, weights: Record<string, number>): { total: number; signals: SignalScore[] } {
+export function weighSignals(
+  values: Record<string, { value: number; detail: SignalDetail }>,
+  weights: Record<string, number>,
+): { total: number; signals: SignalScore[] } {
   const signals = Object.entries(weights).map(([signal, weight]) => {
     const v = values[signal] ?? { value: 0, detail: '' };
     const value = Math.min(1, Math.max(0, v.value));

@@ -38,7 +38,14 @@ export async function getEntity(graph: Graph, id: string): Promise<EntityNode & 
     { id },
   );
   if (!row) throw new NotFoundError('Entity', id);
-  return { id, label: row.label, name: String(row.props.name ?? row.props.title ?? id), properties: visible(row.props), demo: isDemoSource(row.props.source), degree: row.degree };
+  return {
+    id,
+    label: row.label,
+    name: String(row.props.name ?? row.props.title ?? id),
+    properties: visible(row.props),
+    demo: isDemoSource(row.props.source),
+    degree: row.degree,
+  };
 }
 
 /**

@@ -77,7 +77,11 @@ export async function searchEntities(graph: Graph, similarity: TextSimilarity, r
   if (dense) ranked = await fuseByRank(graph, ranked, dense);
   const page = ranked.slice(offset, offset + request.limit);
   const items = page.map((r) => ({
-    ...r, matchedByMeaning: r.matchedByMeaning ?? false, score: Math.round(r.score * 1e4) / 1e4, description: r.description.slice(0, 200), highlight: highlight(r.name, request.q),
+    ...r,
+    matchedByMeaning: r.matchedByMeaning ?? false,
+    score: Math.round(r.score * 1e4) / 1e4,
+    description: r.description.slice(0, 200),
+    highlight: highlight(r.name, request.q),
   }));
   const groups: SearchResponse['groups'] = [];
   for (const item of items) {

@@ -87,7 +87,11 @@ export function acceptanceStats(matches: MatchOutcome[], baseWeights: Record<str
     const names = [...new Set([...Object.keys(base), ...list.flatMap((m) => m.signals.map((s) => s.signal))])];
     const valueOf = (m: MatchOutcome, s: string) => m.signals.find((x) => x.signal === s)?.value;
     const rows = names.map((signal) => {
-      const values = (status: MatchStatus) => decided.filter((m) => m.status === status).map((m) => valueOf(m, signal)).filter((v): v is number => v !== undefined);
+      const values = (status: MatchStatus) =>
+        decided
+          .filter((m) => m.status === status)
+          .map((m) => valueOf(m, signal))
+          .filter((v): v is number => v !== undefined);
       const a = values('agreed');
       const d = values('declined');
       const acceptance = (high: boolean) => {
@@ -99,7 +103,14 @@ export function acceptanceStats(matches: MatchOutcome[], baseWeights: Record<str
       };
       const ma = mean(a);
       const md = mean(d);
-      return { signal, agreed: { n: a.length, mean: ma === null ? null : round(ma) }, declined: { n: d.length, mean: md === null ? null : round(md) }, lift: ma === null || md === null ? null : round(ma - md), acceptanceWhenHigh: acceptance(true), acceptanceWhenLow: acceptance(false) };
+      return {
+        signal,
+        agreed: { n: a.length, mean: ma === null ? null : round(ma) },
+        declined: { n: d.length, mean: md === null ? null : round(md) },
+        lift: ma === null || md === null ? null : round(ma - md),
+        acceptanceWhenHigh: acceptance(true),
+        acceptanceWhenLow: acceptance(false),
+      };
     });
     const { weights, adjusted, note } = adjustWeights(base, Object.fromEntries(rows.map((r) => [r.signal, r.lift])), byStatus.agreed, byStatus.declined);
     return {

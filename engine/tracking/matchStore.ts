@@ -166,7 +166,13 @@ export interface TransitionOptions {
  * date alone changes no status and adds no history entry). The node is write-locked before its status
  * is read, so two concurrent changes cannot both pass the check; only the owner or an admin may change it.
  */
-export async function transitionMatch(graph: Graph, id: string, change: MatchTransitionRequest, actorRef: ActorRef, options: TransitionOptions): Promise<MatchRecord> {
+export async function transitionMatch(
+  graph: Graph,
+  id: string,
+  change: MatchTransitionRequest,
+  actorRef: ActorRef,
+  options: TransitionOptions,
+): Promise<MatchRecord> {
   const actor = asActor(actorRef).name;
   const updated = await graph.write(async (tx) => {
     const locked = await tx.run<{ m: StoredMatch }>('MATCH (m:Match {id: $id}) SET m._lock = true RETURN m {.*} AS m', { id });

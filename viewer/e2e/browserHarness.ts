@@ -23,7 +23,10 @@ export interface Harness {
   server: Awaited<ReturnType<typeof startTestServer>>;
   browser: Browser;
   /** A fresh page (new context: empty storage, so Chinese by default) that records page errors. */
-  openApp(hash?: string, options?: { viewport?: { width: number; height: number }; locale?: string }): Promise<{ page: Page; context: BrowserContext; errors: string[] }>;
+  openApp(
+    hash?: string,
+    options?: { viewport?: { width: number; height: number }; locale?: string },
+  ): Promise<{ page: Page; context: BrowserContext; errors: string[] }>;
   stop(): Promise<void>;
 }
 

@@ -100,7 +100,13 @@ export const singlePointOfFailureSchema = z
   .meta({ id: 'SinglePointOfFailure' });
 export const resilienceResponse = z.strictObject({ chain: chainRefSchema, singlePointsOfFailure: z.array(singlePointOfFailureSchema) }).meta({ id: 'Resilience' });
 
-const whatIfFigures = z.strictObject({ class: gapClassSchema, priority: z.number().nullable(), demandAtStake: z.number(), localFirmCount: z.number().int(), localCapacity: z.number() });
+const whatIfFigures = z.strictObject({
+  class: gapClassSchema,
+  priority: z.number().nullable(),
+  demandAtStake: z.number(),
+  localFirmCount: z.number().int(),
+  localCapacity: z.number(),
+});
 export const whatIfRowSchema = z.strictObject({ segmentId: z.string(), name: z.string(), before: whatIfFigures, after: whatIfFigures, changed: z.boolean() }).meta({ id: 'WhatIfRow' });
 export const whatIfResponse = z.strictObject({ chain: chainRefSchema, rows: z.array(whatIfRowSchema), added: z.array(z.string()), removed: z.array(z.string()) }).meta({ id: 'WhatIf' });
 

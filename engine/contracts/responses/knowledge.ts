@@ -94,12 +94,24 @@ export const searchResponse = z
 
 /** One node with its stored properties: they differ per label, so they are an open record. */
 export const entityResponse = z
-  .strictObject({ id: z.string(), label: z.string(), name: z.string(), properties: z.record(z.string(), z.unknown()), demo: demoFlag, degree: z.number().int() })
+  .strictObject({
+    id: z.string(),
+    label: z.string(),
+    name: z.string(),
+    properties: z.record(z.string(), z.unknown()),
+    demo: demoFlag,
+    degree: z.number().int(),
+  })
   .meta({ id: 'Entity' });
 export const neighbourNodeSchema = z.strictObject({ id: z.string(), label: z.string(), name: z.string(), demo: demoFlag }).meta({ id: 'NeighbourNode' });
 export const neighbourRelationshipSchema = z.strictObject({ type: z.string(), from: z.string(), to: z.string() }).meta({ id: 'NeighbourRelationship' });
 export const neighbourhoodResponse = z
-  .strictObject({ center: neighbourNodeSchema, nodes: z.array(neighbourNodeSchema), relationships: z.array(neighbourRelationshipSchema), truncated: z.boolean() })
+  .strictObject({
+    center: neighbourNodeSchema,
+    nodes: z.array(neighbourNodeSchema),
+    relationships: z.array(neighbourRelationshipSchema),
+    truncated: z.boolean(),
+  })
   .meta({ id: 'Neighbourhood' });
 
 export type PairResult = z.infer<typeof pairResultSchema>;

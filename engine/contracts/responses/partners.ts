@@ -6,7 +6,13 @@ import { demoFlag, explanationResponse, textProviderSchema } from './shared.ts';
 /** What the API sends for 强链/补链/延链 partner recommendation (docs/design.md §2). */
 
 export const partnerTargetSchema = z
-  .strictObject({ segmentId: z.string(), name: z.string(), class: gapClassSchema, priority: z.number().nullable(), priorityBasis: priorityBasisSchema.nullable() })
+  .strictObject({
+    segmentId: z.string(),
+    name: z.string(),
+    class: gapClassSchema,
+    priority: z.number().nullable(),
+    priorityBasis: priorityBasisSchema.nullable(),
+  })
   .meta({ id: 'PartnerTarget' });
 
 export const partnerCandidateSchema = z

@@ -92,9 +92,19 @@ export const assignmentResponse = z
     objective: z.enum(['total-fit', 'coverage']),
     summary: z
       .strictObject({
-        openDemands: z.number().int(), served: z.number().int(), partiallyServed: z.number().int(),
-        infeasible: z.number().int().meta({ description: 'no open offer passes the hard constraints (or every pair that does was declined): `unmet`, each naming the excluding constraint' }),
-        lostToCompetition: z.number().int().meta({ description: 'feasible offers exist but went to others: `unassigned`, each naming the winners (`takenBy`)' }),
+        openDemands: z.number().int(),
+        served: z.number().int(),
+        partiallyServed: z.number().int(),
+        infeasible: z
+          .number()
+          .int()
+          .meta({
+            description: 'no open offer passes the hard constraints (or every pair that does was declined): `unmet`, each naming the excluding constraint',
+          }),
+        lostToCompetition: z
+          .number()
+          .int()
+          .meta({ description: 'feasible offers exist but went to others: `unassigned`, each naming the winners (`takenBy`)' }),
       })
       .meta({ id: 'AssignmentSummary', description: 'served + infeasible + lostToCompetition = openDemands' }),
     assignments: z.array(assignedPairSchema),
@@ -102,7 +112,13 @@ export const assignmentResponse = z
     blocking: z.array(z.strictObject({ constraint: excludingRuleSchema, label: z.string(), demands: z.number().int() })),
     unassigned: z.array(unassignedDemandSchema),
     partiallyServed: z.array(z.strictObject({ demandId: z.string(), quantity: z.number(), units: z.number().int() })),
-    totals: z.strictObject({ demands: z.number().int(), offers: z.number().int(), demandsServed: z.number().int(), units: z.number().int(), totalFit: z.number() }),
+    totals: z.strictObject({
+      demands: z.number().int(),
+      offers: z.number().int(),
+      demandsServed: z.number().int(),
+      units: z.number().int(),
+      totalFit: z.number(),
+    }),
     baseline: z.strictObject({ solver: z.literal('greedy'), totalFit: z.number(), demandsServed: z.number().int() }).nullable(),
     /** The solver's and the model build's diagnostics: their detail follows the solver, so open. */
     solver: z.looseObject({ name: z.string(), status: z.string(), ms: z.number(), prunedEdges: z.number().int() }),

@@ -89,7 +89,11 @@ async function firmSegments(rows: Numbered<EnterpriseImportRow>[], { graph, know
   );
   const segmentsOf = new Map<string, FirmSegment[]>();
   for (const { data: d } of rows) {
-    if (d.segmentIds.length > 0) segmentsOf.set(d.id, d.segmentIds.map((s) => ({ segmentId: s, chainId: chainOfSegment.get(s)!, inferred: false, confidence: 1 })));
+    if (d.segmentIds.length > 0)
+      segmentsOf.set(
+        d.id,
+        d.segmentIds.map((s) => ({ segmentId: s, chainId: chainOfSegment.get(s)!, inferred: false, confidence: 1 })),
+      );
   }
   for (const h of held) segmentsOf.set(h.firm, [...(segmentsOf.get(h.firm) ?? []), h]);
 

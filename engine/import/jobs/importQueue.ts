@@ -82,8 +82,18 @@ export class ImportQueue {
     let settle!: () => void;
     const settled = new Promise<void>((resolve) => (settle = resolve));
     const job: ImportJob = {
-      id: randomUUID(), owner, idempotencyKey, fingerprint: idempotency?.fingerprint, entity: input.entity, filename: input.filename, bytes: input.content.length,
-      state: 'queued', progress: { phase: 'queued', done: 0, total: 0 }, submittedAt: new Date(this.now()), cancelRequested: false, settled,
+      id: randomUUID(),
+      owner,
+      idempotencyKey,
+      fingerprint: idempotency?.fingerprint,
+      entity: input.entity,
+      filename: input.filename,
+      bytes: input.content.length,
+      state: 'queued',
+      progress: { phase: 'queued', done: 0, total: 0 },
+      submittedAt: new Date(this.now()),
+      cancelRequested: false,
+      settled,
     };
     const entry: Entry = { job, input, controller: new AbortController(), settle };
     this.entries.set(job.id, entry);

@@ -39,7 +39,12 @@ export async function highsSolve(p: IndexedProblem, gains: Float64Array): Promis
   // at 1e-10 it matched min-cost flow exactly on every problem tried.
   const mip = p.bindingOffers.length > 0;
   const options = mip
-    ? { output_flag: false, dual_feasibility_tolerance: 1e-10, mip_rel_gap: assignmentDefaults.mipRelativeGap, time_limit: assignmentDefaults.mipTimeLimitSeconds }
+    ? {
+        output_flag: false,
+        dual_feasibility_tolerance: 1e-10,
+        mip_rel_gap: assignmentDefaults.mipRelativeGap,
+        time_limit: assignmentDefaults.mipTimeLimitSeconds,
+      }
     : { output_flag: false, solver: 'simplex' as const, dual_feasibility_tolerance: 1e-10 };
   const result = highs.solve(lpText(p, gains), options);
   // 'Empty': no edges, nothing to decide. A MIP stopped by its time limit keeps its best feasible answer.

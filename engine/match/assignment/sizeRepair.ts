@@ -70,7 +70,11 @@ function reroute(p: IndexedProblem, gains: Float64Array, flow: Int32Array, deman
     sizeLeft[p.edgeOffer[e]] -= flow[e] * p.size[p.edgeDemand[e]];
   }
   // The demands as a problem of their own, ids = positions; each edge keeps its gain through `source`.
-  const sub = { demands: [] as { id: string; quantity: number; size: number }[], offers: Array.from(countLeft, (c, o) => ({ id: String(o), capacity: Math.max(0, c), sizeCapacity: Math.max(0, sizeLeft[o]) })), edges: [] as { demandId: string; offerId: string; fit: number; maxUnits: number }[] };
+  const sub = {
+    demands: [] as { id: string; quantity: number; size: number }[],
+    offers: Array.from(countLeft, (c, o) => ({ id: String(o), capacity: Math.max(0, c), sizeCapacity: Math.max(0, sizeLeft[o]) })),
+    edges: [] as { demandId: string; offerId: string; fit: number; maxUnits: number }[],
+  };
   const source = new Map<string, number>();
   for (const d of demands) {
     let got = 0;

@@ -3,7 +3,11 @@ import type { Graph } from '../../graph/graph.ts';
 import type { EventEnterprise, EventUnit } from './pairingFit.ts';
 
 /** The profiles the fit reads, for the invited enterprises and research units; unknown ids are named as invalid fields. */
-export async function loadEventParticipants(graph: Graph, enterpriseIds: string[], unitIds: string[]): Promise<{ enterprises: EventEnterprise[]; units: EventUnit[] }> {
+export async function loadEventParticipants(
+  graph: Graph,
+  enterpriseIds: string[],
+  unitIds: string[],
+): Promise<{ enterprises: EventEnterprise[]; units: EventUnit[] }> {
   const enterprises = await graph.query<EventEnterprise>(
     `UNWIND $ids AS id MATCH (e:Enterprise {id: id})
      RETURN e.id AS id, e.name AS name, e.description AS description,

@@ -63,7 +63,13 @@ export async function planEvent(input: EventPlanInput, fit: PairingFit): Promise
       const e = enterprise.get(a.demandId)!;
       const u = unit.get(a.offerId)!;
       const pair = pairOf.get(`${a.demandId}\u0000${a.offerId}`)!;
-      return { round: rounds[i] + 1, enterprise: { id: e.id, name: e.name }, researchUnit: { id: u.id, name: u.name, university: u.university }, fit: round(pair.fit), explanation: pair.explanation };
+      return {
+        round: rounds[i] + 1,
+        enterprise: { id: e.id, name: e.name },
+        researchUnit: { id: u.id, name: u.name, university: u.university },
+        fit: round(pair.fit),
+        explanation: pair.explanation,
+      };
     })
     .sort((a, b) => a.round - b.round || b.fit - a.fit || a.enterprise.id.localeCompare(b.enterprise.id));
 

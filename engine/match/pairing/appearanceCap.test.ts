@@ -19,7 +19,9 @@ const options = (limit: number, cap: number) => ({
   reassign: (p: Pair, full: ReadonlySet<string>): Pair => {
     const next = p.others.find((o) => !full.has(o.by));
     // nobody else: the pair stays, carried by no one, at the score without a carrier
-    return next ? { ...p, by: next.by, score: Math.min(p.score, next.score), movedFrom: p.by! } : { ...p, by: null, score: Math.min(p.score, 0.1), movedFrom: p.by! };
+    return next
+      ? { ...p, by: next.by, score: Math.min(p.score, next.score), movedFrom: p.by! }
+      : { ...p, by: null, score: Math.min(p.score, 0.1), movedFrom: p.by! };
   },
 });
 

@@ -110,7 +110,9 @@ export async function evaluateNeedRetrieval(
     ],
   };
 
-  const pairing = options.pairing ? await evaluatePairingOnNeeds(options.pairing.graph, options.pairing.catalog, cases, lexical, dense, { folds, foldOf }) : undefined;
+  const pairing = options.pairing
+    ? await evaluatePairingOnNeeds(options.pairing.graph, options.pairing.catalog, cases, lexical, dense, { folds, foldOf })
+    : undefined;
   return {
     ...(pairing ? { pairing } : {}),
     needs: needs.length,
@@ -125,7 +127,14 @@ export async function evaluateNeedRetrieval(
         hitAt5: ranks.filter((r) => r <= 5).length / needs.length,
         mrr: ranks.reduce((a, r) => a + 1 / r, 0) / needs.length,
         precisionAt5: topFive.reduce((a, b) => a + b, 0) / needs.length,
-        gates: gateRules[m].map((g) => crossValidatedGate(g.rule, scored.map((s) => ({ id: s.case.id, isNeed: s.case.topics.length > 0, stats: g.stats(s) })), foldOf, folds)),
+        gates: gateRules[m].map((g) =>
+          crossValidatedGate(
+            g.rule,
+            scored.map((s) => ({ id: s.case.id, isNeed: s.case.topics.length > 0, stats: g.stats(s) })),
+            foldOf,
+            folds,
+          ),
+        ),
       };
     }),
     ranks: needs.map((s) => ({

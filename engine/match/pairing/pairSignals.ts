@@ -75,7 +75,13 @@ export function enterpriseNeed(e: EnterpriseProfile): string {
  * does; among those, the best coverage plus level value. Researchers in `excluded` (already
  * carrying as many pairs as the cap allows) are passed over.
  */
-export function carrierOf(vocab: TopicVocabulary, need: NeedSide, unit: ResearchUnitProfile, matches: TopicMatch[], excluded: ReadonlySet<string> = new Set()): PairCarrier {
+export function carrierOf(
+  vocab: TopicVocabulary,
+  need: NeedSide,
+  unit: ResearchUnitProfile,
+  matches: TopicMatch[],
+  excluded: ReadonlySet<string> = new Set(),
+): PairCarrier {
   let best: { r: Researcher; topic: string; value: number } | undefined;
   for (const r of unit.researchers) {
     if (excluded.has(r.id)) continue;
@@ -178,7 +184,11 @@ export function pairPaths(need: NeedSide, unit: ResearchUnitProfile, carrier: Pa
     const alliance = unit.alliances.find((a) => e.alliances.some((x) => x.id === a.id));
     if (alliance) {
       const an: PathNode = { id: alliance.id, label: 'Alliance', name: alliance.name };
-      const member: PathNode = { id: alliance.member, label: alliance.memberLabel, name: alliance.member === unit.id ? unit.name : unit.university?.name ?? alliance.member };
+      const member: PathNode = {
+        id: alliance.member,
+        label: alliance.memberLabel,
+        name: alliance.member === unit.id ? unit.name : (unit.university?.name ?? alliance.member),
+      };
       paths.push({ signal: 'channel', nodes: [en, an, member], relationships: [{ type: 'MEMBER_OF', from: en.id, to: an.id }, { type: 'MEMBER_OF', from: member.id, to: an.id }] });
     }
     const po = unit.partyOrgs.find((x) => e.pairedPartyOrgs.some((p) => p.other === x.id));

@@ -66,7 +66,12 @@ export async function evaluatePairingOnNeeds(
     const answer = await new HybridRelevance(lexical, dense).rank(c.text, documents, passages);
     bestDense.set(c.id, Math.max(...answer.items.map((x) => x.dense ?? 0)));
   }
-  const gateCases = cases.map((c) => ({ isNeed: c.topics.length > 0, lexical: lexicalRuns.get(c.id)!.units.length > 0, dense: bestDense.get(c.id)!, id: c.id }));
+  const gateCases = cases.map((c) => ({
+    isNeed: c.topics.length > 0,
+    lexical: lexicalRuns.get(c.id)!.units.length > 0,
+    dense: bestDense.get(c.id)!,
+    id: c.id,
+  }));
   const hybridOf = (t: number) =>
     new HybridRelevance(lexical, dense, { ...hybridRankingConfig, minMeaningScoreByModel: { [dense.model]: t } });
   // Two fits: balanced accuracy, and the lowest threshold that answers no training nonsense (the issue

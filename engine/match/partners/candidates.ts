@@ -38,7 +38,14 @@ export interface CandidateRelations {
   /** SUPPLIES with local firms: the candidate sells to (`sells`) or buys from (`buys`) them. */
   ties: { other: LocalContact; direction: 'sells' | 'buys'; sharePct: number }[];
   alliances: { id: string; name: string; localMember: LocalContact }[];
-  pairedOrgs: { orgId: string; orgName: string; partnerOrgId: string; partnerOrgName: string; owner: LocalContact & { label: string }; storedFromCandidate: boolean }[];
+  pairedOrgs: {
+    orgId: string;
+    orgName: string;
+    partnerOrgId: string;
+    partnerOrgName: string;
+    owner: LocalContact & { label: string };
+    storedFromCandidate: boolean;
+  }[];
   commonPartners: { id: string; name: string; label: string; localFirm: LocalContact }[];
 }
 
@@ -78,7 +85,13 @@ const candidateColumns = `e.id AS id, e.name AS name, e.local AS local, e.size A
 
 /** The prior as a comparator, for merging the two halves exactly as one ORDER BY would. */
 function byPrior(a: CandidateBasics, b: CandidateBasics): number {
-  return b.localCustomers - a.localCustomers || b.textHit - a.textHit || b.tags.length - a.tags.length || b.revenueWan - a.revenueWan || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    b.localCustomers - a.localCustomers ||
+    b.textHit - a.textHit ||
+    b.tags.length - a.tags.length ||
+    b.revenueWan - a.revenueWan ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /**

@@ -32,7 +32,13 @@ function modeFor(gap: SegmentGap): GapAction[] {
  */
 export function targetSegments(snapshot: ChainSnapshot, request: { segmentId?: string; mode: GapAction }): { targets: PartnerTarget[]; gaps: SegmentGap[] } {
   const gaps = analyseGaps(snapshot);
-  const target = (g: SegmentGap): PartnerTarget => ({ segmentId: g.segmentId, name: g.name, class: g.class, priority: g.priority, priorityBasis: g.priorityBasis });
+  const target = (g: SegmentGap): PartnerTarget => ({
+    segmentId: g.segmentId,
+    name: g.name,
+    class: g.class,
+    priority: g.priority,
+    priorityBasis: g.priorityBasis,
+  });
   if (!request.segmentId) return { targets: gapsForAction(gaps, request.mode).slice(0, partnerDefaults.targetSegments).map(target), gaps };
   const gap = gaps.find((g) => g.segmentId === request.segmentId);
   if (!gap) throw new NotFoundError(`Segment of chain ${snapshot.chain.id}`, request.segmentId);

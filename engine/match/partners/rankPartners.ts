@@ -151,8 +151,14 @@ function modeSignals(mode: GapAction, shared: SignalValues, c: CandidateBasics, 
   return {
     ...shared,
     ties,
-    concentrationRelief: { value: relief.concentration, detail: say(how, { amount: round(added), before: pct(gap.metrics.n1Shortfall), after: pct(relief.n1ShortfallAfter) }) },
-    outsideRelief: { value: relief.outside, detail: say('partner.outsideRelief', { share: pct(relief.outside), dependence: pct(gap.metrics.outsideDependence) }) },
+    concentrationRelief: {
+      value: relief.concentration,
+      detail: say(how, { amount: round(added), before: pct(gap.metrics.n1Shortfall), after: pct(relief.n1ShortfallAfter) }),
+    },
+    outsideRelief: {
+      value: relief.outside,
+      detail: say('partner.outsideRelief', { share: pct(relief.outside), dependence: pct(gap.metrics.outsideDependence) }),
+    },
   };
 }
 

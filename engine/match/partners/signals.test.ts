@@ -28,14 +28,18 @@ describe('partner signals', () => {
 
   it('adding a supply tie never lowers connectivity or reliance; every signal stays in [0, 1]', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { maxLength: 30 }), fc.string({ minLength: 1, maxLength: 4 }), (partners, newTie) => {
-        const before = connectivitySignal(new Set(partners));
-        const after = connectivitySignal(new Set([...partners, newTie]));
-        expect(after).toBeGreaterThanOrEqual(before);
-        const shares = partners.map((p) => (p.length * 23) % 101);
-        expect(relianceSignal([...shares, 40])).toBeGreaterThanOrEqual(relianceSignal(shares));
-        for (const v of [before, after, relianceSignal(shares)]) expect(v >= 0 && v <= 1).toBe(true);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { maxLength: 30 }),
+        fc.string({ minLength: 1, maxLength: 4 }),
+        (partners, newTie) => {
+          const before = connectivitySignal(new Set(partners));
+          const after = connectivitySignal(new Set([...partners, newTie]));
+          expect(after).toBeGreaterThanOrEqual(before);
+          const shares = partners.map((p) => (p.length * 23) % 101);
+          expect(relianceSignal([...shares, 40])).toBeGreaterThanOrEqual(relianceSignal(shares));
+          for (const v of [before, after, relianceSignal(shares)]) expect(v >= 0 && v <= 1).toBe(true);
+        },
+      ),
       { numRuns: 200, seed: 7 },
     );
     fc.assert(

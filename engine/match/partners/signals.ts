@@ -97,7 +97,9 @@ export class ChainTradeIndex {
 /** Segment and product fit: 0.5·membership + 0.3·product coverage + 0.2·text similarity. */
 export function fitSignal(input: { member: boolean; matchingProducts: number; segmentProducts: number; textSimilarity: number }): number {
   const productCoverage = input.segmentProducts > 0 ? Math.min(1, input.matchingProducts / Math.min(3, input.segmentProducts)) : 0;
-  return fitWeights.membership * (input.member ? 1 : 0) + fitWeights.products * productCoverage + fitWeights.text * Math.min(1, Math.max(0, input.textSimilarity));
+  return (
+    fitWeights.membership * (input.member ? 1 : 0) + fitWeights.products * productCoverage + fitWeights.text * Math.min(1, Math.max(0, input.textSimilarity))
+  );
 }
 
 /** Distinct local firms the candidate would trade with (INPUT_TO paths) or already trades with (SUPPLIES). */

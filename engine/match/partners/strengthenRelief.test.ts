@@ -29,16 +29,22 @@ describe('强链 relief: what a new or expanded supplier does to a weak segment'
   it('never negative, never above 1, never less for more capacity; nothing without demand', () => {
     expect(strengthenRelief({ ...singleSupplier, localDemand: 0 }, 10)).toMatchObject({ concentration: 0, outside: 0 });
     fc.assert(
-      fc.property(fc.double({ min: 0.01, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 50, noNaN: true }), (D, C, od, c) => {
-        const T = C * 0.7;
-        const n1 = Math.min(1, Math.max(0, 1 - (C - T) / D));
-        const figures = { localDemand: D, localCapacity: C, topCapacity: T, n1Shortfall: n1, outsideDependence: od };
-        const a = strengthenRelief(figures, c);
-        const b = strengthenRelief(figures, c + 1);
-        for (const v of [a.concentration, a.outside]) expect(v >= 0 && v <= 1).toBe(true);
-        expect(b.concentration).toBeGreaterThanOrEqual(a.concentration - 1e-12);
-        expect(b.outside).toBeGreaterThanOrEqual(a.outside - 1e-12);
-      }),
+      fc.property(
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 50, noNaN: true }),
+        (D, C, od, c) => {
+          const T = C * 0.7;
+          const n1 = Math.min(1, Math.max(0, 1 - (C - T) / D));
+          const figures = { localDemand: D, localCapacity: C, topCapacity: T, n1Shortfall: n1, outsideDependence: od };
+          const a = strengthenRelief(figures, c);
+          const b = strengthenRelief(figures, c + 1);
+          for (const v of [a.concentration, a.outside]) expect(v >= 0 && v <= 1).toBe(true);
+          expect(b.concentration).toBeGreaterThanOrEqual(a.concentration - 1e-12);
+          expect(b.outside).toBeGreaterThanOrEqual(a.outside - 1e-12);
+        },
+      ),
       { numRuns: 300, seed: 5 },
     );
   });

@@ -6,18 +6,85 @@
  */
 import type { z } from 'zod';
 import type {
-  ChainMap, ChainSummary, GapAction, GapClass, GapReport, MapSegment, ResilienceReport, SegmentGap, SinglePointOfFailure, WhatIfResult, WhatIfRow,
-  DominantFirm, PartnerCandidate, PartnerRequestBody, PartnerResult, PartnerTarget,
-  Explanation, GraphPath, PathNode, PathRelationship, SignalScore, Message, MessageCode,
-  PairingResponse, PairResult, TalentMatch, TalentResponse, SearchHit, SearchResponse, EntityDetail, Neighbourhood, NeighbourNode, NeighbourRelationship,
-  Offer, Demand, OfferPage, DemandPage, HardConstraint, UnmetDemand, RankedOffer, RankedDemand, ResourceMatchResponse, AssignedPair, UnassignedDemand, ResourceAssignment,
-  MatchHistoryEntry, MatchKind, MatchPage, MatchRecord, MatchStats, KindAcceptance,
-  QueuedFirm, ReviewDecisionRequest, ReviewOutcome, ReviewPage, ReviewSuggestion,
-  pairingRequestSchema, talentRequestSchema, resourceMatchRequest, resourceAssignRequest, listResourcesQuery, listMatchesQuery, recordMatchRequest, matchTransitionRequest,
+  ChainMap,
+  ChainSummary,
+  GapAction,
+  GapClass,
+  GapReport,
+  MapSegment,
+  ResilienceReport,
+  SegmentGap,
+  SinglePointOfFailure,
+  WhatIfResult,
+  WhatIfRow,
+  DominantFirm,
+  PartnerCandidate,
+  PartnerRequestBody,
+  PartnerResult,
+  PartnerTarget,
+  Explanation,
+  GraphPath,
+  PathNode,
+  PathRelationship,
+  SignalScore,
+  Message,
+  MessageCode,
+  PairingResponse,
+  PairResult,
+  TalentMatch,
+  TalentResponse,
+  SearchHit,
+  SearchResponse,
+  EntityDetail,
+  Neighbourhood,
+  NeighbourNode,
+  NeighbourRelationship,
+  Offer,
+  Demand,
+  OfferPage,
+  DemandPage,
+  HardConstraint,
+  UnmetDemand,
+  RankedOffer,
+  RankedDemand,
+  ResourceMatchResponse,
+  AssignedPair,
+  UnassignedDemand,
+  ResourceAssignment,
+  MatchHistoryEntry,
+  MatchKind,
+  MatchPage,
+  MatchRecord,
+  MatchStats,
+  KindAcceptance,
+  QueuedFirm,
+  ReviewDecisionRequest,
+  ReviewOutcome,
+  ReviewPage,
+  ReviewSuggestion,
+  pairingRequestSchema,
+  talentRequestSchema,
+  resourceMatchRequest,
+  resourceAssignRequest,
+  listResourcesQuery,
+  listMatchesQuery,
+  recordMatchRequest,
+  matchTransitionRequest,
 } from '../../../engine/contracts/index.ts';
 
 export type { ChainMap, ChainSummary, GapAction, GapClass, GapReport, MapSegment, ResilienceReport, SegmentGap, SinglePointOfFailure, WhatIfResult, WhatIfRow };
-export type { DominantFirm, PartnerCandidate, PartnerRequestBody, PartnerResult, PartnerTarget, Explanation, GraphPath, PathNode, PathRelationship, SignalScore };
+export type {
+  DominantFirm,
+  PartnerCandidate,
+  PartnerRequestBody,
+  PartnerResult,
+  PartnerTarget,
+  Explanation,
+  GraphPath,
+  PathNode,
+  PathRelationship,
+  SignalScore,
+};
 export type { Message, MessageCode };
 
 export type MapFeed = ChainMap['feeds'][number];
@@ -37,14 +104,38 @@ export interface ProblemBody {
 }
 
 /* Pairing, talent, search and exploring. */
-export type { PairingResponse, PairResult, TalentMatch, TalentResponse, SearchHit, SearchResponse, EntityDetail, Neighbourhood, NeighbourNode, NeighbourRelationship };
+export type {
+  PairingResponse,
+  PairResult,
+  TalentMatch,
+  TalentResponse,
+  SearchHit,
+  SearchResponse,
+  EntityDetail,
+  Neighbourhood,
+  NeighbourNode,
+  NeighbourRelationship,
+};
 export type PairingRequestBody = z.input<typeof pairingRequestSchema>;
 export type TextProvider = PairingResponse['textProvider'];
 export type TalentRequestBody = z.input<typeof talentRequestSchema>;
 export type TalentLevel = NonNullable<NonNullable<TalentRequestBody['filters']>['levels']>[number];
 
 /* Resources and match tracking. */
-export type { Offer, Demand, OfferPage, DemandPage, HardConstraint, UnmetDemand, RankedOffer, RankedDemand, ResourceMatchResponse, AssignedPair, UnassignedDemand, ResourceAssignment };
+export type {
+  Offer,
+  Demand,
+  OfferPage,
+  DemandPage,
+  HardConstraint,
+  UnmetDemand,
+  RankedOffer,
+  RankedDemand,
+  ResourceMatchResponse,
+  AssignedPair,
+  UnassignedDemand,
+  ResourceAssignment,
+};
 export type { MatchHistoryEntry, MatchKind, MatchPage, MatchRecord, MatchStats, KindAcceptance };
 /** Query strings: `limit` is coerced from text by the API, a number here. */
 export type ListResourcesQuery = Omit<z.input<typeof listResourcesQuery>, 'limit'> & { limit?: number };

@@ -13,7 +13,14 @@ import { displayName, graphFont, lookOf, nodeRadius, type DrawLink, type DrawNod
  * is one tab stop (arrows pan, + and − zoom); nodes are reached by keyboard through the node list
  * beside it.
  */
-export function createCanvasRenderer(container: HTMLElement, width: number, height: number, initial: ZoomTransform, label: string, callbacks: RendererCallbacks): GraphRenderer {
+export function createCanvasRenderer(
+  container: HTMLElement,
+  width: number,
+  height: number,
+  initial: ZoomTransform,
+  label: string,
+  callbacks: RendererCallbacks,
+): GraphRenderer {
   let nodes: DrawNode[] = [];
   let dense = false;
   let links: DrawLink[] = [];
@@ -165,11 +172,13 @@ export function createCanvasRenderer(container: HTMLElement, width: number, heig
     return [event.clientX - rect.left, event.clientY - rect.top] as const;
   };
 
-  const zoomer: ZoomBehavior<HTMLCanvasElement, unknown> = zoom<HTMLCanvasElement, unknown>().scaleExtent([0.03, 8]).on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
-    current = event.transform;
-    callbacks.zoomed(current, Boolean(event.sourceEvent));
-    schedule();
-  });
+  const zoomer: ZoomBehavior<HTMLCanvasElement, unknown> = zoom<HTMLCanvasElement, unknown>()
+    .scaleExtent([0.03, 8])
+    .on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
+      current = event.transform;
+      callbacks.zoomed(current, Boolean(event.sourceEvent));
+      schedule();
+    });
   let dragging: DrawNode | null = null;
   const dragger = drag<HTMLCanvasElement, unknown>()
     .container(canvas)
@@ -214,7 +223,11 @@ export function createCanvasRenderer(container: HTMLElement, width: number, heig
       hovered = n;
       schedule();
     }
-    if (n) showTooltip(el('div', {}, el('div', { class: 'tip-title' }, n.name, demoBadge(n.demo)), el('div', {}, tData('node', n.label))), { x: event.pageX - window.scrollX, y: event.pageY - window.scrollY });
+    if (n)
+      showTooltip(el('div', {}, el('div', { class: 'tip-title' }, n.name, demoBadge(n.demo)), el('div', {}, tData('node', n.label))), {
+        x: event.pageX - window.scrollX,
+        y: event.pageY - window.scrollY,
+      });
     else hideTooltip();
   });
   canvas.addEventListener('pointerleave', () => {

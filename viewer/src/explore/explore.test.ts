@@ -3,7 +3,17 @@ import { createLayout, dragNode, dropNode, isSettled, stepLayout, unpinNode, typ
 import { graphBounds } from './graphExport.ts';
 import { displayName, nodeAria, nodeTitle } from './nodeStyle.ts';
 import {
-  canvasThreshold, chooseLayoutHost, chooseRenderer, degrees, emptyGraph, labelCounts, mergeGroups, mergeNeighbourhood, syntheticGraph, visibleGraph, workerThreshold,
+  canvasThreshold,
+  chooseLayoutHost,
+  chooseRenderer,
+  degrees,
+  emptyGraph,
+  labelCounts,
+  mergeGroups,
+  mergeNeighbourhood,
+  syntheticGraph,
+  visibleGraph,
+  workerThreshold,
 } from './graphModel.ts';
 
 const node = (id: string, label = 'Enterprise', demo = false) => ({ id, label, name: `名${id}`, demo });
@@ -50,7 +60,14 @@ describe('demo data in the explorer', () => {
     const { graph } = mergeNeighbourhood(emptyGraph(), hood);
     expect(graph.nodes.get('fake')?.demo).toBe(true);
     expect(graph.nodes.get('a')?.demo).toBe(false);
-    const draw = (n: { id: string; label: string; name: string; demo: boolean }) => ({ ...n, index: 0, root: false, expanded: false, pinned: false, truncated: false });
+    const draw = (n: { id: string; label: string; name: string; demo: boolean }) => ({
+      ...n,
+      index: 0,
+      root: false,
+      expanded: false,
+      pinned: false,
+      truncated: false,
+    });
     expect(displayName(graph.nodes.get('fake')!)).toBe('名fake［演示］');
     expect(displayName(graph.nodes.get('a')!)).toBe('名a');
     expect(nodeTitle(graph.nodes.get('fake')!)).toContain('不是真实企业');
@@ -118,7 +135,10 @@ describe('the force layout step (the Web Worker runs this)', () => {
   const specOf = (n: number, seed = 7): LayoutSpec => {
     const g = syntheticGraph(n, seed);
     const index = new Map([...g.nodes.keys()].map((id, i) => [id, i]));
-    return { nodes: [...g.nodes.keys()].map((id) => ({ id })), links: [...g.links.values()].map((l) => ({ source: index.get(l.source)!, target: index.get(l.target)! })) };
+    return {
+      nodes: [...g.nodes.keys()].map((id) => ({ id })),
+      links: [...g.links.values()].map((l) => ({ source: index.get(l.source)!, target: index.get(l.target)! })),
+    };
   };
 
   it('builds the same synthetic graph for the same seed', () => {

@@ -35,7 +35,9 @@ export function createLayout(spec: LayoutSpec, alpha = 1): LayoutState {
     }
     return node;
   });
-  const links: Link[] = spec.links.filter((l) => l.source >= 0 && l.source < n && l.target >= 0 && l.target < n).map((l) => ({ source: l.source, target: l.target }));
+  const links: Link[] = spec.links
+    .filter((l) => l.source >= 0 && l.source < n && l.target >= 0 && l.target < n)
+    .map((l) => ({ source: l.source, target: l.target }));
   // Hubs get longer links, so a node with dozens of neighbours has room for them around it.
   const degree = new Uint32Array(n);
   for (const l of links) {

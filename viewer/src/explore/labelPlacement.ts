@@ -82,10 +82,17 @@ export function importance(n: DrawNode, degree: number, kept: boolean): number {
  * The slot of each label by layout index, or null where it is hidden. `forced` labels are always
  * given a slot; the others only a free one.
  */
-export function placeLabels(labels: readonly LabelInput[], forced: ReadonlySet<number>, degree: ReadonlyMap<number, number>, fontSize: number): Map<number, LabelSlot | null> {
-  const order = [...labels].sort((a, b) =>
-    importance(b.node, degree.get(b.node.index) ?? 0, forced.has(b.node.index)) - importance(a.node, degree.get(a.node.index) ?? 0, forced.has(a.node.index))
-    || a.node.index - b.node.index);
+export function placeLabels(
+  labels: readonly LabelInput[],
+  forced: ReadonlySet<number>,
+  degree: ReadonlyMap<number, number>,
+  fontSize: number,
+): Map<number, LabelSlot | null> {
+  const order = [...labels].sort(
+    (a, b) =>
+      importance(b.node, degree.get(b.node.index) ?? 0, forced.has(b.node.index)) -
+        importance(a.node, degree.get(a.node.index) ?? 0, forced.has(a.node.index)) || a.node.index - b.node.index,
+  );
   // the other nodes' discs count as taken, so a name does not hide a node either
   const discs = labels.map((l) => ({ index: l.node.index, box: { left: l.x - l.radius, right: l.x + l.radius, top: l.y - l.radius, bottom: l.y + l.radius } }));
   const placed: Box[] = [];

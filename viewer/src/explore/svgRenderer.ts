@@ -29,7 +29,14 @@ const style = `
 /** The label size the placement reckons with (the selected and root labels are 12 px; the rest 11). */
 const labelFont = 12;
 
-export function createSvgRenderer(container: HTMLElement, width: number, height: number, initial: ZoomTransform, label: string, callbacks: RendererCallbacks): GraphRenderer {
+export function createSvgRenderer(
+  container: HTMLElement,
+  width: number,
+  height: number,
+  initial: ZoomTransform,
+  label: string,
+  callbacks: RendererCallbacks,
+): GraphRenderer {
   let nodes: DrawNode[] = [];
   let links: DrawLink[] = [];
   let positions: Float32Array = new Float32Array(0);
@@ -38,11 +45,28 @@ export function createSvgRenderer(container: HTMLElement, width: number, height:
   let current = initial;
   let showAllLabels = true;
 
-  const svg = select(container).append('svg').attr('class', 'explore-svg').attr('xmlns', 'http://www.w3.org/2000/svg')
-    .attr('width', width).attr('height', height).attr('role', 'group').attr('aria-label', label);
+  const svg = select(container)
+    .append('svg')
+    .attr('class', 'explore-svg')
+    .attr('xmlns', 'http://www.w3.org/2000/svg')
+    .attr('width', width)
+    .attr('height', height)
+    .attr('role', 'group')
+    .attr('aria-label', label);
   svg.append('style').text(style);
-  svg.append('defs').append('marker').attr('id', 'ex-arrow').attr('viewBox', '0 -4 8 8').attr('refX', 8).attr('refY', 0)
-    .attr('markerWidth', 6).attr('markerHeight', 6).attr('orient', 'auto').append('path').attr('d', 'M0,-4L8,0L0,4').attr('fill', '#6b7580');
+  svg
+    .append('defs')
+    .append('marker')
+    .attr('id', 'ex-arrow')
+    .attr('viewBox', '0 -4 8 8')
+    .attr('refX', 8)
+    .attr('refY', 0)
+    .attr('markerWidth', 6)
+    .attr('markerHeight', 6)
+    .attr('orient', 'auto')
+    .append('path')
+    .attr('d', 'M0,-4L8,0L0,4')
+    .attr('fill', '#6b7580');
   const background = svg.append('rect').attr('class', 'bg').attr('width', width).attr('height', height).attr('fill', '#fff');
   const viewport = svg.append('g').attr('class', 'viewport');
   const linkLayer = viewport.append('g').attr('class', 'links');
@@ -52,11 +76,13 @@ export function createSvgRenderer(container: HTMLElement, width: number, height:
   let linkLabelSel: Selection<SVGTextElement, DrawLink, SVGGElement, unknown> = linkLabelLayer.selectAll<SVGTextElement, DrawLink>('text');
   let nodeSel: Selection<SVGGElement, DrawNode, SVGGElement, unknown> = nodeLayer.selectAll<SVGGElement, DrawNode>('g.node');
 
-  const zoomer: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>().scaleExtent([0.03, 8]).on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
-    current = event.transform;
-    viewport.attr('transform', current.toString());
-    callbacks.zoomed(current, Boolean(event.sourceEvent));
-  });
+  const zoomer: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
+    .scaleExtent([0.03, 8])
+    .on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
+      current = event.transform;
+      viewport.attr('transform', current.toString());
+      callbacks.zoomed(current, Boolean(event.sourceEvent));
+    });
   svg.call(zoomer).on('dblclick.zoom', null);
   svg.call(zoomer.transform, initial);
 
@@ -75,8 +101,13 @@ export function createSvgRenderer(container: HTMLElement, width: number, height:
     const at = nodes.find((n) => n.id === selected)?.index;
     const incident = at === undefined ? [] : links.filter((l) => l.source === at || l.target === at);
     // a hub's dozens of names would pile up around it; its details panel lists them instead
-    linkLabelSel = linkLabelLayer.selectAll<SVGTextElement, DrawLink>('text').data(incident.length <= 12 ? incident : [], (l) => l.key).join('text')
-      .attr('class', 'link-label').attr('text-anchor', 'middle').text((l) => tData('rel', l.type));
+    linkLabelSel = linkLabelLayer
+      .selectAll<SVGTextElement, DrawLink>('text')
+      .data(incident.length <= 12 ? incident : [], (l) => l.key)
+      .join('text')
+      .attr('class', 'link-label')
+      .attr('text-anchor', 'middle')
+      .text((l) => tData('rel', l.type));
     if (positions.length > 0) linkLabelSel.attr('x', (l) => (px(l.source) + px(l.target)) / 2).attr('y', (l) => (py(l.source) + py(l.target)) / 2 - 3);
   };
 
@@ -87,8 +118,15 @@ export function createSvgRenderer(container: HTMLElement, width: number, height:
   const placeNodeLabels = () => {
     const kept = mustShow(nodes, links, selected);
     const wanted = nodes.filter((n) => labelShown(n, kept));
-    const slots = positions.length === 0 ? new Map()
-      : placeLabels(wanted.map((n) => ({ node: n, text: displayName(n), x: px(n.index), y: py(n.index), radius: radiusByIndex.get(n.index) ?? 11 })), kept, degree, labelFont);
+    const slots =
+      positions.length === 0
+        ? new Map()
+        : placeLabels(
+            wanted.map((n) => ({ node: n, text: displayName(n), x: px(n.index), y: py(n.index), radius: radiusByIndex.get(n.index) ?? 11 })),
+            kept,
+            degree,
+            labelFont,
+          );
     nodeSel.select<SVGTextElement>('text.node-label').each(function (n) {
       const slot = slots.get(n.index);
       if (!slot) {
@@ -104,7 +142,11 @@ export function createSvgRenderer(container: HTMLElement, width: number, height:
 
   const applyStates = () => {
     nodeSel
-      .attr('class', (n) => ['node', `label-${n.label}`, n.root ? 'root' : '', n.expanded ? 'expanded' : '', n.pinned ? 'pinned' : '', n.id === selected ? 'selected' : ''].filter(Boolean).join(' '))
+      .attr('class', (n) =>
+        ['node', `label-${n.label}`, n.root ? 'root' : '', n.expanded ? 'expanded' : '', n.pinned ? 'pinned' : '', n.id === selected ? 'selected' : '']
+          .filter(Boolean)
+          .join(' '),
+      )
       .attr('aria-label', (n) => nodeAria(n))
       .attr('aria-pressed', (n) => String(n.id === selected))
       .attr('tabindex', (n) => (n.id === (focusId ?? selected ?? nodes[0]?.id) ? 0 : -1));
@@ -127,28 +169,47 @@ export function createSvgRenderer(container: HTMLElement, width: number, height:
       radiusByIndex.clear();
       degree = degreeOf(links);
       for (const n of nodes) radiusByIndex.set(n.index, nodeRadius(n));
-      linkSel = linkLayer.selectAll<SVGLineElement, DrawLink>('line').data(links, (l) => l.key).join('line').attr('class', 'link').attr('marker-end', 'url(#ex-arrow)');
-      linkSel.selectAll('title').data((l) => [l]).join('title').text((l) => {
-        const a = nodes.find((n) => n.index === l.source);
-        const b = nodes.find((n) => n.index === l.target);
-        return `${a?.name ?? ''} —${tData('rel', l.type)}→ ${b?.name ?? ''}`;
-      });
+      linkSel = linkLayer
+        .selectAll<SVGLineElement, DrawLink>('line')
+        .data(links, (l) => l.key)
+        .join('line')
+        .attr('class', 'link')
+        .attr('marker-end', 'url(#ex-arrow)');
+      linkSel
+        .selectAll('title')
+        .data((l) => [l])
+        .join('title')
+        .text((l) => {
+          const a = nodes.find((n) => n.index === l.source);
+          const b = nodes.find((n) => n.index === l.target);
+          return `${a?.name ?? ''} —${tData('rel', l.type)}→ ${b?.name ?? ''}`;
+        });
       drawLinkLabels();
-      nodeSel = nodeLayer.selectAll<SVGGElement, DrawNode>('g.node').data(nodes, (n) => n.id).join((enter) => {
-        const g = enter.append('g').attr('role', 'button').attr('data-id', (n) => n.id);
-        g.append('title');
-        g.append('circle').attr('class', 'halo');
-        g.append('circle').attr('class', 'dot');
-        g.append('text').attr('class', 'node-letter').attr('text-anchor', 'middle').attr('dy', '0.36em');
-        g.append('text').attr('class', 'node-label').attr('text-anchor', 'middle');
-        return g;
-      });
+      nodeSel = nodeLayer
+        .selectAll<SVGGElement, DrawNode>('g.node')
+        .data(nodes, (n) => n.id)
+        .join((enter) => {
+          const g = enter
+            .append('g')
+            .attr('role', 'button')
+            .attr('data-id', (n) => n.id);
+          g.append('title');
+          g.append('circle').attr('class', 'halo');
+          g.append('circle').attr('class', 'dot');
+          g.append('text').attr('class', 'node-letter').attr('text-anchor', 'middle').attr('dy', '0.36em');
+          g.append('text').attr('class', 'node-label').attr('text-anchor', 'middle');
+          return g;
+        });
       nodeSel.select('title').text((n) => nodeTitle(n));
       nodeSel.select('circle.halo').attr('r', (n) => nodeRadius(n) + 4);
-      nodeSel.select('circle.dot').attr('r', (n) => nodeRadius(n)).attr('fill', (n) => lookOf(n.label).colour);
+      nodeSel
+        .select('circle.dot')
+        .attr('r', (n) => nodeRadius(n))
+        .attr('fill', (n) => lookOf(n.label).colour);
       nodeSel.select('text.node-letter').text((n) => lookOf(n.label).letter);
       nodeSel.select('text.node-label').text((n) => displayName(n));
-      nodeSel.call(dragger)
+      nodeSel
+        .call(dragger)
         .on('click', (event: MouseEvent, n) => {
           event.stopPropagation();
           focusId = n.id;
@@ -214,7 +275,10 @@ export function createSvgRenderer(container: HTMLElement, width: number, height:
     focusNode(id) {
       focusId = id;
       applyStates();
-      nodeSel.filter((n) => n.id === id).node()?.focus();
+      nodeSel
+        .filter((n) => n.id === id)
+        .node()
+        ?.focus();
     },
     destroy() {
       svg.on('.zoom', null);

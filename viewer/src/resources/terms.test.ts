@@ -5,7 +5,18 @@ const blankDemand = {
   minAreaM2: null, idealAreaM2: null, minFloorLoadKnM2: null, requiredCertifications: [], maxPrice: null, amountWan: null, maxRatePct: null,
   minTermMonths: null, parkAllowList: [], neededFrom: null, neededUntil: null, quantity: 1,
 };
-const blankOffer = { areaM2: null, floorLoadKnM2: null, certifications: [], price: null, amountWan: null, ratePct: null, termMonths: null, availableFrom: null, availableUntil: null, capacity: 1 };
+const blankOffer = {
+  areaM2: null,
+  floorLoadKnM2: null,
+  certifications: [],
+  price: null,
+  amountWan: null,
+  ratePct: null,
+  termMonths: null,
+  availableFrom: null,
+  availableUntil: null,
+  capacity: 1,
+};
 
 describe('resource terms in words', () => {
   it('says what a site demand requires, in its units', () => {

@@ -57,20 +57,52 @@ export function suggestionItem(firmId: string, s: ReviewSuggestion, rank: number
 }
 
 /** The inline "choose another segment" form: a chain, then one of its segments. */
-export function reassignForm(firmId: string, picked: { chainId: string; segmentId: string }, choices: SegmentChoices, busy: boolean, on: ReviewHandlers): HTMLElement {
+export function reassignForm(
+  firmId: string,
+  picked: { chainId: string; segmentId: string },
+  choices: SegmentChoices,
+  busy: boolean,
+  on: ReviewHandlers,
+): HTMLElement {
   const id = domId(firmId);
-  const chainSelect = el('select', { id: `rv-chain-${id}`, class: 'input review-chain', onchange: (e: Event) => on.pickChain((e.target as HTMLSelectElement).value) },
+  const chainSelect = el(
+    'select',
+    { id: `rv-chain-${id}`, class: 'input review-chain', onchange: (e: Event) => on.pickChain((e.target as HTMLSelectElement).value) },
     el('option', { value: '' }, t('review.pickChain')),
-    choices.chains.map((c) => el('option', { value: c.id, selected: c.id === picked.chainId }, lang() === 'en' ? c.nameEn : c.name)));
-  const segmentSelect = el('select', { id: `rv-seg-${id}`, class: 'input review-segment', disabled: !choices.segments, onchange: (e: Event) => on.pickSegment((e.target as HTMLSelectElement).value) },
+    choices.chains.map((c) => el('option', { value: c.id, selected: c.id === picked.chainId }, lang() === 'en' ? c.nameEn : c.name)),
+  );
+  const segmentSelect = el(
+    'select',
+    {
+      id: `rv-seg-${id}`,
+      class: 'input review-segment',
+      disabled: !choices.segments,
+      onchange: (e: Event) => on.pickSegment((e.target as HTMLSelectElement).value),
+    },
     el('option', { value: '' }, t('review.pickSegment')),
-    (choices.segments ?? []).map((s) => el('option', { value: s.segmentId, selected: s.segmentId === picked.segmentId }, s.name)));
-  return el('div', { class: 'review-reassign' },
+    (choices.segments ?? []).map((s) => el('option', { value: s.segmentId, selected: s.segmentId === picked.segmentId }, s.name)),
+  );
+  return el(
+    'div',
+    { class: 'review-reassign' },
     el('div', { class: 'field-inline' }, el('label', { for: `rv-chain-${id}`, class: 'label' }, t('review.chain')), chainSelect),
     el('div', { class: 'field-inline' }, el('label', { for: `rv-seg-${id}`, class: 'label' }, t('review.segment')), segmentSelect),
-    el('div', { class: 'action-buttons' },
-      el('button', { type: 'button', class: 'btn small primary review-reassign-submit', disabled: busy || !picked.segmentId, onclick: () => on.reassign(firmId, picked.segmentId) }, t('review.reassign')),
-      el('button', { type: 'button', class: 'btn small', onclick: () => on.cancel() }, t('review.cancel'))));
+    el(
+      'div',
+      { class: 'action-buttons' },
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'btn small primary review-reassign-submit',
+          disabled: busy || !picked.segmentId,
+          onclick: () => on.reassign(firmId, picked.segmentId),
+        },
+        t('review.reassign'),
+      ),
+      el('button', { type: 'button', class: 'btn small', onclick: () => on.cancel() }, t('review.cancel')),
+    ),
+  );
 }
 
 /** One queued firm: its name and id, when it was queued, its top-3 suggestions and the three ways to answer. */

@@ -90,11 +90,27 @@ function filterForm(filters: FilterState, provinces: string[], onFilters: (f: Fi
   return el('details', { class: 'filters', open: n > 0 }, summary, form);
 }
 
-export function candidateControls(mode: PartnerMode, fitting: readonly PartnerMode[], filters: FilterState, provinces: string[], handlers: ControlHandlers): HTMLElement {
-  return el('div', { class: 'candidate-controls' },
-    el('div', { class: 'controls-row' }, modeSwitch(mode, fitting, handlers.onMode),
-      el('div', { class: 'toolbar-end' },
+export function candidateControls(
+  mode: PartnerMode,
+  fitting: readonly PartnerMode[],
+  filters: FilterState,
+  provinces: string[],
+  handlers: ControlHandlers,
+): HTMLElement {
+  return el(
+    'div',
+    { class: 'candidate-controls' },
+    el(
+      'div',
+      { class: 'controls-row' },
+      modeSwitch(mode, fitting, handlers.onMode),
+      el(
+        'div',
+        { class: 'toolbar-end' },
         el('button', { type: 'button', class: 'btn', 'data-export': 'csv', onclick: () => handlers.onExport('csv') }, t('cand.exportCsv')),
-        el('button', { type: 'button', class: 'btn', 'data-export': 'xlsx', onclick: () => handlers.onExport('xlsx') }, t('cand.exportXlsx')))),
-    filterForm(filters, provinces, handlers.onFilters));
+        el('button', { type: 'button', class: 'btn', 'data-export': 'xlsx', onclick: () => handlers.onExport('xlsx') }, t('cand.exportXlsx')),
+      ),
+    ),
+    filterForm(filters, provinces, handlers.onFilters),
+  );
 }

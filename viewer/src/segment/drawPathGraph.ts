@@ -55,7 +55,11 @@ export const linkKey = (l: { source: string; target: string; type: string }) => 
  * anything is drawn (a few dozen nodes at most), so the picture is still and the same every time
  * (d3-force seeds its own generator).
  */
-export function drawPathGraph(container: HTMLElement, data: { nodes: PathGraphNode[]; links: PathGraphLink[] }, options: { width: number; height: number; title: string }): PathGraphHandle {
+export function drawPathGraph(
+  container: HTMLElement,
+  data: { nodes: PathGraphNode[]; links: PathGraphLink[] },
+  options: { width: number; height: number; title: string },
+): PathGraphHandle {
   const { width, height } = options;
   const nodes: SimNode[] = data.nodes.map((n) => ({ ...n }));
   const links: SimLink[] = data.links.map((l) => ({ ...l }));
@@ -69,7 +73,12 @@ export function drawPathGraph(container: HTMLElement, data: { nodes: PathGraphNo
     if (n.role === 'candidate') n.fy = 0;
   }
   const simulation = forceSimulation<SimNode>(nodes)
-    .force('link', forceLink<SimNode, SimLink>(links).id((n) => n.id).strength(0.15))
+    .force(
+      'link',
+      forceLink<SimNode, SimLink>(links)
+        .id((n) => n.id)
+        .strength(0.15),
+    )
     .force('charge', forceManyBody().strength(-60))
     .force('collide', forceCollide(33))
     .force('y', forceY<SimNode>(0).strength(0.04))
@@ -90,19 +99,45 @@ export function drawPathGraph(container: HTMLElement, data: { nodes: PathGraphNo
   const vx = minX - (viewWidth - (maxX - minX)) / 2;
   const vy = minY - (viewHeight - (maxY - minY)) / 2;
 
-  const svg = select(container).append('svg').attr('xmlns', 'http://www.w3.org/2000/svg').attr('class', 'path-graph')
-    .attr('viewBox', `${vx} ${vy} ${viewWidth} ${viewHeight}`).attr('width', width).attr('height', Math.round((viewHeight / viewWidth) * width))
-    .attr('role', 'img').attr('aria-label', options.title);
+  const svg = select(container)
+    .append('svg')
+    .attr('xmlns', 'http://www.w3.org/2000/svg')
+    .attr('class', 'path-graph')
+    .attr('viewBox', `${vx} ${vy} ${viewWidth} ${viewHeight}`)
+    .attr('width', width)
+    .attr('height', Math.round((viewHeight / viewWidth) * width))
+    .attr('role', 'img')
+    .attr('aria-label', options.title);
   svg.append('title').text(options.title);
   svg.append('style').text(style);
   svg.append('rect').attr('x', vx).attr('y', vy).attr('width', viewWidth).attr('height', viewHeight).attr('fill', '#ffffff');
-  svg.append('defs').append('marker').attr('id', 'pg-arrow').attr('viewBox', '0 -4 8 8').attr('refX', 8).attr('refY', 0)
-    .attr('markerWidth', 7).attr('markerHeight', 7).attr('orient', 'auto').append('path').attr('d', 'M0,-4L8,0L0,4').attr('fill', '#5b6570');
+  svg
+    .append('defs')
+    .append('marker')
+    .attr('id', 'pg-arrow')
+    .attr('viewBox', '0 -4 8 8')
+    .attr('refX', 8)
+    .attr('refY', 0)
+    .attr('markerWidth', 7)
+    .attr('markerHeight', 7)
+    .attr('orient', 'auto')
+    .append('path')
+    .attr('d', 'M0,-4L8,0L0,4')
+    .attr('fill', '#5b6570');
 
   const radius = (n: SimNode) => (n.role === 'candidate' ? 17 : 13);
-  const linkGroups = svg.append('g').attr('class', 'links').selectAll('g').data(links).join('g').attr('class', 'link-group')
+  const linkGroups = svg
+    .append('g')
+    .attr('class', 'links')
+    .selectAll('g')
+    .data(links)
+    .join('g')
+    .attr('class', 'link-group')
     .attr('data-key', (l) => linkKey({ source: (l.source as SimNode).id, target: (l.target as SimNode).id, type: l.type }));
-  linkGroups.append('line').attr('class', 'link').attr('marker-end', 'url(#pg-arrow)')
+  linkGroups
+    .append('line')
+    .attr('class', 'link')
+    .attr('marker-end', 'url(#pg-arrow)')
     .each(function (l) {
       const s = l.source as SimNode;
       const tNode = l.target as SimNode;
@@ -110,27 +145,58 @@ export function drawPathGraph(container: HTMLElement, data: { nodes: PathGraphNo
       const dy = (tNode.y ?? 0) - (s.y ?? 0);
       const d = Math.hypot(dx, dy) || 1;
       // stop at the circles' edges so the arrowhead shows
-      select(this).attr('x1', (s.x ?? 0) + (dx / d) * radius(s)).attr('y1', (s.y ?? 0) + (dy / d) * radius(s))
-        .attr('x2', (tNode.x ?? 0) - (dx / d) * (radius(tNode) + 2)).attr('y2', (tNode.y ?? 0) - (dy / d) * (radius(tNode) + 2));
+      select(this)
+        .attr('x1', (s.x ?? 0) + (dx / d) * radius(s))
+        .attr('y1', (s.y ?? 0) + (dy / d) * radius(s))
+        .attr('x2', (tNode.x ?? 0) - (dx / d) * (radius(tNode) + 2))
+        .attr('y2', (tNode.y ?? 0) - (dy / d) * (radius(tNode) + 2));
     });
-  linkGroups.append('text').attr('class', 'link-label').attr('text-anchor', 'middle')
+  linkGroups
+    .append('text')
+    .attr('class', 'link-label')
+    .attr('text-anchor', 'middle')
     .attr('x', (l) => (((l.source as SimNode).x ?? 0) + ((l.target as SimNode).x ?? 0)) / 2)
     .attr('y', (l) => (((l.source as SimNode).y ?? 0) + ((l.target as SimNode).y ?? 0)) / 2 - 4)
     .text((l) => tData('rel', l.type));
   linkGroups.append('title').text((l) => `${(l.source as SimNode).name} —${tData('rel', l.type)}→ ${(l.target as SimNode).name}`);
 
-  const nodeGroups = svg.append('g').attr('class', 'nodes').selectAll('g').data(nodes).join('g')
-    .attr('class', (n) => `node ${n.role} label-${n.label}`).attr('data-id', (n) => n.id)
+  const nodeGroups = svg
+    .append('g')
+    .attr('class', 'nodes')
+    .selectAll('g')
+    .data(nodes)
+    .join('g')
+    .attr('class', (n) => `node ${n.role} label-${n.label}`)
+    .attr('data-id', (n) => n.id)
     .attr('transform', (n) => `translate(${n.x ?? 0},${n.y ?? 0})`);
   nodeGroups.append('title').text((n) => `${n.name} (${tData('node', n.role === 'other' ? n.label : n.role)})`);
-  nodeGroups.append('circle').attr('r', radius).attr('fill', (n) => lookOf(n).colour).attr('fill-opacity', 0.85)
-    .attr('stroke', (n) => (n.role === 'candidate' ? '#000' : '#fff')).attr('stroke-width', (n) => (n.role === 'candidate' ? 3 : 1.5));
-  nodeGroups.append('text').attr('class', 'node-letter').attr('text-anchor', 'middle').attr('dy', '0.36em')
+  nodeGroups
+    .append('circle')
+    .attr('r', radius)
+    .attr('fill', (n) => lookOf(n).colour)
+    .attr('fill-opacity', 0.85)
+    .attr('stroke', (n) => (n.role === 'candidate' ? '#000' : '#fff'))
+    .attr('stroke-width', (n) => (n.role === 'candidate' ? 3 : 1.5));
+  nodeGroups
+    .append('text')
+    .attr('class', 'node-letter')
+    .attr('text-anchor', 'middle')
+    .attr('dy', '0.36em')
     .text((n) => (lang() === 'en' ? lookOf(n).en : lookOf(n).zh));
   nodeGroups.each(function (n) {
     const lines = wrapLabel(n.label === 'Enterprise' ? shortName(n.name) : n.name, 112, 12, 2);
-    const label = select(this).append('text').attr('class', 'node-label').attr('text-anchor', 'middle').attr('y', radius(n) + 13);
-    lines.forEach((line, i) => label.append('tspan').attr('x', 0).attr('dy', i === 0 ? 0 : 14).text(line));
+    const label = select(this)
+      .append('text')
+      .attr('class', 'node-label')
+      .attr('text-anchor', 'middle')
+      .attr('y', radius(n) + 13);
+    lines.forEach((line, i) =>
+      label
+        .append('tspan')
+        .attr('x', 0)
+        .attr('dy', i === 0 ? 0 : 14)
+        .text(line),
+    );
     if (lines.length === 0) label.text(n.id);
   });
 

@@ -52,39 +52,95 @@ function table(caption: string, head: string[], rows: (string | Node)[][], empty
  * The left column of the segment view: what the segment is, its health and figures, and the
  * evidence behind them (firms, the demand that needs it, outside suppliers, single points of failure).
  */
-export function segmentInfo(segment: MapSegment, gap: SegmentGap | undefined, map: ChainMap, spofs: SinglePointOfFailure[], firmNames: Map<string, string>): HTMLElement {
+export function segmentInfo(
+  segment: MapSegment,
+  gap: SegmentGap | undefined,
+  map: ChainMap,
+  spofs: SinglePointOfFailure[],
+  firmNames: Map<string, string>,
+): HTMLElement {
   const segmentNames = new Map(map.segments.map((s) => [s.segmentId, segmentName(s)]));
   const evidence = gap?.metrics.evidence;
   const count = segment.metrics.localFirmCount;
   const local = evidence
-    ? table(t('segment.localFirms'), [t('segment.col.firm'), t('segment.col.value')], evidence.topFirms.map((f) => [firmCell(f), fmtYi(f.value)]), t('segment.localFirmsNone'))
-    : el('div', { class: 'evidence-block' }, el('h4', {}, t('segment.localFirms')), el('p', { class: 'muted' }, count > 0 ? t('segment.localFirmsNoDetail', { n: count }) : t('segment.localFirmsNone')));
+    ? table(
+        t('segment.localFirms'),
+        [t('segment.col.firm'), t('segment.col.value')],
+        evidence.topFirms.map((f) => [firmCell(f), fmtYi(f.value)]),
+        t('segment.localFirmsNone'),
+      )
+    : el(
+        'div',
+        { class: 'evidence-block' },
+        el('h4', {}, t('segment.localFirms')),
+        el('p', { class: 'muted' }, count > 0 ? t('segment.localFirmsNoDetail', { n: count }) : t('segment.localFirmsNone')),
+      );
   const mine = spofs.filter((s) => s.segmentIds.includes(segment.segmentId));
 
-  return el('div', { class: 'segment-info' },
-    el('section', { class: 'panel', 'aria-labelledby': 'seg-figures' },
-      el('div', { class: 'seg-status' }, classBadge(segment.class), el('span', { class: 'chip' }, tData('stage', segment.stage)),
-        el('span', { class: 'chip' }, segment.action ? tData('action', segment.action) : t('action.none'))),
+  return el(
+    'div',
+    { class: 'segment-info' },
+    el(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'seg-figures' },
+      el(
+        'div',
+        { class: 'seg-status' },
+        classBadge(segment.class),
+        el('span', { class: 'chip' }, tData('stage', segment.stage)),
+        el('span', { class: 'chip' }, segment.action ? tData('action', segment.action) : t('action.none')),
+      ),
       el('p', { class: 'seg-class-long' }, tData('classLong', segment.class)),
-      segment.reasons.length > 0 ? el('ul', { class: 'reasons', 'aria-label': t('metric.reasons') }, segment.reasons.map((r) => el('li', {}, tData('reason', r)))) : null,
+      segment.reasons.length > 0
+        ? el(
+            'ul',
+            { class: 'reasons', 'aria-label': t('metric.reasons') },
+            segment.reasons.map((r) => el('li', {}, tData('reason', r))),
+          )
+        : null,
       segment.description ? el('p', { class: 'seg-description' }, segment.description) : null,
       el('h3', { id: 'seg-figures' }, t('segment.figures')),
       figures(segment),
       segment.products.length > 0
-        ? el('div', {}, el('h3', {}, t('segment.products')), el('ul', { class: 'chips' }, segment.products.map((p) => el('li', { class: 'chip' }, p.name))))
-        : null),
-    el('section', { class: 'panel evidence', 'aria-labelledby': 'seg-evidence' },
+        ? el(
+            'div',
+            {},
+            el('h3', {}, t('segment.products')),
+            el(
+              'ul',
+              { class: 'chips' },
+              segment.products.map((p) => el('li', { class: 'chip' }, p.name)),
+            ),
+          )
+        : null,
+    ),
+    el(
+      'section',
+      { class: 'panel evidence', 'aria-labelledby': 'seg-evidence' },
       el('h3', { id: 'seg-evidence' }, t('segment.evidence')),
       local,
       evidence
-        ? table(t('segment.demandFrom'), [t('segment.col.firm'), t('segment.col.segment'), t('segment.col.need')],
-          evidence.demandFrom.map((d) => [firmCell(d), segmentNames.get(d.segmentId) ?? d.segmentId, fmtYi(d.value)]), t('segment.demandFromNone'))
+        ? table(
+            t('segment.demandFrom'),
+            [t('segment.col.firm'), t('segment.col.segment'), t('segment.col.need')],
+            evidence.demandFrom.map((d) => [firmCell(d), segmentNames.get(d.segmentId) ?? d.segmentId, fmtYi(d.value)]),
+            t('segment.demandFromNone'),
+          )
         : null,
       evidence
-        ? table(t('segment.outsideSuppliers'), [t('segment.col.firm'), t('segment.col.supplies'), t('segment.col.share')],
-          evidence.outsideSuppliers.map((o) => [firmCell(o), firmNames.get(o.to) ?? o.to, `${fmtNumber(o.sharePct, 1)}%`]), t('segment.outsideSuppliersNone'))
+        ? table(
+            t('segment.outsideSuppliers'),
+            [t('segment.col.firm'), t('segment.col.supplies'), t('segment.col.share')],
+            evidence.outsideSuppliers.map((o) => [firmCell(o), firmNames.get(o.to) ?? o.to, `${fmtNumber(o.sharePct, 1)}%`]),
+            t('segment.outsideSuppliersNone'),
+          )
         : null,
-      table(t('segment.spof'), [t('segment.col.firm'), t('segment.col.risk')],
-        mine.map((s) => [firmCell(s), t('segment.spofDetail', { customers: s.soleSourceCustomers.length, demand: fmtYi(s.uncoveredDemand) })]), t('segment.spofNone'))),
+      table(
+        t('segment.spof'),
+        [t('segment.col.firm'), t('segment.col.risk')],
+        mine.map((s) => [firmCell(s), t('segment.spofDetail', { customers: s.soleSourceCustomers.length, demand: fmtYi(s.uncoveredDemand) })]),
+        t('segment.spofNone'),
+      ),
+    ),
   );
 }

@@ -104,7 +104,8 @@ export const matchesView: ViewDefinition = {
     };
 
     // ----- the pipeline -----
-    const card = (m: MatchRecord) => matchCard(m, state, { move: (match, to, button) => transition(match, to, button), setDue: (match, due, button) => setDue(match, due, button) });
+    const card = (m: MatchRecord) =>
+      matchCard(m, state, { move: (match, to, button) => transition(match, to, button), setDue: (match, due, button) => setDue(match, due, button) });
 
     const renderColumn = (s: MatchStatus) => {
       const c = state.columns[s];
