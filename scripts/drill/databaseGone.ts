@@ -5,8 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Graph } from '../../engine/index.ts';
 import { startApiProcess } from '../bench/apiProcess.ts';
+import { cpuSecondsOf } from '../bench/cpuTime.ts';
 import type { ScratchNeo4j } from '../bench/scratchNeo4j.ts';
 import type { Outcome } from './outcome.ts';
+import { sampleActivity } from './serverActivity.ts';
 import { send, sleep, Traffic, type RequestKind, type Sample } from './traffic.ts';
 
 const drill = 'database gone';
@@ -18,7 +20,11 @@ function describe(samples: Sample[]): string {
   return `${samples.length} answers, slowest ${Math.round(worst)} ms; ${[...byStatus].map(([k, n]) => `${k}: ${n}`).join(', ')}`;
 }
 
-export async function databaseGoneDrill(out: Outcome, db: ScratchNeo4j, options: { upMs: number; downMs: number; afterMs: number }): Promise<{ writtenOfferIds: string[] }> {
+export async function databaseGoneDrill(
+  out: Outcome,
+  db: ScratchNeo4j,
+  options: { upMs: number; downMs: number; afterMs: number },
+): Promise<{ writtenOfferIds: string[] }> {
   const key = `drill_${randomBytes(12).toString('hex')}`;
   const api = await startApiProcess(db.uri, { CHAINMATCH_API_KEYS: `drill:${key}:admin` });
   const pid = api.pid;
@@ -70,6 +76,9 @@ export async function databaseGoneDrill(out: Outcome, db: ScratchNeo4j, options:
     const search = kinds.find((k) => k.kind === 'search')!;
     let recovered: number | undefined;
     const probes: Sample[] = [];
+    // Why a recovery is slow, when it is: what Neo4j is running meanwhile and how busy the API process is.
+    const activity = sampleActivity(db.graph, 5_000);
+    const apiCpuAtReady = cpuSecondsOf(pid);
     for (let i = 0; Date.now() - ready < 60_000; i++) {
       const probe = await send(api.base, search, i, 5_000);
       probes.push(probe);
@@ -79,6 +88,9 @@ export async function databaseGoneDrill(out: Outcome, db: ScratchNeo4j, options:
       }
       await sleep(100);
     }
+    const recoveryS = (Date.now() - ready) / 1000;
+    const apiCpuS = cpuSecondsOf(pid) - apiCpuAtReady;
+    const seen = await activity.stop();
     await sleep(options.afterMs);
     await traffic.stop();
     const rssAfter = api.rssMb();
@@ -113,6 +125,8 @@ export async function databaseGoneDrill(out: Outcome, db: ScratchNeo4j, options:
       firstUnavailable ? `${Math.round(firstUnavailable.sentAt + firstUnavailable.ms - stopped)} ms after the JVM exited` : 'no 503 at all');
     out.check(drill, 'the API process did not crash', api.exited() === undefined && api.pid === pid, api.exited() ? JSON.stringify(api.exited()) : `pid ${pid} alive, RSS ${rssBefore} → ${rssAfter} MB`);
     out.info(drill, `recovery probes (GET /search, 5 s timeout): ${probes.map((p) => `${p.status || 'timeout'}/${Math.round(p.ms)} ms`).join(', ')}`);
+    out.info(drill, `while recovering (${recoveryS.toFixed(0)} s): API process CPU ${apiCpuS.toFixed(1)} s; Neo4j's open transactions every 5 s: ` +
+      seen.map((x) => `${(x.atMs / 1000).toFixed(0)} s: ${x.activity.open} open, oldest ${x.activity.oldestMs} ms [${x.activity.byQuery.slice(0, 4).join('; ')}]`).join(' | '));
     out.check(drill, 'the API recovers without a restart', recovered !== undefined, recovered ? `first 2xx search sent ${recovered - ready} ms after Neo4j was ready` : 'not within 60 s');
     out.check(drill, 'after recovery every answer is 2xx', all2xx(after), describe(after));
 

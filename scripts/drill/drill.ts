@@ -82,7 +82,11 @@ try {
     open.push(apiDb);
     await seedGraph(apiDb.graph);
     const seeded = await countsOf(apiDb);
-    const { writtenOfferIds } = await databaseGoneDrill(out, apiDb, { upMs: short ? 3_000 : 5_000, downMs: short ? 4_000 : 8_000, afterMs: short ? 3_000 : 5_000 });
+    const { writtenOfferIds } = await databaseGoneDrill(out, apiDb, {
+      upMs: short ? 3_000 : 5_000,
+      downMs: short ? 4_000 : 8_000,
+      afterMs: short ? 3_000 : 5_000,
+    });
     // What the graph must hold now: the seed, plus the offers the drill wrote (each with its OFFERS).
     apiExpected = {
       byLabel: { ...seeded.byLabel, Offer: seeded.byLabel.Offer + writtenOfferIds.length },

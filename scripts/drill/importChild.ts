@@ -44,7 +44,9 @@ class JournalledGraph extends Graph {
   override async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const seq = ++this.seq;
     const value = await super.write((tx) => {
-      const journalled = { run: (cypher: string, params?: Record<string, unknown>) => (this.journal(describeStatement(seq, cypher, params)), tx.run(cypher, params)) };
+      const journalled = {
+        run: (cypher: string, params?: Record<string, unknown>) => (this.journal(describeStatement(seq, cypher, params)), tx.run(cypher, params)),
+      };
       return work(journalled as unknown as ManagedTransaction);
     });
     this.journal({ t: 'commit', seq });

@@ -82,7 +82,10 @@ function readJournal(path: string): { begun: Map<number, Exclude<JournalEntry, {
  * For every journalled batch: how many of its elements the database holds. An acknowledged batch must
  * be whole; a batch in flight at the kill must be whole (committed, unacknowledged) or absent (rolled back).
  */
-async function halfWrittenBatches(graph: Graph, journal: ReturnType<typeof readJournal>): Promise<{ problems: string[]; whole: number; absent: number; inFlight: number; unrecognised: string[] }> {
+async function halfWrittenBatches(
+  graph: Graph,
+  journal: ReturnType<typeof readJournal>,
+): Promise<{ problems: string[]; whole: number; absent: number; inFlight: number; unrecognised: string[] }> {
   const problems: string[] = [];
   const unrecognised: string[] = [];
   let whole = 0;

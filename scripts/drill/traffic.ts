@@ -29,7 +29,8 @@ export async function send(base: string, kind: RequestKind, i: number, timeoutMs
       problemJson: (res.headers.get('content-type') ?? '').startsWith('application/problem+json'), retryAfter: res.headers.get('retry-after'),
     };
   } catch (error) {
-    return { kind: kind.kind, sentAt, ms: performance.now() - started, status: 0, problemJson: false, retryAfter: null, error: (error as Error).message, writeId };
+    const ms = performance.now() - started;
+    return { kind: kind.kind, sentAt, ms, status: 0, problemJson: false, retryAfter: null, error: (error as Error).message, writeId };
   }
 }
 
