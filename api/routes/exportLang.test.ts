@@ -61,7 +61,7 @@ describe('exports in English and Chinese (?lang=)', { timeout: 300_000 }, () => 
   it('the gap list and the three-sheet chain report in English, with the context block and local time in English', async () => {
     const gaps = csvTable(await (await send('GET', '/chains/biomed/gaps?format=csv&lang=en')).text(), 'List');
     const cdmo = gaps.rows.find((r) => r['Segment id'] === 'biomed.cdmo')!;
-    expect(cdmo).toMatchObject({ List: 'Gap', 'Gap class': 'Broken', Action: 'Fill', 'Priority measure': 'local demand left unmet' });
+    expect(cdmo).toMatchObject({ List: 'Gap', Segment: 'Contract Development & Manufacturing (CDMO)', 'Gap class': 'Broken', Action: 'Fill', 'Priority measure': 'local demand left unmet' });
     expect(cdmo.Reasons).not.toMatch(cjk);
 
     const res = await send('GET', '/chains/biomed/report?lang=en');
@@ -69,11 +69,11 @@ describe('exports in English and Chinese (?lang=)', { timeout: 300_000 }, () => 
     expect(res.headers.get('content-disposition')).toContain('chain-report-biomed.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await res.arrayBuffer());
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Chain map — 生物医药', 'Gap list — 生物医药', 'Candidates — 生物医药']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Chain map — Biomedicine', 'Gap list — Biomedicine', 'Candidates — Biomedicine']);
     const candidates = book.worksheets[2]!;
     const header = headerRowOf(candidates);
     const lines = Array.from({ length: header - 1 }, (_, i) => String(candidates.getRow(i + 1).getCell(1).value));
-    expect(lines).toEqual(expect.arrayContaining(['Chain: 生物医药']));
+    expect(lines).toEqual(expect.arrayContaining(['Chain: Biomedicine']));
     expect(lines.find((l) => l.startsWith('Exported: '))).toMatch(/^Exported: \d{4}-\d\d-\d\d \d\d:\d\d \(Beijing time\)$/);
     const headers = (candidates.getRow(header).values as unknown[]).slice(1).map(String);
     expect(headers.slice(0, 3)).toEqual(['Mode', 'Rank', 'Firm']);

@@ -8,7 +8,6 @@ import { oncePer } from '../core/oncePer.ts';
 export interface ChainMap {
   chain: ChainSnapshot['chain'];
   segments: (Omit<SegmentGap, 'metrics'> & {
-    nameEn: string;
     description: string;
     products: { id: string; name: string }[];
     metrics: Omit<SegmentGap['metrics'], 'evidence'>;
@@ -44,7 +43,7 @@ function buildChainMap(snapshot: ChainSnapshot): ChainMap {
     chain: snapshot.chain,
     segments: gaps.map(({ metrics: { evidence: _evidence, ...metrics }, ...gap }) => {
       const s = segmentsById.get(gap.segmentId)!;
-      return { ...gap, nameEn: s.nameEn, description: s.description, products: s.products, metrics };
+      return { ...gap, description: s.description, products: s.products, metrics };
     }),
     feeds: snapshot.feeds.map(([from, to]) => ({ from, to, localDemand: Math.round((flow.get(`${from}\u0000${to}`) ?? 0) * 1e4) / 1e4 })),
     totals: {

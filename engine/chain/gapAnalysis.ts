@@ -39,6 +39,8 @@ export const priorityBasisOf: Record<GapClass, PriorityBasis | null> = {
 export interface SegmentGap {
   segmentId: string;
   name: string;
+  /** The template's English name ('' when it has none): English screens and exports show it. */
+  nameEn: string;
   stage: string;
   order: number;
   class: GapClass;
@@ -119,7 +121,7 @@ function computeGaps(snapshot: ChainSnapshot): SegmentGap[] {
     const estimatedBy = cls === 'extension' ? [...new Set([...upstream, ...downstream].flatMap((id) => byId.get(id)?.estimatedBy ?? []))] : m.estimatedBy;
     if (cls !== 'absent') for (const proxy of proxyOrder.filter((p) => estimatedBy.includes(p))) reasons.push(proxyReasons[proxy]);
     return {
-      segmentId: segment.id, name: segment.name, stage: segment.stage, order: segment.order,
+      segmentId: segment.id, name: segment.name, nameEn: segment.nameEn ?? '', stage: segment.stage, order: segment.order,
       class: cls, action: actionOf[cls], priority, priorityBasis: basis, score: 0,
       priorityParts: {
         shortfall: exposed(gapWeights.shortfall, m.shortfall),

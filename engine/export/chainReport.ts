@@ -5,6 +5,7 @@ import type { GapReport } from '../chain/gapReport.ts';
 import { partnerRequestSchema } from '../contracts/partners.ts';
 import type { PartnerResult } from '../match/partners/rankPartners.ts';
 import { demoFirmsBySegment } from '../search/demoRecords.ts';
+import { nameIn, partnerResultIn } from './namesIn.ts';
 import type { ChainReader } from './chainReader.ts';
 import { inLang, listOf, type ExportLang } from './exportText.ts';
 import { demoCell, demoColumnIn, partnerTable, withDemoNote, type Table } from './tables.ts';
@@ -56,6 +57,7 @@ function labelsIn(lang: ExportLang) {
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
+
 /**
  * The chain map (产业链图谱) as rows: every segment, upstream first, with its figures and flows.
  * `demoFirms` (segment id → local demo firms in it): a row is 演示数据 when its figures count any.
@@ -63,7 +65,7 @@ const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10
 export function chainMapTable(map: ChainMap, demoFirms: ReadonlyMap<string, number> = new Map(), lang: ExportLang = 'zh'): Table {
   const w = inLang(lang);
   const l = labelsIn(lang);
-  const name = new Map(map.segments.map((s) => [s.segmentId, s.name]));
+  const name = new Map(map.segments.map((s) => [s.segmentId, nameIn(lang)(s)]));
   const names = (ids: string[]) => listOf(lang, ids.map((id) => name.get(id) ?? id));
   const upstreamOf = (id: string) => names(map.feeds.filter((f) => f.to === id).map((f) => f.from));
   const downstreamOf = (id: string) => names(map.feeds.filter((f) => f.from === id).map((f) => f.to));
@@ -91,7 +93,7 @@ export function chainMapTable(map: ChainMap, demoFirms: ReadonlyMap<string, numb
     rows: [...map.segments]
       .sort((a, b) => a.order - b.order || a.segmentId.localeCompare(b.segmentId))
       .map((s) => ({
-        order: s.order, stage: l.stage[s.stage] ?? s.stage, id: s.segmentId, name: s.name, class: l.class[s.class] ?? s.class,
+        order: s.order, stage: l.stage[s.stage] ?? s.stage, id: s.segmentId, name: nameIn(lang)(s), class: l.class[s.class] ?? s.class,
         firms: s.metrics.localFirmCount, demoFirms: demoFirms.get(s.segmentId) ?? 0, demo: demoCell((demoFirms.get(s.segmentId) ?? 0) > 0, lang),
         capacity: s.metrics.localCapacity, demand: s.metrics.localDemand,
         shortfall: pct(s.metrics.shortfall), outside: pct(s.metrics.outsideDependence), topShare: pct(s.metrics.topFirmShare),
@@ -120,7 +122,7 @@ export function gapTable(report: GapReport, lang: ExportLang = 'zh'): Table {
       list,
       rank: i + 1,
       id: g.segmentId,
-      name: g.name,
+      name: nameIn(lang)(g),
       stage: l.stage[g.stage] ?? g.stage,
       class: l.class[g.class] ?? g.class,
       action: g.action ? l.action[g.action] : null,
@@ -196,7 +198,7 @@ export type ChainReportPart = 'map' | 'gaps' | 'candidates';
  * The chain report (产业链报告): the map, the gaps and the top candidates for each kind of gap the
  * chain has, as tables — one XLSX sheet each (tableToXlsx). `parts` picks some of them, in that
  * order (the gap list's own CSV/XLSX export is `parts: ['gaps']`). Demo data is marked in each.
- * `lang`: the words' language (the chain's, segments' and firms' names stay as recorded).
+ * `lang`: the words' language; chains and segments by their English names in English (namesIn.ts), firms' names as recorded.
  */
 export async function chainReport(
   engine: ChainReader, chainId: string, options: { limit?: number; parts?: ChainReportPart[]; lang?: ExportLang } = {},
@@ -205,15 +207,19 @@ export async function chainReport(
   const w = inLang(lang);
   const parts = new Set(options.parts ?? ['map', 'gaps', 'candidates']);
   const [map, gaps] = await Promise.all([engine.chainMap(chainId), engine.gaps(chainId)]);
-  const chain = { label: w('产业链', 'Chain'), value: map.chain.name };
-  const title = (t: Table, zh: string, en: string): Table => ({ ...t, title: w(`${map.chain.name}${zh}`, `${en} — ${map.chain.name}`), context: [chain, ...(t.context ?? [])] });
+  const chainName = nameIn(lang)(map.chain);
+  const chain = { label: w('产业链', 'Chain'), value: chainName };
+  const title = (t: Table, zh: string, en: string): Table => ({ ...t, title: w(`${chainName}${zh}`, `${en} — ${chainName}`), context: [chain, ...(t.context ?? [])] });
   const tables: Table[] = [];
   if (parts.has('map')) tables.push(title(chainMapTable(map, await demoFirmsBySegment(engine.graph, chainId), lang), '产业链图谱', 'Chain map'));
   if (parts.has('gaps')) tables.push(title(gapTable(gaps, lang), '缺口清单', 'Gap list'));
   if (parts.has('candidates')) {
     const modes = (['fill', 'strengthen', 'extend'] as const).filter((m) => [...gaps.gaps, ...gaps.extensions].some((g) => g.action === m));
     const results: PartnerResult[] = [];
-    for (const mode of modes) results.push(await engine.partners(partnerRequestSchema.parse({ chainId, mode, limit: options.limit ?? 10 })));
+    for (const mode of modes) {
+      const result = await engine.partners(partnerRequestSchema.parse({ chainId, mode, limit: options.limit ?? 10 }));
+      results.push(partnerResultIn(lang, map, result));
+    }
     tables.push(title(candidatesTable(results, lang), '候选企业', 'Candidates'));
   }
   return tables;

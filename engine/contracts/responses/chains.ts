@@ -54,7 +54,7 @@ export const segmentMetricsSchema = z
   .meta({ id: 'SegmentMetrics' });
 
 const segmentGapCore = {
-  segmentId: z.string(), name: z.string(), stage: stageSchema, order: z.number().int(),
+  segmentId: z.string(), name: z.string(), nameEn: z.string().meta({ description: "The segment's English name; '' when the template has none" }), stage: stageSchema, order: z.number().int(),
   class: gapClassSchema, action: gapActionSchema.nullable(),
   priority: z.number().nullable().meta({ description: '亿元, in the unit of priorityBasis; null for healthy and absent segments. Gaps rank on it together; extensions are a separate list (docs/matching.md, "Gap priority")' }),
   priorityBasis: priorityBasisSchema.nullable(),
@@ -67,7 +67,7 @@ export const segmentGapSchema = z.strictObject({ ...segmentGapCore, metrics: seg
 export const mapSegmentSchema = z
   .strictObject({
     ...segmentGapCore,
-    nameEn: z.string(), description: z.string(),
+    description: z.string(),
     products: z.array(z.strictObject({ id: z.string(), name: z.string() })),
     metrics: z.strictObject(metricsCore),
   })
