@@ -32,7 +32,7 @@ export interface ChainHealth {
   /** Some of the chain's local firms are demo data (`source: synthetic`): the row says so. */
   demo: boolean;
   /** Each segment's class today, for history (what changed since a past day). */
-  segments: { segmentId: string; name: string; class: GapClass }[];
+  segments: { segmentId: string; name: string; nameEn: string; class: GapClass }[];
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -58,7 +58,7 @@ export const chainHealth = oncePer((snapshot: ChainSnapshot): ChainHealth => {
     outsideDependence: demand > 0 ? round(all.reduce((s, g) => s + g.metrics.localDemand * g.metrics.outsideDependence, 0) / demand) : null,
     partyCoverage: snapshot.firms.length > 0 ? round(withParty / snapshot.firms.length) : null,
     demo: snapshot.firms.some((f) => f.demo),
-    segments: all.map((g) => ({ segmentId: g.segmentId, name: g.name, class: g.class })),
+    segments: all.map((g) => ({ segmentId: g.segmentId, name: g.name, nameEn: g.nameEn, class: g.class })),
   };
 });
 

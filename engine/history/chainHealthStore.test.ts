@@ -69,7 +69,7 @@ describe('the chains’ health history in Neo4j', () => {
     const biomed = (await districtOverview(engine, past('2000-01-10'))).chains.find((c) => c.chain.id === 'biomed')!;
     expect(biomed.matchesMoved).toEqual({ contacted: 1 });
     expect(biomed.since).toBe('2000-01-05');
-    expect(biomed.changes).toEqual([{ segmentId: gap.segmentId, name: gap.name, from: 'healthy', to: gap.class }]);
+    expect(biomed.changes).toEqual([{ segmentId: gap.segmentId, name: gap.name, nameEn: gap.nameEn, from: 'healthy', to: gap.class }]);
     expect(biomed.firmsAdded).toBe(0);
     expect(biomed.trend.map((p) => p.day)).toEqual(['2000-01-05', '2000-01-10']);
   });

@@ -13,6 +13,8 @@ export interface TrendPoint {
 export interface ClassChange {
   segmentId: string;
   name: string;
+  /** The segment's English name ('' when its template has none). */
+  nameEn: string;
   /** null: the segment was not in the chain then (a template grew). */
   from: GapClass | null;
   to: GapClass;
@@ -43,6 +45,6 @@ export function chainHistory(today: string, now: ChainHealth, records: HealthRec
   const then = new Map(base.segments.map((s) => [s.segmentId, s.class]));
   const changes = now.segments
     .filter((s) => then.get(s.segmentId) !== s.class)
-    .map((s) => ({ segmentId: s.segmentId, name: s.name, from: then.get(s.segmentId) ?? null, to: s.class }));
+    .map((s) => ({ segmentId: s.segmentId, name: s.name, nameEn: s.nameEn, from: then.get(s.segmentId) ?? null, to: s.class }));
   return { trend, since: base.day, changes, firmsAdded: now.localFirms - base.localFirms };
 }

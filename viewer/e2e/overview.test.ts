@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChainMatchEngine, recordChainHealth } from '../../engine/index.ts';
+import { cjk } from '../../scripts/test/englishText.ts';
 import { startHarness, shot, type Harness } from './browserHarness.ts';
 
 let harness: Harness;
@@ -115,6 +116,11 @@ describe('the district overview', () => {
       await page.click('#lang-toggle');
       await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'All chains of the district');
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      // Every word in English, the "since" list's segment names included (the page names no firm); the
+      // language switch names the other language in its own words.
+      const toggle = (await page.locator('#lang-toggle').innerText()).trim();
+      const lines = (await page.locator('#app').innerText()).split('\n').filter((line) => line.trim() !== toggle);
+      expect(lines.filter((line) => cjk.test(line))).toEqual([]);
       await shot(page, 'overview-390-en');
       expect(errors).toEqual([]);
     } finally {

@@ -24,7 +24,7 @@ const overviewRow = z.strictObject({
   demo: z.boolean().meta({ description: 'Some of the chain’s local firms are demo data (the seed)' }),
   trend: z.array(z.strictObject({ day: z.string(), atStake: z.number(), gaps: z.number() })).meta({ description: 'One point per recorded day (YYYY-MM-DD, Asia/Shanghai), oldest first; the last is today’s live figure' }),
   since: z.string().nullable().meta({ description: 'The day compared with: the oldest record of the window before today; null when there is none' }),
-  changes: z.array(z.strictObject({ segmentId: z.string(), name: z.string(), from: gapClass.nullable(), to: gapClass })).meta({ description: 'Segments whose class differs today from `since`' }),
+  changes: z.array(z.strictObject({ segmentId: z.string(), name: z.string(), nameEn: z.string(), from: gapClass.nullable(), to: gapClass })).meta({ description: 'Segments whose class differs today from `since`' }),
   matchesMoved: z.strictObject({ proposed: count, contacted: count, agreed: count, declined: count }).nullable()
     .meta({ description: 'Recommendations of the chain recorded or moved since `since`, by the status they reached; null without `since`' }),
   firmsAdded: z.number().nullable().meta({ description: 'Local firms today minus on `since` (net); null without `since`' }),

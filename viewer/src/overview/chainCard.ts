@@ -23,7 +23,7 @@ function changeList(row: OverviewRow): HTMLElement {
   if (!row.since) return el('p', { class: 'muted trend-none' }, t('overview.trendNone'));
   const items = row.changes.map((c) =>
     el('li', { 'data-segment-id': c.segmentId },
-      el('span', { class: 'change-segment' }, c.name), '：',
+      el('span', { class: 'change-segment' }, segmentName(c)), t('overview.colon'),
       el('span', { class: `change-class health-${c.from ?? 'absent'}` }, c.from ? tData('class', c.from) : t('overview.newSegment')), ' → ',
       el('span', { class: `change-class health-${c.to}` }, tData('class', c.to))));
   return el('div', { class: 'changes' },

@@ -57,7 +57,7 @@ export function drawStakeBars(rows: OverviewRow[], width: number): SVGSVGElement
       .attr('width', (r) => x(r.atStakeByClass[cls]))
       .attr('height', barHeight)
       .attr('fill', healthStyle(cls).colour)
-      .append('title').text((r) => `${segmentName(r.chain)} · ${tData('class', cls)}：${fmtYi(r.atStakeByClass[cls])}`);
+      .append('title').text((r) => `${segmentName(r.chain)} · ${tData('class', cls)}${t('overview.colon')}${fmtYi(r.atStakeByClass[cls])}`);
   }
   row.append('text').attr('class', 'stake-value').attr('x', (r) => labelWidth + x(r.atStake) + 6).attr('y', barTop + barHeight / 2).attr('dominant-baseline', 'middle')
     .text((r) => fmtYi(r.atStake));

@@ -21,6 +21,7 @@ export const overview: Record<keyof typeof zh, string> = {
   'overview.trendNone': 'No earlier record yet: one is kept every day and after every import.',
   'overview.trendPoint': '{day}: {value}',
   'overview.since': 'Since {date}',
+  'overview.colon': ': ',
   'overview.noChanges': 'No segment changed class',
   'overview.matchesMoved': 'Follow-ups moved: {list}',
   'overview.newSegment': 'new segment',

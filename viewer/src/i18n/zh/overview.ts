@@ -19,6 +19,7 @@ export const overview = {
   'overview.trendNone': '还没有更早的记录：每天和每次导入后记录一次。',
   'overview.trendPoint': '{day}：{value}',
   'overview.since': '自 {date} 以来',
+  'overview.colon': '：',
   'overview.noChanges': '各环节类别没有变化',
   'overview.matchesMoved': '匹配跟踪：{list}',
   'overview.newSegment': '新增环节',
