@@ -96,26 +96,33 @@ function receive(queue: ImportQueue, records: () => ImportJobRecords): RequestHa
   };
 }
 
+/** Waits for `work`, but never past the request's deadline less its margin (a 503 must not go out for a job that runs). */
+async function withinDeadline(res: Response, work: Promise<unknown>, atMostMs: number): Promise<void> {
+  const deadline = requestDeadline(res);
+  const waitMs = Math.max(0, Math.min(atMostMs, deadline ? deadline.at - Date.now() - importJobLimits.deadlineMarginMs : atMostMs));
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise<void>((r) => (timer = setTimeout(r, waitMs)))]);
+  clearTimeout(timer);
+}
+
 /**
  * The answer for a job: a small file waits for its job (never past the request's deadline, so a
  * timeout never reports as failed an import that then lands) and answers as an import always did —
  * 200 with the report, or the problem of its failure; otherwise, and for larger files, 202 with the
- * job and its address in `Location`. Every answer names the job (`Content-Location`).
+ * job and its address in `Location`. Every answer names the job (`Content-Location`). Before it
+ * answers, the job's record in Neo4j says what the answer says (queued or running for a 202, ended
+ * for the rest), within the same deadline: so a process killed just after answering leaves a record
+ * a restarted one reads back (`GET /import/jobs/{id}`), not a 404 or a finished job read as interrupted.
  */
-async function answer(job: ImportJob, res: Response): Promise<Reply> {
+async function answer(job: ImportJob, res: Response, recorded: { queued: Promise<void>; ended: Promise<void> }): Promise<Reply> {
   const where = jobPath(job.id);
   if (job.bytes <= importJobLimits.syncMaxBytes) {
-    const deadline = requestDeadline(res);
-    const waitMs = Math.max(
-      0,
-      Math.min(importJobLimits.syncWaitMs, deadline ? deadline.at - Date.now() - importJobLimits.deadlineMarginMs : importJobLimits.syncWaitMs),
-    );
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([job.settled, new Promise<void>((r) => (timer = setTimeout(r, waitMs)))]);
-    clearTimeout(timer);
+    await withinDeadline(res, job.settled, importJobLimits.syncWaitMs);
+    if (job.state === 'succeeded' || job.state === 'failed') await withinDeadline(res, recorded.ended, importJobLimits.syncWaitMs);
     if (job.state === 'succeeded') return { kind: 'json', status: 200, body: job.report, headers: { 'Content-Location': where } };
     if (job.state === 'failed') throw job.error;
   }
+  await withinDeadline(res, recorded.queued, importJobLimits.syncWaitMs);
   return { kind: 'json', status: 202, body: jobView(job), location: where, headers: { 'Content-Location': where } };
 }
 
@@ -165,7 +172,7 @@ export function importRoutes(engine: ChainMatchEngine, knowledge: KnowledgeEngin
         const field = (req.body as { encoding?: unknown } | undefined)?.encoding;
         const declared = field === undefined ? undefined : encodingSchema.safeParse(field);
         if (declared && !declared.success) throw new InvalidInputError('invalid encoding', [{ path: 'body.encoding', message: 'utf-8 or gb18030' }]);
-        if (state.existing) return answer(state.existing, res);
+        if (state.existing) return answer(state.existing, res, { queued: Promise.resolve(), ended: Promise.resolve() });
         if (state.stored) return answerStored(state.stored);
         // Answered 503 already (the upload was slower than the request timeout): start nothing.
         if (requestDeadline(res)?.signal.aborted) throw new UnavailableError('the request timed out before the import was queued');
@@ -174,12 +181,13 @@ export function importRoutes(engine: ChainMatchEngine, knowledge: KnowledgeEngin
           encoding: query.encoding ?? declared?.data, log: (error, message) => req.log?.warn({ err: error }, message),
         }, state.key === undefined ? undefined : { key: state.key, fingerprint: state.fingerprint! });
         // Kept in Neo4j when queued and when it ends, so that a restart of the API never loses it silently.
-        // Not awaited: between the deadline check above and `answer` nothing may wait, or a 503 could go
-        // out for a job that then runs (F4); the record of the end never overwrites a later one's.
+        // Not awaited here: between the deadline check above and `answer` nothing may wait, or a 503 could
+        // go out for a job that then runs (F4); `answer` waits for them within the deadline. The record of
+        // the end never overwrites a later one's.
         const record = () => records().save(job, jobView(job)).catch((error: unknown) => req.log?.warn({ err: error }, 'import job not recorded'));
-        void record();
-        void job.settled.then(record);
-        return answer(job, res);
+        const queued = record();
+        const ended = job.settled.then(record);
+        return answer(job, res, { queued, ended });
       },
     }),
     ...importJobRoutes(queue, records),
