@@ -71,10 +71,11 @@ export class AttachmentClassifier {
    * their right answer is "none of these", which teaches the model to say so.
    */
   static train(firms: LabelledFirm[], segments: SegmentWords[], outsiders: FirmDescription[] = []): AttachmentClassifier {
-    const model = new AttachmentModel(firms, segments, attachmentModel.neighbours);
-    if (firms.length < attachmentModel.minTrainingFirms) return new AttachmentClassifier(model, [...priorWeights, -Infinity], identityScaling, undefined, false);
     const indexOf = new Map(firms.map((f, i) => [f, i]));
     const sample = seededOrder(firms, attachmentModel.seed).slice(0, attachmentModel.fitSample);
+    const fits = firms.length >= attachmentModel.minTrainingFirms;
+    const model = new AttachmentModel(firms, segments, attachmentModel.neighbours, fits ? sample.map((f) => indexOf.get(f)!) : []);
+    if (!fits) return new AttachmentClassifier(model, [...priorWeights, -Infinity], identityScaling, undefined, false);
     const examples: (ChoiceExample & { segments: number[] })[] = [];
     for (const firm of sample) {
       const i = indexOf.get(firm)!;

@@ -69,3 +69,25 @@ describe('the embedding signals (a firm\'s products by meaning)', () => {
     for (const pair of dense(m, unit([1, 0, 0]))) expect(pair).toEqual([0, 0]);
   });
 });
+
+describe('the termLogit signal (a linear model trained to tell the segments apart)', () => {
+  const termLogit = (m: AttachmentModel, products: string[], self?: number) => {
+    const { values } = m.signals({ name: '某某股份', products }, self);
+    const j = signalNames.indexOf('termLogit');
+    return [values[j], values[signalNames.length + j]];
+  };
+
+  it('gives a new firm the log-probability of each segment, the right one higher', () => {
+    const [liquor, property] = termLogit(model, ['酱香型白酒', '白酒']);
+    expect(liquor).toBeGreaterThan(property);
+    expect(Math.exp(liquor) + Math.exp(property)).toBeLessThanOrEqual(1 + 1e-6); // stored as Float32
+  });
+
+  it('scores an attached firm as new only when it was cross-fitted (a model that never saw it), else gives nothing', () => {
+    const crossFitted = new AttachmentModel(firms, segments, 10, [0, 1, 2, 3]);
+    const [liquor, property] = termLogit(crossFitted, firms[0].products, 0);
+    expect(liquor).toBeLessThan(0);
+    expect(liquor).toBeGreaterThan(property);
+    expect(termLogit(model, firms[0].products, 0)).toEqual([0, 0]);
+  });
+});

@@ -5,6 +5,7 @@ import { IncludedProducts } from './includedProducts.ts';
 import { type Neighbour, topK } from './nearest.ts';
 import { ProductLines, productLinesOf } from './productLines.ts';
 import { column, type LabelledFirm, type SegmentWords, signalCount, type SignalTable } from './signals.ts';
+import { TermLogitSignal } from './termLogitSignal.ts';
 import { dot, InvertedIndex, type SparseTerms, withoutTerms } from './termSpace.ts';
 import { buildView, dotSelf, type View, type ViewName, views } from './termViews.ts';
 
@@ -28,8 +29,10 @@ export class AttachmentModel {
   private readonly similarSegments: Neighbour[][];
   readonly segmentCount: number;
   private readonly dense?: DenseSpace;
+  private readonly termLogit: TermLogitSignal;
 
-  constructor(readonly firms: LabelledFirm[], readonly segments: SegmentWords[], readonly neighbourCount = 10) {
+  /** `crossFit`: the attached firms that will be scored as new (the fit sample): their termLogit is cross-fitted. */
+  constructor(readonly firms: LabelledFirm[], readonly segments: SegmentWords[], readonly neighbourCount = 10, crossFit: number[] = []) {
     this.segmentCount = segments.length;
     const segmentDocs = segments.map((s) => s.text.flatMap(phraseGrams));
     this.view = {
@@ -42,6 +45,7 @@ export class AttachmentModel {
     this.lines = new ProductLines(firms);
     this.segmentIndex = new InvertedIndex(segmentDocs.map((d) => this.view.grams.space.vector(d)), this.view.grams.space.size);
     this.dense = DenseSpace.of(firms, segments.length, neighbourCount);
+    this.termLogit = new TermLogitSignal(this.view, firms, segments.length, crossFit);
     this.firmCounts = new Float64Array(segments.length);
     for (const f of firms) for (const s of f.labels) this.firmCounts[s]++;
     const grams = this.view.grams;
@@ -110,6 +114,7 @@ export class AttachmentModel {
     }
     this.lines.vote(firm, self, hidden, values, column('productLines'), column('leadingProductLines'));
     this.dense?.signals(firm, self, hidden, values);
+    this.termLogit.signal(self, q, values, K, column('termLogit'));
     this.included.share(firm, self, values, column('segmentProducts'));
     // Evidence shared among similar segments (a small class borrows from its neighbours). The
     // similarities come from centroids that include an attached firm scored as new: a small leak, but

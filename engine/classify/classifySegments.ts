@@ -32,6 +32,7 @@ const signalDetail: Record<SignalName, (value: number) => Message> = {
   nameNeighbours: (v) => say('classify.nameNeighbours', { vote: v.toFixed(2) }),
   nameSegmentText: (v) => say('classify.nameSegmentText', { similarity: v.toFixed(2) }),
   leadingGramCentroid: (v) => say('classify.leadingGramCentroid', { similarity: v.toFixed(2) }),
+  termLogit: (v) => say('classify.termLogit', { percent: Math.round(Math.exp(v) * 100) }),
 };
 
 /** The embedding signals, left out of an explanation when the scope's firms have no embeddings. */

@@ -137,4 +137,5 @@ export const enMessages: Record<MessageCode, string> = {
   'classify.nameNeighbours': 'the attached firms with the nearest names vote for this segment (weighted vote {vote})',
   'classify.nameSegmentText': 'its name is close to the segment’s name (similarity {similarity})',
   'classify.leadingGramCentroid': 'the characters of its leading products are close to this segment’s firms’ products (similarity {similarity})',
+  'classify.termLogit': 'a model trained on the firms’ words to tell the segments apart gives this segment {percent}%',
 };

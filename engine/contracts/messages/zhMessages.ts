@@ -145,4 +145,5 @@ export const zhMessages = {
   'classify.nameNeighbours': '名称最相近的已挂链企业投向本环节（加权票 {vote}）',
   'classify.nameSegmentText': '企业名称与环节名称相近（相似度 {similarity}）',
   'classify.leadingGramCentroid': '排在前面的主营产品用字与本环节企业的产品相近（相似度 {similarity}）',
+  'classify.termLogit': '按各环节企业用词训练的区分模型认为属于本环节的概率为 {percent}%',
 } as const satisfies Record<string, string>;
