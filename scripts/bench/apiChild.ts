@@ -4,12 +4,13 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../api/app.ts';
 import { apiConfigFromEnv } from '../../api/config.ts';
-import { createDriver, Graph } from '../../engine/index.ts';
+import { createDriver, Graph, remoteTargetFromEnv } from '../../engine/index.ts';
 
-const uri = process.env.NEO4J_URI;
-if (!uri || !process.send) throw new Error('apiChild runs under apiProcess.ts with NEO4J_URI set');
-const graph = new Graph(createDriver({ uri }));
-const server = createApp({ graph, graphUri: uri, embedded: false, version: 'bench', config: apiConfigFromEnv() }).listen(0, '127.0.0.1', () => {
+// NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE come along with the URI: a remote server may need them.
+const target = remoteTargetFromEnv();
+if (!target || !process.send) throw new Error('apiChild runs under apiProcess.ts with NEO4J_URI set');
+const graph = new Graph(createDriver(target), target.database);
+const server = createApp({ graph, graphUri: target.uri, embedded: false, version: 'bench', config: apiConfigFromEnv() }).listen(0, '127.0.0.1', () => {
   process.send!({ port: (server.address() as AddressInfo).port });
 });
 
