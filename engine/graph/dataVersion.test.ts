@@ -25,6 +25,15 @@ describe('data version (docs/scaling.md)', () => {
     expect(await graph.read(readDataVersion)).toBe(settled);
   });
 
+  it('a write of records no cache holds (job and health records) leaves it alone, and still writes', async () => {
+    await graph.write((tx) => tx.run('RETURN 1'));
+    const before = await graph.read(readDataVersion);
+    await graph.writeRecords((tx) => tx.run("MERGE (r:DataVersionTestRecord {id: 'r'}) SET r.at = datetime()"));
+    expect(await graph.read(readDataVersion)).toBe(before);
+    expect(await graph.query("MATCH (r:DataVersionTestRecord {id: 'r'}) RETURN r.at AS at")).toHaveLength(1);
+    await graph.run('MATCH (r:DataVersionTestRecord) DELETE r');
+  });
+
   it('a watch reads it at most once per interval and reports a change after the interval', async () => {
     let now = 1_000_000;
     let reads = 0;

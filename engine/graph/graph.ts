@@ -39,6 +39,16 @@ export class Graph {
     );
   }
 
+  /**
+   * A write of records no process keeps in memory (import job records, the daily chain-health records):
+   * no data-version bump, so it neither makes every process drop its caches nor waits for the version
+   * node's lock behind the data writes. Anything a snapshot, catalog or cached answer reads goes
+   * through `write`.
+   */
+  writeRecords<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.guarded(() => this.session('WRITE', (s) => s.executeWrite(work)));
+  }
+
   /** One read query, records as plain objects. */
   async query<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}): Promise<R[]> {
     const result = await this.read((tx) => tx.run<R>(cypher, params));

@@ -64,7 +64,7 @@ export async function recordChainHealth(engine: ChainHealthReader, at: Date = ne
   const day = healthDay(at);
   const chains = await engine.listChains();
   const rows = await Promise.all(chains.map(async (c) => recordRow(chainHealth(await engine.snapshots.get(c.id)))));
-  await engine.graph.write((tx) =>
+  await engine.graph.writeRecords((tx) =>
     tx.run(
       `UNWIND $rows AS row
        MERGE (h:ChainHealthSnapshot {chainId: row.chainId, day: $day})

@@ -42,7 +42,7 @@ export class ImportJobRecords {
     await this.ensureConstraint();
     const finished = !unfinished.includes(view.state);
     const now = new Date().toISOString();
-    await this.graph.write((tx) =>
+    await this.graph.writeRecords((tx) =>
       tx.run(
         `MERGE (j:ImportJob {id: $id})
          ON CREATE SET j.owner = $owner, j.idempotencyKey = $key, j.fingerprint = $fingerprint, j.submittedAt = $submittedAt
@@ -82,7 +82,7 @@ export class ImportJobRecords {
     };
     if (!unfinished.includes(String(j.state)) || j.instance === this.instance) return record;
     record.view = interrupted(record.view);
-    await this.graph.write((tx) =>
+    await this.graph.writeRecords((tx) =>
       tx.run(
         `MATCH (j:ImportJob {id: $id}) WHERE j.finishedAt IS NULL AND j.instance = $was
          SET j.state = 'failed', j.view = $view, j.finishedAt = $now`,
@@ -95,7 +95,7 @@ export class ImportJobRecords {
   /** Drops records past the TTL, then the oldest beyond the number kept (as the queue does in memory). */
   private async prune(now: string): Promise<void> {
     const cutoff = new Date(Date.parse(now) - this.limits.finishedTtlMs).toISOString();
-    await this.graph.write(async (tx) => {
+    await this.graph.writeRecords(async (tx) => {
       await tx.run('MATCH (j:ImportJob) WHERE coalesce(j.finishedAt, j.submittedAt) < $cutoff DELETE j', { cutoff });
       await tx.run('MATCH (j:ImportJob) WHERE j.finishedAt IS NOT NULL WITH j ORDER BY j.finishedAt DESC SKIP $keep DELETE j', { keep: neo4j.int(this.limits.maxFinishedKept) });
     });
