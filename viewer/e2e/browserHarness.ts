@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Graph } from '../../engine/index.ts';
 import { hashKey } from '../../api/config.ts';
 import { seededGraph } from '../../scripts/test/seededGraph.ts';
@@ -62,6 +63,33 @@ export async function startHarness(): Promise<Harness> {
       await graph.write((tx) => tx.run("MATCH (m:Match) WHERE m.createdBy = 'e2e' DETACH DELETE m"));
       await graph.close();
     },
+  };
+}
+
+/**
+ * The harness of one test file: started before its tests and stopped after them. The returned object
+ * reads the running harness (so call it at the top of the file, use it inside tests).
+ */
+export function harnessPerFile(): Pick<Harness, 'graph' | 'server' | 'openApp'> {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+  const running = () => {
+    if (!harness) throw new Error('the harness is not running: use it inside tests or hooks');
+    return harness;
+  };
+  return {
+    get graph() {
+      return running().graph;
+    },
+    get server() {
+      return running().server;
+    },
+    openApp: (hash, options) => running().openApp(hash, options),
   };
 }
 

@@ -7,22 +7,10 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { viewport, startHarness, shot as saveShot, type Harness } from './browserHarness.ts';
+import { harnessPerFile, shot, viewport } from './browserHarness.ts';
 
-let harness: Harness;
-let server: Harness['server'];
-
-beforeAll(async () => {
-  harness = await startHarness();
-  ({ server } = harness);
-});
-
-afterAll(async () => {
-  await harness?.stop();
-});
-
-const openApp = (hash = '') => harness.openApp(hash);
-const shot = saveShot;
+const app = harnessPerFile();
+const openApp = (hash = '') => app.openApp(hash);
 
 describe('journey: chain map → planted gap → candidates → paths → English and back', () => {
   let page: Page;
@@ -192,7 +180,7 @@ describe('journey: every view has a page', () => {
 
   it('opens each view with its title, its nav entry marked current, and no coming-soon placeholder left', async () => {
     for (const [hash, title] of [['#/pairing', '校企对接'], ['#/resources', '资源供需'], ['#/explore', '图谱探索'], ['#/matches', '匹配跟踪'], ['#/review', '待审挂链']]) {
-      await page.goto(`${server.base}/${hash}`);
+      await page.goto(`${app.server.base}/${hash}`);
       await expect.poll(() => page.locator('h1').innerText()).toBe(title);
       expect(await page.locator(`.main-nav a[aria-current="page"]`).getAttribute('href')).toBe(hash);
       expect(await page.locator('.state-soon, .soon-dot').count()).toBe(0);
@@ -200,7 +188,7 @@ describe('journey: every view has a page', () => {
   });
 
   it('shows the API’s problem title when a chain does not exist, with a retry', async () => {
-    await page.goto(`${server.base}/#/chain/no-such-chain`);
+    await page.goto(`${app.server.base}/#/chain/no-such-chain`);
     await page.waitForSelector('.state-error');
     const text = await page.locator('.state-error').innerText();
     expect(text).toContain('未找到 Not found');

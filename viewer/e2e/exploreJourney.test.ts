@@ -7,22 +7,10 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { viewport, wide, startHarness, shot as saveShot, type Harness } from './browserHarness.ts';
+import { harnessPerFile, shot, viewport, wide } from './browserHarness.ts';
 
-let harness: Harness;
-let server: Harness['server'];
-
-beforeAll(async () => {
-  harness = await startHarness();
-  ({ server } = harness);
-});
-
-afterAll(async () => {
-  await harness?.stop();
-});
-
-const openApp = (hash = '') => harness.openApp(hash);
-const shot = saveShot;
+const app = harnessPerFile();
+const openApp = (hash = '') => app.openApp(hash);
 
 describe('journey: explore — search 正大天晴, open its neighbourhood, expand, filter, pin, 5,000 nodes', () => {
   let page: Page;
@@ -134,7 +122,7 @@ describe('journey: explore — search 正大天晴, open its neighbourhood, expa
   });
 
   it('draws a synthetic 5,000-node graph on Canvas with the layout in a Web Worker', async () => {
-    await page.goto(`${server.base}/#/explore?synthetic=5000`);
+    await page.goto(`${app.server.base}/#/explore?synthetic=5000`);
     await page.waitForSelector('canvas.explore-canvas');
     expect(await page.locator('.graph-surface').getAttribute('data-renderer')).toBe('canvas');
     expect(await page.locator('.graph-surface').getAttribute('data-layout')).toBe('worker');

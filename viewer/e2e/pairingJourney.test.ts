@@ -7,20 +7,10 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eKey, startHarness, shot as saveShot, type Harness } from './browserHarness.ts';
+import { e2eKey, harnessPerFile, shot } from './browserHarness.ts';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.stop();
-});
-
-const openApp = (hash = '') => harness.openApp(hash);
-const shot = saveShot;
+const app = harnessPerFile();
+const openApp = (hash = '') => app.openApp(hash);
 
 describe('journey: school–enterprise pairing for a typed need, and talent for 正大天晴', () => {
   let page: Page;

@@ -7,22 +7,10 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eKey, viewport, wide, startHarness, shot as saveShot, type Harness } from './browserHarness.ts';
+import { e2eKey, harnessPerFile, shot, viewport, wide } from './browserHarness.ts';
 
-let harness: Harness;
-let server: Harness['server'];
-
-beforeAll(async () => {
-  harness = await startHarness();
-  ({ server } = harness);
-});
-
-afterAll(async () => {
-  await harness?.stop();
-});
-
-const openApp = (hash = '') => harness.openApp(hash);
-const shot = saveShot;
+const app = harnessPerFile();
+const openApp = (hash = '') => app.openApp(hash);
 
 describe('journey: resources board → per-demand matches → global assignment with the unmet demands → match tracking', () => {
   let page: Page;
@@ -88,7 +76,7 @@ describe('journey: resources board → per-demand matches → global assignment 
     await page.waitForSelector('.assign-table .record-ok');
     const offer = (await page.locator('.assign-table tbody tr').first().locator('td').nth(1).innerText()).trim();
 
-    await page.goto(`${server.base}/#/matches`);
+    await page.goto(`${app.server.base}/#/matches`);
     await page.waitForSelector('.column-proposed .match-card');
     expect(await page.locator('.key-panel').innerText()).toContain('API 密钥已设置'); // entered once, for the browser session
     const card = page.locator('.column-proposed .match-card').filter({ hasText: offer });
@@ -103,7 +91,7 @@ describe('journey: resources board → per-demand matches → global assignment 
 
     // someone else agrees it meanwhile; this page still offers "decline" → 409, said plainly, list reloaded
     const id = (await moved.getAttribute('data-id'))!;
-    const r = await fetch(`${server.base}/api/v1/matches/${encodeURIComponent(id)}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${e2eKey}` }, body: JSON.stringify({ status: 'agreed' }) });
+    const r = await fetch(`${app.server.base}/api/v1/matches/${encodeURIComponent(id)}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${e2eKey}` }, body: JSON.stringify({ status: 'agreed' }) });
     expect(r.status).toBe(200);
     await moved.locator('button[data-to="declined"]').click();
     await page.waitForSelector('.match-message .record-error');
