@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { InvalidInputError, tableToXlsx, type FieldIssue } from '../engine/index.ts';
+import { InvalidInputError, type FieldIssue } from '../engine/index.ts';
 import { sendProblem } from './problem.ts';
 import type { Reply, RouteDefinition } from './route.ts';
 import { sendTable } from './sendTable.ts';

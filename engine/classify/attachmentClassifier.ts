@@ -113,11 +113,22 @@ export class AttachmentClassifier {
     pool.forEach((s, c) => scoped.set(values.subarray(s * K, s * K + K), c * K));
     const picked = candidates(scoped, pool.length, attachmentModel.candidates).map((c) => pool[c]);
     const rows = featureRows(values, picked);
-    const p = this.fitted ? softmaxScores(this.weights, rows, picked.length + 1) : softmaxScores(this.weights.slice(0, K), rows.filter((_, i) => i % F < K), picked.length);
+    const p = this.fitted
+      ? softmaxScores(this.weights, rows, picked.length + 1)
+      : softmaxScores(
+          this.weights.slice(0, K),
+          rows.filter((_, i) => i % F < K),
+          picked.length,
+        );
     const items = picked.map((segment, c) => {
       let score = 0;
       for (let j = 0; j < K; j++) score += this.weights[j] * rows[c * F + j];
-      return { segment, probability: applyIsotonic(this.isotonic, applyScaling(this.calibration, p[c])), score, signals: Array.from(rows.subarray(c * F, c * F + K)) };
+      return {
+        segment,
+        probability: applyIsotonic(this.isotonic, applyScaling(this.calibration, p[c])),
+        score,
+        signals: Array.from(rows.subarray(c * F, c * F + K)),
+      };
     });
     items.sort((a, b) => b.score - a.score || a.segment - b.segment);
     return { items: items.slice(0, options.limit), neighbours };

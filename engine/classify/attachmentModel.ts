@@ -32,7 +32,12 @@ export class AttachmentModel {
   private readonly termLogit: TermLogitSignal;
 
   /** `crossFit`: the attached firms that will be scored as new (the fit sample): their termLogit is cross-fitted. */
-  constructor(readonly firms: LabelledFirm[], readonly segments: SegmentWords[], readonly neighbourCount = 10, crossFit: number[] = []) {
+  constructor(
+    readonly firms: LabelledFirm[],
+    readonly segments: SegmentWords[],
+    readonly neighbourCount = 10,
+    crossFit: number[] = [],
+  ) {
     this.segmentCount = segments.length;
     const segmentDocs = segments.map((s) => s.text.flatMap(phraseGrams));
     this.view = {
@@ -43,7 +48,10 @@ export class AttachmentModel {
     };
     this.included = new IncludedProducts(firms, segments);
     this.lines = new ProductLines(firms);
-    this.segmentIndex = new InvertedIndex(segmentDocs.map((d) => this.view.grams.space.vector(d)), this.view.grams.space.size);
+    this.segmentIndex = new InvertedIndex(
+      segmentDocs.map((d) => this.view.grams.space.vector(d)),
+      this.view.grams.space.size,
+    );
     this.dense = DenseSpace.of(firms, segments.length, neighbourCount);
     this.termLogit = new TermLogitSignal(this.view, firms, segments.length, crossFit);
     this.firmCounts = new Float64Array(segments.length);
@@ -148,7 +156,7 @@ export class AttachmentModel {
     const q = words.space.vector(views.words(firm));
     const c = words.centroidIndex.rows[segment];
     const shared: { word: string; weight: number }[] = [];
-    for (let i = 0, j = 0; i < q.ids.length && j < c.ids.length; ) {
+    for (let i = 0, j = 0; i < q.ids.length && j < c.ids.length;) {
       if (q.ids[i] === c.ids[j]) shared.push({ word: words.space.terms[q.ids[i]], weight: q.values[i++] * c.values[j++] });
       else if (q.ids[i] < c.ids[j]) i++;
       else j++;
@@ -173,7 +181,14 @@ export class AttachmentModel {
   }
 
   /** Similarity-weighted vote of the k most similar attached firms, into one signal column. */
-  private neighbourVote(name: ViewName, query: SparseTerms, self: number | undefined, hidden: ReadonlySet<number> | undefined, values: Float64Array, column: number): Neighbour[] {
+  private neighbourVote(
+    name: ViewName,
+    query: SparseTerms,
+    self: number | undefined,
+    hidden: ReadonlySet<number> | undefined,
+    values: Float64Array,
+    column: number,
+  ): Neighbour[] {
     const sims = this.view[name].firmIndex.dots(query, new Float64Array(this.firms.length));
     if (self !== undefined) sims[self] = 0;
     if (hidden) for (const i of hidden) sims[i] = 0;

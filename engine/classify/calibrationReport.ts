@@ -27,6 +27,12 @@ export function calibrationReport(answers: { confidence: number; right: boolean 
   const ece = bins.reduce((s, b) => s + (b.answers ? Math.abs(b.right - b.confidence) / n : 0), 0);
   return {
     expectedCalibrationError: r3(ece),
-    bins: bins.map((b) => ({ from: b.from, to: r3(b.to), answers: b.answers, meanConfidence: b.answers ? r3(b.confidence / b.answers) : 0, accuracy: b.answers ? r3(b.right / b.answers) : 0 })),
+    bins: bins.map((b) => ({
+      from: b.from,
+      to: r3(b.to),
+      answers: b.answers,
+      meanConfidence: b.answers ? r3(b.confidence / b.answers) : 0,
+      accuracy: b.answers ? r3(b.right / b.answers) : 0,
+    })),
   };
 }

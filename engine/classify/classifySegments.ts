@@ -82,8 +82,14 @@ export function suggestSegments(scope: TrainedScope, input: ClassifyInput, optio
     const evidence = classifier.model.evidence(firm, item.segment, neighbours);
     const confidence = round(item.probability);
     return {
-      segmentId: segment.id, segmentName: segment.name, chainId: segment.chainId, chainName: segment.chainName,
-      score: round(item.score), confidence, decision: decide(confidence, rank, classifier.fitted, firm.products.length > 0 || Boolean(firm.description?.trim())), signals,
+      segmentId: segment.id,
+      segmentName: segment.name,
+      chainId: segment.chainId,
+      chainName: segment.chainName,
+      score: round(item.score),
+      confidence,
+      decision: decide(confidence, rank, classifier.fitted, firm.products.length > 0 || Boolean(firm.description?.trim())),
+      signals,
       evidence: {
         products: evidence.products,
         words: evidence.words,

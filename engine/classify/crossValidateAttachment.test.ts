@@ -23,7 +23,8 @@ describe.runIf(hasRealData())('attachment on real listed firms (../shared/real)'
 
   it('says how sure it is in a way that means something: calibrated top answers, precise automatic attachments', () => {
     expect(report.calibration.expectedCalibrationError).toBeLessThanOrEqual(0.05);
-    for (const bin of report.calibration.bins.filter((b) => b.answers >= 100)) expect(Math.abs(bin.accuracy - bin.meanConfidence)).toBeLessThan(0.15); // ±2.5 standard errors at 100 answers
+    // ±2.5 standard errors at 100 answers
+    for (const bin of report.calibration.bins.filter((b) => b.answers >= 100)) expect(Math.abs(bin.accuracy - bin.meanConfidence)).toBeLessThan(0.15);
     const attach = report.decisions.find((d) => d.decision === 'attach')!;
     const review = report.decisions.find((d) => d.decision === 'review')!;
     expect(attach.share).toBeGreaterThan(0.02);

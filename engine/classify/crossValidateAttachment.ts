@@ -53,9 +53,17 @@ export function attachmentLabels(examples: LabelledExample[], labelNames: Map<st
 export type FoldSegments = (train: LabelledExample[], labels: string[]) => SegmentWords[];
 
 /** One fold's classifier, trained as a deployment trains it: `train` as the attached firms, over all labels of `examples`. */
-export function trainOnFold(train: LabelledExample[], examples: LabelledExample[], labelNames: Map<string, string>, foldSegments?: FoldSegments): AttachmentClassifier {
+export function trainOnFold(
+  train: LabelledExample[],
+  examples: LabelledExample[],
+  labelNames: Map<string, string>,
+  foldSegments?: FoldSegments,
+): AttachmentClassifier {
   const { labels, segmentOf, segments } = attachmentLabels(examples, labelNames);
-  return AttachmentClassifier.train(train.map((e) => ({ ...e, labels: [segmentOf.get(e.label)!] })), foldSegments?.(train, labels) ?? segments);
+  return AttachmentClassifier.train(
+    train.map((e) => ({ ...e, labels: [segmentOf.get(e.label)!] })),
+    foldSegments?.(train, labels) ?? segments,
+  );
 }
 
 /**
@@ -95,7 +103,9 @@ export function crossValidateAttachment(
     const at = (k: number) => r3(rows.filter((r) => r.ranked.slice(0, k).includes(r.truth.label)).length / rows.length);
     const levels = Array.from({ length: levelCount }, (_, level) => ({
       level: level + 1,
-      accuracyAt1: r3(rows.filter((r) => r.ranked[0] !== undefined && ancestorsOf.get(r.ranked[0])?.[level] === r.truth.ancestors?.[level]).length / rows.length),
+      accuracyAt1: r3(
+        rows.filter((r) => r.ranked[0] !== undefined && ancestorsOf.get(r.ranked[0])?.[level] === r.truth.ancestors?.[level]).length / rows.length,
+      ),
     }));
     return { method, accuracyAt1: at(1), accuracyAt3: at(3), accuracyAt10: at(10), levels };
   });
@@ -111,5 +121,15 @@ export function crossValidateAttachment(
       const [truth, predicted] = key.split('\u0000');
       return { truth: labelNames.get(truth) ?? truth, predicted: labelNames.get(predicted) ?? predicted, count };
     });
-  return { firms: examples.length, labels: labels.length, folds, seed, methods, calibration: calibrationReport(answers), decisions, precisionCoverage: precisionCoverage(answers), confusedPairs };
+  return {
+    firms: examples.length,
+    labels: labels.length,
+    folds,
+    seed,
+    methods,
+    calibration: calibrationReport(answers),
+    decisions,
+    precisionCoverage: precisionCoverage(answers),
+    confusedPairs,
+  };
 }

@@ -14,7 +14,8 @@ export class IncludedProducts {
 
   constructor(private readonly firms: LabelledFirm[], segments: SegmentWords[]) {
     segments.forEach((seg, i) => {
-      for (const key of new Set((seg.products ?? []).map(productKey).filter((k) => [...k].length >= 2))) (this.included.get(key) ?? this.included.set(key, []).get(key)!).push(i);
+      for (const key of new Set((seg.products ?? []).map(productKey).filter((k) => [...k].length >= 2)))
+        (this.included.get(key) ?? this.included.set(key, []).get(key)!).push(i);
     });
     this.listedIn = segments.map(() => new Map());
     firms.forEach((f) => {
@@ -44,7 +45,8 @@ export class IncludedProducts {
         }
       };
       if (this.included.has(key)) consider(key);
-      for (const included of this.included.keys()) if (included !== key && (key.includes(included) || included.includes(key)) && Math.min([...key].length, [...included].length) >= 3) consider(included);
+      for (const included of this.included.keys())
+        if (included !== key && (key.includes(included) || included.includes(key)) && Math.min([...key].length, [...included].length) >= 3) consider(included);
       for (const s of matched) hits[s]++;
     }
     for (let s = 0; s < segments; s++) values[s * K + column] = hits[s] / keys.length;

@@ -37,7 +37,10 @@ export class ProductLines {
       }
     });
     this.space = new TermSpace(docs);
-    this.index = new InvertedIndex(docs.map((d) => this.space.vector(d)), this.space.size);
+    this.index = new InvertedIndex(
+      docs.map((d) => this.space.vector(d)),
+      this.space.size,
+    );
     this.firm = Int32Array.from(firm);
   }
 
@@ -47,7 +50,14 @@ export class ProductLines {
    * 浓香型白酒 meets other firms' 白酒 whatever else either makes. Averaged over the firm's lines into
    * `column`, and over its leading lines (the main business) into `leadingColumn`.
    */
-  vote(firm: FirmDescription, self: number | undefined, hidden: ReadonlySet<number> | undefined, values: Float64Array, column: number, leadingColumn: number): void {
+  vote(
+    firm: FirmDescription,
+    self: number | undefined,
+    hidden: ReadonlySet<number> | undefined,
+    values: Float64Array,
+    column: number,
+    leadingColumn: number,
+  ): void {
     const K = signalCount;
     const products = productLinesOf(firm);
     if (products.length === 0) return;

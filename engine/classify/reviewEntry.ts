@@ -46,7 +46,9 @@ export function reviewSuggestions(items: readonly SegmentSuggestion[]): ReviewSu
     evidence: {
       products: (s.evidence?.products ?? []).slice(0, reviewBounds.products).map(cut),
       words: (s.evidence?.words ?? []).slice(0, reviewBounds.words).map(cut),
-      similarFirms: (s.evidence?.similarFirms ?? []).slice(0, reviewBounds.similarFirms).map((f) => ({ id: f.id, name: cut(f.name), similarity: round3(f.similarity) })),
+      similarFirms: (s.evidence?.similarFirms ?? [])
+        .slice(0, reviewBounds.similarFirms)
+        .map((f) => ({ id: f.id, name: cut(f.name), similarity: round3(f.similarity) })),
     },
   }));
 }

@@ -66,7 +66,10 @@ export async function listReviewQueue(graph: Graph, offset: number, limit: numbe
      ORDER BY queuedAt, id SKIP $offset LIMIT $limit`,
     { offset: neo4j.int(offset), limit: neo4j.int(limit) },
   );
-  return { total, items: rows.map((r) => ({ firm: { id: r.id, name: r.name }, queuedAt: r.queuedAt, suggestions: JSON.parse(r.suggestions) as ReviewSuggestion[] })) };
+  return {
+    total,
+    items: rows.map((r) => ({ firm: { id: r.id, name: r.name }, queuedAt: r.queuedAt, suggestions: JSON.parse(r.suggestions) as ReviewSuggestion[] })),
+  };
 }
 
 interface Locked {
@@ -97,7 +100,13 @@ function target(request: ReviewDecisionRequest, suggestions: ReviewSuggestion[])
  * status is read, so two people deciding at once cannot both pass the check. Repeating the same
  * decision answers the first one again (`changed: false`); a different decision afterwards is a conflict.
  */
-export async function decideReview(graph: Graph, firmId: string, request: ReviewDecisionRequest, actor: string, now = new Date()): Promise<ReviewOutcome & { changed: boolean }> {
+export async function decideReview(
+  graph: Graph,
+  firmId: string,
+  request: ReviewDecisionRequest,
+  actor: string,
+  now = new Date(),
+): Promise<ReviewOutcome & { changed: boolean }> {
   return graph.write(async (tx) => {
     const locked = await tx.run<Locked>(
       `MATCH (e:Enterprise {id: $firmId}) SET e._lock = true
@@ -113,11 +122,18 @@ export async function decideReview(graph: Graph, firmId: string, request: Review
 
     if (firm.status !== 'pending') {
       const previous: ReviewOutcome = {
-        firm: { id: firmId, name: firm.name }, action: actionOf[firm.status], status: firm.status, segmentId: firm.segmentId,
-        decidedBy: firm.decidedBy ?? '', decidedAt: firm.decidedAt ?? '', note: firm.note,
+        firm: { id: firmId, name: firm.name },
+        action: actionOf[firm.status],
+        status: firm.status,
+        segmentId: firm.segmentId,
+        decidedBy: firm.decidedBy ?? '',
+        decidedAt: firm.decidedAt ?? '',
+        note: firm.note,
       };
       if (previous.status !== statusOf[request.action] || previous.segmentId !== segmentId) {
-        throw new ConflictError(`enterprise "${firmId}" was already ${previous.status}${previous.segmentId ? ` to ${previous.segmentId}` : ''} by ${previous.decidedBy} at ${previous.decidedAt}`);
+        throw new ConflictError(
+          `enterprise "${firmId}" was already ${previous.status}${previous.segmentId ? ` to ${previous.segmentId}` : ''} by ${previous.decidedBy} at ${previous.decidedAt}`,
+        );
       }
       await tx.run('MATCH (e:Enterprise {id: $firmId}) REMOVE e._lock', { firmId });
       return { ...previous, changed: false };
@@ -125,7 +141,8 @@ export async function decideReview(graph: Graph, firmId: string, request: Review
 
     if (segmentId) {
       const found = await tx.run('MATCH (s:Segment {id: $segmentId}) RETURN s.id AS id', { segmentId });
-      if (found.records.length === 0) throw new UnknownReferenceError('unknown segment', [{ path: 'body.segmentId', message: `no Segment with id "${segmentId}"` }]);
+      if (found.records.length === 0)
+        throw new UnknownReferenceError('unknown segment', [{ path: 'body.segmentId', message: `no Segment with id "${segmentId}"` }]);
     }
     const decidedAt = now.toISOString();
     const note = request.note || null;
@@ -138,11 +155,25 @@ export async function decideReview(graph: Graph, firmId: string, request: Review
          MERGE (e)-[r:IN_SEGMENT]->(s)
          SET r.inferred = false, r.confidence = 1.0, r.confirmedBy = $actor, r.confirmedAt = $at, r.suggestedConfidence = $suggested)`,
       {
-        firmId, segmentId, actor, at: decidedAt, note, status: statusOf[request.action],
+        firmId,
+        segmentId,
+        actor,
+        at: decidedAt,
+        note,
+        status: statusOf[request.action],
         // The classifier's probability for the chosen segment, kept beside the answer (null when it was not suggested).
         suggested: suggestions.find((s) => s.segmentId === segmentId)?.confidence ?? null,
       },
     );
-    return { firm: { id: firmId, name: firm.name }, action: request.action, status: statusOf[request.action], segmentId, decidedBy: actor, decidedAt, note, changed: true };
+    return {
+      firm: { id: firmId, name: firm.name },
+      action: request.action,
+      status: statusOf[request.action],
+      segmentId,
+      decidedBy: actor,
+      decidedAt,
+      note,
+      changed: true,
+    };
   });
 }

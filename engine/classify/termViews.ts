@@ -53,7 +53,14 @@ export function buildView(terms: Terms, firms: LabelledFirm[], segments: number,
     return { ids, values };
   });
   const ownOnly = (id: number) => space.documentFrequency[id] <= 1;
-  return { space, firms: vectors, asNew: vectors.map((v) => withoutTerms(v, ownOnly)), firmIndex: new InvertedIndex(vectors, space.size), centroidIndex: new InvertedIndex(centroids, space.size), sumNorm };
+  return {
+    space,
+    firms: vectors,
+    asNew: vectors.map((v) => withoutTerms(v, ownOnly)),
+    firmIndex: new InvertedIndex(vectors, space.size),
+    centroidIndex: new InvertedIndex(centroids, space.size),
+    sumNorm,
+  };
 }
 
 export function dotSelf(v: SparseTerms): number {

@@ -56,10 +56,25 @@ export const attachmentModel = {
  * firms: the means of the weights fit on the five folds of ../shared/real (rounded).
  */
 export const priorSignalWeights = {
-  gramCentroid: 7.3, wordCentroid: 5.1, nameCentroid: 3.5, gramNeighbours: 0.55, wordNeighbours: 0, productNeighbours: 0.3, segmentText: 5.7, prior: 0, productLines: 4.2, segmentProducts: 3,
+  gramCentroid: 7.3,
+  wordCentroid: 5.1,
+  nameCentroid: 3.5,
+  gramNeighbours: 0.55,
+  wordNeighbours: 0,
+  productNeighbours: 0.3,
+  segmentText: 5.7,
+  prior: 0,
+  productLines: 4.2,
+  segmentProducts: 3,
   // Not used to pick candidates: measured with the fitted weights only.
-  leadingProductLines: 0, leadingGramCentroid: 0, similarSegments: 0, denseCentroid: 0, denseNeighbours: 0,
-  nameNeighbours: 0, nameSegmentText: 0, termLogit: 0,
+  leadingProductLines: 0,
+  leadingGramCentroid: 0,
+  similarSegments: 0,
+  denseCentroid: 0,
+  denseNeighbours: 0,
+  nameNeighbours: 0,
+  nameSegmentText: 0,
+  termLogit: 0,
 };
 
 /**

@@ -3,7 +3,10 @@ import { matchStatusSchema } from '../../model/nodes.ts';
 import { matchKindSchema } from '../matches.ts';
 import { demoFlag, explanationResponse, nextCursor } from './shared.ts';
 
-/** What the API sends for outcome tracking (docs/design.md §7). Who recorded and moved a match, and the notes, are shown to its owner and admins only (issue 15 F2). */
+/**
+ * What the API sends for outcome tracking (docs/design.md §7). Who recorded and moved a match, and the
+ * notes, are shown to its owner and admins only (issue 15 F2).
+ */
 
 export const matchHistoryEntrySchema = z
   .strictObject({ from: matchStatusSchema.nullable(), to: matchStatusSchema, actor: z.string().optional().meta({ description: 'who moved it (the API key’s owner); left out where the caller may not see it' }), at: z.string(), note: z.string().nullable().optional().meta({ description: 'left out where the caller may not see it' }) })
