@@ -1,5 +1,5 @@
 import { Cached } from './core/cached.ts';
-import { ResultCache } from './core/resultCache.ts';
+import { ResultCache, type ResultCacheStats } from './core/resultCache.ts';
 import { chainMap, type ChainMap } from './chain/chainMap.ts';
 import { analyseGaps, extensionOpportunities, rankedGaps } from './chain/gapAnalysis.ts';
 import { singlePointsOfFailure, type SinglePointOfFailure } from './chain/resilience.ts';
@@ -60,6 +60,11 @@ export class ChainMatchEngine {
     const snapshot = await this.snapshots.get(request.chainId);
     // Partner answers are kept per snapshot: a new snapshot (after a write or the TTL) starts afresh.
     return this.answers.get(snapshot, request, () => rankPartners(this.graph, snapshot, request));
+  }
+
+  /** Hits and misses of the partner answers kept in memory (read by the load test). */
+  resultCacheStats(): ResultCacheStats {
+    return this.answers.stats();
   }
 
   /** Call after any write that changes firms, ties or templates. */

@@ -6,7 +6,7 @@ import { meaningPassages } from './match/pairing/meaningPassages.ts';
 import { loadResearchCatalog } from './match/pairing/researchCatalog.ts';
 import { rankPairs, type PairingRequest, type PairingResponse } from './match/pairing/rankPairs.ts';
 import { rankTalent, type TalentRequest } from './match/talent/rankTalent.ts';
-import { ResultCache, resultCacheEnabled } from './core/resultCache.ts';
+import { ResultCache, resultCacheEnabled, type ResultCacheStats } from './core/resultCache.ts';
 import { getEntity, getNeighbourhood } from './search/neighbourhood.ts';
 import { nearestByMeaning } from './search/meaningSearch.ts';
 import { searchEntities, type SearchRequest, type SearchResponse } from './search/searchEntities.ts';
@@ -65,6 +65,11 @@ export class KnowledgeEngine {
   async classify(input: ClassifyInput, options: ClassifyOptions = {}): Promise<Classification> {
     const scope = await this.attachment.scope(options.chainIds);
     return { items: suggestSegments(scope, input, options), textProvider: 'lexical', trainedOn: scope.training.firms.length };
+  }
+
+  /** Hits and misses of the pairing and talent answers kept in memory (read by the load test). */
+  resultCacheStats(): ResultCacheStats {
+    return this.answers.stats();
   }
 
   invalidate(): void {

@@ -34,4 +34,18 @@ describe('ResultCache', () => {
     expect(resultCacheEnabled({})).toBe(true);
     expect(stableKey({ b: [2, { d: 1, c: 0 }], a: 1 })).toBe('{"a":1,"b":[2,{"c":0,"d":1}]}');
   });
+
+  it('counts hits and misses, failures and the disabled cache included', async () => {
+    const cache = new ResultCache(true);
+    const version = {};
+    await cache.get(version, { a: 1 }, async () => 1);
+    await cache.get(version, { a: 1 }, async () => 2);
+    await cache.get({}, { a: 1 }, async () => 3);
+    await cache.get(version, { a: 2 }, () => Promise.reject(new Error('x'))).catch(() => undefined);
+    expect(cache.stats()).toEqual({ hits: 1, misses: 3 });
+    const off = new ResultCache(false);
+    await off.get(version, { a: 1 }, async () => 1);
+    await off.get(version, { a: 1 }, async () => 1);
+    expect(off.stats()).toEqual({ hits: 0, misses: 2 });
+  });
 });

@@ -11,21 +11,29 @@
  */
 export class ResultCache {
   private readonly byVersion = new WeakMap<object, Map<string, Promise<unknown>>>();
+  // Counted so a load test can say how much of its traffic the cache answered (scripts/bench).
+  private hits = 0;
+  private misses = 0;
 
   constructor(readonly enabled = resultCacheEnabled(), private readonly maxPerVersion = 512) {}
 
   get<T>(version: object, request: unknown, compute: () => Promise<T>): Promise<T> {
-    if (!this.enabled) return compute();
+    if (!this.enabled) {
+      this.misses++;
+      return compute();
+    }
     let answers = this.byVersion.get(version);
     if (!answers) this.byVersion.set(version, (answers = new Map()));
     const key = stableKey(request);
     const hit = answers.get(key);
     if (hit) {
+      this.hits++;
       // Least recently used goes first: re-insert to move this one to the end.
       answers.delete(key);
       answers.set(key, hit);
       return hit as Promise<T>;
     }
+    this.misses++;
     const value = compute();
     answers.set(key, value);
     if (answers.size > this.maxPerVersion) answers.delete(answers.keys().next().value!);
@@ -33,6 +41,16 @@ export class ResultCache {
     value.catch(() => answers.get(key) === value && answers.delete(key));
     return value;
   }
+
+  /** Lookups since start: answered from memory, or computed (off, every lookup is a miss). */
+  stats(): ResultCacheStats {
+    return { hits: this.hits, misses: this.misses };
+  }
+}
+
+export interface ResultCacheStats {
+  hits: number;
+  misses: number;
 }
 
 export function resultCacheEnabled(env: NodeJS.ProcessEnv = process.env): boolean {

@@ -4,14 +4,23 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../api/app.ts';
 import { apiConfigFromEnv } from '../../api/config.ts';
-import { createDriver, Graph, remoteTargetFromEnv } from '../../engine/index.ts';
+import { ChainMatchEngine, createDriver, Graph, KnowledgeEngine, remoteTargetFromEnv } from '../../engine/index.ts';
 
 // NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE come along with the URI: a remote server may need them.
 const target = remoteTargetFromEnv();
 if (!target || !process.send) throw new Error('apiChild runs under apiProcess.ts with NEO4J_URI set');
 const graph = new Graph(createDriver(target), target.database);
-const server = createApp({ graph, graphUri: target.uri, embedded: false, version: 'bench', config: apiConfigFromEnv() }).listen(0, '127.0.0.1', () => {
+// The engines createApp would make by default, held here so the load test can read their result caches' counters.
+const engine = new ChainMatchEngine(graph);
+const knowledge = new KnowledgeEngine(graph);
+const app = createApp({ graph, graphUri: target.uri, embedded: false, version: 'bench', config: apiConfigFromEnv(), engine, knowledge });
+const server = app.listen(0, '127.0.0.1', () => {
   process.send!({ port: (server.address() as AddressInfo).port });
+});
+
+// Over IPC, not HTTP: the counters are a bench diagnostic, so the API grows no route for them.
+process.on('message', (m: { type?: string }) => {
+  if (m?.type === 'cacheStats') process.send!({ type: 'cacheStats', partners: engine.resultCacheStats(), knowledge: knowledge.resultCacheStats() });
 });
 
 let closing = false;

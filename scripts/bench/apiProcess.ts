@@ -13,9 +13,16 @@ export interface ApiProcess {
   exited(): { code: number | null; signal: NodeJS.Signals | null } | undefined;
   /** What the child reported once listening (its port, and whatever else the script sends). */
   started: Record<string, unknown>;
+  /** Hits and misses of the server's result caches (partners; pairing and talent), asked over IPC. */
+  cacheStats(): Promise<CacheStats>;
   /** The last lines the server logged (for diagnosing a failure). */
   logTail(): string;
   stop(): Promise<void>;
+}
+
+export interface CacheStats {
+  partners: { hits: number; misses: number };
+  knowledge: { hits: number; misses: number };
 }
 
 export function rssMbOf(pid: number): number {
@@ -60,6 +67,18 @@ export async function startApiProcess(
     rssMb: () => rssMbOf(child.pid!),
     exited: () => exit,
     logTail: () => tail.join('').slice(-4000),
+    cacheStats: () => new Promise<CacheStats>((resolve, reject) => {
+      // Generous: right after a load run the server may still be working off its backlog on a loaded machine.
+      const timer = setTimeout(() => (child.off('message', answer), reject(new Error('no cache counters from the API process within 60 s'))), 60_000);
+      const answer = (m: { type?: string } & CacheStats) => {
+        if (m?.type !== 'cacheStats') return;
+        clearTimeout(timer);
+        child.off('message', answer);
+        resolve({ partners: m.partners, knowledge: m.knowledge });
+      };
+      child.on('message', answer);
+      child.send({ type: 'cacheStats' });
+    }),
     async stop() {
       if (exit) return;
       child.kill('SIGTERM');

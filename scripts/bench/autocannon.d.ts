@@ -5,6 +5,8 @@ declare module 'autocannon' {
     path?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Called before each send; returns the request to send (method, path, headers, body). `context` is per connection. */
+    setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
   }
   interface AutocannonOptions {
     url: string;
@@ -43,6 +45,11 @@ declare module 'autocannon' {
   }
   interface Instance extends Promise<AutocannonResult> {
     stop(): void;
+    /** Every response: the connection's client (its request iterator holds the per-connection context), status and latency in ms. */
+    on(
+      event: 'response',
+      listener: (client: { requestIterator: { context: Record<string, unknown> } }, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): this;
   }
   function autocannon(options: AutocannonOptions): Instance;
   export default autocannon;

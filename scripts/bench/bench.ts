@@ -1,5 +1,5 @@
 // `npm run bench [-- --scales seed,10000,100000] [--big] [--runs N] [--duration S] [--connections C]
-//                 [--skip queries,api,assignment,embeddings] [--out bench-results.json]`
+//                 [--skip queries,api,realistic,assignment,embeddings] [--out bench-results.json]`
 // For each scale: a fresh embedded Neo4j in a temporary folder; the seed graph of that many enterprises
 // loaded by the project's loader and, into a second fresh database, by LOAD CSV … IN TRANSACTIONS;
 // endpoint latency over HTTP; the API under autocannon load in a child process. Then the global
@@ -20,6 +20,8 @@ import { queryBench, type QueryBenchResult } from './queryBench.ts';
 import { sizingFor, type Neo4jSizing, type ScratchNeo4j } from './scratchNeo4j.ts';
 import { printReport, targetChecks } from './report.ts';
 import { trafficProfiles } from './trafficProfiles.ts';
+import { realisticProfiles } from './realisticProfiles.ts';
+import type { RealisticLoadRow } from './realisticLoad.ts';
 
 export interface ScaleResult {
   label: string;
@@ -33,6 +35,8 @@ export interface ScaleResult {
   load: LoadBenchResult;
   queries?: QueryBenchResult;
   api?: LoadTestRow[];
+  /** Requests drawn from officers' and API clients' distributions, with the result cache on and off. */
+  realistic?: RealisticLoadRow[];
 }
 
 export interface BenchResults {
@@ -124,6 +128,8 @@ for (const label of scaleLabels) {
         }
       }
     }
+    const loadOptions = { seed: options.seed, connections: options.connections, durationS: options.durationS };
+    if (!skip.has('realistic')) scale.realistic = await realisticProfiles(db, batch, loadOptions);
     scale.machineLoad.end = machineLoad();
   } finally {
     await db.dispose();
