@@ -1,4 +1,5 @@
 import { healthCheck } from './config/health.ts';
+import { Cached } from './core/cached.ts';
 import type { Graph } from './graph/graph.ts';
 import { graphCounts, neo4jVersion, type GraphCounts } from './graph/stats.ts';
 import type { TextStatus } from './text/textServices.ts';
@@ -24,18 +25,14 @@ export async function healthReport(graph: Graph, text?: { status(): TextStatus }
   }
 }
 
-/** A count in flight, or finished at `settledAt`: shared by every poll until it is `countsMaxAgeMs` old. */
-const lastCounts = new WeakMap<Graph, { value: Promise<GraphCounts>; settledAt?: number }>();
+/**
+ * One count per graph, shared by every poll (`Cached`: one load in flight at a time, a failed one never
+ * kept); after `countsMaxAgeMs` the next poll still gets the last count while one recount runs behind it.
+ */
+const counts = new WeakMap<Graph, Cached<GraphCounts>>();
 
 function sharedCounts(graph: Graph): Promise<GraphCounts> {
-  const last = lastCounts.get(graph);
-  if (last && (last.settledAt === undefined || Date.now() - last.settledAt < healthCheck.countsMaxAgeMs)) return last.value;
-  const entry: { value: Promise<GraphCounts>; settledAt?: number } = { value: graphCounts(graph) };
-  lastCounts.set(graph, entry);
-  entry.value.then(
-    () => (entry.settledAt = Date.now()),
-    // A failed count is never served again: the next poll counts afresh.
-    () => lastCounts.get(graph) === entry && lastCounts.delete(graph),
-  );
-  return entry.value;
+  let cached = counts.get(graph);
+  if (!cached) counts.set(graph, (cached = new Cached(() => graphCounts(graph), healthCheck.countsMaxAgeMs)));
+  return cached.get();
 }
