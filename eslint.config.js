@@ -81,10 +81,7 @@ export default tseslint.config(
     rules: {
       'max-len': ['error', maxLineOptions],
       // A leading underscore marks a parameter kept for the signature's sake (an interface it implements).
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
-      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
     },
   },
 
@@ -117,11 +114,7 @@ export default tseslint.config(
     files: ['api/**/*.ts'],
     ignores: ['api/**/*.test.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': restrict(
-        rule.engineOnlyThroughIndex,
-        rule.noDriverInApi,
-        rule.noToolsInApi,
-      ),
+      '@typescript-eslint/no-restricted-imports': restrict(rule.engineOnlyThroughIndex, rule.noDriverInApi, rule.noToolsInApi),
       'no-restricted-syntax': [
         'error',
         {
@@ -154,15 +147,10 @@ export default tseslint.config(
     files: [`viewer/src/${'*/'.repeat(depth)}*.ts`],
     ignores: beingMoved.viewer,
     rules: {
-      '@typescript-eslint/no-restricted-imports': restrict(
-        rule.noServerPackagesInViewer,
-        rule.viewerTypesFromContracts,
-        {
-          regex: `^(\\.\\./){${depth + 2}}(?!engine/contracts/)`,
-          message:
-            'viewer/ talks to the API only: it imports nothing from outside viewer/ but engine/contracts/** types.',
-        },
-      ),
+      '@typescript-eslint/no-restricted-imports': restrict(rule.noServerPackagesInViewer, rule.viewerTypesFromContracts, {
+        regex: `^(\\.\\./){${depth + 2}}(?!engine/contracts/)`,
+        message: 'viewer/ talks to the API only: it imports nothing from outside viewer/ but engine/contracts/** types.',
+      }),
     },
   })),
 

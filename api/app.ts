@@ -21,7 +21,12 @@ export interface AppContext {
   graphUri: string;
   embedded: boolean;
   /** The embedded database's supervisor (npm start): up, or restarting after it died — /health says which. */
-  supervision?: () => { state: 'up' | 'restarting' | 'stopped'; restarts: number; lastExit: { code: number | null; signal: string | null; at: string } | null; lastError: string | null };
+  supervision?: () => {
+    state: 'up' | 'restarting' | 'stopped';
+    restarts: number;
+    lastExit: { code: number | null; signal: string | null; at: string } | null;
+    lastError: string | null;
+  };
   version: string;
   config?: ApiConfig;
   engine?: ChainMatchEngine;
@@ -63,18 +68,22 @@ export function createApp(ctx: AppContext): Express {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  if (config.corsOrigins.length > 0) app.use(cors({ origin: config.corsOrigins, exposedHeaders: ['Retry-After', 'X-Request-Id', 'Content-Disposition', 'ETag'] }));
+  if (config.corsOrigins.length > 0)
+    app.use(cors({ origin: config.corsOrigins, exposedHeaders: ['Retry-After', 'X-Request-Id', 'Content-Disposition', 'ETag'] }));
   app.use(requestLogging());
   app.use(requestTimeout(config.requestTimeoutMs));
 
   app.get('/health', async (_req, res) => {
     const report = await healthReport(ctx.graph, knowledge.text);
-    res.status(report.status === 'ok' ? 200 : 503).set(report.status === 'ok' ? {} : { 'Retry-After': '5' }).json({
-      ...report,
-      service: 'chainmatch',
-      version: ctx.version,
-      neo4j: { ...report.neo4j, uri: ctx.graphUri, embedded: ctx.embedded, ...(ctx.supervision ? { supervision: ctx.supervision() } : {}) },
-    });
+    res
+      .status(report.status === 'ok' ? 200 : 503)
+      .set(report.status === 'ok' ? {} : { 'Retry-After': '5' })
+      .json({
+        ...report,
+        service: 'chainmatch',
+        version: ctx.version,
+        neo4j: { ...report.neo4j, uri: ctx.graphUri, embedded: ctx.embedded, ...(ctx.supervision ? { supervision: ctx.supervision() } : {}) },
+      });
   });
   // Readiness: the process can serve (Neo4j reachable); liveness is that it answers at all.
   app.get('/ready', async (_req, res) => {
@@ -94,7 +103,13 @@ export function createApp(ctx: AppContext): Express {
   v1.use(authorise(config, routes));
   v1.use(express.json({ limit: config.jsonBodyLimit }));
   // Before any answer from the caches; a failed check (database gone) lets the route answer as it would.
-  v1.use((_req, _res, next) => void dataVersion.fresh().then(() => next(), () => next()));
+  v1.use(
+    (_req, _res, next) =>
+      void dataVersion.fresh().then(
+        () => next(),
+        () => next(),
+      ),
+  );
   v1.use(mountRoutes(routes, { checkResponses: ctx.checkResponses ?? process.env.NODE_ENV === 'test' }));
   v1.use(unmatchedRoute(routes));
   app.use('/api/v1', v1);

@@ -62,20 +62,52 @@ export function authorise(config: ApiConfig, routes: ScopedRoute[]) {
     // as anonymous they were a way to get a fresh rate-limit bucket on every request.
     const header = req.get('authorization');
     if (header !== undefined && !header.startsWith('Bearer ')) {
-      return sendProblem(res, { type: 'about:blank', title: '不支持的认证方式 Unsupported authorization', status: 401, detail: 'use "Authorization: Bearer <key>" or "X-API-Key: <key>"', instance: req.originalUrl }, { 'WWW-Authenticate': 'Bearer' });
+      return sendProblem(
+        res,
+        {
+          type: 'about:blank',
+          title: '不支持的认证方式 Unsupported authorization',
+          status: 401,
+          detail: 'use "Authorization: Bearer <key>" or "X-API-Key: <key>"',
+          instance: req.originalUrl,
+        },
+        { 'WWW-Authenticate': 'Bearer' },
+      );
     }
     let caller: Caller = { actor: 'anonymous', scopes: new Set(config.openScopes.flatMap((s) => implied[s])), keyed: false };
     if (key !== undefined) {
       const digest = Buffer.from(hashKey(key), 'hex');
       const match = keys.find((k) => timingSafeEqual(k.digest, digest));
-      if (!match) return sendProblem(res, { type: 'about:blank', title: '无效的 API 密钥 Invalid API key', status: 401, instance: req.originalUrl }, { 'WWW-Authenticate': 'Bearer' });
+      if (!match)
+        return sendProblem(
+          res,
+          { type: 'about:blank', title: '无效的 API 密钥 Invalid API key', status: 401, instance: req.originalUrl },
+          { 'WWW-Authenticate': 'Bearer' },
+        );
       caller = { actor: match.owner, scopes: new Set(match.scopes.flatMap((s) => implied[s])), keyed: true };
     }
     req.caller = caller;
     const needed = scopeOf(req.method, req.path);
     if (needed === undefined || caller.scopes.has(needed)) return next();
-    if (!caller.keyed) return sendProblem(res, { type: 'about:blank', title: '需要 API 密钥 API key required', status: 401, detail: `this operation needs the "${needed}" scope`, instance: req.originalUrl }, { 'WWW-Authenticate': 'Bearer' });
-    return sendProblem(res, { type: 'about:blank', title: '权限不足 Forbidden', status: 403, detail: `the key of "${caller.actor}" lacks the "${needed}" scope`, instance: req.originalUrl });
+    if (!caller.keyed)
+      return sendProblem(
+        res,
+        {
+          type: 'about:blank',
+          title: '需要 API 密钥 API key required',
+          status: 401,
+          detail: `this operation needs the "${needed}" scope`,
+          instance: req.originalUrl,
+        },
+        { 'WWW-Authenticate': 'Bearer' },
+      );
+    return sendProblem(res, {
+      type: 'about:blank',
+      title: '权限不足 Forbidden',
+      status: 403,
+      detail: `the key of "${caller.actor}" lacks the "${needed}" scope`,
+      instance: req.originalUrl,
+    });
   };
 }
 

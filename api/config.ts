@@ -41,7 +41,10 @@ const keyFileSchema = z.array(z.strictObject({ owner: z.string().min(1), sha256:
  */
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const keys: ApiKey[] = [];
-  for (const entry of (env.CHAINMATCH_API_KEYS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of (env.CHAINMATCH_API_KEYS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [owner, key, scopes] = entry.split(':');
     if (!owner || !key || !scopes) throw new Error('CHAINMATCH_API_KEYS entries are owner:key:scope+scope');
     keys.push({ owner, sha256: hashKey(key), scopes: scopes.split('+').map((s) => scopeSchema.parse(s)) });
@@ -50,9 +53,16 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
   const open = env.CHAINMATCH_OPEN_SCOPES ?? 'read,match';
   return {
     keys,
-    openScopes: open.split(',').map((s) => s.trim()).filter(Boolean).map((s) => scopeSchema.parse(s)),
+    openScopes: open
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => scopeSchema.parse(s)),
     rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 6000),
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     requestTimeoutMs: Number(env.REQUEST_TIMEOUT_MS ?? 30_000),
     jsonBodyLimit: env.JSON_BODY_LIMIT ?? '1mb',
     uploadLimitBytes: Number(env.UPLOAD_LIMIT_BYTES ?? 20 * 1024 * 1024),

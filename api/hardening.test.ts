@@ -20,11 +20,17 @@ describe('hardening over HTTP (issue 15)', () => {
   let n = 0;
   const call = (method: string, path: string, body?: unknown, who?: keyof typeof keys, headers: Record<string, string> = {}) =>
     fetch(`${api.base}/api/v1${path}`, {
-      method, body: body === undefined ? undefined : JSON.stringify(body),
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
       headers: { 'Content-Type': 'application/json', ...(who ? { Authorization: `Bearer ${keys[who]}` } : {}), ...headers },
     });
   const offer = async (capacity = 1) => {
-    const res = await call('POST', '/offers', { id: `hard.o${++n}`, kind: 'site', ownerId: firm, title: `测试厂房${n}`, parkId: 'hard.park', areaM2: 2000, price: 30, capacity }, 'a');
+    const res = await call(
+      'POST',
+      '/offers',
+      { id: `hard.o${++n}`, kind: 'site', ownerId: firm, title: `测试厂房${n}`, parkId: 'hard.park', areaM2: 2000, price: 30, capacity },
+      'a',
+    );
     expect(res.status).toBe(201);
     return (await res.json()) as { id: string; version: number };
   };
@@ -42,8 +48,21 @@ describe('hardening over HTTP (issue 15)', () => {
         {
           label: 'Enterprise',
           rows: [firm, ...Array.from({ length: 6 }, (_, i) => `hard.f${i}`)].map((id, i) => ({
-            id, name: `加固测试${i}有限公司`, local: true, kind: 'industrial', province: '江苏省', city: '南京市', size: 'small', revenueWan: 5000, employees: 80, tags: [],
-            description: '测试', businessScope: '测试', foundedYear: 2015, techLoanWan: 0, source: 'synthetic',
+            id,
+            name: `加固测试${i}有限公司`,
+            local: true,
+            kind: 'industrial',
+            province: '江苏省',
+            city: '南京市',
+            size: 'small',
+            revenueWan: 5000,
+            employees: 80,
+            tags: [],
+            description: '测试',
+            businessScope: '测试',
+            foundedYear: 2015,
+            techLoanWan: 0,
+            source: 'synthetic',
           })),
         },
       ],
@@ -66,7 +85,11 @@ describe('hardening over HTTP (issue 15)', () => {
 
   it('F2: key w may not edit, close or delete key a’s offer (403); anonymous readers see no key owners', async () => {
     const { id } = await offer();
-    for (const [method, body] of [['PATCH', { price: 1 }], ['PATCH', { status: 'closed' }], ['DELETE', undefined]] as const) {
+    for (const [method, body] of [
+      ['PATCH', { price: 1 }],
+      ['PATCH', { status: 'closed' }],
+      ['DELETE', undefined],
+    ] as const) {
       const res = await call(method, `/offers/${id}`, body, 'w');
       expect(res.status, `${method} ${JSON.stringify(body)}`).toBe(403);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -81,7 +104,12 @@ describe('hardening over HTTP (issue 15)', () => {
   });
 
   it('F2: key w may not decline key a’s match; anonymous GET /matches (JSON and CSV) shows neither notes nor key owners', async () => {
-    const res = await call('POST', '/matches', { kind: 'partner', subjectId: 'hard.f0', candidateId: 'hard.f1', score: 0.4, explanation, note: '内部备注：王总私下' }, 'a');
+    const res = await call(
+      'POST',
+      '/matches',
+      { kind: 'partner', subjectId: 'hard.f0', candidateId: 'hard.f1', score: 0.4, explanation, note: '内部备注：王总私下' },
+      'a',
+    );
     expect(res.status).toBe(201);
     const match = await res.json();
     expect((await call('PATCH', `/matches/${match.id}`, { status: 'declined' }, 'w')).status).toBe(403);
@@ -96,9 +124,14 @@ describe('hardening over HTTP (issue 15)', () => {
     expect((await (await call('GET', `/matches/${match.id}`, undefined, 'a')).json()).history[0].note).toBe('内部备注：王总私下');
   });
 
-  it('F10: a formula in a match\'s reason or note comes out neutralised in GET /matches?format=csv and as text in XLSX, with or without a key', async () => {
+  it("F10: a formula in a match's reason or note comes out neutralised in GET /matches?format=csv and as text in XLSX, with or without a key", async () => {
     const hostile = '=HYPERLINK("http://x","点我")';
-    const res = await call('POST', '/matches', { kind: 'partner', subjectId: 'hard.f4', candidateId: 'hard.f5', score: 0.4, explanation: { ...explanation, reason: hostile }, note: `+${hostile}` }, 'a');
+    const res = await call(
+      'POST',
+      '/matches',
+      { kind: 'partner', subjectId: 'hard.f4', candidateId: 'hard.f5', score: 0.4, explanation: { ...explanation, reason: hostile }, note: `+${hostile}` },
+      'a',
+    );
     expect(res.status).toBe(201);
     const { id } = await res.json();
     // Anonymous (the probe's case: the reason is public) and the owner (who also sees the note).
@@ -179,12 +212,19 @@ describe('hardening over HTTP (issue 15)', () => {
     const res = await upload('universities', Buffer.from('id,name\nhard.u4,A\u0000B\nhard.u5,\u3000\u3000\n'), 'c.csv');
     expect(res.status).toBe(400);
     const { errors } = await res.json();
-    expect(errors).toEqual([expect.objectContaining({ row: 1, path: 'name', message: expect.stringContaining('U+0000') }), expect.objectContaining({ row: 2, path: 'name' })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ row: 1, path: 'name', message: expect.stringContaining('U+0000') }),
+      expect.objectContaining({ row: 2, path: 'name' }),
+    ]);
   });
 
   it('F5: request bodies too — a blank or NUL-bearing offer title and a control character in a description are 400 naming the field; tabs and line breaks in a description are kept', async () => {
     const base = { kind: 'site', ownerId: firm, parkId: 'hard.park', areaM2: 2000, price: 30 };
-    for (const [title, description] of [['\u3000 \u200B', ''], ['厂房\u0000', ''], ['厂房', '洁净\u0007车间']]) {
+    for (const [title, description] of [
+      ['\u3000 \u200B', ''],
+      ['厂房\u0000', ''],
+      ['厂房', '洁净\u0007车间'],
+    ]) {
       const res = await call('POST', '/offers', { ...base, id: `hard.text${++n}`, title, description }, 'a');
       expect(res.status, JSON.stringify(title + description)).toBe(400);
       const { errors } = await res.json();
@@ -197,9 +237,26 @@ describe('hardening over HTTP (issue 15)', () => {
 
   it('F7: a 20,000-character product name in a chain template is a 400 naming the field, not a 500', async () => {
     const template = {
-      id: 'hard-chain', name: '加固测试链', nameEn: 'Hardening chain', assumed: true, description: '测试', feeds: [], inputTo: [],
-      segments: [{ id: 'hard-chain.s', name: '环节', nameEn: 'Segment', stage: 'midstream', order: 1, description: '测试', keywords: ['测试'], topics: ['测试'],
-        products: [{ id: 'hard-chain.s.p', name: '长'.repeat(20_000), nameEn: 'Product' }] }],
+      id: 'hard-chain',
+      name: '加固测试链',
+      nameEn: 'Hardening chain',
+      assumed: true,
+      description: '测试',
+      feeds: [],
+      inputTo: [],
+      segments: [
+        {
+          id: 'hard-chain.s',
+          name: '环节',
+          nameEn: 'Segment',
+          stage: 'midstream',
+          order: 1,
+          description: '测试',
+          keywords: ['测试'],
+          topics: ['测试'],
+          products: [{ id: 'hard-chain.s.p', name: '长'.repeat(20_000), nameEn: 'Product' }],
+        },
+      ],
     };
     const res = await upload('chains', Buffer.from(JSON.stringify(template)), 'chain.json');
     expect(res.status).toBe(400);

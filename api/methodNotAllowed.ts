@@ -29,7 +29,10 @@ export function optionsRoute(routes: Pick<RouteDefinition, 'method' | 'path'>[])
     if (req.method !== 'OPTIONS') return next();
     const methods = allowed(req.path);
     if (methods.length === 0) return next();
-    res.set('Allow', [...methods, 'OPTIONS'].join(', ')).status(204).end();
+    res
+      .set('Allow', [...methods, 'OPTIONS'].join(', '))
+      .status(204)
+      .end();
   };
 }
 
@@ -40,8 +43,20 @@ export function unmatchedRoute(routes: Pick<RouteDefinition, 'method' | 'path'>[
     const methods = allowed(req.path);
     if (methods.length > 0) {
       res.set('Allow', methods.join(', '));
-      return sendProblem(res, { type: 'about:blank', title: '方法不被允许 Method not allowed', status: 405, detail: `${req.method} is not supported here; use ${methods.join(', ')}`, instance: req.originalUrl });
+      return sendProblem(res, {
+        type: 'about:blank',
+        title: '方法不被允许 Method not allowed',
+        status: 405,
+        detail: `${req.method} is not supported here; use ${methods.join(', ')}`,
+        instance: req.originalUrl,
+      });
     }
-    return sendProblem(res, { type: 'about:blank', title: '未找到 Not found', status: 404, detail: `no route ${req.method} ${req.path}`, instance: req.originalUrl });
+    return sendProblem(res, {
+      type: 'about:blank',
+      title: '未找到 Not found',
+      status: 404,
+      detail: `no route ${req.method} ${req.path}`,
+      instance: req.originalUrl,
+    });
   };
 }

@@ -13,15 +13,46 @@ const rightSchema = z.strictObject({ id: z.string(), name: z.string(), share: z.
 const wrongSchema = z.strictObject({ id: z.string(), name: z.string(), ratio: z.number() });
 
 const routes = [
-  defineRoute({ method: 'get', path: '/right', summary: 'right', tags: ['t'], scope: 'read', response: { status: 200, schema: rightSchema }, handler: async () => json(record) }),
-  defineRoute({ method: 'get', path: '/wrong', summary: 'wrong', tags: ['t'], scope: 'read', response: { status: 200, schema: wrongSchema }, handler: async () => json(record) }),
   defineRoute({
-    method: 'post', path: '/things/{id}', summary: 'create', tags: ['t'], scope: 'write',
-    params: z.strictObject({ id: z.string().regex(/^[a-z]+$/) }), query: z.strictObject({ dry: z.enum(['yes', 'no']).optional() }), body: z.strictObject({ n: z.number().int() }),
+    method: 'get',
+    path: '/right',
+    summary: 'right',
+    tags: ['t'],
+    scope: 'read',
+    response: { status: 200, schema: rightSchema },
+    handler: async () => json(record),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/wrong',
+    summary: 'wrong',
+    tags: ['t'],
+    scope: 'read',
+    response: { status: 200, schema: wrongSchema },
+    handler: async () => json(record),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/things/{id}',
+    summary: 'create',
+    tags: ['t'],
+    scope: 'write',
+    params: z.strictObject({ id: z.string().regex(/^[a-z]+$/) }),
+    query: z.strictObject({ dry: z.enum(['yes', 'no']).optional() }),
+    body: z.strictObject({ n: z.number().int() }),
     response: { status: 201, schema: z.strictObject({ id: z.string(), n: z.number() }) },
     handler: async ({ params, body }) => created({ id: params.id, n: body.n }, `/things/${params.id}`),
   }),
-  defineRoute({ method: 'delete', path: '/things/{id}', summary: 'delete', tags: ['t'], scope: 'write', params: z.strictObject({ id: z.string() }), response: { status: 204 }, handler: async () => noContent() }),
+  defineRoute({
+    method: 'delete',
+    path: '/things/{id}',
+    summary: 'delete',
+    tags: ['t'],
+    scope: 'write',
+    params: z.strictObject({ id: z.string() }),
+    response: { status: 204 },
+    handler: async () => noContent(),
+  }),
 ];
 
 async function serve(checkResponses: boolean) {
@@ -70,7 +101,11 @@ describe('mountRoutes: a declared route served over real HTTP', () => {
   });
 
   it('names every offending field of path, query and body in one 400', async () => {
-    const res = await fetch(`${checked.base}/things/NO?dry=maybe`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ n: 1.5 }) });
+    const res = await fetch(`${checked.base}/things/NO?dry=maybe`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ n: 1.5 }),
+    });
     expect(res.status).toBe(400);
     const problem = await res.json();
     expect(problem.detail).toBe('invalid path and query and body');

@@ -54,9 +54,12 @@ async function send(route: RouteDefinition, reply: Reply, req: Request, res: Res
     const result = schema.safeParse(reply.body);
     if (!result.success) {
       return sendProblem(res, {
-        type: 'about:blank', title: '响应不符合契约 Response does not match its contract', status: 500,
+        type: 'about:blank',
+        title: '响应不符合契约 Response does not match its contract',
+        status: 500,
         detail: `${route.method.toUpperCase()} ${route.path}: the answer differs from its response schema (engine/contracts)`,
-        instance: req.originalUrl, errors: fieldIssues(result.error.issues, 'response'),
+        instance: req.originalUrl,
+        errors: fieldIssues(result.error.issues, 'response'),
       });
     }
   }

@@ -22,7 +22,17 @@ export function perCallerRateLimit(perMinute: number, isKnownKey: (key: string) 
     handler: (req, res) => {
       const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       const seconds = reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : 60;
-      sendProblem(res, { type: 'about:blank', title: '请求过于频繁 Too many requests', status: 429, detail: `at most ${perMinute} requests per minute`, instance: req.originalUrl }, { 'Retry-After': String(seconds) });
+      sendProblem(
+        res,
+        {
+          type: 'about:blank',
+          title: '请求过于频繁 Too many requests',
+          status: 429,
+          detail: `at most ${perMinute} requests per minute`,
+          instance: req.originalUrl,
+        },
+        { 'Retry-After': String(seconds) },
+      );
     },
   });
 }

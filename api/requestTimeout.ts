@@ -26,7 +26,11 @@ export function requestTimeout(ms: number) {
     const timer = setTimeout(() => {
       if (!res.headersSent) {
         controller.abort();
-        sendProblem(res, { type: 'about:blank', title: '请求超时 Request timed out', status: 503, detail: `no answer within ${ms} ms`, instance: req.originalUrl }, { 'Retry-After': '5' });
+        sendProblem(
+          res,
+          { type: 'about:blank', title: '请求超时 Request timed out', status: 503, detail: `no answer within ${ms} ms`, instance: req.originalUrl },
+          { 'Retry-After': '5' },
+        );
       }
     }, ms);
     res.on('finish', () => clearTimeout(timer));

@@ -78,7 +78,11 @@ describe('API keys, scopes, limits and errors', () => {
     expect((await fetch(`${api.base}/api/v1/entities/x/neighbourhood?depth=3`)).status).toBe(400);
     expect((await fetch(`${api.base}/api/v1/chains?limit=201`)).status).toBe(400);
     expect((await fetch(`${api.base}/api/v1/chains?colour=blue`)).status).toBe(400);
-    const malformed = await fetch(`${api.base}/api/v1/match/partners`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"chainId": ' });
+    const malformed = await fetch(`${api.base}/api/v1/match/partners`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"chainId": ',
+    });
     expect(malformed.status).toBe(400);
     expect(await malformed.text()).not.toMatch(/\n\s+at /);
   });
@@ -123,7 +127,21 @@ describe('API keys, scopes, limits and errors', () => {
   });
 
   it('survives an injection corpus in every string field: no 5xx, graph unchanged', async () => {
-    const corpus = ["'", '"', '\\', '//', '}) DETACH DELETE n //', "' OR 1=1 --", 'MATCH (n) DETACH DELETE n', 'CALL db.clearQueryCaches()', '${x}', '\u202Eevil\u202C', '😀🏭', 'name:* OR *', 'x'.repeat(100_000)];
+    const corpus = [
+      "'",
+      '"',
+      '\\',
+      '//',
+      '}) DETACH DELETE n //',
+      "' OR 1=1 --",
+      'MATCH (n) DETACH DELETE n',
+      'CALL db.clearQueryCaches()',
+      '${x}',
+      '\u202Eevil\u202C',
+      '😀🏭',
+      'name:* OR *',
+      'x'.repeat(100_000),
+    ];
     const before = await graphCounts(graph);
     let requests = 0;
     for (const [path, methods] of Object.entries(doc.paths)) {
@@ -135,9 +153,14 @@ describe('API keys, scopes, limits and errors', () => {
           const concretePath = path.replace(/\{[^}]+\}/g, encodeURIComponent(payload.slice(0, 2000)));
           for (const p of stringParams.filter((x) => x.in === 'query')) sends.push({ url: `${concretePath}?${p.name}=${encodeURIComponent(payload)}` });
           if (path.includes('{')) sends.push({ url: concretePath });
-          if (example) for (const body of mutateStrings(example, payload)) sends.push({ url: path.replace(/\{[^}]+\}/g, 'biomed'), body: JSON.stringify(body) });
+          if (example)
+            for (const body of mutateStrings(example, payload)) sends.push({ url: path.replace(/\{[^}]+\}/g, 'biomed'), body: JSON.stringify(body) });
           for (const s of sends) {
-            const res = await fetch(`${api.base}/api/v1${s.url}`, { method: method.toUpperCase(), headers: { 'Content-Type': 'application/json' }, body: s.body });
+            const res = await fetch(`${api.base}/api/v1${s.url}`, {
+              method: method.toUpperCase(),
+              headers: { 'Content-Type': 'application/json' },
+              body: s.body,
+            });
             requests++;
             expect(res.status, `${method} ${s.url.slice(0, 80)}`).toBeLessThan(500);
           }

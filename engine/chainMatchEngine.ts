@@ -21,7 +21,10 @@ export class ChainMatchEngine {
   private readonly chains: Cached<Awaited<ReturnType<typeof listChains>>>;
   private readonly answers: ResultCache;
 
-  constructor(readonly graph: Graph, options: { snapshotTtlMs?: number; resultCache?: boolean } = {}) {
+  constructor(
+    readonly graph: Graph,
+    options: { snapshotTtlMs?: number; resultCache?: boolean } = {},
+  ) {
     this.snapshots = new SnapshotCache(graph, options.snapshotTtlMs);
     this.chains = new Cached(() => listChains(graph), options.snapshotTtlMs);
     this.answers = new ResultCache(options.resultCache);

@@ -35,7 +35,10 @@ function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of sourceFiles(engineDir)) {
     const targets = [...readFileSync(file, 'utf8').matchAll(importSpecifier)].map((m) => resolve(dirname(file), m[1]));
-    graph.set(relative(engineDir, file), targets.filter((t) => t.startsWith(engineDir + sep)).map((t) => relative(engineDir, t)));
+    graph.set(
+      relative(engineDir, file),
+      targets.filter((t) => t.startsWith(engineDir + sep)).map((t) => relative(engineDir, t)),
+    );
   }
   return graph;
 }

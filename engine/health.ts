@@ -19,7 +19,12 @@ export async function healthReport(graph: Graph, text?: { status(): TextStatus }
     // Fails at once when the server is unreachable, instead of waiting out transaction retries.
     await graph.driver.getServerInfo({ database: graph.database });
     const [{ version, edition }, counts] = await Promise.all([neo4jVersion(graph), sharedCounts(graph)]);
-    return { status: 'ok', neo4j: { status: 'up', version, edition }, counts: { nodes: counts.nodes, relationships: counts.relationships, byLabel: counts.byLabel }, ...textStatus };
+    return {
+      status: 'ok',
+      neo4j: { status: 'up', version, edition },
+      counts: { nodes: counts.nodes, relationships: counts.relationships, byLabel: counts.byLabel },
+      ...textStatus,
+    };
   } catch (error) {
     return { status: 'unavailable', neo4j: { status: 'down', error: error instanceof Error ? error.message.split('\n')[0] : String(error) }, ...textStatus };
   }

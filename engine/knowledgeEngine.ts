@@ -23,7 +23,10 @@ export class KnowledgeEngine {
 
   private readonly answers: ResultCache;
 
-  constructor(readonly graph: Graph, options: { ttlMs?: number; env?: NodeJS.ProcessEnv; resultCache?: boolean; log?: (line: string) => void } = {}) {
+  constructor(
+    readonly graph: Graph,
+    options: { ttlMs?: number; env?: NodeJS.ProcessEnv; resultCache?: boolean; log?: (line: string) => void } = {},
+  ) {
     this.text = new TextServices(graph, meaningPassages, options.env, options.log);
     this.answers = new ResultCache(options.resultCache ?? resultCacheEnabled(options.env));
     this.research = new Cached(() => loadResearchCatalog(graph), options.ttlMs);
@@ -38,14 +41,16 @@ export class KnowledgeEngine {
     // Keyed by the state of meaning too: a lexical answer given while the server was down or the stored
     // vectors were being computed is not kept once they are there.
     return this.answers.get(catalog, { pair: request, meaning: this.text.meaningVersion() }, async () =>
-      rankPairs(this.graph, catalog, await this.text.get(), request, hybrid));
+      rankPairs(this.graph, catalog, await this.text.get(), request, hybrid),
+    );
   }
 
   async matchTalent(request: TalentRequest) {
     const catalog = await this.research.get();
     const hybrid = request.text !== undefined ? await this.text.hybrid() : undefined;
     return this.answers.get(catalog, { talent: request, meaning: this.text.meaningVersion() }, async () =>
-      rankTalent(this.graph, catalog, await this.text.get(), request, hybrid));
+      rankTalent(this.graph, catalog, await this.text.get(), request, hybrid),
+    );
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {

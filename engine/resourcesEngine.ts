@@ -1,7 +1,14 @@
 import { listChains } from './chain/snapshot.ts';
 import { partnerModeWeights, pairingWeights, resourceDefaults, resourceWeights, talentWeights } from './config/scoring.ts';
 import type { RecordMatchRequest, MatchTransitionRequest, ListMatchesQuery } from './contracts/matches.ts';
-import type { CreateDemandRequest, CreateOfferRequest, EventPlanRequest, ListResourcesQuery, ResourceAssignRequest, ResourceMatchRequest } from './contracts/resources.ts';
+import type {
+  CreateDemandRequest,
+  CreateOfferRequest,
+  EventPlanRequest,
+  ListResourcesQuery,
+  ResourceAssignRequest,
+  ResourceMatchRequest,
+} from './contracts/resources.ts';
 import { NotFoundError } from './core/errors.ts';
 import type { Graph } from './graph/graph.ts';
 import { loadEventParticipants } from './match/event/eventParticipants.ts';
@@ -47,7 +54,10 @@ export class ResourcesEngine {
    * `fit`: how the event planner scores pairs; the lexical text score until the pairing matcher is plugged in.
    * `now`: the clock whose district day decides which follow-ups are overdue (a test sets it).
    */
-  constructor(readonly graph: Graph, options: { fit?: PairingFit; now?: () => Date } = {}) {
+  constructor(
+    readonly graph: Graph,
+    options: { fit?: PairingFit; now?: () => Date } = {},
+  ) {
     this.fit = options.fit ?? new LexicalPairingFit();
     this.now = options.now ?? (() => new Date());
   }
@@ -91,7 +101,9 @@ export class ResourcesEngine {
   }
 
   /** Ranked feasible offers for a demand, or open demands for an offer, each explained. */
-  async matchResources(request: ResourceMatchRequest): Promise<({ direction: 'offers-for-demand' } & DemandMatches) | ({ direction: 'demands-for-offer' } & OfferMatches)> {
+  async matchResources(
+    request: ResourceMatchRequest,
+  ): Promise<({ direction: 'offers-for-demand' } & DemandMatches) | ({ direction: 'demands-for-offer' } & OfferMatches)> {
     const weights = await this.weights(request.useOutcomes);
     const limit = Math.min(request.limit ?? resourceDefaults.limit, resourceDefaults.maxLimit);
     if ('demandId' in request) {
@@ -122,7 +134,11 @@ export class ResourcesEngine {
 
   /** A matchmaking event's schedule: meetings that maximise total pairing fit within everyone's slots. */
   async planEvent(request: EventPlanRequest): Promise<EventPlan> {
-    const { enterprises, units } = await loadEventParticipants(this.graph, request.enterprises.map((e) => e.id), request.researchUnits.map((u) => u.id));
+    const { enterprises, units } = await loadEventParticipants(
+      this.graph,
+      request.enterprises.map((e) => e.id),
+      request.researchUnits.map((u) => u.id),
+    );
     return planEvent(
       {
         enterprises: enterprises.map((profile, i) => ({ profile, slots: request.enterprises[i].slots })),

@@ -69,7 +69,10 @@ describe('chainmatch CLI (child process, real Neo4j)', () => {
   it('exits 1 on a file with a bad row, naming the row and field, and writes nothing', async () => {
     const file = join(folder, 'firms.csv');
     const bad = testUscc(901).slice(0, 17) + (testUscc(901)[17] === '0' ? '1' : '0');
-    writeFileSync(file, `统一社会信用代码,企业名称,是否区内企业,企业规模,成立年份\n${testUscc(900)},命令行测试甲有限公司,是,小型,2020\n${bad},命令行测试乙有限公司,是,小型,2020\n`);
+    writeFileSync(
+      file,
+      `统一社会信用代码,企业名称,是否区内企业,企业规模,成立年份\n${testUscc(900)},命令行测试甲有限公司,是,小型,2020\n${bad},命令行测试乙有限公司,是,小型,2020\n`,
+    );
     const { code, stdout } = await chainmatch('import', 'enterprises', file, '--json');
     expect(code).toBe(1);
     expect(JSON.parse(stdout).error.issues).toEqual([expect.objectContaining({ row: 2, path: 'id' })]);

@@ -14,8 +14,17 @@ import { importCommand } from './cli/importCommand.ts';
 import { matchSchoolCommand, matchTalentCommand } from './cli/knowledgeCommands.ts';
 
 const commands: Command[] = [
-  importCommand, gapsCommand, matchPartnersCommand, matchSchoolCommand, matchTalentCommand, matchResourcesCommand, assignCommand, exportCommand,
-  dbStartCommand, dbStopCommand, dbResetCommand,
+  importCommand,
+  gapsCommand,
+  matchPartnersCommand,
+  matchSchoolCommand,
+  matchTalentCommand,
+  matchResourcesCommand,
+  assignCommand,
+  exportCommand,
+  dbStartCommand,
+  dbStopCommand,
+  dbResetCommand,
 ];
 const globalOptions = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
@@ -66,7 +75,10 @@ function print(result: CommandResult, json: boolean, stream: NodeJS.WriteStream)
 
 function errorResult(error: ChainMatchError): CommandResult {
   const issues = error instanceof InvalidInputError ? error.issues : [];
-  const lines = [`错误：${error.message}`, ...issues.map((i) => `  ${[i.file, i.row === undefined ? '' : `row ${i.row}`, i.path].filter(Boolean).join(' ')}: ${i.message}`)];
+  const lines = [
+    `错误：${error.message}`,
+    ...issues.map((i) => `  ${[i.file, i.row === undefined ? '' : `row ${i.row}`, i.path].filter(Boolean).join(' ')}: ${i.message}`),
+  ];
   return { value: { error: { type: error.name, message: error.message, issues } }, text: lines.join('\n') };
 }
 

@@ -20,15 +20,29 @@ let code = 1;
 try {
   await ensureSeeded(open.graph);
   const key = randomBytes(16).toString('hex');
-  const config = { ...apiConfigFromEnv({}), keys: [{ owner: 'schemathesis', sha256: hashKey(key), scopes: ['admin' as const] }], rateLimitPerMinute: 1_000_000 };
+  const config = {
+    ...apiConfigFromEnv({}),
+    keys: [{ owner: 'schemathesis', sha256: hashKey(key), scopes: ['admin' as const] }],
+    rateLimitPerMinute: 1_000_000,
+  };
   const server = createApp({ graph: open.graph, graphUri: open.uri, embedded: true, version: 'contract', config }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const st = process.env.SCHEMATHESIS ?? 'st';
   const args = [
-    'run', `${base}/api/v1/openapi.json`, '--url', `${base}/api/v1`,
-    '--max-examples', process.env.CONTRACT_MAX_EXAMPLES ?? '15', '--generation-deterministic',
-    '--request-timeout', '30', '-H', `Authorization: Bearer ${key}`, '--no-color', ...process.argv.slice(2),
+    'run',
+    `${base}/api/v1/openapi.json`,
+    '--url',
+    `${base}/api/v1`,
+    '--max-examples',
+    process.env.CONTRACT_MAX_EXAMPLES ?? '15',
+    '--generation-deterministic',
+    '--request-timeout',
+    '30',
+    '-H',
+    `Authorization: Bearer ${key}`,
+    '--no-color',
+    ...process.argv.slice(2),
   ];
   code = await new Promise<number>((resolve) => {
     const child = spawn(st, args, { stdio: 'inherit' });

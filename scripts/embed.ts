@@ -6,7 +6,9 @@ import { closeOnSignals, openGraph } from './runtime.ts';
 
 const config = embedderConfigFromEnv();
 if (!config) {
-  console.error('No embedding model is configured: set EMBED_MODEL_PATH (and EMBED_MODEL_ID) to a local model folder — `npm run model:fetch` on a machine with internet makes one. Without it every feature uses the lexical scorer.');
+  console.error(
+    'No embedding model is configured: set EMBED_MODEL_PATH (and EMBED_MODEL_ID) to a local model folder — `npm run model:fetch` on a machine with internet makes one. Without it every feature uses the lexical scorer.',
+  );
   process.exit(2);
 }
 const embedder = await loadEmbedder(config);

@@ -17,7 +17,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { apiConfigFromEnv } from '../api/config.ts';
 import {
-  Graph, attachmentDecision, attachmentLabels, calibrationReport, createDriver, ensureSchema, foldsByFirm, readLabelledFile, trainOnFold,
+  Graph,
+  attachmentDecision,
+  attachmentLabels,
+  calibrationReport,
+  createDriver,
+  ensureSchema,
+  foldsByFirm,
+  readLabelledFile,
+  trainOnFold,
   type LabelledExample,
 } from '../engine/index.ts';
 import { startEmbeddedNeo4j } from './neo4j/embedded.ts';
@@ -49,7 +57,10 @@ interface Answer {
 
 /** Level-1 industry of every 申万 code (a level-3 code's grandparent), for L1 accuracy of either path. */
 function level1Of(): Map<string, string> {
-  const rows = readFileSync(realDataDir + 'industries.jsonl', 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { code: string; parent: string | null });
+  const rows = readFileSync(realDataDir + 'industries.jsonl', 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { code: string; parent: string | null });
   const parent = new Map(rows.map((r) => [r.code, r.parent]));
   const top = (code: string): string => (parent.get(code) ? top(parent.get(code)!) : code);
   return new Map(rows.map((r) => [r.code, top(r.code)]));
@@ -58,7 +69,11 @@ function level1Of(): Map<string, string> {
 /** The engine's row: the classifier trained on the other folds exactly as crossValidateAttachment trains it. */
 function engineAnswers(examples: LabelledExample[], labelNames: Map<string, string>, test: LabelledExample[]): Answer[] {
   const testIds = new Set(test.map((e) => e.id));
-  const classifier = trainOnFold(examples.filter((e) => !testIds.has(e.id)), examples, labelNames);
+  const classifier = trainOnFold(
+    examples.filter((e) => !testIds.has(e.id)),
+    examples,
+    labelNames,
+  );
   const { labels } = attachmentLabels(examples, labelNames);
   return test.map((e) => {
     const { items } = classifier.rank(e, { limit: 10 });
@@ -107,11 +122,12 @@ async function importOverHttp(base: string, key: string, entity: string, filenam
   const res = await fetch(`${base}/api/v1/import/${entity}`, { method: 'POST', body: form, headers: { Authorization: `Bearer ${key}` } });
   let body = await res.json();
   // A large file is a job (202 + Location): followed until it ends, its report is the answer.
-  for (let status = res.status; status === 202; ) {
+  for (let status = res.status; status === 202;) {
     await new Promise((r) => setTimeout(r, 1_000));
     const job = await (await fetch(`${base}${res.headers.get('location')}`, { headers: { Authorization: `Bearer ${key}` } })).json();
     if (job.state === 'succeeded') [status, body] = [200, job.report];
-    else if (job.state !== 'queued' && job.state !== 'running') throw new Error(`import job of ${entity} ${job.state}: ${JSON.stringify(job.problem).slice(0, 2000)}`);
+    else if (job.state !== 'queued' && job.state !== 'running')
+      throw new Error(`import job of ${entity} ${job.state}: ${JSON.stringify(job.problem).slice(0, 2000)}`);
   }
   if (res.status !== 200 && res.status !== 202) throw new Error(`import of ${entity} answered ${res.status}: ${JSON.stringify(body).slice(0, 2000)}`);
   return body as { rows: number; nodes: number; relationships: number; unmatchedProducts: { id: string; products: string[] }[]; ms: number };
@@ -137,7 +153,12 @@ async function httpAnswers(base: string, firms: { name: string; products: string
     if (i === 0) log(`first request (waits for training): ${(ms[0] / 1000).toFixed(1)} s, trained on ${body.trainedOn} firms`);
     trainedOn = body.trainedOn;
     const top = body.items[0];
-    answers.push({ truth: firm.truth, ranked: body.items.map((s) => s.segmentId.slice(chainId.length + 1)), confidence: top?.confidence ?? 0, attach: top?.decision === 'attach' });
+    answers.push({
+      truth: firm.truth,
+      ranked: body.items.map((s) => s.segmentId.slice(chainId.length + 1)),
+      confidence: top?.confidence ?? 0,
+      attach: top?.decision === 'attach',
+    });
   }
   const later = ms.slice(1).sort((a, b) => a - b);
   return { answers, trainedOn, p50: later[Math.floor(later.length * 0.5)] ?? 0, p95: later[Math.floor(later.length * 0.95)] ?? 0 };
@@ -201,7 +222,9 @@ async function main(): Promise<void> {
     log(`Neo4j ${neo4j.uri} (started in ${(neo4j.startMs / 1000).toFixed(1)} s), API ${api.base}`);
 
     const chain = await importOverHttp(api.base, key, 'chains', 'sw-chain.json', JSON.stringify(template));
-    log(`imported chain ${chainId}: ${template.segments.length} segments, ${template.feeds.length} FEEDS, ${chain.nodes} nodes (${(chain.ms / 1000).toFixed(1)} s)`);
+    log(
+      `imported chain ${chainId}: ${template.segments.length} segments, ${template.feeds.length} FEEDS, ${chain.nodes} nodes (${(chain.ms / 1000).toFixed(1)} s)`,
+    );
     const firms = await importOverHttp(api.base, key, 'enterprises', 'sw-firms.jsonl', training.map((e) => JSON.stringify(e)).join('\n') + '\n');
     // Products match the template's Product nodes by exact name; the rest are not stored (MAKES).
     const given = training.reduce((n, e) => n + e.products.length, 0);
@@ -212,12 +235,16 @@ async function main(): Promise<void> {
     const http = await httpAnswers(api.base, queries, log);
     log(`done: trained on ${http.trainedOn} firms; later requests p50 ${http.p50} ms, p95 ${http.p95} ms`);
 
-    console.log(`\nAttachment on fold ${fold} of ${folds} (seed ${seed}) of ${realDataDir}firms.jsonl: ${examples.length - test.length} training firms, ${test.length} held out; products: ${values.products} (${given - dropped} of ${given} stored)\n`);
+    console.log(
+      `\nAttachment on fold ${fold} of ${folds} (seed ${seed}) of ${realDataDir}firms.jsonl: ${examples.length - test.length} training firms, ${test.length} held out; products: ${values.products} (${given - dropped} of ${given} stored)\n`,
+    );
     printRows([
       { method: 'engine (trainOnFold, as crossValidateAttachment)', figures: engine },
       { method: 'HTTP API (import + POST /classify/segments)', figures: summarise(http.answers, level1) },
     ]);
-    console.log(`\nattach = top answer with confidence ≥ ${attachmentDecision.attach} (engine) / decision "attach" (API); run time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    console.log(
+      `\nattach = top answer with confidence ≥ ${attachmentDecision.attach} (engine) / decision "attach" (API); run time ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
   } finally {
     await api?.close();
     await graph.close();

@@ -12,13 +12,30 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
-  connectHttpEmbedder, crossValidateAttachment, embeddingText, loadAttachmentTraining, readLabelledFile, type AttachmentEvaluation, type LabelledExample,
+  connectHttpEmbedder,
+  crossValidateAttachment,
+  embeddingText,
+  loadAttachmentTraining,
+  readLabelledFile,
+  type AttachmentEvaluation,
+  type LabelledExample,
 } from '../engine/index.ts';
 import { startEmbeddings } from './embeddings/startEmbeddings.ts';
 import { realChain } from './test/realChain.ts';
 import { openGraph } from './runtime.ts';
 
-const { values } = parseArgs({ options: { file: { type: 'string' }, folds: { type: 'string', default: '5' }, seed: { type: 'string', default: '1' }, json: { type: 'boolean', default: false }, embeddings: { type: 'boolean', default: false }, 'as-imported': { type: 'boolean', default: false }, 'makes-first': { type: 'boolean', default: false } }, strict: true });
+const { values } = parseArgs({
+  options: {
+    file: { type: 'string' },
+    folds: { type: 'string', default: '5' },
+    seed: { type: 'string', default: '1' },
+    json: { type: 'boolean', default: false },
+    embeddings: { type: 'boolean', default: false },
+    'as-imported': { type: 'boolean', default: false },
+    'makes-first': { type: 'boolean', default: false },
+  },
+  strict: true,
+});
 const folds = Number(values.folds);
 const seed = Number(values.seed);
 if (!Number.isInteger(folds) || folds < 2) throw new Error(`--folds must be an integer ≥ 2, got "${values.folds}"`);
@@ -56,10 +73,11 @@ async function embedExamples(examples: LabelledExample[]): Promise<void> {
     const file = `.data/attachment-embeddings/${embedder.model.replace(/[^\w.-]/g, '_')}.jsonl`;
     const key = (text: string) => createHash('sha256').update(text).digest('hex');
     const cached = new Map<string, Float32Array>();
-    if (existsSync(file)) for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
-      const { hash, vector } = JSON.parse(line) as { hash: string; vector: number[] };
-      cached.set(hash, Float32Array.from(vector));
-    }
+    if (existsSync(file))
+      for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+        const { hash, vector } = JSON.parse(line) as { hash: string; vector: number[] };
+        cached.set(hash, Float32Array.from(vector));
+      }
     const missing = [...new Set(examples.map(embeddingText))].filter((t) => !cached.has(key(t)));
     const started = Date.now();
     for (let i = 0; i < missing.length; i += 64) {
@@ -81,10 +99,12 @@ function print(r: AttachmentEvaluation, source: string): void {
   console.log(`Automatic attachment, ${r.folds}-fold cross-validation by firm (seed ${r.seed}) on ${source}: ${r.firms} firms, ${r.labels} labels\n`);
   const levels = r.methods[0].levels.map((l) => `L${l.level} acc@1`);
   console.log(['method', 'acc@1', 'acc@3', 'acc@10', ...levels].join(' | '));
-  for (const m of r.methods) console.log([m.method, pct(m.accuracyAt1), pct(m.accuracyAt3), pct(m.accuracyAt10), ...m.levels.map((l) => pct(l.accuracyAt1))].join(' | '));
+  for (const m of r.methods)
+    console.log([m.method, pct(m.accuracyAt1), pct(m.accuracyAt3), pct(m.accuracyAt10), ...m.levels.map((l) => pct(l.accuracyAt1))].join(' | '));
   console.log(`\nCalibration of the top answer: expected calibration error ${r.calibration.expectedCalibrationError.toFixed(3)}`);
   console.log('confidence | answers | mean confidence | right');
-  for (const b of r.calibration.bins) if (b.answers) console.log(`${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.answers} | ${b.meanConfidence.toFixed(3)} | ${b.accuracy.toFixed(3)}`);
+  for (const b of r.calibration.bins)
+    if (b.answers) console.log(`${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.answers} | ${b.meanConfidence.toFixed(3)} | ${b.accuracy.toFixed(3)}`);
   console.log('\ndecision | share of firms | right');
   for (const d of r.decisions) console.log(`${d.decision} | ${pct(d.share)} | ${pct(d.precision)}`);
   console.log(`\nIf attached from a threshold (coverage at ≥ 90 % right: ${pct(r.precisionCoverage.coverageAt90)})\nthreshold | share of firms | right`);

@@ -4,13 +4,30 @@
 // `npm start` does. Also times embedding one need (p50/p95, cache off) and the server's memory.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { connectHttpEmbedder, evaluateNeedRetrieval, HttpEmbedder, LexicalScorer, LexicalSimilarity, loadResearchCatalog, loadTextCorpus, type NeedRetrievalEvaluation, readNeedCases, researchPassage, type RetrievalDocument, unitText } from '../engine/index.ts';
+import {
+  connectHttpEmbedder,
+  evaluateNeedRetrieval,
+  HttpEmbedder,
+  LexicalScorer,
+  LexicalSimilarity,
+  loadResearchCatalog,
+  loadTextCorpus,
+  type NeedRetrievalEvaluation,
+  readNeedCases,
+  researchPassage,
+  type RetrievalDocument,
+  unitText,
+} from '../engine/index.ts';
 import { ensureSeeded } from '../seed/seedGraph.ts';
 import { startEmbeddings } from './embeddings/startEmbeddings.ts';
 import { openGraph } from './runtime.ts';
 
 const { values } = parseArgs({
-  options: { file: { type: 'string', default: 'seed/eval/needs.zh.jsonl' }, folds: { type: 'string', default: '5' }, json: { type: 'boolean', default: false } },
+  options: {
+    file: { type: 'string', default: 'seed/eval/needs.zh.jsonl' },
+    folds: { type: 'string', default: '5' },
+    json: { type: 'boolean', default: false },
+  },
   strict: true,
 });
 const folds = Number(values.folds);
@@ -36,11 +53,16 @@ try {
   // unit researches is the cleaner thing to embed. Both are reported; the lexical row is the same.
   const researchPassages = documents.map((d, i) => ({ ...d, denseText: researchPassage(catalog.units[i]) }));
   const passageEvaluation = dense ? await evaluateNeedRetrieval(answerable, researchPassages, lexical, dense, { folds }) : undefined;
-  const speed = embeddings.url ? await timeOneNeed(embeddings.url, cases.map((c) => c.text)) : undefined;
+  const speed = embeddings.url
+    ? await timeOneNeed(
+        embeddings.url,
+        cases.map((c) => c.text),
+      )
+    : undefined;
   const memory = embeddings.server?.process.pid ? serverMemory(embeddings.server.process.pid) : undefined;
   if (values.json) console.log(JSON.stringify({ evaluation, passageEvaluation, speed, memory }, null, 2));
   else {
-    print('documents = the pairing text of each unit (name, description, topics, researchers\' expertise)', evaluation);
+    print("documents = the pairing text of each unit (name, description, topics, researchers' expertise)", evaluation);
     if (passageEvaluation) print('dense documents = "<unit name>：<its research topics>" (lexical as above)', passageEvaluation);
     if (evaluation.pairing) printPairing(evaluation);
     if (speed) console.log(`\nEmbedding one need (uncached, over HTTP): p50 ${speed.p50} ms, p95 ${speed.p95} ms (n = ${speed.n})`);
@@ -79,7 +101,9 @@ function serverMemory(pid: number): { rssMb: number; peakMb: number } | undefine
 
 function print(title: string, r: NeedRetrievalEvaluation) {
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-  console.log(`\nFree-text needs → research units — ${title}: ${r.needs} needs, ${r.nonsense} nonsense texts, ${r.documents} research units; gate thresholds by ${r.folds}-fold cross-validation\n`);
+  console.log(
+    `\nFree-text needs → research units — ${title}: ${r.needs} needs, ${r.nonsense} nonsense texts, ${r.documents} research units; gate thresholds by ${r.folds}-fold cross-validation\n`,
+  );
   console.log('method | top-5 hit | MRR | precision@5');
   for (const m of r.methods) console.log([m.method, pct(m.hitAt5), m.mrr.toFixed(3), pct(m.precisionAt5)].join(' | '));
   console.log('\nrelevance gate | needs answered (held out) | nonsense answered (held out) | thresholds fit on all');
@@ -97,11 +121,18 @@ function printPairing(r: NeedRetrievalEvaluation) {
   console.log(`\nPairing (POST /match/school-enterprise {text} through rankPairs), list of 20; hybrid meaning gate fit by ${r.folds}-fold cross-validation\n`);
   console.log('method | top-5 hit | MRR | precision@5 | needs answered | nonsense answered | cosine threshold per fold (fit on all) | p50 / p95 ms');
   for (const p of r.pairing ?? []) {
-    console.log([
-      p.method, pct(p.hitAt5), p.mrr.toFixed(3), pct(p.precisionAt5), pct(p.needsAnswered), `${p.nonsenseAnswered} / ${p.nonsense}`,
-      p.foldThresholds.length ? `${p.foldThresholds.map((t) => t.toFixed(3)).join(', ')} (${p.thresholdFitOnAll?.toFixed(3)})` : '—',
-      `${p.p50Ms} / ${p.p95Ms}`,
-    ].join(' | '));
+    console.log(
+      [
+        p.method,
+        pct(p.hitAt5),
+        p.mrr.toFixed(3),
+        pct(p.precisionAt5),
+        pct(p.needsAnswered),
+        `${p.nonsenseAnswered} / ${p.nonsense}`,
+        p.foldThresholds.length ? `${p.foldThresholds.map((t) => t.toFixed(3)).join(', ')} (${p.thresholdFitOnAll?.toFixed(3)})` : '—',
+        `${p.p50Ms} / ${p.p95Ms}`,
+      ].join(' | '),
+    );
   }
   for (const p of r.pairing ?? []) if (p.nonsenseAnsweredTexts.length) console.log(`  ${p.method} answered nonsense: ${p.nonsenseAnsweredTexts.join(' · ')}`);
 }

@@ -20,7 +20,12 @@ const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 async function fetchFile(file: string): Promise<void> {
   const target = path.join(modelPath, modelId, file);
-  if (await access(target).then(() => true, () => false)) {
+  if (
+    await access(target).then(
+      () => true,
+      () => false,
+    )
+  ) {
     console.error(`${file}: already present`);
     return;
   }
@@ -30,7 +35,9 @@ async function fetchFile(file: string): Promise<void> {
     response = await fetch(url);
   } catch (error) {
     const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-    throw new Error(`cannot reach ${endpoint} (${code}): model:fetch needs internet. Run it on a machine that has it and copy ${path.join(modelPath, modelId)} here, or set HF_ENDPOINT to a reachable mirror.`);
+    throw new Error(
+      `cannot reach ${endpoint} (${code}): model:fetch needs internet. Run it on a machine that has it and copy ${path.join(modelPath, modelId)} here, or set HF_ENDPOINT to a reachable mirror.`,
+    );
   }
   if (!response.ok || !response.body) {
     throw new Error(`${url} answered HTTP ${response.status}: is "${modelId}" a public model in transformers.js layout (with onnx/model.onnx)?`);
@@ -38,7 +45,13 @@ async function fetchFile(file: string): Promise<void> {
 
   const total = Number(response.headers.get('content-length')) || 0;
   const bar = new cliProgress.SingleBar(
-    { format: `${file.padEnd(21)} [{bar}] {percentage}% | {done}/{size} MB`, hideCursor: true, stream: process.stderr, noTTYOutput: true, notTTYSchedule: 5_000 },
+    {
+      format: `${file.padEnd(21)} [{bar}] {percentage}% | {done}/{size} MB`,
+      hideCursor: true,
+      stream: process.stderr,
+      noTTYOutput: true,
+      notTTYSchedule: 5_000,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0, { done: '0.0', size: total ? megabytes(total) : '?' });

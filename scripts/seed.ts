@@ -15,12 +15,15 @@ import { closeOnSignals, openGraph } from './runtime.ts';
 const argv = process.argv.slice(2);
 const csvAt = argv.indexOf('--csv-dir');
 const values = { bulk: argv.includes('--bulk'), 'csv-dir': csvAt >= 0 ? argv[csvAt + 1] : undefined };
-const flags = numberFlags(['scale', 'seed', 'batch-size'] as const, argv.filter((a, i) => a !== '--bulk' && i !== csvAt && (csvAt < 0 || i !== csvAt + 1)));
+const flags = numberFlags(
+  ['scale', 'seed', 'batch-size'] as const,
+  argv.filter((a, i) => a !== '--bulk' && i !== csvAt && (csvAt < 0 || i !== csvAt + 1)),
+);
 const scale = flags.scale ? flags.scale / seedEnterpriseCount() : 1;
 
 if (values.bulk) {
   if (process.env.NEO4J_URI) {
-    console.error('--bulk writes the embedded database\'s files directly; it cannot load a server named by NEO4J_URI (use the online loader).');
+    console.error("--bulk writes the embedded database's files directly; it cannot load a server named by NEO4J_URI (use the online loader).");
     process.exit(2);
   }
   try {
@@ -48,7 +51,9 @@ if (values.bulk) {
     const bar = progressBar(`[seed ×${scale.toFixed(2)}]`);
     const report = await seedGraph(open.graph, { scale, seed: flags.seed, batchSize: flags['batch-size'], onProgress: bar.update });
     bar.stop();
-    console.log(`loaded ${report.nodes} nodes + ${report.relationships} relationships in ${(report.ms / 1000).toFixed(1)} s — ${report.elementsPerSecond} elements/s`);
+    console.log(
+      `loaded ${report.nodes} nodes + ${report.relationships} relationships in ${(report.ms / 1000).toFixed(1)} s — ${report.elementsPerSecond} elements/s`,
+    );
   } finally {
     await open.close();
   }

@@ -27,16 +27,27 @@ async function main() {
   const bar = progressBar('[seed]');
   const report = await ensureSeeded(open.graph, { onProgress: bar.update });
   bar.stop();
-  if (report) console.log(`[seed] loaded ${report.nodes} nodes + ${report.relationships} relationships in ${(report.ms / 1000).toFixed(1)} s (${report.elementsPerSecond} elements/s)`);
+  if (report)
+    console.log(
+      `[seed] loaded ${report.nodes} nodes + ${report.relationships} relationships in ${(report.ms / 1000).toFixed(1)} s (${report.elementsPerSecond} elements/s)`,
+    );
   else console.log('[seed] already loaded');
 
   const port = Number(process.env.PORT ?? 3000);
   // The dense provider's first connection (below) stores the passage vectors in the background; it logs when they are ready.
   const knowledge = new KnowledgeEngine(open.graph, { log: (line) => console.log(`[text] ${line}`) });
   // Build the text scorer (corpus or model) now rather than on the first pairing request.
-  knowledge.text.get().then((t) => console.log(`[text] provider: ${t.provider}`), (e: unknown) => console.error('[text]', e));
+  knowledge.text.get().then(
+    (t) => console.log(`[text] provider: ${t.provider}`),
+    (e: unknown) => console.error('[text]', e),
+  );
   knowledge.text.dense().then(
-    (d) => console.log(d ? `[text] dense provider: ${d.model} (${d.backend}, ${d.dimensions} dimensions)` : `[text] no dense provider: ${knowledge.text.status().dense.status}`),
+    (d) =>
+      console.log(
+        d
+          ? `[text] dense provider: ${d.model} (${d.backend}, ${d.dimensions} dimensions)`
+          : `[text] no dense provider: ${knowledge.text.status().dense.status}`,
+      ),
     (e: unknown) => console.error('[text]', e),
   );
   const config = apiConfigFromEnv();
@@ -51,11 +62,20 @@ async function main() {
   // The district overview's history: one health record per chain and day (and after each import, by the API).
   startHealthRecorder(engine, { onError: (e: unknown) => console.error('[history]', e instanceof Error ? e.message : e) });
   const app = createApp({
-    graph: open.graph, graphUri: open.uri, embedded: Boolean(open.embedded), supervision: open.supervision, version, engine, knowledge, config,
+    graph: open.graph,
+    graphUri: open.uri,
+    embedded: Boolean(open.embedded),
+    supervision: open.supervision,
+    version,
+    engine,
+    knowledge,
+    config,
   });
   const host = process.env.HOST ?? '127.0.0.1';
   app.listen(port, host, () => {
-    console.log(`[api] ChainMatch ${version} on http://localhost:${port} (viewer: /, health: /health) — ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `[api] ChainMatch ${version} on http://localhost:${port} (viewer: /, health: /health) — ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   });
 }
 

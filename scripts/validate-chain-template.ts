@@ -15,7 +15,10 @@ for (const file of process.argv.slice(2)) {
   const products = t.segments.flatMap((s) => s.products);
   const ids = [...t.segments.map((s) => s.id), ...products.map((p) => p.id)];
   const dup = ids.filter((id, i) => ids.indexOf(id) !== i);
-  if (dup.length) { failed = true; console.log(`${file}: duplicate ids ${dup.join(', ')}`); }
+  if (dup.length) {
+    failed = true;
+    console.log(`${file}: duplicate ids ${dup.join(', ')}`);
+  }
   console.log(`${file}: ${t.segments.length} segments, ${products.length} products, ${t.feeds.length} FEEDS, ${t.inputTo.length} INPUT_TO`);
 }
 process.exit(failed ? 1 : 0);

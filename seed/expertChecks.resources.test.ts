@@ -17,7 +17,8 @@ type Json = Record<string, any>;
 const holds = (o: Json): number | null =>
   o.kind === 'site' || o.kind === 'land' ? o.areaM2 : (o.kind === 'loan' || o.kind === 'policy') && o.amountWan != null ? o.amountWan * o.capacity : null;
 /** What one unit of a demand takes: a site or plot its minimum area, a loan or subsidy its amount. */
-const takes = (d: Json): number => (d.kind === 'site' || d.kind === 'land' ? d.minAreaM2 ?? 0 : d.kind === 'loan' || d.kind === 'policy' ? d.amountWan ?? 0 : 0);
+const takes = (d: Json): number =>
+  d.kind === 'site' || d.kind === 'land' ? (d.minAreaM2 ?? 0) : d.kind === 'loan' || d.kind === 'policy' ? (d.amountWan ?? 0) : 0;
 
 describe('expert checks: the global assignment respects every capacity and accounts for every demand', () => {
   let graph: Graph;
@@ -66,7 +67,8 @@ describe('expert checks: the global assignment respects every capacity and accou
       const o = offers.get(id)!;
       expect(n, `${o.title} (${id}) count`).toBeLessThanOrEqual(o.capacity);
       const pool = holds(o);
-      if (pool !== null) expect(quantity.get(id)!, `${o.title} (${id}) ${o.kind === 'site' || o.kind === 'land' ? 'm²' : '万元'}`).toBeLessThanOrEqual(pool + 1e-6);
+      if (pool !== null)
+        expect(quantity.get(id)!, `${o.title} (${id}) ${o.kind === 'site' || o.kind === 'land' ? 'm²' : '万元'}`).toBeLessThanOrEqual(pool + 1e-6);
       if (o.capacity > 1 && (o.kind === 'site' || o.kind === 'land')) shared++;
     }
     // The check has teeth: shared buildings (count capacity 2) are assigned on the seed.
@@ -82,7 +84,9 @@ describe('expert checks: the global assignment respects every capacity and accou
     expect(s.infeasible).toBe(result.unmet.length);
     expect(s.lostToCompetition).toBe(result.unassigned.length);
     const ids = [
-      ...result.assignments.map((a: Json) => a.demandId), ...result.unmet.map((u: Json) => u.demandId), ...result.unassigned.map((u: Json) => u.demandId),
+      ...result.assignments.map((a: Json) => a.demandId),
+      ...result.unmet.map((u: Json) => u.demandId),
+      ...result.unassigned.map((u: Json) => u.demandId),
     ];
     expect(new Set(ids).size).toBe(s.openDemands); // no demand in two groups, none missing
     for (const id of ids) expect(demands.has(id), id).toBe(true);
@@ -118,6 +122,8 @@ describe('expert checks: the global assignment respects every capacity and accou
     const area = new Map<string, number>();
     for (const a of sites.assignments) area.set(a.offerId, (area.get(a.offerId) ?? 0) + takes(demands.get(a.demandId)!));
     for (const [id, m2] of area) expect(m2, offers.get(id)!.title).toBeLessThanOrEqual(offers.get(id)!.areaM2);
-    console.info(`seed 厂房: ${openSites} open, ${sites.summary.served} served, ${sites.summary.infeasible} infeasible, ${sites.summary.lostToCompetition} lost to competition`);
+    console.info(
+      `seed 厂房: ${openSites} open, ${sites.summary.served} served, ${sites.summary.infeasible} infeasible, ${sites.summary.lostToCompetition} lost to competition`,
+    );
   });
 });

@@ -67,7 +67,11 @@ describe('expert checks: gaps and partner recommendations on the seed', () => {
         expect(gap(id)?.class, id).toBe('weak');
         expect(gap(id)!.reasons).toContain('single-supplier');
       }
-      for (const id of planted.beyondEnds) expect(report.extensions.map((e) => e.segmentId), id).toContain(id);
+      for (const id of planted.beyondEnds)
+        expect(
+          report.extensions.map((e) => e.segmentId),
+          id,
+        ).toContain(id);
     }
   });
 
@@ -103,8 +107,14 @@ describe('expert checks: gaps and partner recommendations on the seed', () => {
         const report = await gaps(chainId);
         const dominant = report.gaps.find((g) => g.segmentId === segmentId)!.metrics.evidence.topFirms[0];
         const result = await partners({ chainId, segmentId, mode: 'strengthen', limit: 10 });
-        expect(result.dominantFirms.map((d) => d.id), segmentId).toEqual([dominant.id]);
-        expect(result.candidates.map((c) => c.id), segmentId).not.toContain(dominant.id);
+        expect(
+          result.dominantFirms.map((d) => d.id),
+          segmentId,
+        ).toEqual([dominant.id]);
+        expect(
+          result.candidates.map((c) => c.id),
+          segmentId,
+        ).not.toContain(dominant.id);
         expect(result.candidates.length, segmentId).toBeGreaterThan(0);
         for (const c of result.candidates) expect(signal(c, 'concentrationRelief'), c.name).toBeGreaterThan(0);
         // The first alternative relieves the concentration at least as much as the median one.
@@ -142,7 +152,10 @@ describe('expert checks: gaps and partner recommendations on the seed', () => {
           // A fit path is membership (IN_SEGMENT) or a product the segment includes (MAKES → INCLUDES).
           const fitPaths = c.explanation.paths.filter((p) => p.signal === 'fit');
           expect(fitPaths.length, `${c.name} in ${body.segmentId}`).toBeGreaterThan(0);
-          expect(fitPaths.some((p) => p.nodes.some((n) => n.id === body.segmentId)), c.name).toBe(true);
+          expect(
+            fitPaths.some((p) => p.nodes.some((n) => n.id === body.segmentId)),
+            c.name,
+          ).toBe(true);
         }
       }
     }

@@ -14,7 +14,12 @@ describe('chain templates', () => {
   const templates = loadChainTemplates();
   it('are seven, four named by the article and three marked assumed', () => {
     expect(templates.map((t) => t.name).sort()).toEqual(['人工智能', '新型电子信息', '新材料', '新能源汽车', '生物医药', '节能环保', '高端装备制造'].sort());
-    expect(templates.filter((t) => t.assumed).map((t) => t.id).sort()).toEqual(['green', 'materials', 'nev']);
+    expect(
+      templates
+        .filter((t) => t.assumed)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(['green', 'materials', 'nev']);
   });
   it.each(templates.map((t) => [t.id, t] as const))('%s has ≥10 segments over all stages, ≥5 products each, and flows', (_id, t) => {
     expect(t.segments.length).toBeGreaterThanOrEqual(10);
@@ -65,15 +70,23 @@ describe('the seed loaded into a real Neo4j', () => {
     expect(await localWithTag('smart-factory')).toBe(articleFigures.smartFactory);
     expect(await localWithTag('tech-center')).toBe(articleFigures.techCenter);
     expect(await one("MATCH (e:Enterprise {local: true, kind: 'industrial'}) WHERE e.techLoanWan > 0 RETURN count(e) AS n")).toBe(articleFigures.techLoanFirms);
-    expect(await one("MATCH (e:Enterprise {local: true}) RETURN sum(e.techLoanWan) AS n")).toBe(articleFigures.techLoanTotalWan);
-    expect(await one("MATCH (u:University {techTransferAlliance: true})-[:MEMBER_OF]->(a:Alliance {kind: 'tech-transfer'}) WHERE a.name CONTAINS '联盟' RETURN count(DISTINCT u) AS n")).toBe(articleFigures.allianceUniversities);
-    expect(await one("MATCH (:Enterprise {local: true})-[c:COOPERATES_WITH]->() RETURN sum(c.projects) AS n")).toBe(articleFigures.cooperationProjects);
+    expect(await one('MATCH (e:Enterprise {local: true}) RETURN sum(e.techLoanWan) AS n')).toBe(articleFigures.techLoanTotalWan);
+    expect(
+      await one(
+        "MATCH (u:University {techTransferAlliance: true})-[:MEMBER_OF]->(a:Alliance {kind: 'tech-transfer'}) WHERE a.name CONTAINS '联盟' RETURN count(DISTINCT u) AS n",
+      ),
+    ).toBe(articleFigures.allianceUniversities);
+    expect(await one('MATCH (:Enterprise {local: true})-[c:COOPERATES_WITH]->() RETURN sum(c.projects) AS n')).toBe(articleFigures.cooperationProjects);
     expect(await one("MATCH (t:Talent) WHERE t.level <> 'other' RETURN count(t) AS n")).toBe(articleFigures.highLevelTalents);
     expect(await one("MATCH (t:Talent) WHERE t.level IN ['laureate', 'academician', 'national'] RETURN count(t) AS n")).toBe(articleFigures.nationalOrAbove);
     for (const [honour, count] of Object.entries(talentHonours)) {
       expect(await one('MATCH (t:Talent) WHERE $h IN t.honours RETURN count(t) AS n', { h: honour }), honour).toBe(count);
     }
-    expect(await one("MATCH (d:Demand {kind: 'site'})<-[:HAS_DEMAND]-(:Enterprise)-[:IN_SEGMENT]->(s:Segment) WHERE s.id IN ['biomed.intermediate', 'biomed.api'] RETURN count(DISTINCT d) AS n")).toBeGreaterThanOrEqual(articleFigures.productionSiteDemands);
+    expect(
+      await one(
+        "MATCH (d:Demand {kind: 'site'})<-[:HAS_DEMAND]-(:Enterprise)-[:IN_SEGMENT]->(s:Segment) WHERE s.id IN ['biomed.intermediate', 'biomed.api'] RETURN count(DISTINCT d) AS n",
+      ),
+    ).toBeGreaterThanOrEqual(articleFigures.productionSiteDemands);
   });
 
   it('covers 93% of local firms with party organisations', async () => {
@@ -96,22 +109,27 @@ describe('the seed loaded into a real Neo4j', () => {
     for (const name of ['正大天晴', '中铁宝桥', '高光半导体', '杉金光电', '华信藤仓', '源恒环境', '量为石']) {
       expect(await one('MATCH (e:Enterprise) WHERE e.name CONTAINS $name AND e.source = "article" RETURN count(e) AS n', { name }), name).toBe(1);
     }
-    const pairs = await graph.query<{ a: string; b: string }>("MATCH (x:PartyOrg {source: 'article'})-[:PAIRED_WITH]-(y:PartyOrg) RETURN x.name AS a, y.name AS b");
+    const pairs = await graph.query<{ a: string; b: string }>(
+      "MATCH (x:PartyOrg {source: 'article'})-[:PAIRED_WITH]-(y:PartyOrg) RETURN x.name AS a, y.name AS b",
+    );
     expect(pairs.some((p) => p.a.includes('源恒环境') && p.b.includes('环境学院'))).toBe(true);
     expect(pairs.some((p) => p.a.includes('量为石') && p.b.includes('南京工程学院'))).toBe(true);
   });
 
   it('has an outside candidate pool of at least 5,000 firms across provinces', async () => {
-    expect(await one("MATCH (e:Enterprise {local: false}) RETURN count(e) AS n")).toBeGreaterThanOrEqual(5000);
-    expect(await one("MATCH (e:Enterprise {local: false}) RETURN count(DISTINCT e.province) AS n")).toBeGreaterThanOrEqual(15);
-    expect(await one("MATCH (:Enterprise {local: false})-[:SUPPLIES]->(:Enterprise {local: true}) RETURN count(*) AS n")).toBeGreaterThan(100);
+    expect(await one('MATCH (e:Enterprise {local: false}) RETURN count(e) AS n')).toBeGreaterThanOrEqual(5000);
+    expect(await one('MATCH (e:Enterprise {local: false}) RETURN count(DISTINCT e.province) AS n')).toBeGreaterThanOrEqual(15);
+    expect(await one('MATCH (:Enterprise {local: false})-[:SUPPLIES]->(:Enterprise {local: true}) RETURN count(*) AS n')).toBeGreaterThan(100);
   });
 
   it('plants a missing segment and a single-supplier segment', async () => {
     for (const [chain, planted] of Object.entries(plantedGaps)) {
       for (const missing of planted.missing) {
         expect(await one('MATCH (e:Enterprise {local: true})-[:IN_SEGMENT]->(:Segment {id: $s}) RETURN count(e) AS n', { s: missing }), missing).toBe(0);
-        expect(await one('MATCH (:Segment {id: $s})-[:FEEDS]->(:Segment)<-[:IN_SEGMENT]-(e:Enterprise {local: true}) RETURN count(e) AS n', { s: missing }), `${chain} demand`).toBeGreaterThan(0);
+        expect(
+          await one('MATCH (:Segment {id: $s})-[:FEEDS]->(:Segment)<-[:IN_SEGMENT]-(e:Enterprise {local: true}) RETURN count(e) AS n', { s: missing }),
+          `${chain} demand`,
+        ).toBeGreaterThan(0);
       }
       for (const dominant of planted.dominant) {
         const [row] = await graph.query<{ top: number; total: number }>(

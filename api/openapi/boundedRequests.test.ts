@@ -11,7 +11,6 @@ import { openApiDocument } from './document.ts';
  */
 type Schema = Record<string, any>;
 
-
 const boundedPattern = (pattern: string) => pattern.startsWith('^') && pattern.endsWith('$') && !/[*+]|\{\d+,\}/.test(pattern.replace(/\\./g, ''));
 
 function unbounded(doc: Schema): string[] {
@@ -37,7 +36,8 @@ function unbounded(doc: Schema): string[] {
     for (const [method, operation] of Object.entries(operations)) {
       const at = `${method} ${path}`;
       for (const p of (operation.parameters ?? []) as Schema[]) walk(p.schema, `${at} ${p.in}.${p.name}`, new Set());
-      for (const [type, content] of Object.entries((operation.requestBody?.content ?? {}) as Record<string, Schema>)) walk(content.schema, `${at} body(${type})`, new Set());
+      for (const [type, content] of Object.entries((operation.requestBody?.content ?? {}) as Record<string, Schema>))
+        walk(content.schema, `${at} body(${type})`, new Set());
     }
   }
   return [...new Set(found)];
@@ -52,10 +52,27 @@ describe('every request field is bounded (issue 15 item 2)', () => {
 
   it('the check finds an unbounded string and array (so it can fail)', () => {
     const probe = {
-      paths: { '/x': { post: { parameters: [{ in: 'query', name: 'q', schema: { type: 'string', pattern: '^a+$' } }], requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/B' } } } } } } },
-      components: { schemas: { B: { type: 'object', properties: { name: { type: 'string' }, tags: { type: 'array', items: { type: 'string', maxLength: 5 } }, ok: { type: 'string', pattern: '^o\\d{1,9}$' } } } } },
+      paths: {
+        '/x': {
+          post: {
+            parameters: [{ in: 'query', name: 'q', schema: { type: 'string', pattern: '^a+$' } }],
+            requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/B' } } } },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          B: {
+            type: 'object',
+            properties: {
+              name: { type: 'string' },
+              tags: { type: 'array', items: { type: 'string', maxLength: 5 } },
+              ok: { type: 'string', pattern: '^o\\d{1,9}$' },
+            },
+          },
+        },
+      },
     };
     expect(unbounded(probe)).toEqual(['post /x query.q', 'post /x body(application/json).name', 'post /x body(application/json).tags[]']);
   });
-
 });

@@ -23,13 +23,26 @@ function successResponse(route: RouteDefinition): Record<number, ResponseConfig>
   if (answer.status === 204) return { 204: { description: answer.description ?? 'Done, no content' } };
   if ('workbook' in answer) return { 200: { description: answer.description ?? 'OK', content: xlsx } };
   const exports = answer.exportable ? { 'text/csv': { schema: { type: 'string' as const }, example: '\uFEFF排名,企业名称,…' }, ...xlsx } : {};
-  const accepted: Record<number, ResponseConfig> = route.accepted ? { 202: { description: route.accepted.description, content: { 'application/json': { schema: route.accepted.schema } } } } : {};
-  return { [answer.status]: { description: answer.description ?? (answer.status === 201 ? 'Created' : 'OK'), content: { 'application/json': { schema: answer.schema }, ...exports } }, ...accepted };
+  const accepted: Record<number, ResponseConfig> = route.accepted
+    ? { 202: { description: route.accepted.description, content: { 'application/json': { schema: route.accepted.schema } } } }
+    : {};
+  return {
+    [answer.status]: {
+      description: answer.description ?? (answer.status === 201 ? 'Created' : 'OK'),
+      content: { 'application/json': { schema: answer.schema }, ...exports },
+    },
+    ...accepted,
+  };
 }
 
 function requestBody(route: RouteDefinition) {
   if (route.upload) {
-    return { required: true, content: { 'multipart/form-data': { schema: { type: 'object' as const, properties: { file: { type: 'string' as const, format: 'binary' } }, required: ['file'] } } } };
+    return {
+      required: true,
+      content: {
+        'multipart/form-data': { schema: { type: 'object' as const, properties: { file: { type: 'string' as const, format: 'binary' } }, required: ['file'] } },
+      },
+    };
   }
   return route.body ? { required: true, content: { 'application/json': { schema: route.body, example: route.bodyExample } } } : undefined;
 }
@@ -40,7 +53,11 @@ function requestBody(route: RouteDefinition) {
  */
 export function openApiDocument(routes: RouteDefinition[], version: string) {
   const registry = new OpenAPIRegistry();
-  registry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'API key: `Authorization: Bearer <key>` (or `X-API-Key`)' });
+  registry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'API key: `Authorization: Bearer <key>` (or `X-API-Key`)',
+  });
   for (const route of routes) {
     registry.registerPath({
       method: route.method,
@@ -58,7 +75,8 @@ export function openApiDocument(routes: RouteDefinition[], version: string) {
     info: {
       title: 'ChainMatch API · 产业链图谱与精准匹配',
       version,
-      description: 'Chain maps and gaps, 强链/补链/延链 partner recommendation, school–enterprise pairing, talent, resources, search and import. Errors are RFC 9457 problem+json.',
+      description:
+        'Chain maps and gaps, 强链/补链/延链 partner recommendation, school–enterprise pairing, talent, resources, search and import. Errors are RFC 9457 problem+json.',
     },
     servers: [{ url: '/api/v1' }],
   });

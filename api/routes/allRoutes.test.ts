@@ -5,7 +5,9 @@ import { allRoutes, type Engines } from './allRoutes.ts';
 
 // The declarations only keep the engines for their handlers, which these checks never call.
 const routes = allRoutes({} as Engines);
-const doc = openApiDocument(routes, 'test') as unknown as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>> };
+const doc = openApiDocument(routes, 'test') as unknown as {
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
+};
 const examplePath = (path: string) => path.replace(/\{[^}]+\}/g, 'x');
 
 describe('every route is declared once and documented from its declaration', () => {

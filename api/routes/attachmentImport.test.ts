@@ -29,9 +29,13 @@ describe('import → attach / review / reject → a person confirms → training
     expect(res.status).toBe(200);
     return res.json() as Promise<{ attached: { id: string; segmentId: string; confidence: number }[]; review: string[]; unattached: string[] }>;
   };
-  const queue = async (): Promise<QueuedFirm[]> => (await (await fetch(url('/attachments/review?limit=100'))).json()).items.filter((i: QueuedFirm) => ids.includes(i.firm.id));
+  const queue = async (): Promise<QueuedFirm[]> =>
+    (await (await fetch(url('/attachments/review?limit=100'))).json()).items.filter((i: QueuedFirm) => ids.includes(i.firm.id));
   const segmentsOf = (id: string) =>
-    graph.query<{ segmentId: string; inferred: boolean }>('MATCH (:Enterprise {id: $id})-[r:IN_SEGMENT]->(s) RETURN s.id AS segmentId, r.inferred AS inferred', { id });
+    graph.query<{ segmentId: string; inferred: boolean }>(
+      'MATCH (:Enterprise {id: $id})-[r:IN_SEGMENT]->(s) RETURN s.id AS segmentId, r.inferred AS inferred',
+      { id },
+    );
 
   beforeAll(async () => {
     graph = await seededGraph();
@@ -77,7 +81,9 @@ describe('import → attach / review / reject → a person confirms → training
     const trained = async () => (await (await postJson(url('/classify/segments'), { name: first.firm.name, limit: 1 })).json()).trainedOn as number;
     const before = await trained();
     const res = await fetch(url(`/attachments/review/${first.firm.id}`), {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` }, body: JSON.stringify({ action: 'confirm' }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+      body: JSON.stringify({ action: 'confirm' }),
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'confirmed', segmentId: first.suggestions[0].segmentId, decidedBy: '王审核' });

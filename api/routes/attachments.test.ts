@@ -5,7 +5,12 @@ import { startTestServer } from '../../scripts/test/testServer.ts';
 import { hashKey } from '../config.ts';
 
 const suggestion = (segmentId: string, segmentName: string, confidence: number): ReviewSuggestion => ({
-  segmentId, segmentName, chainId: segmentId.split('.')[0], chainName: segmentId.startsWith('nev') ? '新能源汽车' : '生物医药', confidence, decision: 'review',
+  segmentId,
+  segmentName,
+  chainId: segmentId.split('.')[0],
+  chainName: segmentId.startsWith('nev') ? '新能源汽车' : '生物医药',
+  confidence,
+  decision: 'review',
   evidence: { products: ['负极材料'], words: ['石墨', '负极'], similarFirms: [{ id: 'x', name: '某负极材料公司', similarity: 0.4 }] },
 });
 const firms = [1, 2, 3].map((n) => ({ id: `reviewtest.${n}`, name: `南京审核测试${n}号材料有限公司` }));
@@ -18,7 +23,9 @@ describe('attachment review queue API (待审挂链)', () => {
   const url = (path: string) => `${api.base}/api/v1${path}`;
   const decide = (firmId: string, body: unknown, key: string | null = 'key-reviewer') =>
     fetch(url(`/attachments/review/${encodeURIComponent(firmId)}`), {
-      method: 'POST', headers: { 'Content-Type': 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}) },
+      body: JSON.stringify(body),
     });
   /** Every page of the queue, in order, restricted to this test's firms (other files may queue their own). */
   const listed = async () => {
@@ -43,9 +50,14 @@ describe('attachment review queue API (待审挂链)', () => {
   beforeAll(async () => {
     graph = await seededGraph();
     api = await startTestServer(graph, { keys: [{ owner: '李审核', sha256: hashKey('key-reviewer'), scopes: ['write'] }] });
-    await graph.write((tx) => tx.run(`UNWIND $firms AS f MERGE (e:Enterprise {id: f.id})
+    await graph.write((tx) =>
+      tx.run(
+        `UNWIND $firms AS f MERGE (e:Enterprise {id: f.id})
       SET e += {name: f.name, local: true, kind: 'industrial', province: '江苏省', city: '南京市', size: 'small', revenueWan: 3000, employees: 80,
-                tags: [], description: '锂电池材料', businessScope: '', techLoanWan: 0, source: 'import'}`, { firms }));
+                tags: [], description: '锂电池材料', businessScope: '', techLoanWan: 0, source: 'import'}`,
+        { firms },
+      ),
+    );
     queue = new ReviewQueue(graph);
     expect(await queue.queue(firms.map((f) => ({ firmId: f.id, suggestions })))).toEqual(firms.map((f) => f.id));
   });
@@ -87,7 +99,14 @@ describe('attachment review queue API (待审挂链)', () => {
     const res = await decide(firms[0].id, { action: 'confirm', note: '核对过主营产品' });
     expect(res.status).toBe(200);
     const outcome = await res.json();
-    expect(outcome).toMatchObject({ firm: firms[0], action: 'confirm', status: 'confirmed', segmentId: 'nev.anode', decidedBy: '李审核', note: '核对过主营产品' });
+    expect(outcome).toMatchObject({
+      firm: firms[0],
+      action: 'confirm',
+      status: 'confirmed',
+      segmentId: 'nev.anode',
+      decidedBy: '李审核',
+      note: '核对过主营产品',
+    });
     expect(await segmentsOf(firms[0].id)).toEqual([{ segmentId: 'nev.anode', inferred: false, by: '李审核', at: outcome.decidedAt }]);
     expect((await listed()).map((i) => i.firm.id)).not.toContain(firms[0].id);
 

@@ -7,16 +7,25 @@ import { defineRoute, json } from '../route.ts';
 export function attachmentRoutes(reviews: ReviewQueue) {
   return [
     defineRoute({
-      method: 'get', path: '/attachments/review', summary: '待审挂链 Firms waiting for a person to confirm their segment, oldest first, with the top-3 suggestions and evidence',
-      tags: ['attachments'], scope: 'read', query: reviewListQuery,
+      method: 'get',
+      path: '/attachments/review',
+      summary: '待审挂链 Firms waiting for a person to confirm their segment, oldest first, with the top-3 suggestions and evidence',
+      tags: ['attachments'],
+      scope: 'read',
+      query: reviewListQuery,
       response: { status: 200, schema: s.reviewQueueResponse },
       handler: async ({ query }) => json(await reviews.list(query)),
     }),
     // A write: the answer is recorded with the key's owner as who decided.
     defineRoute({
-      method: 'post', path: '/attachments/review/{firmId}',
+      method: 'post',
+      path: '/attachments/review/{firmId}',
       summary: '审核挂链 Confirm a suggestion, reassign to another segment, or reject (write scope); confirmed answers become training data',
-      tags: ['attachments'], scope: 'write', params: reviewFirmParam, body: reviewDecisionRequest, bodyExample: { action: 'confirm', segmentId: 'biomed.api' },
+      tags: ['attachments'],
+      scope: 'write',
+      params: reviewFirmParam,
+      body: reviewDecisionRequest,
+      bodyExample: { action: 'confirm', segmentId: 'biomed.api' },
       response: { status: 200, schema: s.reviewOutcomeResponse },
       errors: [{ status: 409, description: '状态冲突 Conflict' }],
       handler: async ({ params, body, req }) => json(await reviews.decide(params.firmId, body, actorOf(req))),

@@ -70,7 +70,10 @@ describe('chain intelligence API on the seed', () => {
     for (const c of result.candidates) {
       expect(c.local).toBe(false);
       expect(c.explanation.signals.map((s) => s.signal).sort()).toEqual(['buyers', 'channel', 'fit', 'scale', 'ties', 'tier'].sort()); // the 补链 signals (config partnerModeWeights.fill)
-      expect(c.score).toBeCloseTo(c.explanation.signals.reduce((s, x) => s + x.contribution, 0), 2);
+      expect(c.score).toBeCloseTo(
+        c.explanation.signals.reduce((s, x) => s + x.contribution, 0),
+        2,
+      );
       expect(c.explanation.reason.length).toBeGreaterThan(4);
       expect(c.explanation.paths.length).toBeGreaterThan(0);
       for (const p of c.explanation.paths) expect(await pathExists(graph, p), JSON.stringify(p)).toBe(true);
@@ -83,7 +86,10 @@ describe('chain intelligence API on the seed', () => {
     const demoRows = json.candidates.filter((c) => c.demo).length;
     expect(demoRows).toBeGreaterThan(0); // the seed's outside pool is generated
     const csv = await (await postJson(`${api.base}/api/v1/match/partners?format=csv`, body)).text();
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toContain(`本表含 ${demoRows} 条演示数据`);
     const header = lines[1].split(',');
     expect(header).toContain('企业名称');
@@ -109,13 +115,21 @@ describe('chain intelligence API on the seed', () => {
   });
 
   it('marks partner candidates that are demo data: generated firms are, the article’s 南京高光半导体 is not', async () => {
-    const lists = await Promise.all([
-      postJson(`${api.base}/api/v1/match/partners`, { chainId: 'biomed', segmentId: 'biomed.cdmo', mode: 'fill', limit: 10 }),
-      // 强链 lists local firms too; 高光 (source: article) sits in this weak segment.
-      postJson(`${api.base}/api/v1/match/partners`, { chainId: 'electronics', segmentId: 'electronics.display-materials', mode: 'strengthen', limit: 100 }),
-    ].map(async (r) => ((await (await r).json()) as PartnerResult).candidates));
+    const lists = await Promise.all(
+      [
+        postJson(`${api.base}/api/v1/match/partners`, { chainId: 'biomed', segmentId: 'biomed.cdmo', mode: 'fill', limit: 10 }),
+        // 强链 lists local firms too; 高光 (source: article) sits in this weak segment.
+        postJson(`${api.base}/api/v1/match/partners`, { chainId: 'electronics', segmentId: 'electronics.display-materials', mode: 'strengthen', limit: 100 }),
+      ].map(async (r) => ((await (await r).json()) as PartnerResult).candidates),
+    );
     const candidates = lists.flat();
-    const sources = new Map((await graph.query<{ id: string; source: string }>('MATCH (e:Enterprise) WHERE e.id IN $ids RETURN e.id AS id, e.source AS source', { ids: candidates.map((c) => c.id) })).map((r) => [r.id, r.source]));
+    const sources = new Map(
+      (
+        await graph.query<{ id: string; source: string }>('MATCH (e:Enterprise) WHERE e.id IN $ids RETURN e.id AS id, e.source AS source', {
+          ids: candidates.map((c) => c.id),
+        })
+      ).map((r) => [r.id, r.source]),
+    );
     for (const c of candidates) expect(c.demo, c.name).toBe(sources.get(c.id) === 'synthetic');
     expect(lists[0].every((c) => c.demo)).toBe(true);
     expect(lists[1].find((c) => c.name === '南京高光半导体')?.demo).toBe(false);
@@ -126,7 +140,10 @@ describe('chain intelligence API on the seed', () => {
     expect(csv.split('\n').length).toBeGreaterThan(3);
     expect(csv).toContain('合同研发生产（CDMO）');
     // The gap rows name generated firms: the file says so first, the column and the names too.
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toMatch(/^注意：本表含 \d+ 条演示数据/);
     expect(lines[1].split(',').at(-1)).toBe('演示数据');
     expect(lines.slice(2).some((l) => l.endsWith(',是'))).toBe(true);
@@ -145,7 +162,9 @@ describe('chain intelligence API on the seed', () => {
 
   it('what-if: attracting a recommended CDMO removes the missing segment, without writing', async () => {
     const before = await graph.query<{ n: number }>('MATCH (e:Enterprise {local: true}) RETURN count(e) AS n');
-    const rec = (await (await postJson(`${api.base}/api/v1/match/partners`, { chainId: 'biomed', segmentId: 'biomed.cdmo', mode: 'fill', limit: 1 })).json()) as PartnerResult;
+    const rec = (await (
+      await postJson(`${api.base}/api/v1/match/partners`, { chainId: 'biomed', segmentId: 'biomed.cdmo', mode: 'fill', limit: 1 })
+    ).json()) as PartnerResult;
     const res = await postJson(`${api.base}/api/v1/chains/biomed/what-if`, { add: [rec.candidates[0].id] });
     const body = await res.json();
     const row = body.rows.find((r: { segmentId: string }) => r.segmentId === 'biomed.cdmo');

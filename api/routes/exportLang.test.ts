@@ -25,7 +25,11 @@ describe('exports in English and Chinese (?lang=)', { timeout: 300_000 }, () => 
   let api: Awaited<ReturnType<typeof startTestServer>>;
   const url = (path: string) => `${api.base}/api/v1${path}`;
   const send = (method: string, path: string, body?: unknown) =>
-    fetch(url(path), { method, headers: { 'Content-Type': 'application/json', Authorization: 'Bearer key-lang' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(url(path), {
+      method,
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer key-lang' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   const fill = { chainId: 'biomed', segmentId: 'biomed.cdmo', mode: 'fill', limit: 5 };
 
   beforeAll(async () => {
@@ -61,7 +65,13 @@ describe('exports in English and Chinese (?lang=)', { timeout: 300_000 }, () => 
   it('the gap list and the three-sheet chain report in English, with the context block and local time in English', async () => {
     const gaps = csvTable(await (await send('GET', '/chains/biomed/gaps?format=csv&lang=en')).text(), 'List');
     const cdmo = gaps.rows.find((r) => r['Segment id'] === 'biomed.cdmo')!;
-    expect(cdmo).toMatchObject({ List: 'Gap', Segment: 'Contract Development & Manufacturing (CDMO)', 'Gap class': 'Broken', Action: 'Fill', 'Priority measure': 'local demand left unmet' });
+    expect(cdmo).toMatchObject({
+      List: 'Gap',
+      Segment: 'Contract Development & Manufacturing (CDMO)',
+      'Gap class': 'Broken',
+      Action: 'Fill',
+      'Priority measure': 'local demand left unmet',
+    });
     expect(cdmo.Reasons).not.toMatch(cjk);
 
     const res = await send('GET', '/chains/biomed/report?lang=en');
@@ -91,7 +101,15 @@ describe('exports in English and Chinese (?lang=)', { timeout: 300_000 }, () => 
     const answer = (await (await send('POST', '/match/partners', fill)).json()) as PartnerResult;
     const [first, second] = answer.candidates;
     const record = (c: typeof first, explanation: unknown) =>
-      send('POST', '/matches', { kind: 'partner', subjectId: 'biomed.cdmo', candidateId: c!.id, candidateName: c!.name, chainId: 'biomed', score: c!.score, explanation });
+      send('POST', '/matches', {
+        kind: 'partner',
+        subjectId: 'biomed.cdmo',
+        candidateId: c!.id,
+        candidateName: c!.name,
+        chainId: 'biomed',
+        score: c!.score,
+        explanation,
+      });
     const { signals, paths, confidence, reason, reasonParts } = first!.explanation;
     // As the viewer records it now: the reason and details with their messages.
     expect((await record(first, { signals, paths: paths.slice(0, 40), confidence, reason, reasonParts })).status).toBe(201);
@@ -112,10 +130,18 @@ describe('exports in English and Chinese (?lang=)', { timeout: 300_000 }, () => 
   });
 
   it('refuses a language it does not have, naming `lang`', async () => {
-    for (const [method, path] of [['GET', '/chains/biomed/gaps?format=csv&lang=fr'], ['GET', '/chains/biomed/report?lang=de'], ['GET', '/matches?format=csv&lang=EN'], ['POST', '/match/partners?format=csv&lang=zh-CN']]) {
+    for (const [method, path] of [
+      ['GET', '/chains/biomed/gaps?format=csv&lang=fr'],
+      ['GET', '/chains/biomed/report?lang=de'],
+      ['GET', '/matches?format=csv&lang=EN'],
+      ['POST', '/match/partners?format=csv&lang=zh-CN'],
+    ]) {
       const res = await send(method!, path!, method === 'POST' ? fill : undefined);
       expect(res.status, path).toBe(400);
-      expect((await res.json()).errors.map((e: { path: string }) => e.path), path).toContain('query.lang');
+      expect(
+        (await res.json()).errors.map((e: { path: string }) => e.path),
+        path,
+      ).toContain('query.lang');
     }
   });
 });

@@ -27,7 +27,9 @@ export const idempotencyHeaders = z.object({
 export function idempotencyKeyOf(req: Request): string | undefined {
   const parsed = idempotencyHeaders.shape['Idempotency-Key'].safeParse(req.get('Idempotency-Key'));
   if (!parsed.success) {
-    throw new InvalidInputError('invalid Idempotency-Key', [{ path: 'header.Idempotency-Key', message: `1–${importJobLimits.maxIdempotencyKeyChars} printable ASCII characters` }]);
+    throw new InvalidInputError('invalid Idempotency-Key', [
+      { path: 'header.Idempotency-Key', message: `1–${importJobLimits.maxIdempotencyKeyChars} printable ASCII characters` },
+    ]);
   }
   return parsed.data;
 }

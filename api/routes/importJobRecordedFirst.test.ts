@@ -14,10 +14,15 @@ const key = 'recorded-first-writer';
 const header = '统一社会信用代码,企业名称,是否区内企业,主要产品,所属环节,企业简介';
 const padding = '该企业为导入记录测试而设，'.repeat(20);
 const firms = (from: number, count: number) =>
-  Buffer.from([header, ...Array.from({ length: count }, (_, i) => {
-    const n = from + i;
-    return `${testUscc(n)},记录测试企业${n}号有限公司,是,手性中间体,biomed.intermediate,${padding}`;
-  })].join('\r\n') + '\r\n');
+  Buffer.from(
+    [
+      header,
+      ...Array.from({ length: count }, (_, i) => {
+        const n = from + i;
+        return `${testUscc(n)},记录测试企业${n}号有限公司,是,手性中间体,biomed.intermediate,${padding}`;
+      }),
+    ].join('\r\n') + '\r\n',
+  );
 
 describe('an import job is recorded before it is answered', () => {
   let graph: Graph;

@@ -22,14 +22,25 @@ export function jobViewer(req: Request): JobViewer | undefined {
 /** A job as the API shows it; a failed job carries the problem document its import would have answered. */
 export function jobView(job: ImportJob): s.ImportJobView {
   const known = job.state === 'failed' ? problemOf(job.error) : undefined;
-  const problem = job.state !== 'failed' ? null : known
-    ? { title: known.problem.title, status: known.problem.status, detail: known.problem.detail, errors: known.problem.errors }
-    : { title: '服务器内部错误 Internal error', status: 500 };
+  const problem =
+    job.state !== 'failed'
+      ? null
+      : known
+        ? { title: known.problem.title, status: known.problem.status, detail: known.problem.detail, errors: known.problem.errors }
+        : { title: '服务器内部错误 Internal error', status: 500 };
   return {
-    id: job.id, entity: job.entity as s.ImportJobView['entity'], filename: job.filename, bytes: job.bytes, state: job.state,
-    progress: job.progress, cancelRequested: job.cancelRequested,
-    submittedAt: job.submittedAt.toISOString(), startedAt: job.startedAt?.toISOString() ?? null, finishedAt: job.finishedAt?.toISOString() ?? null,
-    report: job.report ?? null, problem,
+    id: job.id,
+    entity: job.entity as s.ImportJobView['entity'],
+    filename: job.filename,
+    bytes: job.bytes,
+    state: job.state,
+    progress: job.progress,
+    cancelRequested: job.cancelRequested,
+    submittedAt: job.submittedAt.toISOString(),
+    startedAt: job.startedAt?.toISOString() ?? null,
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+    report: job.report ?? null,
+    problem,
   };
 }
 
@@ -47,7 +58,11 @@ export function importJobRoutes(queue: ImportQueue, records: () => ImportJobReco
   };
   return [
     defineRoute({
-      method: 'get', path: '/import/jobs/{id}', summary: '导入任务进度 An import job: state, progress and, once finished, its report', tags: ['import'], scope: 'read',
+      method: 'get',
+      path: '/import/jobs/{id}',
+      summary: '导入任务进度 An import job: state, progress and, once finished, its report',
+      tags: ['import'],
+      scope: 'read',
       params: jobParams,
       response: { status: 200, schema: s.importJobResponse, description: 'The job; only its submitter (or an admin) sees it, anyone else gets 404' },
       handler: async ({ params, req }) => {
@@ -60,9 +75,17 @@ export function importJobRoutes(queue: ImportQueue, records: () => ImportJobReco
       },
     }),
     defineRoute({
-      method: 'delete', path: '/import/jobs/{id}', summary: '取消导入任务 Cancel an import job: nothing of it is written', tags: ['import'], scope: 'write',
+      method: 'delete',
+      path: '/import/jobs/{id}',
+      summary: '取消导入任务 Cancel an import job: nothing of it is written',
+      tags: ['import'],
+      scope: 'write',
       params: jobParams,
-      response: { status: 200, schema: s.importJobResponse, description: 'The job after the cancellation: `cancelled`, or `succeeded` when its write had committed first' },
+      response: {
+        status: 200,
+        schema: s.importJobResponse,
+        description: 'The job after the cancellation: `cancelled`, or `succeeded` when its write had committed first',
+      },
       errors: [{ status: 409, description: '任务已结束 The job had already succeeded or failed: nothing to cancel' }],
       handler: async ({ params, req }) => {
         const viewer = jobViewer(req);

@@ -13,10 +13,15 @@ const header = '统一社会信用代码,企业名称,是否区内企业,主要�
 const padding = '该企业为导入任务测试而设，'.repeat(20);
 /** Firms with a segment (no attachment step: fast), or without (each firm is classified: slow). */
 const firms = (from: number, count: number, attach = false) =>
-  Buffer.from([header, ...Array.from({ length: count }, (_, i) => {
-    const n = from + i;
-    return `${testUscc(n)},任务测试企业${n}号有限公司,是,手性中间体;原料药,${attach ? '' : 'biomed.intermediate'},${padding},park.qixia-hi-tech,小型,800,30,2018,高新技术企业`;
-  })].join('\r\n') + '\r\n');
+  Buffer.from(
+    [
+      header,
+      ...Array.from({ length: count }, (_, i) => {
+        const n = from + i;
+        return `${testUscc(n)},任务测试企业${n}号有限公司,是,手性中间体;原料药,${attach ? '' : 'biomed.intermediate'},${padding},park.qixia-hi-tech,小型,800,30,2018,高新技术企业`;
+      }),
+    ].join('\r\n') + '\r\n',
+  );
 
 const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -125,7 +130,7 @@ describe('import jobs on a real server and Neo4j', () => {
     await settled((await again.json()).id);
   });
 
-  it('the same Idempotency-Key returns the same job and imports once; another caller\'s key is their own', { timeout: 300_000 }, async () => {
+  it("the same Idempotency-Key returns the same job and imports once; another caller's key is their own", { timeout: 300_000 }, async () => {
     const content = firms(9_020_000, 20);
     const first = await post(content, keys.a, { 'Idempotency-Key': 'batch-7' });
     expect(first.status).toBe(200);
@@ -186,8 +191,20 @@ describe('import jobs on a real server and Neo4j', () => {
       f.append('file', new Blob([new Uint8Array(content)]), name);
       return f;
     };
-    await refusedWith(await fetch(`${api.base}/api/v1/import/enterprises?format=csv`, { method: 'POST', body: form('firms.csv'), headers: { ...auth(keys.a), 'Idempotency-Key': 'k-422' } }));
-    await refusedWith(await fetch(`${api.base}/api/v1/import/enterprises`, { method: 'POST', body: form('other.csv'), headers: { ...auth(keys.a), 'Idempotency-Key': 'k-422' } }));
+    await refusedWith(
+      await fetch(`${api.base}/api/v1/import/enterprises?format=csv`, {
+        method: 'POST',
+        body: form('firms.csv'),
+        headers: { ...auth(keys.a), 'Idempotency-Key': 'k-422' },
+      }),
+    );
+    await refusedWith(
+      await fetch(`${api.base}/api/v1/import/enterprises`, {
+        method: 'POST',
+        body: form('other.csv'),
+        headers: { ...auth(keys.a), 'Idempotency-Key': 'k-422' },
+      }),
+    );
     // The same request again (a new multipart boundary): the same job.
     const again = await post(content, keys.a, { 'Idempotency-Key': 'k-422' });
     expect(again.status).toBe(200);
@@ -202,21 +219,37 @@ describe('import jobs on a real server and Neo4j', () => {
     const url = new URL(`${api.base}/api/v1/import/enterprises`);
     let answered!: (v: { status: number; location?: string }) => void;
     const firstAnswer = new Promise<{ status: number; location?: string }>((r) => (answered = r));
-    const slow = request({
-      host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
-      headers: { ...auth(keys.a), 'Idempotency-Key': 'k-409', 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': head.length + content.length + tail.length },
-    }, (res) => {
-      res.resume();
-      res.on('end', () => answered({ status: res.statusCode!, location: res.headers['content-location'] as string | undefined }));
-    });
+    const slow = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: {
+          ...auth(keys.a),
+          'Idempotency-Key': 'k-409',
+          'Content-Type': `multipart/form-data; boundary=${boundary}`,
+          'Content-Length': head.length + content.length + tail.length,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => answered({ status: res.statusCode!, location: res.headers['content-location'] as string | undefined }));
+      },
+    );
     // Half the file, then wait until the server has admitted the upload. The probe carries no file: were
     // it admitted before the slow upload, it would be a 400 and no job, never the key's job itself.
     slow.write(head);
     slow.write(content.subarray(0, 100));
-    await expect.poll(async () => {
-      const res = await fetch(url, { method: 'POST', body: new FormData(), headers: { ...auth(keys.a), 'Idempotency-Key': 'k-409' } });
-      return res.status;
-    }, { timeout: 30_000, interval: 200 }).toBe(409);
+    await expect
+      .poll(
+        async () => {
+          const res = await fetch(url, { method: 'POST', body: new FormData(), headers: { ...auth(keys.a), 'Idempotency-Key': 'k-409' } });
+          return res.status;
+        },
+        { timeout: 30_000, interval: 200 },
+      )
+      .toBe(409);
     const problem = await (await post(content, keys.a, { 'Idempotency-Key': 'k-409' })).json();
     expect(problem).toMatchObject({ status: 409, errors: [{ path: 'header.Idempotency-Key' }] });
     expect(await count(9_070_000, 9_070_005)).toBe(0);
@@ -229,49 +262,62 @@ describe('import jobs on a real server and Neo4j', () => {
     expect(await count(9_070_000, 9_070_005)).toBe(5);
   });
 
-  it('a job outlives a restart of the API: its record answers GET and a repeated key, and a job the restart stopped is failed with the reason', { timeout: 300_000 }, async () => {
-    // The restarted API: a new process over the same Neo4j, nothing of the first one's queue in memory.
-    const restarted = await startTestServer(graph, {
-      keys: [{ owner: 'jobs-a', sha256: hashKey(keys.a), scopes: ['write'] }, { owner: 'jobs-b', sha256: hashKey(keys.b), scopes: ['write'] }],
-    });
-    const at = (base: string, where: string, key: string, method = 'GET') => fetch(`${base}${where}`, { method, headers: auth(key) });
-    try {
-      const content = firms(9_080_000, 5);
-      const first = await post(content, keys.a, { 'Idempotency-Key': 'k-restart' });
-      expect(first.status).toBe(200);
-      const where = first.headers.get('content-location')!;
-      // The finished state is recorded just after the answer: poll until the restarted API shows it.
-      let after: Record<string, any> = {};
-      await expect.poll(async () => (after = await (await at(restarted.base, where, keys.a)).json()).state, { timeout: 30_000, interval: 200 }).toBe('succeeded');
-      expect(after.report).toMatchObject({ entity: 'enterprises', rows: 5 });
-      expect((await at(restarted.base, where, keys.b)).status).toBe(404);
-      expect((await at(restarted.base, where, keys.a, 'DELETE')).status).toBe(409);
-      // A repeat after the restart is the recorded job, not a second import; another file under the key is still 422.
-      await graph.run('UNWIND $ids AS id MATCH (e:Enterprise {id: id}) DETACH DELETE e', { ids: Array.from({ length: 5 }, (_, i) => testUscc(9_080_000 + i)) });
-      const repeat = await post(content, keys.a, { 'Idempotency-Key': 'k-restart' }, restarted.base);
-      expect(repeat.status).toBe(200);
-      expect(repeat.headers.get('content-location')).toBe(where);
-      expect(await repeat.json()).toMatchObject({ rows: 5 });
-      expect(await count(9_080_000, 9_080_005)).toBe(0);
-      expect((await post(firms(9_080_100, 5), keys.a, { 'Idempotency-Key': 'k-restart' }, restarted.base)).status).toBe(422);
+  it(
+    'a job outlives a restart of the API: its record answers GET and a repeated key, and a job the restart stopped is failed with the reason',
+    { timeout: 300_000 },
+    async () => {
+      // The restarted API: a new process over the same Neo4j, nothing of the first one's queue in memory.
+      const restarted = await startTestServer(graph, {
+        keys: [
+          { owner: 'jobs-a', sha256: hashKey(keys.a), scopes: ['write'] },
+          { owner: 'jobs-b', sha256: hashKey(keys.b), scopes: ['write'] },
+        ],
+      });
+      const at = (base: string, where: string, key: string, method = 'GET') => fetch(`${base}${where}`, { method, headers: auth(key) });
+      try {
+        const content = firms(9_080_000, 5);
+        const first = await post(content, keys.a, { 'Idempotency-Key': 'k-restart' });
+        expect(first.status).toBe(200);
+        const where = first.headers.get('content-location')!;
+        // The finished state is recorded just after the answer: poll until the restarted API shows it.
+        let after: Record<string, any> = {};
+        await expect
+          .poll(async () => (after = await (await at(restarted.base, where, keys.a)).json()).state, { timeout: 30_000, interval: 200 })
+          .toBe('succeeded');
+        expect(after.report).toMatchObject({ entity: 'enterprises', rows: 5 });
+        expect((await at(restarted.base, where, keys.b)).status).toBe(404);
+        expect((await at(restarted.base, where, keys.a, 'DELETE')).status).toBe(409);
+        // A repeat after the restart is the recorded job, not a second import; another file under the key is still 422.
+        await graph.run('UNWIND $ids AS id MATCH (e:Enterprise {id: id}) DETACH DELETE e', {
+          ids: Array.from({ length: 5 }, (_, i) => testUscc(9_080_000 + i)),
+        });
+        const repeat = await post(content, keys.a, { 'Idempotency-Key': 'k-restart' }, restarted.base);
+        expect(repeat.status).toBe(200);
+        expect(repeat.headers.get('content-location')).toBe(where);
+        expect(await repeat.json()).toMatchObject({ rows: 5 });
+        expect(await count(9_080_000, 9_080_005)).toBe(0);
+        expect((await post(firms(9_080_100, 5), keys.a, { 'Idempotency-Key': 'k-restart' }, restarted.base)).status).toBe(422);
 
-      // A job the first API had running when it "restarted": the new one finds its record unfinished and says so.
-      const slow = await post(firms(9_081_000, 700, true), keys.a);
-      expect(slow.status).toBe(202);
-      const { id } = await slow.json();
-      // Its record is written just after the answer.
-      let stopped: Record<string, any> = {};
-      await expect.poll(async () => (stopped = await (await at(restarted.base, `/api/v1/import/jobs/${id}`, keys.a)).json()).state, { timeout: 30_000, interval: 200 }).toBe('failed');
-      expect(stopped).toMatchObject({ id, state: 'failed', problem: { status: 503, title: expect.stringMatching(/interrupted/) } });
-      expect(stopped.problem.detail).toMatch(/restarted while this job was (queued|running)/);
-      // (Here the first API still runs it: cancelled, so the test leaves nothing behind; the record stays failed.)
-      expect((await at(api.base, `/api/v1/import/jobs/${id}`, keys.a, 'DELETE')).status).toBe(200);
-      expect(await count(9_081_000, 9_081_700)).toBe(0);
-      expect((await (await at(restarted.base, `/api/v1/import/jobs/${id}`, keys.a)).json()).state).toBe('failed');
-    } finally {
-      await restarted.close();
-    }
-  });
+        // A job the first API had running when it "restarted": the new one finds its record unfinished and says so.
+        const slow = await post(firms(9_081_000, 700, true), keys.a);
+        expect(slow.status).toBe(202);
+        const { id } = await slow.json();
+        // Its record is written just after the answer.
+        let stopped: Record<string, any> = {};
+        await expect
+          .poll(async () => (stopped = await (await at(restarted.base, `/api/v1/import/jobs/${id}`, keys.a)).json()).state, { timeout: 30_000, interval: 200 })
+          .toBe('failed');
+        expect(stopped).toMatchObject({ id, state: 'failed', problem: { status: 503, title: expect.stringMatching(/interrupted/) } });
+        expect(stopped.problem.detail).toMatch(/restarted while this job was (queued|running)/);
+        // (Here the first API still runs it: cancelled, so the test leaves nothing behind; the record stays failed.)
+        expect((await at(api.base, `/api/v1/import/jobs/${id}`, keys.a, 'DELETE')).status).toBe(200);
+        expect(await count(9_081_000, 9_081_700)).toBe(0);
+        expect((await (await at(restarted.base, `/api/v1/import/jobs/${id}`, keys.a)).json()).state).toBe('failed');
+      } finally {
+        await restarted.close();
+      }
+    },
+  );
 
   it('answers a small import still running at the request deadline with 202, never a 503 for work that goes on (F4)', { timeout: 300_000 }, async () => {
     // ~190 firms to classify: under the sync size. The server's deadline leaves 50 ms after its margin,
@@ -288,7 +334,12 @@ describe('import jobs on a real server and Neo4j', () => {
       expect(Date.now() - started).toBeLessThan(requestTimeoutMs);
       const { id } = await res.json();
       let done: Record<string, any> = {};
-      await expect.poll(async () => (done = await (await fetch(`${hasty.base}/api/v1/import/jobs/${id}`, { headers: auth(keys.a) })).json()).state, { timeout: 240_000, interval: 500 }).toBe('succeeded');
+      await expect
+        .poll(async () => (done = await (await fetch(`${hasty.base}/api/v1/import/jobs/${id}`, { headers: auth(keys.a) })).json()).state, {
+          timeout: 240_000,
+          interval: 500,
+        })
+        .toBe('succeeded');
       expect(done.report.rows).toBe(190);
       expect(await count(9_040_000, 9_040_190)).toBe(190);
     } finally {
@@ -296,7 +347,7 @@ describe('import jobs on a real server and Neo4j', () => {
     }
   });
 
-  it('keeps a failed job\'s problem: rows, fields and reasons, at most 100 listed', { timeout: 300_000 }, async () => {
+  it("keeps a failed job's problem: rows, fields and reasons, at most 100 listed", { timeout: 300_000 }, async () => {
     const bad = Buffer.from(firms(9_050_000, 700).toString('utf8').replace(/,是,/g, ',也许,'));
     const res = await post(bad, keys.a);
     expect(res.status).toBe(202);

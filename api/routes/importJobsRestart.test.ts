@@ -18,10 +18,15 @@ const ranges = { finished: 9_100_000, killed: 9_110_000, queued: 9_140_000, agai
 /** The killed job's size: the most rows one import takes (config/limits.ts), so its write lasts long enough to be caught. */
 const killedRows = 20_000;
 const firms = (from: number, count: number, padding = '') =>
-  Buffer.from([header, ...Array.from({ length: count }, (_, i) => {
-    const n = from + i;
-    return `${testUscc(n)},重启测试企业${n}号有限公司,是,手性中间体;原料药,biomed.intermediate,${padding}重启测试,park.qixia-hi-tech,小型,800,30,2018,高新技术企业`;
-  })].join('\r\n') + '\r\n');
+  Buffer.from(
+    [
+      header,
+      ...Array.from({ length: count }, (_, i) => {
+        const n = from + i;
+        return `${testUscc(n)},重启测试企业${n}号有限公司,是,手性中间体;原料药,biomed.intermediate,${padding}重启测试,park.qixia-hi-tech,小型,800,30,2018,高新技术企业`;
+      }),
+    ].join('\r\n') + '\r\n',
+  );
 // ~400 bytes a row: 700 rows pass the size answered at once (config/importJobs.ts syncMaxBytes), so the upload gets 202.
 const padding = '该企业为重启测试而设，'.repeat(20);
 
@@ -81,7 +86,12 @@ describe('import jobs after the API process is killed (SIGKILL) and started agai
     expect(small.status).toBe(200);
     ids.finished = small.headers.get('content-location')!.split('/').pop()!;
     // Its end is recorded just after the answer; a kill before that is the running case below.
-    await waitFor('the finished job recorded', () => recordState(ids.finished), (s) => s === 'succeeded', 30_000);
+    await waitFor(
+      'the finished job recorded',
+      () => recordState(ids.finished),
+      (s) => s === 'succeeded',
+      30_000,
+    );
 
     // 2. A job killed inside its one write transaction, and 3. one queued behind it (one job runs at a time).
     const big = await post(first, firms(ranges.killed, killedRows), keys.a);
@@ -90,7 +100,12 @@ describe('import jobs after the API process is killed (SIGKILL) and started agai
     const waiting = await post(first, firms(ranges.queued, 700, padding), keys.a, { 'Idempotency-Key': 'restart-queued' });
     expect(waiting.status).toBe(202);
     ids.queued = ((await waiting.json()) as JobView).id;
-    await waitFor('the queued job recorded', () => recordState(ids.queued), (s) => s === 'queued', 30_000);
+    await waitFor(
+      'the queued job recorded',
+      () => recordState(ids.queued),
+      (s) => s === 'queued',
+      30_000,
+    );
 
     // Kill at the first sight of the write phase with statements still to run: rows are being written
     // in a transaction that has not committed.
@@ -100,7 +115,13 @@ describe('import jobs after the API process is killed (SIGKILL) and started agai
       if (lastSeen.state === 'running' && lastSeen.progress.phase === 'write' && lastSeen.progress.done < lastSeen.progress.total) break;
     }
     process.kill(first.pid, 'SIGKILL');
-    await waitFor('the first process gone', async () => first!.exited()?.signal, (s) => s === 'SIGKILL', 10_000, 50);
+    await waitFor(
+      'the first process gone',
+      async () => first!.exited()?.signal,
+      (s) => s === 'SIGKILL',
+      10_000,
+      50,
+    );
     expect(lastSeen, 'the big job was still writing when the process was killed').toMatchObject({ state: 'running', progress: { phase: 'write' } });
 
     // The killed client's transaction is rolled back by Neo4j once it sees the connection gone: wait

@@ -40,7 +40,9 @@ describe('POST /api/v1/import/{entity} on a real server and Neo4j', () => {
       (await graph.query<{ chainId: string }>('MATCH (h:ChainHealthSnapshot {day: $today}) RETURN h.chainId AS chainId', { today })).map((r) => r.chainId);
     await expect.poll(recorded, { timeout: 30_000, interval: 500 }).toContain('low-altitude');
     const [{ segments }] = await graph.query<{ segments: number }>("MATCH (:Chain {id: 'low-altitude'})-[:HAS_SEGMENT]->(s) RETURN count(s) AS segments");
-    const [snapshot] = await graph.query<{ ids: string[] }>("MATCH (h:ChainHealthSnapshot {chainId: 'low-altitude', day: $today}) RETURN h.segmentIds AS ids", { today });
+    const [snapshot] = await graph.query<{ ids: string[] }>("MATCH (h:ChainHealthSnapshot {chainId: 'low-altitude', day: $today}) RETURN h.segmentIds AS ids", {
+      today,
+    });
     expect(snapshot.ids).toHaveLength(segments);
   });
 

@@ -2,8 +2,21 @@ import type { RequestHandler, Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import {
-  importEntities, importJobLimits, importLimits, ImportJobRecords, ImportQueue, InvalidInputError, importFile, recordChainHealth, UnavailableError,
-  type Admission, type ChainMatchEngine, type ImportJob, type ImportJobRecord, type KnowledgeEngine, type RunImport,
+  importEntities,
+  importJobLimits,
+  importLimits,
+  ImportJobRecords,
+  ImportQueue,
+  InvalidInputError,
+  importFile,
+  recordChainHealth,
+  UnavailableError,
+  type Admission,
+  type ChainMatchEngine,
+  type ImportJob,
+  type ImportJobRecord,
+  type KnowledgeEngine,
+  type RunImport,
 } from '../../engine/index.ts';
 import * as s from '../../engine/contracts/responses/index.ts';
 import { writerIdentity } from '../auth.ts';
@@ -15,7 +28,9 @@ import { importJobRoutes, jobPath, jobView } from './importJobRoutes.ts';
 
 export const importPathSchema = z.strictObject({ entity: z.enum(importEntities) });
 /** A CSV/JSON file's text encoding when it is not UTF-8 (or UTF-16 with a BOM): declared, never guessed (issue 15 F5). */
-const encodingSchema = z.enum(['utf-8', 'gb18030']).meta({ description: 'GB18030 for Excel "CSV" saved on Chinese Windows; also accepted as the form field "encoding"' });
+const encodingSchema = z
+  .enum(['utf-8', 'gb18030'])
+  .meta({ description: 'GB18030 for Excel "CSV" saved on Chinese Windows; also accepted as the form field "encoding"' });
 export const importQuerySchema = z.strictObject({ format: z.enum(['csv', 'xlsx', 'jsonl', 'json']).optional(), encoding: encodingSchema.optional() });
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: importLimits.maxBytes, files: 1, fields: 5 } });
@@ -33,11 +48,17 @@ const uploadState = (res: Response) => res.locals as UploadState;
 
 /** Multer's failures: a file over the limit stays 413 (problem.ts); any other malformed upload is 400. */
 const uploadError = (error: unknown) =>
-  !error || (error as { code?: string }).code === 'LIMIT_FILE_SIZE' ? error
+  !error || (error as { code?: string }).code === 'LIMIT_FILE_SIZE'
+    ? error
     : new InvalidInputError('the upload could not be read', [{ path: 'body.file', message: error instanceof Error ? error.message : String(error) }]);
 
 const keyProblem = (status: 409 | 422, title: string, message: string, instance: string) => ({
-  type: 'about:blank', title, status, instance, detail: message, errors: [{ path: 'header.Idempotency-Key', message }],
+  type: 'about:blank',
+  title,
+  status,
+  instance,
+  detail: message,
+  errors: [{ path: 'header.Idempotency-Key', message }],
 });
 
 /**
@@ -68,22 +89,46 @@ function receive(queue: ImportQueue, records: () => ImportJobRecords): RequestHa
     }, next);
 
     /** A repeat of a key with a job: hashed, not kept; the same request is answered by the handler with that job. */
-    const repeat = (fingerprint: string | undefined) => hashingUpload.single('file')(req, res, (error?: unknown) => {
-      if (error || !req.file) return next(uploadError(error));
-      if (requestFingerprint(req, fileSha256(req.file)) === fingerprint) return next();
-      sendProblem(res, keyProblem(422, '幂等键已用于另一请求 Idempotency-Key reused with a different request', 'this Idempotency-Key was used with a different file or parameters; send a new key for a new import', req.originalUrl));
-    });
+    const repeat = (fingerprint: string | undefined) =>
+      hashingUpload.single('file')(req, res, (error?: unknown) => {
+        if (error || !req.file) return next(uploadError(error));
+        if (requestFingerprint(req, fileSha256(req.file)) === fingerprint) return next();
+        sendProblem(
+          res,
+          keyProblem(
+            422,
+            '幂等键已用于另一请求 Idempotency-Key reused with a different request',
+            'this Idempotency-Key was used with a different file or parameters; send a new key for a new import',
+            req.originalUrl,
+          ),
+        );
+      });
 
     const admitted = () => {
       const admission = queue.admit(key === undefined ? undefined : { owner: owner.name, key });
       if (admission === 'in-flight') {
-        return sendProblem(res, keyProblem(409, '同一幂等键的请求正在处理 A request with this Idempotency-Key is in progress', 'the first upload with this Idempotency-Key is still being received; retry when it has been answered', req.originalUrl));
+        return sendProblem(
+          res,
+          keyProblem(
+            409,
+            '同一幂等键的请求正在处理 A request with this Idempotency-Key is in progress',
+            'the first upload with this Idempotency-Key is still being received; retry when it has been answered',
+            req.originalUrl,
+          ),
+        );
       }
       if (admission === 'full') {
-        return sendProblem(res, {
-          type: 'about:blank', title: '导入队列已满 Import queue full', status: 429, instance: req.originalUrl,
-          detail: `${importJobLimits.maxRunning} import(s) running and ${importJobLimits.maxQueued} waiting; retry later`,
-        }, { 'Retry-After': String(importJobLimits.retryAfterS) });
+        return sendProblem(
+          res,
+          {
+            type: 'about:blank',
+            title: '导入队列已满 Import queue full',
+            status: 429,
+            instance: req.originalUrl,
+            detail: `${importJobLimits.maxRunning} import(s) running and ${importJobLimits.maxQueued} waiting; retry later`,
+          },
+          { 'Retry-After': String(importJobLimits.retryAfterS) },
+        );
       }
       state.admission = admission;
       // Released here unless the upload became a job (submit takes it over; releasing twice is harmless).
@@ -129,7 +174,8 @@ async function answer(job: ImportJob, res: Response, recorded: { queued: Promise
 /** A repeat of a job a previous run of the API finished: its report when it succeeded on a small file, as the first answer was; else the job. */
 function answerStored({ id, view }: ImportJobRecord): Reply {
   const where = jobPath(id);
-  if (view.state === 'succeeded' && view.bytes <= importJobLimits.syncMaxBytes) return { kind: 'json', status: 200, body: view.report, headers: { 'Content-Location': where } };
+  if (view.state === 'succeeded' && view.bytes <= importJobLimits.syncMaxBytes)
+    return { kind: 'json', status: 200, body: view.report, headers: { 'Content-Location': where } };
   return { kind: 'json', status: 202, body: view, location: where, headers: { 'Content-Location': where } };
 }
 
@@ -156,14 +202,27 @@ export function importRoutes(engine: ChainMatchEngine, knowledge: KnowledgeEngin
   const records = () => (made ??= new ImportJobRecords(engine.graph));
   return [
     defineRoute({
-      method: 'post', path: '/import/{entity}', tags: ['import'], scope: 'write',
+      method: 'post',
+      path: '/import/{entity}',
+      tags: ['import'],
+      scope: 'write',
       summary: '批量导入 Import a CSV, XLSX, JSON Lines or JSON file (all or nothing); header Idempotency-Key: the same key returns the same job',
-      params: importPathSchema, query: importQuerySchema, headers: idempotencyHeaders, upload: receive(queue, records),
-      response: { status: 200, schema: s.importReportResponse, description: `A file of at most ${importJobLimits.syncMaxBytes / 1024} KB imported within ${importJobLimits.syncWaitMs / 1000} s: its report` },
+      params: importPathSchema,
+      query: importQuerySchema,
+      headers: idempotencyHeaders,
+      upload: receive(queue, records),
+      response: {
+        status: 200,
+        schema: s.importReportResponse,
+        description: `A file of at most ${importJobLimits.syncMaxBytes / 1024} KB imported within ${importJobLimits.syncWaitMs / 1000} s: its report`,
+      },
       accepted: { schema: s.importJobResponse, description: 'A larger file, or one still running: the job, to follow at `Location` (GET /import/jobs/{id})' },
       errors: [
         { status: 409, description: '同一幂等键的请求正在处理 The first request with this Idempotency-Key is still being uploaded' },
-        { status: 422, description: '幂等键已用于另一请求 This Idempotency-Key was used with a different file or parameters (`errors[].path` is `header.Idempotency-Key`)' },
+        {
+          status: 422,
+          description: '幂等键已用于另一请求 This Idempotency-Key was used with a different file or parameters (`errors[].path` is `header.Idempotency-Key`)',
+        },
       ],
       handler: async ({ params, query, req }) => {
         const res = req.res!;
@@ -176,15 +235,27 @@ export function importRoutes(engine: ChainMatchEngine, knowledge: KnowledgeEngin
         if (state.stored) return answerStored(state.stored);
         // Answered 503 already (the upload was slower than the request timeout): start nothing.
         if (requestDeadline(res)?.signal.aborted) throw new UnavailableError('the request timed out before the import was queued');
-        const job = queue.submit(state.admission!, writerIdentity(req).name, {
-          entity: params.entity, filename: req.file.originalname.slice(0, 200), content: req.file.buffer, format: query.format,
-          encoding: query.encoding ?? declared?.data, log: (error, message) => req.log?.warn({ err: error }, message),
-        }, state.key === undefined ? undefined : { key: state.key, fingerprint: state.fingerprint! });
+        const job = queue.submit(
+          state.admission!,
+          writerIdentity(req).name,
+          {
+            entity: params.entity,
+            filename: req.file.originalname.slice(0, 200),
+            content: req.file.buffer,
+            format: query.format,
+            encoding: query.encoding ?? declared?.data,
+            log: (error, message) => req.log?.warn({ err: error }, message),
+          },
+          state.key === undefined ? undefined : { key: state.key, fingerprint: state.fingerprint! },
+        );
         // Kept in Neo4j when queued and when it ends, so that a restart of the API never loses it silently.
         // Not awaited here: between the deadline check above and `answer` nothing may wait, or a 503 could
         // go out for a job that then runs (F4); `answer` waits for them within the deadline. The record of
         // the end never overwrites a later one's.
-        const record = () => records().save(job, jobView(job)).catch((error: unknown) => req.log?.warn({ err: error }, 'import job not recorded'));
+        const record = () =>
+          records()
+            .save(job, jobView(job))
+            .catch((error: unknown) => req.log?.warn({ err: error }, 'import job not recorded'));
         const queued = record();
         const ended = job.settled.then(record);
         return answer(job, res, { queued, ended });

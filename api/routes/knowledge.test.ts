@@ -33,7 +33,14 @@ describe('pairing, talent, search, explore and attachment API on the seed', () =
     expect(top.carriedBy.researcher?.name).toBeTruthy();
     if (needs.topics.length > 0) expect(needs.topics).toContain(top.carriedBy.topic);
     for (const item of body.items) {
-      expect(item.explanation.signals.map((s: { signal: string }) => s.signal).sort()).toEqual(['channel', 'cooperation', 'proximity', 'talent', 'text', 'topics']);
+      expect(item.explanation.signals.map((s: { signal: string }) => s.signal).sort()).toEqual([
+        'channel',
+        'cooperation',
+        'proximity',
+        'talent',
+        'text',
+        'topics',
+      ]);
       for (const p of item.explanation.paths) expect(await pathExists(graph, p), JSON.stringify(p)).toBe(true);
     }
     expect(body.items.map((i: { score: number }) => i.score)).toEqual([...body.items.map((i: { score: number }) => i.score)].sort((a, b) => b - a));
@@ -43,7 +50,9 @@ describe('pairing, talent, search, explore and attachment API on the seed', () =
     const body = await (await postJson(`${api.base}/api/v1/match/school-enterprise`, { researchUnitId: envSchool, limit: 5 })).json();
     expect(body.direction).toBe('to-enterprises');
     expect(body.items.length).toBe(5);
-    const [unit] = await graph.query<{ topics: string[] }>('MATCH (u:ResearchUnit {id: $id}) RETURN [(u)-[:RESEARCHES]->(t) | t.name] AS topics', { id: envSchool });
+    const [unit] = await graph.query<{ topics: string[] }>('MATCH (u:ResearchUnit {id: $id}) RETURN [(u)-[:RESEARCHES]->(t) | t.name] AS topics', {
+      id: envSchool,
+    });
     for (const item of body.items) {
       expect(item.enterprise.id).toBeTruthy();
       expect(unit.topics.length === 0 || item.carriedBy.topic !== null).toBe(true);
@@ -69,14 +78,21 @@ describe('pairing, talent, search, explore and attachment API on the seed', () =
       );
       for (const p of item.explanation.paths) expect(await pathExists(graph, p)).toBe(true);
     }
-    const national = await (await postJson(`${api.base}/api/v1/match/talent`, { text: '制剂工艺', limit: 10, filters: { levels: ['national', 'academician'] } })).json();
+    const national = await (
+      await postJson(`${api.base}/api/v1/match/talent`, { text: '制剂工艺', limit: 10, filters: { levels: ['national', 'academician'] } })
+    ).json();
     expect(national.items.every((i: { talent: { level: string } }) => ['national', 'academician'].includes(i.talent.level))).toBe(true);
   });
 
   it('searches in Chinese, groups by type, highlights and pages with a cursor', async () => {
     const body = await (await fetch(`${api.base}/api/v1/search?q=${encodeURIComponent('正大天晴')}&limit=3`)).json();
     expect(body.items[0]).toMatchObject({ type: 'Enterprise', id: cttq });
-    expect(body.items[0].highlight.filter((h: { hit: boolean }) => h.hit).map((h: { text: string }) => h.text).join('')).toContain('正大天晴');
+    expect(
+      body.items[0].highlight
+        .filter((h: { hit: boolean }) => h.hit)
+        .map((h: { text: string }) => h.text)
+        .join(''),
+    ).toContain('正大天晴');
     expect(body.groups.flatMap((g: { items: unknown[] }) => g.items)).toHaveLength(body.items.length);
     expect(body.nextCursor).toBeTruthy();
     const page2 = await (await fetch(`${api.base}/api/v1/search?q=${encodeURIComponent('正大天晴')}&limit=3&cursor=${body.nextCursor}`)).json();
@@ -107,8 +123,11 @@ describe('pairing, talent, search, explore and attachment API on the seed', () =
   });
 
   it('says which records are demo data: an article firm is not, a generated one is, in search, details and neighbourhoods', async () => {
-    const [fake] = await graph.query<{ id: string; name: string }>("MATCH (e:Enterprise {source: 'synthetic', local: true}) RETURN e.id AS id, e.name AS name ORDER BY e.id LIMIT 1");
-    const search = async (q: string) => (await (await fetch(`${api.base}/api/v1/search?q=${encodeURIComponent(q)}&limit=5&types=Enterprise`)).json()).items as { id: string; demo: boolean }[];
+    const [fake] = await graph.query<{ id: string; name: string }>(
+      "MATCH (e:Enterprise {source: 'synthetic', local: true}) RETURN e.id AS id, e.name AS name ORDER BY e.id LIMIT 1",
+    );
+    const search = async (q: string) =>
+      (await (await fetch(`${api.base}/api/v1/search?q=${encodeURIComponent(q)}&limit=5&types=Enterprise`)).json()).items as { id: string; demo: boolean }[];
     expect((await search('正大天晴')).find((i) => i.id === cttq)?.demo).toBe(false);
     expect((await search(fake.name)).find((i) => i.id === fake.id)?.demo).toBe(true);
 
@@ -117,16 +136,26 @@ describe('pairing, talent, search, explore and attachment API on the seed', () =
 
     const hood = await (await fetch(`${api.base}/api/v1/entities/${cttq}/neighbourhood?depth=2&limit=80`)).json();
     expect(hood.center.demo).toBe(false);
-    const sources = new Map((await graph.query<{ id: string; source: string | null }>(
-      'UNWIND $ids AS id MATCH (n {id: id}) RETURN n.id AS id, n.source AS source', { ids: hood.nodes.map((n: { id: string }) => n.id) },
-    )).map((r) => [r.id, r.source]));
+    const sources = new Map(
+      (
+        await graph.query<{ id: string; source: string | null }>('UNWIND $ids AS id MATCH (n {id: id}) RETURN n.id AS id, n.source AS source', {
+          ids: hood.nodes.map((n: { id: string }) => n.id),
+        })
+      ).map((r) => [r.id, r.source]),
+    );
     for (const n of hood.nodes as { id: string; demo: boolean }[]) expect(n.demo, n.id).toBe(sources.get(n.id) === 'synthetic');
     expect(hood.nodes.some((n: { demo: boolean }) => n.demo)).toBe(true);
     expect(hood.nodes.some((n: { id: string; demo: boolean }) => !n.demo && n.id !== cttq)).toBe(true);
   });
 
   it('attaches a described firm to the right segment', async () => {
-    const body = await (await postJson(`${api.base}/api/v1/classify/segments`, { name: '南京某某新材料有限公司', products: ['正极材料', '三元前驱体'], description: '锂电池正极材料的研发与生产' })).json();
+    const body = await (
+      await postJson(`${api.base}/api/v1/classify/segments`, {
+        name: '南京某某新材料有限公司',
+        products: ['正极材料', '三元前驱体'],
+        description: '锂电池正极材料的研发与生产',
+      })
+    ).json();
     expect(body.items[0].segmentId).toBe('nev.cathode');
     expect(body.items[0].confidence).toBeGreaterThan(body.items[1].confidence);
   });

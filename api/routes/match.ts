@@ -8,8 +8,13 @@ import { defineRoute, json, table } from '../route.ts';
 export function matchRoutes(engine: ChainMatchEngine) {
   return [
     defineRoute({
-      method: 'post', path: '/match/partners', summary: '强链/补链/延链 招商候选 Partner recommendation', tags: ['match'], scope: 'match',
-      query: z.strictObject({ format: exportFormatSchema, lang: exportLangSchema }), body: partnerRequestSchema,
+      method: 'post',
+      path: '/match/partners',
+      summary: '强链/补链/延链 招商候选 Partner recommendation',
+      tags: ['match'],
+      scope: 'match',
+      query: z.strictObject({ format: exportFormatSchema, lang: exportLangSchema }),
+      body: partnerRequestSchema,
       bodyExample: { chainId: 'biomed', segmentId: 'biomed.cdmo', mode: 'fill', limit: 10, filters: { provinces: ['江苏省', '上海市'], tags: ['high-tech'] } },
       response: { status: 200, schema: s.partnerResponse, exportable: true },
       // The mode does not fit the segment (强链 where no local firm is); the problem names the mode that does (`suggestion`).

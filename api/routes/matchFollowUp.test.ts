@@ -32,7 +32,15 @@ describe('match follow-up: due dates and the overdue list', () => {
     });
   const record = async (extra: Record<string, unknown> = {}): Promise<MatchRecord> => {
     n++;
-    const res = await send('POST', '/matches', { kind: 'partner', chainId: 'apitest-due', subjectId: firms[2 * n], candidateId: firms[2 * n + 1], score: 0.4, explanation, ...extra });
+    const res = await send('POST', '/matches', {
+      kind: 'partner',
+      chainId: 'apitest-due',
+      subjectId: firms[2 * n],
+      candidateId: firms[2 * n + 1],
+      score: 0.4,
+      explanation,
+      ...extra,
+    });
     expect(res.status).toBe(201);
     return res.json();
   };
@@ -46,9 +54,15 @@ describe('match follow-up: due dates and the overdue list', () => {
     graph = await seededGraph();
     // From the far end of the id order: api/routes/matches.test.ts takes its pairs from the near end.
     firms = (await graph.query<{ id: string }>('MATCH (e:Enterprise) RETURN e.id AS id ORDER BY e.id DESC LIMIT 60')).map((r) => r.id);
-    const keys: ApiConfig['keys'] = [{ owner: '钱主任', sha256: hashKey('key-owner'), scopes: ['write'] }, { owner: '孙干事', sha256: hashKey('key-other'), scopes: ['write'] }];
+    const keys: ApiConfig['keys'] = [
+      { owner: '钱主任', sha256: hashKey('key-owner'), scopes: ['write'] },
+      { owner: '孙干事', sha256: hashKey('key-other'), scopes: ['write'] },
+    ];
     const resources = new ResourcesEngine(graph, { now: () => clock });
-    server = createApp({ graph, graphUri: 'bolt://test', embedded: true, version: '0.0.0-test', config: { ...apiConfigFromEnv({}), keys }, resources }).listen(0, '127.0.0.1');
+    server = createApp({ graph, graphUri: 'bolt://test', embedded: true, version: '0.0.0-test', config: { ...apiConfigFromEnv({}), keys }, resources }).listen(
+      0,
+      '127.0.0.1',
+    );
     await new Promise((r) => server.once('listening', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -118,7 +132,15 @@ describe('match follow-up: due dates and the overdue list', () => {
     const target = method === 'POST' ? null : await record();
     const res = target
       ? await send('PATCH', `/matches/${target.id}`, body)
-      : await send('POST', '/matches', { kind: 'partner', chainId: 'apitest-due', subjectId: firms[50], candidateId: firms[51], score: 0.4, explanation, ...body });
+      : await send('POST', '/matches', {
+          kind: 'partner',
+          chainId: 'apitest-due',
+          subjectId: firms[50],
+          candidateId: firms[51],
+          score: 0.4,
+          explanation,
+          ...body,
+        });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect((await res.json()).errors.map((e: { path: string }) => e.path)).toContain(path);

@@ -20,8 +20,10 @@ type Status = MatchRecord['status'];
 const statuses: Status[] = ['proposed', 'contacted', 'agreed', 'declined'];
 /** Every move the lifecycle refuses (proposed → contacted → agreed | declined; a proposal may be declined). */
 const invalid: [Status, Status][] = [
-  ['proposed', 'proposed'], ['proposed', 'agreed'],
-  ['contacted', 'proposed'], ['contacted', 'contacted'],
+  ['proposed', 'proposed'],
+  ['proposed', 'agreed'],
+  ['contacted', 'proposed'],
+  ['contacted', 'contacted'],
   ...statuses.map((to) => ['agreed', to] as [Status, Status]),
   ...statuses.map((to) => ['declined', to] as [Status, Status]),
 ];
@@ -33,12 +35,24 @@ describe('match tracking API', () => {
   let n = 0;
   const url = (path: string) => `${api.base}/api/v1${path}`;
   const send = (method: string, path: string, body?: unknown, key = 'key-officer') =>
-    fetch(url(path), { method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(url(path), {
+      method,
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   // Matches name things that exist (a 404 otherwise): each test's pair is two seed firms of its own.
   let firms: string[] = [];
   const record = async (extra: Record<string, unknown> = {}): Promise<MatchRecord> => {
     n++;
-    const res = await send('POST', '/matches', { kind: 'resource', subjectId: firms[2 * n], candidateId: firms[2 * n + 1], score: 0.32, explanation, note: '系统推荐', ...extra });
+    const res = await send('POST', '/matches', {
+      kind: 'resource',
+      subjectId: firms[2 * n],
+      candidateId: firms[2 * n + 1],
+      score: 0.32,
+      explanation,
+      note: '系统推荐',
+      ...extra,
+    });
     expect(res.status).toBe(201);
     return res.json();
   };
@@ -53,7 +67,10 @@ describe('match tracking API', () => {
     graph = await seededGraph();
     firms = (await graph.query<{ id: string }>('MATCH (e:Enterprise) RETURN e.id AS id ORDER BY e.id LIMIT 400')).map((r) => r.id);
     api = await startTestServer(graph, {
-      keys: [{ owner: '王处长', sha256: hashKey('key-officer'), scopes: ['write'] }, { owner: '赵科员', sha256: hashKey('key-clerk'), scopes: ['write'] }],
+      keys: [
+        { owner: '王处长', sha256: hashKey('key-officer'), scopes: ['write'] },
+        { owner: '赵科员', sha256: hashKey('key-clerk'), scopes: ['write'] },
+      ],
     });
   });
   afterAll(async () => {
@@ -66,13 +83,21 @@ describe('match tracking API', () => {
     const res = await send('POST', '/matches', { kind: 'partner', subjectId: 'apitest.nothing', candidateId: firms[0], score: 0.3, explanation });
     expect(res.status).toBe(404);
     expect((await res.json()).errors.map((e: { path: string }) => e.path)).toEqual(['body.subjectId']);
-    const both = await send('POST', '/matches', { kind: 'partner', subjectId: 'apitest.nothing', candidateId: 'apitest.nothing.either', score: 0.3, explanation });
+    const both = await send('POST', '/matches', {
+      kind: 'partner',
+      subjectId: 'apitest.nothing',
+      candidateId: 'apitest.nothing.either',
+      score: 0.3,
+      explanation,
+    });
     expect((await both.json()).errors.map((e: { path: string }) => e.path)).toEqual(['body.subjectId', 'body.candidateId']);
     const [{ count }] = await graph.query<{ count: number }>("MATCH (m:Match) WHERE m.subjectId = 'apitest.nothing' RETURN count(m) AS count");
     expect(count).toBe(0);
     // A need typed in words has no node of its own (`text.<hash>`): only its candidate must exist.
     expect((await send('POST', '/matches', { kind: 'pairing', subjectId: 'text.0badc0de', candidateId: firms[1], score: 0.3, explanation })).status).toBe(201);
-    expect((await send('POST', '/matches', { kind: 'pairing', subjectId: 'text.0badc0de', candidateId: 'apitest.nothing', score: 0.3, explanation })).status).toBe(404);
+    expect(
+      (await send('POST', '/matches', { kind: 'pairing', subjectId: 'text.0badc0de', candidateId: 'apitest.nothing', score: 0.3, explanation })).status,
+    ).toBe(404);
   });
 
   it.each(invalid)('refuses %s → %s with 409 and leaves the match as it was', async (from, to) => {
@@ -125,7 +150,9 @@ describe('match tracking API', () => {
     const pages: MatchRecord[] = [];
     let cursor: string | null = null;
     do {
-      const body: { items: MatchRecord[]; nextCursor: string | null } = await (await fetch(url(`/matches?kind=partner&chainId=biomed&limit=2${cursor ? `&cursor=${cursor}` : ''}`))).json();
+      const body: { items: MatchRecord[]; nextCursor: string | null } = await (
+        await fetch(url(`/matches?kind=partner&chainId=biomed&limit=2${cursor ? `&cursor=${cursor}` : ''}`))
+      ).json();
       expect(body.items.length).toBeLessThanOrEqual(2);
       pages.push(...body.items);
       cursor = body.nextCursor;
@@ -141,7 +168,10 @@ describe('match tracking API', () => {
     const csv = await fetch(url('/matches?kind=partner&chainId=biomed&format=csv'));
     expect(csv.headers.get('content-type')).toContain('text/csv');
     // Other journeys may have recorded demo firms under partner/biomed: then a warning line comes first.
-    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     const header = lines.findIndex((l) => l.includes('推荐对象'));
     expect(header).toBe(pages.some((m) => m.demo) ? 1 : 0);
     expect(lines.length).toBe(header + pages.length + 1);
@@ -159,17 +189,41 @@ describe('match tracking API', () => {
   });
 
   it('says when either side of a tracked match is demo data, in JSON and in the CSV/XLSX export', async () => {
-    const [fake] = await graph.query<{ id: string; name: string }>("MATCH (e:Enterprise {source: 'synthetic', local: false}) RETURN e.id AS id, e.name AS name ORDER BY e.id LIMIT 1");
-    const [real] = await graph.query<{ id: string; name: string }>("MATCH (e:Enterprise {source: 'article'}) WHERE e.name CONTAINS '正大天晴' RETURN e.id AS id, e.name AS name");
+    const [fake] = await graph.query<{ id: string; name: string }>(
+      "MATCH (e:Enterprise {source: 'synthetic', local: false}) RETURN e.id AS id, e.name AS name ORDER BY e.id LIMIT 1",
+    );
+    const [real] = await graph.query<{ id: string; name: string }>(
+      "MATCH (e:Enterprise {source: 'article'}) WHERE e.name CONTAINS '正大天晴' RETURN e.id AS id, e.name AS name",
+    );
     const chainId = 'apitest-demo';
-    const demoRes = await send('POST', '/matches', { kind: 'partner', subjectId: 'biomed.cdmo', candidateId: fake.id, candidateName: fake.name, chainId, score: 0.5, explanation });
+    const demoRes = await send('POST', '/matches', {
+      kind: 'partner',
+      subjectId: 'biomed.cdmo',
+      candidateId: fake.id,
+      candidateName: fake.name,
+      chainId,
+      score: 0.5,
+      explanation,
+    });
     const demo: MatchRecord = await demoRes.json();
     expect(demo).toMatchObject({ subjectDemo: false, candidateDemo: true, demo: true });
-    const realMatch: MatchRecord = await (await send('POST', '/matches', { kind: 'partner', subjectId: 'biomed.api', candidateId: real.id, candidateName: real.name, chainId, score: 0.5, explanation })).json();
+    const realMatch: MatchRecord = await (
+      await send('POST', '/matches', {
+        kind: 'partner',
+        subjectId: 'biomed.api',
+        candidateId: real.id,
+        candidateName: real.name,
+        chainId,
+        score: 0.5,
+        explanation,
+      })
+    ).json();
     expect(realMatch).toMatchObject({ subjectDemo: false, candidateDemo: false, demo: false });
     // A demo firm as the subject (a pairing for a generated enterprise) marks the match too.
     const [university] = await graph.query<{ id: string }>("MATCH (u:ResearchUnit {source: 'article'}) RETURN u.id AS id ORDER BY u.id LIMIT 1");
-    const subject: MatchRecord = await (await send('POST', '/matches', { kind: 'pairing', subjectId: fake.id, candidateId: university.id, chainId, score: 0.4, explanation })).json();
+    const subject: MatchRecord = await (
+      await send('POST', '/matches', { kind: 'pairing', subjectId: fake.id, candidateId: university.id, chainId, score: 0.4, explanation })
+    ).json();
     expect(subject).toMatchObject({ subjectDemo: true, candidateDemo: false, demo: true });
 
     expect(await (await fetch(url(`/matches/${demo.id}`))).json()).toMatchObject({ demo: true, candidateDemo: true });
@@ -177,7 +231,10 @@ describe('match tracking API', () => {
     const listed: { items: MatchRecord[] } = await (await fetch(url(`/matches?chainId=${chainId}&kind=partner`))).json();
     expect(Object.fromEntries(listed.items.map((m) => [m.candidateId, m.demo]))).toEqual({ [fake.id]: true, [real.id]: false });
 
-    const lines = (await (await fetch(url(`/matches?chainId=${chainId}&format=csv`))).text()).replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = (await (await fetch(url(`/matches?chainId=${chainId}&format=csv`))).text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toContain('本表含 2 条演示数据');
     const demoAt = lines[1].split(',').indexOf('演示数据');
     expect(demoAt).toBeGreaterThan(0);

@@ -13,7 +13,12 @@ const scopeOrder = ['admin', 'write', 'match', 'read'] as const;
 export function meRoutes() {
   return [
     defineRoute({
-      method: 'get', path: '/me', summary: '当前身份 Who am I: the owner and scopes of the presented API key', tags: ['auth'], scope: 'read', query: noQuery,
+      method: 'get',
+      path: '/me',
+      summary: '当前身份 Who am I: the owner and scopes of the presented API key',
+      tags: ['auth'],
+      scope: 'read',
+      query: noQuery,
       response: { status: 200, schema: meResponse },
       handler: async ({ req }) => {
         const caller = req.caller;

@@ -32,7 +32,8 @@ describe('GET /overview over HTTP on the seed', () => {
   it('agrees with GET /chains/{id}/gaps for every chain: counts by class and 亿元 at stake', async () => {
     for (const row of overview.chains) {
       const report = await (await fetch(`${api.base}/api/v1/chains/${row.chain.id}/gaps`)).json();
-      for (const [cls, n] of Object.entries(report.summary as Record<string, number>)) expect(row.counts[cls as keyof typeof row.counts], `${row.chain.id} ${cls}`).toBe(n);
+      for (const [cls, n] of Object.entries(report.summary as Record<string, number>))
+        expect(row.counts[cls as keyof typeof row.counts], `${row.chain.id} ${cls}`).toBe(n);
       const stake = (report.gaps as { priority: number }[]).reduce((s, g) => s + g.priority, 0);
       expect(row.atStake, row.chain.id).toBeCloseTo(stake, 3);
     }

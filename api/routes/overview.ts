@@ -9,7 +9,12 @@ const noQuery = z.strictObject({});
 export function overviewRoutes(engine: ChainMatchEngine) {
   return [
     defineRoute({
-      method: 'get', path: '/overview', summary: '区级总览 District overview: every chain by demand at stake, with its trend and class changes', tags: ['chains'], scope: 'read', query: noQuery,
+      method: 'get',
+      path: '/overview',
+      summary: '区级总览 District overview: every chain by demand at stake, with its trend and class changes',
+      tags: ['chains'],
+      scope: 'read',
+      query: noQuery,
       response: { status: 200, schema: districtOverviewResponse },
       handler: async () => json(await districtOverview(engine)),
     }),

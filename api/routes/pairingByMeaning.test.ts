@@ -15,7 +15,10 @@ async function apiWith(graph: Graph, env: NodeJS.ProcessEnv): Promise<{ base: st
   const knowledge = new KnowledgeEngine(graph, { env, resultCache: false });
   // Answers by meaning read the stored passage vectors: wait for the background refresh.
   await knowledge.text.vectorsSettled();
-  const server = createApp({ graph, graphUri: 'bolt://test', embedded: true, version: '0.0.0-test', config: apiConfigFromEnv({}), knowledge }).listen(0, '127.0.0.1');
+  const server = createApp({ graph, graphUri: 'bolt://test', embedded: true, version: '0.0.0-test', config: apiConfigFromEnv({}), knowledge }).listen(
+    0,
+    '127.0.0.1',
+  );
   await new Promise((r) => server.once('listening', r));
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
@@ -37,23 +40,31 @@ describe('pairing a need in words by meaning (issue 18)', () => {
     await graph?.close();
   });
 
-  it.skipIf(python3Missing)('puts a 连续流反应 unit in the top 5 for a paraphrase that names none of its words, and says it is by meaning', async () => {
-    const body = await pair(dense.base, { text: paraphrase, limit: 5 });
-    expect(body.textProvider).toBe('hybrid');
-    const hit = body.items.find((i: any) => i.matchedByMeaning && /连续流/.test(i.explanation.reason));
-    expect(body.items.map((i: any) => `${i.researchUnit.name} ${i.explanation.reason}`).join('\n')).toMatch(/连续流反应/);
-    expect(hit, JSON.stringify(body.items.map((i: any) => i.explanation.reason))).toBeDefined();
-    expect(hit.explanation.reason).toContain('语义相近：');
-  }, 300_000);
-
-  it.skipIf(python3Missing)('gives nonsense no answer, and says why', async () => {
-    for (const text of ['asdfgh 火星咖啡', '如何提高高考语文作文分数']) {
-      const body = await pair(dense.base, { text, limit: 5 });
+  it.skipIf(python3Missing)(
+    'puts a 连续流反应 unit in the top 5 for a paraphrase that names none of its words, and says it is by meaning',
+    async () => {
+      const body = await pair(dense.base, { text: paraphrase, limit: 5 });
       expect(body.textProvider).toBe('hybrid');
-      expect(body.items, text).toEqual([]);
-      expect(body.noMatch).toMatchObject({ reason: 'no-relevant-candidate' });
-    }
-  }, 120_000);
+      const hit = body.items.find((i: any) => i.matchedByMeaning && /连续流/.test(i.explanation.reason));
+      expect(body.items.map((i: any) => `${i.researchUnit.name} ${i.explanation.reason}`).join('\n')).toMatch(/连续流反应/);
+      expect(hit, JSON.stringify(body.items.map((i: any) => i.explanation.reason))).toBeDefined();
+      expect(hit.explanation.reason).toContain('语义相近：');
+    },
+    300_000,
+  );
+
+  it.skipIf(python3Missing)(
+    'gives nonsense no answer, and says why',
+    async () => {
+      for (const text of ['asdfgh 火星咖啡', '如何提高高考语文作文分数']) {
+        const body = await pair(dense.base, { text, limit: 5 });
+        expect(body.textProvider).toBe('hybrid');
+        expect(body.items, text).toEqual([]);
+        expect(body.noMatch).toMatchObject({ reason: 'no-relevant-candidate' });
+      }
+    },
+    120_000,
+  );
 
   it('answers lexically, as before, when EMBEDDINGS_URL is unset', async () => {
     const body = await pair(lexical.base, { text: paraphrase, limit: 5 });

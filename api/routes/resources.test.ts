@@ -10,7 +10,10 @@ type Row = Record<string, any>;
 async function pathExists(graph: Graph, path: GraphPath): Promise<boolean> {
   const labels = new Map(path.nodes.map((n) => [n.id, n.label]));
   for (const r of path.relationships) {
-    const [row] = await graph.query<{ n: number }>(`MATCH (a:${labels.get(r.from)} {id: $from})-[:${r.type}]->(b:${labels.get(r.to)} {id: $to}) RETURN count(*) AS n`, { from: r.from, to: r.to });
+    const [row] = await graph.query<{ n: number }>(
+      `MATCH (a:${labels.get(r.from)} {id: $from})-[:${r.type}]->(b:${labels.get(r.to)} {id: $to}) RETURN count(*) AS n`,
+      { from: r.from, to: r.to },
+    );
     if (row.n === 0) return false;
   }
   return true;
@@ -40,12 +43,22 @@ describe('resource matching API on the seed', () => {
   /** Writes need a key with the write scope; its owner is recorded as the actor. */
   const keys: Record<string, string> = { 张科长: 'key-zhang', 李干事: 'key-li', 管理员: 'key-admin' };
   const send = (method: string, path: string, body?: unknown, actor = '张科长') =>
-    fetch(url(path), { method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${keys[actor]}` }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(url(path), {
+      method,
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${keys[actor]}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   const all = async (path: string): Promise<Row[]> => (await (await fetch(url(`${path}${path.includes('?') ? '&' : '?'}limit=500`))).json()).items;
 
   beforeAll(async () => {
     graph = await seededGraph();
-    api = await startTestServer(graph, { keys: Object.entries(keys).map(([owner, key]) => ({ owner, sha256: hashKey(key), scopes: [owner === '管理员' ? ('admin' as const) : ('write' as const)] })) });
+    api = await startTestServer(graph, {
+      keys: Object.entries(keys).map(([owner, key]) => ({
+        owner,
+        sha256: hashKey(key),
+        scopes: [owner === '管理员' ? ('admin' as const) : ('write' as const)],
+      })),
+    });
   });
   afterAll(async () => {
     await graph.run("MATCH (n) WHERE (n:Offer OR n:Demand) AND n.id STARTS WITH 'apitest.' DETACH DELETE n");
@@ -66,7 +79,10 @@ describe('resource matching API on the seed', () => {
         expect(hardConstraintsHold(demand, { ...c.offer, owner: c.owner }), `${demand.id} → ${c.offer.id}`).toEqual([]);
         expect(c.offer.kind).toBe('site');
         expect(c.explanation.signals.map((s) => s.signal)).toEqual(['size', 'price', 'location', 'proximity', 'tier', 'channel']);
-        expect(c.score).toBeCloseTo(c.explanation.signals.reduce((s, x) => s + x.contribution, 0), 3);
+        expect(c.score).toBeCloseTo(
+          c.explanation.signals.reduce((s, x) => s + x.contribution, 0),
+          3,
+        );
         expect(c.explanation.reason).toContain('满足全部硬约束');
         for (const p of c.explanation.paths) expect(await pathExists(graph, p), JSON.stringify(p)).toBe(true);
       }
@@ -108,11 +124,46 @@ describe('resource matching API on the seed', () => {
   });
 
   it('creates, reads, updates, lists and deletes an offer and a demand, recording who wrote', async () => {
-    const created = await send('POST', '/offers', { id: 'apitest.offer.1', kind: 'site', ownerId: 'park.qixia-hi-tech', title: '测试厂房', areaM2: 2400, certifications: ['GMP'], price: 35, parkId: 'park.qixia-hi-tech', capacity: 2 }, '张科长');
+    const created = await send(
+      'POST',
+      '/offers',
+      {
+        id: 'apitest.offer.1',
+        kind: 'site',
+        ownerId: 'park.qixia-hi-tech',
+        title: '测试厂房',
+        areaM2: 2400,
+        certifications: ['GMP'],
+        price: 35,
+        parkId: 'park.qixia-hi-tech',
+        capacity: 2,
+      },
+      '张科长',
+    );
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe('/api/v1/offers/apitest.offer.1');
-    expect(await created.json()).toMatchObject({ id: 'apitest.offer.1', kind: 'site', areaM2: 2400, capacity: 2, source: 'import', updatedBy: '张科长', owner: { id: 'park.qixia-hi-tech', label: 'Park' }, ratePct: null });
-    expect((await send('POST', '/offers', { id: 'apitest.offer.1', kind: 'site', ownerId: 'park.qixia-hi-tech', title: 'x', areaM2: 1, parkId: 'park.qixia-hi-tech' })).status).toBe(409);
+    expect(await created.json()).toMatchObject({
+      id: 'apitest.offer.1',
+      kind: 'site',
+      areaM2: 2400,
+      capacity: 2,
+      source: 'import',
+      updatedBy: '张科长',
+      owner: { id: 'park.qixia-hi-tech', label: 'Park' },
+      ratePct: null,
+    });
+    expect(
+      (
+        await send('POST', '/offers', {
+          id: 'apitest.offer.1',
+          kind: 'site',
+          ownerId: 'park.qixia-hi-tech',
+          title: 'x',
+          areaM2: 1,
+          parkId: 'park.qixia-hi-tech',
+        })
+      ).status,
+    ).toBe(409);
 
     // Another write key may not change it (issue 15 F2); an admin may, and is recorded.
     expect((await send('PATCH', '/offers/apitest.offer.1', { price: 30 }, '李干事')).status).toBe(403);
@@ -126,7 +177,13 @@ describe('resource matching API on the seed', () => {
     expect((await fetch(url('/offers/apitest.offer.1'), { method: 'DELETE' })).status).toBe(401);
     expect((await all('/offers?kind=site')).map((o) => o.id)).toContain('apitest.offer.1');
 
-    const demand = await send('POST', '/demands', { id: 'apitest.demand.1', kind: 'talent', ownerId: (await all('/demands?kind=talent'))[0].owner.id, title: '测试人才需求', quantity: 3 });
+    const demand = await send('POST', '/demands', {
+      id: 'apitest.demand.1',
+      kind: 'talent',
+      ownerId: (await all('/demands?kind=talent'))[0].owner.id,
+      title: '测试人才需求',
+      quantity: 3,
+    });
     expect(demand.status).toBe(201);
     expect(await demand.json()).toMatchObject({ kind: 'talent', quantity: 3, minAreaM2: null });
     expect((await send('DELETE', '/demands/apitest.demand.1')).status).toBe(204);
@@ -143,15 +200,32 @@ describe('resource matching API on the seed', () => {
       return (await res.json()).errors.map((e: { path: string }) => e.path);
     };
     // A loan has no area; a site needs a positive one; a loan needs its rate and term.
-    expect(await problem(await send('POST', '/offers', { kind: 'loan', ownerId: 'park.qixia-hi-tech', title: '贷', amountWan: 500, ratePct: 3.5, termMonths: 12, areaM2: 100 }))).toEqual(['body.areaM2']);
-    expect(await problem(await send('POST', '/offers', { kind: 'site', ownerId: 'park.qixia-hi-tech', title: '厂房', areaM2: -5, parkId: 'park.qixia-hi-tech' }))).toEqual(['body.areaM2']);
-    expect(await problem(await send('POST', '/offers', { kind: 'loan', ownerId: 'park.qixia-hi-tech', title: '贷', amountWan: 500 }))).toEqual(['body.ratePct', 'body.termMonths']);
+    expect(
+      await problem(
+        await send('POST', '/offers', { kind: 'loan', ownerId: 'park.qixia-hi-tech', title: '贷', amountWan: 500, ratePct: 3.5, termMonths: 12, areaM2: 100 }),
+      ),
+    ).toEqual(['body.areaM2']);
+    expect(
+      await problem(await send('POST', '/offers', { kind: 'site', ownerId: 'park.qixia-hi-tech', title: '厂房', areaM2: -5, parkId: 'park.qixia-hi-tech' })),
+    ).toEqual(['body.areaM2']);
+    expect(await problem(await send('POST', '/offers', { kind: 'loan', ownerId: 'park.qixia-hi-tech', title: '贷', amountWan: 500 }))).toEqual([
+      'body.ratePct',
+      'body.termMonths',
+    ]);
     expect(await problem(await send('POST', '/offers', { kind: 'warehouse', ownerId: 'x', title: 'x' }))).toEqual(['body.kind']);
     // A well-formed reference to a park that does not exist: 404, naming the field.
-    const unknownPark = await send('POST', '/demands', { kind: 'site', ownerId: (await all('/demands?kind=site'))[0].owner.id, title: '厂房需求', minAreaM2: 1000, parkAllowList: ['park.nowhere'] });
+    const unknownPark = await send('POST', '/demands', {
+      kind: 'site',
+      ownerId: (await all('/demands?kind=site'))[0].owner.id,
+      title: '厂房需求',
+      minAreaM2: 1000,
+      parkAllowList: ['park.nowhere'],
+    });
     expect(unknownPark.status).toBe(404);
     expect((await unknownPark.json()).errors.map((e: { path: string }) => e.path)).toEqual(['body.parkAllowList.0']);
-    expect(await problem(await send('POST', '/demands', { kind: 'site', ownerId: 'nobody', title: '厂房需求', minAreaM2: 1000, idealAreaM2: 500 }))).toEqual(['body.idealAreaM2']);
+    expect(await problem(await send('POST', '/demands', { kind: 'site', ownerId: 'nobody', title: '厂房需求', minAreaM2: 1000, idealAreaM2: 500 }))).toEqual([
+      'body.idealAreaM2',
+    ]);
     const seeded = (await all('/offers?kind=loan'))[0];
     // Seeded offers have no owner: only an admin may change them.
     expect(await problem(await send('PATCH', `/offers/${seeded.id}`, { areaM2: 100 }, '管理员'))).toEqual(['body.areaM2']);
@@ -165,7 +239,10 @@ describe('resource matching API on the seed', () => {
        WITH e, min(r.id) AS unit ORDER BY e.id LIMIT 6 RETURN e.id AS firm, unit`,
     );
     const units = [...new Set(pairs.map((p) => p.unit))];
-    const res = await postJson(url('/match/event'), { enterprises: pairs.map((p) => ({ id: p.firm, slots: 2 })), researchUnits: units.map((id) => ({ id, slots: 3 })) });
+    const res = await postJson(url('/match/event'), {
+      enterprises: pairs.map((p) => ({ id: p.firm, slots: 2 })),
+      researchUnits: units.map((id) => ({ id, slots: 3 })),
+    });
     expect(res.status).toBe(200);
     const plan = await res.json();
     expect(plan.fit).toBe('lexical');

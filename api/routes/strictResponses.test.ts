@@ -41,7 +41,9 @@ describe('response contracts are strict', () => {
     const loose = allRoutes({} as Engines).flatMap((route) => {
       if (!('schema' in route.response) || notYetStrict.has(`${route.method} ${route.path}`)) return [];
       const name = route.path.includes('assign') ? '/assignment' : route.path.includes('event') ? '/event' : '';
-      return looseObjects(route.response.schema, name, []).filter((p) => !openByDesign.has(p)).map((p) => `${route.method} ${route.path}: ${p || '(root)'}`);
+      return looseObjects(route.response.schema, name, [])
+        .filter((p) => !openByDesign.has(p))
+        .map((p) => `${route.method} ${route.path}: ${p || '(root)'}`);
     });
     expect(loose).toEqual([]);
   });

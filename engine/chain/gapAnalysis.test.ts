@@ -64,7 +64,9 @@ describe('gap priority properties', () => {
       fc.property(fc.array(firmArb, { maxLength: 12 }), firmArb, (firms, extra) => {
         const base = fixtureSnapshot(firms.map((f, i) => firm(`r${i}`, f.seg, f.revenue)));
         const before = bySegment(analyseGaps(base));
-        const after = bySegment(analyseGaps(fixtureSnapshot([...firms.map((f, i) => firm(`r${i}`, f.seg, f.revenue)), firm('added', extra.seg, extra.revenue)])));
+        const after = bySegment(
+          analyseGaps(fixtureSnapshot([...firms.map((f, i) => firm(`r${i}`, f.seg, f.revenue)), firm('added', extra.seg, extra.revenue)])),
+        );
         expect(after[extra.seg].metrics.demandAtStake).toBeLessThanOrEqual(before[extra.seg].metrics.demandAtStake + 1e-9);
       }),
       { numRuns: 300, seed: 42 },

@@ -15,11 +15,23 @@ export type GapClass = 'missing' | 'broken' | 'weak' | 'extension' | 'healthy' |
 export type GapAction = 'fill' | 'strengthen' | 'extend';
 
 export const actionOf: Record<GapClass, GapAction | null> = {
-  missing: 'fill', broken: 'fill', weak: 'strengthen', extension: 'extend', healthy: null, absent: null,
+  missing: 'fill',
+  broken: 'fill',
+  weak: 'strengthen',
+  extension: 'extend',
+  healthy: null,
+  absent: null,
 };
 
 export type GapReason =
-  | 'no-local-firm' | 'local-chain-cut' | 'shortfall' | 'outside-dependence' | 'single-supplier' | 'below-chain-norm' | 'downstream-of-local' | 'upstream-of-local'
+  | 'no-local-firm'
+  | 'local-chain-cut'
+  | 'shortfall'
+  | 'outside-dependence'
+  | 'single-supplier'
+  | 'below-chain-norm'
+  | 'downstream-of-local'
+  | 'upstream-of-local'
   /** The figures rest on a proxy, named in Chinese (按企业规模估算 …): revenue was missing. */
   | (typeof proxyReasons)[keyof typeof proxyReasons];
 
@@ -33,7 +45,12 @@ export type PriorityBasis =
   | 'adjacentLocalOutput';
 
 export const priorityBasisOf: Record<GapClass, PriorityBasis | null> = {
-  missing: 'unmetDemand', broken: 'unmetDemand', weak: 'demandAtStake', extension: 'adjacentLocalOutput', healthy: null, absent: null,
+  missing: 'unmetDemand',
+  broken: 'unmetDemand',
+  weak: 'demandAtStake',
+  extension: 'adjacentLocalOutput',
+  healthy: null,
+  absent: null,
 };
 
 export interface SegmentGap {
@@ -121,15 +138,24 @@ function computeGaps(snapshot: ChainSnapshot): SegmentGap[] {
     const estimatedBy = cls === 'extension' ? [...new Set([...upstream, ...downstream].flatMap((id) => byId.get(id)?.estimatedBy ?? []))] : m.estimatedBy;
     if (cls !== 'absent') for (const proxy of proxyOrder.filter((p) => estimatedBy.includes(p))) reasons.push(proxyReasons[proxy]);
     return {
-      segmentId: segment.id, name: segment.name, nameEn: segment.nameEn ?? '', stage: segment.stage, order: segment.order,
-      class: cls, action: actionOf[cls], priority, priorityBasis: basis, score: 0,
+      segmentId: segment.id,
+      name: segment.name,
+      nameEn: segment.nameEn ?? '',
+      stage: segment.stage,
+      order: segment.order,
+      class: cls,
+      action: actionOf[cls],
+      priority,
+      priorityBasis: basis,
+      score: 0,
       priorityParts: {
         shortfall: exposed(gapWeights.shortfall, m.shortfall),
         n1Shortfall: exposed(gapWeights.n1Shortfall, m.n1Shortfall),
         outsideDependence: exposed(gapWeights.outsideDependence, m.outsideDependence),
         adjacentLocalOutput: cls === 'extension' ? round(adjacentLocalOutput) : 0,
       },
-      reasons, metrics: m,
+      reasons,
+      metrics: m,
     };
   });
   // Bars: each list on its own scale, so an extension never looks as urgent as a gap.

@@ -12,8 +12,14 @@ describe('a firm’s revenue: measured, or estimated from the first proxy it has
   it('tries revenue, size class, employees, registered capital, then counts the firm as a typical one', () => {
     expect(firmRevenueWan({ ...facts, revenueWan: 5000, size: 'large', employees: 10 })).toEqual({ wan: 5000, basis: 'revenue' });
     expect(firmRevenueWan({ ...facts, size: 'small', employees: 1000 })).toEqual({ wan: revenueProxies.typicalRevenueWanBySize.small, basis: 'size' });
-    expect(firmRevenueWan({ ...facts, employees: 200, registeredCapitalWan: 1 })).toEqual({ wan: 200 * revenueProxies.revenueWanPerEmployee, basis: 'employees' });
-    expect(firmRevenueWan({ ...facts, registeredCapitalWan: 3000 })).toEqual({ wan: 3000 * revenueProxies.revenuePerRegisteredCapital, basis: 'registeredCapital' });
+    expect(firmRevenueWan({ ...facts, employees: 200, registeredCapitalWan: 1 })).toEqual({
+      wan: 200 * revenueProxies.revenueWanPerEmployee,
+      basis: 'employees',
+    });
+    expect(firmRevenueWan({ ...facts, registeredCapitalWan: 3000 })).toEqual({
+      wan: 3000 * revenueProxies.revenuePerRegisteredCapital,
+      basis: 'registeredCapital',
+    });
     expect(firmRevenueWan(facts)).toEqual({ wan: revenueProxies.typicalFirmRevenueWan, basis: 'firmCount' });
     // A blank that an older import stored as 0 is unknown, not a firm without sales.
     expect(firmRevenueWan({ ...facts, revenueWan: 0, employees: 0 }).basis).toBe('firmCount');

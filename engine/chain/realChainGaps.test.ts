@@ -29,7 +29,10 @@ describe.skipIf(!hasRealData())('gap analysis on the real 申万 chain without r
     await graph.run('MATCH (n) WHERE (n:Chain AND n.id = $chainId) OR ((n:Segment OR n:Product) AND n.chainId = $chainId) DETACH DELETE n', { chainId });
     // Topics are shared: only those no other node uses and that were not there before the test.
     const topics = template ? [...new Set(template.segments.flatMap((s) => s.topics))] : [];
-    await graph.run('UNWIND $names AS name MATCH (t:Topic {name: name}) WHERE NOT t.id IN $kept AND NOT (t)--() DELETE t', { names: topics, kept: [...before.topics] });
+    await graph.run('UNWIND $names AS name MATCH (t:Topic {name: name}) WHERE NOT t.id IN $kept AND NOT (t)--() DELETE t', {
+      names: topics,
+      kept: [...before.topics],
+    });
   };
 
   beforeAll(async () => {
@@ -71,7 +74,10 @@ describe.skipIf(!hasRealData())('gap analysis on the real 申万 chain without r
     const broken = fill.filter((g) => g.class === 'broken').length;
     console.info(
       `real chain: ${JSON.stringify(report.summary)}; top fill gaps: ` +
-        fill.slice(0, 3).map((g) => `${g.name} (${g.class}, score ${g.score}, unmet ${g.metrics.unmetDemand} 亿元)`).join('; '),
+        fill
+          .slice(0, 3)
+          .map((g) => `${g.name} (${g.class}, score ${g.score}, unmet ${g.metrics.unmetDemand} 亿元)`)
+          .join('; '),
     );
     expect(missing + broken).toBeGreaterThan(0);
     expect(broken).toBeGreaterThan(0);
@@ -87,7 +93,11 @@ describe.skipIf(!hasRealData())('gap analysis on the real 申万 chain without r
     for (let i = 1; i < report.gaps.length; i++) expect(report.gaps[i - 1].score).toBeGreaterThanOrEqual(report.gaps[i].score);
     // Every segment without a local firm that feeds one with local firms is a 补链 gap.
     const local = new Set(
-      (await graph.query<{ id: string }>('MATCH (e:Enterprise {local: true})-[:IN_SEGMENT]->(s:Segment {chainId: $chainId}) RETURN DISTINCT s.id AS id', { chainId })).map((r) => r.id),
+      (
+        await graph.query<{ id: string }>('MATCH (e:Enterprise {local: true})-[:IN_SEGMENT]->(s:Segment {chainId: $chainId}) RETURN DISTINCT s.id AS id', {
+          chainId,
+        })
+      ).map((r) => r.id),
     );
     const fillIds = new Set(fill.map((g) => g.segmentId));
     const feedingLocal = new Set(template!.feeds.filter(([from, to]) => local.has(to) && !local.has(from)).map(([from]) => from));

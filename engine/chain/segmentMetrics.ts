@@ -193,7 +193,10 @@ export function segmentMetrics(snapshot: ChainSnapshot): SegmentMetrics[] {
       },
     };
   });
-  const present = rows.filter((r) => r.localCapacity > 0).map((r) => r.localCapacity).sort((a, b) => a - b);
+  const present = rows
+    .filter((r) => r.localCapacity > 0)
+    .map((r) => r.localCapacity)
+    .sort((a, b) => a - b);
   const median = present.length > 0 ? present[Math.floor((present.length - 1) / 2)] : 0;
   for (const r of rows) r.capacityVsChainMedian = median > 0 ? round(r.localCapacity / median) : null;
   return rows;

@@ -10,7 +10,10 @@ import { loadChainSnapshot, type ChainSnapshot } from './snapshot.ts';
 export class SnapshotCache {
   private readonly chains = new Map<string, Cached<ChainSnapshot>>();
 
-  constructor(private readonly graph: Graph, private readonly ttlMs = 30_000) {}
+  constructor(
+    private readonly graph: Graph,
+    private readonly ttlMs = 30_000,
+  ) {}
 
   get(chainId: string): Promise<ChainSnapshot> {
     let entry = this.chains.get(chainId);

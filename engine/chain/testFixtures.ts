@@ -11,20 +11,30 @@ import type { ChainSnapshot, SnapshotFirm, SnapshotTie } from './snapshot.ts';
  */
 export function fixtureSnapshot(extraFirms: SnapshotFirm[] = [], extraTies: SnapshotTie[] = []): ChainSnapshot {
   const segment = (n: number, stage: 'upstream' | 'midstream' | 'downstream') => ({
-    id: `s${n}`, name: `环节${n}`, nameEn: `Segment ${n}`, stage, order: n, description: '', keywords: [], products: [{ id: `p${n}`, name: `产品${n}` }],
+    id: `s${n}`,
+    name: `环节${n}`,
+    nameEn: `Segment ${n}`,
+    stage,
+    order: n,
+    description: '',
+    keywords: [],
+    products: [{ id: `p${n}`, name: `产品${n}` }],
   });
   return {
     chain: { id: 'fx', name: '测试链', nameEn: 'Fixture chain' },
     segments: [segment(1, 'upstream'), segment(2, 'midstream'), segment(3, 'downstream'), segment(4, 'downstream')],
-    feeds: [['s1', 's2'], ['s2', 's3'], ['s3', 's4']],
-    inputTo: [['p1', 'p2'], ['p1', 'p3'], ['p2', 'p3'], ['p3', 'p4']],
-    firms: [
-      firm('big2', 's2', 200_000),
-      firm('micro2', 's2', 100),
-      firm('a3', 's3', 50_000, true),
-      firm('b3', 's3', 50_000),
-      ...extraFirms,
+    feeds: [
+      ['s1', 's2'],
+      ['s2', 's3'],
+      ['s3', 's4'],
     ],
+    inputTo: [
+      ['p1', 'p2'],
+      ['p1', 'p3'],
+      ['p2', 'p3'],
+      ['p3', 'p4'],
+    ],
+    firms: [firm('big2', 's2', 200_000), firm('micro2', 's2', 100), firm('a3', 's3', 50_000, true), firm('b3', 's3', 50_000), ...extraFirms],
     ties: [
       { from: 'big2', fromName: 'big2', fromLocal: true, fromSegmentIds: ['s2'], to: 'a3', toName: 'a3', sharePct: 80 },
       { from: 'big2', fromName: 'big2', fromLocal: true, fromSegmentIds: ['s2'], to: 'b3', toName: 'b3', sharePct: 80 },
@@ -36,7 +46,19 @@ export function fixtureSnapshot(extraFirms: SnapshotFirm[] = [], extraTies: Snap
 
 export function firm(id: string, segmentId: string, revenueWan: number | null, hasPartyOrg = false): SnapshotFirm {
   const n = segmentId.slice(1);
-  return { id, name: id, local: true, size: 'medium', revenueWan, employees: null, registeredCapitalWan: null, tags: [], hasPartyOrg, segmentIds: [segmentId], productIds: [`p${n}`] };
+  return {
+    id,
+    name: id,
+    local: true,
+    size: 'medium',
+    revenueWan,
+    employees: null,
+    registeredCapitalWan: null,
+    tags: [],
+    hasPartyOrg,
+    segmentIds: [segmentId],
+    productIds: [`p${n}`],
+  };
 }
 
 const randomIds = ['s1', 's2', 's3', 's4', 's5', 's6'];

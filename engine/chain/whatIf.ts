@@ -33,9 +33,7 @@ export function applyChange(snapshot: ChainSnapshot, change: WhatIfChange): Chai
   return {
     ...snapshot,
     firms: [...snapshot.firms.filter((f) => !removed.has(f.id) && !addedIds.has(f.id)), ...added],
-    ties: snapshot.ties
-      .filter((t) => !removed.has(t.from) && !removed.has(t.to))
-      .map((t) => (addedIds.has(t.from) ? { ...t, fromLocal: true } : t)),
+    ties: snapshot.ties.filter((t) => !removed.has(t.from) && !removed.has(t.to)).map((t) => (addedIds.has(t.from) ? { ...t, fromLocal: true } : t)),
   };
 }
 

@@ -84,7 +84,10 @@ export class AttachmentClassifier {
       const picked = candidates(values, segments.length, attachmentModel.candidates, truth);
       examples.push({ features: featureRows(values, picked), candidates: picked.length + 1, chosen: picked.indexOf(truth), segments: picked });
     }
-    const outside = seededOrder(outsiders.map((f, i) => ({ ...f, id: `${i}` })), attachmentModel.seed).slice(0, attachmentModel.outsiders);
+    const outside = seededOrder(
+      outsiders.map((f, i) => ({ ...f, id: `${i}` })),
+      attachmentModel.seed,
+    ).slice(0, attachmentModel.outsiders);
     for (const firm of outside) {
       const { values } = model.signals(firm);
       const picked = candidates(values, segments.length, attachmentModel.candidates);

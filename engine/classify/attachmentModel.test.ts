@@ -8,7 +8,10 @@ const firms = [
   { id: 'b1', name: '丙置业', products: ['房地产开发', '物业管理', '商业租赁'], labels: [1] },
   { id: 'b2', name: '丁地产', products: ['住宅开发', '物业管理', '房屋租赁'], labels: [1] },
 ];
-const segments = [{ id: 'liquor', text: ['白酒'] }, { id: 'property', text: ['房地产开发'] }];
+const segments = [
+  { id: 'liquor', text: ['白酒'] },
+  { id: 'property', text: ['房地产开发'] },
+];
 const model = new AttachmentModel(firms, segments);
 const signal = (products: string[], name: (typeof signalNames)[number]) => {
   const { values } = model.signals({ name: '某某股份', products });
@@ -36,7 +39,7 @@ describe('the leading product lines of a firm (lists put the main business first
   });
 });
 
-describe('the embedding signals (a firm\'s products by meaning)', () => {
+describe("the embedding signals (a firm's products by meaning)", () => {
   // Hand-made 3-d "embeddings": the distillers point one way, the property firms another.
   const unit = (v: number[]) => Float32Array.from(v.map((x) => x / Math.hypot(...v)));
   const embedded = [
@@ -47,7 +50,10 @@ describe('the embedding signals (a firm\'s products by meaning)', () => {
   ];
   const dense = (m: AttachmentModel, embedding?: Float32Array, self?: number) => {
     const { values } = m.signals({ name: '某某股份', products: ['某种产品'], embedding }, self);
-    return (['denseCentroid', 'denseNeighbours'] as const).map((name) => [values[signalNames.indexOf(name)], values[signalNames.length + signalNames.indexOf(name)]]);
+    return (['denseCentroid', 'denseNeighbours'] as const).map((name) => [
+      values[signalNames.indexOf(name)],
+      values[signalNames.length + signalNames.indexOf(name)],
+    ]);
   };
 
   it('point a firm that shares no characters with either segment to the one whose firms mean the same', () => {
@@ -56,8 +62,11 @@ describe('the embedding signals (a firm\'s products by meaning)', () => {
     for (const [liquor, property] of dense(m, unit([0.95, 0.15, 0.05]))) expect(liquor).toBeGreaterThan(property);
   });
 
-  it('score an attached firm as if new: its own vector is out of its segment\'s centroid and out of the vote', () => {
-    const alone = new AttachmentModel([embedded[0], embedded[2], embedded[3]].map((f, i) => ({ ...f, labels: [i === 0 ? 0 : 1] })), segments);
+  it("score an attached firm as if new: its own vector is out of its segment's centroid and out of the vote", () => {
+    const alone = new AttachmentModel(
+      [embedded[0], embedded[2], embedded[3]].map((f, i) => ({ ...f, labels: [i === 0 ? 0 : 1] })),
+      segments,
+    );
     const [[centroid], [vote]] = dense(alone, undefined, 0);
     expect(centroid).toBe(0);
     expect(vote).toBe(0);

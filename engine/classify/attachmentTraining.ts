@@ -52,7 +52,11 @@ export async function loadAttachmentTraining(graph: Graph, chainIds?: string[]):
   if (chainIds?.length) {
     const known = new Set((await graph.query<{ id: string }>('MATCH (c:Chain) WHERE c.id IN $ids RETURN c.id AS id', { ids: chainIds })).map((r) => r.id));
     const unknown = chainIds.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
-    if (unknown.length) throw new UnknownReferenceError(`Unknown chain ${unknown.map((u) => `"${u.id}"`).join(', ')}`, unknown.map(({ id, i }) => ({ path: `chainIds.${i}`, message: `no chain with id "${id}"` })));
+    if (unknown.length)
+      throw new UnknownReferenceError(
+        `Unknown chain ${unknown.map((u) => `"${u.id}"`).join(', ')}`,
+        unknown.map(({ id, i }) => ({ path: `chainIds.${i}`, message: `no chain with id "${id}"` })),
+      );
   }
   const segments = await graph.query<ScopeSegment>(
     `MATCH (c:Chain)-[:HAS_SEGMENT]->(s:Segment) WHERE $all OR c.id IN $chainIds

@@ -32,6 +32,9 @@ export function centroidBaseline(train: (FirmDescription & { label: string })[])
   const index = new InvertedIndex(centroids, space.size);
   return (firm) => {
     const scores = index.dots(space.vector(charGrams(firm)), new Float64Array(labels.length));
-    return labels.map((l, i) => [l, scores[i]] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([l]) => l);
+    return labels
+      .map((l, i) => [l, scores[i]] as const)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([l]) => l);
   };
 }

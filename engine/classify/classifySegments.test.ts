@@ -30,7 +30,9 @@ describe('automatic attachment on the graph it serves (real Neo4j, the seed)', (
     for (const s of items) {
       expect(s.confidence).toBeGreaterThanOrEqual(0);
       expect(s.confidence).toBeLessThanOrEqual(1);
-      expect(s.decision).toBe(s.confidence >= attachmentDecision.attach && s === items[0] ? 'attach' : s.confidence >= attachmentDecision.review ? 'review' : 'reject');
+      expect(s.decision).toBe(
+        s.confidence >= attachmentDecision.attach && s === items[0] ? 'attach' : s.confidence >= attachmentDecision.review ? 'review' : 'reject',
+      );
     }
   });
 
@@ -62,7 +64,10 @@ describe('automatic attachment on the graph it serves (real Neo4j, the seed)', (
     expect(after.items[0].segmentId).toBe('nev.electronics');
     expect(after.items[0].evidence.similarFirms.map((f) => f.id).sort()).toEqual(['test.classify.a', 'test.classify.b']);
     // Hidden firms (an import's own rows) do not vote for themselves.
-    const hidden = await knowledge.classify({ name: '某某氢能', products: ['质子交换膜燃料电池电堆'] }, { chainIds: ['nev'], limit: 1, excludeFirmIds: ['test.classify.a', 'test.classify.b'] });
+    const hidden = await knowledge.classify(
+      { name: '某某氢能', products: ['质子交换膜燃料电池电堆'] },
+      { chainIds: ['nev'], limit: 1, excludeFirmIds: ['test.classify.a', 'test.classify.b'] },
+    );
     expect(hidden.items[0].evidence.similarFirms.map((f) => f.id)).not.toContain('test.classify.a');
     expect(hidden.items[0].evidence.similarFirms.map((f) => f.id)).not.toContain('test.classify.b');
   });

@@ -72,13 +72,19 @@ export function suggestSegments(scope: TrainedScope, input: ClassifyInput, optio
   const { items, neighbours } = classifier.rank(firm, { limit: options.limit ?? 5, hidden });
   return items.map((item, rank) => {
     const segment = training.segments[item.segment];
-    const signals: SignalScore[] = signalNames.flatMap((name, j) => (denseSignal(name) && !classifier.model.hasEmbeddings ? [] : [{
-      signal: name,
-      value: round(item.signals[j]),
-      weight: round(classifier.weights[j]),
-      contribution: round(item.signals[j] * classifier.weights[j]),
-      ...detailOf(signalDetail[name](item.signals[j])),
-    }]));
+    const signals: SignalScore[] = signalNames.flatMap((name, j) =>
+      denseSignal(name) && !classifier.model.hasEmbeddings
+        ? []
+        : [
+            {
+              signal: name,
+              value: round(item.signals[j]),
+              weight: round(classifier.weights[j]),
+              contribution: round(item.signals[j] * classifier.weights[j]),
+              ...detailOf(signalDetail[name](item.signals[j])),
+            },
+          ],
+    );
     const evidence = classifier.model.evidence(firm, item.segment, neighbours);
     const confidence = round(item.probability);
     return {
@@ -107,7 +113,10 @@ export function suggestSegments(scope: TrainedScope, input: ClassifyInput, optio
 export class SegmentAttachment {
   private readonly scopes = new Map<string, { loadedAt: number; scope: Promise<TrainedScope> }>();
 
-  constructor(private readonly graph: Graph, private readonly ttlMs = 30_000) {}
+  constructor(
+    private readonly graph: Graph,
+    private readonly ttlMs = 30_000,
+  ) {}
 
   async scope(chainIds?: string[]): Promise<TrainedScope> {
     const key = [...new Set(chainIds ?? [])].sort().join('\u0000');

@@ -13,7 +13,11 @@ export class DenseSpace {
   private readonly dimensions: number;
   private readonly sums: Float64Array[];
 
-  private constructor(private readonly firms: LabelledFirm[], segments: number, private readonly neighbourCount: number) {
+  private constructor(
+    private readonly firms: LabelledFirm[],
+    segments: number,
+    private readonly neighbourCount: number,
+  ) {
     const d = (this.dimensions = firms[0].embedding!.length);
     const mean = (this.mean = new Float32Array(d));
     for (const f of firms) for (let k = 0; k < d; k++) mean[k] += f.embedding![k] / firms.length;
@@ -63,7 +67,8 @@ export class DenseSpace {
     }
     if (self !== undefined) sims[self] = 0;
     if (hidden) for (const i of hidden) sims[i] = 0;
-    for (const n of topK(sims, this.neighbourCount)) for (const s of this.firms[n.firm].labels) values[s * K + column('denseNeighbours')] += n.similarity / this.firms[n.firm].labels.length;
+    for (const n of topK(sims, this.neighbourCount))
+      for (const s of this.firms[n.firm].labels) values[s * K + column('denseNeighbours')] += n.similarity / this.firms[n.firm].labels.length;
   }
 }
 

@@ -12,7 +12,10 @@ export class IncludedProducts {
   /** Per segment, how many of its attached firms list each product name. */
   private readonly listedIn: Map<string, number>[];
 
-  constructor(private readonly firms: LabelledFirm[], segments: SegmentWords[]) {
+  constructor(
+    private readonly firms: LabelledFirm[],
+    segments: SegmentWords[],
+  ) {
     segments.forEach((seg, i) => {
       for (const key of new Set((seg.products ?? []).map(productKey).filter((k) => [...k].length >= 2)))
         (this.included.get(key) ?? this.included.set(key, []).get(key)!).push(i);

@@ -27,7 +27,8 @@ export function readLabelledFile(text: string, file = 'input'): { examples: Labe
     const name = registered ?? r.name ?? r.fullname;
     const label = r.label ?? r.industry_code;
     if (typeof name !== 'string' || !name.trim()) issues.push({ row, file, path: `${row}.name`, message: 'a firm needs a name' });
-    if (typeof label !== 'string' || !label.trim()) issues.push({ row, file, path: `${row}.label`, message: 'a labelled firm needs a label (or industry_code)' });
+    if (typeof label !== 'string' || !label.trim())
+      issues.push({ row, file, path: `${row}.label`, message: 'a labelled firm needs a label (or industry_code)' });
     if (!Array.isArray(r.products ?? [])) issues.push({ row, file, path: `${row}.products`, message: 'products must be a list' });
     if (typeof name !== 'string' || typeof label !== 'string' || !Array.isArray(r.products ?? [])) return;
     const products = ((r.products ?? []) as unknown[]).map((p) => (typeof p === 'string' ? p : String((p as { name?: unknown })?.name ?? ''))).filter(Boolean);

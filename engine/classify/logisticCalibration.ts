@@ -21,7 +21,11 @@ export function fitPlatt(pairs: { p: number; right: boolean }[]): PlattScaling {
   let a = 1;
   let b = 0;
   for (let it = 0; it < 50; it++) {
-    let ga = 0, gb = 0, haa = 1e-6, hab = 0, hbb = 1e-6;
+    let ga = 0,
+      gb = 0,
+      haa = 1e-6,
+      hab = 0,
+      hbb = 1e-6;
     for (const { p, right } of pairs) {
       const x = logit(p);
       const q = sigmoid(a * x + b);

@@ -18,7 +18,12 @@ describe('precision and coverage of automatic attachment by threshold', () => {
   });
 
   it('does not split answers of equal confidence', () => {
-    const tied = [{ confidence: 0.9, right: true }, { confidence: 0.8, right: true }, { confidence: 0.8, right: false }, { confidence: 0.8, right: false }];
+    const tied = [
+      { confidence: 0.9, right: true },
+      { confidence: 0.8, right: true },
+      { confidence: 0.8, right: false },
+      { confidence: 0.8, right: false },
+    ];
     expect(precisionCoverage(tied).coverageAt90).toBe(0.25);
   });
 });

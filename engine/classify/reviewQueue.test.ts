@@ -7,7 +7,14 @@ import type { SegmentSuggestion } from './suggestion.ts';
 
 const long = (n: number, s = '字') => s.repeat(n);
 const suggestion = (i: number): SegmentSuggestion => ({
-  segmentId: `rq.seg${i}`, segmentName: long(500), chainId: 'rq', chainName: '测试链', score: 3.2, confidence: 1.7 - i, decision: 'review', signals: [],
+  segmentId: `rq.seg${i}`,
+  segmentName: long(500),
+  chainId: 'rq',
+  chainName: '测试链',
+  score: 3.2,
+  confidence: 1.7 - i,
+  decision: 'review',
+  signals: [],
   evidence: {
     products: Array.from({ length: 40 }, (_, k) => `产品${k}`),
     words: Array.from({ length: 40 }, (_, k) => `词${k}`),
@@ -51,14 +58,19 @@ describe('ReviewQueue on a real Neo4j', () => {
     let invalidated = 0;
     const queue = new ReviewQueue(graph, [{ invalidate: () => invalidated++ }]);
     const suggestions = reviewSuggestions([suggestion(0)]);
-    await queue.queue([{ firmId: 'rq.firm.a', suggestions }, { firmId: 'rq.firm.b', suggestions }]);
+    await queue.queue([
+      { firmId: 'rq.firm.a', suggestions },
+      { firmId: 'rq.firm.b', suggestions },
+    ]);
     await queue.decide('rq.firm.a', { action: 'reject' }, 'tester');
     expect(invalidated).toBe(0);
     await queue.decide('rq.firm.b', { action: 'confirm' }, 'tester');
     expect(invalidated).toBe(1);
     await queue.decide('rq.firm.b', { action: 'confirm' }, 'tester'); // the same answer again writes nothing
     expect(invalidated).toBe(1);
-    const [lock] = await graph.query<{ locks: number }>("MATCH (e:Enterprise) WHERE e.id STARTS WITH 'rq.firm.' AND e._lock IS NOT NULL RETURN count(e) AS locks");
+    const [lock] = await graph.query<{ locks: number }>(
+      "MATCH (e:Enterprise) WHERE e.id STARTS WITH 'rq.firm.' AND e._lock IS NOT NULL RETURN count(e) AS locks",
+    );
     expect(lock.locks).toBe(0);
   });
 });

@@ -88,7 +88,9 @@ function target(request: ReviewDecisionRequest, suggestions: ReviewSuggestion[])
   if (request.action === 'reassign') return request.segmentId;
   const chosen = request.segmentId ?? suggestions[0]?.segmentId;
   if (!chosen || !suggestions.some((s) => s.segmentId === chosen)) {
-    throw new InvalidInputError('not one of the suggestions', [{ path: 'body.segmentId', message: `"${chosen ?? ''}" is not among this firm's suggestions; use action "reassign" for another segment` }]);
+    throw new InvalidInputError('not one of the suggestions', [
+      { path: 'body.segmentId', message: `"${chosen ?? ''}" is not among this firm's suggestions; use action "reassign" for another segment` },
+    ]);
   }
   return chosen;
 }

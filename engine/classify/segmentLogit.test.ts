@@ -8,23 +8,53 @@ const terms = (pairs: [number, number][]) => {
 };
 const both = Int32Array.of(0, 1);
 const examples: LogitExample[] = [
-  ...[0.2, 0.3, 0.4].map((w) => ({ features: terms([[0, 1], [1, w]]), labels: [0], contrast: both })),
-  ...[0.2, 0.3, 0.4].map((w) => ({ features: terms([[0, 1], [2, w]]), labels: [1], contrast: both })),
+  ...[0.2, 0.3, 0.4].map((w) => ({
+    features: terms([
+      [0, 1],
+      [1, w],
+    ]),
+    labels: [0],
+    contrast: both,
+  })),
+  ...[0.2, 0.3, 0.4].map((w) => ({
+    features: terms([
+      [0, 1],
+      [2, w],
+    ]),
+    labels: [1],
+    contrast: both,
+  })),
 ];
 const settings = { epochs: 20, rate: 0.5, l2: 0, centroidStart: 0, seed: 7 };
 
 describe('the segment logit (a linear model that tells segments apart by their terms)', () => {
   it('learns the term that separates two segments, not the one they share', () => {
     const model = SegmentLogit.train(examples, 3, 2, settings);
-    const [a, b] = model.logProbabilities(terms([[0, 1], [2, 0.25]]), new Float64Array(2));
+    const [a, b] = model.logProbabilities(
+      terms([
+        [0, 1],
+        [2, 0.25],
+      ]),
+      new Float64Array(2),
+    );
     expect(b).toBeGreaterThan(a);
     expect(Math.exp(a) + Math.exp(b)).toBeCloseTo(1, 6);
-    const [a2, b2] = model.logProbabilities(terms([[0, 1], [1, 0.25]]), new Float64Array(2));
+    const [a2, b2] = model.logProbabilities(
+      terms([
+        [0, 1],
+        [1, 0.25],
+      ]),
+      new Float64Array(2),
+    );
     expect(a2).toBeGreaterThan(b2);
   });
 
   it('gives the same weights for the same seed (seeded SGD), others for another order of the examples', () => {
-    const query = terms([[0, 1], [1, 0.1], [2, 0.1]]);
+    const query = terms([
+      [0, 1],
+      [1, 0.1],
+      [2, 0.1],
+    ]);
     const run = (seed: number) => Array.from(SegmentLogit.train(examples, 3, 2, { ...settings, epochs: 1, seed }).logProbabilities(query, new Float64Array(2)));
     expect(run(7)).toEqual(run(7));
     expect(run(7)).not.toEqual(run(8));
@@ -32,7 +62,10 @@ describe('the segment logit (a linear model that tells segments apart by their t
 
   it('started at the centroids, scores a firm before any step as the centroid cosine does (times the start)', () => {
     const model = SegmentLogit.train(examples, 3, 2, { ...settings, epochs: 0, centroidStart: 10 });
-    const query = terms([[0, 1], [1, 0.3]]);
+    const query = terms([
+      [0, 1],
+      [1, 0.3],
+    ]);
     const [a, b] = model.logProbabilities(query, new Float64Array(2));
     expect(a).toBeGreaterThan(b);
     // log p0 − log p1 = 10 × (cos to centroid 0 − cos to centroid 1)

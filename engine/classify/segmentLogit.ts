@@ -43,7 +43,10 @@ export class SegmentLogit {
   private readonly weights: Float32Array;
   private readonly bias: Float64Array;
 
-  private constructor(readonly featureCount: number, readonly segmentCount: number) {
+  private constructor(
+    readonly featureCount: number,
+    readonly segmentCount: number,
+  ) {
     this.weights = new Float32Array(featureCount * segmentCount);
     this.bias = new Float64Array(segmentCount);
   }

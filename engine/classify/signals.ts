@@ -21,7 +21,24 @@ export interface SegmentWords {
  * logit fit on the graph's own firms weighs them (`attachmentClassifier.ts`).
  */
 export const signalNames = [
-  'gramCentroid', 'wordCentroid', 'nameCentroid', 'gramNeighbours', 'wordNeighbours', 'productNeighbours', 'segmentText', 'prior', 'productLines', 'segmentProducts', 'leadingProductLines', 'leadingGramCentroid', 'similarSegments', 'denseCentroid', 'denseNeighbours', 'nameNeighbours', 'nameSegmentText', 'termLogit',
+  'gramCentroid',
+  'wordCentroid',
+  'nameCentroid',
+  'gramNeighbours',
+  'wordNeighbours',
+  'productNeighbours',
+  'segmentText',
+  'prior',
+  'productLines',
+  'segmentProducts',
+  'leadingProductLines',
+  'leadingGramCentroid',
+  'similarSegments',
+  'denseCentroid',
+  'denseNeighbours',
+  'nameNeighbours',
+  'nameSegmentText',
+  'termLogit',
 ] as const;
 export type SignalName = (typeof signalNames)[number];
 

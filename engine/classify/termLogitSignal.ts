@@ -24,7 +24,12 @@ export class TermLogitSignal {
   private readonly crossFitted = new Map<number, Float32Array>();
   private readonly scratch: Float64Array;
 
-  constructor(private readonly view: Record<ViewName, View>, firms: LabelledFirm[], private readonly segmentCount: number, crossFit: number[] = []) {
+  constructor(
+    private readonly view: Record<ViewName, View>,
+    firms: LabelledFirm[],
+    private readonly segmentCount: number,
+    crossFit: number[] = [],
+  ) {
     // The weight table has a row of segments per term: above `maxFeatures` terms only the most frequent keep one.
     const kept = viewOrder.flatMap((name) => view[name].space.documentFrequency.flatMap((df, id) => (df >= 2 ? [{ name, id, df }] : [])));
     kept.sort((a, b) => b.df - a.df);
@@ -39,7 +44,12 @@ export class TermLogitSignal {
     const folds = Math.min(termLogit.folds, crossFit.length);
     for (let k = 0; k < folds; k++) {
       const out = new Set(crossFit.filter((_, n) => n % folds === k));
-      const model = SegmentLogit.train(examples.filter((_, i) => !out.has(i)), rows, segmentCount, settings);
+      const model = SegmentLogit.train(
+        examples.filter((_, i) => !out.has(i)),
+        rows,
+        segmentCount,
+        settings,
+      );
       for (const i of out) this.crossFitted.set(i, this.floored(model.logProbabilities(examples[i].features, this.scratch)));
     }
     this.full = SegmentLogit.train(examples, rows, segmentCount, settings);

@@ -95,7 +95,10 @@ export function dot(a: SparseTerms, b: SparseTerms): number {
 export class InvertedIndex {
   private readonly postings: { rows: number[]; values: number[] }[] = [];
 
-  constructor(readonly rows: SparseTerms[], size: number) {
+  constructor(
+    readonly rows: SparseTerms[],
+    size: number,
+  ) {
     for (let t = 0; t < size; t++) this.postings.push({ rows: [], values: [] });
     rows.forEach((v, r) => {
       for (let k = 0; k < v.ids.length; k++) {

@@ -10,16 +10,18 @@ const text = z.string().trim().min(1).max(2000);
 
 const pairingCommon = {
   limit: z.number().int().min(1).max(100).default(10),
-  filters: z
-    .strictObject({ inXianlin: z.boolean().optional(), universityIds: z.array(id).max(50).optional(), localOnly: z.boolean().optional() })
-    .default({}),
+  filters: z.strictObject({ inXianlin: z.boolean().optional(), universityIds: z.array(id).max(50).optional(), localOnly: z.boolean().optional() }).default({}),
 };
 
 /** Exactly one subject: an enterprise, a research unit, or a need/capability in words (one branch each, so the contract says so too). */
 export const pairingRequestSchema = z.union([
   z.strictObject({ enterpriseId: id, ...pairingCommon }),
   z.strictObject({ researchUnitId: id, ...pairingCommon }),
-  z.strictObject({ text, /** need → research units (default); capability → enterprises */ textRole: z.enum(['need', 'capability']).default('need'), ...pairingCommon }),
+  z.strictObject({
+    text,
+    /** need → research units (default); capability → enterprises */ textRole: z.enum(['need', 'capability']).default('need'),
+    ...pairingCommon,
+  }),
 ]);
 
 const talentCommon = {

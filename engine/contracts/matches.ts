@@ -90,7 +90,10 @@ export const listMatchesQuery = z.strictObject({
   /** `true`: only open matches (proposed, contacted) whose due date is before today in the district's clock. */
   overdue: z.enum(['true', 'false']).optional().meta({ description: '逾期跟进: true lists open matches whose dueDate is before today (district time)' }),
   /** Opaque: the `nextCursor` of the previous page. */
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{2,400}$/, 'the nextCursor of the previous page').optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{2,400}$/, 'the nextCursor of the previous page')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   format: exportFormatSchema,
 });

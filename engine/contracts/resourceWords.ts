@@ -14,7 +14,11 @@ import type { resourceKindSchema } from '../model/nodes.ts';
 
 export const hardConstraints = [
   { name: 'kind', label: '资源类型不符', rule: 'offer.kind = demand.kind' },
-  { name: 'capacity', label: '已无剩余容量', rule: 'offer capacity − agreed units ≥ 1, and its quantity (m², 万元) less what agreed matches took ≥ what the demand takes (when the whole quantity would be enough)' },
+  {
+    name: 'capacity',
+    label: '已无剩余容量',
+    rule: 'offer capacity − agreed units ≥ 1, and its quantity (m², 万元) less what agreed matches took ≥ what the demand takes (when the whole quantity would be enough)',
+  },
   { name: 'sameOwner', label: '供需同属一方', rule: 'the offerer is not the demanding organisation' },
   { name: 'certification', label: '资质认证不满足', rule: 'demand.requiredCertifications ⊆ offer.certifications' },
   { name: 'area', label: '面积不足', rule: 'offer.areaM2 ≥ demand.minAreaM2 (an offer without an area fails)' },
@@ -32,5 +36,11 @@ export type HardConstraint = (typeof hardConstraints)[number]['name'];
 export const constraintLabels = Object.fromEntries(hardConstraints.map((c) => [c.name, c.label])) as Record<HardConstraint, string>;
 
 export const resourceKindLabels: Record<z.infer<typeof resourceKindSchema>, string> = {
-  site: '厂房', land: '用地', loan: '贷款/资金', equipment: '设备', talent: '人才', service: '服务', policy: '政策',
+  site: '厂房',
+  land: '用地',
+  loan: '贷款/资金',
+  equipment: '设备',
+  talent: '人才',
+  service: '服务',
+  policy: '政策',
 };

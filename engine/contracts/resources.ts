@@ -31,20 +31,55 @@ const availability = { availableFrom: optional(isoDate), availableUntil: optiona
 /** Per kind, the attributes an offer of that kind carries (docs/resources.md §3). */
 export const offerKindSchemas = {
   site: z.strictObject({
-    ...offerCommon, kind: z.literal('site'), areaM2: area, floorLoadKnM2: optional(z.number().positive().max(1000)), certifications: certifications.default([]),
+    ...offerCommon,
+    kind: z.literal('site'),
+    areaM2: area,
+    floorLoadKnM2: optional(z.number().positive().max(1000)),
+    certifications: certifications.default([]),
     /** 元/m²/月 */
-    price: optional(z.number().min(0).max(10_000)), parkId: nodeId, ...availability,
+    price: optional(z.number().min(0).max(10_000)),
+    parkId: nodeId,
+    ...availability,
   }),
-  land: z.strictObject({ ...offerCommon, kind: z.literal('land'), areaM2: area, /** 万元/亩 */ price: optional(z.number().min(0).max(100_000)), parkId: nodeId, ...availability }),
+  land: z.strictObject({
+    ...offerCommon,
+    kind: z.literal('land'),
+    areaM2: area,
+    /** 万元/亩 */ price: optional(z.number().min(0).max(100_000)),
+    parkId: nodeId,
+    ...availability,
+  }),
   loan: z.strictObject({
-    ...offerCommon, kind: z.literal('loan'), amountWan: z.number().positive().max(10_000_000), ratePct: z.number().min(0).max(36), termMonths: z.number().int().min(1).max(600), ...availability,
+    ...offerCommon,
+    kind: z.literal('loan'),
+    amountWan: z.number().positive().max(10_000_000),
+    ratePct: z.number().min(0).max(36),
+    termMonths: z.number().int().min(1).max(600),
+    ...availability,
   }),
   equipment: z.strictObject({
-    ...offerCommon, kind: z.literal('equipment'), /** 万元 */ price: optional(z.number().min(0).max(1_000_000)), certifications: certifications.default([]), parkId: optional(nodeId), ...availability,
+    ...offerCommon,
+    kind: z.literal('equipment'),
+    /** 万元 */ price: optional(z.number().min(0).max(1_000_000)),
+    certifications: certifications.default([]),
+    parkId: optional(nodeId),
+    ...availability,
   }),
   talent: z.strictObject({ ...offerCommon, kind: z.literal('talent'), ...availability }),
-  service: z.strictObject({ ...offerCommon, kind: z.literal('service'), price: optional(z.number().min(0).max(1_000_000)), certifications: certifications.default([]), ...availability }),
-  policy: z.strictObject({ ...offerCommon, kind: z.literal('policy'), /** the subsidy's ceiling */ amountWan: optional(z.number().positive().max(10_000_000)), parkId: optional(nodeId), ...availability }),
+  service: z.strictObject({
+    ...offerCommon,
+    kind: z.literal('service'),
+    price: optional(z.number().min(0).max(1_000_000)),
+    certifications: certifications.default([]),
+    ...availability,
+  }),
+  policy: z.strictObject({
+    ...offerCommon,
+    kind: z.literal('policy'),
+    /** the subsidy's ceiling */ amountWan: optional(z.number().positive().max(10_000_000)),
+    parkId: optional(nodeId),
+    ...availability,
+  }),
 };
 
 const demandCommon = {
@@ -60,20 +95,50 @@ const parkAllowList = z.array(nodeId).max(50).default([]);
 
 export const demandKindSchemas = {
   site: z.strictObject({
-    ...demandCommon, kind: z.literal('site'), minAreaM2: area, idealAreaM2: optional(area), minFloorLoadKnM2: optional(z.number().positive().max(1000)),
-    requiredCertifications: certifications.default([]), maxPrice: optional(z.number().min(0).max(10_000)), parkAllowList, ...need,
+    ...demandCommon,
+    kind: z.literal('site'),
+    minAreaM2: area,
+    idealAreaM2: optional(area),
+    minFloorLoadKnM2: optional(z.number().positive().max(1000)),
+    requiredCertifications: certifications.default([]),
+    maxPrice: optional(z.number().min(0).max(10_000)),
+    parkAllowList,
+    ...need,
   }),
-  land: z.strictObject({ ...demandCommon, kind: z.literal('land'), minAreaM2: area, idealAreaM2: optional(area), maxPrice: optional(z.number().min(0).max(100_000)), parkAllowList, ...need }),
+  land: z.strictObject({
+    ...demandCommon,
+    kind: z.literal('land'),
+    minAreaM2: area,
+    idealAreaM2: optional(area),
+    maxPrice: optional(z.number().min(0).max(100_000)),
+    parkAllowList,
+    ...need,
+  }),
   loan: z.strictObject({
-    ...demandCommon, kind: z.literal('loan'), amountWan: z.number().positive().max(10_000_000), maxRatePct: optional(z.number().min(0).max(36)),
-    minTermMonths: optional(z.number().int().min(1).max(600)), ...need,
+    ...demandCommon,
+    kind: z.literal('loan'),
+    amountWan: z.number().positive().max(10_000_000),
+    maxRatePct: optional(z.number().min(0).max(36)),
+    minTermMonths: optional(z.number().int().min(1).max(600)),
+    ...need,
   }),
   equipment: z.strictObject({
-    ...demandCommon, kind: z.literal('equipment'), maxPrice: optional(z.number().min(0).max(1_000_000)), requiredCertifications: certifications.default([]),
-    quantity: z.number().int().min(1).max(1000).default(1), parkAllowList, ...need,
+    ...demandCommon,
+    kind: z.literal('equipment'),
+    maxPrice: optional(z.number().min(0).max(1_000_000)),
+    requiredCertifications: certifications.default([]),
+    quantity: z.number().int().min(1).max(1000).default(1),
+    parkAllowList,
+    ...need,
   }),
   talent: z.strictObject({ ...demandCommon, kind: z.literal('talent'), quantity: z.number().int().min(1).max(1000).default(1), ...need }),
-  service: z.strictObject({ ...demandCommon, kind: z.literal('service'), maxPrice: optional(z.number().min(0).max(1_000_000)), requiredCertifications: certifications.default([]), ...need }),
+  service: z.strictObject({
+    ...demandCommon,
+    kind: z.literal('service'),
+    maxPrice: optional(z.number().min(0).max(1_000_000)),
+    requiredCertifications: certifications.default([]),
+    ...need,
+  }),
   policy: z.strictObject({ ...demandCommon, kind: z.literal('policy'), amountWan: optional(z.number().positive().max(10_000_000)), parkAllowList, ...need }),
 };
 
@@ -82,26 +147,31 @@ export const demandKindSchemas = {
  * report them all at the root), then validates against that kind's schema.
  */
 function byKind<U extends z.ZodType>(union: U, schemas: Record<string, z.ZodObject>, what: string) {
-  return z.preprocess((value, ctx) => {
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      const kind = (value as { kind?: unknown }).kind;
-      const schema = typeof kind === 'string' && Object.hasOwn(schemas, kind) ? schemas[kind] : undefined;
-      if (schema) {
-        for (const key of Object.keys(value)) {
-          if (!(key in schema.shape)) ctx.addIssue({ code: 'custom', path: [key], message: `not an attribute of a ${kind} ${what}; allowed: ${Object.keys(schema.shape).join(', ')}` });
+  return z
+    .preprocess((value, ctx) => {
+      if (value && typeof value === 'object' && !Array.isArray(value)) {
+        const kind = (value as { kind?: unknown }).kind;
+        const schema = typeof kind === 'string' && Object.hasOwn(schemas, kind) ? schemas[kind] : undefined;
+        if (schema) {
+          for (const key of Object.keys(value)) {
+            if (!(key in schema.shape))
+              ctx.addIssue({ code: 'custom', path: [key], message: `not an attribute of a ${kind} ${what}; allowed: ${Object.keys(schema.shape).join(', ')}` });
+          }
         }
       }
-    }
-    return value;
-  }, union).superRefine((v, ctx) => {
-    const r = v as Record<string, unknown>;
-    const order = (from: string, until: string) => {
-      if (typeof r[from] === 'string' && typeof r[until] === 'string' && (r[until] as string) < (r[from] as string)) ctx.addIssue({ code: 'custom', path: [until], message: `must not be before ${from}` });
-    };
-    order('availableFrom', 'availableUntil');
-    order('neededFrom', 'neededUntil');
-    if (typeof r.minAreaM2 === 'number' && typeof r.idealAreaM2 === 'number' && r.idealAreaM2 < r.minAreaM2) ctx.addIssue({ code: 'custom', path: ['idealAreaM2'], message: 'must not be below minAreaM2' });
-  });
+      return value;
+    }, union)
+    .superRefine((v, ctx) => {
+      const r = v as Record<string, unknown>;
+      const order = (from: string, until: string) => {
+        if (typeof r[from] === 'string' && typeof r[until] === 'string' && (r[until] as string) < (r[from] as string))
+          ctx.addIssue({ code: 'custom', path: [until], message: `must not be before ${from}` });
+      };
+      order('availableFrom', 'availableUntil');
+      order('neededFrom', 'neededUntil');
+      if (typeof r.minAreaM2 === 'number' && typeof r.idealAreaM2 === 'number' && r.idealAreaM2 < r.minAreaM2)
+        ctx.addIssue({ code: 'custom', path: ['idealAreaM2'], message: 'must not be below minAreaM2' });
+    });
 }
 
 const o = offerKindSchemas;
@@ -115,7 +185,8 @@ export type CreateDemandRequest = z.infer<typeof createDemandRequest>;
 export const updateResourceRequest = z
   .record(z.string(), z.unknown())
   .superRefine((body, ctx) => {
-    for (const key of ['id', 'kind', 'ownerId']) if (key in body) ctx.addIssue({ code: 'custom', path: [key], message: `${key} cannot change; delete and create instead` });
+    for (const key of ['id', 'kind', 'ownerId'])
+      if (key in body) ctx.addIssue({ code: 'custom', path: [key], message: `${key} cannot change; delete and create instead` });
     if (Object.keys(body).length === 0) ctx.addIssue({ code: 'custom', path: [], message: 'name at least one attribute to change' });
   })
   // The same two rules, stated in the contract so clients (and schemathesis) see them.
@@ -126,7 +197,10 @@ export const listResourcesQuery = z.strictObject({
   status: z.enum(['open', 'closed', 'met']).optional(),
   ownerId: nodeId.optional(),
   /** Opaque: the `nextCursor` of the previous page. */
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{2,200}$/, 'the nextCursor of the previous page').optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{2,200}$/, 'the nextCursor of the previous page')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 export type ListResourcesQuery = z.infer<typeof listResourcesQuery>;
@@ -161,8 +235,14 @@ export type ResourceAssignRequest = z.infer<typeof resourceAssignRequest>;
 const slots = z.number().int().min(1).max(20).default(3);
 export const eventPlanRequest = z
   .strictObject({
-    enterprises: z.array(z.strictObject({ id: nodeId, slots })).min(1).max(eventDefaults.maxParticipants),
-    researchUnits: z.array(z.strictObject({ id: nodeId, slots })).min(1).max(eventDefaults.maxParticipants),
+    enterprises: z
+      .array(z.strictObject({ id: nodeId, slots }))
+      .min(1)
+      .max(eventDefaults.maxParticipants),
+    researchUnits: z
+      .array(z.strictObject({ id: nodeId, slots }))
+      .min(1)
+      .max(eventDefaults.maxParticipants),
     /** Pairs below this fit are not scheduled. */
     minFit: z.number().min(0).max(1).optional(),
     objective: z.enum(['total-fit', 'coverage']).default('total-fit'),

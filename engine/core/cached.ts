@@ -9,7 +9,10 @@ export class Cached<T> {
   private current?: { at: number; value: Promise<T> };
   private refreshing?: Promise<T>;
 
-  constructor(private readonly load: () => Promise<T>, private readonly ttlMs = 30_000) {}
+  constructor(
+    private readonly load: () => Promise<T>,
+    private readonly ttlMs = 30_000,
+  ) {}
 
   get(): Promise<T> {
     if (!this.current) return this.reload();

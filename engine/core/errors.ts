@@ -20,13 +20,19 @@ export class ChainMatchError extends Error {
 
 /** Input that breaks a schema or a reference (a row, a body, a query parameter). */
 export class InvalidInputError extends ChainMatchError {
-  constructor(message: string, readonly issues: FieldIssue[] = []) {
+  constructor(
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
     super(message);
   }
 }
 
 export class NotFoundError extends ChainMatchError {
-  constructor(readonly entity: string, readonly id: string) {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
     super(`${entity} "${id}" was not found`);
   }
 }
@@ -36,7 +42,10 @@ export class NotFoundError extends ChainMatchError {
  * with the field that named it.
  */
 export class UnknownReferenceError extends ChainMatchError {
-  constructor(message: string, readonly issues: FieldIssue[]) {
+  constructor(
+    message: string,
+    readonly issues: FieldIssue[],
+  ) {
     super(message);
   }
 }
@@ -47,7 +56,11 @@ export class UnknownReferenceError extends ChainMatchError {
  * (e.g. `{ mode: 'fill' }`), so a client can follow it without parsing the message.
  */
 export class ConflictError extends ChainMatchError {
-  constructor(message: string, readonly issues: FieldIssue[] = [], readonly suggestion?: Record<string, string>) {
+  constructor(
+    message: string,
+    readonly issues: FieldIssue[] = [],
+    readonly suggestion?: Record<string, string>,
+  ) {
     super(message);
   }
 }
@@ -60,7 +73,10 @@ export class ForbiddenError extends ChainMatchError {}
  * now stored, so the client can reload and retry.
  */
 export class StaleVersionError extends ChainMatchError {
-  constructor(message: string, readonly current: number) {
+  constructor(
+    message: string,
+    readonly current: number,
+  ) {
     super(message);
   }
 }

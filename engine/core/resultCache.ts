@@ -15,7 +15,10 @@ export class ResultCache {
   private hits = 0;
   private misses = 0;
 
-  constructor(readonly enabled = resultCacheEnabled(), private readonly maxPerVersion = 512) {}
+  constructor(
+    readonly enabled = resultCacheEnabled(),
+    private readonly maxPerVersion = 512,
+  ) {}
 
   get<T>(version: object, request: unknown, compute: () => Promise<T>): Promise<T> {
     if (!this.enabled) {
@@ -60,6 +63,8 @@ export function resultCacheEnabled(env: NodeJS.ProcessEnv = process.env): boolea
 /** JSON with object keys sorted, so `{a, b}` and `{b, a}` are one request. */
 export function stableKey(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }

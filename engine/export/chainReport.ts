@@ -40,9 +40,17 @@ const englishLabels = {
     'downstream-of-local': 'Downstream of the local chain',
     'upstream-of-local': 'Upstream of the local chain',
   } as Record<string, string>,
-  basis: { unmetDemand: 'local demand left unmet', demandAtStake: 'local demand at stake', adjacentLocalOutput: 'adjacent local output' } as Record<string, string>,
+  basis: { unmetDemand: 'local demand left unmet', demandAtStake: 'local demand at stake', adjacentLocalOutput: 'adjacent local output' } as Record<
+    string,
+    string
+  >,
   // proxyReasons (engine/chain/capacity.ts) in English, keyed by the Chinese phrase as the viewer keys them (reason.按…估算).
-  proxy: { size: 'Estimated from firm size classes (no revenue)', employees: 'Estimated from headcounts (no revenue)', registeredCapital: 'Estimated from registered capital (no revenue)', firmCount: 'Estimated from the number of firms (no revenue)' } as Record<string, string>,
+  proxy: {
+    size: 'Estimated from firm size classes (no revenue)',
+    employees: 'Estimated from headcounts (no revenue)',
+    registeredCapital: 'Estimated from registered capital (no revenue)',
+    firmCount: 'Estimated from the number of firms (no revenue)',
+  } as Record<string, string>,
 };
 
 /** The words of a report in its language. */
@@ -50,13 +58,16 @@ function labelsIn(lang: ExportLang) {
   return lang === 'en'
     ? englishLabels
     : {
-      stage: stageLabels, class: gapClassLabels, action: actionLabels, reason: gapReasonLabels,
-      basis: priorityBasisLabels, proxy: proxyReasons as Record<string, string>,
-    };
+        stage: stageLabels,
+        class: gapClassLabels,
+        action: actionLabels,
+        reason: gapReasonLabels,
+        basis: priorityBasisLabels,
+        proxy: proxyReasons as Record<string, string>,
+      };
 }
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
-
 
 /**
  * The chain map (产业链图谱) as rows: every segment, upstream first, with its figures and flows.
@@ -66,7 +77,11 @@ export function chainMapTable(map: ChainMap, demoFirms: ReadonlyMap<string, numb
   const w = inLang(lang);
   const l = labelsIn(lang);
   const name = new Map(map.segments.map((s) => [s.segmentId, nameIn(lang)(s)]));
-  const names = (ids: string[]) => listOf(lang, ids.map((id) => name.get(id) ?? id));
+  const names = (ids: string[]) =>
+    listOf(
+      lang,
+      ids.map((id) => name.get(id) ?? id),
+    );
   const upstreamOf = (id: string) => names(map.feeds.filter((f) => f.to === id).map((f) => f.from));
   const downstreamOf = (id: string) => names(map.feeds.filter((f) => f.from === id).map((f) => f.to));
   return withDemoNote({
@@ -93,19 +108,38 @@ export function chainMapTable(map: ChainMap, demoFirms: ReadonlyMap<string, numb
     rows: [...map.segments]
       .sort((a, b) => a.order - b.order || a.segmentId.localeCompare(b.segmentId))
       .map((s) => ({
-        order: s.order, stage: l.stage[s.stage] ?? s.stage, id: s.segmentId, name: nameIn(lang)(s), class: l.class[s.class] ?? s.class,
-        firms: s.metrics.localFirmCount, demoFirms: demoFirms.get(s.segmentId) ?? 0, demo: demoCell((demoFirms.get(s.segmentId) ?? 0) > 0, lang),
-        capacity: s.metrics.localCapacity, demand: s.metrics.localDemand,
-        shortfall: pct(s.metrics.shortfall), outside: pct(s.metrics.outsideDependence), topShare: pct(s.metrics.topFirmShare),
-        upstream: upstreamOf(s.segmentId), downstream: downstreamOf(s.segmentId), products: listOf(lang, s.products.map((p) => p.name)),
+        order: s.order,
+        stage: l.stage[s.stage] ?? s.stage,
+        id: s.segmentId,
+        name: nameIn(lang)(s),
+        class: l.class[s.class] ?? s.class,
+        firms: s.metrics.localFirmCount,
+        demoFirms: demoFirms.get(s.segmentId) ?? 0,
+        demo: demoCell((demoFirms.get(s.segmentId) ?? 0) > 0, lang),
+        capacity: s.metrics.localCapacity,
+        demand: s.metrics.localDemand,
+        shortfall: pct(s.metrics.shortfall),
+        outside: pct(s.metrics.outsideDependence),
+        topShare: pct(s.metrics.topFirmShare),
+        upstream: upstreamOf(s.segmentId),
+        downstream: downstreamOf(s.segmentId),
+        products: listOf(
+          lang,
+          s.products.map((p) => p.name),
+        ),
       })),
   });
 }
 
-const priorityBasisLabels: Record<string, string> = { unmetDemand: '未满足的本地需求', demandAtStake: '受影响的本地需求', adjacentLocalOutput: '相邻的本地产出' };
+const priorityBasisLabels: Record<string, string> = {
+  unmetDemand: '未满足的本地需求',
+  demandAtStake: '受影响的本地需求',
+  adjacentLocalOutput: '相邻的本地产出',
+};
 
 /** A firm's name as an export shows it: demo firms say so beside the name. */
-const firmName = (lang: ExportLang) => (f: { name: string; demo: boolean }) => (f.demo ? inLang(lang)(`${f.name}（演示数据）`, `${f.name} (demo data)`) : f.name);
+const firmName = (lang: ExportLang) => (f: { name: string; demo: boolean }) =>
+  f.demo ? inLang(lang)(`${f.name}（演示数据）`, `${f.name} (demo data)`) : f.name;
 
 /**
  * The gap list (缺口清单): the gaps (补链, 强链) by priority in 亿元, then the 延链 opportunities as a
@@ -179,7 +213,17 @@ export function gapTable(report: GapReport, lang: ExportLang = 'zh'): Table {
 }
 
 // The columns of a partner list do not depend on its rows: an empty answer gives them.
-const emptyResult: PartnerResult = { chainId: '', mode: 'fill', targets: [], candidates: [], dominantFirms: [], diversity: { lambda: 0, leftOut: 0 }, excludedByKeyword: 0, excludedAsUnrelated: 0, textProvider: 'lexical' };
+const emptyResult: PartnerResult = {
+  chainId: '',
+  mode: 'fill',
+  targets: [],
+  candidates: [],
+  dominantFirms: [],
+  diversity: { lambda: 0, leftOut: 0 },
+  excludedByKeyword: 0,
+  excludedAsUnrelated: 0,
+  textProvider: 'lexical',
+};
 
 /** Partner candidates of several modes in one list, each row saying which (补链/强链/延链). */
 export function candidatesTable(results: PartnerResult[], lang: ExportLang = 'zh'): Table {
@@ -201,7 +245,9 @@ export type ChainReportPart = 'map' | 'gaps' | 'candidates';
  * `lang`: the words' language; chains and segments by their English names in English (namesIn.ts), firms' names as recorded.
  */
 export async function chainReport(
-  engine: ChainReader, chainId: string, options: { limit?: number; parts?: ChainReportPart[]; lang?: ExportLang } = {},
+  engine: ChainReader,
+  chainId: string,
+  options: { limit?: number; parts?: ChainReportPart[]; lang?: ExportLang } = {},
 ): Promise<Table[]> {
   const lang = options.lang ?? 'zh';
   const w = inLang(lang);
@@ -209,7 +255,11 @@ export async function chainReport(
   const [map, gaps] = await Promise.all([engine.chainMap(chainId), engine.gaps(chainId)]);
   const chainName = nameIn(lang)(map.chain);
   const chain = { label: w('产业链', 'Chain'), value: chainName };
-  const title = (t: Table, zh: string, en: string): Table => ({ ...t, title: w(`${chainName}${zh}`, `${en} — ${chainName}`), context: [chain, ...(t.context ?? [])] });
+  const title = (t: Table, zh: string, en: string): Table => ({
+    ...t,
+    title: w(`${chainName}${zh}`, `${en} — ${chainName}`),
+    context: [chain, ...(t.context ?? [])],
+  });
   const tables: Table[] = [];
   if (parts.has('map')) tables.push(title(chainMapTable(map, await demoFirmsBySegment(engine.graph, chainId), lang), '产业链图谱', 'Chain map'));
   if (parts.has('gaps')) tables.push(title(gapTable(gaps, lang), '缺口清单', 'Gap list'));

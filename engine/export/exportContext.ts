@@ -8,7 +8,13 @@ export interface ContextLine {
 }
 
 const stampFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: districtTime.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  timeZone: districtTime.timeZone,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
 });
 
 /** `2026-12-06 10:15` in the district's time zone: what a person writes, never an ISO string in UTC. */
@@ -32,12 +38,13 @@ export function dataSource(demoRows: number, lang: ExportLang = 'zh'): ContextLi
   const w = inLang(lang);
   return {
     label: w('数据来源', 'Data source'),
-    value: demoRows > 0
-      ? w(
-        `ChainMatch 产业链知识图谱；其中 ${demoRows} 行涉及演示数据（种子生成器虚构，非真实企业或机构）`,
-        `ChainMatch industrial-chain knowledge graph; ${demoRows} rows involve demo data (invented by the seed generator, not real firms or institutions)`,
-      )
-      : w('ChainMatch 产业链知识图谱（导入或登记的数据）', 'ChainMatch industrial-chain knowledge graph (imported or registered data)'),
+    value:
+      demoRows > 0
+        ? w(
+            `ChainMatch 产业链知识图谱；其中 ${demoRows} 行涉及演示数据（种子生成器虚构，非真实企业或机构）`,
+            `ChainMatch industrial-chain knowledge graph; ${demoRows} rows involve demo data (invented by the seed generator, not real firms or institutions)`,
+          )
+        : w('ChainMatch 产业链知识图谱（导入或登记的数据）', 'ChainMatch industrial-chain knowledge graph (imported or registered data)'),
   };
 }
 

@@ -10,7 +10,10 @@ export type ExportLang = MessageLang;
 export const inLang = (lang: ExportLang) => (zh: string, en: string) => (lang === 'en' ? en : zh);
 
 /** A code parameter (tags, size, …) as a word of the language, the code itself when unknown. */
-const exportWord = (lang: ExportLang): WordOf => (param, code) => (lang === 'en' ? enWords : zhWords)[param][code] ?? code;
+const exportWord =
+  (lang: ExportLang): WordOf =>
+  (param, code) =>
+    (lang === 'en' ? enWords : zhWords)[param][code] ?? code;
 
 /** An enterprise size or tag code as the export's word (the same tables as the reasons). */
 export const sizeWord = (lang: ExportLang, size: string) => exportWord(lang)('size', size);

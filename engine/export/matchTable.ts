@@ -48,15 +48,24 @@ export function matchTable(items: MatchRecord[], chainNames: ReadonlyMap<string,
     rows: items.map((m) => {
       const last = m.history[m.history.length - 1];
       return {
-        id: m.id, kind: kindLabels[lang][m.kind] ?? m.kind, status: statusLabels[lang][m.status],
+        id: m.id,
+        kind: kindLabels[lang][m.kind] ?? m.kind,
+        status: statusLabels[lang][m.status],
         subject: withId(m.subjectName, m.subjectId),
         candidate: withId(m.candidateName, m.candidateId),
         demo: demoCell(m.demo, lang),
-        chain: m.chainId ? (chainNames.get(m.chainId) ?? m.chainId) : '', score: m.score, confidence: confidenceLabels[lang][m.explanation.confidence],
+        chain: m.chainId ? (chainNames.get(m.chainId) ?? m.chainId) : '',
+        score: m.score,
+        confidence: confidenceLabels[lang][m.explanation.confidence],
         reason: messagesText(m.explanation.reasonParts, m.explanation.reason, lang),
         // Owner and notes are absent for readers who may not see them (matchStore.visibleTo): empty cells.
-        createdBy: m.createdBy ?? '', dueDate: m.dueDate ?? '', overdue: m.overdue ? w('是', 'Yes') : '',
-        createdAt: localTime(m.createdAt), lastActor: last?.actor ?? m.createdBy ?? '', updatedAt: localTime(m.updatedAt), lastNote: last?.note ?? '',
+        createdBy: m.createdBy ?? '',
+        dueDate: m.dueDate ?? '',
+        overdue: m.overdue ? w('是', 'Yes') : '',
+        createdAt: localTime(m.createdAt),
+        lastActor: last?.actor ?? m.createdBy ?? '',
+        updatedAt: localTime(m.updatedAt),
+        lastNote: last?.note ?? '',
       };
     }),
   });

@@ -15,7 +15,12 @@ describe('demo data in exports', () => {
     expect(withDemoNote(table([false, false])).note).toBeUndefined();
     const marked = withDemoNote(table([true, false, true]));
     expect(marked.note).toContain('本表含 2 条演示数据');
-    expect(tableToCsv(marked).split('\n').slice(0, 3).map((l) => l.replace(/\r$/, ''))).toEqual([`\uFEFF${marked.note}`, '企业名称,演示数据', '企业0,是']);
+    expect(
+      tableToCsv(marked)
+        .split('\n')
+        .slice(0, 3)
+        .map((l) => l.replace(/\r$/, '')),
+    ).toEqual([`\uFEFF${marked.note}`, '企业名称,演示数据', '企业0,是']);
     expect(tableToCsv(table([false])).split('\n')[0]).toBe('\uFEFF企业名称,演示数据');
   });
 
@@ -39,7 +44,14 @@ describe('demo data in exports', () => {
 
 describe('exports never carry a formula a spreadsheet would run (CSV injection)', () => {
   const hostile = ['=HYPERLINK("http://x","点我")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR'];
-  const rows: Table = { title: '测试', columns: [{ key: 'note', header: '备注' }, { key: 'n', header: '数' }], rows: [...hostile.map((note) => ({ note, n: -3 })), { note: '正常文字', n: 1 }] };
+  const rows: Table = {
+    title: '测试',
+    columns: [
+      { key: 'note', header: '备注' },
+      { key: 'n', header: '数' },
+    ],
+    rows: [...hostile.map((note) => ({ note, n: -3 })), { note: '正常文字', n: 1 }],
+  };
 
   it('CSV: every cell that starts like a formula is prefixed with an apostrophe; numbers stay numbers', () => {
     const [, ...parsed] = parse(tableToCsv(rows).replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];

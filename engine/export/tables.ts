@@ -107,12 +107,24 @@ export function partnerTable(result: PartnerResult, context?: ContextLine[], lan
       { key: 'reason', header: w('推荐理由', 'Reason'), width: 80 },
     ],
     rows: result.candidates.map((c, i) => ({
-      rank: i + 1, name: c.name, demo: demoCell(c.demo, lang), id: c.id, province: c.province, city: c.city,
+      rank: i + 1,
+      name: c.name,
+      demo: demoCell(c.demo, lang),
+      id: c.id,
+      province: c.province,
+      city: c.city,
       size: c.size ? sizeWord(lang, c.size) : w('未知', 'Unknown'),
       tags: tagWords(lang, c.tags),
-      segment: c.segmentName, products: evidenceProducts(c, lang), score: c.score,
+      segment: c.segmentName,
+      products: evidenceProducts(c, lang),
+      score: c.score,
       confidence: confidenceLabels[lang][c.explanation.confidence],
-      fit: signal(c, 'fit'), connectivity: signal(c, 'connectivity'), ties: signal(c, 'ties'), tier: signal(c, 'tier'), scale: signal(c, 'scale'), channel: signal(c, 'channel'),
+      fit: signal(c, 'fit'),
+      connectivity: signal(c, 'connectivity'),
+      ties: signal(c, 'ties'),
+      tier: signal(c, 'tier'),
+      scale: signal(c, 'scale'),
+      channel: signal(c, 'channel'),
       reason: messagesText(c.explanation.reasonParts, c.explanation.reason, lang),
     })),
   });
@@ -133,7 +145,14 @@ export function partnerContext(request: PartnerRequest, result: PartnerResult, c
   return [
     { label: w('产业链', 'Chain'), value: chainName },
     { label: w('链策', 'Mode'), value: modeLabels[lang][result.mode] },
-    { label: w('目标环节', 'Target segments'), value: listOf(lang, result.targets.map((t) => t.name)) || w('无', 'none') },
+    {
+      label: w('目标环节', 'Target segments'),
+      value:
+        listOf(
+          lang,
+          result.targets.map((t) => t.name),
+        ) || w('无', 'none'),
+    },
     { label: w('筛选条件', 'Filters'), value: filters.join(w('；', '; ')) || w('无', 'none') },
   ];
 }

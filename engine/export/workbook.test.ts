@@ -7,7 +7,10 @@ import { headerRowOf, tableToXlsx } from './workbook.ts';
 const table = (demos: boolean[]): Table =>
   withDemoNote({
     title: '补链候选企业',
-    context: [{ label: '产业链', value: '生物医药' }, { label: '筛选条件', value: '省份：江苏' }],
+    context: [
+      { label: '产业链', value: '生物医药' },
+      { label: '筛选条件', value: '省份：江苏' },
+    ],
     columns: [{ key: 'name', header: '企业名称' }, { key: 'size', header: '企业规模' }, demoColumn],
     rows: demos.map((d, i) => ({ name: `企业${i}`, size: '大型', demo: demoCell(d) })),
   });

@@ -7,9 +7,12 @@ const never = () => new Promise<never>(() => {});
 describe('Availability (circuit breaker)', () => {
   it('fails calls in flight and new calls at once after a lost connection, and closes when the probe answers', async () => {
     let serverUp = false;
-    const breaker = new Availability(async () => {
-      if (!serverUp) throw lost();
-    }, { probeEveryMs: 10, probeTimeoutMs: 100 });
+    const breaker = new Availability(
+      async () => {
+        if (!serverUp) throw lost();
+      },
+      { probeEveryMs: 10, probeTimeoutMs: 100 },
+    );
 
     const hanging = breaker.guard(never);
     await expect(breaker.guard(() => Promise.reject(lost()))).rejects.toBeInstanceOf(GraphUnavailableError);

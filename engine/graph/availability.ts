@@ -37,12 +37,14 @@ export class Availability {
     if (!this.available) return Promise.reject(new GraphUnavailableError());
     return new Promise<T>((resolve, reject) => {
       this.inFlight.add(reject);
-      call().then(resolve, (error: unknown) => {
-        if (isConnectionLoss(error)) {
-          this.trip();
-          reject(new GraphUnavailableError());
-        } else reject(error);
-      }).finally(() => this.inFlight.delete(reject));
+      call()
+        .then(resolve, (error: unknown) => {
+          if (isConnectionLoss(error)) {
+            this.trip();
+            reject(new GraphUnavailableError());
+          } else reject(error);
+        })
+        .finally(() => this.inFlight.delete(reject));
     });
   }
 

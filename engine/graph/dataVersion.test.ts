@@ -18,10 +18,12 @@ describe('data version (docs/scaling.md)', () => {
     expect(await graph.read(readDataVersion)).not.toBe(before);
     // A write that fails bumps nothing: the bump rolls back with it.
     const settled = await graph.read(readDataVersion);
-    await expect(graph.write(async (tx) => {
-      await tx.run('RETURN 1');
-      throw new Error('work failed');
-    })).rejects.toThrow('work failed');
+    await expect(
+      graph.write(async (tx) => {
+        await tx.run('RETURN 1');
+        throw new Error('work failed');
+      }),
+    ).rejects.toThrow('work failed');
     expect(await graph.read(readDataVersion)).toBe(settled);
   });
 

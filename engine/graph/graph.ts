@@ -14,7 +14,10 @@ const transientBackoffMs = [20, 80, 250];
 export class Graph {
   readonly availability: Availability;
 
-  constructor(readonly driver: Driver, readonly database?: string) {
+  constructor(
+    readonly driver: Driver,
+    readonly database?: string,
+  ) {
     this.availability = new Availability(() => this.session('READ', (s) => s.executeRead((tx) => tx.run('RETURN 1'))));
   }
 

@@ -61,10 +61,12 @@ describe('the chains’ health history in Neo4j', () => {
     );
     // Two follow-ups of biomed: one moved after that day (counted by the status it reached), one before (not counted).
     await graph.write((tx) =>
-      tx.run(
-        `UNWIND $rows AS r CREATE (m:Match {id: r.id, chainId: 'biomed', kind: 'partner', status: r.status, updatedAt: r.at})`,
-        { rows: [{ id: 'history-test.1', status: 'contacted', at: '2000-01-07T03:00:00.000Z' }, { id: 'history-test.2', status: 'agreed', at: '2000-01-04T15:00:00.000Z' }] },
-      ),
+      tx.run(`UNWIND $rows AS r CREATE (m:Match {id: r.id, chainId: 'biomed', kind: 'partner', status: r.status, updatedAt: r.at})`, {
+        rows: [
+          { id: 'history-test.1', status: 'contacted', at: '2000-01-07T03:00:00.000Z' },
+          { id: 'history-test.2', status: 'agreed', at: '2000-01-04T15:00:00.000Z' },
+        ],
+      }),
     );
     const biomed = (await districtOverview(engine, past('2000-01-10'))).chains.find((c) => c.chain.id === 'biomed')!;
     expect(biomed.matchesMoved).toEqual({ contacted: 1 });
@@ -86,7 +88,9 @@ describe('the chains’ health history in Neo4j', () => {
       recorder.stop();
     }
     expect(errors).toEqual([]);
-    const days = await graph.query<{ day: string }>("MATCH (h:ChainHealthSnapshot {chainId: 'biomed'}) WHERE h.day >= '2000-01-20' AND h.day < '2001' RETURN h.day AS day ORDER BY day");
+    const days = await graph.query<{ day: string }>(
+      "MATCH (h:ChainHealthSnapshot {chainId: 'biomed'}) WHERE h.day >= '2000-01-20' AND h.day < '2001' RETURN h.day AS day ORDER BY day",
+    );
     expect(days.map((d) => d.day)).toEqual(['2000-01-20', '2000-01-21']);
   });
 });

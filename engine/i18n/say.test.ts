@@ -11,7 +11,9 @@ function samples(code: MessageCode): MessageParams[] {
   const names = placeholders(zhMessages[code]);
   const words = names.filter(isWord) as (keyof typeof zhWords)[];
   const valuesOf = (w: keyof typeof zhWords) => Object.keys(zhWords[w]);
-  const base: MessageParams = Object.fromEntries(names.map((n) => [n, isWord(n) ? (n === 'tags' || n === 'rules' ? valuesOf(n) : valuesOf(n as keyof typeof zhWords)[0]!) : 'Acme']));
+  const base: MessageParams = Object.fromEntries(
+    names.map((n) => [n, isWord(n) ? (n === 'tags' || n === 'rules' ? valuesOf(n) : valuesOf(n as keyof typeof zhWords)[0]!) : 'Acme']),
+  );
   return [base, ...words.filter((w) => w !== 'tags' && w !== 'rules').flatMap((w) => valuesOf(w).map((v) => ({ ...base, [w]: v })))];
 }
 

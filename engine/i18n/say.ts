@@ -1,11 +1,25 @@
-import { messageLimits, wordParams, type Message, type MessageCode, type MessageParam, type MessageParams, type WordParam } from '../contracts/messages/message.ts';
+import {
+  messageLimits,
+  wordParams,
+  type Message,
+  type MessageCode,
+  type MessageParam,
+  type MessageParams,
+  type WordParam,
+} from '../contracts/messages/message.ts';
 import { zhMessages } from '../contracts/messages/zhMessages.ts';
 import { enterpriseSizeLabels, enterpriseTagLabels } from '../model/enterprise.ts';
 import { constraintLabels, resourceKindLabels } from '../contracts/resourceWords.ts';
 
 /** Talent levels in Chinese words (engine/model/nodes.ts talentLevelSchema). */
 export const levelLabels: Record<string, string> = {
-  laureate: '诺贝尔奖/图灵奖获得者', academician: '两院院士', national: '国家级人才', provincial: '省级人才', municipal: '市级人才', district: '区级人才', other: '研究人员',
+  laureate: '诺贝尔奖/图灵奖获得者',
+  academician: '两院院士',
+  national: '国家级人才',
+  provincial: '省级人才',
+  municipal: '市级人才',
+  district: '区级人才',
+  other: '研究人员',
 };
 
 /** The Chinese words of the parameters that are codes (message.ts wordParams). */
@@ -23,7 +37,9 @@ const wordParamSet: ReadonlySet<string> = new Set(wordParams);
 const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 const withinBounds = (value: MessageParam) =>
-  Array.isArray(value) ? value.length <= messageLimits.listItems && value.every((x) => x.length <= messageLimits.listItem) : typeof value !== 'string' || value.length <= messageLimits.text;
+  Array.isArray(value)
+    ? value.length <= messageLimits.listItems && value.every((x) => x.length <= messageLimits.listItem)
+    : typeof value !== 'string' || value.length <= messageLimits.text;
 
 /** The parameters within the contract's bounds; the same object when they already are (the common case: no copy). */
 function bounded(params: MessageParams): MessageParams {
@@ -34,15 +50,17 @@ function bounded(params: MessageParams): MessageParams {
     const value = params[name]!;
     out[name] = Array.isArray(value)
       ? value.slice(0, messageLimits.listItems).map((x) => cut(x, messageLimits.listItem))
-      : typeof value === 'string' ? cut(value, messageLimits.text) : value;
+      : typeof value === 'string'
+        ? cut(value, messageLimits.text)
+        : value;
   }
   return out;
 }
 
 function zhParam(name: string, value: MessageParam): string {
   const words = wordParamSet.has(name) ? zhWords[name as WordParam] : undefined;
-  if (Array.isArray(value)) return value.map((x) => (words ? words[x] ?? x : x)).join('、');
-  return words ? words[String(value)] ?? String(value) : String(value);
+  if (Array.isArray(value)) return value.map((x) => (words ? (words[x] ?? x) : x)).join('、');
+  return words ? (words[String(value)] ?? String(value)) : String(value);
 }
 
 /** Each template split once into text and parameter names: filling it is then a walk, not a regular expression (thousands a request). */
@@ -50,7 +68,10 @@ const compiled = new Map<MessageCode, (string | { name: string })[]>();
 function pieces(code: MessageCode): (string | { name: string })[] {
   let found = compiled.get(code);
   if (!found) {
-    found = zhMessages[code].split(/(\{\w+\})/).filter(Boolean).map((x) => (/^\{\w+\}$/.test(x) ? { name: x.slice(1, -1) } : x));
+    found = zhMessages[code]
+      .split(/(\{\w+\})/)
+      .filter(Boolean)
+      .map((x) => (/^\{\w+\}$/.test(x) ? { name: x.slice(1, -1) } : x));
     compiled.set(code, found);
   }
   return found;

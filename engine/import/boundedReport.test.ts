@@ -12,13 +12,20 @@ describe('bounded import reports', () => {
     const started = Date.now();
     const table = await readTable('csv', wide, 'wide.csv');
     expect(table.records).toEqual([]);
-    expect(table.issues).toEqual([expect.objectContaining({ path: '(file)', message: expect.stringMatching(/^not valid CSV: a record longer than 100000 characters \(at most 200 columns/) })]);
+    expect(table.issues).toEqual([
+      expect.objectContaining({
+        path: '(file)',
+        message: expect.stringMatching(/^not valid CSV: a record longer than 100000 characters \(at most 200 columns/),
+      }),
+    ]);
     expect(JSON.stringify(table.issues).length).toBeLessThan(1000);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('stops at a cell longer than the cell cap', () => {
-    expect(() => parseCsv(`a,b\n1,${'x'.repeat(importLimits.maxCellChars + 1)}\n`)).toThrow(`field 2 is longer than ${importLimits.maxCellChars} characters (record 2`);
+    expect(() => parseCsv(`a,b\n1,${'x'.repeat(importLimits.maxCellChars + 1)}\n`)).toThrow(
+      `field 2 is longer than ${importLimits.maxCellChars} characters (record 2`,
+    );
     // Narrow lines of many columns are stopped by the column cap.
     expect(() => parseCsv(Array.from({ length: 300 }, () => 'a').join(','))).toThrow('300 fields; at most 200 columns');
     expect(parseCsv(`a\n${'x'.repeat(importLimits.maxCellChars - 10)}\n`)[1][0]).toHaveLength(importLimits.maxCellChars - 10);

@@ -30,22 +30,34 @@ export const importId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$/, 
  * 18 characters of the USCC alphabet; otherwise any id in the form of `importId` (listed, foreign and
  * Hong Kong/Macao/Taiwan firms often have no USCC in the lists officers hold).
  */
-export const enterpriseIdField = z.string().trim().transform((raw, ctx) => {
-  const upper = raw.toUpperCase();
-  if (looksLikeUscc(upper)) {
-    const problem = usccProblem(upper);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    return upper;
-  }
-  const other = importId.safeParse(raw);
-  if (!other.success) ctx.addIssue({ code: 'custom', message: `a USCC (统一社会信用代码, 18 characters) or another id: ${other.error.issues[0].message}` });
-  return raw;
-});
+export const enterpriseIdField = z
+  .string()
+  .trim()
+  .transform((raw, ctx) => {
+    const upper = raw.toUpperCase();
+    if (looksLikeUscc(upper)) {
+      const problem = usccProblem(upper);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      return upper;
+    }
+    const other = importId.safeParse(raw);
+    if (!other.success) ctx.addIssue({ code: 'custom', message: `a USCC (统一社会信用代码, 18 characters) or another id: ${other.error.issues[0].message}` });
+    return raw;
+  });
 /** A shared technical term (Topic), e.g. 手性合成. */
 export const topicName = z.string().min(1).max(40);
 
 const booleanWords: Record<string, boolean> = {
-  true: true, false: false, '1': true, '0': false, yes: true, no: false, y: true, n: false, 是: true, 否: false,
+  true: true,
+  false: false,
+  '1': true,
+  '0': false,
+  yes: true,
+  no: false,
+  y: true,
+  n: false,
+  是: true,
+  否: false,
 };
 
 type Coerced = { ok: true; value: unknown } | { ok: false; message: string };
@@ -93,14 +105,18 @@ export function coerceCell(column: Column, raw: unknown): Coerced {
     }
     case 'number':
     case 'integer': {
-      const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+      const value =
+        typeof raw === 'number' ? raw : typeof raw === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
       if (!Number.isFinite(value)) return { ok: false, message: column.type === 'integer' ? 'a whole number' : 'a number' };
       if (column.type === 'integer' && !Number.isInteger(value)) return { ok: false, message: 'a whole number' };
       return { ok: true, value };
     }
     case 'year': {
       if (raw instanceof Date) return { ok: true, value: raw.getUTCFullYear() };
-      if (typeof raw === 'number') return Number.isInteger(raw) && raw >= 1000 && raw <= 9999 ? { ok: true, value: raw } : { ok: false, message: 'a year (2015) or a real date (2015-06-18)' };
+      if (typeof raw === 'number')
+        return Number.isInteger(raw) && raw >= 1000 && raw <= 9999
+          ? { ok: true, value: raw }
+          : { ok: false, message: 'a year (2015) or a real date (2015-06-18)' };
       const parts = calendarParts(toText(raw));
       return parts ? { ok: true, value: parts.year } : { ok: false, message: 'a year (2015), a month (2015年6月) or a real date (2015-06-18)' };
     }
@@ -112,7 +128,11 @@ export function coerceCell(column: Column, raw: unknown): Coerced {
       return typeof value === 'boolean' ? { ok: true, value } : { ok: false, message: `one of ${accepted}` };
     }
     case 'list': {
-      const items = Array.isArray(raw) ? raw.map((x) => toText(x)) : toText(raw).split(/[;；]/).map((x) => x.trim());
+      const items = Array.isArray(raw)
+        ? raw.map((x) => toText(x))
+        : toText(raw)
+            .split(/[;；]/)
+            .map((x) => x.trim());
       const problem = items.map((x) => controlProblem(column, x)).find((p) => p !== null);
       if (problem) return { ok: false, message: problem };
       return { ok: true, value: items.filter((x) => !isBlank(x)).map((x) => word(column, x)) };

@@ -5,9 +5,18 @@ import { CsvSyntaxError, parseCsv } from './csv.ts';
 
 describe('parseCsv (RFC 4180)', () => {
   it('splits fields and records, with CRLF, LF or CR line breaks', () => {
-    expect(parseCsv('a,b\r\n1,2\r\n')).toEqual([['a', 'b'], ['1', '2']]);
-    expect(parseCsv('a,b\n1,2')).toEqual([['a', 'b'], ['1', '2']]);
-    expect(parseCsv('a,b\r1,2\r')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('a,b\r\n1,2\r\n')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(parseCsv('a,b\n1,2')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(parseCsv('a,b\r1,2\r')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('keeps empty fields, and an empty line as one empty field', () => {
@@ -24,7 +33,10 @@ describe('parseCsv (RFC 4180)', () => {
   });
 
   it('drops a UTF-8 byte-order mark', () => {
-    expect(parseCsv('\uFEFF统一社会信用代码,企业名称\n1,2')).toEqual([['统一社会信用代码', '企业名称'], ['1', '2']]);
+    expect(parseCsv('\uFEFF统一社会信用代码,企业名称\n1,2')).toEqual([
+      ['统一社会信用代码', '企业名称'],
+      ['1', '2'],
+    ]);
   });
 
   it('keeps a last record that is a single empty quoted field', () => {

@@ -8,7 +8,11 @@ import { importLimits } from '../config/limits.ts';
  * is an error naming the record (and the line where csv-parse stopped).
  */
 export class CsvSyntaxError extends Error {
-  constructor(message: string, readonly record: number, readonly line: number) {
+  constructor(
+    message: string,
+    readonly record: number,
+    readonly line: number,
+  ) {
     super(`${message} (record ${record}, line ${line})`);
     this.name = 'CsvSyntaxError';
   }
@@ -22,10 +26,15 @@ export class CsvSyntaxError extends Error {
 export function parseCsv(text: string, limits: { maxColumns: number; maxCellChars: number; maxRecordChars: number } = importLimits): string[][] {
   try {
     return parse(text, {
-      bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, record_delimiter: ['\r\n', '\n', '\r'],
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      record_delimiter: ['\r\n', '\n', '\r'],
       max_record_size: limits.maxRecordChars,
       on_record: (record: string[], context) => {
-        if (record.length > limits.maxColumns) throw new CsvSyntaxError(`${record.length} fields; at most ${limits.maxColumns} columns per import`, context.records, context.lines);
+        if (record.length > limits.maxColumns)
+          throw new CsvSyntaxError(`${record.length} fields; at most ${limits.maxColumns} columns per import`, context.records, context.lines);
         const long = record.findIndex((cell) => cell.length > limits.maxCellChars);
         if (long >= 0) throw new CsvSyntaxError(`field ${long + 1} is longer than ${limits.maxCellChars} characters`, context.records, context.lines);
         return record;
@@ -35,7 +44,11 @@ export function parseCsv(text: string, limits: { maxColumns: number; maxCellChar
     if (error instanceof CsvSyntaxError) throw error;
     if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') {
       const e = error as CsvError & { records?: number; lines?: number };
-      throw new CsvSyntaxError(`a record longer than ${limits.maxRecordChars} characters (at most ${limits.maxColumns} columns of ${limits.maxCellChars} characters)`, (e.records ?? 0) + 1, e.lines ?? 0);
+      throw new CsvSyntaxError(
+        `a record longer than ${limits.maxRecordChars} characters (at most ${limits.maxColumns} columns of ${limits.maxCellChars} characters)`,
+        (e.records ?? 0) + 1,
+        e.lines ?? 0,
+      );
     }
     if (error instanceof CsvError) {
       const e = error as CsvError & { records?: number; lines?: number };

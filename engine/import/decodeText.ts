@@ -6,7 +6,11 @@ export type TextEncoding = (typeof textEncodings)[number];
 
 /** Bytes that are not text in the encoding the file was read in: the first bad byte, counted from 0, and its line. */
 export class UndecodableTextError extends Error {
-  constructor(readonly encoding: string, readonly line: number, readonly byteOffset: number | null) {
+  constructor(
+    readonly encoding: string,
+    readonly line: number,
+    readonly byteOffset: number | null,
+  ) {
     super(
       `not valid ${encoding}: line ${line}${byteOffset === null ? '' : `, byte ${byteOffset}`}` +
         (encoding === 'UTF-8' ? '; save the file as UTF-8, or declare encoding=gb18030 if it was saved as GB18030 (Excel "CSV" on Chinese Windows)' : ''),
@@ -16,7 +20,7 @@ export class UndecodableTextError extends Error {
 
 /** Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF), or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
     if (b < 0x80) {
       i++;

@@ -58,9 +58,16 @@ describe('the example files under seed/examples/', () => {
       const queued = await listReviewQueue(graph, 0, 100);
       for (const id of report.review) {
         const suggestions = queued.items.find((i) => i.firm.id === id)!.suggestions;
-        expect(suggestions.some((x) => x.segmentId.startsWith('low-altitude.')), id).toBe(true);
+        expect(
+          suggestions.some((x) => x.segmentId.startsWith('low-altitude.')),
+          id,
+        ).toBe(true);
       }
-      const drone = { name: '杭州天际无人机有限公司', products: ['多旋翼无人机', '工业级无人机'], description: '行业级多旋翼和复合翼无人机整机制造，产品用于电力巡检、测绘' };
+      const drone = {
+        name: '杭州天际无人机有限公司',
+        products: ['多旋翼无人机', '工业级无人机'],
+        description: '行业级多旋翼和复合翼无人机整机制造，产品用于电力巡检、测绘',
+      };
       const [top] = (await knowledge.classify(drone, { chainIds: ['low-altitude'] })).items;
       expect(top).toMatchObject({ segmentId: 'low-altitude.aircraft', decision: 'review' });
       expect(report.unmatchedProducts).toEqual([]);

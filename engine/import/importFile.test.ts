@@ -46,7 +46,9 @@ describe('importFile on a real Neo4j', () => {
     lines[2] = lines[2].replace(good, good.slice(0, 17) + (good[17] === '0' ? '1' : '0'));
     const error = await importFile(graph, knowledge, { entity: 'enterprises', filename: 'firms.csv', content: csv(lines) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputError);
-    expect((error as InvalidInputError).issues).toEqual([expect.objectContaining({ file: 'firms.csv', row: 3, path: 'id', message: expect.stringContaining('check character') })]);
+    expect((error as InvalidInputError).issues).toEqual([
+      expect.objectContaining({ file: 'firms.csv', row: 3, path: 'id', message: expect.stringContaining('check character') }),
+    ]);
     expect(await graphCounts(graph)).toEqual(before.counts);
   });
 
@@ -57,7 +59,9 @@ describe('importFile on a real Neo4j', () => {
       `${testUscc(13)},导入测试企业13号有限公司,是,,biomed.no-such-segment,,park.no-such-park,小型,10,3,2018,`,
       firm(11),
     ];
-    const error = (await importFile(graph, knowledge, { entity: 'enterprises', filename: 'firms.csv', content: csv(lines) }).catch((e: unknown) => e)) as InvalidInputError;
+    const error = (await importFile(graph, knowledge, { entity: 'enterprises', filename: 'firms.csv', content: csv(lines) }).catch(
+      (e: unknown) => e,
+    )) as InvalidInputError;
     // Row 2's size rule (a cross-field check) is only judged once its fields read.
     expect(error.issues.map((i) => [i.row, i.path])).toEqual([
       [2, 'local'],
@@ -79,9 +83,29 @@ describe('importFile on a real Neo4j', () => {
     // JSON Lines with English field names; typed values and strings are both read.
     const jsonl = Buffer.from(
       [
-        { id: testUscc(31), name: '导入测试企业31号有限公司', local: true, products: ['手性中间体'], segmentIds: 'biomed.intermediate', parkId: 'park.qixia-hi-tech', size: 'small', foundedYear: 2018 },
+        {
+          id: testUscc(31),
+          name: '导入测试企业31号有限公司',
+          local: true,
+          products: ['手性中间体'],
+          segmentIds: 'biomed.intermediate',
+          parkId: 'park.qixia-hi-tech',
+          size: 'small',
+          foundedYear: 2018,
+        },
         { id: testUscc(32), name: '南京导入测试原料药有限公司', local: true, products: '关键起始物料（KSM）;手性中间体', size: '小型', foundedYear: '2020' },
-        { id: testUscc(33), name: '导入测试外地企业有限公司', local: false, province: '浙江省', city: '杭州市', products: '含氟中间体', segmentIds: ['biomed.intermediate'], employees: 400, revenueWan: 5000, foundedYear: '2010-04-01' },
+        {
+          id: testUscc(33),
+          name: '导入测试外地企业有限公司',
+          local: false,
+          province: '浙江省',
+          city: '杭州市',
+          products: '含氟中间体',
+          segmentIds: ['biomed.intermediate'],
+          employees: 400,
+          revenueWan: 5000,
+          foundedYear: '2010-04-01',
+        },
       ]
         .map((o) => JSON.stringify(o))
         .join('\n'),
@@ -125,7 +149,9 @@ describe('importFile on a real Neo4j', () => {
     const vanish = async (phase: string, done: number) => {
       if (phase === 'write' && done === 0) await graph.run("MATCH (p:Park {id: 'import-test.park'}) DETACH DELETE p");
     };
-    await expect(importFile(graph, knowledge, { entity: 'enterprises', filename: 'firms.csv', content: csv(lines), onProgress: vanish })).rejects.toThrow(ConflictError);
+    await expect(importFile(graph, knowledge, { entity: 'enterprises', filename: 'firms.csv', content: csv(lines), onProgress: vanish })).rejects.toThrow(
+      ConflictError,
+    );
     const counts = await graphCounts(graph);
     expect(counts.nodes).toBe(snapshot.nodes - 1);
     expect(counts.relationships).toBe(snapshot.relationships);
@@ -134,14 +160,30 @@ describe('importFile on a real Neo4j', () => {
 
   it('creates a custom chain template with its segments, FEEDS and INPUT_TO', async () => {
     const template = {
-      id: 'import-test-chain', name: '导入测试链', nameEn: 'Import Test Chain', assumed: true, description: '测试用产业链模板',
+      id: 'import-test-chain',
+      name: '导入测试链',
+      nameEn: 'Import Test Chain',
+      assumed: true,
+      description: '测试用产业链模板',
       segments: ['a', 'b', 'c'].map((s, i) => ({
-        id: `import-test-chain.${s}`, name: `测试环节${s}`, nameEn: `Segment ${s}`, stage: ['upstream', 'midstream', 'downstream'][i], order: i + 1,
-        description: `测试环节${s}的描述`, keywords: [`测试词${s}`], topics: ['导入测试主题'],
+        id: `import-test-chain.${s}`,
+        name: `测试环节${s}`,
+        nameEn: `Segment ${s}`,
+        stage: ['upstream', 'midstream', 'downstream'][i],
+        order: i + 1,
+        description: `测试环节${s}的描述`,
+        keywords: [`测试词${s}`],
+        topics: ['导入测试主题'],
         products: [{ id: `import-test-chain.${s}.p`, name: `测试产品${s}`, nameEn: `Product ${s}` }],
       })),
-      feeds: [['import-test-chain.a', 'import-test-chain.b'], ['import-test-chain.b', 'import-test-chain.c']],
-      inputTo: [['import-test-chain.a.p', 'import-test-chain.b.p'], ['import-test-chain.b.p', 'import-test-chain.c.p']],
+      feeds: [
+        ['import-test-chain.a', 'import-test-chain.b'],
+        ['import-test-chain.b', 'import-test-chain.c'],
+      ],
+      inputTo: [
+        ['import-test-chain.a.p', 'import-test-chain.b.p'],
+        ['import-test-chain.b.p', 'import-test-chain.c.p'],
+      ],
     };
     const content = Buffer.from(JSON.stringify(template));
     const report = await importFile(graph, knowledge, { entity: 'chains', filename: 'chain.json', content });
@@ -160,7 +202,9 @@ describe('importFile on a real Neo4j', () => {
 
     // A segment id of another chain is refused, with its path in the template.
     const clash = { ...template, segments: [{ ...template.segments[0], id: 'biomed.cdmo' }, ...template.segments.slice(1)], feeds: [], inputTo: [] };
-    const error = (await importFile(graph, knowledge, { entity: 'chains', filename: 'clash.json', content: Buffer.from(JSON.stringify(clash)) }).catch((e: unknown) => e)) as InvalidInputError;
+    const error = (await importFile(graph, knowledge, { entity: 'chains', filename: 'clash.json', content: Buffer.from(JSON.stringify(clash)) }).catch(
+      (e: unknown) => e,
+    )) as InvalidInputError;
     expect(error.issues).toEqual([expect.objectContaining({ path: 'segments.0.id', message: expect.stringContaining('"biomed"') })]);
   });
 
@@ -172,7 +216,10 @@ describe('importFile on a real Neo4j', () => {
     ];
     const content = Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n'));
     const error = (await importFile(graph, knowledge, { entity: 'offers', filename: 'offers.jsonl', content }).catch((e: unknown) => e)) as InvalidInputError;
-    expect(error.issues.map((i) => [i.row, i.path])).toEqual([[2, 'areaM2'], [3, 'areaM2']]);
+    expect(error.issues.map((i) => [i.row, i.path])).toEqual([
+      [2, 'areaM2'],
+      [3, 'areaM2'],
+    ]);
     const ok = await importFile(graph, knowledge, { entity: 'offers', filename: 'offers.jsonl', content: Buffer.from(JSON.stringify(lines[0])) });
     expect(ok).toMatchObject({ rows: 1, nodes: 1, relationships: 1 });
     const [offer] = await graph.query<{ o: Record<string, unknown> }>("MATCH (o:Offer {id: 'import-test.o1'}) RETURN o {.*} AS o");

@@ -24,7 +24,13 @@ export type TableEntity = Exclude<ImportEntity, 'chains'>;
 
 // Each spec has its own row type; the registry only hands them to the generic pipeline.
 export const tableSpecs: Record<TableEntity, TableSpec<any>> = {
-  universities, 'research-units': researchUnits, talent, enterprises, 'supply-ties': supplyTies, offers, demands,
+  universities,
+  'research-units': researchUnits,
+  talent,
+  enterprises,
+  'supply-ties': supplyTies,
+  offers,
+  demands,
 };
 
 export { importLimits };
@@ -75,7 +81,10 @@ function invalid(file: string, issues: FieldIssue[]): InvalidInputError {
   const sorted = [...issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   const listed = sorted.slice(0, problemLimits.maxIssues);
   const more = sorted.length - listed.length;
-  return new InvalidInputError(`${issues.length} problem(s)${rows ? ` in ${rows} row(s)` : ''} of ${file}; nothing was imported${more > 0 ? `; the first ${listed.length} are listed, ${more} more not` : ''}`, listed);
+  return new InvalidInputError(
+    `${issues.length} problem(s)${rows ? ` in ${rows} row(s)` : ''} of ${file}; nothing was imported${more > 0 ? `; the first ${listed.length} are listed, ${more} more not` : ''}`,
+    listed,
+  );
 }
 
 /**
@@ -93,12 +102,19 @@ export async function importFile(graph: Graph, knowledge: ImportKnowledge, optio
   }
   const entity = options.entity;
   const format = options.format ?? formatOfFilename(file);
-  if (!format) throw new InvalidInputError(`cannot tell the format of "${file}"`, [{ file, path: 'format', message: `name the format (${importFormats.join(', ')}) or use a file ending in .csv, .xlsx, .jsonl or .json` }]);
+  if (!format)
+    throw new InvalidInputError(`cannot tell the format of "${file}"`, [
+      { file, path: 'format', message: `name the format (${importFormats.join(', ')}) or use a file ending in .csv, .xlsx, .jsonl or .json` },
+    ]);
   if (entity === 'chains' && format !== 'json') {
-    throw new InvalidInputError('a chain template is one JSON object', [{ file, path: 'format', message: 'chains are imported as JSON (.json), in the shape of seed/chains/*.json' }]);
+    throw new InvalidInputError('a chain template is one JSON object', [
+      { file, path: 'format', message: 'chains are imported as JSON (.json), in the shape of seed/chains/*.json' },
+    ]);
   }
   if (options.content.length > importLimits.maxBytes) {
-    throw new InvalidInputError(`${file} is too large`, [{ file, path: '(file)', message: `at most ${importLimits.maxBytes / 1024 / 1024} MB per import; split the file` }]);
+    throw new InvalidInputError(`${file} is too large`, [
+      { file, path: '(file)', message: `at most ${importLimits.maxBytes / 1024 / 1024} MB per import; split the file` },
+    ]);
   }
 
   const { signal } = options;
@@ -121,7 +137,9 @@ export async function importFile(graph: Graph, knowledge: ImportKnowledge, optio
     const spec = tableSpecs[entity];
     const table = await readTable(format, options.content, file, options.encoding);
     if (table.records.length > importLimits.maxRows) {
-      throw new InvalidInputError(`${file} has too many rows`, [{ file, path: '(file)', message: `${table.records.length} rows; at most ${importLimits.maxRows} per import` }]);
+      throw new InvalidInputError(`${file} has too many rows`, [
+        { file, path: '(file)', message: `${table.records.length} rows; at most ${importLimits.maxRows} per import` },
+      ]);
     }
     signal?.throwIfAborted();
     const valid = validateRows(spec, table, file);
@@ -143,8 +161,15 @@ export async function importFile(graph: Graph, knowledge: ImportKnowledge, optio
   const review = await queueForReview(graph, built.review ?? []);
   knowledge.invalidate();
   return {
-    entity, format, rows, nodes: load.nodes, relationships: load.relationships,
-    attached: built.attached ?? [], unattached: built.unattached ?? [], review, unmatchedProducts: built.unmatchedProducts ?? [],
+    entity,
+    format,
+    rows,
+    nodes: load.nodes,
+    relationships: load.relationships,
+    attached: built.attached ?? [],
+    unattached: built.unattached ?? [],
+    review,
+    unmatchedProducts: built.unmatchedProducts ?? [],
     ms: Date.now() - started,
   };
 }

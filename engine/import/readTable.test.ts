@@ -10,8 +10,20 @@ describe('reading import files', () => {
     const table = await readTable('csv', Buffer.from('\uFEFFid,名称\r\n1,甲\r\n\r\n3,"丙\r\n续"\r\n'), 'x.csv');
     expect(table.headers).toEqual(['id', '名称']);
     expect(table.records).toEqual([
-      { row: 1, values: [['id', '1'], ['名称', '甲']] },
-      { row: 3, values: [['id', '3'], ['名称', '丙\r\n续']] },
+      {
+        row: 1,
+        values: [
+          ['id', '1'],
+          ['名称', '甲'],
+        ],
+      },
+      {
+        row: 3,
+        values: [
+          ['id', '3'],
+          ['名称', '丙\r\n续'],
+        ],
+      },
     ]);
   });
 
@@ -24,7 +36,9 @@ describe('reading import files', () => {
 
   it('reports a row with more cells than the header, and a CSV quote never closed', async () => {
     expect((await readTable('csv', Buffer.from('a,b\n1,2,3\n'), 'x.csv')).issues).toEqual([expect.objectContaining({ row: 1, path: '(row)' })]);
-    expect((await readTable('csv', Buffer.from('a\n"open\n'), 'x.csv')).issues).toEqual([expect.objectContaining({ row: 1, message: expect.stringContaining('never closed') })]);
+    expect((await readTable('csv', Buffer.from('a\n"open\n'), 'x.csv')).issues).toEqual([
+      expect.objectContaining({ row: 1, message: expect.stringContaining('never closed') }),
+    ]);
   });
 
   it('reads the first XLSX sheet with typed cells; spreadsheet row n + 1 is data row n', async () => {
@@ -36,7 +50,11 @@ describe('reading import files', () => {
     sheet.addRow(['c', { formula: '1+1', result: 2 }, null]);
     const table = await readTable('xlsx', Buffer.from(await book.xlsx.writeBuffer()), 'x.xlsx');
     expect(table.records.map((r) => r.row)).toEqual([1, 3]);
-    expect(table.records[0].values).toEqual([['编号', 'a'], ['面积（平方米）', 2400], ['可用起始日期', new Date(Date.UTC(2026, 2, 1))]]);
+    expect(table.records[0].values).toEqual([
+      ['编号', 'a'],
+      ['面积（平方米）', 2400],
+      ['可用起始日期', new Date(Date.UTC(2026, 2, 1))],
+    ]);
     expect(table.records[1].values[1]).toEqual(['面积（平方米）', 2]);
     expect(coerceCell(column('date'), table.records[0].values[2][1])).toEqual({ ok: true, value: '2026-03-01' });
   });

@@ -70,7 +70,10 @@ function readCsv(content: Buffer, file: string, encoding: TextEncoding): SourceT
   if ('issue' in decoded) return { records: [], issues: [decoded.issue] };
   try {
     // Record 1 is the header, so record k is data row k − 1: the spreadsheet row minus the header.
-    return fromRows(parseCsv(decoded.text).map((cells, i) => ({ row: i, cells })), file);
+    return fromRows(
+      parseCsv(decoded.text).map((cells, i) => ({ row: i, cells })),
+      file,
+    );
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     return { records: [], issues: [{ file, row: Math.max(error.record - 1, 0) || undefined, path: '(file)', message: `not valid CSV: ${error.message}` }] };
@@ -112,7 +115,12 @@ async function readXlsx(content: Buffer, file: string): Promise<SourceTable> {
     r.eachCell({ includeEmpty: true }, (cell, col) => {
       const value = cellValue(cell.value);
       if (typeof value === 'string' && value.length > importLimits.maxCellChars && !longCell) {
-        longCell = { file, row: number - 1 || undefined, path: '(file)', message: `cell ${cell.address} has ${value.length} characters; at most ${importLimits.maxCellChars}` };
+        longCell = {
+          file,
+          row: number - 1 || undefined,
+          path: '(file)',
+          message: `cell ${cell.address} has ${value.length} characters; at most ${importLimits.maxCellChars}`,
+        };
       }
       cells[col - 1] = typeof value === 'string' && value.length > importLimits.maxCellChars ? '' : value;
     });
@@ -139,22 +147,21 @@ function readJsonLines(content: Buffer, file: string, encoding: TextEncoding): S
   const records: SourceRecord[] = [];
   const decoded = textOr(content, encoding, file, (line) => line);
   if ('issue' in decoded) return { records: [], issues: [decoded.issue] };
-  decoded.text
-    .split(/\r\n|\n|\r/)
-    .forEach((line, i) => {
-      if (line.trim() === '') return;
-      try {
-        const record = objectRecord(JSON.parse(line), i + 1, file, issues);
-        if (record) records.push(record);
-      } catch (error) {
-        issues.push({ file, row: i + 1, path: '(row)', message: `not valid JSON: ${(error as Error).message}` });
-      }
-    });
+  decoded.text.split(/\r\n|\n|\r/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      const record = objectRecord(JSON.parse(line), i + 1, file, issues);
+      if (record) records.push(record);
+    } catch (error) {
+      issues.push({ file, row: i + 1, path: '(row)', message: `not valid JSON: ${(error as Error).message}` });
+    }
+  });
   return { records, issues };
 }
 
 function readJsonArray(value: unknown, file: string): SourceTable {
-  if (!Array.isArray(value)) return { records: [], issues: [{ file, path: '(file)', message: 'a JSON array of objects is expected (or use JSON Lines: one object per line)' }] };
+  if (!Array.isArray(value))
+    return { records: [], issues: [{ file, path: '(file)', message: 'a JSON array of objects is expected (or use JSON Lines: one object per line)' }] };
   const issues: FieldIssue[] = [];
   const records = value.map((v, i) => objectRecord(v, i + 1, file, issues)).filter((r): r is SourceRecord => r !== undefined);
   return { records, issues };

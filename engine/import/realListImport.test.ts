@@ -31,7 +31,22 @@ describe('enterprise ids as lists give them', () => {
   });
 
   it('the graph model applies the same rule, and takes a firm without founding year or figures', () => {
-    const firm = { id: 'LT-1', name: '测试企业', local: true, kind: 'industrial', province: '', city: '', size: null, revenueWan: null, employees: null, tags: [], description: '', businessScope: '', techLoanWan: 0, source: 'import' };
+    const firm = {
+      id: 'LT-1',
+      name: '测试企业',
+      local: true,
+      kind: 'industrial',
+      province: '',
+      city: '',
+      size: null,
+      revenueWan: null,
+      employees: null,
+      tags: [],
+      description: '',
+      businessScope: '',
+      techLoanWan: 0,
+      source: 'import',
+    };
     expect(enterpriseRow.safeParse(firm).success).toBe(true);
     expect(enterpriseRow.parse(firm).foundedYear).toBeNull();
     expect(enterpriseRow.safeParse({ ...firm, id: badCheck(testUscc(2)) }).success).toBe(false);
@@ -57,7 +72,15 @@ describe('importing a real list on a real Neo4j', () => {
 
   it('imports firms with a non-USCC id and without founding year, revenue, employees or size', async () => {
     const rows = [
-      { id: 'LT-600001SH', name: '测试上市公司甲', local: false, province: '上海市', city: '上海市', products: '手性中间体', segmentIds: 'biomed.intermediate' },
+      {
+        id: 'LT-600001SH',
+        name: '测试上市公司甲',
+        local: false,
+        province: '上海市',
+        city: '上海市',
+        products: '手性中间体',
+        segmentIds: 'biomed.intermediate',
+      },
       // No province or city either: the list does not say (stored as unknown).
       { id: 'LT-00700HK', name: 'Test Hong Kong Holdings Ltd', local: false, segmentIds: 'biomed.intermediate' },
       { id: testUscc(41), name: '南京无成立年份测试有限公司', local: true, size: '小型', segmentIds: 'biomed.intermediate' },
@@ -84,7 +107,9 @@ describe('importing a real list on a real Neo4j', () => {
     // A supply tie between firms without a USCC imports too.
     const ties = Buffer.from('供应方统一社会信用代码,采购方统一社会信用代码,供货占比（%）\nLT-00700HK,LT-600001SH,20\n');
     await importFile(graph, knowledge, { entity: 'supply-ties', filename: 'ties.csv', content: ties });
-    const [tie] = await graph.query<{ n: number }>("MATCH (:Enterprise {id: 'LT-00700HK'})-[t:SUPPLIES]->(:Enterprise {id: 'LT-600001SH'}) RETURN count(t) AS n");
+    const [tie] = await graph.query<{ n: number }>(
+      "MATCH (:Enterprise {id: 'LT-00700HK'})-[t:SUPPLIES]->(:Enterprise {id: 'LT-600001SH'}) RETURN count(t) AS n",
+    );
     expect(tie.n).toBe(1);
     await cleanUp();
   });

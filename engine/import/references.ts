@@ -48,8 +48,17 @@ export function missingReferences<R>(
 
 /** Issues for rows whose new node's id is already held by a node of another label. */
 export async function idsTakenElsewhere<R>(graph: Graph, rows: Numbered<R>[], label: NodeLabel, id: (r: R) => string, file: string): Promise<FieldIssue[]> {
-  const taken = await labelsOf(graph, rows.map((r) => id(r.data)), nodeLabels.filter((l) => l !== label));
+  const taken = await labelsOf(
+    graph,
+    rows.map((r) => id(r.data)),
+    nodeLabels.filter((l) => l !== label),
+  );
   return rows
     .filter((r) => taken.has(id(r.data)))
-    .map((r) => ({ file, row: r.row, path: 'id', message: `"${id(r.data)}" is already the id of a ${taken.get(id(r.data))}; ids are unique across the graph` }));
+    .map((r) => ({
+      file,
+      row: r.row,
+      path: 'id',
+      message: `"${id(r.data)}" is already the id of a ${taken.get(id(r.data))}; ids are unique across the graph`,
+    }));
 }

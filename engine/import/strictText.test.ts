@@ -23,16 +23,22 @@ describe('honest bytes in imports', () => {
     const csv = Buffer.concat([utf8('id,name\nu1,南京大学\nu2,东南'), Buffer.from([0xff]), utf8('大学\n')]);
     const table = await readTable('csv', csv, 'u.csv');
     expect(table.records).toEqual([]);
-    expect(table.issues).toEqual([{ file: 'u.csv', row: 2, path: '(file)', message: expect.stringMatching(/^not valid UTF-8: line 3, byte 33; .*encoding=gb18030/) }]);
+    expect(table.issues).toEqual([
+      { file: 'u.csv', row: 2, path: '(file)', message: expect.stringMatching(/^not valid UTF-8: line 3, byte 33; .*encoding=gb18030/) },
+    ]);
     // Declared, the same bytes are read as GB18030 only if every byte is GB18030.
     const gb = await readTable('csv', Buffer.from([0x69, 0x64, 0x0a, 0xc6, 0xf3, 0xd2, 0xb5, 0x0a]), 'g.csv', 'gb18030');
     expect(gb.records).toEqual([{ row: 1, values: [['id', '企业']] }]);
-    expect((await readTable('csv', Buffer.from([0x69, 0x64, 0x0a, 0x81, 0x20, 0x0a]), 'g.csv', 'gb18030')).issues[0].message).toMatch(/^not valid GB18030: line 2/);
+    expect((await readTable('csv', Buffer.from([0x69, 0x64, 0x0a, 0x81, 0x20, 0x0a]), 'g.csv', 'gb18030')).issues[0].message).toMatch(
+      /^not valid GB18030: line 2/,
+    );
   });
 
   it('refuses invalid bytes in JSON and JSON Lines instead of turning them into U+FFFD', async () => {
     const json = Buffer.concat([utf8('[{"id":"u1","name":"南'), Buffer.from([0xfe]), utf8('"}]')]);
-    expect((await readTable('json', json, 'u.json')).issues).toEqual([expect.objectContaining({ path: '(file)', message: expect.stringMatching(/^not valid UTF-8: line 1, byte 23/) })]);
+    expect((await readTable('json', json, 'u.json')).issues).toEqual([
+      expect.objectContaining({ path: '(file)', message: expect.stringMatching(/^not valid UTF-8: line 1, byte 23/) }),
+    ]);
     const lines = Buffer.concat([utf8('{"id":"a"}\n{"id":"'), Buffer.from([0x80]), utf8('"}\n')]);
     expect((await readTable('jsonl', lines, 'u.jsonl')).issues).toEqual([expect.objectContaining({ row: 2 })]);
   });
@@ -56,7 +62,23 @@ describe('text, dates and years that hold', () => {
   it('reads a whitespace-only required name as missing, ideographic and zero-width spaces included', () => {
     const spec = tableSpecs.universities;
     for (const blank of ['   ', '\u3000\u3000', '\u200B', '\t ']) {
-      const { rows, issues } = validateRows(spec, { headers: ['id', 'name'], records: [{ row: 1, values: [['id', 'u.blank'], ['name', blank]] }], issues: [] }, 'u.csv');
+      const { rows, issues } = validateRows(
+        spec,
+        {
+          headers: ['id', 'name'],
+          records: [
+            {
+              row: 1,
+              values: [
+                ['id', 'u.blank'],
+                ['name', blank],
+              ],
+            },
+          ],
+          issues: [],
+        },
+        'u.csv',
+      );
       expect(rows).toEqual([]);
       expect(issues).toContainEqual(expect.objectContaining({ row: 1, path: 'name' }));
     }

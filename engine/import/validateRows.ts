@@ -34,9 +34,14 @@ export function validateRows<R>(spec: TableSpec<R>, table: SourceTable, file: st
     for (const header of table.headers) {
       const column = columnOf(header);
       if (!column) {
-        issues.push({ file, path: echo(header), message: `unknown column "${echo(header)}"` + (listed ? '' : `; the columns of ${spec.entity} are: ${expected}`) });
+        issues.push({
+          file,
+          path: echo(header),
+          message: `unknown column "${echo(header)}"` + (listed ? '' : `; the columns of ${spec.entity} are: ${expected}`),
+        });
         listed = true;
-      } else if (seen.has(column.field)) issues.push({ file, path: column.field, message: `columns "${echo(seen.get(column.field)!)}" and "${echo(header)}" are the same field` });
+      } else if (seen.has(column.field))
+        issues.push({ file, path: column.field, message: `columns "${echo(seen.get(column.field)!)}" and "${echo(header)}" are the same field` });
       else seen.set(column.field, header);
     }
     for (const c of spec.columns) {

@@ -19,7 +19,9 @@ describe('XLSX within bounds', () => {
     expect(zipParts(bomb)!.some((p) => p.inflated > 8 * 1024 * 1024)).toBe(true);
     const started = process.memoryUsage().rss;
     const table = await readTable('xlsx', bomb, 'bomb.xlsx');
-    expect(table.issues).toEqual([expect.objectContaining({ path: '(file)', message: expect.stringMatching(new RegExp(`fold; at most ${xlsxLimits.maxRatio}-fold$`)) })]);
+    expect(table.issues).toEqual([
+      expect.objectContaining({ path: '(file)', message: expect.stringMatching(new RegExp(`fold; at most ${xlsxLimits.maxRatio}-fold$`)) }),
+    ]);
     expect(process.memoryUsage().rss - started).toBeLessThan(100 * 1024 * 1024);
   });
 
@@ -39,15 +41,25 @@ describe('XLSX within bounds', () => {
   });
 
   it('refuses a workbook that declares more inflated bytes than the cap', async () => {
-    const small = await workbook([['编号', '名称'], ['a', '甲']]);
+    const small = await workbook([
+      ['编号', '名称'],
+      ['a', '甲'],
+    ]);
     expect(zipBombProblem(small)).toBeNull();
     expect(zipBombProblem(small, { ...xlsxLimits, maxInflatedBytes: 1000 })).toMatch(/inflates to 0 MB; at most/);
   });
 
   it('refuses a sheet wider than the column cap and a cell longer than the cell cap, naming the cell', async () => {
     const wide = await workbook([Array.from({ length: importLimits.maxColumns + 1 }, (_, i) => `c${i}`)]);
-    expect((await readTable('xlsx', wide, 'w.xlsx')).issues[0].message).toBe(`${importLimits.maxColumns + 1} columns; at most ${importLimits.maxColumns} per import`);
-    const long = await workbook([['编号', '名称'], ['a', '长'.repeat(importLimits.maxCellChars + 1)]]);
-    expect((await readTable('xlsx', long, 'l.xlsx')).issues).toEqual([{ file: 'l.xlsx', row: 1, path: '(file)', message: `cell B2 has ${importLimits.maxCellChars + 1} characters; at most ${importLimits.maxCellChars}` }]);
+    expect((await readTable('xlsx', wide, 'w.xlsx')).issues[0].message).toBe(
+      `${importLimits.maxColumns + 1} columns; at most ${importLimits.maxColumns} per import`,
+    );
+    const long = await workbook([
+      ['编号', '名称'],
+      ['a', '长'.repeat(importLimits.maxCellChars + 1)],
+    ]);
+    expect((await readTable('xlsx', long, 'l.xlsx')).issues).toEqual([
+      { file: 'l.xlsx', row: 1, path: '(file)', message: `cell B2 has ${importLimits.maxCellChars + 1} characters; at most ${importLimits.maxCellChars}` },
+    ]);
   });
 });

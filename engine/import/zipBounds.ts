@@ -42,7 +42,8 @@ export function zipBombProblem(buffer: Buffer, limits = xlsxLimits): string | nu
   const parts = zipParts(buffer);
   if (!parts) return null;
   const total = parts.reduce((s, p) => s + p.inflated, 0);
-  if (total > limits.maxInflatedBytes) return `the workbook inflates to ${Number.isFinite(total) ? `${Math.round(total / 1024 / 1024)} MB` : 'more than 4 GB'}; at most ${limits.maxInflatedBytes / 1024 / 1024} MB`;
+  if (total > limits.maxInflatedBytes)
+    return `the workbook inflates to ${Number.isFinite(total) ? `${Math.round(total / 1024 / 1024)} MB` : 'more than 4 GB'}; at most ${limits.maxInflatedBytes / 1024 / 1024} MB`;
   const bomb = parts.find((p) => p.inflated > limits.minRatioCheckedBytes && p.inflated / Math.max(p.compressed, 1) > limits.maxRatio);
   if (bomb) return `part ${bomb.name.slice(0, 80)} inflates ${Math.round(bomb.inflated / Math.max(bomb.compressed, 1))}-fold; at most ${limits.maxRatio}-fold`;
   const liar = parts.find((p) => !declaresTruly(buffer, p));

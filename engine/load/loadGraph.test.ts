@@ -15,9 +15,7 @@ function fixture(): GraphBatch {
       { label: 'Topic', rows: topics(25) },
       { label: 'ResearchUnit', rows: [unit(0), unit(1)] },
     ],
-    relationships: [
-      { type: 'RESEARCHES', from: 'ResearchUnit', to: 'Topic', rows: topics(25).map((t, i) => ({ from: `${prefix}u${i % 2}`, to: t.id })) },
-    ],
+    relationships: [{ type: 'RESEARCHES', from: 'ResearchUnit', to: 'Topic', rows: topics(25).map((t, i) => ({ from: `${prefix}u${i % 2}`, to: t.id })) }],
   };
 }
 
@@ -59,7 +57,16 @@ describe('loadGraph on a real Neo4j', () => {
     const row = { id, name: '新名', kind: 'industry', founded: null, description: '', publishedFigures: '{}', roles: [], source: 'synthetic' };
     await loadGraph(graph, { nodes: [{ label: 'Alliance', rows: [row] }], relationships: [] });
     const [props] = await graph.query<{ p: Record<string, unknown> }>('MATCH (n:Alliance {id: $id}) RETURN properties(n) AS p', { id });
-    expect(props.p).toEqual({ id, name: '新名', kind: 'industry', description: '', publishedFigures: '{}', roles: [], source: 'synthetic', vector: [0.5, 0.25] });
+    expect(props.p).toEqual({
+      id,
+      name: '新名',
+      kind: 'industry',
+      description: '',
+      publishedFigures: '{}',
+      roles: [],
+      source: 'synthetic',
+      vector: [0.5, 0.25],
+    });
     await graph.run('MATCH (n:Alliance {id: $id}) DELETE n', { id });
   });
 
@@ -70,9 +77,7 @@ describe('loadGraph on a real Neo4j', () => {
     (bad.nodes[0].rows[12] as Record<string, unknown>).name = 42;
     const error = await loadGraph(graph, bad).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputError);
-    expect((error as InvalidInputError).issues).toEqual([
-      expect.objectContaining({ file: 'topics.csv', row: 13, path: 'name' }),
-    ]);
+    expect((error as InvalidInputError).issues).toEqual([expect.objectContaining({ file: 'topics.csv', row: 13, path: 'name' })]);
     expect(await counts(graph)).toEqual({ nodes: 0, rels: 0 });
   });
 

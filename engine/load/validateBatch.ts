@@ -51,7 +51,10 @@ export async function validateBatch(batch: GraphBatch, graph?: Graph): Promise<G
       if (!props.success) {
         for (const issue of props.error.issues) report({ file, row: i + 1, path: ['props', ...issue.path].join('.'), message: issue.message });
       }
-      for (const [end, label] of [['from', group.from], ['to', group.to]] as const) {
+      for (const [end, label] of [
+        ['from', group.from],
+        ['to', group.to],
+      ] as const) {
         const id = row[end];
         if (typeof id !== 'string' || id === '') {
           report({ file, row: i + 1, path: end, message: 'a node id is required' });
@@ -68,7 +71,9 @@ export async function validateBatch(batch: GraphBatch, graph?: Graph): Promise<G
   // Ends not in this batch must already be in the graph.
   for (const [label, pending] of unresolved) {
     const found = graph
-      ? new Set((await graph.query<{ id: string }>(`UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id`, { ids: [...pending.keys()] })).map((r) => r.id))
+      ? new Set(
+          (await graph.query<{ id: string }>(`UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id`, { ids: [...pending.keys()] })).map((r) => r.id),
+        )
       : new Set<string>();
     for (const [id, where] of pending) {
       if (!found.has(id)) report({ ...where, message: `no ${label} with id "${id}" in this import or in the graph` });

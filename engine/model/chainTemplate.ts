@@ -50,12 +50,18 @@ export const chainTemplateSchema = z
     const segmentIds = new Set(chain.segments.map((s) => s.id));
     const productIds = new Set(chain.segments.flatMap((s) => s.products.map((p) => p.id)));
     chain.feeds.forEach(([from, to], i) => {
-      for (const [end, id] of [['from', from], ['to', to]] as const) {
+      for (const [end, id] of [
+        ['from', from],
+        ['to', to],
+      ] as const) {
         if (!segmentIds.has(id)) ctx.addIssue({ code: 'custom', path: ['feeds', i], message: `${end} segment "${id}" is not in this chain` });
       }
     });
     chain.inputTo.forEach(([from, to], i) => {
-      for (const [end, id] of [['from', from], ['to', to]] as const) {
+      for (const [end, id] of [
+        ['from', from],
+        ['to', to],
+      ] as const) {
         if (!productIds.has(id)) ctx.addIssue({ code: 'custom', path: ['inputTo', i], message: `${end} product "${id}" is not in this chain` });
       }
     });

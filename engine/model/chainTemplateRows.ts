@@ -17,7 +17,16 @@ export interface GraphSink {
 export function addChainTemplate(g: GraphSink, t: ChainTemplate, source: z.infer<typeof sourceSchema>): void {
   g.node('Chain', { id: t.id, name: t.name, nameEn: t.nameEn, assumed: t.assumed, description: t.description, source });
   for (const s of t.segments) {
-    g.node('Segment', { id: s.id, chainId: t.id, name: s.name, nameEn: s.nameEn, stage: s.stage, order: s.order, description: s.description, keywords: s.keywords });
+    g.node('Segment', {
+      id: s.id,
+      chainId: t.id,
+      name: s.name,
+      nameEn: s.nameEn,
+      stage: s.stage,
+      order: s.order,
+      description: s.description,
+      keywords: s.keywords,
+    });
     g.rel('HAS_SEGMENT', 'Chain', t.id, 'Segment', s.id);
     for (const p of s.products) {
       g.node('Product', { id: p.id, chainId: t.id, segmentId: s.id, name: p.name, nameEn: p.nameEn, description: p.description });

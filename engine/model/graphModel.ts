@@ -32,7 +32,19 @@ export type NodeRow<L extends NodeLabel> = z.infer<(typeof nodeSchemas)[L]>;
 
 /** Labels whose name/description text the full-text (cjk) index covers. */
 export const searchableLabels: NodeLabel[] = [
-  'Chain', 'Segment', 'Product', 'Enterprise', 'University', 'ResearchUnit', 'Talent', 'Topic', 'Alliance', 'PartyOrg', 'Park', 'Offer', 'Demand',
+  'Chain',
+  'Segment',
+  'Product',
+  'Enterprise',
+  'University',
+  'ResearchUnit',
+  'Talent',
+  'Topic',
+  'Alliance',
+  'PartyOrg',
+  'Park',
+  'Offer',
+  'Demand',
 ];
 
 const none = z.strictObject({});

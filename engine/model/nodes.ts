@@ -29,8 +29,14 @@ export const parkRow = z.strictObject({ id, name: z.string(), sectorId: id, desc
 
 export const chainRow = z.strictObject({ id, name: z.string(), nameEn: z.string(), assumed: z.boolean(), description: text, source: sourceSchema });
 export const segmentRow = z.strictObject({
-  id, chainId: id, name: z.string(), nameEn: z.string(), stage: stageSchema, order: z.number().int().min(1),
-  description: text, keywords: z.array(z.string()),
+  id,
+  chainId: id,
+  name: z.string(),
+  nameEn: z.string(),
+  stage: stageSchema,
+  order: z.number().int().min(1),
+  description: text,
+  keywords: z.array(z.string()),
 });
 export const productRow = z.strictObject({ id, chainId: id, segmentId: id, name: z.string(), nameEn: z.string(), description: text });
 
@@ -65,20 +71,36 @@ export const enterpriseRow = z.strictObject({
 });
 
 export const universityRow = z.strictObject({
-  id, name: z.string(), nameEn: z.string(), city: z.string(), inXianlin: z.boolean(), techTransferAlliance: z.boolean(), source: sourceSchema,
+  id,
+  name: z.string(),
+  nameEn: z.string(),
+  city: z.string(),
+  inXianlin: z.boolean(),
+  techTransferAlliance: z.boolean(),
+  source: sourceSchema,
 });
 export const researchUnitRow = z.strictObject({ id, name: z.string(), description: text, source: sourceSchema });
 
 /** Talent levels, highest first: Nobel/Turing laureate, 两院院士, national programmes (国家级人才计划), provincial, municipal, district, other researchers. */
 export const talentLevelSchema = z.enum(['laureate', 'academician', 'national', 'provincial', 'municipal', 'district', 'other']);
 export const talentRow = z.strictObject({
-  id, name: z.string(), title: z.string(), level: talentLevelSchema, honours: z.array(z.string()), description: text, source: sourceSchema,
+  id,
+  name: z.string(),
+  title: z.string(),
+  level: talentLevelSchema,
+  honours: z.array(z.string()),
+  description: text,
+  source: sourceSchema,
 });
 export const topicRow = z.strictObject({ id, name: z.string() });
 
 export const allianceKindSchema = z.enum(['party-building', 'tech-transfer', 'industry']);
 export const allianceRow = z.strictObject({
-  id, name: z.string(), kind: allianceKindSchema, founded: z.string().nullable(), description: text,
+  id,
+  name: z.string(),
+  kind: allianceKindSchema,
+  founded: z.string().nullable(),
+  description: text,
   /** The article's published figures for this alliance, as JSON text ({"memberFirms":43,…}). */
   publishedFigures: z.string(),
   /** The "1314" roles as "role：holder" strings. */
@@ -90,7 +112,10 @@ export const partyOrgRow = z.strictObject({ id, name: z.string(), kind: partyOrg
 
 export const resourceKindSchema = z.enum(['site', 'land', 'loan', 'equipment', 'talent', 'service', 'policy']);
 export const offerRow = z.strictObject({
-  id, kind: resourceKindSchema, title: z.string(), description: text,
+  id,
+  kind: resourceKindSchema,
+  title: z.string(),
+  description: text,
   areaM2: z.number().positive().nullable(),
   floorLoadKnM2: z.number().positive().nullable(),
   certifications: z.array(z.string()),
@@ -111,7 +136,10 @@ export const offerRow = z.strictObject({
   updatedAt: z.string().nullable().default(null),
 });
 export const demandRow = z.strictObject({
-  id, kind: resourceKindSchema, title: z.string(), description: text,
+  id,
+  kind: resourceKindSchema,
+  title: z.string(),
+  description: text,
   minAreaM2: z.number().positive().nullable(),
   idealAreaM2: z.number().positive().nullable(),
   minFloorLoadKnM2: z.number().positive().nullable(),
@@ -133,9 +161,15 @@ export const demandRow = z.strictObject({
 });
 export const matchStatusSchema = z.enum(['proposed', 'contacted', 'agreed', 'declined']);
 export const matchRow = z.strictObject({
-  id, kind: z.string(), status: matchStatusSchema, subjectId: id, candidateId: id, chainId: id.nullable(),
+  id,
+  kind: z.string(),
+  status: matchStatusSchema,
+  subjectId: id,
+  candidateId: id,
+  chainId: id.nullable(),
   /** Names at the time of recording, so exports read without a join. */
-  subjectName: z.string().default(''), candidateName: z.string().default(''),
+  subjectName: z.string().default(''),
+  candidateName: z.string().default(''),
   score: z.number(),
   /** The matcher's explanation snapshot, as JSON text (Neo4j properties are flat). */
   explanation: z.string(),
@@ -143,8 +177,16 @@ export const matchRow = z.strictObject({
   units: z.number().int().min(1).default(1),
   /** The day the next follow-up is due (district calendar day); an open match past it is overdue. */
   dueDate: isoDate.nullable().default(null),
-  createdAt: z.string(), updatedAt: z.string(), createdBy: z.string().default('anonymous'),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  createdBy: z.string().default('anonymous'),
   /** Audit trail, oldest first: JSON text of { from, to, actor, at, note } per change. */
   history: z.array(z.string()),
 });
-export const importRunRow = z.strictObject({ id, status: z.enum(['running', 'complete']), startedAt: z.string(), finishedAt: z.string().nullable(), rows: z.number().int() });
+export const importRunRow = z.strictObject({
+  id,
+  status: z.enum(['running', 'complete']),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  rows: z.number().int(),
+});

@@ -33,9 +33,18 @@ describe('the district overview on the seed', () => {
       expect(row.atStakeByClass.missing).toBeCloseTo(priority('missing'), 3);
       expect(row.atStakeByClass.broken).toBeCloseTo(priority('broken'), 3);
       expect(row.atStakeByClass.weak).toBeCloseTo(priority('weak'), 3);
-      expect(row.atStake).toBeCloseTo(report.gaps.reduce((s, g) => s + (g.priority ?? 0), 0), 3);
-      expect(row.unmetDemand).toBeCloseTo(report.gaps.reduce((s, g) => s + g.metrics.unmetDemand, 0), 3);
-      expect(row.extensionOutput).toBeCloseTo(report.extensions.reduce((s, g) => s + (g.priority ?? 0), 0), 3);
+      expect(row.atStake).toBeCloseTo(
+        report.gaps.reduce((s, g) => s + (g.priority ?? 0), 0),
+        3,
+      );
+      expect(row.unmetDemand).toBeCloseTo(
+        report.gaps.reduce((s, g) => s + g.metrics.unmetDemand, 0),
+        3,
+      );
+      expect(row.extensionOutput).toBeCloseTo(
+        report.extensions.reduce((s, g) => s + (g.priority ?? 0), 0),
+        3,
+      );
     }
   });
 

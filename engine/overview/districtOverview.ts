@@ -5,10 +5,11 @@ import { historyConfig } from '../history/historyConfig.ts';
 import { matchesMovedSince, type MatchesMoved } from '../history/matchesMoved.ts';
 import { byStake, chainHealth, type ChainHealth } from '../chain/chainHealth.ts';
 
-export type OverviewRow = Omit<ChainHealth, 'segments'> & ChainHistory & {
-  /** Recommendations of the chain recorded or moved since `since`, by the status they reached; null without `since`. */
-  matchesMoved: MatchesMoved | null;
-};
+export type OverviewRow = Omit<ChainHealth, 'segments'> &
+  ChainHistory & {
+    /** Recommendations of the chain recorded or moved since `since`, by the status they reached; null without `since`. */
+    matchesMoved: MatchesMoved | null;
+  };
 
 export interface DistrictOverview {
   /** The district's day the figures are for (YYYY-MM-DD, Asia/Shanghai). */
@@ -32,9 +33,19 @@ export async function districtOverview(engine: ChainHealthReader, at: Date = new
   const healths = await Promise.all(chains.map(async (c) => chainHealth(await engine.snapshots.get(c.id))));
   const withHistory = healths.sort(byStake).map((health) => {
     const { segments: _kept, ...row } = health; // segment classes feed the history, not the page
-    return { ...row, ...chainHistory(day, health, history.filter((r) => r.chainId === health.chain.id)) };
+    return {
+      ...row,
+      ...chainHistory(
+        day,
+        health,
+        history.filter((r) => r.chainId === health.chain.id),
+      ),
+    };
   });
-  const moved = await matchesMovedSince(engine.graph, withHistory.flatMap((r) => (r.since ? [{ chainId: r.chain.id, day: r.since }] : [])));
+  const moved = await matchesMovedSince(
+    engine.graph,
+    withHistory.flatMap((r) => (r.since ? [{ chainId: r.chain.id, day: r.since }] : [])),
+  );
   const rows: OverviewRow[] = withHistory.map((r) => ({ ...r, matchesMoved: moved.get(r.chain.id) ?? null }));
   return { day, trendDays: historyConfig.trendDays, chains: rows, demo: rows.some((r) => r.demo) };
 }

@@ -19,9 +19,7 @@ export const demoCypher = (node: string) => `coalesce(${node}.source = '${demoSo
 export const sourcedLabels: NodeLabel[] = nodeLabels.filter((l) => 'source' in nodeSchemas[l].shape);
 
 // One index seek per label on the id constraint: a label-less MATCH on id would scan every node.
-const demoIdsQuery = sourcedLabels
-  .map((l) => `MATCH (x:${l}) WHERE x.id IN $ids AND x.source = '${demoSource}' RETURN x.id AS id`)
-  .join(' UNION ');
+const demoIdsQuery = sourcedLabels.map((l) => `MATCH (x:${l}) WHERE x.id IN $ids AND x.source = '${demoSource}' RETURN x.id AS id`).join(' UNION ');
 
 /** Which of these ids are demo records (ids of no node, or of unsourced nodes, are not). */
 export async function demoIdsAmong(graph: Graph, ids: Iterable<string>): Promise<Set<string>> {

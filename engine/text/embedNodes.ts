@@ -18,7 +18,9 @@ export async function embedNodes(
 ): Promise<EmbedReport> {
   const passages = [];
   for (const label of options.labels ?? embeddedLabels) {
-    const rows = await graph.query<{ id: string; text: string }>(`MATCH (n:${label}) RETURN n.id AS id, coalesce(n.name, '') + ' ' + coalesce(n.description, '') AS text`);
+    const rows = await graph.query<{ id: string; text: string }>(
+      `MATCH (n:${label}) RETURN n.id AS id, coalesce(n.name, '') + ' ' + coalesce(n.description, '') AS text`,
+    );
     passages.push(...rows.map((r) => ({ label, id: r.id, text: r.text, role: 'passage' as const })));
   }
   return storePassages(graph, embedder, passages, options);

@@ -74,7 +74,9 @@ async function loadNow({ modelPath, modelId, batchSize = DEFAULT_BATCH_SIZE }: E
   const modelDir = path.join(modelPath, modelId);
   const missing = missingModelFile(modelDir);
   if (missing) {
-    throw new SetupError(`embedding model "${modelId}" is incomplete: ${path.join(modelDir, missing)} is missing (run \`npm run model:fetch -- --model ${modelId}\` on a machine with internet, then copy ${modelDir})`);
+    throw new SetupError(
+      `embedding model "${modelId}" is incomplete: ${path.join(modelDir, missing)} is missing (run \`npm run model:fetch -- --model ${modelId}\` on a machine with internet, then copy ${modelDir})`,
+    );
   }
   transformers.localModelPath = modelPath;
   transformers.allowLocalModels = true;

@@ -156,7 +156,10 @@ describe('falling back to lexical when the dense provider is gone', () => {
     // embedder TextServices connected to must be the real model: the battery need is nearer the battery lab.
     const dense = await text.dense();
     expect(dense).toBeDefined();
-    const [need, liquor, battery] = await dense!.embed(['退役的动力电池还有七成容量，想用在储能柜里', '白酒酿造与发酵工艺研究所', '电池梯次利用与储能技术研究所'], 'query');
+    const [need, liquor, battery] = await dense!.embed(
+      ['退役的动力电池还有七成容量，想用在储能柜里', '白酒酿造与发酵工艺研究所', '电池梯次利用与储能技术研究所'],
+      'query',
+    );
     expect(cosineDense(need, battery)).toBeGreaterThan(cosineDense(need, liquor));
     expect(text.status().dense).toMatchObject({ status: 'up', backend: 'http', model: 'multilingual-e5-small-q4', dimensions: 384 });
   });

@@ -69,7 +69,8 @@ export class HttpEmbedder implements TextEmbedder {
     this.cacheEntries = options.cacheEntries ?? httpEmbedderDefaults.cacheEntries;
     this.e5Prefix = options.e5Prefix ?? httpEmbedderDefaults.e5Prefix;
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${this.batchSize}`);
-    if (!Number.isInteger(this.cacheEntries) || this.cacheEntries < 0) throw new RangeError(`cacheEntries must be a non-negative integer, got ${this.cacheEntries}`);
+    if (!Number.isInteger(this.cacheEntries) || this.cacheEntries < 0)
+      throw new RangeError(`cacheEntries must be a non-negative integer, got ${this.cacheEntries}`);
   }
 
   async embed(texts: string[], role: EmbedRole = 'passage'): Promise<Float32Array[]> {

@@ -8,7 +8,10 @@ import type { TextSimilarity } from './textSimilarity.ts';
 const lexicalOf = (scores: number[]): TextSimilarity => ({ provider: 'lexical', scores: async () => scores });
 function denseOf(byDocument: number[][], model = 'hand-made'): TextEmbedder {
   return {
-    provider: 'embedding', backend: 'http', model, dimensions: 2,
+    provider: 'embedding',
+    backend: 'http',
+    model,
+    dimensions: 2,
     async embed(texts: string[], role?: EmbedRole) {
       return role === 'query' ? [Float32Array.from([1, 0])] : texts.map((_, i) => Float32Array.from(byDocument[i]));
     },
@@ -29,7 +32,15 @@ describe('HybridRelevance', () => {
   it('fuses ranks: a document first by meaning and second by words beats one first by words only', async () => {
     // lexical ranks: doc0 1st, doc1 2nd, doc2 shares nothing; dense cosines (first coordinate): doc1 > doc2 > doc0.
     const config = { rrfK: 60, minDenseZ: 1, minMeaningScoreByModel: {} };
-    const hybrid = new HybridRelevance(lexicalOf([0.5, 0.3, 0]), denseOf([[0.1, 0.99], [0.9, 0.43], [0.5, 0.86]]), config);
+    const hybrid = new HybridRelevance(
+      lexicalOf([0.5, 0.3, 0]),
+      denseOf([
+        [0.1, 0.99],
+        [0.9, 0.43],
+        [0.5, 0.86],
+      ]),
+      config,
+    );
     const answer = await hybrid.rank('需求', ['a', 'b', 'c']);
     expect(answer.provider).toBe('hybrid');
     expect(answer.items.map((x) => x.index)).toEqual([1, 0, 2]);
@@ -38,7 +49,11 @@ describe('HybridRelevance', () => {
   });
 
   it('uses a per-model cosine threshold when one was measured, the z-score otherwise', async () => {
-    const docs = [[0.95, 0.31], [0.8, 0.6], [0.7, 0.71]];
+    const docs = [
+      [0.95, 0.31],
+      [0.8, 0.6],
+      [0.7, 0.71],
+    ];
     const config = { rrfK: 60, minDenseZ: 1.2, minMeaningScoreByModel: { measured: 0.79 } };
     const byCosine = await new HybridRelevance(lexicalOf([0, 0, 0]), denseOf(docs, 'measured'), config).rank('q', ['a', 'b', 'c']);
     expect(byCosine.items.filter((x) => x.byMeaning).map((x) => x.index)).toEqual([0, 1]);

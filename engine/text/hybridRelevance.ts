@@ -62,7 +62,10 @@ export class HybridRelevance {
     let fallbackReason: string | undefined = this.scorer ? undefined : 'no dense provider is configured';
     if (this.scorer) {
       try {
-        dense = await this.scorer.scores(query, denseDocuments.map((d) => (typeof d === 'string' ? { passage: d } : d)));
+        dense = await this.scorer.scores(
+          query,
+          denseDocuments.map((d) => (typeof d === 'string' ? { passage: d } : d)),
+        );
       } catch (error) {
         if (!(error instanceof UnavailableError)) throw error;
         fallbackReason = error.message;
@@ -94,11 +97,13 @@ export async function denseScores(embedder: TextEmbedder, query: string, documen
   // Candidates often share a passage (talents with the same expertise): embed each text once.
   const distinct = [...new Set(documents)];
   const byText = new Map((await embedder.embed(distinct, 'passage')).map((v, i) => [distinct[i], v]));
-  return documents.map((d) => byText.get(d)!).map((v) => {
-    let dot = 0;
-    for (let i = 0; i < v.length; i++) dot += v[i] * q[i];
-    return dot;
-  });
+  return documents
+    .map((d) => byText.get(d)!)
+    .map((v) => {
+      let dot = 0;
+      for (let i = 0; i < v.length; i++) dot += v[i] * q[i];
+      return dot;
+    });
 }
 
 /** 1-based ranks, highest score first; equal scores share the best rank ("1224" ranking). */

@@ -16,7 +16,10 @@ export class LexicalScorer {
    * `corpus`: the texts document frequencies are counted over (the graph's own texts).
    * `words: false` skips jieba (about 10× faster) for hot paths that score hundreds of texts per request.
    */
-  constructor(corpus: Iterable<string>, private readonly options: { words?: boolean } = {}) {
+  constructor(
+    corpus: Iterable<string>,
+    private readonly options: { words?: boolean } = {},
+  ) {
     const df = new Map<string, number>();
     let n = 0;
     for (const text of corpus) {

@@ -36,7 +36,10 @@ function dot(a: Float32Array, b: Float32Array): number {
 export function meaningScore(need: Float32Array, passage: Float32Array, topics: readonly Float32Array[]): number {
   const byPassage = dot(need, passage);
   if (topics.length === 0) return byPassage;
-  const best = topics.map((t) => dot(need, t)).sort((a, b) => b - a).slice(0, closestTopics);
+  const best = topics
+    .map((t) => dot(need, t))
+    .sort((a, b) => b - a)
+    .slice(0, closestTopics);
   const byTopics = best.reduce((a, b) => a + b, 0) / best.length;
   const { passage: wp, topic: wt } = meaningScoreWeights;
   return (wp * byPassage + wt * byTopics) / (wp + wt);
@@ -52,7 +55,13 @@ export function embedderScorer(embedder: TextEmbedder): DenseScorer {
       const topics = [...new Set(documents.flatMap((d) => d.topics ?? []))];
       const byPassage = new Map((await embedder.embed(passages, 'passage')).map((v, i) => [passages[i], v]));
       const byTopic = new Map((topics.length > 0 ? await embedder.embed(topics, 'query') : []).map((v, i) => [topics[i], v]));
-      return documents.map((d) => meaningScore(q, byPassage.get(d.passage)!, (d.topics ?? []).map((t) => byTopic.get(t)!)));
+      return documents.map((d) =>
+        meaningScore(
+          q,
+          byPassage.get(d.passage)!,
+          (d.topics ?? []).map((t) => byTopic.get(t)!),
+        ),
+      );
     },
   };
 }

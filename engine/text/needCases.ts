@@ -22,7 +22,10 @@ export function readNeedCases(file: string): NeedCase[] {
     .map(([line, row]) => {
       const parsed = needCaseSchema.safeParse(JSON.parse(line));
       if (!parsed.success) {
-        throw new InvalidInputError(`${file} line ${row}: ${parsed.error.issues[0].message}`, parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message, row, file })));
+        throw new InvalidInputError(
+          `${file} line ${row}: ${parsed.error.issues[0].message}`,
+          parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message, row, file })),
+        );
       }
       return parsed.data;
     });

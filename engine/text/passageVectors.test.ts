@@ -16,13 +16,21 @@ if (python3Missing) console.warn(`[skip] stored passage vectors: no embeddings s
 const names = ['连续流反应', '电池梯次利用', '抗体药物研发', '机器视觉检测', '土壤修复技术'];
 const ids = names.map((_, i) => `passage-vectors-test-${i}`);
 const topicSources = async (graph: Graph): Promise<Passage[]> =>
-  (await graph.query<{ id: string; name: string }>('MATCH (t:Topic) WHERE t.id IN $ids RETURN t.id AS id, t.name AS name', { ids }))
-    .map((t) => ({ label: 'Topic', id: t.id, text: t.name, role: 'query' }));
+  (await graph.query<{ id: string; name: string }>('MATCH (t:Topic) WHERE t.id IN $ids RETURN t.id AS id, t.name AS name', { ids })).map((t) => ({
+    label: 'Topic',
+    id: t.id,
+    text: t.name,
+    role: 'query',
+  }));
 
 /** The real embedder, counting the texts it is asked to embed for the passages (not for needs). */
 function counting(embedder: TextEmbedder): TextEmbedder & { passagesEmbedded: number } {
   const wrapped = {
-    provider: embedder.provider, backend: embedder.backend, model: embedder.model, dimensions: embedder.dimensions, passagesEmbedded: 0,
+    provider: embedder.provider,
+    backend: embedder.backend,
+    model: embedder.model,
+    dimensions: embedder.dimensions,
+    passagesEmbedded: 0,
     async embed(texts: string[], role?: EmbedRole) {
       wrapped.passagesEmbedded += texts.length;
       return embedder.embed(texts, role);
@@ -37,7 +45,10 @@ describe.skipIf(python3Missing)('passage vectors stored in Neo4j, keyed by text 
   beforeAll(async () => {
     graph = await testGraph();
     embedder = await connectHttpEmbedder({ url: inject('embeddingsUrl'), cacheEntries: 0 });
-    await graph.run('UNWIND range(0, size($ids) - 1) AS i MERGE (t:Topic {id: $ids[i]}) SET t.name = $names[i] REMOVE t.embedding, t.embeddingHash', { ids, names });
+    await graph.run('UNWIND range(0, size($ids) - 1) AS i MERGE (t:Topic {id: $ids[i]}) SET t.name = $names[i] REMOVE t.embedding, t.embeddingHash', {
+      ids,
+      names,
+    });
   }, 120_000);
   afterAll(async () => {
     await graph?.run('MATCH (t:Topic) WHERE t.id IN $ids DETACH DELETE t', { ids });
@@ -51,7 +62,9 @@ describe.skipIf(python3Missing)('passage vectors stored in Neo4j, keyed by text 
     expect(first.passagesEmbedded).toBe(names.length);
     expect(store.status()).toMatchObject({ state: 'ready', vectors: names.length, embedded: names.length });
     const [row] = await graph.query<{ n: number; dims: number }>(
-      'MATCH (t:Topic) WHERE t.id IN $ids AND t.embedding IS NOT NULL AND t.embeddingHash IS NOT NULL RETURN count(t) AS n, max(size(t.embedding)) AS dims', { ids });
+      'MATCH (t:Topic) WHERE t.id IN $ids AND t.embedding IS NOT NULL AND t.embeddingHash IS NOT NULL RETURN count(t) AS n, max(size(t.embedding)) AS dims',
+      { ids },
+    );
     expect(row).toEqual({ n: names.length, dims: 384 });
 
     // A new process over the same graph (a restart): everything comes from Neo4j.

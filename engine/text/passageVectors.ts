@@ -29,7 +29,9 @@ export function passageHash(model: string, role: EmbedRole, text: string): strin
  * on the node (`embedding`, `embeddingHash`), batched; keeps one cosine vector index per label.
  */
 export async function storePassages(
-  graph: Graph, embedder: TextEmbedder, passages: Passage[],
+  graph: Graph,
+  embedder: TextEmbedder,
+  passages: Passage[],
   options: { batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<StoreReport> {
   const started = Date.now();
@@ -42,8 +44,11 @@ export async function storePassages(
     await ensureVectorIndex(graph, label, embedder.dimensions);
     const mine = passages.filter((p) => p.label === label);
     const stored = new Map(
-      (await graph.query<{ id: string; hash: string | null }>(`MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id, n.embeddingHash AS hash`, { ids: mine.map((p) => p.id) }))
-        .map((r) => [r.id, r.hash]),
+      (
+        await graph.query<{ id: string; hash: string | null }>(`MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id, n.embeddingHash AS hash`, {
+          ids: mine.map((p) => p.id),
+        })
+      ).map((r) => [r.id, r.hash]),
     );
     for (const p of mine) {
       const hash = passageHash(embedder.model, p.role, p.text);
@@ -56,7 +61,13 @@ export async function storePassages(
     const vectors = new Map<Passage, Float32Array>();
     for (const role of ['query', 'passage'] as const) {
       const ofRole = chunk.filter((p) => p.role === role);
-      if (ofRole.length > 0) (await embedder.embed(ofRole.map((p) => p.text), role)).forEach((v, j) => vectors.set(ofRole[j], v));
+      if (ofRole.length > 0)
+        (
+          await embedder.embed(
+            ofRole.map((p) => p.text),
+            role,
+          )
+        ).forEach((v, j) => vectors.set(ofRole[j], v));
     }
     for (const label of new Set(chunk.map((p) => p.label))) {
       const rows = chunk.filter((p) => p.label === label).map((p) => ({ id: p.id, hash: p.hash, vector: Array.from(vectors.get(p)!) }));
@@ -88,9 +99,7 @@ export async function loadStoredVectors(graph: Graph, labels: readonly EmbeddedL
 }
 
 export type PassageVectorState =
-  | { state: 'computing'; since: number }
-  | { state: 'ready'; vectors: number; embedded: number; ms: number }
-  | { state: 'failed'; reason: string };
+  { state: 'computing'; since: number } | { state: 'ready'; vectors: number; embedded: number; ms: number } | { state: 'failed'; reason: string };
 
 /**
  * The passages the request path scores against, stored in Neo4j and held in memory. `refresh()` runs
@@ -159,7 +168,9 @@ export class PassageVectors {
       this.byText = new Map();
       this.version++;
       this.lastState = { state: 'ready', vectors: this.vectors.size, embedded: report.embedded, ms: report.ms };
-      this.log(`passage vectors ready: ${this.vectors.size} stored, ${report.embedded} embedded now, ${report.unchanged} unchanged, ${(report.ms / 1000).toFixed(1)} s`);
+      this.log(
+        `passage vectors ready: ${this.vectors.size} stored, ${report.embedded} embedded now, ${report.unchanged} unchanged, ${(report.ms / 1000).toFixed(1)} s`,
+      );
     } catch (error) {
       // A failed refresh leaves the previous vectors in use; the next import or start tries again.
       this.lastState = { state: 'failed', reason: (error as Error).message.slice(0, 300) };

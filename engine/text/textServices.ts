@@ -45,7 +45,10 @@ export class TextServices {
 
   get(): Promise<TextSimilarity> {
     this.similarity ??= this.build();
-    this.similarity.then((s) => (this.matchingProvider = s.provider), () => (this.similarity = undefined));
+    this.similarity.then(
+      (s) => (this.matchingProvider = s.provider),
+      () => (this.similarity = undefined),
+    );
     return this.similarity;
   }
 

@@ -19,7 +19,10 @@ export class LexicalSimilarity implements TextSimilarity {
   readonly provider = 'lexical' as const;
   // Catalog texts (segments, units, talents) recur in every request: vectorise each once.
   private readonly vectors = new Map<string, SparseVector>();
-  constructor(readonly scorer: LexicalScorer, private readonly maxCached = 50_000) {}
+  constructor(
+    readonly scorer: LexicalScorer,
+    private readonly maxCached = 50_000,
+  ) {}
 
   async scores(query: string, documents: string[]): Promise<number[]> {
     const q = this.scorer.vector(query);
@@ -41,7 +44,10 @@ export class LexicalSimilarity implements TextSimilarity {
 export class EmbeddingSimilarity implements TextSimilarity {
   readonly provider = 'embedding' as const;
   private readonly cache = new Map<string, Float32Array>();
-  constructor(readonly embedder: TextEmbedder, private readonly maxCached = 50_000) {}
+  constructor(
+    readonly embedder: TextEmbedder,
+    private readonly maxCached = 50_000,
+  ) {}
 
   async scores(query: string, documents: string[]): Promise<number[]> {
     const missing = [...new Set(documents.filter((t) => !this.cache.has(t)))];
@@ -55,7 +61,6 @@ export class EmbeddingSimilarity implements TextSimilarity {
     return documents.map((d) => Math.max(0, cosineDense(q, this.cache.get(d)!)));
   }
 }
-
 
 /**
  * The texts the lexical scorer's document frequencies come from: the graph's own vocabulary —

@@ -62,11 +62,24 @@ function modelOnnx(vocab: string[]): Uint8Array {
       initializer: [
         { name: 'word_embeddings', dataType: onnx.TensorProto.DataType.FLOAT, dims: [vocab.length, TINY_HIDDEN_SIZE], floatData: vocab.flatMap(tokenVector) },
       ],
-      node: [{ opType: 'Gather', input: ['word_embeddings', 'input_ids'], output: ['last_hidden_state'], attribute: [{ name: 'axis', type: onnx.AttributeProto.AttributeType.INT, i: 0 }] }],
+      node: [
+        {
+          opType: 'Gather',
+          input: ['word_embeddings', 'input_ids'],
+          output: ['last_hidden_state'],
+          attribute: [{ name: 'axis', type: onnx.AttributeProto.AttributeType.INT, i: 0 }],
+        },
+      ],
       // attention_mask and token_type_ids are declared like BERT's so transformers.js feeds them as it would a
       // real model; the graph ignores them (pooling applies the mask, and padding embeds to zero anyway).
       input: [int64Input('input_ids'), int64Input('attention_mask'), int64Input('token_type_ids')],
-      output: [valueInfo('last_hidden_state', onnx.TensorProto.DataType.FLOAT, [{ dimParam: 'batch_size' }, { dimParam: 'sequence_length' }, { dimValue: TINY_HIDDEN_SIZE }])],
+      output: [
+        valueInfo('last_hidden_state', onnx.TensorProto.DataType.FLOAT, [
+          { dimParam: 'batch_size' },
+          { dimParam: 'sequence_length' },
+          { dimValue: TINY_HIDDEN_SIZE },
+        ]),
+      ],
     },
   });
   return onnx.ModelProto.encode(model).finish();

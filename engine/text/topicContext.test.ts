@@ -12,7 +12,8 @@ describe('topics read with the segments that need them', () => {
   });
   it('the unit and talent passages keep bare names, their topics carry the segments', () => {
     expect(topicsPassage({ topics: ['连续流反应', '晶型研究'] }, context)).toEqual({
-      passage: '研究方向：连续流反应、晶型研究', topics: ['连续流反应（化学原料药、合同研发生产（CDMO））', '晶型研究'],
+      passage: '研究方向：连续流反应、晶型研究',
+      topics: ['连续流反应（化学原料药、合同研发生产（CDMO））', '晶型研究'],
     });
     expect(expertisePassage({ expertise: ['连续流反应'] }, context).passage).toBe('研究专长：连续流反应');
   });

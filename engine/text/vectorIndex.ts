@@ -32,7 +32,10 @@ export async function ensureVectorIndex(graph: Graph, label: EmbeddedLabel, dime
 
 /** Nearest nodes of a label to a vector, through its vector index (cosine, 1 = same direction). */
 export async function nearestNodes(
-  graph: Graph, label: EmbeddedLabel, vector: Float32Array, k: number,
+  graph: Graph,
+  label: EmbeddedLabel,
+  vector: Float32Array,
+  k: number,
 ): Promise<{ id: string; name: string; score: number }[]> {
   const rows = await graph.query<{ id: string; name: string; score: number }>(
     `CALL db.index.vector.queryNodes($index, $k, $vector) YIELD node, score RETURN node.id AS id, node.name AS name, score`,

@@ -5,7 +5,9 @@ import { acceptanceStats, adjustWeights, type MatchOutcome } from './acceptanceS
 import { canTransition, matchTransitions, type MatchStatus } from './lifecycle.ts';
 
 const outcome = (status: MatchStatus, values: Record<string, number>): MatchOutcome => ({
-  kind: 'resource', status, signals: Object.entries(values).map(([signal, value]) => ({ signal, value, weight: 0.5 })),
+  kind: 'resource',
+  status,
+  signals: Object.entries(values).map(([signal, value]) => ({ signal, value, weight: 0.5 })),
 });
 
 describe('match lifecycle', () => {
@@ -20,7 +22,12 @@ describe('match lifecycle', () => {
 describe('acceptance statistics and the weight rule', () => {
   it('reports per-signal means, lift and acceptance when high or low', () => {
     const stats = acceptanceStats(
-      [outcome('agreed', { a: 0.9, b: 0.2 }), outcome('agreed', { a: 0.7, b: 0.4 }), outcome('declined', { a: 0.1, b: 0.6 }), outcome('proposed', { a: 0.5, b: 0.5 })],
+      [
+        outcome('agreed', { a: 0.9, b: 0.2 }),
+        outcome('agreed', { a: 0.7, b: 0.4 }),
+        outcome('declined', { a: 0.1, b: 0.6 }),
+        outcome('proposed', { a: 0.5, b: 0.5 }),
+      ],
       { resource: { a: 0.5, b: 0.5 } },
     );
     const [r] = stats;
@@ -34,7 +41,10 @@ describe('acceptance statistics and the weight rule', () => {
   });
 
   it('shifts weight towards signals accepted matches had more of, once there are enough outcomes', () => {
-    const many = [...Array.from({ length: 6 }, () => outcome('agreed', { a: 0.9, b: 0.3 })), ...Array.from({ length: 6 }, () => outcome('declined', { a: 0.2, b: 0.3 }))];
+    const many = [
+      ...Array.from({ length: 6 }, () => outcome('agreed', { a: 0.9, b: 0.3 })),
+      ...Array.from({ length: 6 }, () => outcome('declined', { a: 0.2, b: 0.3 })),
+    ];
     const [r] = acceptanceStats(many, { resource: { a: 0.5, b: 0.5 } });
     expect(r.adjusted).toBe(true);
     expect(r.weights.a).toBeGreaterThan(0.5);

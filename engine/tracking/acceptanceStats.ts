@@ -79,49 +79,51 @@ export function adjustWeights(
 export function acceptanceStats(matches: MatchOutcome[], baseWeights: Record<string, Record<string, number>>): KindAcceptance[] {
   const byKind = new Map<string, MatchOutcome[]>();
   for (const m of matches) (byKind.get(m.kind) ?? byKind.set(m.kind, []).get(m.kind)!).push(m);
-  return [...byKind].sort(([a], [b]) => a.localeCompare(b)).map(([kind, list]) => {
-    const byStatus: Record<MatchStatus, number> = { proposed: 0, contacted: 0, agreed: 0, declined: 0 };
-    for (const m of list) byStatus[m.status]++;
-    const decided = list.filter((m) => m.status === 'agreed' || m.status === 'declined');
-    const base = baseWeights[kind] ?? Object.fromEntries((list.at(-1)?.signals ?? []).map((s) => [s.signal, s.weight]));
-    const names = [...new Set([...Object.keys(base), ...list.flatMap((m) => m.signals.map((s) => s.signal))])];
-    const valueOf = (m: MatchOutcome, s: string) => m.signals.find((x) => x.signal === s)?.value;
-    const rows = names.map((signal) => {
-      const values = (status: MatchStatus) =>
-        decided
-          .filter((m) => m.status === status)
-          .map((m) => valueOf(m, signal))
-          .filter((v): v is number => v !== undefined);
-      const a = values('agreed');
-      const d = values('declined');
-      const acceptance = (high: boolean) => {
-        const group = decided.filter((m) => {
-          const v = valueOf(m, signal);
-          return v !== undefined && (v >= outcomeLearning.highSignal) === high;
-        });
-        return group.length === 0 ? null : round(group.filter((m) => m.status === 'agreed').length / group.length);
-      };
-      const ma = mean(a);
-      const md = mean(d);
+  return [...byKind]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([kind, list]) => {
+      const byStatus: Record<MatchStatus, number> = { proposed: 0, contacted: 0, agreed: 0, declined: 0 };
+      for (const m of list) byStatus[m.status]++;
+      const decided = list.filter((m) => m.status === 'agreed' || m.status === 'declined');
+      const base = baseWeights[kind] ?? Object.fromEntries((list.at(-1)?.signals ?? []).map((s) => [s.signal, s.weight]));
+      const names = [...new Set([...Object.keys(base), ...list.flatMap((m) => m.signals.map((s) => s.signal))])];
+      const valueOf = (m: MatchOutcome, s: string) => m.signals.find((x) => x.signal === s)?.value;
+      const rows = names.map((signal) => {
+        const values = (status: MatchStatus) =>
+          decided
+            .filter((m) => m.status === status)
+            .map((m) => valueOf(m, signal))
+            .filter((v): v is number => v !== undefined);
+        const a = values('agreed');
+        const d = values('declined');
+        const acceptance = (high: boolean) => {
+          const group = decided.filter((m) => {
+            const v = valueOf(m, signal);
+            return v !== undefined && v >= outcomeLearning.highSignal === high;
+          });
+          return group.length === 0 ? null : round(group.filter((m) => m.status === 'agreed').length / group.length);
+        };
+        const ma = mean(a);
+        const md = mean(d);
+        return {
+          signal,
+          agreed: { n: a.length, mean: ma === null ? null : round(ma) },
+          declined: { n: d.length, mean: md === null ? null : round(md) },
+          lift: ma === null || md === null ? null : round(ma - md),
+          acceptanceWhenHigh: acceptance(true),
+          acceptanceWhenLow: acceptance(false),
+        };
+      });
+      const { weights, adjusted, note } = adjustWeights(base, Object.fromEntries(rows.map((r) => [r.signal, r.lift])), byStatus.agreed, byStatus.declined);
       return {
-        signal,
-        agreed: { n: a.length, mean: ma === null ? null : round(ma) },
-        declined: { n: d.length, mean: md === null ? null : round(md) },
-        lift: ma === null || md === null ? null : round(ma - md),
-        acceptanceWhenHigh: acceptance(true),
-        acceptanceWhenLow: acceptance(false),
+        kind,
+        total: list.length,
+        byStatus,
+        acceptanceRate: decided.length === 0 ? null : round(byStatus.agreed / decided.length),
+        signals: rows.map((r) => ({ ...r, weight: base[r.signal] ?? 0, adjustedWeight: weights[r.signal] ?? 0 })),
+        weights,
+        adjusted,
+        adjustmentNote: note,
       };
     });
-    const { weights, adjusted, note } = adjustWeights(base, Object.fromEntries(rows.map((r) => [r.signal, r.lift])), byStatus.agreed, byStatus.declined);
-    return {
-      kind,
-      total: list.length,
-      byStatus,
-      acceptanceRate: decided.length === 0 ? null : round(byStatus.agreed / decided.length),
-      signals: rows.map((r) => ({ ...r, weight: base[r.signal] ?? 0, adjustedWeight: weights[r.signal] ?? 0 })),
-      weights,
-      adjusted,
-      adjustmentNote: note,
-    };
-  });
 }

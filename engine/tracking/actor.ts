@@ -26,7 +26,9 @@ export function mayChange(actor: ActorRef, owner: string | null | undefined): bo
 /** Throws ForbiddenError (HTTP 403) unless the actor owns the record or is an admin. */
 export function assertMayChange(actor: ActorRef, owner: string | null | undefined, what: string): void {
   if (mayChange(actor, owner)) return;
-  throw new ForbiddenError(owner ? `${what} belongs to another user; only its owner or an admin may change it` : `${what} has no recorded owner; only an admin may change it`);
+  throw new ForbiddenError(
+    owner ? `${what} belongs to another user; only its owner or an admin may change it` : `${what} has no recorded owner; only an admin may change it`,
+  );
 }
 
 /** Whether a reader may see a record's owner and private notes: its owner or an admin. No reader (no key) sees them. */

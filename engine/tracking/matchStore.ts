@@ -61,11 +61,27 @@ export interface MatchRecord {
 }
 
 type Derived = 'subjectDemo' | 'candidateDemo' | 'demo' | 'overdue';
-type StoredMatch = Omit<MatchRecord, 'explanation' | 'history' | 'version' | 'dueDate' | Derived> & { explanation: string; history: string[]; version?: number; dueDate?: string | null };
+type StoredMatch = Omit<MatchRecord, 'explanation' | 'history' | 'version' | 'dueDate' | Derived> & {
+  explanation: string;
+  history: string[];
+  version?: number;
+  dueDate?: string | null;
+};
 export type ParsedMatch = Omit<MatchRecord, Derived>;
 
 function toRecord(row: StoredMatch): ParsedMatch {
-  return { ...row, chainId: row.chainId ?? null, subjectName: row.subjectName ?? '', candidateName: row.candidateName ?? '', units: row.units ?? 1, dueDate: row.dueDate ?? null, createdBy: row.createdBy ?? 'anonymous', version: storedVersion(row.version), explanation: JSON.parse(row.explanation), history: row.history.map((h) => JSON.parse(h)) };
+  return {
+    ...row,
+    chainId: row.chainId ?? null,
+    subjectName: row.subjectName ?? '',
+    candidateName: row.candidateName ?? '',
+    units: row.units ?? 1,
+    dueDate: row.dueDate ?? null,
+    createdBy: row.createdBy ?? 'anonymous',
+    version: storedVersion(row.version),
+    explanation: JSON.parse(row.explanation),
+    history: row.history.map((h) => JSON.parse(h)),
+  };
 }
 
 /**
@@ -73,12 +89,17 @@ function toRecord(row: StoredMatch): ParsedMatch {
  * (not stored on the Match): a demo record replaced by an imported one stops being flagged.
  */
 async function withDemo(graph: Graph, matches: ParsedMatch[], viewer: ActorRef | undefined, today: string): Promise<MatchRecord[]> {
-  const demo = await demoIdsAmong(graph, matches.flatMap((m) => [m.subjectId, m.candidateId]));
-  return matches.map((m) => visibleTo(m, viewer)).map((m) => {
-    const subjectDemo = demo.has(m.subjectId);
-    const candidateDemo = demo.has(m.candidateId);
-    return { ...m, subjectDemo, candidateDemo, demo: subjectDemo || candidateDemo, overdue: isOverdue(m, today) };
-  });
+  const demo = await demoIdsAmong(
+    graph,
+    matches.flatMap((m) => [m.subjectId, m.candidateId]),
+  );
+  return matches
+    .map((m) => visibleTo(m, viewer))
+    .map((m) => {
+      const subjectDemo = demo.has(m.subjectId);
+      const candidateDemo = demo.has(m.candidateId);
+      return { ...m, subjectDemo, candidateDemo, demo: subjectDemo || candidateDemo, overdue: isOverdue(m, today) };
+    });
 }
 
 /**
@@ -105,9 +126,13 @@ function matchId(kind: string, subjectId: string, candidateId: string, attempt: 
  */
 async function assertEntitiesExist(tx: ManagedTransaction, idsByField: Record<string, string>): Promise<void> {
   const lookups = nodeLabels.filter((l) => l !== 'Match').map((l) => `MATCH (n:${l}) WHERE n.id IN $ids RETURN n.id AS id`);
-  const found = await tx.run<{ ids: string[] }>(`CALL () { ${lookups.join(' UNION ')} } RETURN collect(DISTINCT id) AS ids`, { ids: Object.values(idsByField) });
+  const found = await tx.run<{ ids: string[] }>(`CALL () { ${lookups.join(' UNION ')} } RETURN collect(DISTINCT id) AS ids`, {
+    ids: Object.values(idsByField),
+  });
   const present = new Set(found.records[0]?.get('ids') ?? []);
-  const issues = Object.entries(idsByField).filter(([, id]) => !present.has(id)).map(([path, id]) => ({ path, message: `no entity has id "${id}"` }));
+  const issues = Object.entries(idsByField)
+    .filter(([, id]) => !present.has(id))
+    .map(([path, id]) => ({ path, message: `no entity has id "${id}"` }));
   if (issues.length > 0) throw new UnknownReferenceError(`${issues.map((i) => i.path).join(' and ')} name nothing in the graph`, issues);
 }
 
@@ -133,9 +158,20 @@ export async function recordMatch(graph: Graph, input: RecordMatchRequest, actor
       if (open) throw new ConflictError(`this pair is already recorded as match "${open.id}" (${open.status})`);
       const row = matchRow.parse({
         id: matchId(input.kind, input.subjectId, input.candidateId, existing.records.length + 1),
-        kind: input.kind, status: 'proposed', subjectId: input.subjectId, candidateId: input.candidateId, chainId: input.chainId ?? null,
-        subjectName: input.subjectName ?? '', candidateName: input.candidateName ?? '', score: input.score, units: input.units, dueDate: input.dueDate ?? null,
-        explanation: JSON.stringify(input.explanation), createdAt: at, updatedAt: at, createdBy: actor,
+        kind: input.kind,
+        status: 'proposed',
+        subjectId: input.subjectId,
+        candidateId: input.candidateId,
+        chainId: input.chainId ?? null,
+        subjectName: input.subjectName ?? '',
+        candidateName: input.candidateName ?? '',
+        score: input.score,
+        units: input.units,
+        dueDate: input.dueDate ?? null,
+        explanation: JSON.stringify(input.explanation),
+        createdAt: at,
+        updatedAt: at,
+        createdBy: actor,
         history: [JSON.stringify({ from: null, to: 'proposed', actor, at, note: input.note ?? null } satisfies MatchHistoryEntry)],
       });
       const stored = await tx.run<{ m: StoredMatch }>('CREATE (m:Match) SET m = $row, m.version = 1 RETURN m {.*} AS m', { row });
@@ -220,7 +256,12 @@ const encodeCursor = (m: MatchRecord) => Buffer.from(`${m.createdAt}\u0000${m.id
  * `today` is the district's calendar day: `overdue: 'true'` keeps the open matches due before it (the
  * same rule as tracking/overdue.ts isOverdue, in the query so that pages stay full).
  */
-export async function listMatches(graph: Graph, query: Omit<ListMatchesQuery, 'format'>, today: string, viewer?: ActorRef): Promise<{ items: MatchRecord[]; nextCursor: string | null }> {
+export async function listMatches(
+  graph: Graph,
+  query: Omit<ListMatchesQuery, 'format'>,
+  today: string,
+  viewer?: ActorRef,
+): Promise<{ items: MatchRecord[]; nextCursor: string | null }> {
   const [afterAt, afterId] = query.cursor ? decodeCursor(query.cursor) : [null, null];
   const overdueBefore = query.overdue === 'true' ? today : null;
   const rows = await graph.query<{ m: StoredMatch }>(
@@ -230,11 +271,22 @@ export async function listMatches(graph: Graph, query: Omit<ListMatchesQuery, 'f
        AND ($afterAt IS NULL OR m.createdAt < $afterAt OR (m.createdAt = $afterAt AND m.id < $afterId))
      RETURN m {.*} AS m ORDER BY m.createdAt DESC, m.id DESC LIMIT $limit`,
     {
-      status: query.status ?? null, kind: query.kind ?? null, chainId: query.chainId ?? null, overdueBefore, open: openStatuses,
-      afterAt, afterId, limit: neo4j.int(query.limit + 1),
+      status: query.status ?? null,
+      kind: query.kind ?? null,
+      chainId: query.chainId ?? null,
+      overdueBefore,
+      open: openStatuses,
+      afterAt,
+      afterId,
+      limit: neo4j.int(query.limit + 1),
     },
   );
-  const items = await withDemo(graph, rows.slice(0, query.limit).map((r) => toRecord(r.m)), viewer, today);
+  const items = await withDemo(
+    graph,
+    rows.slice(0, query.limit).map((r) => toRecord(r.m)),
+    viewer,
+    today,
+  );
   return { items, nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]) : null };
 }
 

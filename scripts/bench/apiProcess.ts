@@ -67,18 +67,19 @@ export async function startApiProcess(
     rssMb: () => rssMbOf(child.pid!),
     exited: () => exit,
     logTail: () => tail.join('').slice(-4000),
-    cacheStats: () => new Promise<CacheStats>((resolve, reject) => {
-      // Generous: right after a load run the server may still be working off its backlog on a loaded machine.
-      const timer = setTimeout(() => (child.off('message', answer), reject(new Error('no cache counters from the API process within 60 s'))), 60_000);
-      const answer = (m: { type?: string } & CacheStats) => {
-        if (m?.type !== 'cacheStats') return;
-        clearTimeout(timer);
-        child.off('message', answer);
-        resolve({ partners: m.partners, knowledge: m.knowledge });
-      };
-      child.on('message', answer);
-      child.send({ type: 'cacheStats' });
-    }),
+    cacheStats: () =>
+      new Promise<CacheStats>((resolve, reject) => {
+        // Generous: right after a load run the server may still be working off its backlog on a loaded machine.
+        const timer = setTimeout(() => (child.off('message', answer), reject(new Error('no cache counters from the API process within 60 s'))), 60_000);
+        const answer = (m: { type?: string } & CacheStats) => {
+          if (m?.type !== 'cacheStats') return;
+          clearTimeout(timer);
+          child.off('message', answer);
+          resolve({ partners: m.partners, knowledge: m.knowledge });
+        };
+        child.on('message', answer);
+        child.send({ type: 'cacheStats' });
+      }),
     async stop() {
       if (exit) return;
       child.kill('SIGTERM');

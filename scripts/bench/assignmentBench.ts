@@ -20,12 +20,22 @@ export interface AssignmentRow {
 export async function assignmentBench(): Promise<AssignmentRow[]> {
   await solveAssignment(randomProblem(50, 50, 5, 1));
   const rows: AssignmentRow[] = [];
-  for (const [name, n] of [['1k × 1k', 1_000], ['10k × 10k', 10_000]] as const) {
+  for (const [name, n] of [
+    ['1k × 1k', 1_000],
+    ['10k × 10k', 10_000],
+  ] as const) {
     const problem = randomProblem(n, n, 20, 42);
     const r = await solveAssignment(problem);
     rows.push({
-      problem: name, demands: n, offers: n, edges: problem.edges.length, solver: r.solver, ms: Math.round(r.ms),
-      served: r.assignments.reduce((s, a) => s + a.units, 0), unassigned: r.unassigned.length, totalFit: Math.round(r.totalFit * 1000) / 1000,
+      problem: name,
+      demands: n,
+      offers: n,
+      edges: problem.edges.length,
+      solver: r.solver,
+      ms: Math.round(r.ms),
+      served: r.assignments.reduce((s, a) => s + a.units, 0),
+      unassigned: r.unassigned.length,
+      totalFit: Math.round(r.totalFit * 1000) / 1000,
     });
     process.stderr.write(`  assignment ${name}: ${Math.round(r.ms)} ms (${r.solver})\n`);
   }

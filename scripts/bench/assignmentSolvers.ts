@@ -5,7 +5,13 @@
  * engine/match/assignment/benchmark.ts: a benchmark is a tool run by hand, not part of the engine.
  */
 import {
-  greedyAssignment, randomProblem, randomSizedProblem, solveAssignment, unitProblem, type AssignmentOptions, type AssignmentProblem,
+  greedyAssignment,
+  randomProblem,
+  randomSizedProblem,
+  solveAssignment,
+  unitProblem,
+  type AssignmentOptions,
+  type AssignmentProblem,
 } from '../../engine/index.ts';
 
 async function main(): Promise<void> {

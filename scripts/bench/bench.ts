@@ -78,8 +78,13 @@ const skip = new Set(values.skip.split(',').filter(Boolean));
 const seedCount = seedEnterpriseCount();
 const scaleLabels = [...values.scales.split(',').filter(Boolean), ...(values.big ? ['1000000'] : [])];
 const options = {
-  scales: scaleLabels, runs: positive('runs', values.runs), warmup: positive('warmup', values.warmup), durationS: positive('duration', values.duration),
-  connections: positive('connections', values.connections), seed: positive('seed', values.seed), skip: [...skip],
+  scales: scaleLabels,
+  runs: positive('runs', values.runs),
+  warmup: positive('warmup', values.warmup),
+  durationS: positive('duration', values.duration),
+  connections: positive('connections', values.connections),
+  seed: positive('seed', values.seed),
+  skip: [...skip],
 };
 
 let current: ScratchNeo4j | undefined;
@@ -113,15 +118,24 @@ for (const label of scaleLabels) {
       const profiles = trafficProfiles(inputs);
       const match = profiles.find((p) => p.name === 'match')!;
       scale.api = [];
-      for (const [cache, runs] of [['on', profiles], ['off', [{ ...match, name: 'match, no result cache' }]]] as const) {
+      for (const [cache, runs] of [
+        ['on', profiles],
+        ['off', [{ ...match, name: 'match, no result cache' }]],
+      ] as const) {
         const api = await startApiProcess(db.uri, { CHAINMATCH_RESULT_CACHE: cache });
         try {
           // Warm the server (JIT, caches, connection pool) before the first RSS reading.
-          await runLoad(api, profiles.find((p) => p.name === 'mixed')!, { connections: options.connections, durationS: 5 });
+          await runLoad(
+            api,
+            profiles.find((p) => p.name === 'mixed')!,
+            { connections: options.connections, durationS: 5 },
+          );
           for (const profile of runs) {
             const row = await runLoad(api, profile, { connections: options.connections, durationS: options.durationS });
             scale.api.push(row);
-            process.stderr.write(`  load ${profile.name}: ${row.reqPerSec} req/s, p99 ${row.p99} ms, non-2xx ${row.non2xx}, errors ${row.errors}, RSS ${row.rssBeforeMb} → ${row.rssAfterMb} MB\n`);
+            process.stderr.write(
+              `  load ${profile.name}: ${row.reqPerSec} req/s, p99 ${row.p99} ms, non-2xx ${row.non2xx}, errors ${row.errors}, RSS ${row.rssBeforeMb} → ${row.rssAfterMb} MB\n`,
+            );
           }
         } finally {
           await api.stop();

@@ -43,7 +43,10 @@ export async function benchInputs(graph: Graph, seed = 7, n = 20): Promise<Bench
     for (const chainId of candidates) if (targetSegments(await engine.snapshots.get(chainId), { mode }).targets.length > 0) out.push(chainId);
     return out;
   };
-  const fillChains = await withTargets('fill', ['biomed', 'ai'].filter((c) => chains.includes(c)));
+  const fillChains = await withTargets(
+    'fill',
+    ['biomed', 'ai'].filter((c) => chains.includes(c)),
+  );
   const strengthenChains = await withTargets('strengthen', chains);
   if (fillChains.length === 0 || strengthenChains.length === 0) throw new Error(`no partner targets: fill ${fillChains}, strengthen ${strengthenChains}`);
   return {

@@ -93,20 +93,29 @@ export function writeCsvReference(batch: GraphBatch, dir: string, urlOf: (file: 
     const records = group.rows.map((r) => [String(r.id), ...columns.map((c) => encode(r[c.name], c.type))]);
     writeFileSync(join(dir, file), stringify([header, ...records]));
     statements.push({
-      name: group.label, file, rows: group.rows.length, url: urlOf(file),
+      name: group.label,
+      file,
+      rows: group.rows.length,
+      url: urlOf(file),
       cypher:
         `LOAD CSV WITH HEADERS FROM $url AS row ` +
         `CALL (row) { MERGE (n:${group.label} {id: row.id})${setClause('n', columns)} } IN TRANSACTIONS OF ${rowsPerTransaction} ROWS`,
     });
   });
   batch.relationships.forEach((group, i) => {
-    const columns = columnsOf(group.rows.map((r) => r.props ?? {}), []);
+    const columns = columnsOf(
+      group.rows.map((r) => r.props ?? {}),
+      [],
+    );
     const file = `rels-${i}-${group.type}-${group.from}-${group.to}.csv`;
     const header = ['from', 'to', ...columns.map((c) => c.name)];
     const records = group.rows.map((r) => [r.from, r.to, ...columns.map((c) => encode(r.props?.[c.name], c.type))]);
     writeFileSync(join(dir, file), stringify([header, ...records]));
     statements.push({
-      name: `${group.type}(${group.from}→${group.to})`, file, rows: group.rows.length, url: urlOf(file),
+      name: `${group.type}(${group.from}→${group.to})`,
+      file,
+      rows: group.rows.length,
+      url: urlOf(file),
       cypher:
         `LOAD CSV WITH HEADERS FROM $url AS row ` +
         `CALL (row) { MATCH (a:${group.from} {id: row.from}) MATCH (b:${group.to} {id: row.to}) ` +
@@ -150,7 +159,8 @@ export async function probeImportFolder(graph: Graph, home: string): Promise<Imp
     writeFileSync(join(home, 'outside-import.csv'), 'x\n1\n');
     const outsideError = await tryUrl(`file://${join(home, 'outside-import.csv')}`);
     return {
-      dir, urlOf: (f) => `file://${join(dir, f)}`,
+      dir,
+      urlOf: (f) => `file://${join(dir, f)}`,
       note:
         `server.directories.import is not <home>/import: file:///probe.csv failed (${relativeError.trim()}); the absolute path worked, ` +
         (outsideError ? 'and a file outside <home>/import was refused' : 'and so did a file outside <home>/import: LOAD CSV reads any file the JVM can'),

@@ -71,8 +71,14 @@ export async function loadBench(batch: GraphBatch, sizing: Neo4jSizing, runId: s
     const run = await withCpu(reference.neo4j.process.pid!, () => runCsvReference(reference.graph, statements));
     const ms = Math.round(run.value);
     csv = {
-      rowsPerTransaction: defaultBatchSize, statements: statements.length, csvWriteMs, ms, elementsPerSecond: perSecond(elements, ms),
-      neo4jCpuS: run.neo4jCpuS, elementsPerCpuSecond: Math.round(elements / Math.max(run.neo4jCpuS, 0.01)), importFolder: folder.note,
+      rowsPerTransaction: defaultBatchSize,
+      statements: statements.length,
+      csvWriteMs,
+      ms,
+      elementsPerSecond: perSecond(elements, ms),
+      neo4jCpuS: run.neo4jCpuS,
+      elementsPerCpuSecond: Math.round(elements / Math.max(run.neo4jCpuS, 0.01)),
+      importFolder: folder.note,
     };
     referenceCounts = await dataCounts(reference.graph);
     process.stderr.write(`  LOAD CSV reference: ${elements} elements in ${ms} ms — ${csv.elementsPerSecond}/s (CPU s: Neo4j ${csv.neo4jCpuS})\n`);
@@ -88,15 +94,27 @@ export async function loadBench(batch: GraphBatch, sizing: Neo4jSizing, runId: s
     const elementsPerCpuSecond = Math.round(elements / Math.max(neo4jCpuS + nodeCpuS, 0.01));
     const loaderCounts = await dataCounts(db.graph);
     const keys = [...new Set([...Object.keys(loaderCounts), ...Object.keys(referenceCounts)])].sort();
-    const countDifferences = keys.filter((k) => loaderCounts[k] !== referenceCounts[k]).map((k) => `${k}: loader ${loaderCounts[k] ?? 0}, LOAD CSV ${referenceCounts[k] ?? 0}`);
-    process.stderr.write(`  loader: ${elements} elements in ${report.ms} ms — ${report.elementsPerSecond}/s (wall ${wallMs} ms; CPU s: Neo4j ${neo4jCpuS}, Node ${nodeCpuS})\n`);
+    const countDifferences = keys
+      .filter((k) => loaderCounts[k] !== referenceCounts[k])
+      .map((k) => `${k}: loader ${loaderCounts[k] ?? 0}, LOAD CSV ${referenceCounts[k] ?? 0}`);
+    process.stderr.write(
+      `  loader: ${elements} elements in ${report.ms} ms — ${report.elementsPerSecond}/s (wall ${wallMs} ms; CPU s: Neo4j ${neo4jCpuS}, Node ${nodeCpuS})\n`,
+    );
     return {
       db,
       result: {
-        nodes, relationships,
+        nodes,
+        relationships,
         loader: {
-          batchSize: defaultBatchSize, concurrency: defaultConcurrency, ms: report.ms, elementsPerSecond: report.elementsPerSecond, wallMs,
-          wallElementsPerSecond: perSecond(elements, wallMs), neo4jCpuS, nodeCpuS, elementsPerCpuSecond,
+          batchSize: defaultBatchSize,
+          concurrency: defaultConcurrency,
+          ms: report.ms,
+          elementsPerSecond: report.elementsPerSecond,
+          wallMs,
+          wallElementsPerSecond: perSecond(elements, wallMs),
+          neo4jCpuS,
+          nodeCpuS,
+          elementsPerCpuSecond,
         },
         loadCsv: csv,
         ratio: Math.round((report.elementsPerSecond / csv.elementsPerSecond) * 100) / 100,

@@ -61,10 +61,13 @@ async function writeVariant(graph: Graph, batch: GraphBatch, v: Variant): Promis
       const cypher =
         `UNWIND $rows AS row MATCH (a:${g.from} {id: row.from}) MATCH (b:${g.to} {id: row.to}) ` +
         `${v.relVerb} (a)-[r:${g.type}]->(b) ` +
-        (v.onSet && v.relVerb === 'MERGE' ? 'ON CREATE SET r += row.props ON MATCH SET r += row.props' : 'SET r += row.props') + (v.returnCount ? ' RETURN count(r) AS written' : '');
+        (v.onSet && v.relVerb === 'MERGE' ? 'ON CREATE SET r += row.props ON MATCH SET r += row.props' : 'SET r += row.props') +
+        (v.returnCount ? ' RETURN count(r) AS written' : '');
       const rows = v.sorted
         ? g.rows.filter((r) => hashOf(r.from) % v.workers === part).sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0))
-        : part === 0 ? g.rows : [];
+        : part === 0
+          ? g.rows
+          : [];
       for (let i = 0; i < rows.length; i += v.size) yield { cypher, rows: rows.slice(i, i + v.size) };
     }
   };

@@ -16,9 +16,16 @@ for (let round = 1; round <= (flags.repeat ?? 1); round++) {
   const { result, db } = await loadBench(batch, sizingFor(enterprises), seedRunId({ scale }));
   await db.dispose();
   const { loader, loadCsv } = result;
-  console.log(JSON.stringify({
-    round, enterprises, elements: result.nodes + result.relationships, ratio: result.ratio, cpuRatio: result.cpuRatio, countsEqual: result.countsEqual,
-    loader: { ms: loader.ms, perS: loader.elementsPerSecond, neo4jCpuS: loader.neo4jCpuS, nodeCpuS: loader.nodeCpuS },
-    loadCsv: { ms: loadCsv.ms, perS: loadCsv.elementsPerSecond, neo4jCpuS: loadCsv.neo4jCpuS },
-  }));
+  console.log(
+    JSON.stringify({
+      round,
+      enterprises,
+      elements: result.nodes + result.relationships,
+      ratio: result.ratio,
+      cpuRatio: result.cpuRatio,
+      countsEqual: result.countsEqual,
+      loader: { ms: loader.ms, perS: loader.elementsPerSecond, neo4jCpuS: loader.neo4jCpuS, nodeCpuS: loader.nodeCpuS },
+      loadCsv: { ms: loadCsv.ms, perS: loadCsv.elementsPerSecond, neo4jCpuS: loadCsv.neo4jCpuS },
+    }),
+  );
 }

@@ -11,8 +11,15 @@ export async function partnerRetrievalQueries(graph: Graph, chainId: string, mod
   return targetSegments(snapshot, { mode }).targets.map((t) => {
     const target = snapshot.segments.find((s) => s.id === t.segmentId)!;
     return {
-      chainId, segmentId: target.id, includeLocal: mode === 'strengthen', tags: [], provinces: [], sizes: [], excludeIds: [],
-      phrases: [target.name, ...target.keywords, ...target.products.map((p) => p.name)], limit: partnerDefaults.retrieve,
+      chainId,
+      segmentId: target.id,
+      includeLocal: mode === 'strengthen',
+      tags: [],
+      provinces: [],
+      sizes: [],
+      excludeIds: [],
+      phrases: [target.name, ...target.keywords, ...target.products.map((p) => p.name)],
+      limit: partnerDefaults.retrieve,
     };
   });
 }

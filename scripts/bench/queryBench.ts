@@ -62,12 +62,20 @@ export async function queryBench(graph: Graph, inputs: BenchInputs, options: { r
         if (!answer.candidates.every((x) => retrieved.has(x.id))) same = false;
       }
       partnerRatios.push({
-        mode, httpP50: r2(http.p50 / retrieval.p50), httpP95: r2(http.p95 / retrieval.p95), engineP50: r2(direct.p50 / retrieval.p50), sameCandidateSet: same,
+        mode,
+        httpP50: r2(http.p50 / retrieval.p50),
+        httpP95: r2(http.p95 / retrieval.p95),
+        engineP50: r2(direct.p50 / retrieval.p50),
+        sameCandidateSet: same,
       });
     }
 
-    await measure('POST /match/school-enterprise {enterpriseId}', (i) => postJson(url('/match/school-enterprise'), { enterpriseId: at(inputs.enterpriseIds, i), limit: 10 }));
-    await measure('POST /match/school-enterprise {researchUnitId}', (i) => postJson(url('/match/school-enterprise'), { researchUnitId: at(inputs.researchUnitIds, i), limit: 10 }));
+    await measure('POST /match/school-enterprise {enterpriseId}', (i) =>
+      postJson(url('/match/school-enterprise'), { enterpriseId: at(inputs.enterpriseIds, i), limit: 10 }),
+    );
+    await measure('POST /match/school-enterprise {researchUnitId}', (i) =>
+      postJson(url('/match/school-enterprise'), { researchUnitId: at(inputs.researchUnitIds, i), limit: 10 }),
+    );
     await measure('POST /match/school-enterprise {text}', (i) => postJson(url('/match/school-enterprise'), { text: at(inputs.needTexts, i), limit: 10 }));
     await measure('POST /match/talent {enterpriseId}', (i) => postJson(url('/match/talent'), { enterpriseId: at(inputs.enterpriseIds, i), limit: 10 }));
     await measure('POST /match/talent {text}', (i) => postJson(url('/match/talent'), { text: at(inputs.needTexts, i), limit: 10 }));

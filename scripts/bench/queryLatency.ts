@@ -18,7 +18,11 @@ async function measure(name: string, call: (i: number) => Promise<Response>) {
 await measure('GET /chains/{id}/gaps', (i) => fetch(`${api.base}/api/v1/chains/${chains[i % chains.length]}/gaps`));
 // 补链 has targets only where a segment is missing: the chains with planted gaps.
 const withGaps = ['biomed', 'ai'];
-await measure('POST /match/partners (fill)', (i) => postJson(`${api.base}/api/v1/match/partners`, { chainId: withGaps[i % withGaps.length], mode: 'fill', limit: 10 }));
-await measure('POST /match/partners (strengthen)', (i) => postJson(`${api.base}/api/v1/match/partners`, { chainId: chains[i % chains.length], mode: 'strengthen', limit: 10 }));
+await measure('POST /match/partners (fill)', (i) =>
+  postJson(`${api.base}/api/v1/match/partners`, { chainId: withGaps[i % withGaps.length], mode: 'fill', limit: 10 }),
+);
+await measure('POST /match/partners (strengthen)', (i) =>
+  postJson(`${api.base}/api/v1/match/partners`, { chainId: chains[i % chains.length], mode: 'strengthen', limit: 10 }),
+);
 await api.close();
 await open.close();

@@ -86,12 +86,17 @@ export async function runRealisticLoad(
     errors: result.errors,
     timeouts: result.timeouts,
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count])),
-    byEndpoint: Object.fromEntries([...byEndpoint].sort(([a], [b]) => (a < b ? -1 : 1)).map(([endpoint, e]) => {
-      const p = percentiles(e.ms);
-      return [endpoint, { n: p.n, p50: p.p50, p95: p.p95, p99: p.p99, non2xx: e.non2xx }];
-    })),
+    byEndpoint: Object.fromEntries(
+      [...byEndpoint]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([endpoint, e]) => {
+          const p = percentiles(e.ms);
+          return [endpoint, { n: p.n, p50: p.p50, p95: p.p95, p99: p.p99, non2xx: e.non2xx }];
+        }),
+    ),
     cache: {
-      hits, misses,
+      hits,
+      misses,
       hitRate: hits + misses > 0 ? Math.round((hits / (hits + misses)) * 1000) / 1000 : null,
       lookupsPerRequest: Math.round(((hits + misses) / Math.max(result.requests.total, 1)) * 1000) / 1000,
     },

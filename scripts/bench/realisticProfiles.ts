@@ -23,7 +23,10 @@ export async function realisticProfiles(
   const stream = realisticRequests(universe, { seed: options.seed, count: streamLength });
   const warm = realisticRequests(universe, { seed: options.seed + 1, count: streamLength });
   const rows: RealisticLoadRow[] = [];
-  for (const [name, cache] of [['realistic', 'on'], ['realistic-uncached', 'off']] as const) {
+  for (const [name, cache] of [
+    ['realistic', 'on'],
+    ['realistic-uncached', 'off'],
+  ] as const) {
     const api = await startApiProcess(db.uri, { CHAINMATCH_RESULT_CACHE: cache });
     try {
       await runRealisticLoad(api, `${name} warm-up`, warm, { connections: options.connections, durationS: 5 });

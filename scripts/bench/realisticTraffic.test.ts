@@ -9,7 +9,10 @@ import { universeFromBatch } from './trafficUniverse.ts';
 const universe = universeFromBatch(buildSeed());
 
 const bodies: Partial<Record<Endpoint, ZodType>> = {
-  partners: partnerRequestSchema, pairing: pairingRequestSchema, talent: talentRequestSchema, classify: classifyRequestSchema,
+  partners: partnerRequestSchema,
+  pairing: pairingRequestSchema,
+  talent: talentRequestSchema,
+  classify: classifyRequestSchema,
 };
 
 describe('realistic traffic', () => {

@@ -13,7 +13,14 @@ export type Endpoint = 'partners' | 'gaps' | 'map' | 'chains' | 'pairing' | 'tal
  * and fetched once per session. Estimates, not measured logs: the product has no production traffic yet.
  */
 export const endpointWeights: Record<Endpoint, number> = {
-  partners: 0.25, gaps: 0.12, map: 0.1, chains: 0.04, pairing: 0.15, talent: 0.1, search: 0.16, classify: 0.08,
+  partners: 0.25,
+  gaps: 0.12,
+  map: 0.1,
+  chains: 0.04,
+  pairing: 0.15,
+  talent: 0.1,
+  search: 0.16,
+  classify: 0.08,
 };
 
 /** One drawn request, in the form the API validates (body or query) and as sent. */
@@ -89,8 +96,20 @@ export function realisticRequests(universe: TrafficUniverse, options: { seed: nu
   const draw = lcg(options.seed);
   // Partner and chain reads follow chain popularity; a chain's segments have a popularity of their own.
   const chain = zipf(universe.chains, draw);
-  const segmentOf = new Map(universe.chains.map((c) => [c.id, zipf(c.segments.filter((s) => s.modes.length > 0), draw)]));
-  const province = zipf(universe.provinces.map((p) => p.name), draw, 1.2);
+  const segmentOf = new Map(
+    universe.chains.map((c) => [
+      c.id,
+      zipf(
+        c.segments.filter((s) => s.modes.length > 0),
+        draw,
+      ),
+    ]),
+  );
+  const province = zipf(
+    universe.provinces.map((p) => p.name),
+    draw,
+    1.2,
+  );
   const enterprise = zipf(universe.enterpriseIds, draw, 0.6);
   const tags = enterpriseTagSchema.options;
   const sizes = enterpriseSizeSchema.options;
@@ -145,13 +164,22 @@ export function realisticRequests(universe: TrafficUniverse, options: { seed: nu
     const firm = pick(universe.firms, draw);
     const body: Record<string, unknown> = { name: firm.name, products: firm.products.slice(0, 1 + Math.floor(draw() * firm.products.length)) };
     if (firm.description && draw() < 0.7) body.description = firm.description;
-    if (draw() < 0.2) body.chainIds = some(universe.chains.map((c) => c.id), draw, 2);
+    if (draw() < 0.2)
+      body.chainIds = some(
+        universe.chains.map((c) => c.id),
+        draw,
+        2,
+      );
     if (draw() < 0.2) body.limit = pick([3, 10], draw);
     return { endpoint: 'classify', method: 'POST', path: '/api/v1/classify/segments', body };
   };
 
   const draws: Record<Endpoint, () => DrawnRequest> = {
-    partners, pairing, talent, search, classify,
+    partners,
+    pairing,
+    talent,
+    search,
+    classify,
     gaps: () => ({ endpoint: 'gaps', method: 'GET', path: `/api/v1/chains/${chain().id}/gaps` }),
     map: () => ({ endpoint: 'map', method: 'GET', path: `/api/v1/chains/${chain().id}/map` }),
     chains: () => ({ endpoint: 'chains', method: 'GET', path: '/api/v1/chains' }),

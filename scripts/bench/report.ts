@@ -15,7 +15,8 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
       // only the first request after a start or an import waits for), reported but not a target.
       if (row.endpoint.startsWith('GET /chains/{id}/gaps')) checks.push(atMost(at(`${row.endpoint} p95`), row.p95, targets.gapsP95Ms, ' ms'));
     }
-    for (const r of s.queries?.partnerRatios ?? []) checks.push(atMost(at(`partners ${r.mode} ÷ retrieval-only (p50, HTTP)`), r.httpP50, targets.partnersOverRetrieval, '×'));
+    for (const r of s.queries?.partnerRatios ?? [])
+      checks.push(atMost(at(`partners ${r.mode} ÷ retrieval-only (p50, HTTP)`), r.httpP50, targets.partnersOverRetrieval, '×'));
     for (const row of s.api ?? []) {
       if (row.profile !== 'mixed') checks.push(atLeast(at(`load ${row.profile} req/s`), row.reqPerSec, targets.matchReqPerSec));
       checks.push(atMost(at(`load ${row.profile} p99`), row.p99, targets.loadP99Ms, ' ms'));
@@ -41,40 +42,94 @@ export function printReport(results: BenchResults, checks: TargetCheck[]): void 
   console.log(`${m.cpuModel}, ${m.nproc} cores, ${m.ramGb} GB; Node ${m.node}; ${m.java}; Neo4j ${m.neo4j}; load average at start ${m.loadAverage1m}`);
   for (const s of results.scales) {
     const l = s.load;
-    console.log(`\n== ${s.label}: ${s.enterprises} enterprises, ${l.nodes} nodes + ${l.relationships} relationships (heap ${s.sizing.heapMb} MB, page cache ${s.sizing.pageCacheMb} MB)`);
+    console.log(
+      `\n== ${s.label}: ${s.enterprises} enterprises, ${l.nodes} nodes + ${l.relationships} relationships (heap ${s.sizing.heapMb} MB, page cache ${s.sizing.pageCacheMb} MB)`,
+    );
     const ml = s.machineLoad;
-    console.log(`machine load: ${ml.start.loadAverage1m} at start, ${ml.end?.loadAverage1m ?? '?'} at end (1-min load average on ${m.nproc} cores; CPU pressure ${ml.start.cpuPressureSome60Pct ?? '?'} % → ${ml.end?.cpuPressureSome60Pct ?? '?'} %)`);
+    console.log(
+      `machine load: ${ml.start.loadAverage1m} at start, ${ml.end?.loadAverage1m ?? '?'} at end (1-min load average on ${m.nproc} cores; CPU pressure ${ml.start.cpuPressureSome60Pct ?? '?'} % → ${ml.end?.cpuPressureSome60Pct ?? '?'} %)`,
+    );
     if (s.partnerChains) console.log(`partner requests: fill on ${s.partnerChains.fill.join(', ')}; strengthen on ${s.partnerChains.strengthen.join(', ')}`);
     console.log(
-      table(['load', 'ms', 'elements/s', 'CPU s (Neo4j+Node)', 'elements/CPU-s'], [
-        [`loader (UNWIND MERGE, ${l.loader.batchSize}/batch, ${l.loader.concurrency} in flight)`, l.loader.ms, l.loader.elementsPerSecond, `${l.loader.neo4jCpuS}+${l.loader.nodeCpuS}`, l.loader.elementsPerCpuSecond],
-        ['loader incl. validation', l.loader.wallMs, l.loader.wallElementsPerSecond, '', ''],
-        [`LOAD CSV … IN TRANSACTIONS OF ${l.loadCsv.rowsPerTransaction} ROWS`, l.loadCsv.ms, l.loadCsv.elementsPerSecond, `${l.loadCsv.neo4jCpuS}+0`, l.loadCsv.elementsPerCpuSecond],
-      ]),
+      table(
+        ['load', 'ms', 'elements/s', 'CPU s (Neo4j+Node)', 'elements/CPU-s'],
+        [
+          [
+            `loader (UNWIND MERGE, ${l.loader.batchSize}/batch, ${l.loader.concurrency} in flight)`,
+            l.loader.ms,
+            l.loader.elementsPerSecond,
+            `${l.loader.neo4jCpuS}+${l.loader.nodeCpuS}`,
+            l.loader.elementsPerCpuSecond,
+          ],
+          ['loader incl. validation', l.loader.wallMs, l.loader.wallElementsPerSecond, '', ''],
+          [
+            `LOAD CSV … IN TRANSACTIONS OF ${l.loadCsv.rowsPerTransaction} ROWS`,
+            l.loadCsv.ms,
+            l.loadCsv.elementsPerSecond,
+            `${l.loadCsv.neo4jCpuS}+0`,
+            l.loadCsv.elementsPerCpuSecond,
+          ],
+        ],
+      ),
     );
-    console.log(`ratio loader ÷ LOAD CSV: ${l.ratio}× by wall time, ${l.cpuRatio}× by CPU; counts equal: ${l.countsEqual ? 'yes' : `NO (${l.countDifferences.join('; ')})`}`);
+    console.log(
+      `ratio loader ÷ LOAD CSV: ${l.ratio}× by wall time, ${l.cpuRatio}× by CPU; counts equal: ${l.countsEqual ? 'yes' : `NO (${l.countDifferences.join('; ')})`}`,
+    );
     if (s.queries) {
-      console.log(table(['endpoint', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'], s.queries.rows.map((r) => [r.endpoint, r.p50, r.p95, r.p99, r.max])));
+      console.log(
+        table(
+          ['endpoint', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
+          s.queries.rows.map((r) => [r.endpoint, r.p50, r.p95, r.p99, r.max]),
+        ),
+      );
       for (const r of s.queries.partnerRatios) {
-        console.log(`partners ${r.mode} ÷ retrieval-only: p50 ${r.httpP50}×, p95 ${r.httpP95}× (engine without HTTP: ${r.engineP50}×); same candidate set: ${r.sameCandidateSet ? 'yes' : 'NO'}`);
+        console.log(
+          `partners ${r.mode} ÷ retrieval-only: p50 ${r.httpP50}×, p95 ${r.httpP95}× (engine without HTTP: ${r.engineP50}×); same candidate set: ${r.sameCandidateSet ? 'yes' : 'NO'}`,
+        );
       }
     }
     if (s.api) {
       console.log(
-        table(['API under load', 'conn', 's', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'RSS MB before→after'], s.api.map((r) => [
-          r.profile, r.connections, r.durationS, r.reqPerSec, r.p50, r.p99, r.non2xx, r.errors + r.timeouts, `${r.rssBeforeMb}→${r.rssAfterMb}`,
-        ])),
+        table(
+          ['API under load', 'conn', 's', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'RSS MB before→after'],
+          s.api.map((r) => [
+            r.profile,
+            r.connections,
+            r.durationS,
+            r.reqPerSec,
+            r.p50,
+            r.p99,
+            r.non2xx,
+            r.errors + r.timeouts,
+            `${r.rssBeforeMb}→${r.rssAfterMb}`,
+          ]),
+        ),
       );
     }
   }
   if (results.assignment) {
     console.log('\n== assignment');
-    console.log(table(['problem', 'edges', 'solver', 'ms', 'served', 'unassigned', 'total fit'], results.assignment.map((a) => [a.problem, a.edges, a.solver, a.ms, a.served, a.unassigned, a.totalFit])));
+    console.log(
+      table(
+        ['problem', 'edges', 'solver', 'ms', 'served', 'unassigned', 'total fit'],
+        results.assignment.map((a) => [a.problem, a.edges, a.solver, a.ms, a.served, a.unassigned, a.totalFit]),
+      ),
+    );
   }
   if (results.embeddings) {
     console.log('\n== embeddings');
-    console.log(table(['model', 'texts', 'batch', 'embedder texts/s', 'direct texts/s', 'ratio'], results.embeddings.map((e) => [e.model, e.texts, e.batchSize, e.embedderTextsPerSec, e.directTextsPerSec, e.ratio])));
+    console.log(
+      table(
+        ['model', 'texts', 'batch', 'embedder texts/s', 'direct texts/s', 'ratio'],
+        results.embeddings.map((e) => [e.model, e.texts, e.batchSize, e.embedderTextsPerSec, e.directTextsPerSec, e.ratio]),
+      ),
+    );
   }
   console.log('\n== targets');
-  console.log(table(['metric', 'measured', 'target', ''], checks.map((c) => [c.metric, c.value, c.target, c.met === undefined ? '?' : c.met ? 'met' : 'MISSED'])));
+  console.log(
+    table(
+      ['metric', 'measured', 'target', ''],
+      checks.map((c) => [c.metric, c.value, c.target, c.met === undefined ? '?' : c.met ? 'met' : 'MISSED']),
+    ),
+  );
 }

@@ -6,8 +6,16 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-  assignmentDefaults, buildAssignmentProblem, demandOf, indexParty, lcg, offerOf, solveAssignment,
-  type DemandContext, type OfferContext, type Party,
+  assignmentDefaults,
+  buildAssignmentProblem,
+  demandOf,
+  indexParty,
+  lcg,
+  offerOf,
+  solveAssignment,
+  type DemandContext,
+  type OfferContext,
+  type Party,
 } from '../../engine/index.ts';
 
 /**
@@ -27,14 +35,52 @@ export function syntheticMarket(demandCount: number, offerCount: number, seed: n
   const firms: Party[] = firmIds.map((id) => {
     const parkId = pick(parks);
     return indexParty({
-      id, label: 'Enterprise', name: id, parkId, parkName: parkId, sectorId: sectorOf(parkId), tags: chance(0.3) ? ['high-tech'] : [],
+      id,
+      label: 'Enterprise',
+      name: id,
+      parkId,
+      parkName: parkId,
+      sectorId: sectorOf(parkId),
+      tags: chance(0.3) ? ['high-tech'] : [],
       tradePartners: Array.from({ length: int(0, 4) }, () => ({ id: pick(firmIds), name: 'p', sells: chance(0.5), parkId: pick(parks) })),
-      alliances: chance(0.2) ? [{ id: `alliance.${int(0, 5)}`, name: 'a' }] : [], pairings: [], cooperators: [],
+      alliances: chance(0.2) ? [{ id: `alliance.${int(0, 5)}`, name: 'a' }] : [],
+      pairings: [],
+      cooperators: [],
     });
   });
-  const parkParties = parks.map((p) => indexParty({ id: p, label: 'Park', name: p, parkId: p, parkName: p, sectorId: sectorOf(p), tags: [], tradePartners: [], alliances: [], pairings: [], cooperators: [] }));
-  const offerKinds = [['site', 26], ['land', 8], ['loan', 20], ['equipment', 15], ['talent', 15], ['service', 15], ['policy', 6]] as const;
-  const demandKinds = [['site', 31], ['land', 12], ['loan', 40], ['equipment', 15], ['talent', 20], ['service', 15], ['policy', 8]] as const;
+  const parkParties = parks.map((p) =>
+    indexParty({
+      id: p,
+      label: 'Park',
+      name: p,
+      parkId: p,
+      parkName: p,
+      sectorId: sectorOf(p),
+      tags: [],
+      tradePartners: [],
+      alliances: [],
+      pairings: [],
+      cooperators: [],
+    }),
+  );
+  const offerKinds = [
+    ['site', 26],
+    ['land', 8],
+    ['loan', 20],
+    ['equipment', 15],
+    ['talent', 15],
+    ['service', 15],
+    ['policy', 6],
+  ] as const;
+  const demandKinds = [
+    ['site', 31],
+    ['land', 12],
+    ['loan', 40],
+    ['equipment', 15],
+    ['talent', 20],
+    ['service', 15],
+    ['policy', 8],
+  ] as const;
   const weighted = (table: readonly (readonly [string, number])[]) => {
     const total = table.reduce((s, [, w]) => s + w, 0);
     let r = random() * total;
@@ -46,32 +92,53 @@ export function syntheticMarket(demandCount: number, offerCount: number, seed: n
     const kind = weighted(offerKinds) as OfferContext['offer']['kind'];
     const park = parkParties[int(0, parks.length - 1)];
     const owner = kind === 'site' || kind === 'land' || kind === 'policy' ? park : pick(firms);
-    return offerOf(`o${i}`, {
-      kind, areaM2: kind === 'site' ? int(8, 120) * 100 : kind === 'land' ? int(20, 150) * 667 : null, floorLoadKnM2: kind === 'site' ? pick([5, 8, 10, 15]) : null,
-      certifications: kind === 'site' && chance(0.3) ? ['GMP'] : kind === 'equipment' && chance(0.3) ? ['CNAS'] : [],
-      price: kind === 'site' ? int(22, 48) : kind === 'land' ? int(30, 80) : kind === 'equipment' || kind === 'service' ? int(5, 80) : null,
-      amountWan: kind === 'loan' ? pick([500, 1000, 2000, 3000, 5000]) : null, ratePct: kind === 'loan' ? int(300, 450) / 100 : null, termMonths: kind === 'loan' ? pick([12, 24, 36]) : null,
-      parkId: owner.label === 'Park' ? owner.id : null, availableFrom: kind === 'site' || kind === 'land' ? month() : null, availableUntil: kind === 'site' ? '2031-12-01' : null,
-      capacity: kind === 'loan' ? int(5, 30) : kind === 'policy' ? 50 : chance(0.2) ? 2 : 1,
-    }, owner);
+    return offerOf(
+      `o${i}`,
+      {
+        kind,
+        areaM2: kind === 'site' ? int(8, 120) * 100 : kind === 'land' ? int(20, 150) * 667 : null,
+        floorLoadKnM2: kind === 'site' ? pick([5, 8, 10, 15]) : null,
+        certifications: kind === 'site' && chance(0.3) ? ['GMP'] : kind === 'equipment' && chance(0.3) ? ['CNAS'] : [],
+        price: kind === 'site' ? int(22, 48) : kind === 'land' ? int(30, 80) : kind === 'equipment' || kind === 'service' ? int(5, 80) : null,
+        amountWan: kind === 'loan' ? pick([500, 1000, 2000, 3000, 5000]) : null,
+        ratePct: kind === 'loan' ? int(300, 450) / 100 : null,
+        termMonths: kind === 'loan' ? pick([12, 24, 36]) : null,
+        parkId: owner.label === 'Park' ? owner.id : null,
+        availableFrom: kind === 'site' || kind === 'land' ? month() : null,
+        availableUntil: kind === 'site' ? '2031-12-01' : null,
+        capacity: kind === 'loan' ? int(5, 30) : kind === 'policy' ? 50 : chance(0.2) ? 2 : 1,
+      },
+      owner,
+    );
   });
   const demands = Array.from({ length: demandCount }, (_, i) => {
     const kind = weighted(demandKinds) as DemandContext['demand']['kind'];
     const owner = pick(firms);
     const min = kind === 'site' ? int(10, 60) * 100 : kind === 'land' ? int(10, 100) * 667 : null;
-    return demandOf(`d${i}`, {
-      kind, minAreaM2: min, idealAreaM2: min !== null ? min * 1.3 : null, requiredCertifications: kind === 'site' && chance(0.6) ? ['GMP'] : [],
-      maxPrice: kind === 'site' ? int(30, 50) : kind === 'land' ? int(40, 90) : kind === 'equipment' || kind === 'service' ? int(10, 90) : null,
-      amountWan: kind === 'loan' ? pick([200, 500, 1000, 2000]) : null, maxRatePct: kind === 'loan' && chance(0.6) ? int(350, 450) / 100 : null,
-      parkAllowList: (kind === 'site' && chance(0.5)) || kind === 'policy' ? [owner.parkId!] : [], neededFrom: kind === 'site' ? month() : null,
-      quantity: kind === 'talent' ? int(1, 5) : 1,
-    }, owner);
+    return demandOf(
+      `d${i}`,
+      {
+        kind,
+        minAreaM2: min,
+        idealAreaM2: min !== null ? min * 1.3 : null,
+        requiredCertifications: kind === 'site' && chance(0.6) ? ['GMP'] : [],
+        maxPrice: kind === 'site' ? int(30, 50) : kind === 'land' ? int(40, 90) : kind === 'equipment' || kind === 'service' ? int(10, 90) : null,
+        amountWan: kind === 'loan' ? pick([200, 500, 1000, 2000]) : null,
+        maxRatePct: kind === 'loan' && chance(0.6) ? int(350, 450) / 100 : null,
+        parkAllowList: (kind === 'site' && chance(0.5)) || kind === 'policy' ? [owner.parkId!] : [],
+        neededFrom: kind === 'site' ? month() : null,
+        quantity: kind === 'talent' ? int(1, 5) : 1,
+      },
+      owner,
+    );
   });
   return { demands, offers };
 }
 
 async function main(): Promise<void> {
-  console.log('size            build ms  pairs checked  feasible    edges  solver          solve ms  total ms  served/demands  totalFit  status    binding repaired  boundFit');
+  console.log(
+    'size            build ms  pairs checked  feasible    edges  solver          solve ms  total ms  served/demands  totalFit  status    binding repaired  boundFit',
+  );
   for (const n of [1_000, 10_000]) {
     const { demands, offers } = syntheticMarket(n, n, 7);
     const t0 = performance.now();
@@ -82,10 +149,20 @@ async function main(): Promise<void> {
     const served = new Set(result.assignments.map((a) => a.demandId)).size;
     console.log(
       [
-        `${n}×${n}`.padEnd(14), (t1 - t0).toFixed(0).padStart(9), String(built.pairsChecked).padStart(14), String(built.feasiblePairs).padStart(9),
-        String(built.problem.edges.length).padStart(8), `  ${result.solver}`.padEnd(16), (t2 - t1).toFixed(0).padStart(8), (t2 - t0).toFixed(0).padStart(9),
-        `${served}/${n}`.padStart(15), result.totalFit.toFixed(1).padStart(9), ` ${result.status}`.padEnd(9),
-        String(result.sizeRows.binding).padStart(7), String(result.sizeRows.repairedOffers).padStart(8), (result.sizeRows.boundFit?.toFixed(1) ?? '—').padStart(9),
+        `${n}×${n}`.padEnd(14),
+        (t1 - t0).toFixed(0).padStart(9),
+        String(built.pairsChecked).padStart(14),
+        String(built.feasiblePairs).padStart(9),
+        String(built.problem.edges.length).padStart(8),
+        `  ${result.solver}`.padEnd(16),
+        (t2 - t1).toFixed(0).padStart(8),
+        (t2 - t0).toFixed(0).padStart(9),
+        `${served}/${n}`.padStart(15),
+        result.totalFit.toFixed(1).padStart(9),
+        ` ${result.status}`.padEnd(9),
+        String(result.sizeRows.binding).padStart(7),
+        String(result.sizeRows.repairedOffers).padStart(8),
+        (result.sizeRows.boundFit?.toFixed(1) ?? '—').padStart(9),
       ].join(' '),
     );
   }

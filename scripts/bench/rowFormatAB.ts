@@ -24,7 +24,9 @@ try {
     }
   };
   // Every validated Enterprise row has the same keys, so one column list serves all of them.
-  const columns = Object.keys(group.rows[0]).filter((k) => k !== 'id').sort();
+  const columns = Object.keys(group.rows[0])
+    .filter((k) => k !== 'id')
+    .sort();
   const cypher = `UNWIND $rows AS row MERGE (n:Enterprise {id: row.id}) SET n += {${columns.map((c, i) => `\`${c}\`: row.v[${i}]`).join(', ')}}`;
   const positional = async () => {
     for (let i = 0; i < group.rows.length; i += defaultBatchSize) {
@@ -35,7 +37,10 @@ try {
   await asMaps(); // creates the nodes; not measured
   const pid = db.neo4j.process.pid!;
   for (let round = 1; round <= (flags.rounds ?? 3); round++) {
-    for (const [format, write] of [['maps', asMaps], ['positional', positional]] as const) {
+    for (const [format, write] of [
+      ['maps', asMaps],
+      ['positional', positional],
+    ] as const) {
       const started = performance.now();
       const { neo4jCpuS, nodeCpuS } = await withCpu(pid, write);
       const ms = Math.round(performance.now() - started);

@@ -47,7 +47,12 @@ export async function startScratchNeo4j(name: string, sizing: Neo4jSizing, optio
   await ensureSchema(graph);
   let disposed = false;
   const scratch: ScratchNeo4j = {
-    home, port, uri: neo4j.uri, sizing, neo4j, graph,
+    home,
+    port,
+    uri: neo4j.uri,
+    sizing,
+    neo4j,
+    graph,
     async stop() {
       await neo4j.stop();
     },

@@ -32,7 +32,12 @@ for (const group of batch.relationships) {
 const enterprises = batch.nodes.find((g) => g.label === 'Enterprise')?.rows.length ?? 0;
 console.log(
   JSON.stringify({
-    scale: Number(scale.toFixed(4)), enterprises, nodes, relationships, sha256: hash.digest('hex'),
-    generateMs: Math.round(ms), peakRssMb: Math.round(peakRss / 2 ** 20),
+    scale: Number(scale.toFixed(4)),
+    enterprises,
+    nodes,
+    relationships,
+    sha256: hash.digest('hex'),
+    generateMs: Math.round(ms),
+    peakRssMb: Math.round(peakRss / 2 ** 20),
   }),
 );

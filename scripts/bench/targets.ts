@@ -20,5 +20,15 @@ export const targets = {
   embedderOverDirect: 0.9,
 };
 
-export const atMost = (metric: string, value: number, limit: number, unit = ''): TargetCheck => ({ metric, value, target: `≤ ${limit}${unit}`, met: value <= limit });
-export const atLeast = (metric: string, value: number, limit: number, unit = ''): TargetCheck => ({ metric, value, target: `≥ ${limit}${unit}`, met: value >= limit });
+export const atMost = (metric: string, value: number, limit: number, unit = ''): TargetCheck => ({
+  metric,
+  value,
+  target: `≤ ${limit}${unit}`,
+  met: value <= limit,
+});
+export const atLeast = (metric: string, value: number, limit: number, unit = ''): TargetCheck => ({
+  metric,
+  value,
+  target: `≥ ${limit}${unit}`,
+  met: value >= limit,
+});

@@ -43,9 +43,11 @@ function readRequests(inputs: BenchInputs, rounds: number): AutocannonRequest[] 
 export function trafficProfiles(inputs: BenchInputs): TrafficProfile[] {
   const partners: AutocannonRequest[] = [];
   for (let i = 0; i < 14; i++) {
-    partners.push(i % 2 === 0
-      ? post('/api/v1/match/partners', { chainId: cycle(inputs.fillChains, i / 2), mode: 'fill', limit: 10 })
-      : post('/api/v1/match/partners', { chainId: cycle(inputs.strengthenChains, i), mode: 'strengthen', limit: 10 }));
+    partners.push(
+      i % 2 === 0
+        ? post('/api/v1/match/partners', { chainId: cycle(inputs.fillChains, i / 2), mode: 'fill', limit: 10 })
+        : post('/api/v1/match/partners', { chainId: cycle(inputs.strengthenChains, i), mode: 'strengthen', limit: 10 }),
+    );
   }
   const match = matchRequests(inputs, 8);
   const read = readRequests(inputs, 8);

@@ -41,8 +41,16 @@ export function universeFromBatch(batch: GraphBatch): TrafficUniverse {
   const ties = (type: string) => batch.relationships.filter((g) => g.type === type).flatMap((g) => g.rows);
   const enterprises = nodes('Enterprise');
   const local = new Set(enterprises.filter((e) => e.local === true).map((e) => e.id as string));
-  const withLocalFirms = new Set(ties('IN_SEGMENT').filter((t) => local.has(t.from)).map((t) => t.to));
-  const needing = new Set(ties('NEEDS_TECH').filter((t) => local.has(t.from)).map((t) => t.from));
+  const withLocalFirms = new Set(
+    ties('IN_SEGMENT')
+      .filter((t) => local.has(t.from))
+      .map((t) => t.to),
+  );
+  const needing = new Set(
+    ties('NEEDS_TECH')
+      .filter((t) => local.has(t.from))
+      .map((t) => t.from),
+  );
   const researching = new Set(ties('RESEARCHES').map((t) => t.from));
   const productName = new Map(nodes('Product').map((p) => [p.id as string, p.name as string]));
   const makes = new Map<string, string[]>();
@@ -52,20 +60,34 @@ export function universeFromBatch(batch: GraphBatch): TrafficUniverse {
   const segments = nodes('Segment');
   const byId = (a: Row, b: Row) => ((a.id as string) < (b.id as string) ? -1 : 1);
   return {
-    chains: nodes('Chain').sort(byId).map((c) => ({
-      id: c.id as string,
-      modes: ['fill', 'strengthen'],
-      segments: segments.filter((s) => s.chainId === c.id).sort(byId)
-        .map((s) => ({ id: s.id as string, modes: withLocalFirms.has(s.id as string) ? ['strengthen'] : ['fill', 'extend'] })),
-    })),
+    chains: nodes('Chain')
+      .sort(byId)
+      .map((c) => ({
+        id: c.id as string,
+        modes: ['fill', 'strengthen'],
+        segments: segments
+          .filter((s) => s.chainId === c.id)
+          .sort(byId)
+          .map((s) => ({ id: s.id as string, modes: withLocalFirms.has(s.id as string) ? ['strengthen'] : ['fill', 'extend'] })),
+      })),
     enterpriseIds: [...needing].sort(),
-    researchUnitIds: nodes('ResearchUnit').map((u) => u.id as string).filter((id) => researching.has(id)).sort(),
-    universityIds: nodes('University').map((u) => u.id as string).sort(),
+    researchUnitIds: nodes('ResearchUnit')
+      .map((u) => u.id as string)
+      .filter((id) => researching.has(id))
+      .sort(),
+    universityIds: nodes('University')
+      .map((u) => u.id as string)
+      .sort(),
     talentLevels: [...new Set(nodes('Talent').map((t) => t.level as string))].sort(),
-    topics: nodes('Topic').map((t) => t.name as string).sort(),
+    topics: nodes('Topic')
+      .map((t) => t.name as string)
+      .sort(),
     products: [...productName.values()].sort(),
     provinces: [...provinceCounts].map(([name, firms]) => ({ name, firms })).sort((a, b) => b.firms - a.firms || (a.name < b.name ? -1 : 1)),
-    needTexts: readFileSync(needsFile, 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { text: string }).text),
+    needTexts: readFileSync(needsFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { text: string }).text),
     firms: enterprises
       .filter((e) => e.kind === 'industrial' && makes.has(e.id as string))
       .sort(byId)
@@ -79,13 +101,14 @@ export async function fitModes(universe: TrafficUniverse, engine: ChainMatchEngi
   const chains: TrafficUniverse['chains'] = [];
   for (const chain of universe.chains) {
     const snapshot = await engine.snapshots.get(chain.id);
-    const fits = (segmentId?: string) => modes.filter((mode) => {
-      try {
-        return targetSegments(snapshot, { segmentId, mode }).targets.length > 0;
-      } catch {
-        return false;
-      }
-    });
+    const fits = (segmentId?: string) =>
+      modes.filter((mode) => {
+        try {
+          return targetSegments(snapshot, { segmentId, mode }).targets.length > 0;
+        } catch {
+          return false;
+        }
+      });
     chains.push({ id: chain.id, modes: fits(), segments: chain.segments.map((s) => ({ id: s.id, modes: fits(s.id) })) });
   }
   return { ...universe, chains };

@@ -13,7 +13,10 @@ import { sizingFor, startScratchNeo4j } from '../bench/scratchNeo4j.ts';
 import { bulkLoad } from './bulkLoad.ts';
 
 const mode = process.argv.includes('bulk') ? 'bulk' : 'online';
-const flags = numberFlags(['scale'] as const, process.argv.slice(2).filter((a) => a !== '--mode' && a !== 'bulk' && a !== 'online'));
+const flags = numberFlags(
+  ['scale'] as const,
+  process.argv.slice(2).filter((a) => a !== '--mode' && a !== 'bulk' && a !== 'online'),
+);
 const enterprises = flags.scale ?? 100_000;
 const sizing = sizingFor(enterprises);
 const loadAtStart = loadavg()[0];
@@ -48,7 +51,12 @@ const base = { mode, enterprises, nodes, relationships, generateMs, rssAfterGene
 if (mode === 'bulk') {
   const home = mkdtempSync(join(tmpdir(), 'chainmatch-bulkbench-'));
   try {
-    const { report, neo4j, graph } = await bulkLoad(batch, { dataDir: home, boltPort: await freePort(), ...sizing, log: (l) => process.stderr.write(l + '\n') });
+    const { report, neo4j, graph } = await bulkLoad(batch, {
+      dataDir: home,
+      boltPort: await freePort(),
+      ...sizing,
+      log: (l) => process.stderr.write(l + '\n'),
+    });
     const neo4jPeak = watchPeak(neo4j.process.pid!)();
     await graph.close();
     await neo4j.stop();
@@ -63,10 +71,17 @@ if (mode === 'bulk') {
     const t = Date.now();
     const report = await loadGraph(db.graph, batch);
     const wallMs = Date.now() - t;
-    console.log(JSON.stringify({
-      ...base, loaderMs: report.ms, wallMs, elementsPerSecond: Math.round((elements / wallMs) * 1000),
-      neo4jPeakRssMb: stopWatch(), nodePeakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), loadAverageAtEnd: loadavg()[0],
-    }));
+    console.log(
+      JSON.stringify({
+        ...base,
+        loaderMs: report.ms,
+        wallMs,
+        elementsPerSecond: Math.round((elements / wallMs) * 1000),
+        neo4jPeakRssMb: stopWatch(),
+        nodePeakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        loadAverageAtEnd: loadavg()[0],
+      }),
+    );
   } finally {
     await db.dispose();
   }

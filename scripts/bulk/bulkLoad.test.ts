@@ -29,14 +29,16 @@ async function sampleNodes(graph: Graph): Promise<unknown[]> {
 }
 
 async function sampleRelationships(graph: Graph): Promise<unknown[]> {
-  return graph.query(
-    `MATCH (a)-[r:IN_SEGMENT|SUPPLIES|COOPERATES_WITH|MEMBER_OF]->(b) WITH type(r) AS type, a.id AS from, b.id AS to, r ORDER BY type, from, to
+  return graph
+    .query(
+      `MATCH (a)-[r:IN_SEGMENT|SUPPLIES|COOPERATES_WITH|MEMBER_OF]->(b) WITH type(r) AS type, a.id AS from, b.id AS to, r ORDER BY type, from, to
      WITH type, collect({from: from, to: to, props: properties(r), types: [k IN keys(r) | k + ':' + valueType(r[k])]})[0..30] AS sample
      RETURN type, sample ORDER BY type`,
-  ).then((rows) => rows.map((r) => ({ ...r, sample: (r.sample as { types: string[] }[]).map((x) => ({ ...x, types: [...x.types].sort() })) })));
+    )
+    .then((rows) => rows.map((r) => ({ ...r, sample: (r.sample as { types: string[] }[]).map((x) => ({ ...x, types: [...x.types].sort() })) })));
 }
 
-describe('bulk load through Neo4j\'s offline importer equals the online loader (≈2,000 firms, same seed)', () => {
+describe("bulk load through Neo4j's offline importer equals the online loader (≈2,000 firms, same seed)", () => {
   const home = mkdtempSync(join(tmpdir(), 'chainmatch-bulk-test-'));
   const batch = buildSeed({ scale: 2000 / seedEnterpriseCount(), seed: 7 });
   let online: ScratchNeo4j;
@@ -82,7 +84,7 @@ describe('bulk load through Neo4j\'s offline importer equals the online loader (
     expect(b.every((i) => i.state === 'ONLINE')).toBe(true);
   });
 
-  it('gives the same API answers: every chain\'s gaps', async () => {
+  it("gives the same API answers: every chain's gaps", async () => {
     const config = { rateLimitPerMinute: 100_000 };
     const [apiA, apiB] = await Promise.all([startTestServer(online.graph, config), startTestServer(bulk.graph, config)]);
     try {

@@ -16,7 +16,10 @@ export const notEmptyExitCode = 3;
 const importedStoreStartTimeoutMs = 10 * 60_000;
 
 export class DatabaseNotEmptyError extends SetupError {
-  constructor(readonly home: string, readonly nodes: number) {
+  constructor(
+    readonly home: string,
+    readonly nodes: number,
+  ) {
     super(
       `the database in ${home} already holds ${nodes} node(s): the offline importer only fills an empty database. ` +
         'Load into it with the online loader (npm run seed without --bulk, or the import API), or empty it first with npm run db:reset.',
@@ -144,12 +147,23 @@ export async function bulkLoad(input: GraphBatch, options: BulkLoadOptions): Pro
     if (options.runId) {
       const now = new Date().toISOString();
       const rows = files.nodes + files.relationships;
-      await loadGraph(graph, { nodes: [{ label: 'ImportRun', rows: [{ id: options.runId, status: 'complete', startedAt: new Date(started).toISOString(), finishedAt: now, rows }] }], relationships: [] });
+      await loadGraph(graph, {
+        nodes: [{ label: 'ImportRun', rows: [{ id: options.runId, status: 'complete', startedAt: new Date(started).toISOString(), finishedAt: now, rows }] }],
+        relationships: [],
+      });
     }
     const totalMs = Date.now() - started;
     const elements = files.nodes + files.relationships;
     const report: BulkLoadReport = {
-      nodes: files.nodes, relationships: files.relationships, validateMs, csvMs, importer, startMs, schemaMs, fixupMs, totalMs,
+      nodes: files.nodes,
+      relationships: files.relationships,
+      validateMs,
+      csvMs,
+      importer,
+      startMs,
+      schemaMs,
+      fixupMs,
+      totalMs,
       elementsPerSecond: Math.round((elements / Math.max(totalMs, 1)) * 1000),
       nodePeakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };

@@ -15,7 +15,7 @@ if (!values.dir) {
   process.exit(2);
 }
 if (process.env.NEO4J_URI) {
-  console.error('import:bulk writes the embedded database\'s files directly; it cannot load a server named by NEO4J_URI.');
+  console.error("import:bulk writes the embedded database's files directly; it cannot load a server named by NEO4J_URI.");
   process.exit(2);
 }
 try {

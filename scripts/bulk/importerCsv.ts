@@ -178,13 +178,23 @@ export function writeImporterCsv(batch: GraphBatch, dir: string): ImporterFiles 
 
   const labels = [...new Set(batch.nodes.map((g) => g.label))];
   for (const label of labels) {
-    const rows = [...mergedById(batch.nodes.filter((g) => g.label === label), (r) => String(r.id), mergeProps)];
+    const rows = [
+      ...mergedById(
+        batch.nodes.filter((g) => g.label === label),
+        (r) => String(r.id),
+        mergeProps,
+      ),
+    ];
     const columns = columnsOf(rows, label, ['id']);
     const header = [`id:ID(${label})`, ...columns.map(([k, t]) => (t === 'string' ? k : `${k}:${t}`))];
     const path = join(dir, 'nodes', `${label}.csv`);
-    const written = writeFile(path, header, (function* () {
-      for (const row of rows) yield [quote(String(row.id)), ...columns.map(([k]) => encodeValue(row[k]))];
-    })());
+    const written = writeFile(
+      path,
+      header,
+      (function* () {
+        for (const row of rows) yield [quote(String(row.id)), ...columns.map(([k]) => encodeValue(row[k]))];
+      })(),
+    );
     files.push({ kind: 'nodes', name: label, path, ...written, emptyLists: emptyListsOf(rows, columns) });
     nodes += written.rows;
   }
@@ -193,15 +203,28 @@ export function writeImporterCsv(batch: GraphBatch, dir: string): ImporterFiles 
   for (const pair of pairs) {
     const groups = batch.relationships.filter((g) => `${g.type}.${g.from}.${g.to}` === pair);
     const { type, from, to } = groups[0];
-    const rows = [...mergedById(groups, (r) => `${r.from}\u0000${r.to}`, (a, b) => ({ ...b, props: mergeProps(a.props ?? {}, b.props ?? {}) }))];
-    const columns = columnsOf((function* () {
-      for (const r of rows) yield r.props ?? {};
-    })(), pair);
+    const rows = [
+      ...mergedById(
+        groups,
+        (r) => `${r.from}\u0000${r.to}`,
+        (a, b) => ({ ...b, props: mergeProps(a.props ?? {}, b.props ?? {}) }),
+      ),
+    ];
+    const columns = columnsOf(
+      (function* () {
+        for (const r of rows) yield r.props ?? {};
+      })(),
+      pair,
+    );
     const header = [`:START_ID(${from})`, `:END_ID(${to})`, ...columns.map(([k, t]) => (t === 'string' ? k : `${k}:${t}`))];
     const path = join(dir, 'relationships', `${pair}.csv`);
-    const written = writeFile(path, header, (function* () {
-      for (const r of rows) yield [quote(r.from), quote(r.to), ...columns.map(([k]) => encodeValue(r.props?.[k]))];
-    })());
+    const written = writeFile(
+      path,
+      header,
+      (function* () {
+        for (const r of rows) yield [quote(r.from), quote(r.to), ...columns.map(([k]) => encodeValue(r.props?.[k]))];
+      })(),
+    );
     if (columns.some(([, t]) => t.endsWith('[]'))) throw new Error(`${pair}: list properties on relationships are not supported by the bulk path`);
     files.push({ kind: 'relationships', name: type, path, ...written, emptyLists: [] });
     relationships += written.rows;

@@ -66,10 +66,17 @@ export async function runNeo4jImporter(
   mkdirSync(conf, { recursive: true });
   const multiline = input.files.some((f) => f.multiline);
   const args = [
-    `-Xms${Math.min(sizing.heapMb, 512)}m`, `-Xmx${sizing.heapMb}m`, '-XX:+UseG1GC',
-    '--add-opens=java.base/java.nio=ALL-UNNAMED', '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
-    '-cp', launcherClassPath(), 'org.neo4j.cli.AdminTool',
-    'database', 'import', 'full',
+    `-Xms${Math.min(sizing.heapMb, 512)}m`,
+    `-Xmx${sizing.heapMb}m`,
+    '-XX:+UseG1GC',
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    '-cp',
+    launcherClassPath(),
+    'org.neo4j.cli.AdminTool',
+    'database',
+    'import',
+    'full',
     ...input.files.map((f) => `--${f.kind}=${f.name}=${f.path}`),
     `--array-delimiter=${arrayDelimiterFlag}`,
     '--bad-tolerance=0',

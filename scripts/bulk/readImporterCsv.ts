@@ -43,7 +43,12 @@ async function* records(path: string): AsyncGenerator<string[]> {
  */
 export async function readImporterCsv(dir: string): Promise<GraphBatch> {
   const batch: GraphBatch = { nodes: [], relationships: [] };
-  const list = (sub: string) => (existsSync(join(dir, sub)) ? readdirSync(join(dir, sub)).filter((f) => f.endsWith('.csv')).sort() : []);
+  const list = (sub: string) =>
+    existsSync(join(dir, sub))
+      ? readdirSync(join(dir, sub))
+          .filter((f) => f.endsWith('.csv'))
+          .sort()
+      : [];
   const bad = (file: string, message: string) => new InvalidInputError(`${file}: ${message}`, [{ file, path: '(file)', message }]);
 
   for (const file of list('nodes')) {
@@ -75,7 +80,8 @@ export async function readImporterCsv(dir: string): Promise<GraphBatch> {
     const rows: GraphBatch['relationships'][number]['rows'] = [];
     for await (const record of records(join(dir, 'relationships', file))) {
       if (!columns) {
-        if (record[0] !== `:START_ID(${from})` || record[1] !== `:END_ID(${to})`) throw bad(file, `the first columns must be :START_ID(${from}),:END_ID(${to})`);
+        if (record[0] !== `:START_ID(${from})` || record[1] !== `:END_ID(${to})`)
+          throw bad(file, `the first columns must be :START_ID(${from}),:END_ID(${to})`);
         columns = parseHeader(record.slice(2), file);
         continue;
       }

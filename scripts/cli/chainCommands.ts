@@ -1,5 +1,12 @@
 import {
-  ChainMatchEngine, actionLabels, gapClassLabels, gapReasonLabels, partnerRequestSchema, stageLabels, type GapReport, type PartnerResult,
+  ChainMatchEngine,
+  actionLabels,
+  gapClassLabels,
+  gapReasonLabels,
+  partnerRequestSchema,
+  stageLabels,
+  type GapReport,
+  type PartnerResult,
 } from '../../engine/index.ts';
 import { confidenceLabels, oneOf, positiveInteger, score, type Command } from './command.ts';
 import { formatTable } from './textTable.ts';
@@ -8,14 +15,35 @@ const priorityBasisLabels: Record<string, string> = { unmetDemand: '未满足本
 
 function gapRows(gaps: GapReport['gaps']) {
   return gaps.map((g, i) => [
-    i + 1, g.segmentId, g.name, stageLabels[g.stage] ?? g.stage, gapClassLabels[g.class] ?? g.class, g.action ? actionLabels[g.action] : '',
-    g.priority ?? '', g.priorityBasis ? priorityBasisLabels[g.priorityBasis] : '', g.metrics.localFirmCount, g.reasons.map((r) => gapReasonLabels[r] ?? r).join('；'),
+    i + 1,
+    g.segmentId,
+    g.name,
+    stageLabels[g.stage] ?? g.stage,
+    gapClassLabels[g.class] ?? g.class,
+    g.action ? actionLabels[g.action] : '',
+    g.priority ?? '',
+    g.priorityBasis ? priorityBasisLabels[g.priorityBasis] : '',
+    g.metrics.localFirmCount,
+    g.reasons.map((r) => gapReasonLabels[r] ?? r).join('；'),
   ]);
 }
 
 function gapsText(report: GapReport): string {
-  const summary = Object.entries(report.summary).map(([cls, n]) => `${gapClassLabels[cls] ?? cls} ${n}`).join(' · ');
-  const columns = [{ header: '排名', align: 'right' as const }, { header: '环节编号' }, { header: '环节' }, { header: '位置' }, { header: '缺口类型' }, { header: '建议行动' }, { header: '优先级（亿元）', align: 'right' as const }, { header: '衡量' }, { header: '本地企业', align: 'right' as const }, { header: '原因', max: 48 }];
+  const summary = Object.entries(report.summary)
+    .map(([cls, n]) => `${gapClassLabels[cls] ?? cls} ${n}`)
+    .join(' · ');
+  const columns = [
+    { header: '排名', align: 'right' as const },
+    { header: '环节编号' },
+    { header: '环节' },
+    { header: '位置' },
+    { header: '缺口类型' },
+    { header: '建议行动' },
+    { header: '优先级（亿元）', align: 'right' as const },
+    { header: '衡量' },
+    { header: '本地企业', align: 'right' as const },
+    { header: '原因', max: 48 },
+  ];
   return [
     `${report.chain.name}（${report.chain.id}）缺口：${summary}`,
     '',
@@ -42,14 +70,32 @@ export const gapsCommand: Command = {
 };
 
 export function partnersText(result: PartnerResult): string {
-  const targets = result.targets.map((t) => `${t.name}（${gapClassLabels[t.class] ?? t.class}${t.priority === null ? '' : `，${t.priority} 亿元`}）`).join('、');
+  const targets = result.targets
+    .map((t) => `${t.name}（${gapClassLabels[t.class] ?? t.class}${t.priority === null ? '' : `，${t.priority} 亿元`}）`)
+    .join('、');
   return [
     `${actionLabels[result.mode]} · ${result.chainId} — 目标环节：${targets || '无'}${result.excludedByKeyword ? `；已排除中介类企业 ${result.excludedByKeyword} 家` : ''}${result.excludedAsUnrelated ? `；已排除与环节无关的文本命中 ${result.excludedAsUnrelated} 家` : ''}`,
     '',
     formatTable(
-      [{ header: '排名', align: 'right' }, { header: '企业名称', max: 30 }, { header: '统一社会信用代码' }, { header: '省份' }, { header: '对应环节' }, { header: '综合得分', align: 'right' }, { header: '证据' }, { header: '推荐理由', max: 60 }],
+      [
+        { header: '排名', align: 'right' },
+        { header: '企业名称', max: 30 },
+        { header: '统一社会信用代码' },
+        { header: '省份' },
+        { header: '对应环节' },
+        { header: '综合得分', align: 'right' },
+        { header: '证据' },
+        { header: '推荐理由', max: 60 },
+      ],
       result.candidates.map((c, i) => [
-        i + 1, c.name, c.id, c.province, c.segmentName, score(c.score), confidenceLabels[c.explanation.confidence], c.explanation.reason,
+        i + 1,
+        c.name,
+        c.id,
+        c.province,
+        c.segmentName,
+        score(c.score),
+        confidenceLabels[c.explanation.confidence],
+        c.explanation.reason,
       ]),
     ),
   ].join('\n');

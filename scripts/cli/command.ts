@@ -3,7 +3,10 @@ import type { OpenGraph } from '../runtime.ts';
 
 /** Wrong use of the CLI (unknown command or flag, a missing or malformed argument): exit code 2. */
 export class UsageError extends Error {
-  constructor(message: string, readonly usage?: string) {
+  constructor(
+    message: string,
+    readonly usage?: string,
+  ) {
     super(message);
     this.name = 'UsageError';
   }
@@ -41,13 +44,15 @@ export interface Command {
 export function positiveInteger(flag: string, raw: string | boolean | undefined, max = 100): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (typeof raw !== 'string' || !Number.isInteger(value) || value < 1 || value > max) throw new UsageError(`--${flag} must be a whole number from 1 to ${max}, got "${raw}"`);
+  if (typeof raw !== 'string' || !Number.isInteger(value) || value < 1 || value > max)
+    throw new UsageError(`--${flag} must be a whole number from 1 to ${max}, got "${raw}"`);
   return value;
 }
 
 export function oneOf<T extends string>(flag: string, raw: string | boolean | undefined, allowed: readonly T[]): T | undefined {
   if (raw === undefined) return undefined;
-  if (typeof raw !== 'string' || !(allowed as readonly string[]).includes(raw)) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  if (typeof raw !== 'string' || !(allowed as readonly string[]).includes(raw))
+    throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}, got "${raw}"`);
   return raw as T;
 }
 

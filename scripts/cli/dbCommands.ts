@@ -15,7 +15,8 @@ export const dbStartCommand: Command = {
   async run(_args, ctx) {
     if (process.env.NEO4J_URI) throw new UsageError('NEO4J_URI names a server that runs on its own; db start runs the embedded database (unset NEO4J_URI)');
     const running = runningDatabase();
-    if (running !== undefined) throw new CommandFailure({ value: { error: { type: 'AlreadyRunning', pid: running } }, text: `已在运行（pid ${running}，${pidFilePath()}）` });
+    if (running !== undefined)
+      throw new CommandFailure({ value: { error: { type: 'AlreadyRunning', pid: running } }, text: `已在运行（pid ${running}，${pidFilePath()}）` });
 
     const open = await openGraph({ log: ctx.log });
     writePidFile();
@@ -72,11 +73,17 @@ export const dbResetCommand: Command = {
   options: { yes: { type: 'boolean' } },
   positionals: [],
   async run({ values }, ctx) {
-    if (!values.yes) throw new UsageError(`this deletes every node and relationship of ${process.env.NEO4J_URI ?? `the embedded database in ${defaultEmbeddedOptions().dataDir}`}; add --yes to confirm`);
+    if (!values.yes)
+      throw new UsageError(
+        `this deletes every node and relationship of ${process.env.NEO4J_URI ?? `the embedded database in ${defaultEmbeddedOptions().dataDir}`}; add --yes to confirm`,
+      );
     return ctx.withGraph(async ({ graph, uri }) => {
       const before = await graphCounts(graph);
       await deleteAllData(graph);
-      return { value: { emptied: uri, nodes: before.nodes, relationships: before.relationships }, text: `已清空 ${uri}（删除 ${before.nodes} 个节点、${before.relationships} 条关系）` };
+      return {
+        value: { emptied: uri, nodes: before.nodes, relationships: before.relationships },
+        text: `已清空 ${uri}（删除 ${before.nodes} 个节点、${before.relationships} 条关系）`,
+      };
     });
   },
 };

@@ -32,9 +32,13 @@ export const exportCommand: Command = {
       else tables = [await new ResourcesEngine(graph).matchTable({}, undefined, lang)];
       writeFileSync(out, format === 'csv' ? tableToCsv(tables[0]) : await tableToXlsx(tables));
       const sheets = tables.map((t) => ({ title: t.title, rows: t.rows.length }));
-      return { value: { out, format, sheets }, text: lang === 'en'
-        ? `Exported to ${out}: ${sheets.map((s) => `${s.title} (${s.rows} rows)`).join(', ')}`
-        : `已导出到 ${out}：${sheets.map((s) => `${s.title}（${s.rows} 行）`).join('、')}` };
+      return {
+        value: { out, format, sheets },
+        text:
+          lang === 'en'
+            ? `Exported to ${out}: ${sheets.map((s) => `${s.title} (${s.rows} rows)`).join(', ')}`
+            : `已导出到 ${out}：${sheets.map((s) => `${s.title}（${s.rows} 行）`).join('、')}`,
+      };
     });
   },
 };

@@ -9,9 +9,18 @@ const phaseTitles: Record<ImportPhase, string> = { attach: '[自动挂链]', wri
 
 function reportText(report: ImportReport, file: string): string {
   const what = report.entity === 'chains' ? '产业链模板' : tableSpecs[report.entity].title;
-  const lines = [`已导入 ${file}（${what}，${report.format}）：${report.rows} 行 → ${report.nodes} 个节点、${report.relationships} 条关系，用时 ${(report.ms / 1000).toFixed(1)} 秒`];
+  const lines = [
+    `已导入 ${file}（${what}，${report.format}）：${report.rows} 行 → ${report.nodes} 个节点、${report.relationships} 条关系，用时 ${(report.ms / 1000).toFixed(1)} 秒`,
+  ];
   if (report.attached.length > 0) {
-    lines.push('', `自动挂链 ${report.attached.length} 家：`, formatTable([{ header: '统一社会信用代码' }, { header: '环节' }, { header: '置信度', align: 'right' }], report.attached.map((a) => [a.id, a.segmentId, score(a.confidence)])));
+    lines.push(
+      '',
+      `自动挂链 ${report.attached.length} 家：`,
+      formatTable(
+        [{ header: '统一社会信用代码' }, { header: '环节' }, { header: '置信度', align: 'right' }],
+        report.attached.map((a) => [a.id, a.segmentId, score(a.confidence)]),
+      ),
+    );
   }
   if (report.unattached.length > 0) lines.push('', `未能自动挂链（置信度不足，请人工指定环节）${report.unattached.length} 家：${report.unattached.join('、')}`);
   for (const u of report.unmatchedProducts) lines.push(`产品未匹配到产业链模板：${u.id} — ${u.products.join('、')}`);

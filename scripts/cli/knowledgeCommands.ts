@@ -2,7 +2,15 @@ import { KnowledgeEngine, pairingRequestSchema, talentRequestSchema } from '../.
 import { confidenceLabels, exactlyOne, positiveInteger, score, type Command } from './command.ts';
 import { formatTable } from './textTable.ts';
 
-const levelLabels: Record<string, string> = { laureate: '诺奖/图灵奖', academician: '院士', national: '国家级', provincial: '省级', municipal: '市级', district: '区级', other: '其他' };
+const levelLabels: Record<string, string> = {
+  laureate: '诺奖/图灵奖',
+  academician: '院士',
+  national: '国家级',
+  provincial: '省级',
+  municipal: '市级',
+  district: '区级',
+  other: '其他',
+};
 
 export const matchSchoolCommand: Command = {
   name: 'match school',
@@ -17,10 +25,25 @@ export const matchSchoolCommand: Command = {
     return ctx.withGraph(async ({ graph }) => {
       const result = await new KnowledgeEngine(graph).pairSchoolEnterprise(request);
       const text = formatTable(
-        [{ header: '排名', align: 'right' }, { header: '科研单位', max: 34 }, { header: '所属高校' }, { header: '企业', max: 30 }, { header: '对接专家' }, { header: '主题' }, { header: '得分', align: 'right' }, { header: '证据' }],
+        [
+          { header: '排名', align: 'right' },
+          { header: '科研单位', max: 34 },
+          { header: '所属高校' },
+          { header: '企业', max: 30 },
+          { header: '对接专家' },
+          { header: '主题' },
+          { header: '得分', align: 'right' },
+          { header: '证据' },
+        ],
         result.items.map((p, i) => [
-          i + 1, p.researchUnit.name, p.researchUnit.university, p.enterprise?.name, p.carriedBy.researcher ? `${p.carriedBy.researcher.name}（${p.carriedBy.researcher.title}）` : null,
-          p.carriedBy.topic, score(p.score), confidenceLabels[p.explanation.confidence],
+          i + 1,
+          p.researchUnit.name,
+          p.researchUnit.university,
+          p.enterprise?.name,
+          p.carriedBy.researcher ? `${p.carriedBy.researcher.name}（${p.carriedBy.researcher.title}）` : null,
+          p.carriedBy.topic,
+          score(p.score),
+          confidenceLabels[p.explanation.confidence],
         ]),
       );
       return { value: result, text };
@@ -41,9 +64,24 @@ export const matchTalentCommand: Command = {
     return ctx.withGraph(async ({ graph }) => {
       const result = await new KnowledgeEngine(graph).matchTalent(request);
       const text = formatTable(
-        [{ header: '排名', align: 'right' }, { header: '姓名' }, { header: '职称' }, { header: '层次' }, { header: '所在单位', max: 30 }, { header: '对口主题' }, { header: '得分', align: 'right' }, { header: '证据' }],
+        [
+          { header: '排名', align: 'right' },
+          { header: '姓名' },
+          { header: '职称' },
+          { header: '层次' },
+          { header: '所在单位', max: 30 },
+          { header: '对口主题' },
+          { header: '得分', align: 'right' },
+          { header: '证据' },
+        ],
         result.items.map((t, i) => [
-          i + 1, t.talent.name, t.talent.title, levelLabels[t.talent.level] ?? t.talent.level, t.talent.affiliation?.name, t.topic, score(t.score),
+          i + 1,
+          t.talent.name,
+          t.talent.title,
+          levelLabels[t.talent.level] ?? t.talent.level,
+          t.talent.affiliation?.name,
+          t.topic,
+          score(t.score),
           confidenceLabels[t.explanation.confidence],
         ]),
       );

@@ -23,17 +23,41 @@ export const matchResourcesCommand: Command = {
       const rows =
         result.direction === 'offers-for-demand'
           ? result.candidates.map((c, i) => [
-              i + 1, c.offer.id, c.offer.title, c.owner.name, score(c.score), confidenceLabels[c.explanation.confidence], c.explanation.reason,
+              i + 1,
+              c.offer.id,
+              c.offer.title,
+              c.owner.name,
+              score(c.score),
+              confidenceLabels[c.explanation.confidence],
+              c.explanation.reason,
             ])
           : result.candidates.map((c, i) => [
-              i + 1, c.demand.id, c.demand.title, c.owner.name, score(c.score), confidenceLabels[c.explanation.confidence], c.explanation.reason,
+              i + 1,
+              c.demand.id,
+              c.demand.title,
+              c.owner.name,
+              score(c.score),
+              confidenceLabels[c.explanation.confidence],
+              c.explanation.reason,
             ]);
       const unmet = result.direction === 'offers-for-demand' && result.unmet ? `\n无可行供给：${result.unmet.reason}` : '';
-      const text = [
-        head,
-        '',
-        formatTable([{ header: '排名', align: 'right' }, { header: '编号' }, { header: '标题', max: 30 }, { header: '提供方/需求方', max: 24 }, { header: '得分', align: 'right' }, { header: '证据' }, { header: '理由', max: 50 }], rows),
-      ].join('\n') + unmet;
+      const text =
+        [
+          head,
+          '',
+          formatTable(
+            [
+              { header: '排名', align: 'right' },
+              { header: '编号' },
+              { header: '标题', max: 30 },
+              { header: '提供方/需求方', max: 24 },
+              { header: '得分', align: 'right' },
+              { header: '证据' },
+              { header: '理由', max: 50 },
+            ],
+            rows,
+          ),
+        ].join('\n') + unmet;
       return { value: result, text };
     });
   },
@@ -46,7 +70,13 @@ export const assignCommand: Command = {
   options: { kinds: { type: 'string' }, demands: { type: 'string' }, objective: { type: 'string' } },
   positionals: [],
   async run({ values }, ctx) {
-    const list = (raw: string | boolean | undefined) => (raw === undefined ? undefined : String(raw).split(',').map((x) => x.trim()).filter(Boolean));
+    const list = (raw: string | boolean | undefined) =>
+      raw === undefined
+        ? undefined
+        : String(raw)
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean);
     const kindList = list(values.kinds);
     const unknown = kindList?.find((k) => !(kinds as readonly string[]).includes(k));
     if (unknown) throw new UsageError(`--kinds: "${unknown}" is not one of ${kinds.join(', ')}`);
@@ -61,11 +91,23 @@ export const assignCommand: Command = {
           (result.baseline ? `（先到先得基线：${result.baseline.demandsServed} 项，${score(result.baseline.totalFit)}）` : ''),
         '',
         formatTable(
-          [{ header: '需求', max: 30 }, { header: '需求方', max: 24 }, { header: '供给', max: 30 }, { header: '提供方', max: 24 }, { header: '类型' }, { header: '单位', align: 'right' }, { header: '得分', align: 'right' }],
+          [
+            { header: '需求', max: 30 },
+            { header: '需求方', max: 24 },
+            { header: '供给', max: 30 },
+            { header: '提供方', max: 24 },
+            { header: '类型' },
+            { header: '单位', align: 'right' },
+            { header: '得分', align: 'right' },
+          ],
           result.assignments.map((a) => [a.demandTitle, a.demandOwner.name, a.offerTitle, a.offerOwner.name, a.kind, a.units, score(a.score)]),
         ),
-        ...(result.unmet.length > 0 ? ['', `无可行供给的需求 ${result.unmet.length} 项：`, ...result.unmet.map((u) => `  ${u.title}（${u.owner.name}）：${u.reason}`)] : []),
-        ...(result.unassigned.length > 0 ? ['', `有可行供给但未分到的需求 ${result.unassigned.length} 项：`, ...result.unassigned.map((u) => `  ${u.title}：${u.detail}`)] : []),
+        ...(result.unmet.length > 0
+          ? ['', `无可行供给的需求 ${result.unmet.length} 项：`, ...result.unmet.map((u) => `  ${u.title}（${u.owner.name}）：${u.reason}`)]
+          : []),
+        ...(result.unassigned.length > 0
+          ? ['', `有可行供给但未分到的需求 ${result.unassigned.length} 项：`, ...result.unassigned.map((u) => `  ${u.title}：${u.detail}`)]
+          : []),
       ].join('\n');
       return { value: result, text };
     });

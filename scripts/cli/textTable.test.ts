@@ -9,13 +9,14 @@ describe('text tables for the terminal', () => {
   });
 
   it('aligns mixed Chinese and Latin cells, numbers to the right', () => {
-    const text = formatTable([{ header: '环节' }, { header: '得分', align: 'right' }], [['研发外包与合同生产', 0.61], ['CDMO', 1]]);
-    expect(text.split('\n')).toEqual([
-      '环节                得分',
-      '──────────────────  ────',
-      '研发外包与合同生产  0.61',
-      'CDMO                   1',
-    ]);
+    const text = formatTable(
+      [{ header: '环节' }, { header: '得分', align: 'right' }],
+      [
+        ['研发外包与合同生产', 0.61],
+        ['CDMO', 1],
+      ],
+    );
+    expect(text.split('\n')).toEqual(['环节                得分', '──────────────────  ────', '研发外包与合同生产  0.61', 'CDMO                   1']);
   });
 
   it('cuts long cells at a display width, and shows empty ones as a dash', () => {

@@ -11,7 +11,10 @@ export interface Counts {
 
 export function countsDiffer(expected: Counts, actual: Counts): string[] {
   const out: string[] = [];
-  for (const [kind, e, a] of [[':', expected.byLabel, actual.byLabel], ['[:', expected.byType, actual.byType]] as const) {
+  for (const [kind, e, a] of [
+    [':', expected.byLabel, actual.byLabel],
+    ['[:', expected.byType, actual.byType],
+  ] as const) {
     for (const key of new Set([...Object.keys(e), ...Object.keys(a)])) {
       if ((e[key] ?? 0) !== (a[key] ?? 0)) out.push(`${kind}${key}${kind === '[:' ? ']' : ''} expected ${e[key] ?? 0}, found ${a[key] ?? 0}`);
     }
@@ -38,8 +41,14 @@ const orphanQueries: [string, string][] = [
   ['Segment without a Chain', 'MATCH (s:Segment) WHERE NOT EXISTS { (:Chain)-[:HAS_SEGMENT]->(s) } RETURN count(s) AS n'],
   ['Segment whose chainId is not its chain', 'MATCH (c:Chain)-[:HAS_SEGMENT]->(s:Segment) WHERE s.chainId <> c.id RETURN count(s) AS n'],
   ['Product no Segment INCLUDES', 'MATCH (p:Product) WHERE NOT EXISTS { (:Segment)-[:INCLUDES]->(p) } RETURN count(p) AS n'],
-  ['IN_SEGMENT to a Segment outside every chain', 'MATCH (:Enterprise)-[r:IN_SEGMENT]->(s:Segment) WHERE NOT EXISTS { (:Chain)-[:HAS_SEGMENT]->(s) } RETURN count(r) AS n'],
-  ['MAKES of a Product outside every segment', 'MATCH (:Enterprise)-[r:MAKES]->(p:Product) WHERE NOT EXISTS { (:Segment)-[:INCLUDES]->(p) } RETURN count(r) AS n'],
+  [
+    'IN_SEGMENT to a Segment outside every chain',
+    'MATCH (:Enterprise)-[r:IN_SEGMENT]->(s:Segment) WHERE NOT EXISTS { (:Chain)-[:HAS_SEGMENT]->(s) } RETURN count(r) AS n',
+  ],
+  [
+    'MAKES of a Product outside every segment',
+    'MATCH (:Enterprise)-[r:MAKES]->(p:Product) WHERE NOT EXISTS { (:Segment)-[:INCLUDES]->(p) } RETURN count(r) AS n',
+  ],
   ['Offer without an owner (OFFERS)', 'MATCH (o:Offer) WHERE NOT EXISTS { ()-[:OFFERS]->(o) } RETURN count(o) AS n'],
   ['Demand without an owner (HAS_DEMAND)', 'MATCH (d:Demand) WHERE NOT EXISTS { ()-[:HAS_DEMAND]->(d) } RETURN count(d) AS n'],
   ['PartyOrg without an owner (HAS_PARTY_ORG)', 'MATCH (o:PartyOrg) WHERE NOT EXISTS { ()-[:HAS_PARTY_ORG]->(o) } RETURN count(o) AS n'],

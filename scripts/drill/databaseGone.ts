@@ -29,26 +29,37 @@ export async function databaseGoneDrill(
   const api = await startApiProcess(db.uri, { CHAINMATCH_API_KEYS: `drill:${key}:admin` });
   const pid = api.pid;
   try {
-    const [{ owner }] = await db.graph.query<{ owner: string }>("MATCH (e:Enterprise {local: true}) RETURN e.id AS owner ORDER BY owner LIMIT 1");
+    const [{ owner }] = await db.graph.query<{ owner: string }>('MATCH (e:Enterprise {local: true}) RETURN e.id AS owner ORDER BY owner LIMIT 1');
     const [{ chain }] = await db.graph.query<{ chain: string }>('MATCH (c:Chain) RETURN c.id AS chain ORDER BY chain LIMIT 1');
     const run = randomBytes(4).toString('hex');
     const offerBody = (i: number) => ({ id: `drill-${run}-${i}`, ownerId: owner, kind: 'talent', title: `演练供给 ${i}`, description: 'database-gone drill' });
 
     // Is there a write endpoint to check acknowledged writes with?
-    const probe = await fetch(`${api.base}/api/v1/offers`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(offerBody(-1)) });
+    const probe = await fetch(`${api.base}/api/v1/offers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify(offerBody(-1)),
+    });
     const probeText = await probe.text();
     const writes = probe.status === 201;
     if (!writes) out.info(drill, `POST /api/v1/offers answered ${probe.status} (${probeText.slice(0, 200)}): acknowledged writes are not checked`);
 
     const post = (path: string, body: unknown, auth = false): RequestInit => ({
-      method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${key}` } : {}) },
+      body: JSON.stringify(body),
     });
     const kinds: RequestKind[] = [
       { kind: 'gaps', make: () => ({ path: `/api/v1/chains/${chain}/gaps` }) },
       { kind: 'search', make: (i) => ({ path: `/api/v1/search?q=${encodeURIComponent(['电池', '芯片', '医药', '材料'][i % 4])}` }) },
-      { kind: 'partners', make: (i) => ({ path: '/api/v1/match/partners', init: post('/api/v1/match/partners', { chainId: i % 2 ? 'biomed' : 'ai', mode: 'fill', limit: 5 }) }) },
+      {
+        kind: 'partners',
+        make: (i) => ({ path: '/api/v1/match/partners', init: post('/api/v1/match/partners', { chainId: i % 2 ? 'biomed' : 'ai', mode: 'fill', limit: 5 }) }),
+      },
       { kind: 'health', make: () => ({ path: '/health' }) },
-      ...(writes ? [{ kind: 'write', make: (i: number) => ({ path: '/api/v1/offers', init: post('/api/v1/offers', offerBody(i), true), writeId: offerBody(i).id }) }] : []),
+      ...(writes
+        ? [{ kind: 'write', make: (i: number) => ({ path: '/api/v1/offers', init: post('/api/v1/offers', offerBody(i), true), writeId: offerBody(i).id }) }]
+        : []),
     ];
     // Warm up: each kind once, answered 2xx, so the first cold snapshot load does not straddle the stop.
     for (const k of kinds) {
@@ -115,19 +126,52 @@ export async function databaseGoneDrill(
     // gaps may still come from the engine's snapshot cache (2xx): an honest answer too.
     const cached = down.filter((s) => s.status >= 200 && s.status < 300);
     const wrong = down.filter((s) => !unavailable(s) && !(s.status >= 200 && s.status < 300));
-    out.check(drill, 'while down, every answer is 503 (problem+json) with Retry-After, or a 2xx from cache', down.length > 0 && wrong.length === 0,
-      wrong.length ? describe(wrong) : `${down.length - cached.length} × 503, ${cached.length} × 2xx from cache (${[...new Set(cached.map((s) => s.kind))].join(', ') || 'none'})`);
+    out.check(
+      drill,
+      'while down, every answer is 503 (problem+json) with Retry-After, or a 2xx from cache',
+      down.length > 0 && wrong.length === 0,
+      wrong.length
+        ? describe(wrong)
+        : `${down.length - cached.length} × 503, ${cached.length} × 2xx from cache (${[...new Set(cached.map((s) => s.kind))].join(', ') || 'none'})`,
+    );
     const slow = down.filter((s) => s.ms > 1000);
-    out.check(drill, 'while down, every answer comes within 1 s', down.length > 0 && slow.length === 0,
-      slow.length ? `${slow.length} of ${down.length} took longer; slowest ${Math.round(Math.max(...slow.map((s) => s.ms)))} ms (${[...new Set(slow.map((s) => s.kind))].join(', ')})` : `slowest ${Math.round(Math.max(...down.map((s) => s.ms)))} ms`);
+    out.check(
+      drill,
+      'while down, every answer comes within 1 s',
+      down.length > 0 && slow.length === 0,
+      slow.length
+        ? `${slow.length} of ${down.length} took longer; slowest ${Math.round(Math.max(...slow.map((s) => s.ms)))} ms (${[...new Set(slow.map((s) => s.kind))].join(', ')})`
+        : `slowest ${Math.round(Math.max(...down.map((s) => s.ms)))} ms`,
+    );
     const firstUnavailable = down.find(unavailable);
-    out.check(drill, 'the first 503 is answered within 1 s of Neo4j going away', firstUnavailable !== undefined && firstUnavailable.sentAt + firstUnavailable.ms - stopped <= 1000,
-      firstUnavailable ? `${Math.round(firstUnavailable.sentAt + firstUnavailable.ms - stopped)} ms after the JVM exited` : 'no 503 at all');
-    out.check(drill, 'the API process did not crash', api.exited() === undefined && api.pid === pid, api.exited() ? JSON.stringify(api.exited()) : `pid ${pid} alive, RSS ${rssBefore} → ${rssAfter} MB`);
+    out.check(
+      drill,
+      'the first 503 is answered within 1 s of Neo4j going away',
+      firstUnavailable !== undefined && firstUnavailable.sentAt + firstUnavailable.ms - stopped <= 1000,
+      firstUnavailable ? `${Math.round(firstUnavailable.sentAt + firstUnavailable.ms - stopped)} ms after the JVM exited` : 'no 503 at all',
+    );
+    out.check(
+      drill,
+      'the API process did not crash',
+      api.exited() === undefined && api.pid === pid,
+      api.exited() ? JSON.stringify(api.exited()) : `pid ${pid} alive, RSS ${rssBefore} → ${rssAfter} MB`,
+    );
     out.info(drill, `recovery probes (GET /search, 5 s timeout): ${probes.map((p) => `${p.status || 'timeout'}/${Math.round(p.ms)} ms`).join(', ')}`);
-    out.info(drill, `while recovering (${recoveryS.toFixed(0)} s): API process CPU ${apiCpuS.toFixed(1)} s; Neo4j's open transactions every 5 s: ` +
-      seen.map((x) => `${(x.atMs / 1000).toFixed(0)} s: ${x.activity.open} open, oldest ${x.activity.oldestMs} ms [${x.activity.byQuery.slice(0, 4).join('; ')}]`).join(' | '));
-    out.check(drill, 'the API recovers without a restart', recovered !== undefined, recovered ? `first 2xx search sent ${recovered - ready} ms after Neo4j was ready` : 'not within 60 s');
+    out.info(
+      drill,
+      `while recovering (${recoveryS.toFixed(0)} s): API process CPU ${apiCpuS.toFixed(1)} s; Neo4j's open transactions every 5 s: ` +
+        seen
+          .map(
+            (x) => `${(x.atMs / 1000).toFixed(0)} s: ${x.activity.open} open, oldest ${x.activity.oldestMs} ms [${x.activity.byQuery.slice(0, 4).join('; ')}]`,
+          )
+          .join(' | '),
+    );
+    out.check(
+      drill,
+      'the API recovers without a restart',
+      recovered !== undefined,
+      recovered ? `first 2xx search sent ${recovered - ready} ms after Neo4j was ready` : 'not within 60 s',
+    );
     out.check(drill, 'after recovery every answer is 2xx', all2xx(after), describe(after));
 
     let writtenOfferIds: string[] = [];
@@ -137,8 +181,12 @@ export async function databaseGoneDrill(
       const present = await presentOffers(db.graph, `drill-${run}-`);
       const lost = acknowledged.filter((id) => !present.has(id));
       const ackedBeforeStop = samples.filter((s) => s.writeId && s.status === 201 && s.sentAt < stopAsked).length;
-      out.check(drill, 'every acknowledged write is present after the restart', lost.length === 0,
-        `${acknowledged.length} acknowledged (${ackedBeforeStop} before the stop), ${lost.length} lost; ${attempted.length - acknowledged.length} refused; ${present.size - acknowledged.length - 1} present without acknowledgement`);
+      out.check(
+        drill,
+        'every acknowledged write is present after the restart',
+        lost.length === 0,
+        `${acknowledged.length} acknowledged (${ackedBeforeStop} before the stop), ${lost.length} lost; ${attempted.length - acknowledged.length} refused; ${present.size - acknowledged.length - 1} present without acknowledgement`,
+      );
       writtenOfferIds = [...present];
     } else {
       out.info(drill, 'acknowledged writes: not applicable (no write endpoint)');

@@ -118,7 +118,10 @@ try {
   });
 
   await step('(d) consistency', async () => {
-    for (const [name, db, expected] of [['import database', importDb, importExpected], ['API database', apiDb, apiExpected]] as const) {
+    for (const [name, db, expected] of [
+      ['import database', importDb, importExpected],
+      ['API database', apiDb, apiExpected],
+    ] as const) {
       if (!db) {
         if (only.has(name === 'import database' ? 'a' : 'b')) out.check('consistency', `${name}: available`, false, 'its drill did not start it');
         continue;

@@ -7,10 +7,22 @@ import { describeStatement } from './importChild.ts';
 describe('describeStatement', () => {
   it("recognises the loader's node and relationship statements with the ids they write", () => {
     expect(describeStatement(1, nodeMergeCypher({ label: 'Enterprise', rows: [] }), { rows: [{ id: 'a' }, { id: 'b' }] })).toEqual({
-      t: 'begin', seq: 1, kind: 'node', label: 'Enterprise', ids: ['a', 'b'],
+      t: 'begin',
+      seq: 1,
+      kind: 'node',
+      label: 'Enterprise',
+      ids: ['a', 'b'],
     });
-    expect(describeStatement(2, relationshipMergeCypher({ type: 'MAKES', from: 'Enterprise', to: 'Product', rows: [] }), { rows: [{ from: 'a', to: 'p' }] })).toEqual({
-      t: 'begin', seq: 2, kind: 'rel', type: 'MAKES', from: 'Enterprise', to: 'Product', pairs: [['a', 'p']],
+    expect(
+      describeStatement(2, relationshipMergeCypher({ type: 'MAKES', from: 'Enterprise', to: 'Product', rows: [] }), { rows: [{ from: 'a', to: 'p' }] }),
+    ).toEqual({
+      t: 'begin',
+      seq: 2,
+      kind: 'rel',
+      type: 'MAKES',
+      from: 'Enterprise',
+      to: 'Product',
+      pairs: [['a', 'p']],
     });
   });
 

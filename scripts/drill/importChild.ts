@@ -33,7 +33,10 @@ export function describeStatement(seq: number, cypher: string, params: Record<st
 class JournalledGraph extends Graph {
   private seq = 0;
 
-  constructor(driver: ConstructorParameters<typeof Graph>[0], private readonly fd: number) {
+  constructor(
+    driver: ConstructorParameters<typeof Graph>[0],
+    private readonly fd: number,
+  ) {
     super(driver);
   }
 
@@ -55,7 +58,10 @@ class JournalledGraph extends Graph {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { uri: { type: 'string' }, scale: { type: 'string' }, seed: { type: 'string' }, journal: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    options: { uri: { type: 'string' }, scale: { type: 'string' }, seed: { type: 'string' }, journal: { type: 'string' } },
+    strict: true,
+  });
   const scale = Number(values.scale);
   const seed = Number(values.seed);
   const graph = new JournalledGraph(createDriver({ uri: values.uri! }), openSync(values.journal!, 'a'));

@@ -29,9 +29,13 @@ interface ChildRun {
 /** Runs the import child; with `killAtFraction`, SIGKILLs it at the first progress report at or past that fraction. */
 function runImport(db: ScratchNeo4j, scale: number, seed: number, journal: string, killAtFraction?: number): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', childScript, '--uri', db.uri, '--scale', String(scale), '--seed', String(seed), '--journal', journal], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', childScript, '--uri', db.uri, '--scale', String(scale), '--seed', String(seed), '--journal', journal],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let killedAt: ChildRun['killedAt'];
     let buffer = '';
     let stderr = '';
@@ -98,7 +102,10 @@ async function halfWrittenBatches(
       if (!nodeLabels.includes(entry.label as never)) throw new Error(`journal names an unknown label ${entry.label}`);
       expected = new Set(entry.ids).size;
       // Index hints: after a wipe the planner's statistics say "empty" and it may plan a scan instead.
-      [{ present }] = await graph.query<{ present: number }>(`UNWIND $ids AS id MATCH (n:${entry.label} {id: id}) USING INDEX n:${entry.label}(id) RETURN count(n) AS present`, { ids: entry.ids });
+      [{ present }] = await graph.query<{ present: number }>(
+        `UNWIND $ids AS id MATCH (n:${entry.label} {id: id}) USING INDEX n:${entry.label}(id) RETURN count(n) AS present`,
+        { ids: entry.ids },
+      );
     } else if (entry.kind === 'rel') {
       if (!relationshipTypes.includes(entry.type as never) || !nodeLabels.includes(entry.from as never) || !nodeLabels.includes(entry.to as never)) {
         throw new Error(`journal names an unknown relationship ${entry.type}`);
@@ -117,7 +124,10 @@ async function halfWrittenBatches(
     if (!acknowledged) inFlight++;
     if (present === expected) whole++;
     else if (present === 0 && !acknowledged) absent++;
-    else problems.push(`batch ${seq} (${entry.kind === 'node' ? `:${entry.label}` : `:${entry.type}`}, ${acknowledged ? 'acknowledged' : 'in flight'}): ${present} of ${expected} present`);
+    else
+      problems.push(
+        `batch ${seq} (${entry.kind === 'node' ? `:${entry.label}` : `:${entry.type}`}, ${acknowledged ? 'acknowledged' : 'in flight'}): ${present} of ${expected} present`,
+      );
   }
   return { problems, whole, absent, inFlight, unrecognised };
 }
@@ -171,8 +181,12 @@ export async function killedImportDrill(out: Outcome, db: ScratchNeo4j, options:
   const nodes = Object.values(expected.byLabel).reduce((a, b) => a + b, 0);
   const rels = Object.values(expected.byType).reduce((a, b) => a + b, 0);
   out.info(drill, `clean import of ${options.enterprises} enterprises: ${nodes} nodes + ${rels} relationships in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  out.check(drill, 'clean import holds what the generator made', nodes === generated.nodes + 1 && rels === generated.relationships,
-    `${nodes} nodes (generator ${generated.nodes} + 1 ImportRun), ${rels} relationships (generator ${generated.relationships})`);
+  out.check(
+    drill,
+    'clean import holds what the generator made',
+    nodes === generated.nodes + 1 && rels === generated.relationships,
+    `${nodes} nodes (generator ${generated.nodes} + 1 ImportRun), ${rels} relationships (generator ${generated.relationships})`,
+  );
 
   const random = new Random(options.killSeed);
   for (let k = 1; k <= options.kills; k++) {
@@ -187,14 +201,22 @@ export async function killedImportDrill(out: Outcome, db: ScratchNeo4j, options:
       continue;
     }
     const quiet = await waitForQuiescence(db.graph);
-    if (quiet.open > 0) out.info(drill, `${label}: ${quiet.open} transaction(s) of the killed import were still open on the server; they ended ${quiet.waitedMs} ms later`);
+    if (quiet.open > 0)
+      out.info(drill, `${label}: ${quiet.open} transaction(s) of the killed import were still open on the server; they ended ${quiet.waitedMs} ms later`);
     const partial = await countsOf(db.graph);
     const partialElements = Object.values(partial.byLabel).reduce((a, b) => a + b, 0) + Object.values(partial.byType).reduce((a, b) => a + b, 0);
     const batches = await halfWrittenBatches(db.graph, readJournal(journal));
-    out.info(drill, `${label}: killed at ${run.killedAt.done}/${run.killedAt.total} rows reported, ${partialElements} elements in the database; ` +
-      `${batches.whole} batches whole, ${batches.absent} rolled back, ${batches.inFlight} were in flight`);
-    out.check(drill, `${label}: no batch half-written`, batches.problems.length === 0 && batches.unrecognised.length === 0,
-      [...batches.problems.slice(0, 5), ...batches.unrecognised.map((s) => `unrecognised statement: ${s}`)].join('; '));
+    out.info(
+      drill,
+      `${label}: killed at ${run.killedAt.done}/${run.killedAt.total} rows reported, ${partialElements} elements in the database; ` +
+        `${batches.whole} batches whole, ${batches.absent} rolled back, ${batches.inFlight} were in flight`,
+    );
+    out.check(
+      drill,
+      `${label}: no batch half-written`,
+      batches.problems.length === 0 && batches.unrecognised.length === 0,
+      [...batches.problems.slice(0, 5), ...batches.unrecognised.map((s) => `unrecognised statement: ${s}`)].join('; '),
+    );
     const status = await lastRunStatus(db.graph, runId);
     out.check(drill, `${label}: the ImportRun does not claim completion`, status !== 'complete', `status ${status ?? '(not yet written)'}`);
     const dupsAfterKill = await duplicateIds(db.graph);
@@ -203,8 +225,12 @@ export async function killedImportDrill(out: Outcome, db: ScratchNeo4j, options:
     const rerun = await runImport(db, scale, options.seed, journalOf(`rerun-${k}`));
     const after = await countsOf(db.graph);
     const differences = countsDiffer(expected, after);
-    out.check(drill, `${label}: re-run completes with the clean import's counts`, rerun.exitCode === 0 && differences.length === 0,
-      rerun.exitCode !== 0 ? `re-run exit ${rerun.exitCode}: ${rerun.stderr.slice(-300)}` : differences.slice(0, 5).join('; '));
+    out.check(
+      drill,
+      `${label}: re-run completes with the clean import's counts`,
+      rerun.exitCode === 0 && differences.length === 0,
+      rerun.exitCode !== 0 ? `re-run exit ${rerun.exitCode}: ${rerun.stderr.slice(-300)}` : differences.slice(0, 5).join('; '),
+    );
     const dups = await duplicateIds(db.graph);
     out.check(drill, `${label}: no duplicate ids after the re-run`, dups.length === 0, dups.join('; '));
     out.check(drill, `${label}: ImportRun complete after the re-run`, (await lastRunStatus(db.graph, runId)) === 'complete');

@@ -41,7 +41,11 @@ export async function maliciousFiles(options: { bombChars: number; columns: numb
   const bomb = await bombWorkbook(options.bombChars);
   const wide = wideCsv(options.columns);
   return [
-    { name: 'bomb.xlsx', what: `XLSX ${Math.round(bomb.length / 1024)} KB whose header is one ${Math.round(options.bombChars / 1024 / 1024)} MB string`, content: bomb },
+    {
+      name: 'bomb.xlsx',
+      what: `XLSX ${Math.round(bomb.length / 1024)} KB whose header is one ${Math.round(options.bombChars / 1024 / 1024)} MB string`,
+      content: bomb,
+    },
     { name: 'lying-bomb.xlsx', what: 'the same XLSX, its zip directory declaring 1 KB per part', content: lyingBomb(bomb) },
     { name: 'wide.csv', what: `CSV ${(wide.length / 1024 / 1024).toFixed(1)} MB with ${options.columns} columns`, content: wide },
   ];

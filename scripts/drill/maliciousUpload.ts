@@ -33,11 +33,15 @@ export async function maliciousUploadDrill(out: Outcome, db: ScratchNeo4j, optio
   const pid = api.pid;
   try {
     const authorised = { authorization: `Bearer ${key}` };
-    const traffic = new Traffic(api.base, [
-      { kind: 'health', make: () => ({ path: '/health' }) },
-      { kind: 'search', make: (i) => ({ path: `/api/v1/search?q=${encodeURIComponent(['电池', '芯片', '医药', '材料'][i % 4])}` }) },
-      { kind: 'chains', make: () => ({ path: '/api/v1/chains' }) },
-    ], { intervalMs: 100, timeoutMs: 10_000 });
+    const traffic = new Traffic(
+      api.base,
+      [
+        { kind: 'health', make: () => ({ path: '/health' }) },
+        { kind: 'search', make: (i) => ({ path: `/api/v1/search?q=${encodeURIComponent(['电池', '芯片', '医药', '材料'][i % 4])}` }) },
+        { kind: 'chains', make: () => ({ path: '/api/v1/chains' }) },
+      ],
+      { intervalMs: 100, timeoutMs: 10_000 },
+    );
     // Warm: the first search and chain list load their caches.
     for (const path of ['/api/v1/search?q=电池', '/api/v1/chains']) await (await fetch(api.base + path)).arrayBuffer();
     const before = await graphCounts(db.graph);
@@ -57,7 +61,12 @@ export async function maliciousUploadDrill(out: Outcome, db: ScratchNeo4j, optio
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(file.content)]), file.name);
       try {
-        const res = await fetch(`${api.base}/api/v1/import/enterprises`, { method: 'POST', body: form, headers: authorised, signal: AbortSignal.timeout(120_000) });
+        const res = await fetch(`${api.base}/api/v1/import/enterprises`, {
+          method: 'POST',
+          body: form,
+          headers: authorised,
+          signal: AbortSignal.timeout(120_000),
+        });
         const body = await res.text();
         const result: UploadResult = { file, status: res.status, bytes: body.length };
         if (res.status === 202) result.job = await follow(JSON.parse(body).id as string);
@@ -83,25 +92,45 @@ export async function maliciousUploadDrill(out: Outcome, db: ScratchNeo4j, optio
     clearInterval(sampler);
 
     for (const r of results) {
-      out.info(drill, `${r.file.name}: HTTP ${r.status} (${r.bytes} bytes)${r.job ? ` → job ${r.job.state}${r.job.problemStatus ? ` ${r.job.problemStatus}` : ''} (${r.job.bytes} bytes)` : ''}`);
+      out.info(
+        drill,
+        `${r.file.name}: HTTP ${r.status} (${r.bytes} bytes)${r.job ? ` → job ${r.job.state}${r.job.problemStatus ? ` ${r.job.problemStatus}` : ''} (${r.job.bytes} bytes)` : ''}`,
+      );
     }
     const refused = (r: UploadResult) => [400, 413, 429].includes(r.status) || (r.status === 202 && r.job?.state === 'failed' && r.job.problemStatus === 400);
-    out.check(drill, 'every malicious upload is refused (400/413, 429 when the queue is full)', results.every(refused),
-      `${results.filter(refused).length} of ${results.length} refused in ${(attackMs / 1000).toFixed(1)} s; ${results.filter((r) => r.status === 429).length} × 429`);
+    out.check(
+      drill,
+      'every malicious upload is refused (400/413, 429 when the queue is full)',
+      results.every(refused),
+      `${results.filter(refused).length} of ${results.length} refused in ${(attackMs / 1000).toFixed(1)} s; ${results.filter((r) => r.status === 429).length} × 429`,
+    );
     const largest = Math.max(...results.map((r) => Math.max(r.bytes, r.job?.bytes ?? 0)));
     out.check(drill, `every answer is at most ${maxAnswerBytes / 1024} KB`, largest <= maxAnswerBytes, `largest ${largest} bytes`);
-    out.check(drill, 'the API process stayed up', api.exited() === undefined && api.pid === pid, api.exited() ? JSON.stringify(api.exited()) : `pid ${pid} alive`);
+    out.check(
+      drill,
+      'the API process stayed up',
+      api.exited() === undefined && api.pid === pid,
+      api.exited() ? JSON.stringify(api.exited()) : `pid ${pid} alive`,
+    );
     out.check(drill, `RSS stays under ${rssBudgetMb} MB`, peak < rssBudgetMb, `${baseline} MB before, peak ${peak} MB (sampled every 100 ms)`);
     const samples = traffic.samples;
     const answered = samples.filter((s) => s.status >= 200 && s.status < 300);
     const slowest = Math.max(...samples.map((s) => s.ms));
-    out.check(drill, 'other requests are answered meanwhile (2xx)', samples.length > 0 && answered.length === samples.length,
-      `${answered.length} of ${samples.length} answered 2xx, slowest ${Math.round(slowest)} ms, median ${Math.round(median(samples.map((s) => s.ms)))} ms`);
+    out.check(
+      drill,
+      'other requests are answered meanwhile (2xx)',
+      samples.length > 0 && answered.length === samples.length,
+      `${answered.length} of ${samples.length} answered 2xx, slowest ${Math.round(slowest)} ms, median ${Math.round(median(samples.map((s) => s.ms)))} ms`,
+    );
     const after = await graphCounts(db.graph);
     // Nodes of the model: the failed jobs' own records (:ImportJob, engine/import/jobs/importJobRecords.ts) are not data.
     const modelNodes = (c: typeof before) => Object.values(c.byLabel).reduce((sum, n) => sum + Number(n), 0);
-    out.check(drill, 'nothing was written', modelNodes(after) === modelNodes(before) && after.relationships === before.relationships,
-      `${modelNodes(before)} → ${modelNodes(after)} nodes of the model, ${before.relationships} → ${after.relationships} relationships`);
+    out.check(
+      drill,
+      'nothing was written',
+      modelNodes(after) === modelNodes(before) && after.relationships === before.relationships,
+      `${modelNodes(before)} → ${modelNodes(after)} nodes of the model, ${before.relationships} → ${after.relationships} relationships`,
+    );
     // The queue is free again: a small bad file is answered at once, 400 naming its row.
     const form = new FormData();
     form.append('file', new Blob(['统一社会信用代码,企业名称,是否区内企业\nnot-an-id,甲,是\n']), 'small.csv');

@@ -22,7 +22,11 @@ interface Health {
 
 export async function neo4jKilledDrill(out: Outcome, options: { recoveryLimitS: number }): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chainmatch-drill-killed-'));
-  const api = await startApiProcess('', { DRILL_NEO4J_DIR: dataDir, DRILL_NEO4J_PORT: String(await freePort()), NEO4J_URI: '' }, { script: childScript, startTimeoutMs: 180_000 });
+  const api = await startApiProcess(
+    '',
+    { DRILL_NEO4J_DIR: dataDir, DRILL_NEO4J_PORT: String(await freePort()), NEO4J_URI: '' },
+    { script: childScript, startTimeoutMs: 180_000 },
+  );
   try {
     const jvmPid = api.started.jvmPid as number;
     const health = async (): Promise<{ status: number; body?: Health; ms: number }> => {
@@ -37,12 +41,21 @@ export async function neo4jKilledDrill(out: Outcome, options: { recoveryLimitS: 
     // The first /health on a fresh JVM counts every label cold: 15 s on the shared machine. Wait for it.
     let first = await health();
     for (const until = Date.now() + 120_000; first.status !== 200 && Date.now() < until; first = await health()) await sleep(1_000);
-    out.check(drill, 'healthy before the kill', first.status === 200 && first.body?.neo4j.supervision?.state === 'up', `HTTP ${first.status}, supervision ${JSON.stringify(first.body?.neo4j.supervision)}`);
+    out.check(
+      drill,
+      'healthy before the kill',
+      first.status === 200 && first.body?.neo4j.supervision?.state === 'up',
+      `HTTP ${first.status}, supervision ${JSON.stringify(first.body?.neo4j.supervision)}`,
+    );
 
-    const traffic = new Traffic(api.base, [
-      { kind: 'search', make: (i) => ({ path: `/api/v1/search?q=${encodeURIComponent(['电池', '芯片'][i % 2])}` }) },
-      { kind: 'chains', make: () => ({ path: '/api/v1/chains' }) },
-    ], { intervalMs: 100, timeoutMs: 10_000 });
+    const traffic = new Traffic(
+      api.base,
+      [
+        { kind: 'search', make: (i) => ({ path: `/api/v1/search?q=${encodeURIComponent(['电池', '芯片'][i % 2])}` }) },
+        { kind: 'chains', make: () => ({ path: '/api/v1/chains' }) },
+      ],
+      { intervalMs: 100, timeoutMs: 10_000 },
+    );
     traffic.start();
     await sleep(2_000);
     const killedAt = Date.now();
@@ -63,17 +76,38 @@ export async function neo4jKilledDrill(out: Outcome, options: { recoveryLimitS: 
     }
     const recoveredAt = back ? polls[polls.length - 1].at : undefined;
     const upAgain = polls.find((p) => p.state === 'up' && polls.some((q) => q.at < p.at && q.state === 'restarting'));
-    out.info(drill, `/health first said "up" again ${upAgain ? `${(upAgain.at / 1000).toFixed(1)} s` : 'never'} after the kill (the supervisor's backoff, then the JVM's start)`);
+    out.info(
+      drill,
+      `/health first said "up" again ${upAgain ? `${(upAgain.at / 1000).toFixed(1)} s` : 'never'} after the kill (the supervisor's backoff, then the JVM's start)`,
+    );
     await sleep(2_000);
     await traffic.stop();
 
     const down = polls.filter((p) => p.status !== 200);
-    out.info(drill, `/health while down: ${down.length} polls, ${[...new Set(down.map((p) => `${p.status} ${p.state ?? ''}`))].join(', ')}; slowest ${Math.round(Math.max(0, ...down.map((p) => p.ms)))} ms`);
-    out.check(drill, '/health says 503 "restarting" while the JVM is down', down.some((p) => p.status === 503 && p.state === 'restarting'), `${down.length} polls not 200`);
-    out.check(drill, `/health is 200 again within ${options.recoveryLimitS} s, with no one restarting anything`, recoveredAt !== undefined,
-      recoveredAt !== undefined ? `${(recoveredAt / 1000).toFixed(1)} s after the kill` : `still ${polls[polls.length - 1]?.status} after ${options.recoveryLimitS} s`);
-    out.check(drill, '/health reports the restart and the SIGKILL', back?.neo4j.supervision?.restarts === 1 && back.neo4j.supervision.lastExit?.signal === 'SIGKILL',
-      JSON.stringify(back?.neo4j.supervision ?? null));
+    out.info(
+      drill,
+      `/health while down: ${down.length} polls, ${[...new Set(down.map((p) => `${p.status} ${p.state ?? ''}`))].join(', ')}; slowest ${Math.round(Math.max(0, ...down.map((p) => p.ms)))} ms`,
+    );
+    out.check(
+      drill,
+      '/health says 503 "restarting" while the JVM is down',
+      down.some((p) => p.status === 503 && p.state === 'restarting'),
+      `${down.length} polls not 200`,
+    );
+    out.check(
+      drill,
+      `/health is 200 again within ${options.recoveryLimitS} s, with no one restarting anything`,
+      recoveredAt !== undefined,
+      recoveredAt !== undefined
+        ? `${(recoveredAt / 1000).toFixed(1)} s after the kill`
+        : `still ${polls[polls.length - 1]?.status} after ${options.recoveryLimitS} s`,
+    );
+    out.check(
+      drill,
+      '/health reports the restart and the SIGKILL',
+      back?.neo4j.supervision?.restarts === 1 && back.neo4j.supervision.lastExit?.signal === 'SIGKILL',
+      JSON.stringify(back?.neo4j.supervision ?? null),
+    );
     out.check(drill, 'the API process did not crash', api.exited() === undefined, api.exited() ? JSON.stringify(api.exited()) : `RSS ${api.rssMb()} MB`);
     const samples = traffic.samples;
     const after = recoveredAt !== undefined ? samples.filter((s) => s.sentAt >= killedAt + recoveredAt) : [];

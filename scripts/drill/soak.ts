@@ -31,12 +31,24 @@ export async function soakDrill(out: Outcome, graph: Graph, uri: string, options
     const quarter = Math.max(2, Math.floor(samples.length / 4));
     const [start, end] = [floor(samples.slice(0, quarter)), floor(samples.slice(-quarter))];
     const growth = (end - start) / start;
-    out.info(drill, `${options.minutes} min of mixed traffic, ${options.connections} connections: ${result.requests.total} requests, ` +
-      `${Math.round(result.requests.total / result.duration)} req/s, p99 ${result.latency.p99} ms; RSS samples (MB, every 5 s): ${samples.join(' ')}`);
+    out.info(
+      drill,
+      `${options.minutes} min of mixed traffic, ${options.connections} connections: ${result.requests.total} requests, ` +
+        `${Math.round(result.requests.total / result.duration)} req/s, p99 ${result.latency.p99} ms; RSS samples (MB, every 5 s): ${samples.join(' ')}`,
+    );
     const bad = result.errors + result.timeouts + result.non2xx;
-    out.check(drill, 'no errors under sustained mixed traffic', bad === 0 && result.requests.total > 0,
-      `${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts; status codes ${JSON.stringify(Object.fromEntries(Object.entries(result.statusCodeStats).map(([k, v]) => [k, v.count])))}`);
-    out.check(drill, 'RSS growth after warm-up < 10 %', growth < 0.1, `${(growth * 100).toFixed(1)} % (lowest reading of the first quarter ${start} MB → of the last quarter ${end} MB)`);
+    out.check(
+      drill,
+      'no errors under sustained mixed traffic',
+      bad === 0 && result.requests.total > 0,
+      `${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts; status codes ${JSON.stringify(Object.fromEntries(Object.entries(result.statusCodeStats).map(([k, v]) => [k, v.count])))}`,
+    );
+    out.check(
+      drill,
+      'RSS growth after warm-up < 10 %',
+      growth < 0.1,
+      `${(growth * 100).toFixed(1)} % (lowest reading of the first quarter ${start} MB → of the last quarter ${end} MB)`,
+    );
     out.check(drill, 'the API process is still up', api.exited() === undefined);
   } finally {
     await api.stop();

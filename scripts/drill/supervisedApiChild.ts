@@ -9,12 +9,25 @@ import { superviseEmbeddedNeo4j } from '../neo4j/supervisor.ts';
 
 if (!process.send || !process.env.DRILL_NEO4J_DIR) throw new Error('supervisedApiChild runs under neo4jKilled.ts');
 const neo4j = await superviseEmbeddedNeo4j(
-  { dataDir: process.env.DRILL_NEO4J_DIR, boltPort: Number(process.env.DRILL_NEO4J_PORT), heapMb: 512, pageCacheMb: 128, log: (l) => process.stderr.write(`${l}\n`) },
+  {
+    dataDir: process.env.DRILL_NEO4J_DIR,
+    boltPort: Number(process.env.DRILL_NEO4J_PORT),
+    heapMb: 512,
+    pageCacheMb: 128,
+    log: (l) => process.stderr.write(`${l}\n`),
+  },
   // The policy npm start uses (restartPolicy.ts): the drill measures what a deployment would see.
 );
 const graph = new Graph(createDriver({ uri: neo4j.uri }));
 await ensureSchema(graph);
-const server = createApp({ graph, graphUri: neo4j.uri, embedded: true, supervision: () => neo4j.status(), version: 'drill', config: apiConfigFromEnv() }).listen(0, '127.0.0.1', () => {
+const server = createApp({
+  graph,
+  graphUri: neo4j.uri,
+  embedded: true,
+  supervision: () => neo4j.status(),
+  version: 'drill',
+  config: apiConfigFromEnv(),
+}).listen(0, '127.0.0.1', () => {
   process.send!({ port: (server.address() as AddressInfo).port, jvmPid: neo4j.current().process.pid });
 });
 

@@ -25,8 +25,13 @@ export async function send(base: string, kind: RequestKind, i: number, timeoutMs
     const res = await fetch(base + path, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     await res.arrayBuffer();
     return {
-      kind: kind.kind, sentAt, ms: performance.now() - started, status: res.status, writeId,
-      problemJson: (res.headers.get('content-type') ?? '').startsWith('application/problem+json'), retryAfter: res.headers.get('retry-after'),
+      kind: kind.kind,
+      sentAt,
+      ms: performance.now() - started,
+      status: res.status,
+      writeId,
+      problemJson: (res.headers.get('content-type') ?? '').startsWith('application/problem+json'),
+      retryAfter: res.headers.get('retry-after'),
     };
   } catch (error) {
     const ms = performance.now() - started;
@@ -45,7 +50,11 @@ export class Traffic {
   private readonly pending = new Set<Promise<void>>();
   private counter = 0;
 
-  constructor(private readonly base: string, private readonly kinds: RequestKind[], private readonly options: { intervalMs: number; timeoutMs: number }) {}
+  constructor(
+    private readonly base: string,
+    private readonly kinds: RequestKind[],
+    private readonly options: { intervalMs: number; timeoutMs: number },
+  ) {}
 
   start(): void {
     this.timer = setInterval(() => {

@@ -18,12 +18,19 @@ const seconds = Number(values.seconds);
 const summary = (samples: Sample[]) => {
   const byKind = new Map<string, Sample[]>();
   for (const s of samples) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s]);
-  return [...byKind].map(([kind, xs]) => {
-    const ms = xs.filter((s) => s.status > 0).map((s) => s.ms).sort((a, b) => a - b);
-    const statuses = [...new Set(xs.map((s) => s.status))].join('/');
-    return `${kind}: ${xs.length} sent, status ${statuses}, median ${Math.round(ms[Math.floor(ms.length / 2)] ?? NaN)} ms, max ${Math.round(ms.at(-1) ?? NaN)} ms, ` +
-      `no answer ${xs.filter((s) => s.status === 0).length}`;
-  }).join('\n  ');
+  return [...byKind]
+    .map(([kind, xs]) => {
+      const ms = xs
+        .filter((s) => s.status > 0)
+        .map((s) => s.ms)
+        .sort((a, b) => a - b);
+      const statuses = [...new Set(xs.map((s) => s.status))].join('/');
+      return (
+        `${kind}: ${xs.length} sent, status ${statuses}, median ${Math.round(ms[Math.floor(ms.length / 2)] ?? NaN)} ms, max ${Math.round(ms.at(-1) ?? NaN)} ms, ` +
+        `no answer ${xs.filter((s) => s.status === 0).length}`
+      );
+    })
+    .join('\n  ');
 };
 
 const db = await startScratchNeo4j('drill-writes-probe', sizingFor(seedEnterpriseCount()), { quiet: true });
@@ -36,7 +43,9 @@ try {
     const [{ chain }] = await db.graph.query<{ chain: string }>('MATCH (c:Chain) RETURN c.id AS chain ORDER BY chain LIMIT 1');
     const run = randomBytes(4).toString('hex');
     const post = (body: unknown, auth = false): RequestInit => ({
-      method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${key}` } : {}) },
+      body: JSON.stringify(body),
     });
     const reads: RequestKind[] = [
       { kind: 'gaps', make: () => ({ path: `/api/v1/chains/${chain}/gaps` }) },
@@ -46,20 +55,29 @@ try {
     ];
     const write: RequestKind = {
       kind: 'write',
-      make: (i) => ({ path: '/api/v1/offers', init: post({ id: `probe-${run}-${i}`, ownerId: owner, kind: 'talent', title: `探针供给 ${i}`, description: 'probe' }, true) }),
+      make: (i) => ({
+        path: '/api/v1/offers',
+        init: post({ id: `probe-${run}-${i}`, ownerId: owner, kind: 'talent', title: `探针供给 ${i}`, description: 'probe' }, true),
+      }),
     };
     for (const k of reads) {
       const { path, init } = k.make(1_000_000);
       const res = await fetch(api.base + path, { ...init, signal: AbortSignal.timeout(120_000) });
       await res.arrayBuffer();
     }
-    for (const [name, kinds] of [['reads only', reads], ['reads + writes', [...reads, write]], ['reads only, again', reads]] as const) {
+    for (const [name, kinds] of [
+      ['reads only', reads],
+      ['reads + writes', [...reads, write]],
+      ['reads only, again', reads],
+    ] as const) {
       const cpu = cpuSecondsOf(api.pid);
       const traffic = new Traffic(api.base, [...kinds], { intervalMs: 50, timeoutMs: 30_000 });
       traffic.start();
       await sleep(seconds * 1000);
       await traffic.stop();
-      console.log(`${name} (${seconds} s at 20 requests/s, answers awaited): API CPU ${(cpuSecondsOf(api.pid) - cpu).toFixed(1)} s\n  ${summary(traffic.samples)}`);
+      console.log(
+        `${name} (${seconds} s at 20 requests/s, answers awaited): API CPU ${(cpuSecondsOf(api.pid) - cpu).toFixed(1)} s\n  ${summary(traffic.samples)}`,
+      );
     }
   } finally {
     await api.stop();

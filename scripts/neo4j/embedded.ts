@@ -66,9 +66,17 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   const child = spawn(
     javaCommand(),
     [
-      `-Xms${Math.min(heap, 512)}m`, `-Xmx${heap}m`, '-XX:+UseG1GC', ...jvmOpens,
-      '-cp', launcherClassPath(), 'chainmatch.EmbeddedNeo4j',
-      options.dataDir, String(options.boltPort), String(options.pageCacheMb ?? 1024), '--exit-with-parent',
+      `-Xms${Math.min(heap, 512)}m`,
+      `-Xmx${heap}m`,
+      '-XX:+UseG1GC',
+      ...jvmOpens,
+      '-cp',
+      launcherClassPath(),
+      'chainmatch.EmbeddedNeo4j',
+      options.dataDir,
+      String(options.boltPort),
+      String(options.pageCacheMb ?? 1024),
+      '--exit-with-parent',
     ],
     // stdin stays open as a lifeline: when this process dies, the JVM sees EOF and shuts down.
     { stdio: ['pipe', 'pipe', 'pipe'] },

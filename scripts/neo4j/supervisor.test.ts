@@ -33,7 +33,10 @@ describe('supervised embedded Neo4j', () => {
       await until(() => (neo4j.status().state === 'up' ? true : undefined), 180_000);
       expect(neo4j.current().process).not.toBe(first);
       expect(neo4j.status().restarts).toBe(1);
-      const kept = await until(async () => Number((await driver.executeQuery("MATCH (n:SupervisorProbe {id: 'kept'}) RETURN count(n) AS n")).records[0].get('n')), 30_000);
+      const kept = await until(
+        async () => Number((await driver.executeQuery("MATCH (n:SupervisorProbe {id: 'kept'}) RETURN count(n) AS n")).records[0].get('n')),
+        30_000,
+      );
       expect(kept).toBe(1);
       expect(lines.some((l) => l.startsWith('neo4j: exited unexpectedly (SIGKILL)'))).toBe(true);
       expect(lines.some((l) => l.startsWith('neo4j: restarted (restart 1'))).toBe(true);

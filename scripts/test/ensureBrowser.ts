@@ -25,7 +25,8 @@ function missing(): string[] {
   return packages;
 }
 
-const run = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+const run = (command: string, args: string[]) =>
+  spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
 
 if (process.env.CHAINMATCH_SKIP_BROWSER_SETUP !== '1') {
   const packages = missing();

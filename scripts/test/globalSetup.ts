@@ -30,7 +30,7 @@ export default async function setup(project: TestProject) {
   const embeddings = startEmbeddings({ log: (line) => process.stderr.write(`[embeddings] ${line}\n`) }).then((e) => {
     if (!e.url) process.stderr.write(`[embeddings] ${e.summary}\n`);
     project.provide('embeddingsUrl', e.url ?? '');
-    project.provide('embeddingsUnavailable', e.url ? '' : e.reason ?? e.summary);
+    project.provide('embeddingsUnavailable', e.url ? '' : (e.reason ?? e.summary));
     project.provide('python3Missing', Boolean(e.pythonMissing));
     return e;
   });

@@ -117,7 +117,10 @@ export function realChain(chainId: string, options: { templateFrom?: (companyCod
     name: f.fullname ?? f.name,
     local: (f.fullname ?? '').startsWith('南京'),
     segmentIds: [segmentId(f.industry_code)],
-    products: [...f.products].sort((a, b) => b.weight - a.weight).slice(0, productsPerFirm).map((p) => p.name.slice(0, 100)),
+    products: [...f.products]
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, productsPerFirm)
+      .map((p) => p.name.slice(0, 100)),
   }));
   return { template, enterprises, firmIds: firms.map((f) => f.company_code) };
 }

@@ -12,7 +12,10 @@ export function loadChainTemplates(): ChainTemplate[] {
     .map((file) => {
       const parsed = chainTemplateSchema.safeParse(JSON.parse(readFileSync(join(folder, file), 'utf8')));
       if (!parsed.success) {
-        throw new InvalidInputError(`chain template ${file} is invalid`, parsed.error.issues.map((i) => ({ file, path: i.path.join('.'), message: i.message })));
+        throw new InvalidInputError(
+          `chain template ${file} is invalid`,
+          parsed.error.issues.map((i) => ({ file, path: i.path.join('.'), message: i.message })),
+        );
       }
       return parsed.data;
     });

@@ -50,7 +50,12 @@ export const districtSeedSchema = z.strictObject({
   ),
   universities: z.array(
     z.strictObject({
-      key, name: z.string(), nameEn: z.string(), city: z.string(), inXianlin: z.boolean(), techTransferAlliance: z.boolean(),
+      key,
+      name: z.string(),
+      nameEn: z.string(),
+      city: z.string(),
+      inXianlin: z.boolean(),
+      techTransferAlliance: z.boolean(),
       /** The university's profile: its disciplines (names in seed/generate/disciplines.ts); its labs and researchers draw topics only from them. */
       disciplines: z.array(z.string()).min(1),
       source: sourceSchema,
@@ -58,8 +63,13 @@ export const districtSeedSchema = z.strictObject({
   ),
   researchUnits: z.array(
     z.strictObject({
-      key, name: z.string(), university: key.optional(), park: key.optional(), topics: z.array(z.string()).min(1),
-      description: z.string(), source: sourceSchema,
+      key,
+      name: z.string(),
+      university: key.optional(),
+      park: key.optional(),
+      topics: z.array(z.string()).min(1),
+      description: z.string(),
+      source: sourceSchema,
     }),
   ),
   partyOrgs: z.array(z.strictObject({ key, name: z.string(), of: key, source: sourceSchema })),

@@ -34,7 +34,10 @@ export function buildSeed(options: SeedOptions = {}): GraphBatch {
   const g = new GraphBuilder();
   for (const t of templates) addChainTemplate(g, t, t.assumed ? 'synthetic' : 'article');
   const world: World = {
-    random, g, scale: options.scale ?? 1, templates,
+    random,
+    g,
+    scale: options.scale ?? 1,
+    templates,
     segments: segmentIndex(templates),
     district: addDistrict(g, loadDistrictSeed()),
     firms: [],

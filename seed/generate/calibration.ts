@@ -41,9 +41,9 @@ export const talentHonours: Record<string, number> = {
   '江苏省“双创计划”人才': 66,
   '江苏省“333工程”人才': 46,
   '江苏省乡土“三带”人才': 27,
-  '江苏省科技企业家': 18,
+  江苏省科技企业家: 18,
   '南京市科技顶尖专家(高峰计划)': 29,
-  '南京市创新型企业家': 64,
+  南京市创新型企业家: 64,
 };
 
 /**
@@ -52,7 +52,13 @@ export const talentHonours: Record<string, number> = {
  */
 export const syntheticTargets = {
   localFirmsByChain: {
-    biomed: articleFigures.biomedFirms, ai: articleFigures.aiFirms, electronics: 190, equipment: 165, nev: 95, materials: 85, green: 75,
+    biomed: articleFigures.biomedFirms,
+    ai: articleFigures.aiFirms,
+    electronics: 190,
+    equipment: 165,
+    nev: 95,
+    materials: 85,
+    green: 75,
   } as Record<string, number>,
   /** Outside (non-local) firms across China, the 招商 candidate pool. */
   outsidePool: 5200,

@@ -37,7 +37,15 @@ for (const word of allWords) {
 }
 const legalForms = ['股份有限公司', '有限责任公司', '有限公司'];
 
-interface Firm { id: string; name: string; city: string; kind: string; source: string; description: string; businessScope: string }
+interface Firm {
+  id: string;
+  name: string;
+  city: string;
+  kind: string;
+  source: string;
+  description: string;
+  businessScope: string;
+}
 const syntheticFirms = (nodes('Enterprise') as unknown as Firm[]).filter((f) => f.source === 'synthetic' && f.kind === 'industrial');
 const segmentsOf = grouped(rels('IN_SEGMENT'));
 const productsOf = grouped(rels('MAKES'));
@@ -60,7 +68,9 @@ function nameProblem(f: Firm): string | null {
       if (at >= wordStart) continue; // inside its own segment's word (医药 within 生物医药)
       const chain = distinctiveChain.get(other);
       const firmChains = new Set((segmentsOf.get(f.id) ?? []).map((s) => segmentById.get(s)?.chainId));
-      return chain && !firmChains.has(chain) ? `"${core}" carries ${other}, a word of the ${chain} chain` : `"${core}" carries ${other} outside its segment word`;
+      return chain && !firmChains.has(chain)
+        ? `"${core}" carries ${other}, a word of the ${chain} chain`
+        : `"${core}" carries ${other} outside its segment word`;
     }
   }
   return null;
@@ -75,20 +85,34 @@ describe('the name-word and discipline tables', () => {
     for (const [segment, words] of Object.entries(segmentNameWords)) {
       expect(words.length, segment).toBeGreaterThanOrEqual(3);
       // A trade word in a name gets an honest firm dropped from candidate lists as an intermediary.
-      for (const w of words) expect(intermediaryWords.some((t) => w.includes(t)), `${segment}: ${w}`).toBe(false);
+      for (const w of words)
+        expect(
+          intermediaryWords.some((t) => w.includes(t)),
+          `${segment}: ${w}`,
+        ).toBe(false);
     }
   });
   it('draw disciplines only from topics of the chain templates, and every university has known ones', () => {
     for (const [discipline, topics] of Object.entries(disciplineTopics)) {
-      expect(topics.filter((t) => !templateTopics.has(t)), discipline).toEqual([]);
+      expect(
+        topics.filter((t) => !templateTopics.has(t)),
+        discipline,
+      ).toEqual([]);
     }
-    for (const u of district.universities) expect(u.disciplines.filter((d) => !disciplineTopics[d]), u.name).toEqual([]);
+    for (const u of district.universities)
+      expect(
+        u.disciplines.filter((d) => !disciplineTopics[d]),
+        u.name,
+      ).toEqual([]);
   });
 });
 
 describe('every synthetic firm', () => {
   it('is named with its own segment’s wording and no other trade’s', () => {
-    const problems = syntheticFirms.map((f) => [f, nameProblem(f)] as const).filter(([, p]) => p).map(([f, p]) => `${f.name} (${segmentsOf.get(f.id)}): ${p}`);
+    const problems = syntheticFirms
+      .map((f) => [f, nameProblem(f)] as const)
+      .filter(([, p]) => p)
+      .map(([f, p]) => `${f.name} (${segmentsOf.get(f.id)}): ${p}`);
     expect(syntheticFirms.length).toBeGreaterThan(5000);
     expect(problems.length, report(problems)).toBe(0);
   });
@@ -110,7 +134,8 @@ describe('every synthetic firm', () => {
       for (const p of productsOf.get(f.id) ?? []) if (!allowed.has(p)) problems.push(`${f.name} (${own.map((s) => s.id)}): makes ${p}`);
       const words = own.flatMap((s) => [s.name, ...s.products.map((p) => p.name)]);
       if (!words.some((w) => f.description.includes(w))) problems.push(`${f.name}: description "${f.description}" names none of its segments or products`);
-      if (own.every((s) => serviceSegments.has(s.id)) && f.businessScope.includes('生产与销售')) problems.push(`${f.name}: a service firm that "produces" (${f.businessScope})`);
+      if (own.every((s) => serviceSegments.has(s.id)) && f.businessScope.includes('生产与销售'))
+        problems.push(`${f.name}: a service firm that "produces" (${f.businessScope})`);
     }
     expect(problems.length, report(problems)).toBe(0);
   });

@@ -55,7 +55,11 @@ export function addDistrict(g: GraphBuilder, seed: DistrictSeed): DistrictIndex 
 
   for (const a of seed.alliances) {
     g.node('Alliance', {
-      id: a.key, name: a.name, kind: a.kind, founded: a.founded ?? null, description: a.description,
+      id: a.key,
+      name: a.name,
+      kind: a.kind,
+      founded: a.founded ?? null,
+      description: a.description,
       publishedFigures: JSON.stringify(a.figures),
       roles: Object.entries(a.roles).map(([role, holder]) => `${role}：${nameOf.get(holder) ?? holder}`),
       source: a.source,
@@ -64,7 +68,15 @@ export function addDistrict(g: GraphBuilder, seed: DistrictSeed): DistrictIndex 
   }
 
   for (const u of seed.universities) {
-    g.node('University', { id: u.key, name: u.name, nameEn: u.nameEn, city: u.city, inXianlin: u.inXianlin, techTransferAlliance: u.techTransferAlliance, source: u.source });
+    g.node('University', {
+      id: u.key,
+      name: u.name,
+      nameEn: u.nameEn,
+      city: u.city,
+      inXianlin: u.inXianlin,
+      techTransferAlliance: u.techTransferAlliance,
+      source: u.source,
+    });
   }
   for (const r of seed.researchUnits) {
     g.node('ResearchUnit', { id: r.key, name: r.name, description: r.description, source: r.source });

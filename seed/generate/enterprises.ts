@@ -14,21 +14,37 @@ const sizeProfile: Record<EnterpriseSize, { revenueWan: number; employees: numbe
   medium: { revenueWan: 18_000, employees: 320 },
   large: { revenueWan: 150_000, employees: 2_200 },
 };
-const localSizes: [EnterpriseSize, number][] = [['micro', 34], ['small', 36], ['medium', 22], ['large', 8]];
-const outsideSizes: [EnterpriseSize, number][] = [['micro', 12], ['small', 35], ['medium', 37], ['large', 16]];
+const localSizes: [EnterpriseSize, number][] = [
+  ['micro', 34],
+  ['small', 36],
+  ['medium', 22],
+  ['large', 8],
+];
+const outsideSizes: [EnterpriseSize, number][] = [
+  ['micro', 12],
+  ['small', 35],
+  ['medium', 37],
+  ['large', 16],
+];
 
 function drawSize(world: World, table: [EnterpriseSize, number][]): EnterpriseSize {
   return world.random.weighted(table, ([, w]) => w)[0];
 }
 
 function segmentProducts(world: World, segmentId: string, k: number): string[] {
-  return world.random.sample(world.segments.get(segmentId)!.products.map((p) => p.id), k);
+  return world.random.sample(
+    world.segments.get(segmentId)!.products.map((p) => p.id),
+    k,
+  );
 }
 
 function describe(world: World, segmentIds: string[], productIds: string[], intermediary: boolean): { description: string; businessScope: string } {
   const segs = segmentIds.map((id) => world.segments.get(id)!);
   const products = productIds.map((id) => segs.flatMap((s) => s.products).find((p) => p.id === id)!.name);
-  const keywords = world.random.sample(segs.flatMap((s) => s.keywords), 4);
+  const keywords = world.random.sample(
+    segs.flatMap((s) => s.keywords),
+    4,
+  );
   if (intermediary) {
     return {
       description: `从事${products.join('、')}等产品的${world.random.pick(['贸易代理', '销售与咨询', '技术培训', '商务服务'])}。`,
@@ -98,11 +114,26 @@ export function addLocalFirms(world: World, namer: FirmNamer): void {
     const productIds = e.segments.flatMap((s) => segmentProducts(world, s, 2));
     const profile = sizeProfile[e.size];
     world.firms.push({
-      id: district.enterpriseIds.get(e.key)!, key: e.key, name: e.name, local: true, kind: 'industrial',
-      chainId: e.chain, segmentIds: e.segments, productIds, province: qixia.province, city: qixia.city, parkId: e.park,
-      size: e.size, revenueWan: profile.revenueWan * 2, employees: profile.employees * 2, tags: [...e.tags],
-      description: e.description, businessScope: describe(world, e.segments, productIds, false).businessScope,
-      foundedYear: 2000, techLoanWan: 0, source: e.source === 'article' ? 'article' : 'synthetic',
+      id: district.enterpriseIds.get(e.key)!,
+      key: e.key,
+      name: e.name,
+      local: true,
+      kind: 'industrial',
+      chainId: e.chain,
+      segmentIds: e.segments,
+      productIds,
+      province: qixia.province,
+      city: qixia.city,
+      parkId: e.park,
+      size: e.size,
+      revenueWan: profile.revenueWan * 2,
+      employees: profile.employees * 2,
+      tags: [...e.tags],
+      description: e.description,
+      businessScope: describe(world, e.segments, productIds, false).businessScope,
+      foundedYear: 2000,
+      techLoanWan: 0,
+      source: e.source === 'article' ? 'article' : 'synthetic',
     });
   }
 
@@ -141,10 +172,21 @@ export function addOutsidePool(world: World, namer: FirmNamer): void {
     const segment = random.weighted(allSegments, weight);
     const intermediary = random.chance(syntheticTargets.outsideIntermediaryShare);
     const firm = makeFirm(world, namer, {
-      chainId: segment.chainId, segmentIds: [segment.id], local: false, place: randomOutsidePlace(random), size: drawSize(world, outsideSizes), intermediary,
+      chainId: segment.chainId,
+      segmentIds: [segment.id],
+      local: false,
+      place: randomOutsidePlace(random),
+      size: drawSize(world, outsideSizes),
+      intermediary,
     });
     if (!intermediary) {
-      const tagOdds: [EnterpriseTag, number][] = [['listed', 0.08], ['little-giant', 0.05], ['high-tech', 0.35], ['unicorn', 0.01], ['gazelle', 0.04]];
+      const tagOdds: [EnterpriseTag, number][] = [
+        ['listed', 0.08],
+        ['little-giant', 0.05],
+        ['high-tech', 0.35],
+        ['unicorn', 0.01],
+        ['gazelle', 0.04],
+      ];
       firm.tags = tagOdds.filter(([, p]) => random.chance(p * (firm.size === 'large' ? 2 : firm.size === 'micro' ? 0.3 : 1))).map(([t]) => t);
     }
     world.firms.push(firm);
@@ -160,10 +202,25 @@ export function addServiceFirms(world: World, namer: FirmNamer): void {
     const name = i < banks.length ? banks[i] : `${banks[i % banks.length]}第${Math.floor(i / banks.length) + 1}营业部`;
     namer.reserve(name);
     world.firms.push({
-      id: syntheticUscc(qixia.regionCode, random), name, local: true, kind: 'financial', chainId: null, segmentIds: [], productIds: [],
-      province: qixia.province, city: qixia.city, parkId: null, size: 'large', revenueWan: 0, employees: random.int(30, 120), tags: [],
-      description: '银行网点，提供科技贷款、知识产权质押融资等金融服务（合成数据）。', businessScope: '吸收公众存款；发放短期、中期和长期贷款；科技金融服务。',
-      foundedYear: random.int(1996, 2015), techLoanWan: 0, source: 'synthetic',
+      id: syntheticUscc(qixia.regionCode, random),
+      name,
+      local: true,
+      kind: 'financial',
+      chainId: null,
+      segmentIds: [],
+      productIds: [],
+      province: qixia.province,
+      city: qixia.city,
+      parkId: null,
+      size: 'large',
+      revenueWan: 0,
+      employees: random.int(30, 120),
+      tags: [],
+      description: '银行网点，提供科技贷款、知识产权质押融资等金融服务（合成数据）。',
+      businessScope: '吸收公众存款；发放短期、中期和长期贷款；科技金融服务。',
+      foundedYear: random.int(1996, 2015),
+      techLoanWan: 0,
+      source: 'synthetic',
     });
   }
 }

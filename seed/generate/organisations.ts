@@ -23,7 +23,8 @@ export function assignParks(world: World): void {
     else if (f.tags.includes('korean-funded') && netda.length > 0) f.parkId = random.pick(netda).key;
     else if (f.chainId === 'biomed' && hiTech && random.chance(0.8)) f.parkId = hiTech.key;
     else if (f.chainId === 'ai' && zhigu && random.chance(0.8)) f.parkId = zhigu.key;
-    else if (['electronics', 'equipment', 'nev', 'materials'].includes(f.chainId ?? '') && netda.length > 0 && random.chance(0.7)) f.parkId = random.pick(netda).key;
+    else if (['electronics', 'equipment', 'nev', 'materials'].includes(f.chainId ?? '') && netda.length > 0 && random.chance(0.7))
+      f.parkId = random.pick(netda).key;
     else f.parkId = random.pick(general).key;
   }
 }
@@ -67,7 +68,11 @@ export function addAllianceMembers(world: World): void {
     for (const a of e.alliances) {
       const alliance = alliances.find((x) => x.key === a);
       const role = alliance && Object.entries(alliance.roles).find(([, holder]) => holder === e.key)?.[0];
-      member(world.firms.find((f) => f.key === e.key)!, a, role ?? '成员单位');
+      member(
+        world.firms.find((f) => f.key === e.key)!,
+        a,
+        role ?? '成员单位',
+      );
     }
   }
   const korean = byName(alliances, '韩资');

@@ -29,7 +29,8 @@ export function addResearchUnits(world: World): string[] {
       const name = `${u.name}${lead}${kind}`;
       const id = `ru.${u.key}.${i + 1}`;
       g.node('ResearchUnit', {
-        id, name,
+        id,
+        name,
         description: `${u.name}${discipline}学科的科研单位，研究${topics.join('、')}，面向${chainsWorkingOn(world, topics).join('、')}产业。（合成数据）`,
         source: 'synthetic',
       });
@@ -43,7 +44,10 @@ export function addResearchUnits(world: World): string[] {
 
 /** The chains (at most three, template order) whose segments need any of these topics. */
 function chainsWorkingOn(world: World, topics: string[]): string[] {
-  return world.templates.filter((t) => t.segments.some((s) => s.topics.some((x) => topics.includes(x)))).slice(0, 3).map((t) => t.name);
+  return world.templates
+    .filter((t) => t.segments.some((s) => s.topics.some((x) => topics.includes(x))))
+    .slice(0, 3)
+    .map((t) => t.name);
 }
 
 /** Local firms' technical needs (技术需求) on their segments' topics. */
@@ -92,7 +96,10 @@ export function addTalent(world: World, units: string[]): void {
     return [];
   });
   // Deal each honour out to distinct talents of its level, exactly as many as the article counts.
-  for (const [level, table] of [['provincial', provincialHonours], ['municipal', municipalHonours]] as const) {
+  for (const [level, table] of [
+    ['provincial', provincialHonours],
+    ['municipal', municipalHonours],
+  ] as const) {
     const holders = levels.map((l, i) => (l === level ? i : -1)).filter((i) => i >= 0);
     for (const [honour, count] of table) {
       for (const i of random.sample(holders, scaled(count, world.scale))) honours[i].push(honour);
@@ -100,8 +107,11 @@ export function addTalent(world: World, units: string[]): void {
   }
 
   const titles: Record<string, string[]> = {
-    laureate: ['讲席教授'], academician: ['院士、教授'], national: ['教授', '研究员', '首席科学家'],
-    provincial: ['教授', '研究员', '总工程师', '副教授'], municipal: ['副教授', '高级工程师', '技术总监'],
+    laureate: ['讲席教授'],
+    academician: ['院士、教授'],
+    national: ['教授', '研究员', '首席科学家'],
+    provincial: ['教授', '研究员', '总工程师', '副教授'],
+    municipal: ['副教授', '高级工程师', '技术总监'],
     other: ['副教授', '讲师', '高级工程师', '工程师', '博士后'],
   };
   levels.forEach((level, i) => {
@@ -126,8 +136,13 @@ export function addTalent(world: World, units: string[]): void {
     for (const t of expertise) g.rel('EXPERT_IN', 'Talent', id, 'Topic', t);
     const topicNames = expertise.map((t) => t.replace(/^topic:/, ''));
     g.node('Talent', {
-      id, name: personName(random), title: random.pick(titles[level]), level, honours: honours[i],
-      description: `研究方向：${topicNames.join('、') || '交叉学科'}。（合成数据）`, source: 'synthetic',
+      id,
+      name: personName(random),
+      title: random.pick(titles[level]),
+      level,
+      honours: honours[i],
+      description: `研究方向：${topicNames.join('、') || '交叉学科'}。（合成数据）`,
+      source: 'synthetic',
     });
   });
 }
@@ -158,14 +173,17 @@ export function addCooperation(world: World, units: string[]): void {
   const chosen = random.shuffle([...pairs.values()]).slice(0, Math.max(1, Math.floor(target / 2.4)));
   const projects = chosen.map(() => 1);
   for (let left = target - chosen.length; left > 0; left--) projects[random.int(0, chosen.length - 1)]++;
-  chosen.forEach(([firm, unit], i) => g.rel('COOPERATES_WITH', 'Enterprise', firm, 'ResearchUnit', unit, { since: random.int(2016, 2025), projects: projects[i] }));
+  chosen.forEach(([firm, unit], i) =>
+    g.rel('COOPERATES_WITH', 'Enterprise', firm, 'ResearchUnit', unit, { since: random.int(2016, 2025), projects: projects[i] }),
+  );
 
   // Outside firms work with the district's labs too: a university partner in common is an
   // introduction channel for 招商 (docs/design.md §2).
   for (const [firm, topics] of needs) {
     if (localIds.has(firm) || !random.chance(0.5)) continue;
     const labs = topics.flatMap((t) => researchers.get(t) ?? []).filter((u) => unitSet.has(u));
-    if (labs.length > 0) g.rel('COOPERATES_WITH', 'Enterprise', firm, 'ResearchUnit', random.pick(labs), { since: random.int(2016, 2025), projects: random.int(1, 3) });
+    if (labs.length > 0)
+      g.rel('COOPERATES_WITH', 'Enterprise', firm, 'ResearchUnit', random.pick(labs), { since: random.int(2016, 2025), projects: random.int(1, 3) });
   }
 }
 

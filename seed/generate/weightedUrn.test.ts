@@ -81,7 +81,11 @@ describe('WeightedUrn', () => {
   });
 
   it('handles zero weights and an empty urn the way the walk does', () => {
-    const items = [{ id: 0, weight: 0 }, { id: 1, weight: 0.3 }, { id: 2, weight: 0 }];
+    const items = [
+      { id: 0, weight: 0 },
+      { id: 1, weight: 0.3 },
+      { id: 2, weight: 0 },
+    ];
     const weight = (item: { weight: number }) => item.weight;
     const urn = new WeightedUrn(items, weight, 10);
     expect(urn.draw(fixedDraws([0.5])).id).toBe(1);

@@ -31,7 +31,9 @@ describe('journey: attachment review — import two firms that land in review, s
   const queued = async (): Promise<QueuedFirm[]> => (await (await fetch(`${app.server.base}/api/v1/attachments/review?limit=100`)).json()).items;
 
   beforeAll(async () => {
-    const csv = ['统一社会信用代码,企业名称,是否区内企业,主要产品,企业简介', ...firms.map((f) => `${f.id},${f.name},是,${f.products},${f.products}`)].join('\r\n');
+    const csv = ['统一社会信用代码,企业名称,是否区内企业,主要产品,企业简介', ...firms.map((f) => `${f.id},${f.name},是,${f.products},${f.products}`)].join(
+      '\r\n',
+    );
     const form = new FormData();
     form.append('file', new Blob([csv]), 'firms.csv');
     const res = await fetch(`${app.server.base}/api/v1/import/enterprises`, { method: 'POST', body: form, headers: { Authorization: `Bearer ${e2eKey}` } });
@@ -53,7 +55,15 @@ describe('journey: attachment review — import two firms that land in review, s
     expect(await card.locator('.review-suggestion').count()).toBe(mine.suggestions.length);
     const top = await card.locator('.review-suggestion').first().innerText();
     const s = mine.suggestions[0];
-    for (const text of [s.segmentName, s.chainName, `置信度 ${Math.round(s.confidence * 100)}%`, '需要人工确认', ...s.evidence.products.slice(0, 1), ...s.evidence.words.slice(0, 1)]) expect(top).toContain(text);
+    for (const text of [
+      s.segmentName,
+      s.chainName,
+      `置信度 ${Math.round(s.confidence * 100)}%`,
+      '需要人工确认',
+      ...s.evidence.products.slice(0, 1),
+      ...s.evidence.words.slice(0, 1),
+    ])
+      expect(top).toContain(text);
     expect(top).toMatch(/依据产品|共同关键词|相似企业/);
     expect(await card.locator('button', { hasText: '另选环节' }).count()).toBe(1);
     expect(await card.locator('button', { hasText: '驳回' }).count()).toBe(1);

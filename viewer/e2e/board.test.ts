@@ -30,7 +30,10 @@ describe('journey: sign in → create an offer (a bad field first) → edit → 
   let createdId: string | undefined;
   const title = `看板测试厂房 ${Date.now() % 100000}`;
   const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${harness.server.base}/api/v1${path}`, { ...init, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${e2eKey}`, ...(init.headers ?? {}) } });
+    fetch(`${harness.server.base}/api/v1${path}`, {
+      ...init,
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${e2eKey}`, ...(init.headers ?? {}) },
+    });
   const offersCount = async (p: Page) => totalOf(await p.locator('#res-panel-offers .board-count').innerText());
 
   beforeAll(async () => {
@@ -81,7 +84,10 @@ describe('journey: sign in → create an offer (a bad field first) → edit → 
     await page.fill('#board-areaM2', '1200');
     await page.click('#board-save');
     await page.waitForFunction(() => document.querySelector('.board-flash')?.textContent?.includes('已创建'));
-    await page.waitForFunction((n) => /共 (\d+) 条/.exec(document.querySelector('#res-panel-offers .board-count')?.textContent ?? '')?.[1] === String(n), before + 1);
+    await page.waitForFunction(
+      (n) => /共 (\d+) 条/.exec(document.querySelector('#res-panel-offers .board-count')?.textContent ?? '')?.[1] === String(n),
+      before + 1,
+    );
     const list = await (await api('/offers?limit=500')).json();
     createdId = list.items.find((o: { title: string }) => o.title === title)?.id;
     expect(createdId).toBeTruthy();
@@ -99,7 +105,15 @@ describe('journey: sign in → create an offer (a bad field first) → edit → 
     // open the form, then someone else writes the record: the save is refused as stale, in words
     await item.locator('.res-edit').click();
     const current = await api(`/offers/${encodeURIComponent(createdId!)}`);
-    expect((await api(`/offers/${encodeURIComponent(createdId!)}`, { method: 'PATCH', headers: { 'If-Match': current.headers.get('etag')! }, body: JSON.stringify({ price: 31 }) })).status).toBe(200);
+    expect(
+      (
+        await api(`/offers/${encodeURIComponent(createdId!)}`, {
+          method: 'PATCH',
+          headers: { 'If-Match': current.headers.get('etag')! },
+          body: JSON.stringify({ price: 31 }),
+        })
+      ).status,
+    ).toBe(200);
     await page.fill('#board-price', '29');
     await page.click('#board-save');
     await page.waitForFunction(() => document.querySelector('.board-message')?.textContent?.includes('有人修改了这条记录'));
@@ -132,7 +146,10 @@ describe('journey: sign in → create an offer (a bad field first) → edit → 
     await page.waitForFunction(() => document.querySelector('.board-flash')?.textContent?.includes('已关闭'));
     await page.waitForFunction(() => document.querySelector('#res-panel-offers .board-count')?.textContent === '共 0 条');
     await page.fill('#board-search', '');
-    await page.waitForFunction((n) => /共 (\d+) 条/.exec(document.querySelector('#res-panel-offers .board-count')?.textContent ?? '')?.[1] === String(n), withIt - 1);
+    await page.waitForFunction(
+      (n) => /共 (\d+) 条/.exec(document.querySelector('#res-panel-offers .board-count')?.textContent ?? '')?.[1] === String(n),
+      withIt - 1,
+    );
     await page.selectOption('#board-status', 'closed');
     await page.fill('#board-search', '看板测试厂房');
     await page.waitForSelector(`#res-panel-offers li.res-item[data-id="${createdId}"]`);

@@ -27,7 +27,15 @@ describe('journey: chain map → planted gap → candidates → paths → Englis
     await page.waitForSelector('#chain-select option[value="biomed"]', { state: 'attached' });
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     const nav = await page.locator('.main-nav a').allInnerTexts();
-    expect(nav.map((s) => s.split('\n')[0].replace('即将上线', '').trim())).toEqual(['区级总览', '产业链图谱', '校企对接', '资源供需', '图谱探索', '匹配跟踪', '待审挂链']);
+    expect(nav.map((s) => s.split('\n')[0].replace('即将上线', '').trim())).toEqual([
+      '区级总览',
+      '产业链图谱',
+      '校企对接',
+      '资源供需',
+      '图谱探索',
+      '匹配跟踪',
+      '待审挂链',
+    ]);
     expect(await page.locator('#chain-select option').allInnerTexts()).toContain('生物医药');
   });
 
@@ -179,7 +187,13 @@ describe('journey: every view has a page', () => {
   });
 
   it('opens each view with its title, its nav entry marked current, and no coming-soon placeholder left', async () => {
-    for (const [hash, title] of [['#/pairing', '校企对接'], ['#/resources', '资源供需'], ['#/explore', '图谱探索'], ['#/matches', '匹配跟踪'], ['#/review', '待审挂链']]) {
+    for (const [hash, title] of [
+      ['#/pairing', '校企对接'],
+      ['#/resources', '资源供需'],
+      ['#/explore', '图谱探索'],
+      ['#/matches', '匹配跟踪'],
+      ['#/review', '待审挂链'],
+    ]) {
       await page.goto(`${app.server.base}/${hash}`);
       await expect.poll(() => page.locator('h1').innerText()).toBe(title);
       expect(await page.locator(`.main-nav a[aria-current="page"]`).getAttribute('href')).toBe(hash);

@@ -83,11 +83,20 @@ describe('demo badges: partner list, search, explorer, match tracking', () => {
   });
 
   it('marks the generated side of a tracked match', async () => {
-    const [fake] = await harness.graph.query<{ id: string; name: string }>("MATCH (e:Enterprise {source: 'synthetic', local: false}) RETURN e.id AS id, e.name AS name ORDER BY e.id LIMIT 1");
+    const [fake] = await harness.graph.query<{ id: string; name: string }>(
+      "MATCH (e:Enterprise {source: 'synthetic', local: false}) RETURN e.id AS id, e.name AS name ORDER BY e.id LIMIT 1",
+    );
     const res = await fetch(`${harness.server.base}/api/v1/matches`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${e2eKey}` },
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${e2eKey}` },
       body: JSON.stringify({
-        kind: 'partner', subjectId: 'biomed.cdmo', subjectName: '合同研发生产（CDMO）', candidateId: fake.id, candidateName: fake.name, chainId: 'biomed', score: 0.5,
+        kind: 'partner',
+        subjectId: 'biomed.cdmo',
+        subjectName: '合同研发生产（CDMO）',
+        candidateId: fake.id,
+        candidateName: fake.name,
+        chainId: 'biomed',
+        score: 0.5,
         explanation: { signals: [], paths: [], confidence: 'medium', reason: '演示数据徽标检查' },
       }),
     });

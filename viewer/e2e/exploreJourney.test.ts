@@ -114,7 +114,11 @@ describe('journey: explore — search 正大天晴, open its neighbourhood, expa
     await page.setViewportSize(wide);
     await page.click('button[data-zoom="fit"]');
     await page.waitForTimeout(400);
-    const [search, graphBox, detail] = [await page.locator('.explore-search').boundingBox(), await page.locator('.explore-graph').boundingBox(), await page.locator('.explore-detail').boundingBox()];
+    const [search, graphBox, detail] = [
+      await page.locator('.explore-search').boundingBox(),
+      await page.locator('.explore-graph').boundingBox(),
+      await page.locator('.explore-detail').boundingBox(),
+    ];
     expect(search!.x + search!.width).toBeLessThanOrEqual(graphBox!.x);
     expect(graphBox!.x + graphBox!.width).toBeLessThanOrEqual(detail!.x);
     await shot(page, '9c-explore-1920');
@@ -129,12 +133,15 @@ describe('journey: explore — search 正大天晴, open its neighbourhood, expa
     expect(await page.locator('#ex-graph-title').innerText()).toContain('5000');
     await expect.poll(() => page.locator('.graph-status').innerText()).toContain('显示 5000 个节点');
     // the page keeps painting frames while the worker lays out: at least a few in half a second
-    const frames = await page.evaluate(() => new Promise<number>((resolve) => {
-      let n = 0;
-      const start = performance.now();
-      const step = () => (performance.now() - start < 500 ? (n++, requestAnimationFrame(step)) : resolve(n));
-      requestAnimationFrame(step);
-    }));
+    const frames = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let n = 0;
+          const start = performance.now();
+          const step = () => (performance.now() - start < 500 ? (n++, requestAnimationFrame(step)) : resolve(n));
+          requestAnimationFrame(step);
+        }),
+    );
     expect(frames).toBeGreaterThan(3);
     await page.waitForSelector('.graph-surface[data-settled="true"]', { timeout: 90_000 }); // the worker finishes the layout
     await page.waitForTimeout(400);

@@ -15,7 +15,16 @@ async function record(subjectId: string, candidateId: string, candidateName: str
   const res = await fetch(`${harness.server.base}/api/v1/matches`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${e2eKey}` },
-    body: JSON.stringify({ kind: 'partner', chainId: 'biomed', subjectId, candidateId, candidateName, score: 0.5, explanation, ...(dueDate ? { dueDate } : {}) }),
+    body: JSON.stringify({
+      kind: 'partner',
+      chainId: 'biomed',
+      subjectId,
+      candidateId,
+      candidateName,
+      score: 0.5,
+      explanation,
+      ...(dueDate ? { dueDate } : {}),
+    }),
   });
   expect(res.status).toBe(201);
   return res.json();

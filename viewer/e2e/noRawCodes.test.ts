@@ -9,7 +9,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  actionLabels, enterpriseSizeSchema, enterpriseTagSchema, gapClassLabels, gapReasonLabels, nodeLabels, relationshipTypes, sourceSchema, stageLabels,
+  actionLabels,
+  enterpriseSizeSchema,
+  enterpriseTagSchema,
+  gapClassLabels,
+  gapReasonLabels,
+  nodeLabels,
+  relationshipTypes,
+  sourceSchema,
+  stageLabels,
 } from '../../engine/index.ts';
 import { shot, startHarness, wide, type Harness } from './browserHarness.ts';
 
@@ -25,8 +33,15 @@ const codeLike = /^[A-Za-z][A-Za-z0-9_.-]{2,}$/;
 /** The dictionary: the engine's enums, and from the graph every property name, relationship type, low-cardinality ASCII value and ASCII id. */
 async function codeDictionary(h: Harness): Promise<Set<string>> {
   const fromEngine = [
-    ...enterpriseTagSchema.options, ...enterpriseSizeSchema.options, ...sourceSchema.options, ...relationshipTypes, ...nodeLabels,
-    ...Object.keys(gapClassLabels), ...Object.keys(actionLabels), ...Object.keys(gapReasonLabels), ...Object.keys(stageLabels),
+    ...enterpriseTagSchema.options,
+    ...enterpriseSizeSchema.options,
+    ...sourceSchema.options,
+    ...relationshipTypes,
+    ...nodeLabels,
+    ...Object.keys(gapClassLabels),
+    ...Object.keys(actionLabels),
+    ...Object.keys(gapReasonLabels),
+    ...Object.keys(stageLabels),
   ];
   const fromGraph = await h.graph.read(async (tx) => {
     const keys = await tx.run('MATCH (n) UNWIND keys(n) AS k RETURN DISTINCT k');
@@ -81,7 +96,24 @@ afterAll(async () => {
 
 describe('the dictionary check', () => {
   it('knows the codes the issue names, and finds them in a text', () => {
-    for (const c of ['little-giant', 'high-tech', 'large', 'medium', 'academician', 'SUPPLIES', 'MAKES', 'IN_SEGMENT', 'businessScope', 'revenueWan', 'fill', 'strengthen', 'extend', 'missing', 'broken', 'weak']) {
+    for (const c of [
+      'little-giant',
+      'high-tech',
+      'large',
+      'medium',
+      'academician',
+      'SUPPLIES',
+      'MAKES',
+      'IN_SEGMENT',
+      'businessScope',
+      'revenueWan',
+      'fill',
+      'strengthen',
+      'extend',
+      'missing',
+      'broken',
+      'weak',
+    ]) {
       expect(codes.has(c), c).toBe(true);
     }
     expect(rawCodesIn('梯度标签：little-giant, high-tech；规模：large；关系 SUPPLIES')).toEqual(['little-giant', 'high-tech', 'large', 'SUPPLIES']);

@@ -31,7 +31,9 @@ beforeAll(async () => {
   );
   // A follow-up of biomed moved today (createdBy 'e2e': the harness deletes it afterwards).
   await harness.graph.write((tx) =>
-    tx.run("CREATE (:Match {id: 'overview-e2e.1', chainId: 'biomed', kind: 'partner', status: 'contacted', createdBy: 'e2e', updatedAt: $at})", { at: new Date().toISOString() }),
+    tx.run("CREATE (:Match {id: 'overview-e2e.1', chainId: 'biomed', kind: 'partner', status: 'contacted', createdBy: 'e2e', updatedAt: $at})", {
+      at: new Date().toISOString(),
+    }),
   );
 });
 
@@ -40,7 +42,8 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-const stakesOnPage = async (page: Page) => (await page.locator('.overview-card').evaluateAll((cards) => cards.map((c) => Number(c.getAttribute('data-at-stake')))));
+const stakesOnPage = async (page: Page) =>
+  await page.locator('.overview-card').evaluateAll((cards) => cards.map((c) => Number(c.getAttribute('data-at-stake'))));
 const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('the district overview', () => {

@@ -27,8 +27,12 @@ describe('the director’s brief', () => {
       expect(await page.locator('.brief-source').textContent()).toMatch(/^数据来源：.*生成日期 \d{4}年\d{1,2}月\d{1,2}日$/);
       expect(await page.locator('.view-brief .overview-demo').innerText()).toContain('演示数据');
       const gaps = (await new ChainMatchEngine(harness.graph).gaps('biomed')).gaps.slice(0, 5);
-      expect(await page.locator('.brief-roadmap li').evaluateAll((li) => li.map((x) => x.getAttribute('data-segment-id')))).toEqual(gaps.map((g) => g.segmentId));
-      expect(await page.locator('.gap-table tbody tr').evaluateAll((tr) => tr.map((x) => x.getAttribute('data-segment-id')))).toEqual(gaps.map((g) => g.segmentId));
+      expect(await page.locator('.brief-roadmap li').evaluateAll((li) => li.map((x) => x.getAttribute('data-segment-id')))).toEqual(
+        gaps.map((g) => g.segmentId),
+      );
+      expect(await page.locator('.gap-table tbody tr').evaluateAll((tr) => tr.map((x) => x.getAttribute('data-segment-id')))).toEqual(
+        gaps.map((g) => g.segmentId),
+      );
       expect(await page.locator('.gap-table tbody tr').first().innerText()).toMatch(/亿元/);
       expect(await page.locator('svg.chain-map g.segment').count()).toBe(14);
       // each gap has its first candidates, each with a score, an evidence strength in words and a reason

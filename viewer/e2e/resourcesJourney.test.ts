@@ -91,7 +91,11 @@ describe('journey: resources board → per-demand matches → global assignment 
 
     // someone else agrees it meanwhile; this page still offers "decline" → 409, said plainly, list reloaded
     const id = (await moved.getAttribute('data-id'))!;
-    const r = await fetch(`${app.server.base}/api/v1/matches/${encodeURIComponent(id)}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${e2eKey}` }, body: JSON.stringify({ status: 'agreed' }) });
+    const r = await fetch(`${app.server.base}/api/v1/matches/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${e2eKey}` },
+      body: JSON.stringify({ status: 'agreed' }),
+    });
     expect(r.status).toBe(200);
     await moved.locator('button[data-to="declined"]').click();
     await page.waitForSelector('.match-message .record-error');

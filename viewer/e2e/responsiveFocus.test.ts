@@ -15,7 +15,12 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-const focused = (page: Page) => page.evaluate(() => ({ id: document.activeElement?.id ?? '', tag: document.activeElement?.tagName ?? '', text: (document.activeElement as HTMLElement | null)?.innerText ?? '' }));
+const focused = (page: Page) =>
+  page.evaluate(() => ({
+    id: document.activeElement?.id ?? '',
+    tag: document.activeElement?.tagName ?? '',
+    text: (document.activeElement as HTMLElement | null)?.innerText ?? '',
+  }));
 
 describe('keyboard focus moves to the opened panel', () => {
   it('Enter on a chain-map segment → the segment heading; Enter on a candidate → its detail heading', async () => {

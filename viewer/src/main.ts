@@ -29,7 +29,14 @@ const shell = createShell(document.getElementById('app')!, nav);
 const router = new Router(
   shell.main,
   (container, path) => {
-    container.append(el('section', { class: 'view' }, emptyState(t('app.notFoundDetail', { path }), t('app.notFound')), el('p', {}, el('a', { href: '#/chain' }, t('app.backHome')))));
+    container.append(
+      el(
+        'section',
+        { class: 'view' },
+        emptyState(t('app.notFoundDetail', { path }), t('app.notFound')),
+        el('p', {}, el('a', { href: '#/chain' }, t('app.backHome'))),
+      ),
+    );
   },
   shell.setSection,
 )

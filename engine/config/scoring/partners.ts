@@ -70,7 +70,14 @@ export const strengthenRules = {
 export const fitWeights = { membership: 0.5, products: 0.3, text: 0.2 };
 
 export const tierValues: Record<string, number> = {
-  listed: 1, 'little-giant': 0.9, unicorn: 0.9, gazelle: 0.7, 'high-tech': 0.5, 'tech-center': 0.5, 'smart-factory': 0.5, 'korean-funded': 0,
+  listed: 1,
+  'little-giant': 0.9,
+  unicorn: 0.9,
+  gazelle: 0.7,
+  'high-tech': 0.5,
+  'tech-center': 0.5,
+  'smart-factory': 0.5,
+  'korean-funded': 0,
 } satisfies Record<EnterpriseTag, number>;
 
 export const sizeValues: Record<string, number> = { micro: 0.1, small: 0.4, medium: 0.8, large: 1 } satisfies Record<EnterpriseSize, number>;

@@ -9,5 +9,11 @@ export const talentWeights = { text: 0.35, topics: 0.3, level: 0.2, proximity: 0
 
 /** Talent levels as a 0–1 value: Nobel/Turing laureate … other researchers. */
 export const talentLevelValues: Record<string, number> = {
-  laureate: 1, academician: 0.95, national: 0.8, provincial: 0.6, municipal: 0.45, district: 0.3, other: 0.15,
+  laureate: 1,
+  academician: 0.95,
+  national: 0.8,
+  provincial: 0.6,
+  municipal: 0.45,
+  district: 0.3,
+  other: 0.15,
 } satisfies Record<TalentLevel, number>;

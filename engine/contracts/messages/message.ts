@@ -17,7 +17,10 @@ export type MessageLang = 'zh' | 'en';
  * reasons and every word in Chinese (the default) or English. Data — firm, segment and product names —
  * stays as recorded.
  */
-export const exportLangSchema = z.enum(['zh', 'en']).default('zh').meta({ description: '导出语言 the export’s language: zh (default) or en; applies to csv/xlsx' });
+export const exportLangSchema = z
+  .enum(['zh', 'en'])
+  .default('zh')
+  .meta({ description: '导出语言 the export’s language: zh (default) or en; applies to csv/xlsx' });
 
 /** How many parameters a message has at most, and how long each may be: the API's bounds. */
 export const messageLimits = { params: 12, paramName: 40, text: 400, listItems: 20, listItem: 200, messageText: 2000 } as const;

@@ -17,13 +17,20 @@ export const attachmentDecisionSchema = z
   .meta({ id: 'AttachmentDecision', description: 'attach: an import writes it; review: it waits for a person (GET /attachments/review); reject: neither' });
 
 const suggestionCore = {
-  segmentId: z.string(), segmentName: z.string(), chainId: z.string(), chainName: z.string(),
+  segmentId: z.string(),
+  segmentName: z.string(),
+  chainId: z.string(),
+  chainName: z.string(),
   confidence: z.number().min(0).max(1).meta({ description: 'calibrated probability that this segment is right' }),
   decision: attachmentDecisionSchema,
   evidence: suggestionEvidenceSchema,
 };
 export const segmentSuggestionSchema = z
-  .strictObject({ ...suggestionCore, score: z.number().meta({ description: "the model's combined score; orders the list, not a probability" }), signals: z.array(signalScoreSchema) })
+  .strictObject({
+    ...suggestionCore,
+    score: z.number().meta({ description: "the model's combined score; orders the list, not a probability" }),
+    signals: z.array(signalScoreSchema),
+  })
   .meta({ id: 'SegmentSuggestion' });
 export const classifyResponse = z
   .strictObject({
@@ -36,7 +43,9 @@ export const classifyResponse = z
 /** A suggestion as the review queue keeps it (no score or signals). */
 export const reviewSuggestionSchema = z.strictObject(suggestionCore).meta({ id: 'ReviewSuggestion' });
 const reviewFirm = z.strictObject({ id: z.string(), name: z.string() });
-export const queuedFirmSchema = z.strictObject({ firm: reviewFirm, queuedAt: z.string(), suggestions: z.array(reviewSuggestionSchema).max(3) }).meta({ id: 'QueuedFirm' });
+export const queuedFirmSchema = z
+  .strictObject({ firm: reviewFirm, queuedAt: z.string(), suggestions: z.array(reviewSuggestionSchema).max(3) })
+  .meta({ id: 'QueuedFirm' });
 export const reviewQueueResponse = z.strictObject({ items: z.array(queuedFirmSchema), total: z.number().int(), nextCursor }).meta({ id: 'ReviewQueue' });
 export const reviewOutcomeResponse = z
   .strictObject({

@@ -9,9 +9,13 @@ export const chainRefSchema = z.strictObject({ id: z.string(), name: z.string(),
 
 export const chainSummarySchema = z
   .strictObject({
-    id: z.string(), name: z.string(), nameEn: z.string(),
+    id: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
     assumed: z.boolean().meta({ description: 'a chain the district did not name but the data suggests' }),
-    description: z.string(), segments: z.number().int(), localFirms: z.number().int(),
+    description: z.string(),
+    segments: z.number().int(),
+    localFirms: z.number().int(),
   })
   .meta({ id: 'ChainSummary' });
 export const chainListResponse = z.strictObject({ items: z.array(chainSummarySchema), nextCursor }).meta({ id: 'ChainList' });
@@ -23,23 +27,41 @@ const scaleProxies = Object.keys(proxyReasons) as [keyof typeof proxyReasons, ..
 export const scaleProxySchema = z.enum(scaleProxies);
 /** A reason code, or (when revenue was missing) the proxy the figures rest on, in Chinese (按企业规模估算 …). */
 export const gapReasonSchema = z.enum([
-  'no-local-firm', 'local-chain-cut', 'shortfall', 'outside-dependence', 'single-supplier', 'below-chain-norm', 'downstream-of-local', 'upstream-of-local',
+  'no-local-firm',
+  'local-chain-cut',
+  'shortfall',
+  'outside-dependence',
+  'single-supplier',
+  'below-chain-norm',
+  'downstream-of-local',
+  'upstream-of-local',
   ...(Object.values(proxyReasons) as (typeof proxyReasons)[keyof typeof proxyReasons][]),
 ]);
 
 const firmFigure = {
-  id: z.string(), name: z.string(),
+  id: z.string(),
+  name: z.string(),
   value: z.number().meta({ description: '亿元' }),
   basis: z.enum(['revenue', ...scaleProxies]).meta({ description: 'what the value rests on: the firm’s revenue, or the proxy it was estimated from' }),
   demo: demoFlag,
 };
 const metricsCore = {
   segmentId: z.string(),
-  localFirmCount: z.number().int(), localCapacity: z.number(), localDemand: z.number(), unmetDemand: z.number(),
-  shortfall: z.number(), n1Shortfall: z.number(), outsideDependence: z.number(), observedOutsideShare: z.number().nullable(),
+  localFirmCount: z.number().int(),
+  localCapacity: z.number(),
+  localDemand: z.number(),
+  unmetDemand: z.number(),
+  shortfall: z.number(),
+  n1Shortfall: z.number(),
+  outsideDependence: z.number(),
+  observedOutsideShare: z.number().nullable(),
   demandAtStake: z.number().meta({ description: '亿元: the local demand exposed to this segment’s weakness (the priority of a 强链 gap)' }),
-  hhi: z.number().nullable(), topFirmShare: z.number().nullable(), partyCoverage: z.number().nullable(), capacityVsChainMedian: z.number().nullable(),
-  estimated: z.boolean(), estimatedBy: z.array(scaleProxySchema),
+  hhi: z.number().nullable(),
+  topFirmShare: z.number().nullable(),
+  partyCoverage: z.number().nullable(),
+  capacityVsChainMedian: z.number().nullable(),
+  estimated: z.boolean(),
+  estimatedBy: z.array(scaleProxySchema),
 };
 /** The figures behind a segment's class, each traceable to the graph (the firms that carry them). */
 export const segmentMetricsSchema = z
@@ -54,9 +76,17 @@ export const segmentMetricsSchema = z
   .meta({ id: 'SegmentMetrics' });
 
 const segmentGapCore = {
-  segmentId: z.string(), name: z.string(), nameEn: z.string().meta({ description: "The segment's English name; '' when the template has none" }), stage: stageSchema, order: z.number().int(),
-  class: gapClassSchema, action: gapActionSchema.nullable(),
-  priority: z.number().nullable().meta({ description: '亿元, in the unit of priorityBasis; null for healthy and absent segments. Gaps rank on it together; extensions are a separate list (docs/matching.md, "Gap priority")' }),
+  segmentId: z.string(),
+  name: z.string(),
+  nameEn: z.string().meta({ description: "The segment's English name; '' when the template has none" }),
+  stage: stageSchema,
+  order: z.number().int(),
+  class: gapClassSchema,
+  action: gapActionSchema.nullable(),
+  priority: z.number().nullable().meta({
+    description:
+      '亿元, in the unit of priorityBasis; null for healthy and absent segments. Gaps rank on it together; extensions are a separate list (docs/matching.md, "Gap priority")',
+  }),
   priorityBasis: priorityBasisSchema.nullable(),
   score: z.number().meta({ description: '0–1 within its own list (priority / the largest of that list): for bars only' }),
   priorityParts: z.strictObject({ shortfall: z.number(), n1Shortfall: z.number(), outsideDependence: z.number(), adjacentLocalOutput: z.number() }),
@@ -92,13 +122,18 @@ export const gapReportResponse = z
 
 export const singlePointOfFailureSchema = z
   .strictObject({
-    id: z.string(), name: z.string(), demo: demoFlag, segmentIds: z.array(z.string()),
+    id: z.string(),
+    name: z.string(),
+    demo: demoFlag,
+    segmentIds: z.array(z.string()),
     wouldEmpty: z.array(z.string()).meta({ description: 'segments with local demand where it is the only local firm' }),
     soleSourceCustomers: z.array(z.string()),
     uncoveredDemand: z.number().meta({ description: '亿元 of local demand it alone covers' }),
   })
   .meta({ id: 'SinglePointOfFailure' });
-export const resilienceResponse = z.strictObject({ chain: chainRefSchema, singlePointsOfFailure: z.array(singlePointOfFailureSchema) }).meta({ id: 'Resilience' });
+export const resilienceResponse = z
+  .strictObject({ chain: chainRefSchema, singlePointsOfFailure: z.array(singlePointOfFailureSchema) })
+  .meta({ id: 'Resilience' });
 
 const whatIfFigures = z.strictObject({
   class: gapClassSchema,
@@ -107,8 +142,12 @@ const whatIfFigures = z.strictObject({
   localFirmCount: z.number().int(),
   localCapacity: z.number(),
 });
-export const whatIfRowSchema = z.strictObject({ segmentId: z.string(), name: z.string(), before: whatIfFigures, after: whatIfFigures, changed: z.boolean() }).meta({ id: 'WhatIfRow' });
-export const whatIfResponse = z.strictObject({ chain: chainRefSchema, rows: z.array(whatIfRowSchema), added: z.array(z.string()), removed: z.array(z.string()) }).meta({ id: 'WhatIf' });
+export const whatIfRowSchema = z
+  .strictObject({ segmentId: z.string(), name: z.string(), before: whatIfFigures, after: whatIfFigures, changed: z.boolean() })
+  .meta({ id: 'WhatIfRow' });
+export const whatIfResponse = z
+  .strictObject({ chain: chainRefSchema, rows: z.array(whatIfRowSchema), added: z.array(z.string()), removed: z.array(z.string()) })
+  .meta({ id: 'WhatIf' });
 
 export type ChainSummary = z.infer<typeof chainSummarySchema>;
 export type ChainRef = z.infer<typeof chainRefSchema>;

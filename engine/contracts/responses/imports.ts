@@ -7,8 +7,11 @@ export const importReportResponse = z
     entity: z.enum(importEntities),
     format: z.enum(['csv', 'xlsx', 'jsonl', 'json']),
     rows: z.number().int().meta({ description: 'data rows read (1 for a chain template)' }),
-    nodes: z.number().int(), relationships: z.number().int(),
-    attached: z.array(z.strictObject({ id: z.string(), segmentId: z.string(), confidence: z.number() })).meta({ description: 'enterprises attached to a segment automatically (IN_SEGMENT {inferred: true})' }),
+    nodes: z.number().int(),
+    relationships: z.number().int(),
+    attached: z
+      .array(z.strictObject({ id: z.string(), segmentId: z.string(), confidence: z.number() }))
+      .meta({ description: 'enterprises attached to a segment automatically (IN_SEGMENT {inferred: true})' }),
     unattached: z.array(z.string()),
     review: z.array(z.string()).meta({ description: 'those of them now waiting in GET /attachments/review' }),
     unmatchedProducts: z.array(z.strictObject({ id: z.string(), products: z.array(z.string()) })),
@@ -45,13 +48,18 @@ export const importJobResponse = z
         done: z.number().int(),
         total: z.number().int(),
       })
-      .meta({ description: 'checking: reading and validating the file; attach: firms attached to segments (firms done / total); write: elements written in the one transaction (done / total), uncommitted until the job succeeds' }),
+      .meta({
+        description:
+          'checking: reading and validating the file; attach: firms attached to segments (firms done / total); write: elements written in the one transaction (done / total), uncommitted until the job succeeds',
+      }),
     cancelRequested: z.boolean(),
     submittedAt: z.string(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
     report: importReportResponse.nullable().meta({ description: 'when succeeded: the same report a small import answers at once' }),
-    problem: jobProblemResponse.nullable().meta({ description: 'when failed: the problem document the import would have answered (400 invalid rows, 409 conflict, 503 database gone)' }),
+    problem: jobProblemResponse
+      .nullable()
+      .meta({ description: 'when failed: the problem document the import would have answered (400 invalid rows, 409 conflict, 503 database gone)' }),
   })
   .meta({ id: 'ImportJob' });
 

@@ -22,14 +22,24 @@ const researcher = { id: z.string(), name: z.string(), title: z.string(), level:
 
 export const pairResultSchema = z
   .strictObject({
-    enterprise: z.strictObject({ id: z.string(), name: z.string(), demo: demoFlag, needs: z.array(z.string()).meta({ description: 'Topic names it registered as technical needs (NEEDS_TECH)' }) }).nullable(),
+    enterprise: z
+      .strictObject({
+        id: z.string(),
+        name: z.string(),
+        demo: demoFlag,
+        needs: z.array(z.string()).meta({ description: 'Topic names it registered as technical needs (NEEDS_TECH)' }),
+      })
+      .nullable(),
     researchUnit: z.strictObject({ id: z.string(), name: z.string(), university: z.string().nullable(), demo: demoFlag }),
     score: z.number(),
     carriedBy: z
       .strictObject({
         researcher: z.strictObject(researcher).nullable(),
         topic: z.string().nullable(),
-        displaced: z.strictObject({ researcher: z.string(), cap: z.number().int() }).optional().meta({ description: 'set when the list’s cap moved the pair off the researcher who would have carried it' }),
+        displaced: z
+          .strictObject({ researcher: z.string(), cap: z.number().int() })
+          .optional()
+          .meta({ description: 'set when the list’s cap moved the pair off the researcher who would have carried it' }),
       })
       .meta({ description: 'the researcher and topic that carry the pair' }),
     need: z.string().meta({ description: 'the need the pair answers: the words typed, or the enterprise’s registered needs' }),
@@ -78,15 +88,22 @@ export const talentResponse = z
 
 export const searchHitSchema = z
   .strictObject({
-    id: z.string(), type: z.string().meta({ description: 'the node label' }), name: z.string(), description: z.string(), score: z.number(),
-    highlight: z.array(z.strictObject({ text: z.string(), hit: z.boolean() })), demo: demoFlag,
+    id: z.string(),
+    type: z.string().meta({ description: 'the node label' }),
+    name: z.string(),
+    description: z.string(),
+    score: z.number(),
+    highlight: z.array(z.strictObject({ text: z.string(), hit: z.boolean() })),
+    demo: demoFlag,
     matchedByMeaning: z.boolean().meta({ description: 'found by meaning: its stored passage is among the closest to the query (dense embedding)' }),
   })
   .meta({ id: 'SearchHit' });
 export const searchResponse = z
   .strictObject({
     items: z.array(searchHitSchema),
-    groups: z.array(z.strictObject({ type: z.string(), items: z.array(searchHitSchema) })).meta({ description: 'the same page grouped by type, in order of each type’s best hit' }),
+    groups: z
+      .array(z.strictObject({ type: z.string(), items: z.array(searchHitSchema) }))
+      .meta({ description: 'the same page grouped by type, in order of each type’s best hit' }),
     nextCursor,
     textProvider: matchTextProvider,
   })

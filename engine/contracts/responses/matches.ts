@@ -9,20 +9,37 @@ import { demoFlag, explanationResponse, nextCursor } from './shared.ts';
  */
 
 export const matchHistoryEntrySchema = z
-  .strictObject({ from: matchStatusSchema.nullable(), to: matchStatusSchema, actor: z.string().optional().meta({ description: 'who moved it (the API key’s owner); left out where the caller may not see it' }), at: z.string(), note: z.string().nullable().optional().meta({ description: 'left out where the caller may not see it' }) })
+  .strictObject({
+    from: matchStatusSchema.nullable(),
+    to: matchStatusSchema,
+    actor: z.string().optional().meta({ description: 'who moved it (the API key’s owner); left out where the caller may not see it' }),
+    at: z.string(),
+    note: z.string().nullable().optional().meta({ description: 'left out where the caller may not see it' }),
+  })
   .meta({ id: 'MatchHistoryEntry' });
 
 export const trackedMatchResponse = z
   .strictObject({
-    id: z.string(), kind: matchKindSchema, status: matchStatusSchema,
-    subjectId: z.string(), subjectName: z.string(), candidateId: z.string(), candidateName: z.string(), chainId: z.string().nullable(),
-    score: z.number(), units: z.number().int(), explanation: explanationResponse,
+    id: z.string(),
+    kind: matchKindSchema,
+    status: matchStatusSchema,
+    subjectId: z.string(),
+    subjectName: z.string(),
+    candidateId: z.string(),
+    candidateName: z.string(),
+    chainId: z.string().nullable(),
+    score: z.number(),
+    units: z.number().int(),
+    explanation: explanationResponse,
     dueDate: z.string().nullable().meta({ description: 'the day the next follow-up is due (YYYY-MM-DD), or null' }),
     overdue: z.boolean().meta({ description: '逾期: still open (proposed, contacted) and due before today in the district’s clock' }),
-    createdAt: z.string(), updatedAt: z.string(), createdBy: z.string().optional().meta({ description: 'who recorded it; left out where the caller may not see it' }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    createdBy: z.string().optional().meta({ description: 'who recorded it; left out where the caller may not see it' }),
     version: z.number().int().min(0).meta({ description: 'bumped by every change; the ETag' }),
     history: z.array(matchHistoryEntrySchema),
-    subjectDemo: demoFlag, candidateDemo: demoFlag,
+    subjectDemo: demoFlag,
+    candidateDemo: demoFlag,
     demo: demoFlag.meta({ description: '演示数据: the subject or the candidate is demo data (subjectDemo || candidateDemo)' }),
   })
   .meta({ id: 'TrackedMatch' });
@@ -34,18 +51,22 @@ export const signalAcceptanceSchema = z
     agreed: z.strictObject({ n: z.number().int(), mean: z.number().nullable() }),
     declined: z.strictObject({ n: z.number().int(), mean: z.number().nullable() }),
     lift: z.number().nullable().meta({ description: 'agreed mean − declined mean' }),
-    acceptanceWhenHigh: z.number().nullable(), acceptanceWhenLow: z.number().nullable(),
-    weight: z.number(), adjustedWeight: z.number(),
+    acceptanceWhenHigh: z.number().nullable(),
+    acceptanceWhenLow: z.number().nullable(),
+    weight: z.number(),
+    adjustedWeight: z.number(),
   })
   .meta({ id: 'SignalAcceptance' });
 export const kindAcceptanceSchema = z
   .strictObject({
-    kind: z.string(), total: z.number().int(),
+    kind: z.string(),
+    total: z.number().int(),
     byStatus: z.record(matchStatusSchema, z.number().int()),
     acceptanceRate: z.number().nullable().meta({ description: 'agreed / (agreed + declined); null before any decision' }),
     signals: z.array(signalAcceptanceSchema),
     weights: z.record(z.string(), z.number()).meta({ description: 'the weights outcome learning suggests (the base weights until enough outcomes)' }),
-    adjusted: z.boolean(), adjustmentNote: z.string(),
+    adjusted: z.boolean(),
+    adjustmentNote: z.string(),
   })
   .meta({ id: 'KindAcceptance' });
 export const matchStatsResponse = z.strictObject({ kinds: z.array(kindAcceptanceSchema) }).meta({ id: 'MatchStats' });

@@ -17,23 +17,39 @@ export const partnerTargetSchema = z
 
 export const partnerCandidateSchema = z
   .strictObject({
-    id: z.string(), name: z.string(), local: z.boolean(), province: z.string(), city: z.string(),
-    size: enterpriseSizeSchema.nullable(), tags: z.array(enterpriseTagSchema), demo: demoFlag,
-    segmentId: z.string().meta({ description: 'the gap segment this candidate answers' }), segmentName: z.string(),
-    score: z.number(), explanation: explanationResponse,
+    id: z.string(),
+    name: z.string(),
+    local: z.boolean(),
+    province: z.string(),
+    city: z.string(),
+    size: enterpriseSizeSchema.nullable(),
+    tags: z.array(enterpriseTagSchema),
+    demo: demoFlag,
+    segmentId: z.string().meta({ description: 'the gap segment this candidate answers' }),
+    segmentName: z.string(),
+    score: z.number(),
+    explanation: explanationResponse,
   })
   .meta({ id: 'PartnerCandidate' });
 
 export const dominantFirmSchema = z
   .strictObject({ segmentId: z.string(), id: z.string(), name: z.string(), demo: demoFlag, share: z.number(), note: z.string() })
-  .meta({ id: 'DominantFirm', description: '强链: the local firm a concentrated segment hangs on — never its own remedy, so left out of the candidates and named here' });
+  .meta({
+    id: 'DominantFirm',
+    description: '强链: the local firm a concentrated segment hangs on — never its own remedy, so left out of the candidates and named here',
+  });
 
 export const partnerResponse = z
   .strictObject({
-    chainId: z.string(), mode: gapActionSchema, targets: z.array(partnerTargetSchema),
+    chainId: z.string(),
+    mode: gapActionSchema,
+    targets: z.array(partnerTargetSchema),
     candidates: z.array(partnerCandidateSchema).meta({ description: 'ordered by score, highest first' }),
     dominantFirms: z.array(dominantFirmSchema),
-    diversity: z.strictObject({ lambda: z.number(), leftOut: z.number().int() }).meta({ description: 'MMR chooses who enters the list (candidates are in score order); leftOut: candidates scoring above the lowest listed that were left out as near-copies' }),
+    diversity: z.strictObject({ lambda: z.number(), leftOut: z.number().int() }).meta({
+      description:
+        'MMR chooses who enters the list (candidates are in score order); leftOut: candidates scoring above the lowest listed that were left out as near-copies',
+    }),
     excludedByKeyword: z.number().int(),
     excludedAsUnrelated: z.number().int(),
     noCandidates: z.strictObject({ reason: z.enum(['no-target-segment', 'no-candidate-in-segment']), message: z.string() }).optional(),

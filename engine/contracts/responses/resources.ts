@@ -32,8 +32,12 @@ const exclusionCounts = z.array(z.strictObject({ constraint: hardConstraintSchem
 /** A demand that no open offer can meet, and which hard constraints stood in the way. */
 export const unmetDemandSchema = z
   .strictObject({
-    demandId: z.string(), title: z.string(), kind: z.string(), owner: partyRefSchema,
-    offersConsidered: z.number().int(), sameKindOffers: z.number().int(),
+    demandId: z.string(),
+    title: z.string(),
+    kind: z.string(),
+    owner: partyRefSchema,
+    offersConsidered: z.number().int(),
+    sameKindOffers: z.number().int(),
     excludedBy: z.array(z.strictObject({ constraint: excludingRuleSchema, label: z.string(), offers: z.number().int() })),
     excludedEveryOffer: z.array(excludingRuleSchema),
     reason: z.string(),
@@ -43,10 +47,12 @@ export const unmetDemandSchema = z
 
 export const rankedOfferSchema = z
   .strictObject({
-    offer: offerRow, owner: partyRefSchema,
+    offer: offerRow,
+    owner: partyRefSchema,
     remaining: z.number().int().meta({ description: 'units still free: capacity − agreed' }),
     remainingSize: z.number().nullable().meta({ description: 'quantity still free (m², 万元), null for count-only kinds' }),
-    score: z.number(), explanation: explanationResponse,
+    score: z.number(),
+    explanation: explanationResponse,
   })
   .meta({ id: 'RankedOffer' });
 export const rankedDemandSchema = z
@@ -56,14 +62,25 @@ export const rankedDemandSchema = z
 const matchCommon = { feasible: z.number().int(), excludedBy: exclusionCounts, declinedHidden: z.number().int() };
 export const offersForDemandSchema = z
   .strictObject({
-    direction: z.literal('offers-for-demand'), demand: demandRow, owner: partyRefSchema, candidates: z.array(rankedOfferSchema),
-    offersConsidered: z.number().int(), ...matchCommon, unmet: unmetDemandSchema.nullable(),
+    direction: z.literal('offers-for-demand'),
+    demand: demandRow,
+    owner: partyRefSchema,
+    candidates: z.array(rankedOfferSchema),
+    offersConsidered: z.number().int(),
+    ...matchCommon,
+    unmet: unmetDemandSchema.nullable(),
   })
   .meta({ id: 'OffersForDemand' });
 export const demandsForOfferSchema = z
   .strictObject({
-    direction: z.literal('demands-for-offer'), offer: offerRow, owner: partyRefSchema, remaining: z.number().int(), remainingSize: z.number().nullable(),
-    candidates: z.array(rankedDemandSchema), demandsConsidered: z.number().int(), ...matchCommon,
+    direction: z.literal('demands-for-offer'),
+    offer: offerRow,
+    owner: partyRefSchema,
+    remaining: z.number().int(),
+    remainingSize: z.number().nullable(),
+    candidates: z.array(rankedDemandSchema),
+    demandsConsidered: z.number().int(),
+    ...matchCommon,
   })
   .meta({ id: 'DemandsForOffer' });
 export const resourceMatchResponse = z.discriminatedUnion('direction', [offersForDemandSchema, demandsForOfferSchema]).meta({ id: 'ResourceMatches' });
@@ -71,19 +88,40 @@ export const resourceMatchResponse = z.discriminatedUnion('direction', [offersFo
 const owner = z.strictObject({ id: z.string(), name: z.string() });
 export const assignedPairSchema = z
   .strictObject({
-    demandId: z.string(), demandTitle: z.string(), demandOwner: owner, offerId: z.string(), offerTitle: z.string(), offerOwner: owner,
-    kind: z.string(), units: z.number().int(),
-    quantity: z.strictObject({ taken: z.number(), unit: z.string() }).nullable().meta({ description: 'what the pair takes of the offer’s quantity (m², 万元), null for count-only kinds' }),
-    score: z.number(), explanation: explanationResponse,
+    demandId: z.string(),
+    demandTitle: z.string(),
+    demandOwner: owner,
+    offerId: z.string(),
+    offerTitle: z.string(),
+    offerOwner: owner,
+    kind: z.string(),
+    units: z.number().int(),
+    quantity: z
+      .strictObject({ taken: z.number(), unit: z.string() })
+      .nullable()
+      .meta({ description: 'what the pair takes of the offer’s quantity (m², 万元), null for count-only kinds' }),
+    score: z.number(),
+    explanation: explanationResponse,
   })
   .meta({ id: 'AssignedPair' });
 export const unassignedDemandSchema = z
   .strictObject({
-    demandId: z.string(), title: z.string(), kind: z.string(), owner, feasibleOffers: z.number().int(), quantity: z.number(), unit: z.string().nullable(),
-    takenBy: z.array(z.strictObject({
-      offerId: z.string(), offerTitle: z.string(), full: z.enum(['count', 'quantity']).nullable(), quantityLeft: z.number().nullable(),
-      winners: z.array(z.strictObject({ demandId: z.string(), demandTitle: z.string(), ownerName: z.string(), units: z.number().int() })),
-    })),
+    demandId: z.string(),
+    title: z.string(),
+    kind: z.string(),
+    owner,
+    feasibleOffers: z.number().int(),
+    quantity: z.number(),
+    unit: z.string().nullable(),
+    takenBy: z.array(
+      z.strictObject({
+        offerId: z.string(),
+        offerTitle: z.string(),
+        full: z.enum(['count', 'quantity']).nullable(),
+        quantityLeft: z.number().nullable(),
+        winners: z.array(z.strictObject({ demandId: z.string(), demandTitle: z.string(), ownerName: z.string(), units: z.number().int() })),
+      }),
+    ),
     detail: z.string(),
   })
   .meta({ id: 'UnassignedDemand' });
@@ -95,12 +133,9 @@ export const assignmentResponse = z
         openDemands: z.number().int(),
         served: z.number().int(),
         partiallyServed: z.number().int(),
-        infeasible: z
-          .number()
-          .int()
-          .meta({
-            description: 'no open offer passes the hard constraints (or every pair that does was declined): `unmet`, each naming the excluding constraint',
-          }),
+        infeasible: z.number().int().meta({
+          description: 'no open offer passes the hard constraints (or every pair that does was declined): `unmet`, each naming the excluding constraint',
+        }),
         lostToCompetition: z
           .number()
           .int()

@@ -9,7 +9,8 @@ import { messageSchema } from '../messages/message.ts';
 
 /** Every record a response shows says whether the seed generator invented it. */
 export const demoFlag = z.boolean().meta({
-  description: '演示数据 demo data: true when the record was invented by the seed generator (`source: synthetic`), not a real organisation; clients must show it as such and never report it as a real lead',
+  description:
+    '演示数据 demo data: true when the record was invented by the seed generator (`source: synthetic`), not a real organisation; clients must show it as such and never report it as a real lead',
 });
 
 /** A page of a list: the cursor of the next page, null on the last. */
@@ -25,7 +26,11 @@ export const signalScoreSchema = z
     weight: z.number(),
     contribution: z.number().meta({ description: 'value × weight: the signal’s share of the total score' }),
     detail: z.string().meta({ description: 'what was counted, in words (Chinese)' }),
-    detailParts: z.array(messageSchema).max(8).optional().meta({ description: '`detail` as messages, to render in the user’s language; absent on snapshots recorded before it existed' }),
+    detailParts: z
+      .array(messageSchema)
+      .max(8)
+      .optional()
+      .meta({ description: '`detail` as messages, to render in the user’s language; absent on snapshots recorded before it existed' }),
   })
   .meta({ id: 'SignalScore' });
 export const pathNodeSchema = z.strictObject({ id: z.string(), label: z.string(), name: z.string() }).meta({ id: 'PathNode' });

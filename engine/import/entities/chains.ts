@@ -42,7 +42,8 @@ export async function checkChainTemplate(graph: Graph, value: unknown, file: str
   }
   const pathOf = (id: string) => seen.get(id) ?? 'id';
   for (const { id, label } of await labelledIds(graph, [...expected.keys()], nodeLabels)) {
-    if (label !== expected.get(id)) issues.push({ file, path: pathOf(id), message: `"${id}" is already the id of a ${label}; ids are unique across the graph` });
+    if (label !== expected.get(id))
+      issues.push({ file, path: pathOf(id), message: `"${id}" is already the id of a ${label}; ids are unique across the graph` });
   }
   const owned = await graph.query<{ id: string; chainId: string }>(
     `CALL () { UNWIND $ids AS id MATCH (n:Segment {id: id}) RETURN n.id AS id, n.chainId AS chainId

@@ -14,23 +14,98 @@ const districtPlace = { province: '江苏省', city: '南京市' };
 const tagWords = Object.fromEntries(Object.entries(enterpriseTagLabels).map(([tag, label]) => [label, tag]));
 
 export const enterpriseColumns: Column[] = [
-  { field: 'id', zh: '统一社会信用代码', type: 'text', required: true, example: '91320113MA7EXA001E', note: '企业编号：有统一社会信用代码时填写它（18 位，校验位按 GB 32100-2015 核对）；没有的（上市公司代码、港澳台及境外企业注册号等）填其他编号，字母、数字及 . _ : -，最多 120 位；形如信用代码（18 位且全由其字符组成）的编号一律按信用代码校验。在 Excel 中请把该列设为文本' },
+  {
+    field: 'id',
+    zh: '统一社会信用代码',
+    type: 'text',
+    required: true,
+    example: '91320113MA7EXA001E',
+    note: '企业编号：有统一社会信用代码时填写它（18 位，校验位按 GB 32100-2015 核对）；没有的（上市公司代码、港澳台及境外企业注册号等）填其他编号，字母、数字及 . _ : -，最多 120 位；形如信用代码（18 位且全由其字符组成）的编号一律按信用代码校验。在 Excel 中请把该列设为文本',
+  },
   { field: 'name', zh: '企业名称', type: 'text', required: true, example: '南京示例医药科技有限公司', note: '2–200 字' },
-  { field: 'local', zh: '是否区内企业', type: 'boolean', required: true, example: '是', note: '是/否；也可写 区内/区外、本地/外地', values: { 区内: true, 本地: true, 区外: false, 外地: false } },
-  { field: 'kind', zh: '企业类型', type: 'text', required: false, example: '工业', note: '工业 industrial（默认）/ 金融 financial / 服务 service；金融和服务企业不挂链', values: { 工业: 'industrial', 金融: 'financial', 服务: 'service' } },
-  { field: 'products', zh: '主要产品', type: 'list', required: false, example: '手性中间体;含氟中间体', note: '用 ; 或 ； 分隔；与产业链模板中的产品按名称精确匹配（MAKES）' },
+  {
+    field: 'local',
+    zh: '是否区内企业',
+    type: 'boolean',
+    required: true,
+    example: '是',
+    note: '是/否；也可写 区内/区外、本地/外地',
+    values: { 区内: true, 本地: true, 区外: false, 外地: false },
+  },
+  {
+    field: 'kind',
+    zh: '企业类型',
+    type: 'text',
+    required: false,
+    example: '工业',
+    note: '工业 industrial（默认）/ 金融 financial / 服务 service；金融和服务企业不挂链',
+    values: { 工业: 'industrial', 金融: 'financial', 服务: 'service' },
+  },
+  {
+    field: 'products',
+    zh: '主要产品',
+    type: 'list',
+    required: false,
+    example: '手性中间体;含氟中间体',
+    note: '用 ; 或 ； 分隔；与产业链模板中的产品按名称精确匹配（MAKES）',
+  },
   { field: 'segmentIds', zh: '所属环节', type: 'list', required: false, example: 'biomed.intermediate', note: '环节编号，可多个；留空则自动挂链' },
-  { field: 'description', zh: '企业简介', type: 'text', multiline: true, required: false, example: '从事医药中间体研发与生产', note: '最多 4000 字；参与自动挂链' },
+  {
+    field: 'description',
+    zh: '企业简介',
+    type: 'text',
+    multiline: true,
+    required: false,
+    example: '从事医药中间体研发与生产',
+    note: '最多 4000 字；参与自动挂链',
+  },
   { field: 'businessScope', zh: '经营范围', type: 'text', multiline: true, required: false, example: '医药中间体的研发、生产、销售', note: '最多 4000 字' },
   { field: 'parkId', zh: '所在园区', type: 'text', required: false, example: 'park.qixia-hi-tech', note: '园区编号（仅区内企业）' },
-  { field: 'province', zh: '省份', type: 'text', required: false, example: '江苏省', note: '区内企业默认 江苏省；区外企业留空则记为未知（按省份筛选候选时不会选中）' },
+  {
+    field: 'province',
+    zh: '省份',
+    type: 'text',
+    required: false,
+    example: '江苏省',
+    note: '区内企业默认 江苏省；区外企业留空则记为未知（按省份筛选候选时不会选中）',
+  },
   { field: 'city', zh: '城市', type: 'text', required: false, example: '南京市', note: '区内企业默认 南京市；区外企业留空则记为未知' },
-  { field: 'size', zh: '企业规模', type: 'text', required: false, example: '中型', note: '大型/中型/小型/微型（large/medium/small/micro）；留空则按从业人数和营业收入推定（两者都有时），否则记为未知', values: { 大型: 'large', 中型: 'medium', 小型: 'small', 微型: 'micro' } },
-  { field: 'revenueWan', zh: '营业收入（万元）', type: 'number', required: false, example: '12000', note: '年营业收入，万元；计入链上产能与需求。缺失时按规模、从业人数、注册资本或企业数量估算（见 docs/matching.md）' },
+  {
+    field: 'size',
+    zh: '企业规模',
+    type: 'text',
+    required: false,
+    example: '中型',
+    note: '大型/中型/小型/微型（large/medium/small/micro）；留空则按从业人数和营业收入推定（两者都有时），否则记为未知',
+    values: { 大型: 'large', 中型: 'medium', 小型: 'small', 微型: 'micro' },
+  },
+  {
+    field: 'revenueWan',
+    zh: '营业收入（万元）',
+    type: 'number',
+    required: false,
+    example: '12000',
+    note: '年营业收入，万元；计入链上产能与需求。缺失时按规模、从业人数、注册资本或企业数量估算（见 docs/matching.md）',
+  },
   { field: 'employees', zh: '从业人数', type: 'integer', required: false, example: '260', note: '人' },
-  { field: 'registeredCapitalWan', zh: '注册资本（万元）', type: 'number', required: false, example: '5000', note: '万元；仅在营业收入、规模和从业人数都缺失时用于估算产能' },
+  {
+    field: 'registeredCapitalWan',
+    zh: '注册资本（万元）',
+    type: 'number',
+    required: false,
+    example: '5000',
+    note: '万元；仅在营业收入、规模和从业人数都缺失时用于估算产能',
+  },
   { field: 'foundedYear', zh: '成立年份', type: 'year', required: false, example: '2016', note: '年份，或成立日期（2016-05-12）；可留空' },
-  { field: 'tags', zh: '企业标签', type: 'list', required: false, example: '高新技术企业;瞪羚', note: `可选：${Object.values(enterpriseTagLabels).join('、')}（或英文 ${enterpriseTagSchema.options.join(', ')}）`, values: tagWords },
+  {
+    field: 'tags',
+    zh: '企业标签',
+    type: 'list',
+    required: false,
+    example: '高新技术企业;瞪羚',
+    note: `可选：${Object.values(enterpriseTagLabels).join('、')}（或英文 ${enterpriseTagSchema.options.join(', ')}）`,
+    values: tagWords,
+  },
   { field: 'techLoanWan', zh: '科技贷款授信（万元）', type: 'number', required: false, example: '500', note: '默认 0' },
   { field: 'needs', zh: '技术需求', type: 'list', required: false, example: '手性合成;连续流反应', note: '技术主题，用 ; 分隔（NEEDS_TECH）' },
 ];
@@ -122,8 +197,16 @@ export const enterprises: TableSpec<EnterpriseImportRow> = {
   key: { path: 'id', of: (r) => r.id },
 
   async check(rows, { graph, file }) {
-    const parks = await existingIds(graph, 'Park', rows.flatMap((r) => (r.data.parkId ? [r.data.parkId] : [])));
-    const segments = await existingIds(graph, 'Segment', rows.flatMap((r) => r.data.segmentIds));
+    const parks = await existingIds(
+      graph,
+      'Park',
+      rows.flatMap((r) => (r.data.parkId ? [r.data.parkId] : [])),
+    );
+    const segments = await existingIds(
+      graph,
+      'Segment',
+      rows.flatMap((r) => r.data.segmentIds),
+    );
     return [
       ...missingReferences(rows, 'parkId', (r) => r.parkId, parks, 'Park', file),
       ...missingReferences(rows, 'segmentIds', (r) => r.segmentIds, segments, 'Segment', file),
@@ -147,13 +230,23 @@ export const enterprises: TableSpec<EnterpriseImportRow> = {
     for (const { data: d } of rows) {
       const local = d.local;
       batch.node('Enterprise', {
-        id: d.id, name: d.name, local, kind: d.kind,
-        province: d.province ?? (local ? districtPlace.province : ''), city: d.city ?? (local ? districtPlace.city : ''),
+        id: d.id,
+        name: d.name,
+        local,
+        kind: d.kind,
+        province: d.province ?? (local ? districtPlace.province : ''),
+        city: d.city ?? (local ? districtPlace.city : ''),
         // Unknown figures stay null (not 0): the chain analysis estimates them from what is known.
         size: d.size ?? (d.employees !== undefined && d.revenueWan !== undefined ? sizeFromFigures(d.employees, d.revenueWan) : null),
-        revenueWan: d.revenueWan ?? null, employees: d.employees ?? null, registeredCapitalWan: d.registeredCapitalWan ?? null,
-        tags: [...new Set(d.tags)], description: d.description, businessScope: d.businessScope,
-        foundedYear: d.foundedYear ?? null, techLoanWan: d.techLoanWan, source: 'import',
+        revenueWan: d.revenueWan ?? null,
+        employees: d.employees ?? null,
+        registeredCapitalWan: d.registeredCapitalWan ?? null,
+        tags: [...new Set(d.tags)],
+        description: d.description,
+        businessScope: d.businessScope,
+        foundedYear: d.foundedYear ?? null,
+        techLoanWan: d.techLoanWan,
+        source: 'import',
         // The firm's own product names as given, matched to the template or not: what attachment
         // learns from (a real list's products rarely match a template's names exactly).
         productNames: [...new Set(d.products)],

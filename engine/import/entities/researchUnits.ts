@@ -32,8 +32,16 @@ export const researchUnits: TableSpec<ResearchUnitImportRow> = {
   key: { path: 'id', of: (r) => r.id },
 
   async check(rows, { graph, file }) {
-    const universities = await existingIds(graph, 'University', rows.flatMap((r) => (r.data.universityId ? [r.data.universityId] : [])));
-    const parks = await existingIds(graph, 'Park', rows.flatMap((r) => (r.data.parkId ? [r.data.parkId] : [])));
+    const universities = await existingIds(
+      graph,
+      'University',
+      rows.flatMap((r) => (r.data.universityId ? [r.data.universityId] : [])),
+    );
+    const parks = await existingIds(
+      graph,
+      'Park',
+      rows.flatMap((r) => (r.data.parkId ? [r.data.parkId] : [])),
+    );
     return [
       ...missingReferences(rows, 'universityId', (r) => r.universityId, universities, 'University', file),
       ...missingReferences(rows, 'parkId', (r) => r.parkId, parks, 'Park', file),

@@ -33,12 +33,18 @@ export const universities: TableSpec<UniversityImportRow> = {
   key: { path: 'id', of: (r) => r.id },
 
   async check(rows, { graph, file }) {
-    const parks = await existingIds(graph, 'Park', rows.flatMap((r) => (r.data.parkId ? [r.data.parkId] : [])));
+    const parks = await existingIds(
+      graph,
+      'Park',
+      rows.flatMap((r) => (r.data.parkId ? [r.data.parkId] : [])),
+    );
     return missingReferences(rows, 'parkId', (r) => r.parkId, parks, 'Park', file);
   },
 
   async build(rows, batch) {
-    for (const { data: { parkId, ...u } } of rows) {
+    for (const {
+      data: { parkId, ...u },
+    } of rows) {
       batch.node('University', { ...u, source: 'import' });
       if (parkId) batch.rel('LOCATED_IN', 'University', u.id, 'Park', parkId);
     }

@@ -9,8 +9,18 @@ const prefix = 'job-records-test-';
 
 function finishedView(id: string, finishedAt: string): ImportJobView {
   return {
-    id, entity: 'enterprises', filename: 'f.csv', bytes: 10, state: 'succeeded', progress: { phase: 'write', done: 1, total: 1 },
-    cancelRequested: false, submittedAt: finishedAt, startedAt: finishedAt, finishedAt, report: null, problem: null,
+    id,
+    entity: 'enterprises',
+    filename: 'f.csv',
+    bytes: 10,
+    state: 'succeeded',
+    progress: { phase: 'write', done: 1, total: 1 },
+    cancelRequested: false,
+    submittedAt: finishedAt,
+    startedAt: finishedAt,
+    finishedAt,
+    report: null,
+    problem: null,
   };
 }
 

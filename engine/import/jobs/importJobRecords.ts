@@ -35,7 +35,11 @@ const unfinished = ['queued', 'running'];
 export class ImportJobRecords {
   private constrained = false;
 
-  constructor(private readonly graph: Graph, readonly instance: string = randomUUID(), private readonly limits = importJobLimits) {}
+  constructor(
+    private readonly graph: Graph,
+    readonly instance: string = randomUUID(),
+    private readonly limits = importJobLimits,
+  ) {}
 
   /** Records the job's view; a view of an unfinished job never overwrites a finished one (the two writes may cross). */
   async save(job: RecordedJob, view: ImportJobView): Promise<void> {
@@ -49,8 +53,15 @@ export class ImportJobRecords {
          WITH j WHERE j.finishedAt IS NULL
          SET j.state = $state, j.instance = $instance, j.view = $view, j.finishedAt = $finishedAt`,
         {
-          id: job.id, owner: job.owner, key: job.idempotencyKey ?? null, fingerprint: job.fingerprint ?? null, submittedAt: view.submittedAt,
-          state: view.state, instance: this.instance, view: JSON.stringify(view), finishedAt: finished ? now : null,
+          id: job.id,
+          owner: job.owner,
+          key: job.idempotencyKey ?? null,
+          fingerprint: job.fingerprint ?? null,
+          submittedAt: view.submittedAt,
+          state: view.state,
+          instance: this.instance,
+          view: JSON.stringify(view),
+          finishedAt: finished ? now : null,
         },
       ),
     );
@@ -70,15 +81,20 @@ export class ImportJobRecords {
    */
   async byIdempotencyKey(owner: string, key: string): Promise<ImportJobRecord | undefined> {
     const [row] = await this.graph.query<{ j: Record<string, unknown> }>(
-      'MATCH (j:ImportJob {owner: $owner, idempotencyKey: $key}) RETURN j {.*} AS j ORDER BY j.submittedAt DESC LIMIT 1', { owner, key });
+      'MATCH (j:ImportJob {owner: $owner, idempotencyKey: $key}) RETURN j {.*} AS j ORDER BY j.submittedAt DESC LIMIT 1',
+      { owner, key },
+    );
     const record = row && (await this.settle(row.j));
     return record && !isInterrupted(record.view) ? record : undefined;
   }
 
   private async settle(j: Record<string, unknown>): Promise<ImportJobRecord> {
     const record: ImportJobRecord = {
-      id: String(j.id), owner: String(j.owner), idempotencyKey: (j.idempotencyKey as string | null) ?? undefined,
-      fingerprint: (j.fingerprint as string | null) ?? undefined, view: JSON.parse(String(j.view)) as ImportJobView,
+      id: String(j.id),
+      owner: String(j.owner),
+      idempotencyKey: (j.idempotencyKey as string | null) ?? undefined,
+      fingerprint: (j.fingerprint as string | null) ?? undefined,
+      view: JSON.parse(String(j.view)) as ImportJobView,
     };
     if (!unfinished.includes(String(j.state)) || j.instance === this.instance) return record;
     record.view = interrupted(record.view);
@@ -97,7 +113,9 @@ export class ImportJobRecords {
     const cutoff = new Date(Date.parse(now) - this.limits.finishedTtlMs).toISOString();
     await this.graph.writeRecords(async (tx) => {
       await tx.run('MATCH (j:ImportJob) WHERE coalesce(j.finishedAt, j.submittedAt) < $cutoff DELETE j', { cutoff });
-      await tx.run('MATCH (j:ImportJob) WHERE j.finishedAt IS NOT NULL WITH j ORDER BY j.finishedAt DESC SKIP $keep DELETE j', { keep: neo4j.int(this.limits.maxFinishedKept) });
+      await tx.run('MATCH (j:ImportJob) WHERE j.finishedAt IS NOT NULL WITH j ORDER BY j.finishedAt DESC SKIP $keep DELETE j', {
+        keep: neo4j.int(this.limits.maxFinishedKept),
+      });
     });
   }
 
@@ -119,7 +137,8 @@ function interrupted(view: ImportJobView): ImportJobView {
     problem: {
       title: interruptedTitle,
       status: 503,
-      detail: `the API restarted while this job was ${view.state}: its outcome was not recorded. An import whose write had not committed was rolled back by Neo4j; ` +
+      detail:
+        `the API restarted while this job was ${view.state}: its outcome was not recorded. An import whose write had not committed was rolled back by Neo4j; ` +
         'submit the file again (an import writes by id, so rows already written are updated, not duplicated)',
     },
   };

@@ -44,7 +44,11 @@ export class ImportQueue {
   private running = 0;
   private admitted = 0;
 
-  constructor(private readonly run: RunImport, private readonly limits = importJobLimits, private readonly now = () => Date.now()) {}
+  constructor(
+    private readonly run: RunImport,
+    private readonly limits = importJobLimits,
+    private readonly now = () => Date.now(),
+  ) {}
 
   /**
    * A place for one upload; `full` when running, waiting and admitted uploads fill the queue (429);

@@ -2,11 +2,7 @@ import type { IndexedProblem } from './indexProblem.ts';
 import type { Assignment, AssignmentResult } from './types.ts';
 
 /** Turns units per edge into the result: assignments in demand order (best fit first), then the demands left with nothing. */
-export function assignmentResult(
-  p: IndexedProblem,
-  flow: Int32Array,
-  meta: Pick<AssignmentResult, 'solver' | 'status' | 'ms' | 'sizeRows'>,
-): AssignmentResult {
+export function assignmentResult(p: IndexedProblem, flow: Int32Array, meta: Pick<AssignmentResult, 'solver' | 'status' | 'ms' | 'sizeRows'>): AssignmentResult {
   const assignments: Assignment[] = [];
   const unassigned: string[] = [];
   let totalFit = 0;

@@ -25,7 +25,9 @@ export function greedyAssignment(problem: AssignmentProblem): AssignmentResult {
     }
   }
   return assignmentResult(p, flow, {
-    solver: 'greedy', status: 'Heuristic', ms: performance.now() - started,
+    solver: 'greedy',
+    status: 'Heuristic',
+    ms: performance.now() - started,
     sizeRows: { binding: p.bindingOffers.length, repairedOffers: 0, freedDemands: 0, boundFit: null },
   });
 }

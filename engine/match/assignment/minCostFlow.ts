@@ -84,7 +84,7 @@ export function minCostFlow(p: IndexedProblem, gains: Float64Array): Int32Array 
     const last = via[sink];
     let units = supply;
     if (last >= demandCount) units = Math.min(units, p.capacity[last - demandCount] - load[last - demandCount]);
-    for (let v = last; v !== source; ) {
+    for (let v = last; v !== source;) {
       const e = via[v];
       if (v >= demandCount) {
         units = Math.min(units, p.edgeCap[e] - flow[e]);
@@ -95,7 +95,7 @@ export function minCostFlow(p: IndexedProblem, gains: Float64Array): Int32Array 
       }
     }
     if (last >= demandCount) load[last - demandCount] += units;
-    for (let v = last; v !== source; ) {
+    for (let v = last; v !== source;) {
       const e = via[v];
       if (v >= demandCount) {
         flow[e] += units;
@@ -109,7 +109,7 @@ export function minCostFlow(p: IndexedProblem, gains: Float64Array): Int32Array 
   };
 
   for (let d = 0; d < demandCount; d++) {
-    for (let supply = p.quantity[d]; supply > 0; ) {
+    for (let supply = p.quantity[d]; supply > 0;) {
       const count = shortestPath(d);
       // π(v) += dist(v) − dist(sink) on settled nodes only: the early-stopped form of π += dist, which
       // keeps reduced costs ≥ 0 and makes them 0 along the path just found.

@@ -33,7 +33,11 @@ export function randomSizedProblem(demands: number, offers: number, edgesPerDema
   const random = lcg(seed);
   const problem: AssignmentProblem = {
     demands: Array.from({ length: demands }, (_, i) => ({ id: `d${i}`, quantity: 1, size: 500 * (2 + Math.floor(random() * 11)) })),
-    offers: Array.from({ length: offers }, (_, i) => ({ id: `o${i}`, capacity: random() < 0.8 ? 1 : 2 + Math.floor(random() * 2), sizeCapacity: 1000 * (2 + Math.floor(random() * 11)) })),
+    offers: Array.from({ length: offers }, (_, i) => ({
+      id: `o${i}`,
+      capacity: random() < 0.8 ? 1 : 2 + Math.floor(random() * 2),
+      sizeCapacity: 1000 * (2 + Math.floor(random() * 11)),
+    })),
     edges: [],
   };
   for (let d = 0; d < demands; d++) {

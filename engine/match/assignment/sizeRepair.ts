@@ -92,7 +92,8 @@ function reroute(p: IndexedProblem, gains: Float64Array, flow: Int32Array, deman
   const indexed = indexProblem(sub, Infinity);
   const subGains = Float64Array.from(indexed.edgeDemand, (d, e) => gains[source.get(`${indexed.demandIds[d]} ${indexed.offerIds[indexed.edgeOffer[e]]}`)!]);
   const added = minCostFlow(indexed, subGains);
-  for (let e = 0; e < added.length; e++) if (added[e] > 0) next[source.get(`${indexed.demandIds[indexed.edgeDemand[e]]} ${indexed.offerIds[indexed.edgeOffer[e]]}`)!] += added[e];
+  for (let e = 0; e < added.length; e++)
+    if (added[e] > 0) next[source.get(`${indexed.demandIds[indexed.edgeDemand[e]]} ${indexed.offerIds[indexed.edgeOffer[e]]}`)!] += added[e];
   return next;
 }
 

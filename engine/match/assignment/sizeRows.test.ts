@@ -30,14 +30,22 @@ function expectWithinEveryCapacity(problem: AssignmentProblem, r: AssignmentResu
 /** Exhaustive best total fit of a tiny problem with size rows. */
 function bestFit(problem: AssignmentProblem): number {
   const size = new Map(problem.demands.map((d) => [d.id, d.size ?? 0]));
-  const left = new Map<string, number>([...problem.demands.map((d) => [`d:${d.id}`, d.quantity] as const), ...problem.offers.map((o) => [`o:${o.id}`, o.capacity] as const)]);
+  const left = new Map<string, number>([
+    ...problem.demands.map((d) => [`d:${d.id}`, d.quantity] as const),
+    ...problem.offers.map((o) => [`o:${o.id}`, o.capacity] as const),
+  ]);
   const room = new Map(problem.offers.map((o) => [o.id, o.sizeCapacity ?? Infinity]));
   let best = 0;
   const visit = (i: number, fit: number) => {
     if (i === problem.edges.length) return void (best = Math.max(best, fit));
     const e = problem.edges[i];
     const w = size.get(e.demandId)!;
-    const most = Math.min(left.get(`d:${e.demandId}`)!, left.get(`o:${e.offerId}`)!, e.maxUnits ?? Infinity, w > 0 ? Math.floor(room.get(e.offerId)! / w) : Infinity);
+    const most = Math.min(
+      left.get(`d:${e.demandId}`)!,
+      left.get(`o:${e.offerId}`)!,
+      e.maxUnits ?? Infinity,
+      w > 0 ? Math.floor(room.get(e.offerId)! / w) : Infinity,
+    );
     for (let x = 0; x <= most; x++) {
       left.set(`d:${e.demandId}`, left.get(`d:${e.demandId}`)! - x);
       left.set(`o:${e.offerId}`, left.get(`o:${e.offerId}`)! - x);
@@ -80,9 +88,15 @@ const sizedProblems = (maxDemands: number, maxOffers: number) =>
 
 /** The expert's case (issue 13): 通用厂房 13号楼, 4,900 m² and two tenants at most, wanted by firms needing 4,400 and 4,900 m². */
 const building13: AssignmentProblem = {
-  demands: [{ id: '甲 4400', quantity: 1, size: 4400 }, { id: '乙 4900', quantity: 1, size: 4900 }],
+  demands: [
+    { id: '甲 4400', quantity: 1, size: 4400 },
+    { id: '乙 4900', quantity: 1, size: 4900 },
+  ],
   offers: [{ id: '13号楼', capacity: 2, sizeCapacity: 4900 }],
-  edges: [{ demandId: '甲 4400', offerId: '13号楼', fit: 0.75 }, { demandId: '乙 4900', offerId: '13号楼', fit: 0.5 }],
+  edges: [
+    { demandId: '甲 4400', offerId: '13号楼', fit: 0.75 },
+    { demandId: '乙 4900', offerId: '13号楼', fit: 0.5 },
+  ],
 };
 
 describe.each(['highs', 'min-cost-flow'] as const)('size rows with %s', (solver) => {
@@ -104,25 +118,29 @@ describe.each(['highs', 'min-cost-flow'] as const)('size rows with %s', (solver)
   it('never exceeds an offer’s count or size, nor a demand’s quantity, on random problems', async () => {
     await fc.assert(
       fc.asyncProperty(sizedProblems(7, 5), async (problem) => {
-        for (const objective of ['total-fit', 'coverage'] as const) expectWithinEveryCapacity(problem, await solveAssignment(problem, { solver, objective, maxEdgesPerDemand: Infinity }));
+        for (const objective of ['total-fit', 'coverage'] as const)
+          expectWithinEveryCapacity(problem, await solveAssignment(problem, { solver, objective, maxEdgesPerDemand: Infinity }));
         expectWithinEveryCapacity(problem, greedyAssignment(problem));
       }),
       { numRuns: 120, seed: 20261205 },
     );
   });
 
-  it(solver === 'highs' ? 'matches the exhaustive optimum of tiny problems' : 'stays within its own bound and, when it says Optimal, is the exhaustive optimum', async () => {
-    await fc.assert(
-      fc.asyncProperty(sizedProblems(4, 3), async (problem) => {
-        const best = bestFit(problem);
-        const r = await solveAssignment(problem, { solver });
-        expect(r.totalFit).toBeLessThanOrEqual(best + 1e-9);
-        if (r.status === 'Optimal') expect(r.totalFit).toBeCloseTo(best, 8);
-        if (r.sizeRows.boundFit !== null) expect(r.sizeRows.boundFit).toBeGreaterThanOrEqual(best - 1e-9);
-      }),
-      { numRuns: 150, seed: 20261206 },
-    );
-  });
+  it(
+    solver === 'highs' ? 'matches the exhaustive optimum of tiny problems' : 'stays within its own bound and, when it says Optimal, is the exhaustive optimum',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(sizedProblems(4, 3), async (problem) => {
+          const best = bestFit(problem);
+          const r = await solveAssignment(problem, { solver });
+          expect(r.totalFit).toBeLessThanOrEqual(best + 1e-9);
+          if (r.status === 'Optimal') expect(r.totalFit).toBeCloseTo(best, 8);
+          if (r.sizeRows.boundFit !== null) expect(r.sizeRows.boundFit).toBeGreaterThanOrEqual(best - 1e-9);
+        }),
+        { numRuns: 150, seed: 20261206 },
+      );
+    },
+  );
 });
 
 describe('size rows', () => {
@@ -141,7 +159,11 @@ describe('size rows', () => {
   });
 
   it('rejects a negative size or size capacity naming the field', async () => {
-    const error = await solveAssignment({ demands: [{ id: 'd', quantity: 1, size: -1 }], offers: [{ id: 'o', capacity: 1, sizeCapacity: -5 }], edges: [] }).catch((e: unknown) => e);
+    const error = await solveAssignment({
+      demands: [{ id: 'd', quantity: 1, size: -1 }],
+      offers: [{ id: 'o', capacity: 1, sizeCapacity: -5 }],
+      edges: [],
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputError);
     expect((error as InvalidInputError).issues.map((i) => i.path)).toEqual(['offers.0.sizeCapacity', 'demands.0.size']);
   });

@@ -35,7 +35,10 @@ function expectFeasible(problem: AssignmentProblem, r: AssignmentResult): void {
 
 /** Exhaustive optimum of a tiny problem: best (units, fit) for 'coverage' and best fit for 'total-fit'. */
 function bruteForce(problem: AssignmentProblem): { bestFit: number; maxUnits: number; bestFitAtMaxUnits: number } {
-  const left = new Map<string, number>([...problem.demands.map((d) => [`d:${d.id}`, d.quantity] as const), ...problem.offers.map((o) => [`o:${o.id}`, o.capacity] as const)]);
+  const left = new Map<string, number>([
+    ...problem.demands.map((d) => [`d:${d.id}`, d.quantity] as const),
+    ...problem.offers.map((o) => [`o:${o.id}`, o.capacity] as const),
+  ]);
   const best = { bestFit: 0, maxUnits: 0, bestFitAtMaxUnits: 0 };
   const visit = (i: number, n: number, fit: number) => {
     if (i === problem.edges.length) {
@@ -78,20 +81,24 @@ const problems = (maxDemands: number, maxOffers: number) =>
         ),
       }),
     )
-    .map(
-      ({ quantities, capacities, edges }): AssignmentProblem => ({
-        demands: quantities.map((quantity, i) => ({ id: `d${i}`, quantity })),
-        offers: capacities.map((capacity, i) => ({ id: `o${i}`, capacity })),
-        edges: edges.map((e) => edge(`d${e.d}`, `o${e.o}`, e.fit, e.maxUnits)),
-      }),
-    );
+    .map(({ quantities, capacities, edges }): AssignmentProblem => ({
+      demands: quantities.map((quantity, i) => ({ id: `d${i}`, quantity })),
+      offers: capacities.map((capacity, i) => ({ id: `o${i}`, capacity })),
+      edges: edges.map((e) => edge(`d${e.d}`, `o${e.o}`, e.fit, e.maxUnits)),
+    }));
 
 describe.each(['highs', 'min-cost-flow'] as const)('solveAssignment with %s', (solver) => {
   it('(a) beats first-come greedy where greedy is wrong', async () => {
     // d1 comes first and grabs o1; the optimum gives o1 to d2 and o2 to d1.
     const problem: AssignmentProblem = {
-      demands: [{ id: 'd1', quantity: 1 }, { id: 'd2', quantity: 1 }],
-      offers: [{ id: 'o1', capacity: 1 }, { id: 'o2', capacity: 1 }],
+      demands: [
+        { id: 'd1', quantity: 1 },
+        { id: 'd2', quantity: 1 },
+      ],
+      offers: [
+        { id: 'o1', capacity: 1 },
+        { id: 'o2', capacity: 1 },
+      ],
       edges: [edge('d1', 'o1', 0.875), edge('d1', 'o2', 0.75), edge('d2', 'o1', 0.75), edge('d2', 'o2', 0.125)],
     };
     const greedy = greedyAssignment(problem);
@@ -104,8 +111,15 @@ describe.each(['highs', 'min-cost-flow'] as const)('solveAssignment with %s', (s
 
   it('(b) fills an offer of capacity 2 with the two demands that fit it best overall', async () => {
     const problem: AssignmentProblem = {
-      demands: [{ id: 'd1', quantity: 1 }, { id: 'd2', quantity: 1 }, { id: 'd3', quantity: 1 }],
-      offers: [{ id: 'o1', capacity: 2 }, { id: 'o2', capacity: 1 }],
+      demands: [
+        { id: 'd1', quantity: 1 },
+        { id: 'd2', quantity: 1 },
+        { id: 'd3', quantity: 1 },
+      ],
+      offers: [
+        { id: 'o1', capacity: 2 },
+        { id: 'o2', capacity: 1 },
+      ],
       edges: [edge('d1', 'o1', 1), edge('d1', 'o2', 0.625), edge('d2', 'o1', 0.875), edge('d3', 'o1', 0.75), edge('d3', 'o2', 0.5)],
     };
     const result = await solveAssignment(problem, { solver });
@@ -115,8 +129,15 @@ describe.each(['highs', 'min-cost-flow'] as const)('solveAssignment with %s', (s
 
   it('(c) lists a demand with no feasible edge, and one whose only offer is full, as unassigned', async () => {
     const problem: AssignmentProblem = {
-      demands: [{ id: 'lonely', quantity: 1 }, { id: 'd1', quantity: 1 }, { id: 'late', quantity: 1 }],
-      offers: [{ id: 'o1', capacity: 1 }, { id: 'closed', capacity: 0 }],
+      demands: [
+        { id: 'lonely', quantity: 1 },
+        { id: 'd1', quantity: 1 },
+        { id: 'late', quantity: 1 },
+      ],
+      offers: [
+        { id: 'o1', capacity: 1 },
+        { id: 'closed', capacity: 0 },
+      ],
       edges: [edge('d1', 'o1', 0.5), edge('late', 'closed', 1)],
     };
     const result = await solveAssignment(problem, { solver });
@@ -127,8 +148,14 @@ describe.each(['highs', 'min-cost-flow'] as const)('solveAssignment with %s', (s
 
   it('(d) serves a demand of quantity 3 from two offers and still serves the other demand', async () => {
     const problem: AssignmentProblem = {
-      demands: [{ id: 'big', quantity: 3 }, { id: 'd2', quantity: 1 }],
-      offers: [{ id: 'o1', capacity: 2 }, { id: 'o2', capacity: 2 }],
+      demands: [
+        { id: 'big', quantity: 3 },
+        { id: 'd2', quantity: 1 },
+      ],
+      offers: [
+        { id: 'o1', capacity: 2 },
+        { id: 'o2', capacity: 2 },
+      ],
       edges: [edge('big', 'o1', 1), edge('big', 'o2', 0.5), edge('d2', 'o2', 0.75)],
     };
     const result = await solveAssignment(problem, { solver });
@@ -138,8 +165,14 @@ describe.each(['highs', 'min-cost-flow'] as const)('solveAssignment with %s', (s
 
   it('schedules a matchmaking event: slots as quantity and capacity, each pair meeting at most once', async () => {
     const problem: AssignmentProblem = {
-      demands: [{ id: '企业A', quantity: 2 }, { id: '企业B', quantity: 2 }],
-      offers: [{ id: '研究所X', capacity: 3 }, { id: '研究所Y', capacity: 1 }],
+      demands: [
+        { id: '企业A', quantity: 2 },
+        { id: '企业B', quantity: 2 },
+      ],
+      offers: [
+        { id: '研究所X', capacity: 3 },
+        { id: '研究所Y', capacity: 1 },
+      ],
       edges: [edge('企业A', '研究所X', 1, 1), edge('企业A', '研究所Y', 0.5, 1), edge('企业B', '研究所X', 0.875, 1), edge('企业B', '研究所Y', 0.25, 1)],
     };
     const result = await solveAssignment(problem, { solver });
@@ -149,8 +182,14 @@ describe.each(['highs', 'min-cost-flow'] as const)('solveAssignment with %s', (s
 
   it("'coverage' serves more demands at a lower fit where 'total-fit' would not", async () => {
     const problem: AssignmentProblem = {
-      demands: [{ id: 'd1', quantity: 1 }, { id: 'd2', quantity: 1 }],
-      offers: [{ id: 'o1', capacity: 1 }, { id: 'o2', capacity: 1 }],
+      demands: [
+        { id: 'd1', quantity: 1 },
+        { id: 'd2', quantity: 1 },
+      ],
+      offers: [
+        { id: 'o1', capacity: 1 },
+        { id: 'o2', capacity: 1 },
+      ],
       edges: [edge('d1', 'o1', 1), edge('d1', 'o2', 0.0625), edge('d2', 'o1', 0.125)],
     };
     const byFit = await solveAssignment(problem, { solver, objective: 'total-fit' });
@@ -161,8 +200,14 @@ describe.each(['highs', 'min-cost-flow'] as const)('solveAssignment with %s', (s
 
   it('keeps only the best maxEdgesPerDemand edges of each demand', async () => {
     const problem: AssignmentProblem = {
-      demands: [{ id: 'd1', quantity: 1 }, { id: 'd2', quantity: 1 }],
-      offers: [{ id: 'o1', capacity: 1 }, { id: 'o2', capacity: 1 }],
+      demands: [
+        { id: 'd1', quantity: 1 },
+        { id: 'd2', quantity: 1 },
+      ],
+      offers: [
+        { id: 'o1', capacity: 1 },
+        { id: 'o2', capacity: 1 },
+      ],
       edges: [edge('d1', 'o1', 1), edge('d1', 'o2', 0.875), edge('d2', 'o1', 0.5), edge('d2', 'o2', 0.25)],
     };
     const result = await solveAssignment(problem, { solver, maxEdgesPerDemand: 1 });
@@ -228,7 +273,10 @@ describe('solveAssignment', () => {
 
   it('rejects a malformed problem naming every bad field', async () => {
     const problem: AssignmentProblem = {
-      demands: [{ id: 'd1', quantity: 0 }, { id: 'd1', quantity: 1 }],
+      demands: [
+        { id: 'd1', quantity: 0 },
+        { id: 'd1', quantity: 1 },
+      ],
       offers: [{ id: 'o1', capacity: 1.5 }],
       edges: [edge('d1', 'o1', 1.2), edge('d1', 'o1', 0.5), edge('d9', 'o1', 0.5)],
     };

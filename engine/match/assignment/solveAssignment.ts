@@ -34,7 +34,12 @@ export async function solveAssignment(problem: AssignmentProblem, options: Assig
   const binding = p.bindingOffers.length;
   if (solver === 'highs' || (solver === 'auto' && gains.length <= assignmentDefaults.highsMaxEdges)) {
     const { flow, status } = await highsSolve(p, gains);
-    return assignmentResult(p, flow, { solver: 'highs', status, ms: performance.now() - started, sizeRows: { binding, repairedOffers: 0, freedDemands: 0, boundFit: null } });
+    return assignmentResult(p, flow, {
+      solver: 'highs',
+      status,
+      ms: performance.now() - started,
+      sizeRows: { binding, repairedOffers: 0, freedDemands: 0, boundFit: null },
+    });
   }
   const relaxed = minCostFlow(p, gains);
   // The size-blind fit bounds the total-fit optimum from above; under 'coverage' the relaxation may serve more units at a lower fit, so it bounds nothing.

@@ -27,16 +27,39 @@ export class LexicalPairingFit implements PairingFit {
         if (similarity <= 0) return;
         const shared = e.needs.filter((t) => u.topics.includes(t));
         const { total, signals } = weighSignals(
-          { text: { value: similarity, detail: [say('event.textSimilarity', { score: round(similarity) }), ...(shared.length > 0 ? [say('event.sharedTopics', { topics: shared })] : [])] } },
+          {
+            text: {
+              value: similarity,
+              detail: [
+                say('event.textSimilarity', { score: round(similarity) }),
+                ...(shared.length > 0 ? [say('event.sharedTopics', { topics: shared })] : []),
+              ],
+            },
+          },
           { text: 1 },
         );
         const paths: GraphPath[] = shared.slice(0, 3).map((t) => ({
           signal: 'text',
-          nodes: [{ id: e.id, label: 'Enterprise', name: e.name }, { id: topicId(t), label: 'Topic', name: t }, { id: u.id, label: 'ResearchUnit', name: u.name }],
-          relationships: [{ type: 'NEEDS_TECH', from: e.id, to: topicId(t) }, { type: 'RESEARCHES', from: u.id, to: topicId(t) }],
+          nodes: [
+            { id: e.id, label: 'Enterprise', name: e.name },
+            { id: topicId(t), label: 'Topic', name: t },
+            { id: u.id, label: 'ResearchUnit', name: u.name },
+          ],
+          relationships: [
+            { type: 'NEEDS_TECH', from: e.id, to: topicId(t) },
+            { type: 'RESEARCHES', from: u.id, to: topicId(t) },
+          ],
         }));
-        const reason = shared.length > 0 ? say('event.needIsResearch', { firm: e.name, topic: shared[0]!, unit: u.name }) : say('event.closeText', { firm: e.name, unit: u.name });
-        pairs.push({ enterpriseId: e.id, unitId: u.id, fit: total, explanation: { signals, paths, confidence: shared.length > 0 ? 'medium' : 'weak', ...reasonOf([reason]) } });
+        const reason =
+          shared.length > 0
+            ? say('event.needIsResearch', { firm: e.name, topic: shared[0]!, unit: u.name })
+            : say('event.closeText', { firm: e.name, unit: u.name });
+        pairs.push({
+          enterpriseId: e.id,
+          unitId: u.id,
+          fit: total,
+          explanation: { signals, paths, confidence: shared.length > 0 ? 'medium' : 'weak', ...reasonOf([reason]) },
+        });
       });
     }
     return pairs;

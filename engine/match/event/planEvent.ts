@@ -43,7 +43,12 @@ export interface EventPlan {
 export async function planEvent(input: EventPlanInput, fit: PairingFit): Promise<EventPlan> {
   const minFit = input.minFit ?? eventDefaults.minFit;
   const objective = input.objective ?? 'total-fit';
-  const scored = (await fit.score(input.enterprises.map((e) => e.profile), input.units.map((u) => u.profile))).filter((p) => p.fit >= minFit && p.fit <= 1);
+  const scored = (
+    await fit.score(
+      input.enterprises.map((e) => e.profile),
+      input.units.map((u) => u.profile),
+    )
+  ).filter((p) => p.fit >= minFit && p.fit <= 1);
   const problem = {
     demands: input.enterprises.map((e) => ({ id: e.profile.id, quantity: e.slots })),
     offers: input.units.map((u) => ({ id: u.profile.id, capacity: u.slots })),
@@ -79,8 +84,18 @@ export async function planEvent(input: EventPlanInput, fit: PairingFit): Promise
     used.set(`u:${m.researchUnit.id}`, (used.get(`u:${m.researchUnit.id}`) ?? 0) + 1);
   }
   const idle = [
-    ...input.enterprises.map((e) => ({ id: e.profile.id, name: e.profile.name, side: 'enterprise' as const, freeSlots: e.slots - (used.get(`e:${e.profile.id}`) ?? 0) })),
-    ...input.units.map((u) => ({ id: u.profile.id, name: u.profile.name, side: 'researchUnit' as const, freeSlots: u.slots - (used.get(`u:${u.profile.id}`) ?? 0) })),
+    ...input.enterprises.map((e) => ({
+      id: e.profile.id,
+      name: e.profile.name,
+      side: 'enterprise' as const,
+      freeSlots: e.slots - (used.get(`e:${e.profile.id}`) ?? 0),
+    })),
+    ...input.units.map((u) => ({
+      id: u.profile.id,
+      name: u.profile.name,
+      side: 'researchUnit' as const,
+      freeSlots: u.slots - (used.get(`u:${u.profile.id}`) ?? 0),
+    })),
   ].filter((x) => x.freeSlots > 0);
 
   return {

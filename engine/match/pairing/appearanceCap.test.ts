@@ -34,12 +34,21 @@ describe('takeWithCap', () => {
       { id: 'd', by: '讲师', score: 0.6, others: [] },
     ];
     const { items } = takeWithCap(pairs, options(10, 2));
-    expect(items.map((p) => [p.id, p.by, p.score])).toEqual([['a', '院士', 0.9], ['b', '院士', 0.8], ['d', '讲师', 0.6], ['c', '教授', 0.5]]);
+    expect(items.map((p) => [p.id, p.by, p.score])).toEqual([
+      ['a', '院士', 0.9],
+      ['b', '院士', 0.8],
+      ['d', '讲师', 0.6],
+      ['c', '教授', 0.5],
+    ]);
     expect(items.find((p) => p.id === 'c')?.movedFrom).toBe('院士');
   });
 
   it('drops an item no one else can take when reassign says so', () => {
-    const pairs = [{ id: 'x', by: 'u1', score: 3 }, { id: 'y', by: 'u1', score: 2 }, { id: 'z', by: 'u2', score: 1 }];
+    const pairs = [
+      { id: 'x', by: 'u1', score: 3 },
+      { id: 'y', by: 'u1', score: 2 },
+      { id: 'z', by: 'u2', score: 1 },
+    ];
     const { items, dropped } = takeWithCap(pairs, { limit: 10, cap: 1, holder: (p) => p.by, compare: (a, b) => b.score - a.score, reassign: () => null });
     expect(items.map((p) => p.id)).toEqual(['x', 'z']);
     expect(dropped.map((p) => p.id)).toEqual(['y']);

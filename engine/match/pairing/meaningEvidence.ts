@@ -36,10 +36,16 @@ export interface MeaningCandidate {
  * then ranks lexically, as before, and says so).
  */
 export async function meaningEvidence(
-  hybrid: HybridRelevance, need: string, candidates: MeaningCandidate[],
+  hybrid: HybridRelevance,
+  need: string,
+  candidates: MeaningCandidate[],
 ): Promise<Map<string, MeaningEvidence> | undefined> {
   if (candidates.length === 0) return undefined;
-  const answer = await hybrid.rank(need, candidates.map((c) => c.text), candidates.map((c) => c.denseText));
+  const answer = await hybrid.rank(
+    need,
+    candidates.map((c) => c.text),
+    candidates.map((c) => c.denseText),
+  );
   if (answer.provider !== 'hybrid') return undefined;
   const value = textValues(answer.items);
   return new Map(

@@ -92,7 +92,11 @@ export async function evaluateNeedRetrieval(
   const needs = scored.filter((s) => s.case.topics.length > 0);
   const firstRelevant = (s: Scored, m: RetrievalMethod) => firstRelevantRank(rankings[m](s), documents, s.case.topics);
 
-  const foldOf = (id: string) => createHash('sha256').update(`${options.seed ?? 1}:${id}`).digest().readUInt32BE(0) % folds;
+  const foldOf = (id: string) =>
+    createHash('sha256')
+      .update(`${options.seed ?? 1}:${id}`)
+      .digest()
+      .readUInt32BE(0) % folds;
   const bestLexical = (s: Scored) => Math.max(...s.lexical);
   const bestZ = (s: Scored) => Math.max(...zScores(s.dense!));
   const bestCosine = (s: Scored) => Math.max(...s.dense!);
@@ -161,7 +165,11 @@ function firstRelevantRank(scores: number[], documents: RetrievalDocument[], top
 }
 
 function topIndices(scores: number[], n: number): number[] {
-  return scores.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, n).map(([, i]) => i);
+  return scores
+    .map((s, i) => [s, i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+    .slice(0, n)
+    .map(([, i]) => i);
 }
 
 interface GateCase {

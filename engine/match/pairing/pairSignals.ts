@@ -106,14 +106,19 @@ function matchDetail(matches: TopicMatch[]): Message[] {
  * A signal with nothing to go on (free text has no park, alliance or partners) is 0 and says so.
  */
 export function pairSignals(
-  need: NeedSide, unit: ResearchUnitProfile, textSimilarity: number, carrier: PairCarrier, matches: TopicMatch[], meaning?: MeaningEvidence,
+  need: NeedSide,
+  unit: ResearchUnitProfile,
+  textSimilarity: number,
+  carrier: PairCarrier,
+  matches: TopicMatch[],
+  meaning?: MeaningEvidence,
 ): { total: number; signals: SignalScore[] } {
   const relevance = matches[0]?.coverage ?? 0;
   const e = need.profile;
   const located = e !== null && unit.id !== textQueryUnitId;
   const cooperatedHere = e?.partners.includes(unit.id) ?? false;
   const cooperatedUniversity = !cooperatedHere && unit.university !== null && need.partnerUniversities.has(unit.university.id);
-  const level = carrier.researcher ? talentLevelValues[carrier.researcher.level] ?? 0 : 0;
+  const level = carrier.researcher ? (talentLevelValues[carrier.researcher.level] ?? 0) : 0;
   const samePark = Boolean(e?.parkId && unit.parkId && e.parkId === unit.parkId);
   const proximity = samePark ? 1 : e?.local && unit.university?.inXianlin ? 0.7 : 0;
   const alliance = e ? unit.alliances.find((a) => e.alliances.some((x) => x.id === a.id)) : undefined;
@@ -125,14 +130,23 @@ export function pairSignals(
   return weighSignals(
     {
       text: { value: textSimilarity, detail: textDetail(textSimilarity, meaning, 'pair.textSimilarity') },
-      topics: { value: saturate(matches.reduce((s, m) => s + m.coverage, 0), sharedTopicSaturation), detail: matchDetail(matches) },
+      topics: {
+        value: saturate(
+          matches.reduce((s, m) => s + m.coverage, 0),
+          sharedTopicSaturation,
+        ),
+        detail: matchDetail(matches),
+      },
       cooperation: {
         value: cooperatedHere ? 1 : cooperatedUniversity ? 0.5 : 0,
         detail: !located ? noData : say(cooperatedHere ? 'pair.cooperated' : cooperatedUniversity ? 'pair.cooperatedUniversity' : 'pair.noCooperation'),
       },
       talent: {
         value: level * relevance,
-        detail: [...(r ? [say('pair.researcher', { researcher: r.name, title: r.title, level: r.level }), ...scaled] : [say('pair.noResearcher')]), ...displaced],
+        detail: [
+          ...(r ? [say('pair.researcher', { researcher: r.name, title: r.title, level: r.level }), ...scaled] : [say('pair.noResearcher')]),
+          ...displaced,
+        ],
       },
       proximity: {
         value: proximity * relevance,
@@ -140,7 +154,12 @@ export function pairSignals(
       },
       channel: {
         value: (alliance ? 1 : paired ? 0.9 : 0) * relevance,
-        detail: !located ? noData : [alliance ? say('pair.sameAlliance', { alliance: alliance.name }) : say(paired ? 'pair.pairedParty' : 'pair.noChannel'), ...(alliance || paired ? scaled : [])],
+        detail: !located
+          ? noData
+          : [
+              alliance ? say('pair.sameAlliance', { alliance: alliance.name }) : say(paired ? 'pair.pairedParty' : 'pair.noChannel'),
+              ...(alliance || paired ? scaled : []),
+            ],
       },
     },
     pairingWeights,
@@ -180,7 +199,8 @@ export function pairPaths(need: NeedSide, unit: ResearchUnitProfile, carrier: Pa
     }
   }
   if (e && en) {
-    if (e.partners.includes(unit.id)) paths.push({ signal: 'cooperation', nodes: [en, u], relationships: [{ type: 'COOPERATES_WITH', from: en.id, to: u.id }] });
+    if (e.partners.includes(unit.id))
+      paths.push({ signal: 'cooperation', nodes: [en, u], relationships: [{ type: 'COOPERATES_WITH', from: en.id, to: u.id }] });
     const alliance = unit.alliances.find((a) => e.alliances.some((x) => x.id === a.id));
     if (alliance) {
       const an: PathNode = { id: alliance.id, label: 'Alliance', name: alliance.name };
@@ -189,14 +209,21 @@ export function pairPaths(need: NeedSide, unit: ResearchUnitProfile, carrier: Pa
         label: alliance.memberLabel,
         name: alliance.member === unit.id ? unit.name : (unit.university?.name ?? alliance.member),
       };
-      paths.push({ signal: 'channel', nodes: [en, an, member], relationships: [{ type: 'MEMBER_OF', from: en.id, to: an.id }, { type: 'MEMBER_OF', from: member.id, to: an.id }] });
+      paths.push({
+        signal: 'channel',
+        nodes: [en, an, member],
+        relationships: [
+          { type: 'MEMBER_OF', from: en.id, to: an.id },
+          { type: 'MEMBER_OF', from: member.id, to: an.id },
+        ],
+      });
     }
     const po = unit.partyOrgs.find((x) => e.pairedPartyOrgs.some((p) => p.other === x.id));
     const pair = po && e.pairedPartyOrgs.find((p) => p.other === po.id);
     if (po && pair) {
       const own: PathNode = { id: pair.own, label: 'PartyOrg', name: pair.own };
       const other: PathNode = { id: po.id, label: 'PartyOrg', name: po.id };
-      const owner: PathNode = { id: po.owner, label: po.ownerLabel, name: po.owner === unit.id ? unit.name : unit.university?.name ?? po.owner };
+      const owner: PathNode = { id: po.owner, label: po.ownerLabel, name: po.owner === unit.id ? unit.name : (unit.university?.name ?? po.owner) };
       paths.push({
         signal: 'channel',
         nodes: [en, own, other, owner],

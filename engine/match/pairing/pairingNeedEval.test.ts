@@ -25,7 +25,15 @@ describe('fitMeaningThreshold', () => {
   });
   it('answers no nonsense when asked, with the lowest such threshold', () => {
     expect(fitMeaningThreshold(cases, true)).toBeCloseTo(0.885);
-    expect(fitMeaningThreshold([{ isNeed: false, lexical: true, dense: 0.1 }, { isNeed: true, lexical: false, dense: 0.9 }], true)).toBe(Infinity);
+    expect(
+      fitMeaningThreshold(
+        [
+          { isNeed: false, lexical: true, dense: 0.1 },
+          { isNeed: true, lexical: false, dense: 0.9 },
+        ],
+        true,
+      ),
+    ).toBe(Infinity);
   });
 });
 
@@ -59,7 +67,10 @@ describe.skipIf(python3Missing)('pairing free-text needs on the seed, lexical vs
     const configured = new HybridRelevance(lexical, dense);
     for (const c of cases.filter((x) => x.topics.length === 0)) {
       const r = await rankPairs(graph, catalog, lexical, { text: c.text, limit: 5 }, configured);
-      expect(r.items.map((i) => i.researchUnit.name), c.text).toEqual([]);
+      expect(
+        r.items.map((i) => i.researchUnit.name),
+        c.text,
+      ).toEqual([]);
     }
   }, 600_000);
 });

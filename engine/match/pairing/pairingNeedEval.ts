@@ -44,7 +44,11 @@ const listLength = 20;
  * refused) and applied to the held-out fold; folds are given by `foldOf` (a seeded hash of the case id).
  */
 export async function evaluatePairingOnNeeds(
-  graph: Graph, catalog: ResearchCatalog, cases: NeedCase[], lexical: TextSimilarity, dense: TextEmbedder | undefined,
+  graph: Graph,
+  catalog: ResearchCatalog,
+  cases: NeedCase[],
+  lexical: TextSimilarity,
+  dense: TextEmbedder | undefined,
   options: { folds: number; foldOf: (id: string) => number },
 ): Promise<PairingEvaluation[]> {
   const topicsOf = new Map(catalog.units.map((u) => [u.id, u.topics]));
@@ -72,15 +76,20 @@ export async function evaluatePairingOnNeeds(
     dense: bestDense.get(c.id)!,
     id: c.id,
   }));
-  const hybridOf = (t: number) =>
-    new HybridRelevance(lexical, dense, { ...hybridRankingConfig, minMeaningScoreByModel: { [dense.model]: t } });
+  const hybridOf = (t: number) => new HybridRelevance(lexical, dense, { ...hybridRankingConfig, minMeaningScoreByModel: { [dense.model]: t } });
   // Two fits: balanced accuracy, and the lowest threshold that answers no training nonsense (the issue
   // asks for no answer to nonsense, whatever it costs in needs answered).
-  for (const [method, refuseAllNonsense] of [['pairing (hybrid)', false], ['pairing (hybrid, no nonsense in training)', true]] as const) {
+  for (const [method, refuseAllNonsense] of [
+    ['pairing (hybrid)', false],
+    ['pairing (hybrid, no nonsense in training)', true],
+  ] as const) {
     const hybridRuns = new Map<string, Awaited<ReturnType<typeof run>>>();
     const foldThresholds: number[] = [];
     for (let f = 0; f < options.folds; f++) {
-      const t = fitMeaningThreshold(gateCases.filter((c) => options.foldOf(c.id) !== f), refuseAllNonsense);
+      const t = fitMeaningThreshold(
+        gateCases.filter((c) => options.foldOf(c.id) !== f),
+        refuseAllNonsense,
+      );
       foldThresholds.push(t);
       for (const c of cases.filter((x) => options.foldOf(x.id) === f)) hybridRuns.set(c.id, await run(c, hybridOf(t)));
     }
@@ -116,8 +125,12 @@ export function fitMeaningThreshold(cases: { isNeed: boolean; lexical: boolean; 
 }
 
 function row(
-  method: PairingEvaluation['method'], cases: NeedCase[], runs: Map<string, { ms: number; units: string[] }>,
-  topicsOf: Map<string, string[]>, foldThresholds: number[], thresholdFitOnAll: number | null,
+  method: PairingEvaluation['method'],
+  cases: NeedCase[],
+  runs: Map<string, { ms: number; units: string[] }>,
+  topicsOf: Map<string, string[]>,
+  foldThresholds: number[],
+  thresholdFitOnAll: number | null,
 ): PairingEvaluation {
   const needs = cases.filter((c) => c.topics.length > 0);
   const relevant = (c: NeedCase, unit: string) => (topicsOf.get(unit) ?? []).some((t) => c.topics.includes(t));
@@ -128,7 +141,17 @@ function row(
     method,
     hitAt5: needs.filter((c) => firstRank(c) >= 1 && firstRank(c) <= 5).length / needs.length,
     mrr: needs.reduce((a, c) => a + (firstRank(c) > 0 ? 1 / firstRank(c) : 0), 0) / needs.length,
-    precisionAt5: needs.reduce((a, c) => a + runs.get(c.id)!.units.slice(0, 5).filter((u) => relevant(c, u)).length / 5, 0) / needs.length,
+    precisionAt5:
+      needs.reduce(
+        (a, c) =>
+          a +
+          runs
+            .get(c.id)!
+            .units.slice(0, 5)
+            .filter((u) => relevant(c, u)).length /
+            5,
+        0,
+      ) / needs.length,
     needsAnswered: needs.filter((c) => runs.get(c.id)!.units.length > 0).length / needs.length,
     nonsenseAnswered: cases.filter((c) => c.topics.length === 0 && runs.get(c.id)!.units.length > 0).length,
     nonsense: cases.length - needs.length,

@@ -11,7 +11,17 @@ import { reasonOf } from '../../i18n/signalDetail.ts';
 import { takeWithCap } from './appearanceCap.ts';
 import { noMatchOf, type NoMatch } from './noMatch.ts';
 import {
-  carrierOf, enterpriseNeed, enterpriseText, meaningParams, pairPaths, pairSignals, textQueryUnitId, unitText, unitTopics, type NeedSide, type PairCarrier,
+  carrierOf,
+  enterpriseNeed,
+  enterpriseText,
+  meaningParams,
+  pairPaths,
+  pairSignals,
+  textQueryUnitId,
+  unitText,
+  unitTopics,
+  type NeedSide,
+  type PairCarrier,
 } from './pairSignals.ts';
 import { enterprisesForTopics, loadEnterpriseProfiles, type EnterpriseProfile, type ResearchCatalog, type ResearchUnitProfile } from './researchCatalog.ts';
 import { meaningEvidence, type MeaningEvidence } from './meaningEvidence.ts';
@@ -69,7 +79,14 @@ function confidence(matches: TopicMatch[], signals: Explanation['signals']): Exp
 }
 
 /** The reason's clauses: who ↔ whom, then the topic, words, meaning, contact and the signals that scored. */
-function reason(need: NeedSide, unit: ResearchUnitProfile, carrier: PairCarrier, signals: Explanation['signals'], matches: TopicMatch[], meaning?: MeaningEvidence): Message[] {
+function reason(
+  need: NeedSide,
+  unit: ResearchUnitProfile,
+  carrier: PairCarrier,
+  signals: Explanation['signals'],
+  matches: TopicMatch[],
+  meaning?: MeaningEvidence,
+): Message[] {
   const scored = (n: string) => signals.find((s) => s.signal === n && s.value > 0)?.detailParts ?? [];
   const parts = [
     need.profile ? say('pair.pairHead', { unit: unit.name, firm: need.profile.name }) : say('pair.unitHead', { unit: unit.name }),
@@ -113,7 +130,10 @@ const byScore = (a: ScoredPair, b: ScoredPair) =>
  * `appearanceCaps.pairsPerResearcher` pairs; paths and reasons only for the pairs shown.
  */
 async function scorePairs(
-  similarity: TextSimilarity, vocab: TopicVocabulary, pairs: { need: NeedSide; unit: ResearchUnitProfile }[], limit: number,
+  similarity: TextSimilarity,
+  vocab: TopicVocabulary,
+  pairs: { need: NeedSide; unit: ResearchUnitProfile }[],
+  limit: number,
   meaning?: Map<string, MeaningEvidence>,
 ): Promise<{ items: PairResult[]; noMatch: NoMatch | null }> {
   const threshold = relevanceGate.minTopicCoverage;
@@ -131,7 +151,12 @@ async function scorePairs(
   const scored: ScoredPair[] = [];
   for (const [text, group] of byText) {
     // By meaning, the text signal is the rank by meaning score (config/meaning.ts meaningOrder), best unit 1.
-    const sims = meaning ? group.map((p) => meaning.get(p.unit.id)!.fused) : await similarity.scores(text, group.map((p) => unitText(p.unit)));
+    const sims = meaning
+      ? group.map((p) => meaning.get(p.unit.id)!.fused)
+      : await similarity.scores(
+          text,
+          group.map((p) => unitText(p.unit)),
+        );
     group.forEach(({ need, unit }, i) => {
       const matches = vocab.matches(need.terms, unitTopics(unit), threshold);
       const carrier = carrierOf(vocab, need, unit, matches);
@@ -162,7 +187,10 @@ async function scorePairs(
       matchedTopics: matches.map((x) => x.topic),
       matchedByMeaning: m?.passes ?? false,
       explanation: {
-        signals, paths: pairPaths(need, unit, carrier), confidence: confidence(matches, signals), ...reasonOf(reason(need, unit, carrier, signals, matches, m)),
+        signals,
+        paths: pairPaths(need, unit, carrier),
+        confidence: confidence(matches, signals),
+        ...reasonOf(reason(need, unit, carrier, signals, matches, m)),
       },
     })),
   };
@@ -176,13 +204,23 @@ async function scorePairs(
  * provider does not answer, lexically as before.
  */
 export async function rankPairs(
-  graph: Graph, catalog: ResearchCatalog, similarity: TextSimilarity, request: PairingRequest, hybrid?: HybridRelevance,
+  graph: Graph,
+  catalog: ResearchCatalog,
+  similarity: TextSimilarity,
+  request: PairingRequest,
+  hybrid?: HybridRelevance,
 ): Promise<PairingResponse> {
   const given = [request.enterpriseId, request.researchUnitId, request.text].filter((x) => x !== undefined).length;
-  if (given !== 1) throw new InvalidInputError('give exactly one of enterpriseId, researchUnitId or text', [{ path: 'body', message: 'exactly one of enterpriseId, researchUnitId, text' }]);
+  if (given !== 1)
+    throw new InvalidInputError('give exactly one of enterpriseId, researchUnitId or text', [
+      { path: 'body', message: 'exactly one of enterpriseId, researchUnitId, text' },
+    ]);
   const vocab = vocabularyOf(catalog);
   const answer = (direction: PairingResponse['direction'], scored: { items: PairResult[]; noMatch: NoMatch | null }, byMeaning = false): PairingResponse => ({
-    direction, ...scored, textProvider: byMeaning ? 'hybrid' : similarity.provider, relevanceThreshold: relevanceGate.minTopicCoverage,
+    direction,
+    ...scored,
+    textProvider: byMeaning ? 'hybrid' : similarity.provider,
+    relevanceThreshold: relevanceGate.minTopicCoverage,
   });
   const f = request.filters ?? {};
   const units = catalog.units.filter(
@@ -200,10 +238,25 @@ export async function rankPairs(
     } else {
       need = needSide(null, request.text!, catalog);
     }
-    const meaning = hybrid && !request.enterpriseId
-      ? await meaningEvidence(hybrid, need.text, units.map((u) => ({ id: u.id, text: unitText(u), denseText: topicsPassage(u, catalog.topicContext) })))
-      : undefined;
-    return answer('to-research-units', await scorePairs(similarity, vocab, units.map((unit) => ({ need, unit })), request.limit, meaning), meaning !== undefined);
+    const meaning =
+      hybrid && !request.enterpriseId
+        ? await meaningEvidence(
+            hybrid,
+            need.text,
+            units.map((u) => ({ id: u.id, text: unitText(u), denseText: topicsPassage(u, catalog.topicContext) })),
+          )
+        : undefined;
+    return answer(
+      'to-research-units',
+      await scorePairs(
+        similarity,
+        vocab,
+        units.map((unit) => ({ need, unit })),
+        request.limit,
+        meaning,
+      ),
+      meaning !== undefined,
+    );
   }
 
   // Towards enterprises: a named research unit, or a capability in words standing in for one with
@@ -220,11 +273,28 @@ export async function rankPairs(
       return answer('to-enterprises', { items: [], noMatch: noMatchOf(1, vocab.relevance(words, catalog.topics), relevanceGate.minTopicCoverage) });
     }
     const topics = covered.slice(0, reversePairingDefaults.textTopics).map((m) => m.topic);
-    unit = { id: textQueryUnitId, name: '需求描述', description: request.text!, topics, demo: false, university: null, parkId: null, researchers: [], partners: [], alliances: [], partyOrgs: [] };
+    unit = {
+      id: textQueryUnitId,
+      name: '需求描述',
+      description: request.text!,
+      topics,
+      demo: false,
+      university: null,
+      parkId: null,
+      researchers: [],
+      partners: [],
+      alliances: [],
+      partyOrgs: [],
+    };
   }
   const candidates = await enterprisesForTopics(graph, unitTopics(unit), request.researchUnitId ?? null, reversePairingDefaults.retrieve);
   const pool = f.localOnly ? candidates.filter((e) => e.local) : candidates;
-  const scored = await scorePairs(similarity, vocab, pool.map((e) => ({ need: needSide(e, enterpriseText(e), catalog), unit })), request.limit);
+  const scored = await scorePairs(
+    similarity,
+    vocab,
+    pool.map((e) => ({ need: needSide(e, enterpriseText(e), catalog), unit })),
+    request.limit,
+  );
   for (const item of scored.items) {
     item.score = round(item.score);
     if (!request.researchUnitId) item.explanation.paths = item.explanation.paths.filter((p) => !p.nodes.some((n) => n.id === textQueryUnitId));

@@ -83,7 +83,7 @@ export async function loadResearchCatalog(graph: Graph): Promise<ResearchCatalog
   const topics = await graph.query<{ name: string }>('MATCH (t:Topic) RETURN t.name AS name ORDER BY name');
   return {
     topics: topics.map((t) => t.name),
-    units: units.map((u) => ({ ...u, researchers: [...(byUnit.get(u.id) ?? []), ...(u.university ? byUniversity.get(u.university.id) ?? [] : [])] })),
+    units: units.map((u) => ({ ...u, researchers: [...(byUnit.get(u.id) ?? []), ...(u.university ? (byUniversity.get(u.university.id) ?? []) : [])] })),
     talents,
     topicContext: await loadTopicContext(graph),
     loadedAt: Date.now(),

@@ -75,12 +75,17 @@ describe('the relevance gate on the seed', () => {
         count(products, s.products.map((p) => p.description).join('；'), s.topics ?? [], new Set([c.id]));
       }
     }
-    const [{ ids }] = await graph.query<{ ids: string[] }>("MATCH (e:Enterprise) WHERE e.kind = 'industrial' AND EXISTS { (e)-[:NEEDS_TECH]->() } RETURN collect(e.id) AS ids");
+    const [{ ids }] = await graph.query<{ ids: string[] }>(
+      "MATCH (e:Enterprise) WHERE e.kind = 'industrial' AND EXISTS { (e)-[:NEEDS_TECH]->() } RETURN collect(e.id) AS ids",
+    );
     for (const e of await loadEnterpriseProfiles(graph, ids)) {
       count(firms, [...e.products, e.description].join(' '), e.needs, new Set(e.needs.flatMap((t) => [...(chainsOf.get(t) ?? [])])));
     }
     const share = ([hit, n]: number[]) => hit / Math.max(1, n);
-    const report = Object.entries({ segments, products, firms }).map(([k, t]) => `${k}: related ${(100 * share(t.related)).toFixed(1)} % of ${t.related[1]}, unrelated ${(100 * share(t.unrelated)).toFixed(2)} % of ${t.unrelated[1]}`);
+    const report = Object.entries({ segments, products, firms }).map(
+      ([k, t]) =>
+        `${k}: related ${(100 * share(t.related)).toFixed(1)} % of ${t.related[1]}, unrelated ${(100 * share(t.unrelated)).toFixed(2)} % of ${t.unrelated[1]}`,
+    );
     console.log(`relevance gate ${relevanceGate.minTopicCoverage}:\n  ${report.join('\n  ')}`);
     for (const t of [segments, products, firms]) {
       expect(share(t.unrelated)).toBeLessThan(0.01);

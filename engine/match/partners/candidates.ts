@@ -106,9 +106,17 @@ function byPrior(a: CandidateBasics, b: CandidateBasics): number {
 export async function findCandidates(graph: Graph, q: CandidateQuery): Promise<CandidateBasics[]> {
   const text = anyOf(q.phrases);
   const params = {
-    segmentId: q.segmentId, chainId: q.chainId, includeLocal: q.includeLocal, index: fullTextIndexName,
-    text: text ?? '', textLimit: neo4j.int(200), tags: q.tags ?? [], provinces: q.provinces ?? [], sizes: q.sizes ?? [],
-    excludeIds: q.excludeIds ?? [], limit: neo4j.int(q.limit),
+    segmentId: q.segmentId,
+    chainId: q.chainId,
+    includeLocal: q.includeLocal,
+    index: fullTextIndexName,
+    text: text ?? '',
+    textLimit: neo4j.int(200),
+    tags: q.tags ?? [],
+    provinces: q.provinces ?? [],
+    sizes: q.sizes ?? [],
+    excludeIds: q.excludeIds ?? [],
+    limit: neo4j.int(q.limit),
   };
   const [structural, textual] = await Promise.all([
     graph.query<CandidateBasics>(

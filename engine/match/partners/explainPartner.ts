@@ -36,13 +36,33 @@ function tradePath(names: ChainNames, c: PathNode, localId: string, link: TradeL
     const cp = names.product(link.candidateProductId);
     const lp = names.product(link.localProductId);
     return buyer
-      ? { signal: 'connectivity', nodes: [c, cp, lp, local], relationships: [{ type: 'MAKES', from: c.id, to: cp.id }, { type: 'INPUT_TO', from: cp.id, to: lp.id }, { type: 'MAKES', from: local.id, to: lp.id }] }
-      : { signal: 'connectivity', nodes: [local, lp, cp, c], relationships: [{ type: 'MAKES', from: local.id, to: lp.id }, { type: 'INPUT_TO', from: lp.id, to: cp.id }, { type: 'MAKES', from: c.id, to: cp.id }] };
+      ? {
+          signal: 'connectivity',
+          nodes: [c, cp, lp, local],
+          relationships: [
+            { type: 'MAKES', from: c.id, to: cp.id },
+            { type: 'INPUT_TO', from: cp.id, to: lp.id },
+            { type: 'MAKES', from: local.id, to: lp.id },
+          ],
+        }
+      : {
+          signal: 'connectivity',
+          nodes: [local, lp, cp, c],
+          relationships: [
+            { type: 'MAKES', from: local.id, to: lp.id },
+            { type: 'INPUT_TO', from: lp.id, to: cp.id },
+            { type: 'MAKES', from: c.id, to: cp.id },
+          ],
+        };
   }
   const cs = names.segment(link.candidateSegmentId);
   const ls = names.segment(link.localSegmentId);
   const feeds = buyer ? { type: 'FEEDS', from: cs.id, to: ls.id } : { type: 'FEEDS', from: ls.id, to: cs.id };
-  return { signal: 'connectivity', nodes: [c, cs, ls, local], relationships: [{ type: 'IN_SEGMENT', from: c.id, to: cs.id }, feeds, { type: 'IN_SEGMENT', from: local.id, to: ls.id }] };
+  return {
+    signal: 'connectivity',
+    nodes: [c, cs, ls, local],
+    relationships: [{ type: 'IN_SEGMENT', from: c.id, to: cs.id }, feeds, { type: 'IN_SEGMENT', from: local.id, to: ls.id }],
+  };
 }
 
 /** The graph paths behind a candidate's signals, as node and relationship lists a viewer can draw. */
@@ -60,11 +80,21 @@ export function partnerPaths(
   const targetProducts = new Set(target.products.map((p) => p.id));
   for (const p of candidate.products.filter((x) => targetProducts.has(x.id)).slice(0, 2)) {
     const pn: PathNode = { id: p.id, label: 'Product', name: p.name };
-    paths.push({ signal: 'fit', nodes: [c, pn, s], relationships: [{ type: 'MAKES', from: c.id, to: p.id }, { type: 'INCLUDES', from: s.id, to: p.id }] });
+    paths.push({
+      signal: 'fit',
+      nodes: [c, pn, s],
+      relationships: [
+        { type: 'MAKES', from: c.id, to: p.id },
+        { type: 'INCLUDES', from: s.id, to: p.id },
+      ],
+    });
   }
   // Buyers first, then sellers; only the first few become paths (a candidate may have hundreds).
   const trades: GraphPath[] = [];
-  for (const [firms, buyer] of [[trade.buyers, true], [trade.sellers, false]] as const) {
+  for (const [firms, buyer] of [
+    [trade.buyers, true],
+    [trade.sellers, false],
+  ] as const) {
     for (const [id, link] of firms) {
       if (trades.length === maxPathsPerSignal) break;
       trades.push(tradePath(names, c, id, link, buyer));
@@ -79,19 +109,37 @@ export function partnerPaths(
   for (const a of relations.alliances.slice(0, 1)) {
     const an: PathNode = { id: a.id, label: 'Alliance', name: a.name };
     const o: PathNode = { id: a.localMember.id, label: 'Enterprise', name: a.localMember.name };
-    paths.push({ signal: 'channel', nodes: [c, an, o], relationships: [{ type: 'MEMBER_OF', from: c.id, to: an.id }, { type: 'MEMBER_OF', from: o.id, to: an.id }] });
+    paths.push({
+      signal: 'channel',
+      nodes: [c, an, o],
+      relationships: [
+        { type: 'MEMBER_OF', from: c.id, to: an.id },
+        { type: 'MEMBER_OF', from: o.id, to: an.id },
+      ],
+    });
   }
   for (const p of relations.pairedOrgs.slice(0, 1)) {
     const po: PathNode = { id: p.orgId, label: 'PartyOrg', name: p.orgName };
     const po2: PathNode = { id: p.partnerOrgId, label: 'PartyOrg', name: p.partnerOrgName };
     const owner: PathNode = { id: p.owner.id, label: p.owner.label, name: p.owner.name };
     const paired = p.storedFromCandidate ? { type: 'PAIRED_WITH', from: po.id, to: po2.id } : { type: 'PAIRED_WITH', from: po2.id, to: po.id };
-    paths.push({ signal: 'channel', nodes: [c, po, po2, owner], relationships: [{ type: 'HAS_PARTY_ORG', from: c.id, to: po.id }, paired, { type: 'HAS_PARTY_ORG', from: owner.id, to: po2.id }] });
+    paths.push({
+      signal: 'channel',
+      nodes: [c, po, po2, owner],
+      relationships: [{ type: 'HAS_PARTY_ORG', from: c.id, to: po.id }, paired, { type: 'HAS_PARTY_ORG', from: owner.id, to: po2.id }],
+    });
   }
   for (const u of relations.commonPartners.slice(0, 1)) {
     const un: PathNode = { id: u.id, label: u.label, name: u.name };
     const o: PathNode = { id: u.localFirm.id, label: 'Enterprise', name: u.localFirm.name };
-    paths.push({ signal: 'channel', nodes: [c, un, o], relationships: [{ type: 'COOPERATES_WITH', from: c.id, to: un.id }, { type: 'COOPERATES_WITH', from: o.id, to: un.id }] });
+    paths.push({
+      signal: 'channel',
+      nodes: [c, un, o],
+      relationships: [
+        { type: 'COOPERATES_WITH', from: c.id, to: un.id },
+        { type: 'COOPERATES_WITH', from: o.id, to: un.id },
+      ],
+    });
   }
   return paths;
 }

@@ -52,7 +52,11 @@ export function targetSegments(snapshot: ChainSnapshot, request: { segmentId?: s
           : gap.metrics.localFirmCount > 0
             ? `「${gap.name}」已有本地企业，不在本地链条之外；请用${modeWords.strengthen}`
             : `「${gap.name}」有本地需求未满足，是缺链而非延链；请用${modeWords.fill}`;
-    throw new ConflictError(why, [{ path: 'body.mode', message: `mode "${request.mode}" does not fit segment "${gap.segmentId}" (${gap.class}); use "${fits[0]}"` }], { mode: fits[0] });
+    throw new ConflictError(
+      why,
+      [{ path: 'body.mode', message: `mode "${request.mode}" does not fit segment "${gap.segmentId}" (${gap.class}); use "${fits[0]}"` }],
+      { mode: fits[0] },
+    );
   }
   return { targets: [target(gap)], gaps };
 }

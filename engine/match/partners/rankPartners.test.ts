@@ -18,9 +18,21 @@ const ids = { linked: id(), isolated: id(), trader: id(), local: [id(), id(), id
 
 function firmRow(uscc: string, name: string, local: boolean) {
   return {
-    id: uscc, name, local, kind: 'industrial', province: local ? '江苏省' : '浙江省', city: local ? '南京市' : '杭州市', size: 'medium',
-    revenueWan: 20_000, employees: 300, tags: ['high-tech'], description: `${name}，生产锎靶（一种测试专用产品）。`, businessScope: '锎靶的研发与生产',
-    foundedYear: 2010, techLoanWan: 0, source: 'synthetic',
+    id: uscc,
+    name,
+    local,
+    kind: 'industrial',
+    province: local ? '江苏省' : '浙江省',
+    city: local ? '南京市' : '杭州市',
+    size: 'medium',
+    revenueWan: 20_000,
+    employees: 300,
+    tags: ['high-tech'],
+    description: `${name}，生产锎靶（一种测试专用产品）。`,
+    businessScope: '锎靶的研发与生产',
+    foundedYear: 2010,
+    techLoanWan: 0,
+    source: 'synthetic',
   };
 }
 
@@ -31,7 +43,16 @@ const fixture: GraphBatch = {
       label: 'Segment',
       rows: [
         { id: 'fxp.up', chainId: 'fxp', name: '锎靶', nameEn: 'Reagents', stage: 'upstream', order: 1, description: '锎靶', keywords: ['锎靶'] },
-        { id: 'fxp.down', chainId: 'fxp', name: '锎靶应用', nameEn: 'Application', stage: 'downstream', order: 2, description: '锎靶应用', keywords: ['锎靶应用'] },
+        {
+          id: 'fxp.down',
+          chainId: 'fxp',
+          name: '锎靶应用',
+          nameEn: 'Application',
+          stage: 'downstream',
+          order: 2,
+          description: '锎靶应用',
+          keywords: ['锎靶应用'],
+        },
       ],
     },
     {
@@ -52,20 +73,43 @@ const fixture: GraphBatch = {
     },
   ],
   relationships: [
-    { type: 'HAS_SEGMENT', from: 'Chain', to: 'Segment', rows: [{ from: 'fxp', to: 'fxp.up' }, { from: 'fxp', to: 'fxp.down' }] },
+    {
+      type: 'HAS_SEGMENT',
+      from: 'Chain',
+      to: 'Segment',
+      rows: [
+        { from: 'fxp', to: 'fxp.up' },
+        { from: 'fxp', to: 'fxp.down' },
+      ],
+    },
     { type: 'FEEDS', from: 'Segment', to: 'Segment', rows: [{ from: 'fxp.up', to: 'fxp.down' }] },
-    { type: 'INCLUDES', from: 'Segment', to: 'Product', rows: [{ from: 'fxp.up', to: 'fxp.p.reagent' }, { from: 'fxp.down', to: 'fxp.p.tablet' }] },
+    {
+      type: 'INCLUDES',
+      from: 'Segment',
+      to: 'Product',
+      rows: [
+        { from: 'fxp.up', to: 'fxp.p.reagent' },
+        { from: 'fxp.down', to: 'fxp.p.tablet' },
+      ],
+    },
     { type: 'INPUT_TO', from: 'Product', to: 'Product', rows: [{ from: 'fxp.p.reagent', to: 'fxp.p.tablet' }] },
     {
-      type: 'IN_SEGMENT', from: 'Enterprise', to: 'Segment',
+      type: 'IN_SEGMENT',
+      from: 'Enterprise',
+      to: 'Segment',
       rows: [
         ...[ids.linked, ids.isolated, ids.trader].map((u) => ({ from: u, to: 'fxp.up', props: { inferred: false, confidence: 1 } })),
         ...ids.local.map((u) => ({ from: u, to: 'fxp.down', props: { inferred: false, confidence: 1 } })),
       ],
     },
     {
-      type: 'MAKES', from: 'Enterprise', to: 'Product',
-      rows: [...[ids.linked, ids.isolated, ids.trader].map((u) => ({ from: u, to: 'fxp.p.reagent' })), ...ids.local.map((u) => ({ from: u, to: 'fxp.p.tablet' }))],
+      type: 'MAKES',
+      from: 'Enterprise',
+      to: 'Product',
+      rows: [
+        ...[ids.linked, ids.isolated, ids.trader].map((u) => ({ from: u, to: 'fxp.p.reagent' })),
+        ...ids.local.map((u) => ({ from: u, to: 'fxp.p.tablet' })),
+      ],
     },
     { type: 'SUPPLIES', from: 'Enterprise', to: 'Enterprise', rows: ids.local.map((u) => ({ from: ids.linked, to: u, props: { sharePct: 40 } })) },
   ],
@@ -74,7 +118,8 @@ const fixture: GraphBatch = {
 describe('partner recommendation on a hand-made graph in Neo4j', () => {
   let graph: Graph;
   let engine: ChainMatchEngine;
-  const cleanup = () => graph.run("MATCH (n) WHERE n.id STARTS WITH 'fxp' OR n.id IN $ids DETACH DELETE n", { ids: [ids.linked, ids.isolated, ids.trader, ...ids.local] });
+  const cleanup = () =>
+    graph.run("MATCH (n) WHERE n.id STARTS WITH 'fxp' OR n.id IN $ids DETACH DELETE n", { ids: [ids.linked, ids.isolated, ids.trader, ...ids.local] });
   beforeAll(async () => {
     graph = await testGraph();
     await cleanup();

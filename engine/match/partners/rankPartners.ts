@@ -11,7 +11,17 @@ import { jaccard, maximalMarginalRelevance } from '../mmr.ts';
 import { candidateRelations, findCandidates, type CandidateBasics, type CandidateRelations } from './candidates.ts';
 import { ChainNames, confidenceOf, partnerPaths, partnerReason } from './explainPartner.ts';
 import { targetSegments, type PartnerTarget } from './partnerTargets.ts';
-import { ChainTradeIndex, channelSignal, connectivitySignal, fitSignal, relianceSignal, scaleSignal, segmentSupply, tierSignal, type ChainTrade } from './signals.ts';
+import {
+  ChainTradeIndex,
+  channelSignal,
+  connectivitySignal,
+  fitSignal,
+  relianceSignal,
+  scaleSignal,
+  segmentSupply,
+  tierSignal,
+  type ChainTrade,
+} from './signals.ts';
 import { addedCapacity, strengthenRelief, type ReliefFigures } from './strengthenRelief.ts';
 
 export const sizeOrder = ['micro', 'small', 'medium', 'large'] as const;
@@ -110,7 +120,11 @@ function dominantFirmOf(gap: SegmentGap): DominantFirm | null {
   const top = gap.metrics.evidence.topFirms[0];
   if (!top || (gap.metrics.topFirmShare ?? 0) < strengthenRules.dominantShare) return null;
   return {
-    segmentId: gap.segmentId, id: top.id, name: top.name, demo: top.demo, share: gap.metrics.topFirmShare!,
+    segmentId: gap.segmentId,
+    id: top.id,
+    name: top.name,
+    demo: top.demo,
+    share: gap.metrics.topFirmShare!,
     note: `本地产能 ${Math.round(gap.metrics.topFirmShare! * 100)}% 集中于该企业：扩产可补缺口，但会加深对它的依赖，故不列为强链候选`,
   };
 }
@@ -118,7 +132,10 @@ function dominantFirmOf(gap: SegmentGap): DominantFirm | null {
 function reliefFigures(gap: SegmentGap): ReliefFigures {
   const m = gap.metrics;
   return {
-    localDemand: m.localDemand, localCapacity: m.localCapacity, n1Shortfall: m.n1Shortfall, outsideDependence: m.outsideDependence,
+    localDemand: m.localDemand,
+    localCapacity: m.localCapacity,
+    n1Shortfall: m.n1Shortfall,
+    outsideDependence: m.outsideDependence,
     topCapacity: m.evidence.topFirms[0]?.value ?? 0,
   };
 }
@@ -140,7 +157,13 @@ function modeSignals(mode: GapAction, shared: SignalValues, c: CandidateBasics, 
     return { ...shared, ties, buyers: { value: saturate(trade.buyers.size, saturation.buyers), detail: say('partner.buyers', { count: trade.buyers.size }) } };
   }
   if (mode === 'extend') {
-    return { ...shared, adjacency: { value: connectivitySignal(trade.partners), detail: say('partner.adjacency', { count: trade.partners.size, buyers: trade.buyers.size, sellers: trade.sellers.size }) } };
+    return {
+      ...shared,
+      adjacency: {
+        value: connectivitySignal(trade.partners),
+        detail: say('partner.adjacency', { count: trade.partners.size, buyers: trade.buyers.size, sellers: trade.sellers.size }),
+      },
+    };
   }
   // Revenue 0 means unknown here (candidates.ts): the size class then stands in, as for local firms.
   const capacity = firmScale({ ...c, revenueWan: c.revenueWan || null, employees: null, registeredCapitalWan: null }).value;
@@ -176,7 +199,8 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
   const weights = partnerModeWeights[request.mode];
   const { targets, gaps } = targetSegments(snapshot, request);
   const gapOf = new Map(gaps.map((g) => [g.segmentId, g]));
-  const dominantFirms = request.mode === 'strengthen' ? targets.map((t) => dominantFirmOf(gapOf.get(t.segmentId)!)).filter((d): d is DominantFirm => d !== null) : [];
+  const dominantFirms =
+    request.mode === 'strengthen' ? targets.map((t) => dominantFirmOf(gapOf.get(t.segmentId)!)).filter((d): d is DominantFirm => d !== null) : [];
   const keywords = [...(filters.includeIntermediaries ? [] : partnerDefaults.excludedKeywords), ...(filters.excludeKeywords ?? [])];
   const sizes = filters.minSize ? sizeOrder.slice(sizeOrder.indexOf(filters.minSize)) : [];
   const tradeIndex = ChainTradeIndex.of(snapshot);
@@ -189,9 +213,15 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
     const dominant = dominantFirms.find((d) => d.segmentId === t.segmentId);
     let excluded = 0;
     const found = await findCandidates(graph, {
-      chainId: snapshot.chain.id, segmentId: target.id, includeLocal: request.mode === 'strengthen',
-      tags: filters.tags, provinces: filters.provinces, sizes: [...sizes], excludeIds: [...(filters.excludeIds ?? []), ...(dominant ? [dominant.id] : [])],
-      phrases: [target.name, ...target.keywords, ...target.products.map((p) => p.name)], limit: partnerDefaults.retrieve,
+      chainId: snapshot.chain.id,
+      segmentId: target.id,
+      includeLocal: request.mode === 'strengthen',
+      tags: filters.tags,
+      provinces: filters.provinces,
+      sizes: [...sizes],
+      excludeIds: [...(filters.excludeIds ?? []), ...(dominant ? [dominant.id] : [])],
+      phrases: [target.name, ...target.keywords, ...target.products.map((p) => p.name)],
+      limit: partnerDefaults.retrieve,
     });
     const kept = found.filter((c) => {
       const hit = keywords.some((k) => c.name.includes(k) || c.description.includes(k));
@@ -207,9 +237,7 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
     const supply = segmentSupply(snapshot).get(target.id) ?? new Map<string, number[]>();
     const related = kept.filter(
       (c) =>
-        c.segmentIds.includes(target.id) ||
-        c.products.some((p) => targetProducts.has(p.id)) ||
-        similarity.get(c.id)! >= partnerDefaults.minTextOnlySimilarity,
+        c.segmentIds.includes(target.id) || c.products.some((p) => targetProducts.has(p.id)) || similarity.get(c.id)! >= partnerDefaults.minTextOnlySimilarity,
     );
 
     const scoreOne = (c: CandidateBasics, relations: CandidateRelations) => {
@@ -218,10 +246,23 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
       const textSimilarity = similarity.get(c.id)!;
       const channels = relations.alliances.length + relations.pairedOrgs.length + relations.commonPartners.length;
       const shared: SignalValues = {
-        fit: { value: fitSignal({ member: c.segmentIds.includes(target.id), matchingProducts: matching, segmentProducts: target.products.length, textSimilarity }), detail: say(c.segmentIds.includes(target.id) ? 'partner.fitMember' : 'partner.fitOutside', { products: matching, similarity: round(textSimilarity) }) },
+        fit: {
+          value: fitSignal({ member: c.segmentIds.includes(target.id), matchingProducts: matching, segmentProducts: target.products.length, textSimilarity }),
+          detail: say(c.segmentIds.includes(target.id) ? 'partner.fitMember' : 'partner.fitOutside', { products: matching, similarity: round(textSimilarity) }),
+        },
         tier: { value: tierSignal(c.tags), detail: c.tags.length > 0 ? say('partner.tierTags', { tags: c.tags }) : say('partner.noTier') },
         scale: { value: scaleSignal(c.size), detail: c.size ? say('partner.size', { size: c.size }) : say('partner.sizeUnknown') },
-        channel: { value: channelSignal(relations), detail: channels > 0 ? say('partner.channels', { alliances: relations.alliances.length, pairedOrgs: relations.pairedOrgs.length, commonPartners: relations.commonPartners.length }) : say('partner.noChannel') },
+        channel: {
+          value: channelSignal(relations),
+          detail:
+            channels > 0
+              ? say('partner.channels', {
+                  alliances: relations.alliances.length,
+                  pairedOrgs: relations.pairedOrgs.length,
+                  commonPartners: relations.commonPartners.length,
+                })
+              : say('partner.noChannel'),
+        },
       };
       const { total, signals } = weighSignals(modeSignals(request.mode, shared, c, supply.get(c.id) ?? [], trade, gap), weights);
       return { total, signals, trade, partners: trade.partners.size };
@@ -233,7 +274,10 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
       .sort((a, b) => b.pre - a.pre || a.c.id.localeCompare(b.c.id))
       .slice(0, Math.max(partnerDefaults.shortList.min, limit * partnerDefaults.shortList.perListed))
       .map((x) => x.c);
-    const relations = await candidateRelations(graph, shortList.map((c) => c.id));
+    const relations = await candidateRelations(
+      graph,
+      shortList.map((c) => c.id),
+    );
     const scored = shortList.map((c): Scored => {
       const rel = relations.get(c.id) ?? noRelations(c.id);
       const { total, signals, trade, partners } = scoreOne(c, rel);
@@ -262,7 +306,10 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
 
   const byScore = (a: Scored, b: Scored) => b.total - a.total || a.basics.id.localeCompare(b.basics.id);
   const pool = [...best.values()].sort(byScore);
-  const nameScorer = new LexicalScorer(pool.map((x) => x.basics.name), { words: false });
+  const nameScorer = new LexicalScorer(
+    pool.map((x) => x.basics.name),
+    { words: false },
+  );
   const nameVectors = new Map(pool.map((x) => [x.basics.id, nameScorer.vector(x.basics.name)]));
   // Near-copies: one group's firms (联嘉制药, 联嘉生物) or the same products in another segment of the
   // list. Province is no redundancy: an officer compares the best firms wherever they are.
@@ -281,17 +328,28 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
     mode: request.mode,
     targets,
     candidates: chosen.map((x) => ({
-      id: x.basics.id, name: x.basics.name, local: x.basics.local, province: x.basics.province, city: x.basics.city, size: x.basics.size, tags: x.basics.tags, demo: x.basics.source === 'synthetic',
-      segmentId: x.target.id, segmentName: x.target.name, score: x.total, explanation: x.explanation,
+      id: x.basics.id,
+      name: x.basics.name,
+      local: x.basics.local,
+      province: x.basics.province,
+      city: x.basics.city,
+      size: x.basics.size,
+      tags: x.basics.tags,
+      demo: x.basics.source === 'synthetic',
+      segmentId: x.target.id,
+      segmentName: x.target.name,
+      score: x.total,
+      explanation: x.explanation,
     })),
     dominantFirms,
     diversity: { lambda: partnerDefaults.mmrLambda, leftOut },
     excludedByKeyword,
     excludedAsUnrelated,
     ...(chosen.length === 0 && {
-      noCandidates: targets.length === 0
-        ? { reason: 'no-target-segment' as const, message: say('partner.noTarget', { mode: request.mode }).text }
-        : { reason: 'no-candidate-in-segment' as const, message: say('partner.noCandidate').text },
+      noCandidates:
+        targets.length === 0
+          ? { reason: 'no-target-segment' as const, message: say('partner.noTarget', { mode: request.mode }).text }
+          : { reason: 'no-candidate-in-segment' as const, message: say('partner.noCandidate').text },
     }),
     textProvider: 'lexical',
   };

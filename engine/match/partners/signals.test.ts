@@ -70,9 +70,21 @@ describe('maximal marginal relevance', () => {
       { id: 'other1', score: 0.8, products: ['p7'] },
       { id: 'other2', score: 0.78, products: ['p8'] },
     ];
-    const top3 = maximalMarginalRelevance(items, (x) => x.score, (a, b) => jaccard(a.products, b.products), 3, 0.7);
+    const top3 = maximalMarginalRelevance(
+      items,
+      (x) => x.score,
+      (a, b) => jaccard(a.products, b.products),
+      3,
+      0.7,
+    );
     expect(top3.map((x) => x.id)).toEqual(['copy0', 'other1', 'other2']);
-    const byScore = maximalMarginalRelevance(items, (x) => x.score, () => 0, 3, 0.7);
+    const byScore = maximalMarginalRelevance(
+      items,
+      (x) => x.score,
+      () => 0,
+      3,
+      0.7,
+    );
     expect(byScore.map((x) => x.id)).toEqual(['copy0', 'copy1', 'copy2']);
   });
 });

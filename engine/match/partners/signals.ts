@@ -14,8 +14,7 @@ import { oncePer } from '../../core/oncePer.ts';
  * the candidate has no known product, through a pair of segments along FEEDS.
  */
 export type TradeLink =
-  | { kind: 'product'; candidateProductId: string; localProductId: string }
-  | { kind: 'segment'; candidateSegmentId: string; localSegmentId: string };
+  { kind: 'product'; candidateProductId: string; localProductId: string } | { kind: 'segment'; candidateSegmentId: string; localSegmentId: string };
 
 /** Who in the local chain would trade with a candidate. */
 export interface ChainTrade {
@@ -131,7 +130,10 @@ export const segmentSupply = oncePer((snapshot: ChainSnapshot) => {
 
 /** The best tier the firm holds, plus 0.1 for each further one. */
 export function tierSignal(tags: string[]): number {
-  const values = tags.map((t) => tierValues[t] ?? 0).filter((v) => v > 0).sort((a, b) => b - a);
+  const values = tags
+    .map((t) => tierValues[t] ?? 0)
+    .filter((v) => v > 0)
+    .sort((a, b) => b - a);
   return values.length === 0 ? 0 : Math.min(1, values[0] + 0.1 * (values.length - 1));
 }
 

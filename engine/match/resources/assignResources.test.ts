@@ -21,20 +21,72 @@ import type { Explanation } from '../explanation.ts';
  */
 const random = new Random(2026);
 const firms = Array.from({ length: 7 }, (_, i) => ({ id: syntheticUscc('320113', random), name: `南京测试资源需求${i + 1}有限公司` }));
-const blankOffer = { description: '', floorLoadKnM2: null, amountWan: null, ratePct: null, termMonths: null, availableFrom: null, availableUntil: null, status: 'open', source: 'synthetic' };
-const blankDemand = { description: '', minFloorLoadKnM2: null, amountWan: null, maxRatePct: null, minTermMonths: null, neededFrom: null, neededUntil: null, quantity: 1, status: 'open', source: 'synthetic' };
+const blankOffer = {
+  description: '',
+  floorLoadKnM2: null,
+  amountWan: null,
+  ratePct: null,
+  termMonths: null,
+  availableFrom: null,
+  availableUntil: null,
+  status: 'open',
+  source: 'synthetic',
+};
+const blankDemand = {
+  description: '',
+  minFloorLoadKnM2: null,
+  amountWan: null,
+  maxRatePct: null,
+  minTermMonths: null,
+  neededFrom: null,
+  neededUntil: null,
+  quantity: 1,
+  status: 'open',
+  source: 'synthetic',
+};
 const siteDemand = (id: string, minAreaM2: number, park: string, extra: Record<string, unknown> = {}) => ({
-  ...blankDemand, id, kind: 'site', title: id, minAreaM2, idealAreaM2: minAreaM2 * 1.25, requiredCertifications: [], maxPrice: 50, parkAllowList: [park], ...extra,
+  ...blankDemand,
+  id,
+  kind: 'site',
+  title: id,
+  minAreaM2,
+  idealAreaM2: minAreaM2 * 1.25,
+  requiredCertifications: [],
+  maxPrice: 50,
+  parkAllowList: [park],
+  ...extra,
 });
 
 const fixture: GraphBatch = {
   nodes: [
-    { label: 'Park', rows: ['a', 'b', 'c'].map((p) => ({ id: `fxr.park.${p}`, name: `测试园区${p.toUpperCase()}`, sectorId: 'fxr.sector', description: '', source: 'synthetic' })) },
+    {
+      label: 'Park',
+      rows: ['a', 'b', 'c'].map((p) => ({
+        id: `fxr.park.${p}`,
+        name: `测试园区${p.toUpperCase()}`,
+        sectorId: 'fxr.sector',
+        description: '',
+        source: 'synthetic',
+      })),
+    },
     {
       label: 'Enterprise',
       rows: firms.map((f) => ({
-        id: f.id, name: f.name, local: true, kind: 'industrial', province: '江苏省', city: '南京市', size: 'small', revenueWan: 5000, employees: 80, tags: [],
-        description: '测试', businessScope: '测试', foundedYear: 2015, techLoanWan: 0, source: 'synthetic',
+        id: f.id,
+        name: f.name,
+        local: true,
+        kind: 'industrial',
+        province: '江苏省',
+        city: '南京市',
+        size: 'small',
+        revenueWan: 5000,
+        employees: 80,
+        tags: [],
+        description: '测试',
+        businessScope: '测试',
+        foundedYear: 2015,
+        techLoanWan: 0,
+        source: 'synthetic',
       })),
     },
     {
@@ -60,14 +112,25 @@ const fixture: GraphBatch = {
     },
   ],
   relationships: [
-    { type: 'OFFERS', from: 'Park', to: 'Offer', rows: [{ from: 'fxr.park.a', to: 'fxr.o1' }, { from: 'fxr.park.a', to: 'fxr.o2' }, { from: 'fxr.park.b', to: 'fxr.o3' }, { from: 'fxr.park.c', to: 'fxr.o4' }] },
+    {
+      type: 'OFFERS',
+      from: 'Park',
+      to: 'Offer',
+      rows: [
+        { from: 'fxr.park.a', to: 'fxr.o1' },
+        { from: 'fxr.park.a', to: 'fxr.o2' },
+        { from: 'fxr.park.b', to: 'fxr.o3' },
+        { from: 'fxr.park.c', to: 'fxr.o4' },
+      ],
+    },
     { type: 'HAS_DEMAND', from: 'Enterprise', to: 'Demand', rows: firms.map((f, i) => ({ from: f.id, to: `fxr.d${i + 1}` })) },
     { type: 'LOCATED_IN', from: 'Enterprise', to: 'Park', rows: [{ from: firms[0].id, to: 'fxr.park.a' }] },
   ],
 };
 
 const demandIds = ['fxr.d1', 'fxr.d2', 'fxr.d3', 'fxr.d4', 'fxr.d5'];
-const pairs = (r: { assignments: { demandId: string; offerId: string; units: number }[] }) => r.assignments.map((a) => `${a.demandId}→${a.offerId}×${a.units}`).sort();
+const pairs = (r: { assignments: { demandId: string; offerId: string; units: number }[] }) =>
+  r.assignments.map((a) => `${a.demandId}→${a.offerId}×${a.units}`).sort();
 
 describe('global resource assignment on a hand-made market in Neo4j', () => {
   let graph: Graph;
@@ -119,12 +182,19 @@ describe('global resource assignment on a hand-made market in Neo4j', () => {
     const result = await engine.matchResources({ demandId: 'fxr.d1', limit: 10, includeDeclined: false, useOutcomes: false });
     if (result.direction !== 'offers-for-demand') throw new Error('wrong direction');
     expect(result.candidates.map((c) => c.offer.id)).toEqual(['fxr.o1', 'fxr.o2']);
-    expect(result.candidates[0].explanation.signals.find((s) => s.signal === 'price')!.value).toBeGreaterThan(result.candidates[1].explanation.signals.find((s) => s.signal === 'price')!.value);
+    expect(result.candidates[0].explanation.signals.find((s) => s.signal === 'price')!.value).toBeGreaterThan(
+      result.candidates[1].explanation.signals.find((s) => s.signal === 'price')!.value,
+    );
     expect(result.excludedBy.find((x) => x.constraint === 'park')!.count).toBeGreaterThanOrEqual(1);
     // The reverse; seeded site demands without a park allow-list may qualify too when the seed is loaded.
     const reverse = await engine.matchResources({ offerId: 'fxr.o1', limit: 100, includeDeclined: false, useOutcomes: false });
     if (reverse.direction !== 'demands-for-offer') throw new Error('wrong direction');
-    expect(reverse.candidates.map((c) => c.demand.id).filter((id) => id.startsWith('fxr.')).sort()).toEqual(['fxr.d1', 'fxr.d2']);
+    expect(
+      reverse.candidates
+        .map((c) => c.demand.id)
+        .filter((id) => id.startsWith('fxr.'))
+        .sort(),
+    ).toEqual(['fxr.d1', 'fxr.d2']);
     for (const c of reverse.candidates) expect(c.demand.minAreaM2 ?? 0).toBeLessThanOrEqual(5000);
   });
 
@@ -154,7 +224,13 @@ describe('global resource assignment on a hand-made market in Neo4j', () => {
   });
 
   it('gives a 4,900 m² building of count capacity 2 to one of the firms needing 4,400 and 4,900 m²; the other is lost to competition, naming the winner', async () => {
-    const result = await engine.assign({ demandIds: ['fxr.d6', 'fxr.d7'], kinds: ['site'], objective: 'total-fit', includeDeclined: false, useOutcomes: false });
+    const result = await engine.assign({
+      demandIds: ['fxr.d6', 'fxr.d7'],
+      kinds: ['site'],
+      objective: 'total-fit',
+      includeDeclined: false,
+      useOutcomes: false,
+    });
     expect(result.assignments.map((a) => a.offerId)).toEqual(['fxr.o4']);
     const [won] = result.assignments;
     expect(won.quantity).toEqual({ taken: won.demandId === 'fxr.d6' ? 4400 : 4900, unit: 'm²' });
@@ -162,7 +238,11 @@ describe('global resource assignment on a hand-made market in Neo4j', () => {
     const [lost] = result.unassigned;
     expect(lost.demandId).not.toBe(won.demandId);
     expect(lost.takenBy).toEqual([
-      expect.objectContaining({ offerId: 'fxr.o4', full: 'quantity', winners: [expect.objectContaining({ demandId: won.demandId, ownerName: won.demandOwner.name })] }),
+      expect.objectContaining({
+        offerId: 'fxr.o4',
+        full: 'quantity',
+        winners: [expect.objectContaining({ demandId: won.demandId, ownerName: won.demandOwner.name })],
+      }),
     ]);
     expect(lost.detail).toContain(won.demandOwner.name);
     expect(lost.detail).toContain('通用厂房 13号楼');

@@ -103,7 +103,9 @@ export async function assignResources(demands: DemandContext[], offers: OfferCon
   const weights = options.weights ?? resourceWeights;
   const started = performance.now();
   const built = buildAssignmentProblem(demands, offers, {
-    weights, excludedPairs: options.excludedPairs, edgesPerDemand: assignmentDefaults.maxEdgesPerDemand,
+    weights,
+    excludedPairs: options.excludedPairs,
+    edgesPerDemand: assignmentDefaults.maxEdgesPerDemand,
   });
   const buildMs = performance.now() - started;
   const result = await solveAssignment(built.problem, { objective });
@@ -115,16 +117,30 @@ export async function assignResources(demands: DemandContext[], offers: OfferCon
     const o = offerById.get(a.offerId)!;
     const { score, explanation } = explainResourceMatch(d, o, weights);
     return {
-      demandId: a.demandId, demandTitle: d.demand.title, demandOwner: { id: d.owner.id, name: d.owner.name },
-      offerId: a.offerId, offerTitle: o.offer.title, offerOwner: { id: o.owner.id, name: o.owner.name },
-      kind: d.demand.kind, units: a.units, quantity: quantityTaken(d, a.units), score, explanation,
+      demandId: a.demandId,
+      demandTitle: d.demand.title,
+      demandOwner: { id: d.owner.id, name: d.owner.name },
+      offerId: a.offerId,
+      offerTitle: o.offer.title,
+      offerOwner: { id: o.owner.id, name: o.owner.name },
+      kind: d.demand.kind,
+      units: a.units,
+      quantity: quantityTaken(d, a.units),
+      score,
+      explanation,
     };
   });
 
   const received = new Map<string, number>();
   for (const a of result.assignments) received.set(a.demandId, (received.get(a.demandId) ?? 0) + a.units);
   const unmetIds = new Set(built.unmet.map((u) => u.demandId));
-  const unassigned = lostToCompetition(result.unassigned.filter((id) => !unmetIds.has(id)), result, built, demandById, offerById);
+  const unassigned = lostToCompetition(
+    result.unassigned.filter((id) => !unmetIds.has(id)),
+    result,
+    built,
+    demandById,
+    offerById,
+  );
   const partiallyServed = demands
     .filter((d) => (received.get(d.demand.id) ?? 0) > 0 && received.get(d.demand.id)! < d.demand.quantity)
     .map((d) => ({ demandId: d.demand.id, quantity: d.demand.quantity, units: received.get(d.demand.id)! }));
@@ -133,8 +149,11 @@ export async function assignResources(demands: DemandContext[], offers: OfferCon
   return {
     objective,
     summary: {
-      openDemands: demands.length, served: received.size, partiallyServed: partiallyServed.length,
-      infeasible: built.unmet.length, lostToCompetition: unassigned.length,
+      openDemands: demands.length,
+      served: received.size,
+      partiallyServed: partiallyServed.length,
+      infeasible: built.unmet.length,
+      lostToCompetition: unassigned.length,
     },
     assignments,
     unmet: built.unmet,
@@ -142,13 +161,21 @@ export async function assignResources(demands: DemandContext[], offers: OfferCon
     unassigned,
     partiallyServed,
     totals: {
-      demands: demands.length, offers: offers.length, demandsServed: received.size,
-      units: result.assignments.reduce((s, a) => s + a.units, 0), totalFit: round(result.totalFit),
+      demands: demands.length,
+      offers: offers.length,
+      demandsServed: received.size,
+      units: result.assignments.reduce((s, a) => s + a.units, 0),
+      totalFit: round(result.totalFit),
     },
-    baseline: baseline ? { solver: 'greedy', totalFit: round(baseline.totalFit), demandsServed: new Set(baseline.assignments.map((a) => a.demandId)).size } : null,
+    baseline: baseline
+      ? { solver: 'greedy', totalFit: round(baseline.totalFit), demandsServed: new Set(baseline.assignments.map((a) => a.demandId)).size }
+      : null,
     solver: { name: result.solver, status: result.status, ms: Math.round(result.ms), prunedEdges: result.prunedEdges, sizeRows: result.sizeRows },
     build: {
-      ms: Math.round(buildMs), pairsChecked: built.pairsChecked, feasiblePairs: built.feasiblePairs, edges: built.problem.edges.length,
+      ms: Math.round(buildMs),
+      pairsChecked: built.pairsChecked,
+      feasiblePairs: built.feasiblePairs,
+      edges: built.problem.edges.length,
       declinedPairsSkipped: built.declinedPairsSkipped,
     },
   };
@@ -166,7 +193,11 @@ function quantityTaken(d: DemandContext, units: number): AssignedPair['quantity'
  * can be read, not just "lost").
  */
 function lostToCompetition(
-  ids: string[], result: AssignmentResult, built: BuiltProblem, demandById: Map<string, DemandContext>, offerById: Map<string, OfferContext>,
+  ids: string[],
+  result: AssignmentResult,
+  built: BuiltProblem,
+  demandById: Map<string, DemandContext>,
+  offerById: Map<string, OfferContext>,
 ): UnassignedDemand[] {
   const winnersOf = new Map<string, AssignmentResult['assignments']>();
   const sizeUsed = new Map<string, number>();
@@ -187,7 +218,10 @@ function lostToCompetition(
       const quantityLeft = o.remainingSize === null ? null : o.remainingSize - (sizeUsed.get(offerId) ?? 0);
       const full = units >= o.remaining ? 'count' : quantityLeft !== null && quantityLeft < need * (1 - 1e-9) ? 'quantity' : null;
       return {
-        offerId, offerTitle: o.offer.title, full, quantityLeft,
+        offerId,
+        offerTitle: o.offer.title,
+        full,
+        quantityLeft,
         winners: winners.map((a) => {
           const winner = demandById.get(a.demandId)!;
           return { demandId: a.demandId, demandTitle: winner.demand.title, ownerName: winner.owner.name, units: a.units };
@@ -195,13 +229,26 @@ function lostToCompetition(
       };
     });
     const feasible = built.feasibleOffers.get(id) ?? 0;
-    const named = takenBy.filter((t) => t.winners.length > 0).map((t) => {
-      const why = t.full === 'quantity' ? `（剩余 ${Math.max(0, Math.round(t.quantityLeft!))} ${unit}，不足 ${Math.round(need)} ${unit}）` : t.full === 'count' ? '（名额已满）' : '';
-      return `「${t.offerTitle}」给了 ${t.winners.map((w) => w.ownerName).join('、')}${why}`;
-    });
+    const named = takenBy
+      .filter((t) => t.winners.length > 0)
+      .map((t) => {
+        const why =
+          t.full === 'quantity'
+            ? `（剩余 ${Math.max(0, Math.round(t.quantityLeft!))} ${unit}，不足 ${Math.round(need)} ${unit}）`
+            : t.full === 'count'
+              ? '（名额已满）'
+              : '';
+        return `「${t.offerTitle}」给了 ${t.winners.map((w) => w.ownerName).join('、')}${why}`;
+      });
     return {
-      demandId: id, title: d.demand.title, kind: d.demand.kind, owner: { id: d.owner.id, name: d.owner.name },
-      feasibleOffers: feasible, quantity: need, unit, takenBy,
+      demandId: id,
+      title: d.demand.title,
+      kind: d.demand.kind,
+      owner: { id: d.owner.id, name: d.owner.name },
+      feasibleOffers: feasible,
+      quantity: need,
+      unit,
+      takenBy,
       detail: `${feasible} 个可满足的供给在全局最优分配中给了其他需求${named.length > 0 ? `：${named.join('；')}` : ''}`,
     };
   });

@@ -78,7 +78,7 @@ export function buildAssignmentProblem(demands: DemandContext[], offers: OfferCo
       }
       feasible++;
       // Σ weight · signal, as resourceFit(resourceSignalValues(d, o)) — on the flat terms, with the relationship part looked up.
-      const fit = Math.min(1, partialFit(dt, ot, weights) + (related.size > 0 ? related.get(ot.owner) ?? relations.base(ot) : relations.base(ot)));
+      const fit = Math.min(1, partialFit(dt, ot, weights) + (related.size > 0 ? (related.get(ot.owner) ?? relations.base(ot)) : relations.base(ot)));
       if (kept === k && fit <= topFit[k - 1]) return;
       let j = kept < k ? kept++ : k - 1;
       while (j > 0 && topFit[j - 1] < fit) {
@@ -107,7 +107,9 @@ export function buildAssignmentProblem(demands: DemandContext[], offers: OfferCo
     problem: {
       demands: demands.map((d) => ({ id: d.demand.id, quantity: d.demand.quantity, size: demandSize(d.demand) })),
       offers: offers.map((o) => ({
-        id: o.offer.id, capacity: Math.max(0, o.remaining), sizeCapacity: o.remainingSize === null ? undefined : Math.max(0, o.remainingSize),
+        id: o.offer.id,
+        capacity: Math.max(0, o.remaining),
+        sizeCapacity: o.remainingSize === null ? undefined : Math.max(0, o.remainingSize),
       })),
       edges,
     },

@@ -31,8 +31,14 @@ const ruleLabels = zhWords.rules as Record<ExcludingRule, string>;
 /** A demand whose every feasible offer was declined before: as infeasible as one no offer can meet, and says so. */
 export function declinedDemand(d: DemandContext, declinedOffers: number, sameKindOffers: number, offersConsidered: number): UnmetDemand {
   return {
-    demandId: d.demand.id, title: d.demand.title, kind: d.demand.kind, owner: { id: d.owner.id, name: d.owner.name, label: d.owner.label },
-    offersConsidered, sameKindOffers, excludedBy: [{ constraint: 'declined', label: ruleLabels.declined, offers: declinedOffers }], excludedEveryOffer: ['declined'],
+    demandId: d.demand.id,
+    title: d.demand.title,
+    kind: d.demand.kind,
+    owner: { id: d.owner.id, name: d.owner.name, label: d.owner.label },
+    offersConsidered,
+    sameKindOffers,
+    excludedBy: [{ constraint: 'declined', label: ruleLabels.declined, offers: declinedOffers }],
+    excludedEveryOffer: ['declined'],
     ...unmetReason(say('unmet.declined', { count: declinedOffers })),
   };
 }
@@ -70,7 +76,10 @@ const unmetReason = (m: Message) => ({ reason: joinMessages([m]), reasonParts: [
 function unmetMessage(resourceKind: string, sameKind: number, excludedBy: UnmetDemand['excludedBy'], every: ExcludingRule[]): Message {
   if (sameKind === 0) return say('unmet.noOffer', { resourceKind });
   if (every.length > 0) return say('unmet.everyExcluded', { count: sameKind, resourceKind, rules: every });
-  const top = excludedBy.filter((x) => x.constraint !== 'kind').slice(0, 3).map((x) => `${x.label} ${x.offers} 个`);
+  const top = excludedBy
+    .filter((x) => x.constraint !== 'kind')
+    .slice(0, 3)
+    .map((x) => `${x.label} ${x.offers} 个`);
   return say('unmet.combined', { count: sameKind, resourceKind, top });
 }
 

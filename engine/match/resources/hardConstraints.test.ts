@@ -3,12 +3,30 @@ import { constraintsIn, violations } from './hardConstraints.ts';
 import { bareParty } from './resourceTypes.ts';
 import { demandOf, offerOf } from './testContexts.ts';
 
-const site = offerOf('o', { areaM2: 5000, floorLoadKnM2: 8, certifications: ['GMP'], price: 30, parkId: 'park.a', availableFrom: '2026-03-01', availableUntil: '2030-12-31' });
+const site = offerOf('o', {
+  areaM2: 5000,
+  floorLoadKnM2: 8,
+  certifications: ['GMP'],
+  price: 30,
+  parkId: 'park.a',
+  availableFrom: '2026-03-01',
+  availableUntil: '2030-12-31',
+});
 const broken = (demandAttrs: Parameters<typeof demandOf>[1], offer = site) => constraintsIn(violations(demandOf('d', demandAttrs), offer));
 
 describe('hard constraints', () => {
   it('accepts an offer that meets every stated requirement', () => {
-    expect(broken({ minAreaM2: 5000, minFloorLoadKnM2: 8, requiredCertifications: ['GMP'], maxPrice: 30, parkAllowList: ['park.a', 'park.b'], neededFrom: '2026-03-01', neededUntil: '2030-12-31' })).toEqual([]);
+    expect(
+      broken({
+        minAreaM2: 5000,
+        minFloorLoadKnM2: 8,
+        requiredCertifications: ['GMP'],
+        maxPrice: 30,
+        parkAllowList: ['park.a', 'park.b'],
+        neededFrom: '2026-03-01',
+        neededUntil: '2030-12-31',
+      }),
+    ).toEqual([]);
   });
 
   it('names each constraint an offer breaks, all of them', () => {

@@ -12,14 +12,20 @@ import type { DemandRecord, OfferContext, OfferRecord } from './resourceTypes.ts
 type Sized = { list: OfferContext[]; terms: OfferTerms[]; keys: Float64Array };
 
 const offerSize: Partial<Record<OfferRecord['kind'], (o: OfferRecord) => number | null>> = {
-  site: (o) => o.areaM2, land: (o) => o.areaM2, loan: (o) => o.amountWan, policy: (o) => o.amountWan,
+  site: (o) => o.areaM2,
+  land: (o) => o.areaM2,
+  loan: (o) => o.amountWan,
+  policy: (o) => o.amountWan,
 };
 const demandMinimum: Partial<Record<DemandRecord['kind'], (d: DemandRecord) => number | null>> = {
-  site: (d) => d.minAreaM2, land: (d) => d.minAreaM2, loan: (d) => d.amountWan, policy: (d) => d.amountWan,
+  site: (d) => d.minAreaM2,
+  land: (d) => d.minAreaM2,
+  loan: (d) => d.amountWan,
+  policy: (d) => d.amountWan,
 };
 
 function sized(list: OfferContext[], size: ((o: OfferRecord) => number | null) | undefined): Sized {
-  const keyOf = (o: OfferContext) => (size ? size(o.offer) ?? -Infinity : 0);
+  const keyOf = (o: OfferContext) => (size ? (size(o.offer) ?? -Infinity) : 0);
   const sorted = [...list].sort((a, b) => keyOf(b) - keyOf(a) || (a.offer.id < b.offer.id ? -1 : 1));
   return { list: sorted, terms: sorted.map(offerTerms), keys: Float64Array.from(sorted, keyOf) };
 }
@@ -61,9 +67,10 @@ export class OfferIndex {
     const group = this.byKind.get(demand.kind);
     if (!group) return;
     const min = demandMinimum[demand.kind]?.(demand) ?? null;
-    const slices = demand.parkAllowList.length > 0
-      ? [...new Set(demand.parkAllowList)].map((p) => group.byPark.get(p)).filter((s): s is Sized => s !== undefined)
-      : [group.all];
+    const slices =
+      demand.parkAllowList.length > 0
+        ? [...new Set(demand.parkAllowList)].map((p) => group.byPark.get(p)).filter((s): s is Sized => s !== undefined)
+        : [group.all];
     for (const s of slices) {
       const end = cutoff(s.keys, min);
       for (let i = 0; i < end; i++) visit(s.list[i], s.terms[i]);

@@ -68,13 +68,23 @@ export function rankOffersForDemand(d: DemandContext, offers: OfferContext[], op
   }
   feasible.sort((a, b) => b.fit - a.fit || a.o.offer.id.localeCompare(b.o.offer.id));
   const candidates: RankedOffer[] = feasible.slice(0, options.limit).map(({ o }) => ({
-    offer: o.offer, owner: partyRef(o.owner), remaining: o.remaining, remainingSize: o.remainingSize, ...explainResourceMatch(d, o, weights),
+    offer: o.offer,
+    owner: partyRef(o.owner),
+    remaining: o.remaining,
+    remainingSize: o.remainingSize,
+    ...explainResourceMatch(d, o, weights),
   }));
   const sameKind = offers.filter((o) => o.offer.kind === d.demand.kind);
   const unmet: UnmetDemand | null = feasible.length === 0 && declinedHidden === 0 ? diagnoseDemand(d, sameKind, offers.length - sameKind.length) : null;
   return {
-    demand: d.demand, owner: partyRef(d.owner), candidates, feasible: feasible.length, offersConsidered: offers.length,
-    excludedBy: exclusionCounts(counts), declinedHidden, unmet,
+    demand: d.demand,
+    owner: partyRef(d.owner),
+    candidates,
+    feasible: feasible.length,
+    offersConsidered: offers.length,
+    excludedBy: exclusionCounts(counts),
+    declinedHidden,
+    unmet,
   };
 }
 
@@ -95,9 +105,15 @@ export function rankDemandsForOffer(o: OfferContext, demands: DemandContext[], o
     .slice(0, options.limit)
     .map(({ d }) => ({ demand: d.demand, owner: partyRef(d.owner), ...explainResourceMatch(d, o, weights) }));
   return {
-    offer: o.offer, owner: partyRef(o.owner), remaining: o.remaining, remainingSize: o.remainingSize,
-    candidates, feasible: feasible.length, demandsConsidered: demands.length,
-    excludedBy: exclusionCounts(counts), declinedHidden,
+    offer: o.offer,
+    owner: partyRef(o.owner),
+    remaining: o.remaining,
+    remainingSize: o.remainingSize,
+    candidates,
+    feasible: feasible.length,
+    demandsConsidered: demands.length,
+    excludedBy: exclusionCounts(counts),
+    declinedHidden,
   };
 }
 

@@ -14,7 +14,10 @@ export class RelationIndex {
   private readonly byPartner = new Map<string, string[]>();
   private readonly byAlliance = new Map<string, string[]>();
 
-  constructor(offers: OfferContext[], private readonly weights: ResourceWeights) {
+  constructor(
+    offers: OfferContext[],
+    private readonly weights: ResourceWeights,
+  ) {
     for (const o of offers) {
       if (this.representative.has(o.owner.id)) continue;
       this.representative.set(o.owner.id, o);

@@ -33,7 +33,7 @@ function meetsEveryHardConstraint(d: DemandContext, o: OfferContext): boolean {
 /** docs/resources.md §4.1 restated: a unit of a site or land demand takes its minimum area, of a loan or policy demand its amount. */
 function sizeOf(d: DemandContext): number {
   const need = d.demand;
-  return need.kind === 'site' || need.kind === 'land' ? need.minAreaM2 ?? 0 : need.kind === 'loan' || need.kind === 'policy' ? need.amountWan ?? 0 : 0;
+  return need.kind === 'site' || need.kind === 'land' ? (need.minAreaM2 ?? 0) : need.kind === 'loan' || need.kind === 'policy' ? (need.amountWan ?? 0) : 0;
 }
 
 /** An offer's quantity capacity restated: a building's or plot's whole area; a loan's or subsidy's per-firm ceiling × its count. */
@@ -51,16 +51,35 @@ const kind = fc.constantFrom('site' as const, 'land' as const, 'loan' as const);
 const certs = fc.subarray(['GMP', 'CNAS']);
 
 const demandArb = fc.record({
-  kind, minAreaM2: maybe(fc.constantFrom(1000, 3000, 6000)), minFloorLoadKnM2: maybe(fc.constantFrom(5, 8)), requiredCertifications: certs,
-  maxPrice: maybe(fc.constantFrom(20, 40)), amountWan: maybe(fc.constantFrom(200, 1000)), maxRatePct: maybe(fc.constantFrom(3.5, 4.5)),
-  minTermMonths: maybe(fc.constantFrom(12, 36)), parkAllowList: fc.subarray(parks), neededFrom: maybe(date), neededUntil: maybe(date),
-  quantity: fc.integer({ min: 1, max: 3 }), owner: fc.integer({ min: 0, max: 2 }),
+  kind,
+  minAreaM2: maybe(fc.constantFrom(1000, 3000, 6000)),
+  minFloorLoadKnM2: maybe(fc.constantFrom(5, 8)),
+  requiredCertifications: certs,
+  maxPrice: maybe(fc.constantFrom(20, 40)),
+  amountWan: maybe(fc.constantFrom(200, 1000)),
+  maxRatePct: maybe(fc.constantFrom(3.5, 4.5)),
+  minTermMonths: maybe(fc.constantFrom(12, 36)),
+  parkAllowList: fc.subarray(parks),
+  neededFrom: maybe(date),
+  neededUntil: maybe(date),
+  quantity: fc.integer({ min: 1, max: 3 }),
+  owner: fc.integer({ min: 0, max: 2 }),
 });
 const offerArb = fc.record({
-  kind, areaM2: maybe(fc.constantFrom(800, 3000, 8000)), floorLoadKnM2: maybe(fc.constantFrom(5, 10)), certifications: certs,
-  price: maybe(fc.constantFrom(15, 30, 45)), amountWan: maybe(fc.constantFrom(500, 2000)), ratePct: maybe(fc.constantFrom(3.2, 4)),
-  termMonths: maybe(fc.constantFrom(12, 24, 36)), parkId: maybe(fc.constantFrom(...parks)), availableFrom: maybe(date), availableUntil: maybe(date),
-  capacity: fc.integer({ min: 1, max: 3 }), taken: fc.integer({ min: 0, max: 3 }), sizeTaken: fc.constantFrom(0, 0, 1500),
+  kind,
+  areaM2: maybe(fc.constantFrom(800, 3000, 8000)),
+  floorLoadKnM2: maybe(fc.constantFrom(5, 10)),
+  certifications: certs,
+  price: maybe(fc.constantFrom(15, 30, 45)),
+  amountWan: maybe(fc.constantFrom(500, 2000)),
+  ratePct: maybe(fc.constantFrom(3.2, 4)),
+  termMonths: maybe(fc.constantFrom(12, 24, 36)),
+  parkId: maybe(fc.constantFrom(...parks)),
+  availableFrom: maybe(date),
+  availableUntil: maybe(date),
+  capacity: fc.integer({ min: 1, max: 3 }),
+  taken: fc.integer({ min: 0, max: 3 }),
+  sizeTaken: fc.constantFrom(0, 0, 1500),
   owner: fc.integer({ min: -1, max: 2 }),
 });
 const marketArb = fc.record({ demands: fc.array(demandArb, { minLength: 1, maxLength: 12 }), offers: fc.array(offerArb, { minLength: 1, maxLength: 10 }) });
@@ -101,8 +120,12 @@ describe('resource matching invariants (random markets)', () => {
         for (const [id, size] of sizePerOffer) expect(size, `quantity of ${id}`).toBeLessThanOrEqual((offer.get(id)!.remainingSize ?? Infinity) + 1e-6);
         const s = result.summary;
         expect(s.served + s.infeasible + s.lostToCompetition).toBe(s.openDemands);
-        expect([s.openDemands, s.served, s.infeasible, s.lostToCompetition])
-          .toEqual([demands.length, perDemand.size, result.unmet.length, result.unassigned.length]);
+        expect([s.openDemands, s.served, s.infeasible, s.lostToCompetition]).toEqual([
+          demands.length,
+          perDemand.size,
+          result.unmet.length,
+          result.unassigned.length,
+        ]);
         for (const [id, units] of perDemand) expect(units).toBeLessThanOrEqual(demand.get(id)!.demand.quantity);
         for (const u of result.unmet) {
           expect(offers.some((o) => meetsEveryHardConstraint(demand.get(u.demandId)!, o))).toBe(false);
@@ -118,7 +141,10 @@ describe('resource matching invariants (random markets)', () => {
             expect(countFull || sizeFull, `${u.demandId} lost ${o.offer.id}`).toBe(true);
           }
           for (const t of u.takenBy) {
-            const onOffer = result.assignments.filter((a) => a.offerId === t.offerId).map((a) => a.demandId).sort();
+            const onOffer = result.assignments
+              .filter((a) => a.offerId === t.offerId)
+              .map((a) => a.demandId)
+              .sort();
             expect(t.winners.map((w) => w.demandId).sort()).toEqual(onOffer);
           }
         }
@@ -129,14 +155,30 @@ describe('resource matching invariants (random markets)', () => {
 
   it('never lets a shared building’s area, or a loan product’s amount, be exceeded (markets where they compete)', async () => {
     const sharedArb = fc.record({
-      demands: fc.array(fc.record({ kind: fc.constantFrom('site' as const, 'loan' as const), need: fc.constantFrom(1000, 2500, 4400, 4900) }), { minLength: 2, maxLength: 10 }),
-      offers: fc.array(fc.record({ kind: fc.constantFrom('site' as const, 'loan' as const), has: fc.constantFrom(3000, 4900, 8000), capacity: fc.integer({ min: 1, max: 3 }), sizeTaken: fc.constantFrom(0, 0, 1000) }), { minLength: 1, maxLength: 4 }),
+      demands: fc.array(fc.record({ kind: fc.constantFrom('site' as const, 'loan' as const), need: fc.constantFrom(1000, 2500, 4400, 4900) }), {
+        minLength: 2,
+        maxLength: 10,
+      }),
+      offers: fc.array(
+        fc.record({
+          kind: fc.constantFrom('site' as const, 'loan' as const),
+          has: fc.constantFrom(3000, 4900, 8000),
+          capacity: fc.integer({ min: 1, max: 3 }),
+          sizeTaken: fc.constantFrom(0, 0, 1000),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
     });
     await fc.assert(
       fc.asyncProperty(sharedArb, async (m) => {
-        const demands = m.demands.map((d, i) => demandOf(`d${i}`, d.kind === 'site' ? { kind: 'site', minAreaM2: d.need } : { kind: 'loan', amountWan: d.need / 10 }, firms[i % 3]));
+        const demands = m.demands.map((d, i) =>
+          demandOf(`d${i}`, d.kind === 'site' ? { kind: 'site', minAreaM2: d.need } : { kind: 'loan', amountWan: d.need / 10 }, firms[i % 3]),
+        );
         const offers = m.offers.map((o, i) => {
-          const attrs = o.kind === 'site' ? { kind: 'site' as const, areaM2: o.has, capacity: o.capacity } : { kind: 'loan' as const, amountWan: o.has / 10, ratePct: 3, termMonths: 12, capacity: o.capacity };
+          const attrs =
+            o.kind === 'site'
+              ? { kind: 'site' as const, areaM2: o.has, capacity: o.capacity }
+              : { kind: 'loan' as const, amountWan: o.has / 10, ratePct: 3, termMonths: 12, capacity: o.capacity };
           const context = offerOf(`o${i}`, attrs);
           return { ...context, remainingSize: (o.kind === 'site' ? o.has : (o.has / 10) * o.capacity) - (o.kind === 'site' ? o.sizeTaken : o.sizeTaken / 10) };
         });
@@ -166,7 +208,11 @@ describe('resource matching invariants (random markets)', () => {
           const feasible = offers.filter((o) => meetsEveryHardConstraint(d, o));
           expect(ranked.candidates.map((c) => c.offer.id).sort()).toEqual(feasible.map((o) => o.offer.id).sort());
           for (let i = 1; i < ranked.candidates.length; i++) expect(ranked.candidates[i - 1].score).toBeGreaterThanOrEqual(ranked.candidates[i].score - 1e-4);
-          for (const c of ranked.candidates) expect(c.score).toBeCloseTo(c.explanation.signals.reduce((s, x) => s + x.contribution, 0), 3);
+          for (const c of ranked.candidates)
+            expect(c.score).toBeCloseTo(
+              c.explanation.signals.reduce((s, x) => s + x.contribution, 0),
+              3,
+            );
           expect(ranked.feasible + ranked.excludedBy.length > 0 || offers.length === 0).toBe(true);
         }
       }),
@@ -182,7 +228,10 @@ describe('resource matching invariants (random markets)', () => {
         const offer = new Map(offers.map((o) => [o.offer.id, o]));
         for (const d of demands) {
           const edges = built.problem.edges.filter((e) => e.demandId === d.demand.id);
-          const fits = offers.filter((o) => meetsEveryHardConstraint(d, o)).map((o) => resourceFit(resourceSignalValues(d, o))).sort((a, b) => b - a);
+          const fits = offers
+            .filter((o) => meetsEveryHardConstraint(d, o))
+            .map((o) => resourceFit(resourceSignalValues(d, o)))
+            .sort((a, b) => b - a);
           expect(edges.map((e) => e.fit)).toHaveLength(Math.min(k, fits.length));
           edges.forEach((e, i) => {
             expect(e.fit).toBeCloseTo(resourceFit(resourceSignalValues(d, offer.get(e.offerId)!)), 9);
@@ -199,7 +248,10 @@ describe('resource matching invariants (random markets)', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.record({
-          demands: fc.array(demandArb.map((d) => ({ ...d, quantity: 1 })), { minLength: 1, maxLength: 5 }),
+          demands: fc.array(
+            demandArb.map((d) => ({ ...d, quantity: 1 })),
+            { minLength: 1, maxLength: 5 },
+          ),
           offers: fc.array(offerArb, { minLength: 1, maxLength: 4 }),
         }),
         async (m) => {
@@ -221,7 +273,14 @@ describe('resource matching invariants (random markets)', () => {
             return value;
           };
           const result = await assignResources(demands, offers);
-          expect(result.totals.totalFit).toBeCloseTo(best(0, offers.map((o) => o.remaining), offers.map((o) => o.remainingSize ?? Infinity)), 3);
+          expect(result.totals.totalFit).toBeCloseTo(
+            best(
+              0,
+              offers.map((o) => o.remaining),
+              offers.map((o) => o.remainingSize ?? Infinity),
+            ),
+            3,
+          );
         },
       ),
       { numRuns: 100, seed: 42 },

@@ -62,20 +62,46 @@ const day = (iso: string | null) => (iso === null ? NaN : Math.floor(Date.parse(
 export const offerTerms = oncePer((o: OfferContext): OfferTerms => {
   const offer = o.offer;
   return {
-    kind: offer.kind, remaining: o.remaining, sizeCapacity: offerSizeCapacity(offer) ?? Infinity, remainingSize: o.remainingSize ?? Infinity, owner: o.owner.id, ownerIsPark: o.owner.label === 'Park', park: o.parkId, sector: o.sectorId,
-    area: num(offer.areaM2), floorLoad: num(offer.floorLoadKnM2), price: num(offer.price), amount: num(offer.amountWan), rate: num(offer.ratePct),
-    term: num(offer.termMonths), from: day(offer.availableFrom), until: day(offer.availableUntil), certifications: offer.certifications,
-    tier: o.owner.label === 'Enterprise' ? tierSignal(o.owner.tags) : v.ownerTier[o.owner.label] ?? 0,
+    kind: offer.kind,
+    remaining: o.remaining,
+    sizeCapacity: offerSizeCapacity(offer) ?? Infinity,
+    remainingSize: o.remainingSize ?? Infinity,
+    owner: o.owner.id,
+    ownerIsPark: o.owner.label === 'Park',
+    park: o.parkId,
+    sector: o.sectorId,
+    area: num(offer.areaM2),
+    floorLoad: num(offer.floorLoadKnM2),
+    price: num(offer.price),
+    amount: num(offer.amountWan),
+    rate: num(offer.ratePct),
+    term: num(offer.termMonths),
+    from: day(offer.availableFrom),
+    until: day(offer.availableUntil),
+    certifications: offer.certifications,
+    tier: o.owner.label === 'Enterprise' ? tierSignal(o.owner.tags) : (v.ownerTier[o.owner.label] ?? 0),
   };
 });
 
 export const demandTerms = oncePer((d: DemandContext): DemandTerms => {
   const demand = d.demand;
   return {
-    kind: demand.kind, loan: demand.kind === 'loan', size: demandSize(demand), owner: d.owner.id, park: d.owner.parkId, sector: d.owner.sectorId,
-    minArea: num(demand.minAreaM2), idealArea: demand.idealAreaM2 ?? (demand.minAreaM2 !== null ? demand.minAreaM2 * v.idealOverMinArea : NaN),
-    minFloorLoad: num(demand.minFloorLoadKnM2), maxPrice: num(demand.maxPrice), amount: num(demand.amountWan), maxRate: num(demand.maxRatePct),
-    minTerm: num(demand.minTermMonths), from: day(demand.neededFrom), until: day(demand.neededUntil ?? demand.neededFrom),
-    certifications: demand.requiredCertifications, parks: demand.parkAllowList,
+    kind: demand.kind,
+    loan: demand.kind === 'loan',
+    size: demandSize(demand),
+    owner: d.owner.id,
+    park: d.owner.parkId,
+    sector: d.owner.sectorId,
+    minArea: num(demand.minAreaM2),
+    idealArea: demand.idealAreaM2 ?? (demand.minAreaM2 !== null ? demand.minAreaM2 * v.idealOverMinArea : NaN),
+    minFloorLoad: num(demand.minFloorLoadKnM2),
+    maxPrice: num(demand.maxPrice),
+    amount: num(demand.amountWan),
+    maxRate: num(demand.maxRatePct),
+    minTerm: num(demand.minTermMonths),
+    from: day(demand.neededFrom),
+    until: day(demand.neededUntil ?? demand.neededFrom),
+    certifications: demand.requiredCertifications,
+    parks: demand.parkAllowList,
   };
 });

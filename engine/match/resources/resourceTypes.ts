@@ -58,7 +58,18 @@ export function indexParty(facts: PartyFacts): Party {
 /** A party known only by name and label (no relationships): synthetic data and tests. */
 export function bareParty(id: string, label: PartyLabel, name = id, extra: Partial<PartyFacts> = {}): Party {
   return indexParty({
-    id, label, name, parkId: null, parkName: null, sectorId: null, tags: [], tradePartners: [], alliances: [], pairings: [], cooperators: [], ...extra,
+    id,
+    label,
+    name,
+    parkId: null,
+    parkName: null,
+    sectorId: null,
+    tags: [],
+    tradePartners: [],
+    alliances: [],
+    pairings: [],
+    cooperators: [],
+    ...extra,
   });
 }
 

@@ -47,10 +47,7 @@ export const locationSignal = (d: DemandContext, o: OfferContext) => locationVal
 export const offererTier = (o: OfferContext) => offerTerms(o).tier;
 
 export type ProximityEvidence =
-  | { kind: 'directTie' }
-  | { kind: 'partnersInPark'; partnerIds: string[] }
-  | { kind: 'sharedPartner'; partnerId: string }
-  | { kind: 'none' };
+  { kind: 'directTie' } | { kind: 'partnersInPark'; partnerIds: string[] } | { kind: 'sharedPartner'; partnerId: string } | { kind: 'none' };
 
 const noProximity: ProximityEvidence = { kind: 'none' };
 
@@ -98,11 +95,16 @@ export function channelEvidence(d: DemandContext, o: OfferContext): ChannelEvide
 
 export function channelValue(e: ChannelEvidence): number {
   switch (e.kind) {
-    case 'park': return v.parkChannel;
-    case 'alliance': return v.alliance;
-    case 'pairedPartyOrg': return v.pairedPartyOrg;
-    case 'cooperation': return v.cooperation;
-    default: return 0;
+    case 'park':
+      return v.parkChannel;
+    case 'alliance':
+      return v.alliance;
+    case 'pairedPartyOrg':
+      return v.pairedPartyOrg;
+    case 'cooperation':
+      return v.cooperation;
+    default:
+      return 0;
   }
 }
 
@@ -120,7 +122,11 @@ export function resourceSignalValues(d: DemandContext, o: OfferContext): Resourc
 /** Σ weight · value: the fit the ranking sorts by and the assignment maximises. */
 export function resourceFit(values: ResourceSignalValues, weights: ResourceWeights = resourceWeights): number {
   return (
-    weights.size * values.size + weights.price * values.price + weights.location * values.location +
-    weights.proximity * values.proximity + weights.tier * values.tier + weights.channel * values.channel
+    weights.size * values.size +
+    weights.price * values.price +
+    weights.location * values.location +
+    weights.proximity * values.proximity +
+    weights.tier * values.tier +
+    weights.channel * values.channel
   );
 }

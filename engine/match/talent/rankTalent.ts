@@ -50,7 +50,6 @@ export interface TalentResponse {
   capped: { perAffiliation: number; omitted: { affiliation: string; count: number }[] };
 }
 
-
 /** A talent's text, built once per catalog entry: every request scores all of them (~11k at 100k). */
 const talentText = oncePer((t: Researcher) => [t.title, ...t.expertise, t.description].join(' '));
 
@@ -62,17 +61,26 @@ function talentPaths(e: EnterpriseProfile | null, t: Researcher, match: TopicMat
   const tn: PathNode = { id: t.id, label: 'Talent', name: t.name };
   const topicNode: PathNode = { id: `topic:${match.topic}`, label: 'Topic', name: match.topic };
   const en: PathNode | null = e && match.shared ? { id: e.id, label: 'Enterprise', name: e.name } : null;
-  const paths: GraphPath[] = [{
-    signal: 'topics',
-    nodes: en ? [en, topicNode, tn] : [topicNode, tn],
-    relationships: [...(en ? [{ type: 'NEEDS_TECH', from: en.id, to: topicNode.id }] : []), { type: 'EXPERT_IN', from: tn.id, to: topicNode.id }],
-  }];
+  const paths: GraphPath[] = [
+    {
+      signal: 'topics',
+      nodes: en ? [en, topicNode, tn] : [topicNode, tn],
+      relationships: [...(en ? [{ type: 'NEEDS_TECH', from: en.id, to: topicNode.id }] : []), { type: 'EXPERT_IN', from: tn.id, to: topicNode.id }],
+    },
+  ];
   if (t.affiliation) {
     const an: PathNode = { id: t.affiliation.id, label: t.affiliation.label, name: t.affiliation.name };
     const cooperates = e && catalogUnits.has(an.id) && e.partners.includes(an.id);
     paths.push(
       cooperates && e
-        ? { signal: 'cooperation', nodes: [tn, an, { id: e.id, label: 'Enterprise', name: e.name }], relationships: [{ type: 'AFFILIATED_WITH', from: tn.id, to: an.id }, { type: 'COOPERATES_WITH', from: e.id, to: an.id }] }
+        ? {
+            signal: 'cooperation',
+            nodes: [tn, an, { id: e.id, label: 'Enterprise', name: e.name }],
+            relationships: [
+              { type: 'AFFILIATED_WITH', from: tn.id, to: an.id },
+              { type: 'COOPERATES_WITH', from: e.id, to: an.id },
+            ],
+          }
         : { signal: 'level', nodes: [tn, an], relationships: [{ type: 'AFFILIATED_WITH', from: tn.id, to: an.id }] },
     );
   }
@@ -86,7 +94,11 @@ function talentPaths(e: EnterpriseProfile | null, t: Researcher, match: TopicMat
  * `hybrid`, a need in words may also match an expertise by meaning (as pairing does).
  */
 export async function rankTalent(
-  graph: Graph, catalog: ResearchCatalog, similarity: TextSimilarity, request: TalentRequest, hybrid?: HybridRelevance,
+  graph: Graph,
+  catalog: ResearchCatalog,
+  similarity: TextSimilarity,
+  request: TalentRequest,
+  hybrid?: HybridRelevance,
 ): Promise<TalentResponse> {
   if ((request.enterpriseId === undefined) === (request.text === undefined)) {
     throw new InvalidInputError('give exactly one of enterpriseId or text', [{ path: 'body', message: 'exactly one of enterpriseId, text' }]);
@@ -102,10 +114,19 @@ export async function rankTalent(
   const threshold = relevanceGate.minTopicCoverage;
   const levels = request.filters?.levels;
   const pool = catalog.talents.filter((t) => (!levels?.length || levels.includes(t.level)) && t.affiliation?.id !== profile?.id);
-  const meaning: Map<string, MeaningEvidence> | undefined = hybrid && !profile
-    ? await meaningEvidence(hybrid, needText, pool.map((t) => ({ id: t.id, text: talentText(t), denseText: talentPassages(catalog).get(t.id)! })))
-    : undefined;
-  const base = { textProvider: meaning ? ('hybrid' as const) : similarity.provider, need: profile ? enterpriseNeed(profile) : needText, relevanceThreshold: threshold };
+  const meaning: Map<string, MeaningEvidence> | undefined =
+    hybrid && !profile
+      ? await meaningEvidence(
+          hybrid,
+          needText,
+          pool.map((t) => ({ id: t.id, text: talentText(t), denseText: talentPassages(catalog).get(t.id)! })),
+        )
+      : undefined;
+  const base = {
+    textProvider: meaning ? ('hybrid' as const) : similarity.provider,
+    need: profile ? enterpriseNeed(profile) : needText,
+    relevanceThreshold: threshold,
+  };
   const cap = appearanceCaps.talentsPerAffiliation;
 
   // The gate first: level and proximity support a relevant talent; they never bring in an irrelevant one.
@@ -127,11 +148,17 @@ export async function rankTalent(
     const matches = vocab.matches(need, t.expertise, threshold);
     // A talent in by meaning alone has no covered topic: its supporting signals count at the text's strength.
     const relevance = matches[0]?.coverage ?? sims[i];
-    const near = Boolean(t.affiliation && (xianlinUnits.has(t.affiliation.id) || xianlinUniversities.has(t.affiliation.id) || (t.affiliation.label === 'Enterprise' && profile?.local)));
+    const near = Boolean(
+      t.affiliation &&
+      (xianlinUnits.has(t.affiliation.id) || xianlinUniversities.has(t.affiliation.id) || (t.affiliation.label === 'Enterprise' && profile?.local)),
+    );
     const cooperates = Boolean(profile && t.affiliation && profile.partners.includes(t.affiliation.id));
     const values = {
       text: sims[i],
-      topics: saturate(matches.reduce((s, m) => s + m.coverage, 0), sharedTopicSaturation),
+      topics: saturate(
+        matches.reduce((s, m) => s + m.coverage, 0),
+        sharedTopicSaturation,
+      ),
       level: (talentLevelValues[t.level] ?? 0) * relevance,
       proximity: near ? relevance : 0,
       cooperation: cooperates ? 1 : 0,
@@ -158,7 +185,10 @@ export async function rankTalent(
       {
         text: { value: values.text, detail: textDetail(values.text, m, 'talent.textSimilarity') },
         topics: { value: values.topics, detail: topicDetail(matches, 'talent.topicNeeded') },
-        level: { value: values.level, detail: [say('talent.level', { level: t.level }), ...(t.honours.length ? [say('talent.honoursNote', { honours: t.honours })] : []), ...scaled] },
+        level: {
+          value: values.level,
+          detail: [say('talent.level', { level: t.level }), ...(t.honours.length ? [say('talent.honoursNote', { honours: t.honours })] : []), ...scaled],
+        },
         proximity: { value: values.proximity, detail: near ? [say('talent.near'), ...scaled] : say('talent.far') },
         cooperation: { value: values.cooperation, detail: say(!profile ? 'signal.noData' : cooperates ? 'talent.cooperates' : 'talent.noCooperation') },
       },
@@ -180,7 +210,9 @@ export async function rankTalent(
         paths: topic ? talentPaths(profile, t, matches.find((x) => x.shared) ?? matches[0] ?? { topic, coverage: 0, terms: [], shared: false }, unitIds) : [],
         confidence,
         ...reasonOf([
-          t.affiliation ? say('talent.head', { talent: t.name, title: t.title, affiliation: t.affiliation.name }) : say('talent.headNoAffiliation', { talent: t.name, title: t.title }),
+          t.affiliation
+            ? say('talent.head', { talent: t.name, title: t.title, affiliation: t.affiliation.name })
+            : say('talent.headNoAffiliation', { talent: t.name, title: t.title }),
           ...(matches[0] && topic ? [say('talent.expertiseHit', { topic, terms: matches[0].terms })] : []),
           ...(m?.passes ? [say('talent.meaning', { expertise: t.expertise.slice(0, 3), ...meaningParams(m) })] : []),
           say('talent.level', { level: t.level }),

@@ -3,10 +3,21 @@ import { ApiError, filenameFromDisposition, problemFromBody } from './apiError.t
 
 describe('problemFromBody', () => {
   it('keeps the problem+json title, detail and field errors', () => {
-    const body = JSON.stringify({ type: 'about:blank', title: '请求参数无效 Invalid input', status: 400, detail: 'invalid body', errors: [{ path: 'body.mode', message: 'Invalid option' }] });
+    const body = JSON.stringify({
+      type: 'about:blank',
+      title: '请求参数无效 Invalid input',
+      status: 400,
+      detail: 'invalid body',
+      errors: [{ path: 'body.mode', message: 'Invalid option' }],
+    });
     const e = problemFromBody(400, 'Bad Request', 'application/problem+json', body);
     expect(e).toBeInstanceOf(ApiError);
-    expect(e).toMatchObject({ status: 400, title: '请求参数无效 Invalid input', detail: 'invalid body', fieldErrors: [{ path: 'body.mode', message: 'Invalid option' }] });
+    expect(e).toMatchObject({
+      status: 400,
+      title: '请求参数无效 Invalid input',
+      detail: 'invalid body',
+      fieldErrors: [{ path: 'body.mode', message: 'Invalid option' }],
+    });
   });
 
   it('turns anything else into a titled error with the start of the body', () => {
@@ -20,7 +31,9 @@ describe('problemFromBody', () => {
 
 describe('filenameFromDisposition', () => {
   it('prefers the UTF-8 name, then the plain one, then the fallback', () => {
-    expect(filenameFromDisposition(`attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent('补链候选企业.csv')}`, 'x.csv')).toBe('补链候选企业.csv');
+    expect(filenameFromDisposition(`attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent('补链候选企业.csv')}`, 'x.csv')).toBe(
+      '补链候选企业.csv',
+    );
     expect(filenameFromDisposition('attachment; filename="export.xlsx"', 'x.xlsx')).toBe('export.xlsx');
     expect(filenameFromDisposition(null, 'x.csv')).toBe('x.csv');
   });

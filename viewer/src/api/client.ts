@@ -2,10 +2,36 @@ import { lang, t } from '../i18n/i18n.ts';
 import { ApiError, filenameFromDisposition, problemFromBody } from './apiError.ts';
 import { apiKey } from './apiKey.ts';
 import type {
-  AssignBody, ChainMap, ChainSummary, DemandPage, EntityDetail, GapReport, ListMatchesQuery, ListResourcesQuery, MatchPage, MatchRecord, MatchStats,
-  MatchTransitionBody, Neighbourhood, OfferPage, PairingRequestBody, PairingResponse, PartnerRequestBody, PartnerResult, RecordMatchBody, ResilienceReport,
-  ResourceAssignment, ResourceMatchBody, ResourceMatchResponse, ReviewDecisionBody, ReviewOutcome, ReviewPage, SearchResponse, TalentRequestBody,
-  TalentResponse, WhatIfResult,
+  AssignBody,
+  ChainMap,
+  ChainSummary,
+  DemandPage,
+  EntityDetail,
+  GapReport,
+  ListMatchesQuery,
+  ListResourcesQuery,
+  MatchPage,
+  MatchRecord,
+  MatchStats,
+  MatchTransitionBody,
+  Neighbourhood,
+  OfferPage,
+  PairingRequestBody,
+  PairingResponse,
+  PartnerRequestBody,
+  PartnerResult,
+  RecordMatchBody,
+  ResilienceReport,
+  ResourceAssignment,
+  ResourceMatchBody,
+  ResourceMatchResponse,
+  ReviewDecisionBody,
+  ReviewOutcome,
+  ReviewPage,
+  SearchResponse,
+  TalentRequestBody,
+  TalentResponse,
+  WhatIfResult,
 } from './types.ts';
 
 export { ApiError };
@@ -35,7 +61,11 @@ async function json<T>(url: string, init?: RequestInit): Promise<T> {
   }
 }
 
-const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
+const post = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+  body: JSON.stringify(body),
+});
 
 /**
  * A read of records that have private parts (a match's notes and owner, a record's editors): the
@@ -121,7 +151,8 @@ export const api = {
   assign: (body: AssignBody) => json<ResourceAssignment>(`${base}/match/resources/assign`, post(body)),
 
   matches: (query: ListMatchesQuery) => json<MatchPage>(`${base}/matches${queryString({ ...query })}`, privateRead()),
-  matchesFile: (query: ListMatchesQuery, format: 'csv' | 'xlsx') => file(`${base}/matches${queryString({ ...query, format })}`, privateRead(), `matches.${format}`),
+  matchesFile: (query: ListMatchesQuery, format: 'csv' | 'xlsx') =>
+    file(`${base}/matches${queryString({ ...query, format })}`, privateRead(), `matches.${format}`),
   matchStats: () => json<MatchStats>(`${base}/matches/stats`),
   recordMatch: (body: RecordMatchBody) => json<MatchRecord>(`${base}/matches`, write('POST', body)),
   updateMatch: (id: string, body: MatchTransitionBody) => json<MatchRecord>(`${base}/matches/${seg(id)}`, write('PATCH', body)),

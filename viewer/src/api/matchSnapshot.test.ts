@@ -15,7 +15,16 @@ const explanation = {
 
 describe('recording a match', () => {
   it('keeps the explanation within the contract’s limits instead of being refused', () => {
-    const body = recordBody({ kind: 'resource', subjectId: 'demand.1', subjectName: '需'.repeat(300), candidateId: 'offer.1', candidateName: '大型GMP原料药生产基地', score: 1.4, units: 0, explanation });
+    const body = recordBody({
+      kind: 'resource',
+      subjectId: 'demand.1',
+      subjectName: '需'.repeat(300),
+      candidateId: 'offer.1',
+      candidateName: '大型GMP原料药生产基地',
+      score: 1.4,
+      units: 0,
+      explanation,
+    });
     expect(body.score).toBe(1);
     expect(body.units).toBe(1);
     expect(body.chainId).toBeNull();

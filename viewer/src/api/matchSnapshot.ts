@@ -34,7 +34,11 @@ export function recordBody(input: RecordInput): RecordMatchBody {
     units: Math.max(1, Math.round(input.units ?? 1)),
     explanation: {
       signals: e.signals.slice(0, 30).map((s) => ({
-        signal: cut(s.signal, 40), value: unit(s.value), weight: unit(s.weight), contribution: unit(s.contribution), detail: cut(s.detail, 1000),
+        signal: cut(s.signal, 40),
+        value: unit(s.value),
+        weight: unit(s.weight),
+        contribution: unit(s.contribution),
+        detail: cut(s.detail, 1000),
         ...(s.detailParts?.length ? { detailParts: s.detailParts.slice(0, 8) } : {}),
       })),
       paths: e.paths.slice(0, 40).map((p) => ({

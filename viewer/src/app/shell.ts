@@ -19,12 +19,24 @@ export function createShell(root: HTMLElement, nav: NavItem[]) {
   const brand = el('a', { class: 'brand', href: '#/' });
   const subtitle = el('span', { class: 'subtitle' });
   const links = nav.map((item) => el('a', { href: item.href, 'data-section': item.section, class: 'nav-link' }));
-  const navigation = el('nav', { class: 'main-nav' }, el('ul', {}, links.map((a) => el('li', {}, a))));
+  const navigation = el(
+    'nav',
+    { class: 'main-nav' },
+    el(
+      'ul',
+      {},
+      links.map((a) => el('li', {}, a)),
+    ),
+  );
   const toggle = el('button', { type: 'button', class: 'btn lang-toggle', id: 'lang-toggle' });
   toggle.addEventListener('click', () => setLang(lang() === 'en' ? 'zh-CN' : 'en'));
   const main = el('main', { id: 'main', tabindex: -1 });
   const signIn = signInBox(); // who is signed in, on every page
-  root.replaceChildren(skip, el('header', { class: 'app-header' }, el('div', { class: 'brand-block' }, brand, subtitle), navigation, signIn.element, toggle), main);
+  root.replaceChildren(
+    skip,
+    el('header', { class: 'app-header' }, el('div', { class: 'brand-block' }, brand, subtitle), navigation, signIn.element, toggle),
+    main,
+  );
 
   let section: string | null = null;
   const relabel = () => {

@@ -55,7 +55,13 @@ export function segmentTooltip(s: MapSegment): HTMLElement {
     'div',
     { class: 'tip-segment' },
     el('p', { class: 'tip-title' }, segmentName(s)),
-    el('p', { class: 'tip-class' }, el('span', { class: `badge health-${s.class}` }, `${style.symbol} ${tData('class', s.class)}`), ' ', tData('stage', s.stage)),
+    el(
+      'p',
+      { class: 'tip-class' },
+      el('span', { class: `badge health-${s.class}` }, `${style.symbol} ${tData('class', s.class)}`),
+      ' ',
+      tData('stage', s.stage),
+    ),
     el(
       'table',
       {},
@@ -70,7 +76,13 @@ export function segmentTooltip(s: MapSegment): HTMLElement {
       row(t('metric.hhi'), fmtNumber(m.hhi, 3)),
       row(t('metric.partyCoverage'), fmtPercent(m.partyCoverage)),
     ),
-    s.reasons.length > 0 ? el('ul', { class: 'tip-reasons' }, s.reasons.map((r) => el('li', {}, tData('reason', r)))) : null,
+    s.reasons.length > 0
+      ? el(
+          'ul',
+          { class: 'tip-reasons' },
+          s.reasons.map((r) => el('li', {}, tData('reason', r))),
+        )
+      : null,
     el('p', { class: 'tip-hint' }, t('chain.tooltipHint')),
   );
 }
@@ -98,17 +110,33 @@ function drawLegend(svg: Selection<SVGSVGElement, unknown, null, undefined>, map
     const count = map.totals.byClass[cls] ?? 0;
     const item = legend.append('g').attr('class', `legend-item health-${cls}`).attr('transform', `translate(${x}, 0)`);
     item.append('title').text(t(`classLong.${cls}` as 'classLong.missing'));
-    item.append('rect').attr('width', 18).attr('height', 18).attr('rx', 3).attr('fill', `url(#${patternId(prefix, cls)})`).attr('stroke', style.colour).attr('stroke-width', 2).attr('stroke-dasharray', style.dash);
+    item
+      .append('rect')
+      .attr('width', 18)
+      .attr('height', 18)
+      .attr('rx', 3)
+      .attr('fill', `url(#${patternId(prefix, cls)})`)
+      .attr('stroke', style.colour)
+      .attr('stroke-width', 2)
+      .attr('stroke-dasharray', style.dash);
     const label = `${style.symbol} ${tData('class', cls)}`;
     item.append('text').attr('class', 'legend-text').attr('x', 24).attr('y', 14).text(label);
     const labelWidth = textWidth(label, 12) + 6;
-    item.append('text').attr('class', 'legend-count').attr('x', 24 + labelWidth).attr('y', 14).text(String(count));
+    item
+      .append('text')
+      .attr('class', 'legend-count')
+      .attr('x', 24 + labelWidth)
+      .attr('y', 14)
+      .text(String(count));
     x += 24 + labelWidth + textWidth(String(count), 12) + 22;
   }
   const flowText = t('chain.flowLegend');
   const noneText = t('chain.flowNone');
   const flowWidth = 42 + textWidth(flowText, 12) + 20 + 42 + textWidth(noneText, 12);
-  const flow = svg.append('g').attr('class', 'legend-flow').attr('transform', `translate(${Math.max(x + 24, width - 16 - flowWidth)}, 10)`);
+  const flow = svg
+    .append('g')
+    .attr('class', 'legend-flow')
+    .attr('transform', `translate(${Math.max(x + 24, width - 16 - flowWidth)}, 10)`);
   flow.append('path').attr('class', 'flow-sample').attr('d', 'M0,9 H34').attr('stroke-width', 10);
   flow.append('text').attr('class', 'legend-text').attr('x', 42).attr('y', 14).text(flowText);
   const none = flow.append('g').attr('transform', `translate(${42 + textWidth(flowText, 12) + 20}, 0)`);
@@ -120,20 +148,72 @@ function drawSegment(group: Selection<SVGGElement, unknown, null, undefined>, no
   const s = node.segment;
   const style = healthStyle(s.class);
   const { x, y, width, height } = node;
-  group.append('rect').attr('class', 'focus-ring').attr('x', x - 5).attr('y', y - 5).attr('width', width + 10).attr('height', height + 10).attr('rx', 9);
-  group.append('rect').attr('class', 'box').attr('x', x).attr('y', y).attr('width', width).attr('height', height).attr('rx', 6)
-    .attr('fill', style.tint).attr('stroke', style.colour).attr('stroke-width', 2).attr('stroke-dasharray', style.dash);
+  group
+    .append('rect')
+    .attr('class', 'focus-ring')
+    .attr('x', x - 5)
+    .attr('y', y - 5)
+    .attr('width', width + 10)
+    .attr('height', height + 10)
+    .attr('rx', 9);
+  group
+    .append('rect')
+    .attr('class', 'box')
+    .attr('x', x)
+    .attr('y', y)
+    .attr('width', width)
+    .attr('height', height)
+    .attr('rx', 6)
+    .attr('fill', style.tint)
+    .attr('stroke', style.colour)
+    .attr('stroke-width', 2)
+    .attr('stroke-dasharray', style.dash);
   // The textured strip carries the class for anyone who cannot tell the colours apart.
-  group.append('rect').attr('class', 'strip').attr('x', x + 1).attr('y', y + 1).attr('width', 12).attr('height', height - 2).attr('rx', 5)
+  group
+    .append('rect')
+    .attr('class', 'strip')
+    .attr('x', x + 1)
+    .attr('y', y + 1)
+    .attr('width', 12)
+    .attr('height', height - 2)
+    .attr('rx', 5)
     .attr('fill', `url(#${patternId(prefix, s.class)})`);
   const badge = `${style.symbol} ${tData('class', s.class)}`;
   const badgeWidth = Math.min(width - 24, textWidth(badge, 11) + 12);
-  group.append('rect').attr('class', 'badge').attr('x', x + 18).attr('y', y + 7).attr('width', badgeWidth).attr('height', 17).attr('rx', 8.5).attr('fill', style.colour);
-  group.append('text').attr('class', 'badge-text').attr('x', x + 23).attr('y', y + 19.5).attr('fill', style.ink).text(badge);
+  group
+    .append('rect')
+    .attr('class', 'badge')
+    .attr('x', x + 18)
+    .attr('y', y + 7)
+    .attr('width', badgeWidth)
+    .attr('height', 17)
+    .attr('rx', 8.5)
+    .attr('fill', style.colour);
+  group
+    .append('text')
+    .attr('class', 'badge-text')
+    .attr('x', x + 23)
+    .attr('y', y + 19.5)
+    .attr('fill', style.ink)
+    .text(badge);
   const lines = wrapLabel(segmentName(s), width - 26, nameFont, 2);
-  const name = group.append('text').attr('class', 'name').attr('x', x + 18).attr('y', y + 41);
-  lines.forEach((line, i) => name.append('tspan').attr('x', x + 18).attr('dy', i === 0 ? 0 : 16).text(line));
-  group.append('text').attr('class', 'figures').attr('x', x + 18).attr('y', y + height - 9)
+  const name = group
+    .append('text')
+    .attr('class', 'name')
+    .attr('x', x + 18)
+    .attr('y', y + 41);
+  lines.forEach((line, i) =>
+    name
+      .append('tspan')
+      .attr('x', x + 18)
+      .attr('dy', i === 0 ? 0 : 16)
+      .text(line),
+  );
+  group
+    .append('text')
+    .attr('class', 'figures')
+    .attr('x', x + 18)
+    .attr('y', y + height - 9)
     .text(t('chain.boxFigures', { n: s.metrics.localFirmCount, capacity: fmtYi(s.metrics.localCapacity) }));
 }
 
@@ -146,10 +226,23 @@ export function drawChainMap(container: HTMLElement, map: ChainMap, options: Cha
   const layout = layoutChainMap<MapSegment, MapFeed>(map.segments, map.feeds, { width, top: legendHeight + 60, boxHeight: 84, rowGap: 16 });
   const names = new Map(map.segments.map((s) => [s.segmentId, segmentName(s)]));
 
-  const svg = select(container).append('svg').attr('xmlns', svgNS).attr('class', 'chain-map').attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
-    .attr('width', layout.width).attr('height', layout.height).attr('role', 'group').attr('aria-labelledby', 'chain-map-title chain-map-desc');
-  svg.append('title').attr('id', 'chain-map-title').text(t('chain.mapTitle', { chain: segmentName(map.chain) }));
-  svg.append('desc').attr('id', 'chain-map-desc').text(`${t('chain.mapDescription')} ${t('chain.openHint')}`);
+  const svg = select(container)
+    .append('svg')
+    .attr('xmlns', svgNS)
+    .attr('class', 'chain-map')
+    .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
+    .attr('width', layout.width)
+    .attr('height', layout.height)
+    .attr('role', 'group')
+    .attr('aria-labelledby', 'chain-map-title chain-map-desc');
+  svg
+    .append('title')
+    .attr('id', 'chain-map-title')
+    .text(t('chain.mapTitle', { chain: segmentName(map.chain) }));
+  svg
+    .append('desc')
+    .attr('id', 'chain-map-desc')
+    .text(`${t('chain.mapDescription')} ${t('chain.openHint')}`);
   svg.append('style').text(inlineStyle);
   svg.append('rect').attr('width', layout.width).attr('height', layout.height).attr('fill', '#ffffff');
   addPatterns(svg.append('defs'));
@@ -157,16 +250,38 @@ export function drawChainMap(container: HTMLElement, map: ChainMap, options: Cha
 
   const bands = svg.append('g').attr('class', 'bands').attr('aria-hidden', 'true');
   layout.bands.forEach((b, i) => {
-    bands.append('rect').attr('class', `band${i % 2 ? ' alt' : ''}`).attr('x', b.x0 + 2).attr('y', legendHeight + 12).attr('width', b.x1 - b.x0 - 4).attr('height', layout.height - legendHeight - 16).attr('rx', 8);
-    bands.append('text').attr('class', 'band-label').attr('x', (b.x0 + b.x1) / 2).attr('y', legendHeight + 34).attr('text-anchor', 'middle').text(tData('stage', b.stage));
+    bands
+      .append('rect')
+      .attr('class', `band${i % 2 ? ' alt' : ''}`)
+      .attr('x', b.x0 + 2)
+      .attr('y', legendHeight + 12)
+      .attr('width', b.x1 - b.x0 - 4)
+      .attr('height', layout.height - legendHeight - 16)
+      .attr('rx', 8);
+    bands
+      .append('text')
+      .attr('class', 'band-label')
+      .attr('x', (b.x0 + b.x1) / 2)
+      .attr('y', legendHeight + 34)
+      .attr('text-anchor', 'middle')
+      .text(tData('stage', b.stage));
   });
 
   const flows = svg.append('g').attr('class', 'flows');
-  const flowPaths = flows.selectAll('path').data(layout.flows).join('path')
+  const flowPaths = flows
+    .selectAll('path')
+    .data(layout.flows)
+    .join('path')
     .attr('class', (f) => `flow${f.feed.localDemand > 0 ? '' : ' none'}`)
-    .attr('d', (f) => f.path).attr('stroke-width', (f) => f.width)
-    .attr('data-from', (f) => f.feed.from).attr('data-to', (f) => f.feed.to);
-  flowPaths.append('title').text((f) => t('chain.flowTitle', { from: names.get(f.feed.from) ?? f.feed.from, to: names.get(f.feed.to) ?? f.feed.to, demand: fmtYi(f.feed.localDemand) }));
+    .attr('d', (f) => f.path)
+    .attr('stroke-width', (f) => f.width)
+    .attr('data-from', (f) => f.feed.from)
+    .attr('data-to', (f) => f.feed.to);
+  flowPaths
+    .append('title')
+    .text((f) =>
+      t('chain.flowTitle', { from: names.get(f.feed.from) ?? f.feed.from, to: names.get(f.feed.to) ?? f.feed.to, demand: fmtYi(f.feed.localDemand) }),
+    );
 
   const focusOn = (id: string | null) => {
     svg.classed('focusing', id !== null);
@@ -178,9 +293,16 @@ export function drawChainMap(container: HTMLElement, map: ChainMap, options: Cha
   const ordered = [...layout.nodes].sort((a, b) => a.column - b.column || a.row - b.row);
   for (const node of ordered) {
     const s = node.segment;
-    const g = segments.append('g').attr('class', healthClassNames(s.class)).attr('tabindex', 0).attr('role', 'button')
+    const g = segments
+      .append('g')
+      .attr('class', healthClassNames(s.class))
+      .attr('tabindex', 0)
+      .attr('role', 'button')
       .attr('data-segment-id', s.segmentId)
-      .attr('aria-label', t('chain.segmentAria', { name: segmentName(s), class: tData('class', s.class), count: s.metrics.localFirmCount, score: priorityText(s) }));
+      .attr(
+        'aria-label',
+        t('chain.segmentAria', { name: segmentName(s), class: tData('class', s.class), count: s.metrics.localFirmCount, score: priorityText(s) }),
+      );
     drawSegment(g, node);
     const element = g.node()!;
     const show = (anchor: { x: number; y: number }) => {

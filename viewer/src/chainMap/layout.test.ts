@@ -26,7 +26,12 @@ describe('layoutChainMap', () => {
   const node = (id: string) => layout.nodes.find((n) => n.segment.segmentId === id)!;
 
   it('makes one column per (stage, order), upstream to downstream', () => {
-    expect(layout.columns.map((c) => [c.stage, c.order])).toEqual([['upstream', 1], ['upstream', 2], ['midstream', 3], ['downstream', 4]]);
+    expect(layout.columns.map((c) => [c.stage, c.order])).toEqual([
+      ['upstream', 1],
+      ['upstream', 2],
+      ['midstream', 3],
+      ['downstream', 4],
+    ]);
     expect(layout.columns.map((c) => c.x)).toEqual([20, 260, 500, 740]);
   });
 
@@ -55,7 +60,10 @@ describe('layoutChainMap', () => {
 
   it('orders a column by what feeds it, so flows cross less', () => {
     // d is fed by b and c (lower), e by c only; f is fed by nothing and goes last
-    const order = layout.nodes.filter((n) => n.column === 2).sort((p, q) => p.row - q.row).map((n) => n.segment.segmentId);
+    const order = layout.nodes
+      .filter((n) => n.column === 2)
+      .sort((p, q) => p.row - q.row)
+      .map((n) => n.segment.segmentId);
     expect(order[order.length - 1]).toBe('f');
   });
 
@@ -115,11 +123,17 @@ describe('flowWidthScale', () => {
 
 describe('columnKeys', () => {
   it('keeps a stage contiguous even when two stages share an order', () => {
-    expect(columnKeys([
-      { segmentId: 'm', stage: 'midstream', order: 2 },
-      { segmentId: 'u', stage: 'upstream', order: 2 },
-      { segmentId: 'u1', stage: 'upstream', order: 1 },
-    ])).toEqual([{ stage: 'upstream', order: 1 }, { stage: 'upstream', order: 2 }, { stage: 'midstream', order: 2 }]);
+    expect(
+      columnKeys([
+        { segmentId: 'm', stage: 'midstream', order: 2 },
+        { segmentId: 'u', stage: 'upstream', order: 2 },
+        { segmentId: 'u1', stage: 'upstream', order: 1 },
+      ]),
+    ).toEqual([
+      { stage: 'upstream', order: 1 },
+      { stage: 'upstream', order: 2 },
+      { stage: 'midstream', order: 2 },
+    ]);
   });
 });
 

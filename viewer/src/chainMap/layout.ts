@@ -30,7 +30,14 @@ export interface LayoutOptions {
 }
 
 export const defaultLayoutOptions: LayoutOptions = {
-  width: 1200, top: 96, padding: 16, boxHeight: 74, maxBoxWidth: 200, rowGap: 18, minGutter: 34, flowWidth: [1.5, 16],
+  width: 1200,
+  top: 96,
+  padding: 16,
+  boxHeight: 74,
+  maxBoxWidth: 200,
+  rowGap: 18,
+  minGutter: 34,
+  flowWidth: [1.5, 16],
 };
 
 export interface ColumnBox {

@@ -49,11 +49,14 @@ export function createControls(state: ExploreState, actions: ControlActions) {
     state.limit = Number(limitSelect.value) || 150;
   });
 
-  const toolbar = el('div', { class: 'graph-toolbar' },
+  const toolbar = el(
+    'div',
+    { class: 'graph-toolbar' },
     el('div', { class: 'field-inline' }, depthLabel, depthSelect),
     el('div', { class: 'field-inline' }, limitLabel, limitSelect),
     el('div', { class: 'btn-group', role: 'group' }, zoomIn, zoomOut, zoomFit),
-    el('div', { class: 'toolbar-end' }, clearButton, pngButton, svgButton));
+    el('div', { class: 'toolbar-end' }, clearButton, pngButton, svgButton),
+  );
 
   const setHidden = (label: string, shown: boolean) => {
     state.hidden = new Set(state.hidden);
@@ -67,33 +70,76 @@ export function createControls(state: ExploreState, actions: ControlActions) {
     const counts = labelCounts(state.graph);
     filter.hidden = counts.length === 0;
     if (counts.length === 0) return filter.replaceChildren();
-    const showAll = el('button', { type: 'button', class: 'btn small', onclick: () => {
-      state.hidden = new Set();
-      actions.filtered();
-    } }, t('explore.showAll'));
-    filter.replaceChildren(el('legend', { class: 'label' }, t('explore.filter')),
-      el('div', { class: 'filter-items' }, counts.map(({ label, count }) => {
-        const box = el('input', { type: 'checkbox', value: label, checked: !state.hidden.has(label), 'data-label': label });
-        box.addEventListener('change', () => setHidden(label, box.checked));
-        return el('label', { class: 'check filter-item' }, box, dot(label), `${tData('node', label)} `, el('span', { class: 'muted' }, String(count)));
-      }), state.hidden.size > 0 ? showAll : null));
+    const showAll = el(
+      'button',
+      {
+        type: 'button',
+        class: 'btn small',
+        onclick: () => {
+          state.hidden = new Set();
+          actions.filtered();
+        },
+      },
+      t('explore.showAll'),
+    );
+    filter.replaceChildren(
+      el('legend', { class: 'label' }, t('explore.filter')),
+      el(
+        'div',
+        { class: 'filter-items' },
+        counts.map(({ label, count }) => {
+          const box = el('input', { type: 'checkbox', value: label, checked: !state.hidden.has(label), 'data-label': label });
+          box.addEventListener('change', () => setHidden(label, box.checked));
+          return el('label', { class: 'check filter-item' }, box, dot(label), `${tData('node', label)} `, el('span', { class: 'muted' }, String(count)));
+        }),
+        state.hidden.size > 0 ? showAll : null,
+      ),
+    );
   };
 
   const renderNodeList = (nodes: DrawNode[] = listed) => {
     listed = nodes;
     const items = nodeList.open
-      ? el('ul', { class: 'node-items' }, nodes.slice(0, nodeListCap).map((n) => el('li', {},
-        el('button', { type: 'button', class: `node-item${n.id === state.selected ? ' selected' : ''}`, 'data-id': n.id, 'aria-pressed': String(n.id === state.selected), onclick: () => actions.pick(n.id) },
-          dot(n.label), n.name, demoBadge(n.demo), n.pinned ? el('span', { class: 'muted' }, ` · ${t('explore.state.pinned')}`) : null))))
+      ? el(
+          'ul',
+          { class: 'node-items' },
+          nodes.slice(0, nodeListCap).map((n) =>
+            el(
+              'li',
+              {},
+              el(
+                'button',
+                {
+                  type: 'button',
+                  class: `node-item${n.id === state.selected ? ' selected' : ''}`,
+                  'data-id': n.id,
+                  'aria-pressed': String(n.id === state.selected),
+                  onclick: () => actions.pick(n.id),
+                },
+                dot(n.label),
+                n.name,
+                demoBadge(n.demo),
+                n.pinned ? el('span', { class: 'muted' }, ` · ${t('explore.state.pinned')}`) : null,
+              ),
+            ),
+          ),
+        )
       : '';
-    nodeList.replaceChildren(el('summary', {}, t('explore.nodeList', { n: nodes.length })), items,
-      nodes.length > nodeListCap && nodeList.open ? el('p', { class: 'muted' }, t('explore.nodeListCap', { n: nodeListCap })) : '');
+    nodeList.replaceChildren(
+      el('summary', {}, t('explore.nodeList', { n: nodes.length })),
+      items,
+      nodes.length > nodeListCap && nodeList.open ? el('p', { class: 'muted' }, t('explore.nodeListCap', { n: nodeListCap })) : '',
+    );
     nodeList.hidden = nodes.length === 0;
   };
   nodeList.addEventListener('toggle', () => renderNodeList());
 
   return {
-    toolbar, filter, nodeList, renderFilter, renderNodeList,
+    toolbar,
+    filter,
+    nodeList,
+    renderFilter,
+    renderNodeList,
     /** Buttons that need a graph are disabled without one. */
     enable(hasGraph: boolean) {
       for (const b of [zoomIn, zoomOut, zoomFit, clearButton, pngButton, svgButton]) b.disabled = !hasGraph;
@@ -105,7 +151,10 @@ export function createControls(state: ExploreState, actions: ControlActions) {
       limitLabel.textContent = t('explore.limit');
       limitSelect.replaceChildren(...exploreLimits.map((l) => el('option', { value: l }, String(l))));
       limitSelect.value = String(state.limit);
-      for (const [button, key] of [[zoomIn, 'explore.zoomIn'], [zoomOut, 'explore.zoomOut']] as const) {
+      for (const [button, key] of [
+        [zoomIn, 'explore.zoomIn'],
+        [zoomOut, 'explore.zoomOut'],
+      ] as const) {
         button.setAttribute('aria-label', t(key));
         button.title = t(key);
       }

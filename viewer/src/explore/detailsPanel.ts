@@ -40,7 +40,12 @@ export const relationWords = (key: string) => key.replace(/[A-Z][A-Z_]+/, (type)
 /** A label as a coloured dot with its letter and its name, as in the picture. */
 export function labelBadge(label: string): HTMLElement {
   const look = lookOf(label);
-  return el('span', { class: 'label-badge' }, el('span', { class: 'node-dot', style: `background:${look.colour}`, 'aria-hidden': 'true' }, look.letter), tData('node', label));
+  return el(
+    'span',
+    { class: 'label-badge' },
+    el('span', { class: 'node-dot', style: `background:${look.colour}`, 'aria-hidden': 'true' }, look.letter),
+    tData('node', label),
+  );
 }
 
 /** The relationships drawn at a node, by type and direction ("SUPPLIES →", "← MAKES"), most first: what the picture says, in words. */
@@ -59,7 +64,10 @@ function onwardLinks(d: EntityDetail): HTMLElement[] {
   const id = encodeURIComponent(d.id);
   const name = encodeURIComponent(d.name);
   if (d.label === 'Enterprise') {
-    return [el('a', { href: `#/pairing?enterpriseId=${id}&name=${name}` }, t('explore.toPairing')), el('a', { href: `#/pairing?tab=talent&enterpriseId=${id}&name=${name}` }, t('explore.toTalent'))];
+    return [
+      el('a', { href: `#/pairing?enterpriseId=${id}&name=${name}` }, t('explore.toPairing')),
+      el('a', { href: `#/pairing?tab=talent&enterpriseId=${id}&name=${name}` }, t('explore.toTalent')),
+    ];
   }
   if (d.label === 'ResearchUnit') return [el('a', { href: `#/pairing?researchUnitId=${id}&name=${name}` }, t('explore.toPairing'))];
   if (d.label === 'Demand') return [el('a', { href: `#/resources?demand=${id}` }, t('explore.toResources'))];
@@ -73,31 +81,77 @@ function entityArticle(state: ExploreState, d: EntityDetail, drawn: Drawn, actio
   const { graph } = state;
   const isPinned = state.pinned.has(d.id);
   const inGraph = graph.nodes.has(d.id);
-  const expandButton = el('button', { type: 'button', class: 'btn primary', 'data-action': 'expand', disabled: !inGraph || Boolean(state.loading), onclick: () => actions.expand(d.id) },
-    graph.expanded.has(d.id) ? t('explore.expandAgain') : t('explore.expand'));
-  const pinButton = el('button', { type: 'button', class: 'btn', 'data-action': 'pin', 'aria-pressed': String(isPinned), disabled: !inGraph, onclick: () => actions.setPinned(d.id, !isPinned) },
-    isPinned ? t('explore.unpin') : t('explore.pin'));
-  const recentre = el('button', { type: 'button', class: 'btn', 'data-action': 'recentre', disabled: graph.root === d.id, onclick: () => actions.recentre(d.id) }, t('explore.recentre'));
+  const expandButton = el(
+    'button',
+    { type: 'button', class: 'btn primary', 'data-action': 'expand', disabled: !inGraph || Boolean(state.loading), onclick: () => actions.expand(d.id) },
+    graph.expanded.has(d.id) ? t('explore.expandAgain') : t('explore.expand'),
+  );
+  const pinButton = el(
+    'button',
+    {
+      type: 'button',
+      class: 'btn',
+      'data-action': 'pin',
+      'aria-pressed': String(isPinned),
+      disabled: !inGraph,
+      onclick: () => actions.setPinned(d.id, !isPinned),
+    },
+    isPinned ? t('explore.unpin') : t('explore.pin'),
+  );
+  const recentre = el(
+    'button',
+    { type: 'button', class: 'btn', 'data-action': 'recentre', disabled: graph.root === d.id, onclick: () => actions.recentre(d.id) },
+    t('explore.recentre'),
+  );
   const at = drawn.indexOf.get(d.id);
   const relations = relationCounts(drawn.links, at);
   const loadedDegree = relations.reduce((n, [, count]) => n + count, 0);
   const links = onwardLinks(d);
-  const props = Object.entries(d.properties).filter(([k]) => k !== 'name' && k !== 'id').sort(([a], [b]) => a.localeCompare(b));
-  return el('article', { class: 'entity-detail', 'aria-labelledby': 'ex-detail-name' },
+  const props = Object.entries(d.properties)
+    .filter(([k]) => k !== 'name' && k !== 'id')
+    .sort(([a], [b]) => a.localeCompare(b));
+  return el(
+    'article',
+    { class: 'entity-detail', 'aria-labelledby': 'ex-detail-name' },
     el('h3', { id: 'ex-detail-name', class: 'entity-name' }, d.name),
     el('p', {}, labelBadge(d.label), demoBadge(d.demo), isPinned ? el('span', { class: 'chip' }, t('explore.state.pinned')) : null),
     d.demo ? el('p', { class: 'note demo-note' }, t('demo.title')) : null,
-    el('dl', { class: 'figures two' },
+    el(
+      'dl',
+      { class: 'figures two' },
       el('div', { class: 'figure wide' }, el('dt', {}, t('explore.id')), el('dd', { class: 'mono' }, d.id)),
-      el('div', { class: 'figure' }, el('dt', {}, t('explore.degree')), el('dd', {}, t('explore.degreeValue', { all: d.degree, loaded: loadedDegree })))),
+      el('div', { class: 'figure' }, el('dt', {}, t('explore.degree')), el('dd', {}, t('explore.degreeValue', { all: d.degree, loaded: loadedDegree }))),
+    ),
     graph.truncated.has(d.id) ? el('p', { class: 'note' }, t('explore.truncatedShort')) : null,
     el('div', { class: 'detail-actions' }, expandButton, pinButton, recentre),
-    links.length > 0 ? el('p', { class: 'detail-links' }, links.flatMap((a, i) => (i > 0 ? [' · ', a] : [a]))) : null,
+    links.length > 0
+      ? el(
+          'p',
+          { class: 'detail-links' },
+          links.flatMap((a, i) => (i > 0 ? [' · ', a] : [a])),
+        )
+      : null,
     relations.length > 0 ? el('h4', {}, t('explore.relations')) : null,
-    relations.length > 0 ? el('ul', { class: 'chips relations' }, relations.map(([k, n]) => el('li', { class: 'chip' }, `${relationWords(k)} ${n}`))) : null,
+    relations.length > 0
+      ? el(
+          'ul',
+          { class: 'chips relations' },
+          relations.map(([k, n]) => el('li', { class: 'chip' }, `${relationWords(k)} ${n}`)),
+        )
+      : null,
     el('h4', {}, t('explore.properties')),
-    props.length === 0 ? el('p', { class: 'muted' }, t('metric.none')) : el('table', { class: 'table props' },
-      el('tbody', {}, props.map(([k, v]) => el('tr', {}, el('th', { scope: 'row' }, tData('prop', k)), el('td', {}, propertyValue(d.label, k, v)))))));
+    props.length === 0
+      ? el('p', { class: 'muted' }, t('metric.none'))
+      : el(
+          'table',
+          { class: 'table props' },
+          el(
+            'tbody',
+            {},
+            props.map(([k, v]) => el('tr', {}, el('th', { scope: 'row' }, tData('prop', k)), el('td', {}, propertyValue(d.label, k, v)))),
+          ),
+        ),
+  );
 }
 
 /** The details panel's content: a note on the synthetic graph, a hint to pick a node, or the selected entity. */

@@ -20,8 +20,18 @@ const node = (id: string, label = 'Enterprise', demo = false) => ({ id, label, n
 const rel = (from: string, to: string, type = 'SUPPLIES') => ({ type, from, to });
 
 describe('merging neighbourhoods', () => {
-  const first = { center: node('a'), nodes: [node('a'), node('b', 'Product'), node('c')], relationships: [rel('a', 'b', 'MAKES'), rel('c', 'a')], truncated: false };
-  const second = { center: node('c'), nodes: [node('c'), node('a'), node('d', 'Talent')], relationships: [rel('c', 'a'), rel('d', 'c', 'AFFILIATED_WITH'), rel('d', 'zz', 'GHOST')], truncated: true };
+  const first = {
+    center: node('a'),
+    nodes: [node('a'), node('b', 'Product'), node('c')],
+    relationships: [rel('a', 'b', 'MAKES'), rel('c', 'a')],
+    truncated: false,
+  };
+  const second = {
+    center: node('c'),
+    nodes: [node('c'), node('a'), node('d', 'Talent')],
+    relationships: [rel('c', 'a'), rel('d', 'c', 'AFFILIATED_WITH'), rel('d', 'zz', 'GHOST')],
+    truncated: true,
+  };
 
   it('adds nodes and relationships once, keeps the first centre as root and marks what was expanded', () => {
     const one = mergeNeighbourhood(emptyGraph(), first);
@@ -85,7 +95,11 @@ describe('label filtering', () => {
   }).graph;
 
   it('counts labels, most first', () => {
-    expect(labelCounts(g)).toEqual([{ label: 'Product', count: 2 }, { label: 'Enterprise', count: 1 }, { label: 'Talent', count: 1 }]);
+    expect(labelCounts(g)).toEqual([
+      { label: 'Product', count: 2 },
+      { label: 'Enterprise', count: 1 },
+      { label: 'Talent', count: 1 },
+    ]);
   });
 
   it('hides the nodes of hidden labels and every link touching them', () => {
@@ -124,10 +138,17 @@ describe('renderer and layout host', () => {
 describe('search result groups', () => {
   const hit = (id: string, type: string) => ({ id, type, name: id, description: '', score: 1, highlight: [], demo: false, matchedByMeaning: false });
   it('appends a further page to the groups of the same type, new types last, without repeats', () => {
-    const merged = mergeGroups([{ type: 'Enterprise', items: [hit('e1', 'Enterprise')] }], [
-      { type: 'Product', items: [hit('p1', 'Product')] }, { type: 'Enterprise', items: [hit('e1', 'Enterprise'), hit('e2', 'Enterprise')] },
+    const merged = mergeGroups(
+      [{ type: 'Enterprise', items: [hit('e1', 'Enterprise')] }],
+      [
+        { type: 'Product', items: [hit('p1', 'Product')] },
+        { type: 'Enterprise', items: [hit('e1', 'Enterprise'), hit('e2', 'Enterprise')] },
+      ],
+    );
+    expect(merged.map((g) => [g.type, g.items.map((i) => i.id)])).toEqual([
+      ['Enterprise', ['e1', 'e2']],
+      ['Product', ['p1']],
     ]);
-    expect(merged.map((g) => [g.type, g.items.map((i) => i.id)])).toEqual([['Enterprise', ['e1', 'e2']], ['Product', ['p1']]]);
   });
 });
 
@@ -157,7 +178,11 @@ describe('the force layout step (the Web Worker runs this)', () => {
     for (let tick = 0; tick < 30; tick++) positions = stepLayout(state, 1, positions);
     expect(positions).toHaveLength(10_000);
     expect(positions.every((v) => Number.isFinite(v))).toBe(true);
-    const box = graphBounds(spec.nodes.map((_, index) => ({ index })), positions, 0)!;
+    const box = graphBounds(
+      spec.nodes.map((_, index) => ({ index })),
+      positions,
+      0,
+    )!;
     expect(box.width).toBeGreaterThan(100);
     expect(box.height).toBeGreaterThan(100);
     expect(state.simulation.alpha()).toBeLessThan(1);
@@ -182,7 +207,16 @@ describe('the force layout step (the Web Worker runs this)', () => {
   });
 
   it('keeps the positions it is given for nodes already laid out', () => {
-    const state = createLayout({ nodes: [{ id: 'a', x: 10, y: 20 }, { id: 'b' }], links: [{ source: 0, target: 1 }, { source: 0, target: 9 }] }, 0);
+    const state = createLayout(
+      {
+        nodes: [{ id: 'a', x: 10, y: 20 }, { id: 'b' }],
+        links: [
+          { source: 0, target: 1 },
+          { source: 0, target: 9 },
+        ],
+      },
+      0,
+    );
     const p = stepLayout(state, 0);
     expect([p[0], p[1]]).toEqual([10, 20]);
   });

@@ -8,7 +8,11 @@ const node = (id: string, label = 'Enterprise') => ({ id, label, name: `名${id}
 const hood = {
   center: node('a'),
   nodes: [node('a'), node('b', 'Product'), node('c'), node('d', 'Talent')],
-  relationships: [{ type: 'MAKES', from: 'a', to: 'b' }, { type: 'SUPPLIES', from: 'c', to: 'a' }, { type: 'AFFILIATED_WITH', from: 'd', to: 'c' }],
+  relationships: [
+    { type: 'MAKES', from: 'a', to: 'b' },
+    { type: 'SUPPLIES', from: 'c', to: 'a' },
+    { type: 'AFFILIATED_WITH', from: 'd', to: 'c' },
+  ],
   truncated: false,
 };
 const loaded = () => {
@@ -71,8 +75,16 @@ describe('explore state', () => {
   });
 
   it('counts the drawn relationships at a node by type and direction', () => {
-    const links = [{ key: '1', type: 'SUPPLIES', source: 0, target: 1 }, { key: '2', type: 'SUPPLIES', source: 0, target: 2 }, { key: '3', type: 'MAKES', source: 3, target: 0 }, { key: '4', type: 'X', source: 1, target: 2 }];
-    expect(relationCounts(links, 0)).toEqual([['SUPPLIES →', 2], ['← MAKES', 1]]);
+    const links = [
+      { key: '1', type: 'SUPPLIES', source: 0, target: 1 },
+      { key: '2', type: 'SUPPLIES', source: 0, target: 2 },
+      { key: '3', type: 'MAKES', source: 3, target: 0 },
+      { key: '4', type: 'X', source: 1, target: 2 },
+    ];
+    expect(relationCounts(links, 0)).toEqual([
+      ['SUPPLIES →', 2],
+      ['← MAKES', 1],
+    ]);
     expect(relationCounts(links, undefined)).toEqual([]);
   });
 });
@@ -91,7 +103,11 @@ describe('layout seed', () => {
       expect(r).toBeGreaterThanOrEqual(24);
       expect(r).toBeLessThan(40);
     }
-    expect(seed.spec.links).toEqual([{ source: 0, target: 1 }, { source: 2, target: 0 }, { source: 3, target: 2 }]);
+    expect(seed.spec.links).toEqual([
+      { source: 0, target: 1 },
+      { source: 2, target: 0 },
+      { source: 3, target: 2 },
+    ]);
     expect([...seed.positions.slice(0, 4)]).toEqual([100, 50, -20, 7]);
   });
 });

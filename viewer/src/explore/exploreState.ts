@@ -38,9 +38,20 @@ export interface ExploreState {
 
 export function createExploreState(query: URLSearchParams): ExploreState {
   return {
-    q: query.get('q') ?? '', types: query.get('types') ?? '', search: null, groups: [],
-    graph: emptyGraph(), hidden: new Set(), pinned: new Set(), selected: null, detail: null,
-    depth: 1, limit: defaultLimit, synthetic: 0, loading: null, generation: 0,
+    q: query.get('q') ?? '',
+    types: query.get('types') ?? '',
+    search: null,
+    groups: [],
+    graph: emptyGraph(),
+    hidden: new Set(),
+    pinned: new Set(),
+    selected: null,
+    detail: null,
+    depth: 1,
+    limit: defaultLimit,
+    synthetic: 0,
+    loading: null,
+    generation: 0,
   };
 }
 
@@ -80,15 +91,25 @@ export function syntheticWanted(query: URLSearchParams): number {
  * What the renderers draw: the visible nodes (root first, then expanded ones, then by label and
  * name, so the node list reads in a stable order) with their layout index and state, and the links.
  */
-export function drawData(state: Pick<ExploreState, 'graph' | 'hidden' | 'pinned'>, indexOf: ReadonlyMap<string, number>): { nodes: DrawNode[]; links: DrawLink[] } {
+export function drawData(
+  state: Pick<ExploreState, 'graph' | 'hidden' | 'pinned'>,
+  indexOf: ReadonlyMap<string, number>,
+): { nodes: DrawNode[]; links: DrawLink[] } {
   const { graph } = state;
   const visible = visibleGraph(graph, state.hidden);
   const rank = (id: string) => (id === graph.root ? 0 : graph.expanded.has(id) ? 1 : 2);
   visible.nodes.sort((a, b) => rank(a.id) - rank(b.id) || a.label.localeCompare(b.label) || a.name.localeCompare(b.name, 'zh-CN'));
   return {
     nodes: visible.nodes.map((n) => ({
-      id: n.id, label: n.label, name: n.name, demo: n.demo, index: indexOf.get(n.id)!, root: n.id === graph.root,
-      expanded: graph.expanded.has(n.id), pinned: state.pinned.has(n.id), truncated: graph.truncated.has(n.id),
+      id: n.id,
+      label: n.label,
+      name: n.name,
+      demo: n.demo,
+      index: indexOf.get(n.id)!,
+      root: n.id === graph.root,
+      expanded: graph.expanded.has(n.id),
+      pinned: state.pinned.has(n.id),
+      truncated: graph.truncated.has(n.id),
     })),
     links: visible.links.map((l) => ({ key: l.key, type: l.type, source: indexOf.get(l.source)!, target: indexOf.get(l.target)! })),
   };
@@ -96,5 +117,5 @@ export function drawData(state: Pick<ExploreState, 'graph' | 'hidden' | 'pinned'
 
 /** The name of the opened node, or null. */
 export function rootName(state: Pick<ExploreState, 'graph'>): string | null {
-  return state.graph.root ? state.graph.nodes.get(state.graph.root)?.name ?? null : null;
+  return state.graph.root ? (state.graph.nodes.get(state.graph.root)?.name ?? null) : null;
 }

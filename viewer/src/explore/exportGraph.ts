@@ -13,7 +13,13 @@ export function exportFileName(state: Pick<ExploreState, 'synthetic' | 'graph'>)
  * Saves the whole loaded picture (not just what is in view) as PNG or SVG. A PNG is rasterised in the
  * page and can fail (a huge canvas); the failure is handed back to be shown.
  */
-export function exportGraph(format: 'png' | 'svg', state: ExploreState, drawn: { nodes: DrawNode[]; links: DrawLink[]; positions: Float32Array }, aria: string, failed: (error: unknown) => void): void {
+export function exportGraph(
+  format: 'png' | 'svg',
+  state: ExploreState,
+  drawn: { nodes: DrawNode[]; links: DrawLink[]; positions: Float32Array },
+  aria: string,
+  failed: (error: unknown) => void,
+): void {
   const svg = graphSvg(drawn.nodes, drawn.links, drawn.positions, aria);
   if (format === 'svg') exportSvg(svg, exportFileName(state));
   else void exportPng(svg, exportFileName(state)).catch(failed);

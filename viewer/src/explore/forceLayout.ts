@@ -1,4 +1,14 @@
-import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type Simulation, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3';
+import {
+  forceCollide,
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type Simulation,
+  type SimulationLinkDatum,
+  type SimulationNodeDatum,
+} from 'd3';
 
 /**
  * The force layout as a pure step function over plain data, shared by the main thread (small graphs)
@@ -47,7 +57,13 @@ export function createLayout(spec: LayoutSpec, alpha = 1): LayoutState {
   const reach = (l: Link) => Math.sqrt(Math.max(degree[(l.source as Node).index!], degree[(l.target as Node).index!]));
   const simulation = forceSimulation<Node, Link>(nodes)
     .force('link', forceLink<Node, Link>(links).distance(large ? 26 : (l) => 50 + 12 * reach(l)))
-    .force('charge', forceManyBody<Node>().strength(large ? -22 : -300).theta(large ? 1.2 : 0.9).distanceMax(large ? 260 : 900))
+    .force(
+      'charge',
+      forceManyBody<Node>()
+        .strength(large ? -22 : -300)
+        .theta(large ? 1.2 : 0.9)
+        .distanceMax(large ? 260 : 900),
+    )
     .force('x', forceX<Node>(0).strength(large ? 0.04 : 0.05))
     .force('y', forceY<Node>(0).strength(large ? 0.04 : 0.05))
     .alpha(alpha)

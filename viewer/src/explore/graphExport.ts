@@ -3,7 +3,11 @@ import { displayName, graphFont, lookOf, nodeRadius, nodeTitle, type DrawLink, t
 const svgNs = 'http://www.w3.org/2000/svg';
 
 /** The bounds of the drawn nodes, with room for labels; null when nothing is drawn. */
-export function graphBounds(nodes: readonly Pick<DrawNode, 'index'>[], positions: Float32Array, pad = 40): { x: number; y: number; width: number; height: number } | null {
+export function graphBounds(
+  nodes: readonly Pick<DrawNode, 'index'>[],
+  positions: Float32Array,
+  pad = 40,
+): { x: number; y: number; width: number; height: number } | null {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -33,9 +37,22 @@ export function graphSvg(nodes: readonly DrawNode[], links: readonly DrawLink[],
     if (text !== undefined) node.textContent = text;
     return node;
   };
-  const svg = make('svg', { xmlns: svgNs, viewBox: `${box.x} ${box.y} ${box.width} ${box.height}`, width: Math.round(box.width), height: Math.round(box.height), role: 'img', 'aria-label': title }) as SVGSVGElement;
+  const svg = make('svg', {
+    xmlns: svgNs,
+    viewBox: `${box.x} ${box.y} ${box.width} ${box.height}`,
+    width: Math.round(box.width),
+    height: Math.round(box.height),
+    role: 'img',
+    'aria-label': title,
+  }) as SVGSVGElement;
   svg.append(make('title', {}, title));
-  svg.append(make('style', {}, `text { font-family: ${graphFont}; } .l { font-size: 11px; fill: #111; paint-order: stroke; stroke: #fff; stroke-width: 3px; } .t { font-size: 10px; font-weight: 700; }`));
+  svg.append(
+    make(
+      'style',
+      {},
+      `text { font-family: ${graphFont}; } .l { font-size: 11px; fill: #111; paint-order: stroke; stroke: #fff; stroke-width: 3px; } .t { font-size: 10px; font-weight: 700; }`,
+    ),
+  );
   svg.append(make('rect', { x: box.x, y: box.y, width: box.width, height: box.height, fill: '#ffffff' }));
   const px = (i: number) => positions[2 * i] ?? 0;
   const py = (i: number) => positions[2 * i + 1] ?? 0;
@@ -48,10 +65,15 @@ export function graphSvg(nodes: readonly DrawNode[], links: readonly DrawLink[],
   for (const n of nodes) {
     const g = make('g', { transform: `translate(${px(n.index)},${py(n.index)})` });
     g.append(make('title', {}, nodeTitle(n)));
-    g.append(make('circle', {
-      r: nodeRadius(n, dense), fill: lookOf(n.label).colour, stroke: n.root || n.pinned || n.expanded ? '#000' : '#fff',
-      'stroke-width': n.root ? 3 : n.pinned || n.expanded ? 2 : 1.5, ...(n.pinned ? { 'stroke-dasharray': '3 2' } : {}),
-    }));
+    g.append(
+      make('circle', {
+        r: nodeRadius(n, dense),
+        fill: lookOf(n.label).colour,
+        stroke: n.root || n.pinned || n.expanded ? '#000' : '#fff',
+        'stroke-width': n.root ? 3 : n.pinned || n.expanded ? 2 : 1.5,
+        ...(n.pinned ? { 'stroke-dasharray': '3 2' } : {}),
+      }),
+    );
     g.append(make('text', { class: 't', 'text-anchor': 'middle', dy: '0.36em' }, lookOf(n.label).letter));
     if (labels || n.root || n.expanded) g.append(make('text', { class: 'l', 'text-anchor': 'middle', y: nodeRadius(n, dense) + 12 }, displayName(n)));
     nodeGroup.append(g);

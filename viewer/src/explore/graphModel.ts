@@ -124,7 +124,7 @@ export function mergeGroups(groups: readonly Group[], page: readonly Group[]): G
  */
 export function syntheticGraph(n: number, seed = 1): ExGraph {
   let s = seed >>> 0 || 1;
-  const random = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const labels = ['Enterprise', 'Product', 'Segment', 'Talent', 'Topic', 'ResearchUnit', 'Demand', 'Offer'];
   const nodes = new Map<string, ExNode>();
   const links = new Map<string, ExLink>();

@@ -42,8 +42,16 @@ interface StageLayout {
 }
 
 const freshLayout = (): StageLayout => ({
-  ids: [], indexOf: new Map(), positions: new Float32Array(0), transform: zoomIdentity, nodes: [], links: [],
-  userMoved: false, dragMoved: false, ticks: 0, fitted: false,
+  ids: [],
+  indexOf: new Map(),
+  positions: new Float32Array(0),
+  transform: zoomIdentity,
+  nodes: [],
+  links: [],
+  userMoved: false,
+  dragMoved: false,
+  ticks: 0,
+  fitted: false,
 });
 
 export type GraphStage = ReturnType<typeof createGraphStage>;
@@ -65,7 +73,13 @@ export function createGraphStage(surface: HTMLElement, state: ExploreState, hook
     if (!box) return;
     const { width, height } = size();
     const k = Math.min(maxFitScale, 0.95 * Math.min(width / box.width, height / box.height));
-    renderer.zoomTo(zoomIdentity.translate(width / 2, height / 2).scale(k).translate(-(box.x + box.width / 2), -(box.y + box.height / 2)), animate);
+    renderer.zoomTo(
+      zoomIdentity
+        .translate(width / 2, height / 2)
+        .scale(k)
+        .translate(-(box.x + box.width / 2), -(box.y + box.height / 2)),
+      animate,
+    );
   };
 
   const onTick = (next: Float32Array, settled: boolean) => {
@@ -194,7 +208,12 @@ export function createGraphStage(surface: HTMLElement, state: ExploreState, hook
   observer.observe(surface);
 
   return {
-    render, relayout, refreshStates, setPinned, fit, reset,
+    render,
+    relayout,
+    refreshStates,
+    setPinned,
+    fit,
+    reset,
     zoomBy(factor: number) {
       layout.userMoved = true;
       renderer?.zoomBy(factor);

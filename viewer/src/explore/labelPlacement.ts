@@ -25,7 +25,12 @@ export interface LabelInput {
   radius: number;
 }
 
-export interface Box { left: number; top: number; right: number; bottom: number }
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
 
 /** Layout units around a label box kept free, so neighbouring names do not touch. */
 const padding = 2;
@@ -66,10 +71,11 @@ const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.t
 export function mustShow(nodes: readonly DrawNode[], links: readonly DrawLink[], selected: string | null): Set<number> {
   const keep = new Set<number>(nodes.filter((n) => n.root || n.id === selected).map((n) => n.index));
   const at = nodes.find((n) => n.id === selected)?.index;
-  if (at !== undefined) for (const l of links) {
-    if (l.source === at) keep.add(l.target);
-    if (l.target === at) keep.add(l.source);
-  }
+  if (at !== undefined)
+    for (const l of links) {
+      if (l.source === at) keep.add(l.target);
+      if (l.target === at) keep.add(l.source);
+    }
   return keep;
 }
 

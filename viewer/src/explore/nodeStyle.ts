@@ -74,7 +74,9 @@ export function nodeTitle(n: Pick<DrawNode, 'label' | 'name' | 'demo'>): string 
 
 /** What a screen reader hears for a node. */
 export function nodeAria(n: DrawNode): string {
-  const states = [n.root ? t('explore.state.root') : '', n.expanded ? t('explore.state.expanded') : '', n.pinned ? t('explore.state.pinned') : ''].filter(Boolean);
+  const states = [n.root ? t('explore.state.root') : '', n.expanded ? t('explore.state.expanded') : '', n.pinned ? t('explore.state.pinned') : ''].filter(
+    Boolean,
+  );
   const sep = t('explore.stateSep');
   if (n.demo) states.push(t('demo.badge'));
   return t('explore.nodeAria', { name: n.name, label: tData('node', n.label), states: states.map((s) => `${sep}${s}`).join('') });

@@ -9,7 +9,21 @@ import type { ExploreState } from './exploreState.ts';
 import { mergeGroups } from './graphModel.ts';
 
 /** Labels the search box can be narrowed to (the API's searchable labels). */
-const searchTypes = ['Enterprise', 'ResearchUnit', 'University', 'Talent', 'Topic', 'Segment', 'Product', 'Chain', 'Alliance', 'PartyOrg', 'Park', 'Offer', 'Demand'];
+const searchTypes = [
+  'Enterprise',
+  'ResearchUnit',
+  'University',
+  'Talent',
+  'Topic',
+  'Segment',
+  'Product',
+  'Chain',
+  'Alliance',
+  'PartyOrg',
+  'Park',
+  'Offer',
+  'Demand',
+];
 /** Hits per page; "more" fetches the next page with the cursor. */
 const pageSize = 20;
 
@@ -27,9 +41,12 @@ export function createSearchPanel(state: ExploreState, hooks: { open(id: string)
   const typesLabel = el('label', { for: 'ex-types', class: 'label' });
   const typesSelect = el('select', { id: 'ex-types', class: 'input' });
   const button = el('button', { type: 'submit', class: 'btn primary' });
-  const form = el('form', { role: 'search', class: 'explore-search-form' },
+  const form = el(
+    'form',
+    { role: 'search', class: 'explore-search-form' },
     el('div', { class: 'field' }, qLabel, el('div', { class: 'field-inline' }, qInput, button)),
-    el('div', { class: 'field' }, typesLabel, typesSelect));
+    el('div', { class: 'field' }, typesLabel, typesSelect),
+  );
   const results = el('div', { class: 'search-results', 'aria-live': 'polite' });
   const typeFilter = () => (state.types ? [state.types] : undefined);
 
@@ -39,12 +56,15 @@ export function createSearchPanel(state: ExploreState, hooks: { open(id: string)
       if (!state.search?.nextCursor) return;
       more.disabled = true;
       more.textContent = t('state.loading');
-      api.search(state.q, { types: typeFilter(), limit: pageSize, cursor: state.search.nextCursor }).then((page) => {
-        state.search = page;
-        state.groups = mergeGroups(state.groups, page.groups);
-        render();
-        results.querySelector<HTMLElement>('.load-more')?.focus();
-      }, (error: unknown) => results.append(errorState(error)));
+      api.search(state.q, { types: typeFilter(), limit: pageSize, cursor: state.search.nextCursor }).then(
+        (page) => {
+          state.search = page;
+          state.groups = mergeGroups(state.groups, page.groups);
+          render();
+          results.querySelector<HTMLElement>('.load-more')?.focus();
+        },
+        (error: unknown) => results.append(errorState(error)),
+      );
     });
     return more;
   };
@@ -55,14 +75,43 @@ export function createSearchPanel(state: ExploreState, hooks: { open(id: string)
     if (groups.length === 0) return results.replaceChildren(emptyState(t('explore.noResults', { q: state.q })));
     const count = groups.reduce((n, g) => n + g.items.length, 0);
     results.replaceChildren(
-      el('p', { class: 'result-count' }, t('explore.resultCount', { n: count }), search.textProvider === 'embedding' ? el('span', { class: 'provider' }, ` · ${t('provider.embedding')}`) : null),
-      ...groups.map((g) => el('section', { class: 'result-group', 'data-type': g.type, 'aria-label': `${tData('node', g.type)} (${g.items.length})` },
-        el('h3', { class: 'result-type' }, labelBadge(g.type), el('span', { class: 'muted' }, ` ${g.items.length}`)),
-        el('ul', { class: 'result-list' }, g.items.map((hit) => el('li', {},
-          el('button', { type: 'button', class: `result${graph.root === hit.id ? ' current' : ''}`, 'data-id': hit.id, 'aria-current': graph.root === hit.id ? 'true' : false, onclick: () => hooks.open(hit.id) },
-            el('span', { class: 'result-name' }, highlighted(hit.highlight, hit.name), demoBadge(hit.demo)),
-            hit.description ? el('span', { class: 'result-desc' }, hit.description) : null)))))),
-      search.nextCursor ? moreButton() : '');
+      el(
+        'p',
+        { class: 'result-count' },
+        t('explore.resultCount', { n: count }),
+        search.textProvider === 'embedding' ? el('span', { class: 'provider' }, ` · ${t('provider.embedding')}`) : null,
+      ),
+      ...groups.map((g) =>
+        el(
+          'section',
+          { class: 'result-group', 'data-type': g.type, 'aria-label': `${tData('node', g.type)} (${g.items.length})` },
+          el('h3', { class: 'result-type' }, labelBadge(g.type), el('span', { class: 'muted' }, ` ${g.items.length}`)),
+          el(
+            'ul',
+            { class: 'result-list' },
+            g.items.map((hit) =>
+              el(
+                'li',
+                {},
+                el(
+                  'button',
+                  {
+                    type: 'button',
+                    class: `result${graph.root === hit.id ? ' current' : ''}`,
+                    'data-id': hit.id,
+                    'aria-current': graph.root === hit.id ? 'true' : false,
+                    onclick: () => hooks.open(hit.id),
+                  },
+                  el('span', { class: 'result-name' }, highlighted(hit.highlight, hit.name), demoBadge(hit.demo)),
+                  hit.description ? el('span', { class: 'result-desc' }, hit.description) : null,
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+      search.nextCursor ? moreButton() : '',
+    );
   };
 
   const run = () => {
@@ -74,11 +123,15 @@ export function createSearchPanel(state: ExploreState, hooks: { open(id: string)
       state.search = null;
       return render();
     }
-    stop = bind(results, () => api.search(state.q, { types: typeFilter(), limit: pageSize }), (r) => {
-      state.search = r;
-      state.groups = r.groups;
-      render();
-    });
+    stop = bind(
+      results,
+      () => api.search(state.q, { types: typeFilter(), limit: pageSize }),
+      (r) => {
+        state.search = r;
+        state.groups = r.groups;
+        render();
+      },
+    );
   };
 
   form.addEventListener('submit', (event) => {

@@ -1,5 +1,16 @@
 import { drag, select, zoom, type Selection, type ZoomBehavior, type ZoomTransform } from 'd3';
-import { displayName, graphFont, lookOf, nodeAria, nodeRadius, nodeTitle, type DrawLink, type DrawNode, type GraphRenderer, type RendererCallbacks } from './nodeStyle.ts';
+import {
+  displayName,
+  graphFont,
+  lookOf,
+  nodeAria,
+  nodeRadius,
+  nodeTitle,
+  type DrawLink,
+  type DrawNode,
+  type GraphRenderer,
+  type RendererCallbacks,
+} from './nodeStyle.ts';
 import { tData } from '../i18n/i18n.ts';
 import { degreeOf, mustShow, placeLabels } from './labelPlacement.ts';
 

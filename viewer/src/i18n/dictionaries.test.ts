@@ -6,7 +6,9 @@ import { zh } from './zh.ts';
 
 type Dictionary = Record<string, string>;
 const here = fileURLToPath(new URL('.', import.meta.url));
-const areaNames = readdirSync(`${here}zh`).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+const areaNames = readdirSync(`${here}zh`)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.replace(/\.ts$/, ''));
 
 /** Each area file exports one dictionary; its export name does not matter here. */
 async function loadArea(lang: 'zh' | 'en', area: string): Promise<Dictionary> {
@@ -20,7 +22,9 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 describe('dictionaries split by area', () => {
   it('has one English module beside every Chinese one', () => {
-    const english = readdirSync(`${here}en`).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+    const english = readdirSync(`${here}en`)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.replace(/\.ts$/, ''));
     expect(english.sort()).toEqual([...areaNames].sort());
   });
 

@@ -29,7 +29,9 @@ export function drawStakeBars(rows: OverviewRow[], width: number): SVGSVGElement
   const barTop = beside ? (rowHeight - barHeight) / 2 : 20;
   const valueWidth = 96;
   const height = rows.length * rowHeight + 8;
-  const x = scaleLinear().domain([0, Math.max(1e-9, ...rows.map((r) => r.atStake))]).range([0, Math.max(40, width - labelWidth - valueWidth)]);
+  const x = scaleLinear()
+    .domain([0, Math.max(1e-9, ...rows.map((r) => r.atStake))])
+    .range([0, Math.max(40, width - labelWidth - valueWidth)]);
   const svg = select(document.createElementNS('http://www.w3.org/2000/svg', 'svg'))
     .attr('class', `stake-bars ${beside ? 'labels-beside' : 'labels-above'}`)
     .attr('width', width)
@@ -40,26 +42,42 @@ export function drawStakeBars(rows: OverviewRow[], width: number): SVGSVGElement
   svg.append('title').attr('id', 'stake-bars-title').text(t('overview.stakeTitle'));
   svg.append('desc').attr('id', 'stake-bars-desc').text(t('overview.stakeDescription'));
 
-  const row = svg.selectAll('g.stake-row').data(rows).join('g')
+  const row = svg
+    .selectAll('g.stake-row')
+    .data(rows)
+    .join('g')
     .attr('class', 'stake-row')
     .attr('data-chain-id', (r) => r.chain.id)
     .attr('transform', (_r, i) => `translate(0, ${i * rowHeight + 4})`);
-  row.append('a').attr('href', (r) => href('chain', r.chain.id))
-    .append('text').attr('class', 'stake-label')
-    .attr('x', beside ? labelWidth - 8 : 0).attr('y', beside ? rowHeight / 2 : 9).attr('text-anchor', beside ? 'end' : 'start').attr('dominant-baseline', 'middle')
+  row
+    .append('a')
+    .attr('href', (r) => href('chain', r.chain.id))
+    .append('text')
+    .attr('class', 'stake-label')
+    .attr('x', beside ? labelWidth - 8 : 0)
+    .attr('y', beside ? rowHeight / 2 : 9)
+    .attr('text-anchor', beside ? 'end' : 'start')
+    .attr('dominant-baseline', 'middle')
     .text((r) => segmentName(r.chain));
   for (const cls of stakeClasses) {
     const before = (r: OverviewRow) => stakeClasses.slice(0, stakeClasses.indexOf(cls)).reduce((s, c) => s + r.atStakeByClass[c], 0);
-    row.append('rect')
+    row
+      .append('rect')
       .attr('class', `stake-part health-${cls}`)
       .attr('x', (r) => labelWidth + x(before(r)))
       .attr('y', barTop)
       .attr('width', (r) => x(r.atStakeByClass[cls]))
       .attr('height', barHeight)
       .attr('fill', healthStyle(cls).colour)
-      .append('title').text((r) => `${segmentName(r.chain)} · ${tData('class', cls)}${t('overview.colon')}${fmtYi(r.atStakeByClass[cls])}`);
+      .append('title')
+      .text((r) => `${segmentName(r.chain)} · ${tData('class', cls)}${t('overview.colon')}${fmtYi(r.atStakeByClass[cls])}`);
   }
-  row.append('text').attr('class', 'stake-value').attr('x', (r) => labelWidth + x(r.atStake) + 6).attr('y', barTop + barHeight / 2).attr('dominant-baseline', 'middle')
+  row
+    .append('text')
+    .attr('class', 'stake-value')
+    .attr('x', (r) => labelWidth + x(r.atStake) + 6)
+    .attr('y', barTop + barHeight / 2)
+    .attr('dominant-baseline', 'middle')
     .text((r) => fmtYi(r.atStake));
   return svg.node()!;
 }

@@ -30,15 +30,24 @@ export function explanationDetail(
   width: number,
   record: HTMLElement | null,
 ): HTMLElement {
-  return el('article', { class: 'candidate-detail', 'aria-labelledby': `${idPrefix}-name` },
+  return el(
+    'article',
+    { class: 'candidate-detail', 'aria-labelledby': `${idPrefix}-name` },
     el('p', { class: 'eyebrow' }, t('detail.title')),
     el('h2', { id: `${idPrefix}-name`, class: 'detail-name' }, c.name),
     demoBadge(c.demo),
-    el('div', { class: 'detail-score' }, el('span', { class: 'big-score' }, fmtScore(c.score)), signalScoreBar(c.score, c.explanation.signals, order), confidenceLabel(c.explanation.confidence)),
+    el(
+      'div',
+      { class: 'detail-score' },
+      el('span', { class: 'big-score' }, fmtScore(c.score)),
+      signalScoreBar(c.score, c.explanation.signals, order),
+      confidenceLabel(c.explanation.confidence),
+    ),
     el('p', { class: 'cand-reason' }, reasonText(c.explanation)),
     ...head,
     record,
     el('h3', {}, t('detail.signals')),
     signalTable(c.explanation),
-    pathsSection({ id: c.id, name: c.name, explanation: c.explanation }, width, `${idPrefix}-paths`));
+    pathsSection({ id: c.id, name: c.name, explanation: c.explanation }, width, `${idPrefix}-paths`),
+  );
 }

@@ -28,13 +28,16 @@ export function createMatchPanel<R extends { items: I[]; textProvider: TextProvi
   const detail = el('aside', { class: 'col col-detail panel' });
   const element = el('div', {}, el('div', { class: 'pairing-layout' }, formArea, list, detail));
 
-  const renderForm = () => formArea.replaceChildren(...subjectForm(matcher, state, {
-    run,
-    kindChanged: () => {
-      renderForm();
-      formArea.querySelector<HTMLElement>(`#${matcher.id}-kind-${panel.kind}`)?.focus();
-    },
-  }));
+  const renderForm = () =>
+    formArea.replaceChildren(
+      ...subjectForm(matcher, state, {
+        run,
+        kindChanged: () => {
+          renderForm();
+          formArea.querySelector<HTMLElement>(`#${matcher.id}-kind-${panel.kind}`)?.focus();
+        },
+      }),
+    );
 
   const renderDetail = () => {
     const width = Math.max(300, (detail.clientWidth || 420) - detailPadding);
@@ -48,23 +51,48 @@ export function createMatchPanel<R extends { items: I[]; textProvider: TextProvi
     if (!panel.result || !panel.subject) return listBody.replaceChildren(emptyState(t(matcher.words.start), t('pair.startTitle')));
     const result = panel.result;
     const subject = subjectRef(panel.subject);
-    head.append(el('div', { class: 'toolbar-end' },
-      el('button', { type: 'button', class: 'btn small', 'data-export': 'csv', disabled: result.items.length === 0, onclick: () => downloadCsv(matcher.table(result, subject.name)) }, t('export.csv'))));
-    const meta = el('div', { class: 'list-meta', role: 'status' }, el('span', { class: 'cand-count' }, matcher.count(result, subject.name)), providerNote(result.textProvider));
+    head.append(
+      el(
+        'div',
+        { class: 'toolbar-end' },
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'btn small',
+            'data-export': 'csv',
+            disabled: result.items.length === 0,
+            onclick: () => downloadCsv(matcher.table(result, subject.name)),
+          },
+          t('export.csv'),
+        ),
+      ),
+    );
+    const meta = el(
+      'div',
+      { class: 'list-meta', role: 'status' },
+      el('span', { class: 'cand-count' }, matcher.count(result, subject.name)),
+      providerNote(result.textProvider),
+    );
     if (result.items.length === 0) return listBody.replaceChildren(meta, matcher.noMatch(result) ?? emptyState(t(matcher.words.empty)));
-    listBody.replaceChildren(meta, matcher.preface(result) ?? '', signalLegend(matcher.signals), rankedList({
-      items: result.items,
-      key: (item) => matcher.key(item, result),
-      label: t(matcher.words.listLabel),
-      selected: panel.selected ? matcher.key(panel.selected, result) : null,
-      onSelect: (item) => {
-        panel.selected = item;
-        renderDetail();
-        // The detail column is the opened panel (issue 16 item 8); Escape there returns to the chosen card.
-        focusOpenedPanel(detail, detail.querySelector<HTMLElement>('h2'), () => list.querySelector<HTMLElement>('li.candidate.selected .cand-name'));
-      },
-      card: (item, rank, selected, select) => matcher.card(item, result, rank, selected, select),
-    }));
+    listBody.replaceChildren(
+      meta,
+      matcher.preface(result) ?? '',
+      signalLegend(matcher.signals),
+      rankedList({
+        items: result.items,
+        key: (item) => matcher.key(item, result),
+        label: t(matcher.words.listLabel),
+        selected: panel.selected ? matcher.key(panel.selected, result) : null,
+        onSelect: (item) => {
+          panel.selected = item;
+          renderDetail();
+          // The detail column is the opened panel (issue 16 item 8); Escape there returns to the chosen card.
+          focusOpenedPanel(detail, detail.querySelector<HTMLElement>('h2'), () => list.querySelector<HTMLElement>('li.candidate.selected .cand-name'));
+        },
+        card: (item, rank, selected, select) => matcher.card(item, result, rank, selected, select),
+      }),
+    );
   };
 
   function run() {

@@ -49,7 +49,10 @@ export function subjectRef(subject: Subject): { id: string; name: string } {
  * The partner a pair recommends: the research unit when pairing towards research units, the
  * enterprise when pairing towards enterprises (a research unit's or a capability's partners).
  */
-export function partnerOf(item: PairResult, direction: 'to-research-units' | 'to-enterprises'): { id: string; name: string; sub: string | null; demo: boolean } {
+export function partnerOf(
+  item: PairResult,
+  direction: 'to-research-units' | 'to-enterprises',
+): { id: string; name: string; sub: string | null; demo: boolean } {
   if (direction === 'to-enterprises' && item.enterprise) return { id: item.enterprise.id, name: item.enterprise.name, sub: null, demo: item.enterprise.demo };
   return { id: item.researchUnit.id, name: item.researchUnit.name, sub: item.researchUnit.university, demo: item.researchUnit.demo };
 }

@@ -40,8 +40,12 @@ export function createPairingState(query: URLSearchParams): PairingState {
     tab,
     picked: { enterprise: pickedFrom(query, 'enterpriseId', 'Enterprise'), researchUnit: pickedFrom(query, 'researchUnitId', 'ResearchUnit') },
     partners: {
-      ...blank, kind: query.get('researchUnitId') ? 'researchUnit' : text ? 'text' : 'enterprise', text,
-      role: query.get('role') === 'capability' ? 'capability' : 'need', inXianlin: false, localOnly: false,
+      ...blank,
+      kind: query.get('researchUnitId') ? 'researchUnit' : text ? 'text' : 'enterprise',
+      text,
+      role: query.get('role') === 'capability' ? 'capability' : 'need',
+      inXianlin: false,
+      localOnly: false,
     },
     talent: { ...blank, kind: text && tab === 'talent' ? 'text' : 'enterprise', text: tab === 'talent' ? text : '', levels: [] },
   };

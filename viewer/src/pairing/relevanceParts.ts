@@ -12,9 +12,16 @@ import { fmtScore } from '../ui/format.ts';
 /** The need's words that matched the candidate's topics or expertise, as highlighted chips. */
 export function matchedTermsLine(terms: string[]): HTMLElement | null {
   if (terms.length === 0) return null;
-  return el('div', { class: 'matched-terms' },
+  return el(
+    'div',
+    { class: 'matched-terms' },
     el('span', { class: 'carrier-key' }, t('pair.matched')),
-    el('ul', { class: 'chips', 'aria-label': t('pair.matched') }, terms.map((term) => el('li', { class: 'chip chip-hit matched-term' }, el('mark', {}, term)))));
+    el(
+      'ul',
+      { class: 'chips', 'aria-label': t('pair.matched') },
+      terms.map((term) => el('li', { class: 'chip chip-hit matched-term' }, el('mark', {}, term))),
+    ),
+  );
 }
 
 /** The firm's actual need, when the pair has a firm on it. */
@@ -33,8 +40,16 @@ export function displacedNote(item: PairResult): HTMLElement | null {
 /** "没有相关的科研单位/企业/人才" with the reason the API gave (the best relevance against the gate). */
 export function noMatchState(kind: 'units' | 'enterprises' | 'talent', noMatch: NonNullable<PairingResponse['noMatch']>): HTMLElement {
   const title = t(kind === 'talent' ? 'talent.noMatch' : kind === 'units' ? 'pair.noMatchUnits' : 'pair.noMatchEnterprises');
-  const reason = t(noMatch.reason === 'no-candidate' ? 'noMatch.no-candidate' : 'noMatch.no-relevant-candidate', { best: fmtScore(noMatch.bestSimilarity), threshold: fmtScore(noMatch.threshold) });
-  return el('div', { class: 'state state-empty no-match', role: 'status', 'data-reason': noMatch.reason }, el('p', { class: 'state-title' }, title), el('p', { class: 'no-match-reason' }, reason));
+  const reason = t(noMatch.reason === 'no-candidate' ? 'noMatch.no-candidate' : 'noMatch.no-relevant-candidate', {
+    best: fmtScore(noMatch.bestSimilarity),
+    threshold: fmtScore(noMatch.threshold),
+  });
+  return el(
+    'div',
+    { class: 'state state-empty no-match', role: 'status', 'data-reason': noMatch.reason },
+    el('p', { class: 'state-title' }, title),
+    el('p', { class: 'no-match-reason' }, reason),
+  );
 }
 
 /** Which affiliations the talent list's cap left people out of. */

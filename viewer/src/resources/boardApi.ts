@@ -21,7 +21,8 @@ const url = (side: Side, id?: string) => `${base}/${side}${id ? `/${encodeURICom
 
 export const boardApi = {
   create: async (side: Side, body: Record<string, unknown>) => (await (await send('POST', url(side), body)).json()) as BoardRecord,
-  update: async (side: Side, record: BoardRecord, body: Record<string, unknown>) => (await (await send('PATCH', url(side, record.id), body, record.version)).json()) as BoardRecord,
+  update: async (side: Side, record: BoardRecord, body: Record<string, unknown>) =>
+    (await (await send('PATCH', url(side, record.id), body, record.version)).json()) as BoardRecord,
   close: (side: Side, record: BoardRecord) => boardApi.update(side, record, { status: 'closed' }),
   remove: async (side: Side, record: BoardRecord) => {
     await send('DELETE', url(side, record.id), undefined, record.version);

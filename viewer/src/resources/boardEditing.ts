@@ -47,13 +47,16 @@ export function boardEditing({ state, editorArea, flash, refresh }: BoardEditing
     editorOpener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     say('');
     const form = boardForm({
-      side, record, kind: state.kind || undefined,
+      side,
+      record,
+      kind: state.kind || undefined,
       cancel: closeEditor,
-      submit: (body) => (record ? boardApi.update(side, record, body) : boardApi.create(side, body)).then((saved) => {
-        closeEditor();
-        say(t(record ? 'board.saved' : 'board.created', { title: saved.title }));
-        refresh(side);
-      }, refreshOnStale(side)),
+      submit: (body) =>
+        (record ? boardApi.update(side, record, body) : boardApi.create(side, body)).then((saved) => {
+          closeEditor();
+          say(t(record ? 'board.saved' : 'board.created', { title: saved.title }));
+          refresh(side);
+        }, refreshOnStale(side)),
     });
     editorArea.replaceChildren(form);
     editorArea.hidden = false;
@@ -62,26 +65,36 @@ export function boardEditing({ state, editorArea, flash, refresh }: BoardEditing
   };
 
   /** Close and delete ask first, then say what happened (or why not) above the lists. */
-  const act = (side: Side, id: string, confirmKey: 'board.confirmClose' | 'board.confirmDelete', doneKey: 'board.closed' | 'board.deleted', run: typeof boardApi.remove) => {
+  const act = (
+    side: Side,
+    id: string,
+    confirmKey: 'board.confirmClose' | 'board.confirmDelete',
+    doneKey: 'board.closed' | 'board.deleted',
+    run: typeof boardApi.remove,
+  ) => {
     const record = recordOf(side, id);
     if (!record || !window.confirm(t(confirmKey, { title: record.title }))) return;
-    run(side, record).then(() => {
-      say(t(doneKey, { title: record.title }));
-      if (state.selected?.id === id && doneKey === 'board.deleted') state.selected = null;
-      refresh(side);
-    }, (error: unknown) => {
-      const problem = boardProblem(error);
-      say(t(problem.message));
-      flash.title = problem.detail; // the API's own words, on hover
-      if (isStale(problem.message)) refresh(side);
-    });
+    run(side, record).then(
+      () => {
+        say(t(doneKey, { title: record.title }));
+        if (state.selected?.id === id && doneKey === 'board.deleted') state.selected = null;
+        refresh(side);
+      },
+      (error: unknown) => {
+        const problem = boardProblem(error);
+        say(t(problem.message));
+        flash.title = problem.detail; // the API's own words, on hover
+        if (isStale(problem.message)) refresh(side);
+      },
+    );
   };
 
   return {
     openEditor,
-    closeRecord: (side: Side, id: string) => act(side, id, 'board.confirmClose', 'board.closed', async (s, r) => {
-      await boardApi.close(s, r);
-    }),
+    closeRecord: (side: Side, id: string) =>
+      act(side, id, 'board.confirmClose', 'board.closed', async (s, r) => {
+        await boardApi.close(s, r);
+      }),
     removeRecord: (side: Side, id: string) => act(side, id, 'board.confirmDelete', 'board.deleted', boardApi.remove),
   };
 }

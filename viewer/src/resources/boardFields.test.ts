@@ -22,8 +22,30 @@ describe('the board form’s fields and body', () => {
     const fields = fieldsFor('offers', 'site');
     const inputs = { ownerId: 'park.x', title: '厂房', areaM2: '3200', parkId: 'park.x', price: '' };
     expect(formBody(fields, inputs, 'site')).toEqual({ kind: 'site', ownerId: 'park.x', title: '厂房', areaM2: 3200, parkId: 'park.x' });
-    const original = { title: '厂房', description: '', areaM2: 3200, floorLoadKnM2: null, price: 35, certifications: ['GMP'], parkId: 'park.x', capacity: 1, availableFrom: null, availableUntil: null };
-    const edited = { title: '厂房 A', description: '', areaM2: '3200', floorLoadKnM2: '', price: '', certifications: 'GMP', parkId: 'park.x', capacity: '1', availableFrom: '', availableUntil: '' };
+    const original = {
+      title: '厂房',
+      description: '',
+      areaM2: 3200,
+      floorLoadKnM2: null,
+      price: 35,
+      certifications: ['GMP'],
+      parkId: 'park.x',
+      capacity: 1,
+      availableFrom: null,
+      availableUntil: null,
+    };
+    const edited = {
+      title: '厂房 A',
+      description: '',
+      areaM2: '3200',
+      floorLoadKnM2: '',
+      price: '',
+      certifications: 'GMP',
+      parkId: 'park.x',
+      capacity: '1',
+      availableFrom: '',
+      availableUntil: '',
+    };
     expect(formBody(fields, edited, 'site', original)).toEqual({ title: '厂房 A', price: null });
   });
 

@@ -17,7 +17,8 @@ export interface FieldSpec {
 }
 
 const f = (name: string, type: FieldType, required = false): FieldSpec => ({ name, type, required });
-const dates = (side: Side) => (side === 'offers' ? [f('availableFrom', 'date'), f('availableUntil', 'date')] : [f('neededFrom', 'date'), f('neededUntil', 'date')]);
+const dates = (side: Side) =>
+  side === 'offers' ? [f('availableFrom', 'date'), f('availableUntil', 'date')] : [f('neededFrom', 'date'), f('neededUntil', 'date')];
 
 const offerKind: Record<ResourceKind, FieldSpec[]> = {
   site: [f('areaM2', 'number', true), f('floorLoadKnM2', 'number'), f('price', 'number'), f('certifications', 'list'), f('parkId', 'text', true)],
@@ -29,7 +30,14 @@ const offerKind: Record<ResourceKind, FieldSpec[]> = {
   policy: [f('amountWan', 'number'), f('parkId', 'text')],
 };
 const demandKind: Record<ResourceKind, FieldSpec[]> = {
-  site: [f('minAreaM2', 'number', true), f('idealAreaM2', 'number'), f('minFloorLoadKnM2', 'number'), f('maxPrice', 'number'), f('requiredCertifications', 'list'), f('parkAllowList', 'list')],
+  site: [
+    f('minAreaM2', 'number', true),
+    f('idealAreaM2', 'number'),
+    f('minFloorLoadKnM2', 'number'),
+    f('maxPrice', 'number'),
+    f('requiredCertifications', 'list'),
+    f('parkAllowList', 'list'),
+  ],
   land: [f('minAreaM2', 'number', true), f('idealAreaM2', 'number'), f('maxPrice', 'number'), f('parkAllowList', 'list')],
   loan: [f('amountWan', 'number', true), f('maxRatePct', 'number'), f('minTermMonths', 'integer')],
   equipment: [f('maxPrice', 'number'), f('requiredCertifications', 'list'), f('quantity', 'integer'), f('parkAllowList', 'list')],
@@ -49,7 +57,11 @@ export function fieldsFor(side: Side, kind: ResourceKind): FieldSpec[] {
 export function fieldValue(spec: FieldSpec, raw: string): unknown {
   const text = raw.trim();
   if (text === '') return undefined;
-  if (spec.type === 'list') return text.split(/[,，、\n]/).map((s) => s.trim()).filter(Boolean);
+  if (spec.type === 'list')
+    return text
+      .split(/[,，、\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (spec.type === 'number' || spec.type === 'integer') {
     const n = Number(text.replace(/[,，\s]/g, ''));
     // not a number: sent as typed, so the API's message ("expected number") names the field

@@ -35,40 +35,69 @@ export function boardForm(options: BoardFormOptions): HTMLFormElement {
     const typed = new Map([...inputs].map(([name, input]) => [name, input.value]));
     inputs.clear();
     errors.clear();
-    fieldsHost.replaceChildren(...fieldsFor(side, kind).filter((spec) => !(record && spec.createOnly)).map((spec) => {
-      const id = `board-${spec.name}`;
-      const value = typed.get(spec.name) ?? fieldText(record ? (record as unknown as Record<string, unknown>)[spec.name] : undefined);
-      const attrs = { id, name: spec.name, class: 'input', 'aria-describedby': `${id}-error`, required: spec.required ?? false, inputmode: spec.type === 'number' ? 'decimal' : spec.type === 'integer' ? 'numeric' : undefined };
-      const input = spec.type === 'textarea' ? el('textarea', { ...attrs, rows: 3 }) : el('input', { ...attrs, type: inputType(spec), autocomplete: 'off' });
-      input.value = value;
-      inputs.set(spec.name, input);
-      const error = el('p', { class: 'field-error', id: `${id}-error` });
-      errors.set(spec.name, error);
-      const hint = spec.type === 'list' ? el('small', { class: 'hint' }, t('board.listHint')) : null;
-      return el('div', { class: `board-field${spec.type === 'textarea' ? ' wide' : ''}` },
-        el('label', { for: id, class: 'label' }, t(`board.field.${spec.name}` as MessageKey), spec.required ? el('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : ''),
-        input, hint, error);
-    }));
+    fieldsHost.replaceChildren(
+      ...fieldsFor(side, kind)
+        .filter((spec) => !(record && spec.createOnly))
+        .map((spec) => {
+          const id = `board-${spec.name}`;
+          const value = typed.get(spec.name) ?? fieldText(record ? (record as unknown as Record<string, unknown>)[spec.name] : undefined);
+          const attrs = {
+            id,
+            name: spec.name,
+            class: 'input',
+            'aria-describedby': `${id}-error`,
+            required: spec.required ?? false,
+            inputmode: spec.type === 'number' ? 'decimal' : spec.type === 'integer' ? 'numeric' : undefined,
+          };
+          const input =
+            spec.type === 'textarea' ? el('textarea', { ...attrs, rows: 3 }) : el('input', { ...attrs, type: inputType(spec), autocomplete: 'off' });
+          input.value = value;
+          inputs.set(spec.name, input);
+          const error = el('p', { class: 'field-error', id: `${id}-error` });
+          errors.set(spec.name, error);
+          const hint = spec.type === 'list' ? el('small', { class: 'hint' }, t('board.listHint')) : null;
+          return el(
+            'div',
+            { class: `board-field${spec.type === 'textarea' ? ' wide' : ''}` },
+            el(
+              'label',
+              { for: id, class: 'label' },
+              t(`board.field.${spec.name}` as MessageKey),
+              spec.required ? el('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : '',
+            ),
+            input,
+            hint,
+            error,
+          );
+        }),
+    );
   };
 
   const kindField = record
     ? el('p', { class: 'board-kind' }, t('board.kindFixed', { kind: tData('rkind', kind) }))
     : (() => {
-      const select = el('select', { id: 'board-kind', class: 'input' }, resourceKinds.map((k) => el('option', { value: k }, tData('rkind', k))));
-      select.value = kind;
-      select.addEventListener('change', () => {
-        kind = select.value as ResourceKind;
-        renderFields();
-      });
-      return el('div', { class: 'board-field' }, el('label', { for: 'board-kind', class: 'label' }, t('board.field.kind')), select);
-    })();
+        const select = el(
+          'select',
+          { id: 'board-kind', class: 'input' },
+          resourceKinds.map((k) => el('option', { value: k }, tData('rkind', k))),
+        );
+        select.value = kind;
+        select.addEventListener('change', () => {
+          kind = select.value as ResourceKind;
+          renderFields();
+        });
+        return el('div', { class: 'board-field' }, el('label', { for: 'board-kind', class: 'label' }, t('board.field.kind')), select);
+      })();
 
   const title = t(record ? (side === 'offers' ? 'board.editOffer' : 'board.editDemand') : side === 'offers' ? 'board.newOffer' : 'board.newDemand');
   const save = el('button', { type: 'submit', class: 'btn primary', id: 'board-save' }, t('board.save'));
   form.append(
     el('h3', { id: 'board-form-title' }, title, record ? el('span', { class: 'muted' }, ` ${record.title}`) : ''),
-    message, kindField, fieldsHost,
-    el('div', { class: 'board-actions' }, save, el('button', { type: 'button', class: 'btn', onclick: () => options.cancel() }, t('board.cancel'))));
+    message,
+    kindField,
+    fieldsHost,
+    el('div', { class: 'board-actions' }, save, el('button', { type: 'button', class: 'btn', onclick: () => options.cancel() }, t('board.cancel'))),
+  );
   renderFields();
 
   form.addEventListener('submit', (event) => {
@@ -95,10 +124,18 @@ export function boardForm(options: BoardFormOptions): HTMLFormElement {
             inputs.get(field)?.setAttribute('aria-invalid', 'true');
           } else unplaced.push(`${field ? `${field}: ` : ''}${messages.join('；')}`);
         }
-        message.replaceChildren(el('p', { class: 'board-problem' }, t(problem.message)),
-          unplaced.length > 0 ? el('ul', {}, unplaced.map((u) => el('li', {}, u))) : '',
+        message.replaceChildren(
+          el('p', { class: 'board-problem' }, t(problem.message)),
+          unplaced.length > 0
+            ? el(
+                'ul',
+                {},
+                unplaced.map((u) => el('li', {}, u)),
+              )
+            : '',
           // the API's own words (bilingual, for whoever needs the particulars), folded away
-          problem.detail ? el('details', { class: 'board-detail' }, el('summary', {}, t('board.details')), el('p', { class: 'muted' }, problem.detail)) : '');
+          problem.detail ? el('details', { class: 'board-detail' }, el('summary', {}, t('board.details')), el('p', { class: 'muted' }, problem.detail)) : '',
+        );
         const first = [...problem.byField.keys()].map((f) => inputs.get(f)).find(Boolean);
         (first ?? message).focus?.();
       },

@@ -3,7 +3,19 @@ import type { Offer } from '../api/types.ts';
 import { boardPage, boardPageSize, pageContaining } from './boardList.ts';
 
 const offer = (i: number, extra: Partial<Offer> = {}) =>
-  ({ id: `o${String(i).padStart(3, '0')}`, title: `厂房 ${i}`, description: '', owner: { id: 'p', name: i % 2 ? '栖霞园区' : '仙林园区', label: 'Park' }, areaM2: i * 10, amountWan: null, price: null, capacity: 1, status: 'open', updatedAt: null, ...extra }) as unknown as Offer;
+  ({
+    id: `o${String(i).padStart(3, '0')}`,
+    title: `厂房 ${i}`,
+    description: '',
+    owner: { id: 'p', name: i % 2 ? '栖霞园区' : '仙林园区', label: 'Park' },
+    areaM2: i * 10,
+    amountWan: null,
+    price: null,
+    capacity: 1,
+    status: 'open',
+    updatedAt: null,
+    ...extra,
+  }) as unknown as Offer;
 
 describe('the board’s search, sort and counts', () => {
   const items = Array.from({ length: 45 }, (_, i) => offer(i + 1));

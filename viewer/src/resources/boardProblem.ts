@@ -24,13 +24,17 @@ const byStatus: Record<number, MessageKey> = {
 };
 
 export function boardProblem(error: unknown): BoardProblem {
-  if (!(error instanceof ApiError)) return { message: 'board.problem.other', detail: error instanceof Error ? error.message : String(error), byField: new Map() };
+  if (!(error instanceof ApiError))
+    return { message: 'board.problem.other', detail: error instanceof Error ? error.message : String(error), byField: new Map() };
   const byField = new Map<string, string[]>();
   for (const issue of error.fieldErrors) {
     const field = fieldOfPath(issue.path);
     byField.set(field, [...(byField.get(field) ?? []), issue.message]);
   }
   // an unknown owner or park is a 404 naming the field: a mistake in the form, not a missing record
-  const message = error.status === 404 && byField.size > 0 ? 'board.problem.invalid' : (byStatus[error.status] ?? (error.status === 0 ? 'board.problem.network' : 'board.problem.other'));
+  const message =
+    error.status === 404 && byField.size > 0
+      ? 'board.problem.invalid'
+      : (byStatus[error.status] ?? (error.status === 0 ? 'board.problem.network' : 'board.problem.other'));
   return { message, detail: [error.title, error.detail].filter(Boolean).join(' — '), byField };
 }

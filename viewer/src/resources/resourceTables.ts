@@ -10,12 +10,26 @@ export function assignmentTable(a: ResourceAssignment): Table {
   return {
     title: t('res.exportAssign'),
     columns: [
-      { key: 'demand', header: t('res.col.demand') }, { key: 'demandOwner', header: t('res.col.demandOwner') }, { key: 'offer', header: t('res.col.offer') },
-      { key: 'offerOwner', header: t('res.col.offerOwner') }, { key: 'kind', header: t('res.col.kind') }, { key: 'units', header: t('res.col.units') },
-      { key: 'quantity', header: t('res.col.quantity') }, { key: 'score', header: t('res.col.score') }, { key: 'reason', header: t('cand.reason') },
+      { key: 'demand', header: t('res.col.demand') },
+      { key: 'demandOwner', header: t('res.col.demandOwner') },
+      { key: 'offer', header: t('res.col.offer') },
+      { key: 'offerOwner', header: t('res.col.offerOwner') },
+      { key: 'kind', header: t('res.col.kind') },
+      { key: 'units', header: t('res.col.units') },
+      { key: 'quantity', header: t('res.col.quantity') },
+      { key: 'score', header: t('res.col.score') },
+      { key: 'reason', header: t('cand.reason') },
     ],
     rows: a.assignments.map((p) => ({
-      demand: p.demandTitle, demandOwner: p.demandOwner.name, offer: p.offerTitle, offerOwner: p.offerOwner.name, kind: tData('rkind', p.kind), units: p.units, quantity: takenText(p), score: p.score, reason: reasonText(p.explanation),
+      demand: p.demandTitle,
+      demandOwner: p.demandOwner.name,
+      offer: p.offerTitle,
+      offerOwner: p.offerOwner.name,
+      kind: tData('rkind', p.kind),
+      units: p.units,
+      quantity: takenText(p),
+      score: p.score,
+      reason: reasonText(p.explanation),
     })),
   };
 }
@@ -25,11 +39,20 @@ export function unmetTable(a: ResourceAssignment): Table {
   return {
     title: t('res.exportUnmet'),
     columns: [
-      { key: 'demand', header: t('res.col.demand') }, { key: 'owner', header: t('res.col.demandOwner') }, { key: 'kind', header: t('res.col.kind') },
-      { key: 'blocking', header: t('res.blockedBy') }, { key: 'reason', header: t('cand.reason') },
+      { key: 'demand', header: t('res.col.demand') },
+      { key: 'owner', header: t('res.col.demandOwner') },
+      { key: 'kind', header: t('res.col.kind') },
+      { key: 'blocking', header: t('res.blockedBy') },
+      { key: 'reason', header: t('cand.reason') },
     ],
     rows: a.unmet.map((u) => ({
-      demand: u.title, owner: u.owner.name, kind: tData('rkind', u.kind), blocking: blockingConstraints(u).map((c) => `${c.label} ${c.offers}`).join('；'), reason: reasonText(u),
+      demand: u.title,
+      owner: u.owner.name,
+      kind: tData('rkind', u.kind),
+      blocking: blockingConstraints(u)
+        .map((c) => `${c.label} ${c.offers}`)
+        .join('；'),
+      reason: reasonText(u),
     })),
   };
 }

@@ -38,20 +38,36 @@ export function resourcesFrame(state: ResourcesState) {
     assignArea: el('section', { class: 'panel res-assign', id: 'assignment', 'aria-labelledby': 'res-assign-title' }),
   };
   const f = frame;
-  const root = el('section', { class: 'view view-resources', 'aria-labelledby': 'view-title' },
-    el('header', { class: 'view-head' }, f.title, f.intro,
-      el('div', { class: 'toolbar' },
+  const root = el(
+    'section',
+    { class: 'view view-resources', 'aria-labelledby': 'view-title' },
+    el(
+      'header',
+      { class: 'view-head' },
+      f.title,
+      f.intro,
+      el(
+        'div',
+        { class: 'toolbar' },
         el('div', { class: 'field-inline' }, f.kindLabel, f.kindSelect),
         el('div', { class: 'field-inline' }, f.objectiveLabel, f.objectiveSelect),
-        f.runButton)),
-    el('div', { class: 'toolbar board-toolbar' },
+        f.runButton,
+      ),
+    ),
+    el(
+      'div',
+      { class: 'toolbar board-toolbar' },
       el('div', { class: 'field-inline' }, f.searchLabel, f.searchInput),
       el('div', { class: 'field-inline' }, f.sortLabel, f.sortSelect),
       el('div', { class: 'field-inline' }, f.statusLabel, f.statusSelect),
-      f.newButton),
-    f.signInNote, f.flash, f.editorArea,
+      f.newButton,
+    ),
+    f.signInNote,
+    f.flash,
+    f.editorArea,
     el('div', { class: 'resources-layout' }, f.listHost, f.matchArea),
-    f.assignArea);
+    f.assignArea,
+  );
   return { ...frame, root };
 }
 

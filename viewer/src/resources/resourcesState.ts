@@ -71,8 +71,13 @@ export function resetList(state: ResourcesState, side: Side): void {
 }
 
 /** A page of a list arrived: the first replaces, a further one appends. */
-export function storePage(state: ResourcesState, page: { side: 'demands'; items: Demand[]; nextCursor: string | null } | { side: 'offers'; items: Offer[]; nextCursor: string | null }, append: boolean): void {
-  if (page.side === 'demands') state.demands = { items: append ? [...state.demands.items, ...page.items] : page.items, nextCursor: page.nextCursor, loaded: true };
+export function storePage(
+  state: ResourcesState,
+  page: { side: 'demands'; items: Demand[]; nextCursor: string | null } | { side: 'offers'; items: Offer[]; nextCursor: string | null },
+  append: boolean,
+): void {
+  if (page.side === 'demands')
+    state.demands = { items: append ? [...state.demands.items, ...page.items] : page.items, nextCursor: page.nextCursor, loaded: true };
   else state.offers = { items: append ? [...state.offers.items, ...page.items] : page.items, nextCursor: page.nextCursor, loaded: true };
 }
 

@@ -4,8 +4,26 @@ import { fmtList, fmtNumber } from '../ui/format.ts';
 
 export const resourceKinds: readonly ResourceKind[] = ['site', 'land', 'loan', 'equipment', 'talent', 'service', 'policy'];
 
-type DemandTerms = Pick<Demand, 'kind' | 'minAreaM2' | 'idealAreaM2' | 'minFloorLoadKnM2' | 'requiredCertifications' | 'maxPrice' | 'amountWan' | 'maxRatePct' | 'minTermMonths' | 'parkAllowList' | 'neededFrom' | 'neededUntil' | 'quantity'>;
-type OfferTerms = Pick<Offer, 'kind' | 'areaM2' | 'floorLoadKnM2' | 'certifications' | 'price' | 'amountWan' | 'ratePct' | 'termMonths' | 'availableFrom' | 'availableUntil' | 'capacity'>;
+type DemandTerms = Pick<
+  Demand,
+  | 'kind'
+  | 'minAreaM2'
+  | 'idealAreaM2'
+  | 'minFloorLoadKnM2'
+  | 'requiredCertifications'
+  | 'maxPrice'
+  | 'amountWan'
+  | 'maxRatePct'
+  | 'minTermMonths'
+  | 'parkAllowList'
+  | 'neededFrom'
+  | 'neededUntil'
+  | 'quantity'
+>;
+type OfferTerms = Pick<
+  Offer,
+  'kind' | 'areaM2' | 'floorLoadKnM2' | 'certifications' | 'price' | 'amountWan' | 'ratePct' | 'termMonths' | 'availableFrom' | 'availableUntil' | 'capacity'
+>;
 
 /** The unit a price is quoted in, by kind (元/m²/月 for sites, 万元/亩 for land, 万元 otherwise). */
 export function priceUnit(kind: ResourceKind): string {
@@ -17,7 +35,8 @@ const area = (m2: number) => t('unit.m2', { value: fmtNumber(m2, 0) });
 /** A demand's hard terms in words, most telling first: what an offer must meet. */
 export function demandTerms(d: DemandTerms): string[] {
   const parts: string[] = [];
-  if (d.minAreaM2 !== null) parts.push(t('terms.minArea', { value: area(d.minAreaM2) }) + (d.idealAreaM2 !== null ? t('terms.ideal', { value: area(d.idealAreaM2) }) : ''));
+  if (d.minAreaM2 !== null)
+    parts.push(t('terms.minArea', { value: area(d.minAreaM2) }) + (d.idealAreaM2 !== null ? t('terms.ideal', { value: area(d.idealAreaM2) }) : ''));
   if (d.minFloorLoadKnM2 !== null) parts.push(t('terms.minLoad', { value: fmtNumber(d.minFloorLoadKnM2, 1) }));
   if (d.amountWan !== null) parts.push(t('terms.amount', { value: fmtNumber(d.amountWan, 0) }));
   if (d.maxRatePct !== null) parts.push(t('terms.maxRate', { value: fmtNumber(d.maxRatePct, 2) }));
@@ -26,7 +45,8 @@ export function demandTerms(d: DemandTerms): string[] {
   if (d.requiredCertifications.length > 0) parts.push(t('terms.certs', { value: fmtList(d.requiredCertifications) }));
   if (d.parkAllowList.length > 0) parts.push(t('terms.parks', { n: d.parkAllowList.length }));
   if (d.quantity > 1) parts.push(t('terms.quantity', { n: d.quantity }));
-  if (d.neededFrom) parts.push(d.neededUntil ? t('terms.neededRange', { from: d.neededFrom, until: d.neededUntil }) : t('terms.neededFrom', { from: d.neededFrom }));
+  if (d.neededFrom)
+    parts.push(d.neededUntil ? t('terms.neededRange', { from: d.neededFrom, until: d.neededUntil }) : t('terms.neededFrom', { from: d.neededFrom }));
   return parts;
 }
 
@@ -41,7 +61,10 @@ export function offerTerms(o: OfferTerms): string[] {
   if (o.price !== null) parts.push(t('terms.price', { value: fmtNumber(o.price, 2), unit: priceUnit(o.kind) }));
   if (o.certifications.length > 0) parts.push(t('terms.certs', { value: fmtList(o.certifications) }));
   if (o.capacity > 1) parts.push(t('terms.capacity', { n: o.capacity }));
-  if (o.availableFrom) parts.push(o.availableUntil ? t('terms.availableRange', { from: o.availableFrom, until: o.availableUntil }) : t('terms.availableFrom', { from: o.availableFrom }));
+  if (o.availableFrom)
+    parts.push(
+      o.availableUntil ? t('terms.availableRange', { from: o.availableFrom, until: o.availableUntil }) : t('terms.availableFrom', { from: o.availableFrom }),
+    );
   return parts;
 }
 
@@ -49,11 +72,14 @@ export function offerTerms(o: OfferTerms): string[] {
  * The constraints that stand between an unmet demand and every offer, in words: those that exclude
  * every same-kind offer on their own first (`excludedEveryOffer`), then the biggest excluders.
  */
-export function blockingConstraints(u: Pick<UnmetDemand, 'excludedEveryOffer' | 'excludedBy' | 'sameKindOffers'>): { constraint: string; label: string; offers: number; excludesAll: boolean }[] {
+export function blockingConstraints(
+  u: Pick<UnmetDemand, 'excludedEveryOffer' | 'excludedBy' | 'sameKindOffers'>,
+): { constraint: string; label: string; offers: number; excludesAll: boolean }[] {
   const every = new Set<string>(u.excludedEveryOffer);
   const rows = u.excludedBy
     .filter((x) => x.constraint !== 'kind' || u.sameKindOffers === 0)
     .map((x) => ({ constraint: x.constraint as string, label: tData('constraint', x.constraint), offers: x.offers, excludesAll: every.has(x.constraint) }));
-  for (const c of every) if (!rows.some((r) => r.constraint === c)) rows.push({ constraint: c, label: tData('constraint', c), offers: u.sameKindOffers, excludesAll: true });
+  for (const c of every)
+    if (!rows.some((r) => r.constraint === c)) rows.push({ constraint: c, label: tData('constraint', c), offers: u.sameKindOffers, excludesAll: true });
   return rows.sort((a, b) => Number(b.excludesAll) - Number(a.excludesAll) || b.offers - a.offers);
 }

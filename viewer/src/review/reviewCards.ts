@@ -37,23 +37,46 @@ function evidenceLine(label: string, values: string[], kind: string): HTMLElemen
 /** A suggestion: segment and chain, confidence as a percentage with a bar, and the evidence behind it. */
 export function suggestionItem(firmId: string, s: ReviewSuggestion, rank: number, busy: boolean, on: ReviewHandlers): HTMLElement {
   const { products, words, similarFirms } = s.evidence;
-  return el('li', { class: 'review-suggestion', 'data-segment-id': s.segmentId },
-    el('div', { class: 'suggestion-head' },
+  return el(
+    'li',
+    { class: 'review-suggestion', 'data-segment-id': s.segmentId },
+    el(
+      'div',
+      { class: 'suggestion-head' },
       el('span', { class: 'suggestion-rank', 'aria-hidden': 'true' }, `${rank + 1}`),
       el('span', { class: 'suggestion-segment' }, s.segmentName),
       el('span', { class: 'suggestion-chain muted' }, ` · ${s.chainName}`),
-      el('span', { class: 'suggestion-confidence', title: t('review.confidenceHint') },
-        el('span', { class: 'confidence-bar', 'aria-hidden': 'true' }, el('span', { class: 'confidence-fill', style: `width:${Math.round(s.confidence * 100)}%` })),
-        t('review.confidence', { p: fmtPercent(s.confidence) }))),
+      el(
+        'span',
+        { class: 'suggestion-confidence', title: t('review.confidenceHint') },
+        el(
+          'span',
+          { class: 'confidence-bar', 'aria-hidden': 'true' },
+          el('span', { class: 'confidence-fill', style: `width:${Math.round(s.confidence * 100)}%` }),
+        ),
+        t('review.confidence', { p: fmtPercent(s.confidence) }),
+      ),
+    ),
     el('p', { class: 'suggestion-decision muted' }, tData('review.decision', s.decision)),
     evidenceLine(t('review.products'), products, 'products'),
     evidenceLine(t('review.words'), words, 'words'),
-    evidenceLine(t('review.similar'), similarFirms.map((f) => `${f.name}（${t('review.similarity', { p: fmtPercent(f.similarity) })}）`), 'firms'),
+    evidenceLine(
+      t('review.similar'),
+      similarFirms.map((f) => `${f.name}（${t('review.similarity', { p: fmtPercent(f.similarity) })}）`),
+      'firms',
+    ),
     products.length + words.length + similarFirms.length === 0 ? el('p', { class: 'evidence muted' }, t('review.noEvidence')) : null,
-    el('button', {
-      type: 'button', class: `btn small review-confirm${rank === 0 ? ' primary' : ''}`, disabled: busy,
-      onclick: () => on.confirm(firmId, s.segmentId),
-    }, t('review.confirm')));
+    el(
+      'button',
+      {
+        type: 'button',
+        class: `btn small review-confirm${rank === 0 ? ' primary' : ''}`,
+        disabled: busy,
+        onclick: () => on.confirm(firmId, s.segmentId),
+      },
+      t('review.confirm'),
+    ),
+  );
 }
 
 /** The inline "choose another segment" form: a chain, then one of its segments. */
@@ -110,13 +133,25 @@ export function firmCard(entry: QueuedFirm, state: ReviewState, choices: Segment
   const busy = state.busy === entry.firm.id;
   const choosing = state.choosing?.firmId === entry.firm.id ? state.choosing : null;
   const titleId = `rv-${domId(entry.firm.id)}`;
-  return el('li', { class: 'review-card', 'data-firm-id': entry.firm.id, 'aria-labelledby': titleId },
+  return el(
+    'li',
+    { class: 'review-card', 'data-firm-id': entry.firm.id, 'aria-labelledby': titleId },
     el('h2', { class: 'review-firm', id: titleId }, entry.firm.name),
     el('p', { class: 'review-meta muted' }, `${entry.firm.id} · ${t('review.queuedAt', { at: when(entry.queuedAt) })}`),
     el('h3', { class: 'review-sub' }, t('review.suggestions')),
-    el('ol', { class: 'review-suggestions' }, entry.suggestions.map((s, i) => suggestionItem(entry.firm.id, s, i, busy, on))),
+    el(
+      'ol',
+      { class: 'review-suggestions' },
+      entry.suggestions.map((s, i) => suggestionItem(entry.firm.id, s, i, busy, on)),
+    ),
     choosing ? reassignForm(entry.firm.id, choosing, choices, busy, on) : null,
-    el('div', { class: 'action-buttons review-actions' },
-      choosing ? null : el('button', { type: 'button', class: 'btn small review-choose', disabled: busy, onclick: () => on.choose(entry.firm.id) }, t('review.choose')),
-      el('button', { type: 'button', class: 'btn small review-reject', disabled: busy, onclick: () => on.reject(entry.firm.id) }, t('review.reject'))));
+    el(
+      'div',
+      { class: 'action-buttons review-actions' },
+      choosing
+        ? null
+        : el('button', { type: 'button', class: 'btn small review-choose', disabled: busy, onclick: () => on.choose(entry.firm.id) }, t('review.choose')),
+      el('button', { type: 'button', class: 'btn small review-reject', disabled: busy, onclick: () => on.reject(entry.firm.id) }, t('review.reject')),
+    ),
+  );
 }

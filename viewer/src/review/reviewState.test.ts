@@ -3,10 +3,29 @@ import type { QueuedFirm, ReviewOutcome } from '../api/types.ts';
 import { initialReviewState, segmentLabel, withOutcome, withPage } from './reviewState.ts';
 
 const firm = (id: string): QueuedFirm => ({
-  firm: { id, name: `企业${id}` }, queuedAt: '2026-12-04T20:00:00.000Z',
-  suggestions: [{ segmentId: 'nev.anode', segmentName: '负极材料', chainId: 'nev', chainName: '新能源汽车', confidence: 0.6, decision: 'review', evidence: { products: [], words: [], similarFirms: [] } }],
+  firm: { id, name: `企业${id}` },
+  queuedAt: '2026-12-04T20:00:00.000Z',
+  suggestions: [
+    {
+      segmentId: 'nev.anode',
+      segmentName: '负极材料',
+      chainId: 'nev',
+      chainName: '新能源汽车',
+      confidence: 0.6,
+      decision: 'review',
+      evidence: { products: [], words: [], similarFirms: [] },
+    },
+  ],
 });
-const outcome = (id: string): ReviewOutcome => ({ firm: { id, name: `企业${id}` }, action: 'confirm', status: 'confirmed', segmentId: 'nev.anode', decidedBy: '李', decidedAt: '2026-12-04T21:00:00.000Z', note: null });
+const outcome = (id: string): ReviewOutcome => ({
+  firm: { id, name: `企业${id}` },
+  action: 'confirm',
+  status: 'confirmed',
+  segmentId: 'nev.anode',
+  decidedBy: '李',
+  decidedAt: '2026-12-04T21:00:00.000Z',
+  note: null,
+});
 
 describe('review page state', () => {
   it('replaces with a first page and appends a later one without repeating a firm', () => {

@@ -32,7 +32,11 @@ export function withPage(state: ReviewState, page: ReviewPage, append: boolean):
 export function withOutcome(state: ReviewState, outcome: ReviewOutcome): ReviewState {
   const items = state.items.filter((i) => i.firm.id !== outcome.firm.id);
   return {
-    ...state, items, total: Math.max(0, state.total - (items.length < state.items.length ? 1 : 0)), last: outcome, busy: null,
+    ...state,
+    items,
+    total: Math.max(0, state.total - (items.length < state.items.length ? 1 : 0)),
+    last: outcome,
+    busy: null,
     choosing: state.choosing?.firmId === outcome.firm.id ? null : state.choosing,
   };
 }

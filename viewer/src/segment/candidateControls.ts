@@ -11,7 +11,10 @@ export interface ControlHandlers {
 }
 
 const modes: PartnerMode[] = ['fill', 'strengthen', 'extend'];
-const modeWhy = { fill: 'cand.modeWhy.fill', strengthen: 'cand.modeWhy.strengthen', extend: 'cand.modeWhy.extend' } as const satisfies Record<PartnerMode, MessageKey>;
+const modeWhy = { fill: 'cand.modeWhy.fill', strengthen: 'cand.modeWhy.strengthen', extend: 'cand.modeWhy.extend' } as const satisfies Record<
+  PartnerMode,
+  MessageKey
+>;
 
 /** Offers the provinces seen so far as suggestions, without rebuilding the form (focus stays put). */
 export function setProvinceSuggestions(root: ParentNode, provinces: string[]): void {
@@ -20,46 +23,106 @@ export function setProvinceSuggestions(root: ParentNode, provinces: string[]): v
 
 /** 补链 / 强链 / 延链 as one radio group (arrow keys move between them, as native radios do). */
 function modeSwitch(mode: PartnerMode, fitting: readonly PartnerMode[], onMode: (m: PartnerMode) => void): HTMLElement {
-  return el('fieldset', { class: 'mode-switch' },
+  return el(
+    'fieldset',
+    { class: 'mode-switch' },
     el('legend', { class: 'label' }, t('cand.mode')),
     modes.map((m) => {
       // A mode that does not fit the segment stays visible, disabled, saying why (强链 needs local firms …).
       const unfit = !fitting.includes(m);
       const why = unfit ? t('cand.modeUnfit', { why: t(modeWhy[m]) }) : null;
-      const input = el('input', { type: 'radio', name: 'partner-mode', value: m, id: `mode-${m}`, checked: m === mode, disabled: unfit, title: why, onchange: () => onMode(m) });
+      const input = el('input', {
+        type: 'radio',
+        name: 'partner-mode',
+        value: m,
+        id: `mode-${m}`,
+        checked: m === mode,
+        disabled: unfit,
+        title: why,
+        onchange: () => onMode(m),
+      });
       return el('span', { class: `mode-option${unfit ? ' unfit' : ''}`, title: why }, input, el('label', { for: `mode-${m}` }, tData('action', m)));
-    }));
+    }),
+  );
 }
 
 function filterForm(filters: FilterState, provinces: string[], onFilters: (f: FilterState) => void): HTMLElement {
   const n = activeFilterCount(filters);
   const tagBoxes = enterpriseTags.map((tag) =>
-    el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'tags', value: tag, checked: filters.tags.includes(tag) }), tData('tag', tag)));
-  const provinceInput = el('input', { id: 'f-provinces', name: 'provinces', class: 'input', list: 'f-province-list', value: filters.provinces.join(', '), 'aria-describedby': 'f-provinces-hint', autocomplete: 'off' });
-  const sizeSelect = el('select', { id: 'f-size', name: 'minSize', class: 'input' },
+    el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'tags', value: tag, checked: filters.tags.includes(tag) }), tData('tag', tag)),
+  );
+  const provinceInput = el('input', {
+    id: 'f-provinces',
+    name: 'provinces',
+    class: 'input',
+    list: 'f-province-list',
+    value: filters.provinces.join(', '),
+    'aria-describedby': 'f-provinces-hint',
+    autocomplete: 'off',
+  });
+  const sizeSelect = el(
+    'select',
+    { id: 'f-size', name: 'minSize', class: 'input' },
     el('option', { value: '' }, t('cand.anySize')),
-    enterpriseSizes.map((s) => el('option', { value: s, selected: filters.minSize === s }, tData('size', s))));
-  const keywordInput = el('input', { id: 'f-keywords', name: 'excludeKeywords', class: 'input', value: filters.excludeKeywords.join(', '), 'aria-describedby': 'f-keywords-hint', autocomplete: 'off' });
+    enterpriseSizes.map((s) => el('option', { value: s, selected: filters.minSize === s }, tData('size', s))),
+  );
+  const keywordInput = el('input', {
+    id: 'f-keywords',
+    name: 'excludeKeywords',
+    class: 'input',
+    value: filters.excludeKeywords.join(', '),
+    'aria-describedby': 'f-keywords-hint',
+    autocomplete: 'off',
+  });
   const intermediaries = el('input', { type: 'checkbox', name: 'includeIntermediaries', id: 'f-intermediaries', checked: filters.includeIntermediaries });
-  const limitSelect = el('select', { id: 'f-limit', name: 'limit', class: 'input' }, limits.map((l) => el('option', { value: l, selected: filters.limit === l }, String(l))));
+  const limitSelect = el(
+    'select',
+    { id: 'f-limit', name: 'limit', class: 'input' },
+    limits.map((l) => el('option', { value: l, selected: filters.limit === l }, String(l))),
+  );
 
-  const form = el('form', { class: 'filter-form' },
+  const form = el(
+    'form',
+    { class: 'filter-form' },
     el('fieldset', { class: 'tags' }, el('legend', { class: 'label' }, t('cand.tags')), el('div', { class: 'check-grid' }, tagBoxes)),
-    el('div', { class: 'field' }, el('label', { for: 'f-provinces', class: 'label' }, t('cand.provinces')), provinceInput,
-      el('datalist', { id: 'f-province-list' }, provinces.map((p) => el('option', { value: p }))),
-      el('small', { id: 'f-provinces-hint', class: 'hint' }, t('cand.provincesHint'))),
-    el('div', { class: 'field-row' },
+    el(
+      'div',
+      { class: 'field' },
+      el('label', { for: 'f-provinces', class: 'label' }, t('cand.provinces')),
+      provinceInput,
+      el(
+        'datalist',
+        { id: 'f-province-list' },
+        provinces.map((p) => el('option', { value: p })),
+      ),
+      el('small', { id: 'f-provinces-hint', class: 'hint' }, t('cand.provincesHint')),
+    ),
+    el(
+      'div',
+      { class: 'field-row' },
       el('div', { class: 'field' }, el('label', { for: 'f-size', class: 'label' }, t('cand.minSize')), sizeSelect),
-      el('div', { class: 'field' }, el('label', { for: 'f-limit', class: 'label' }, t('cand.limit')), limitSelect)),
-    el('div', { class: 'field' }, el('label', { for: 'f-keywords', class: 'label' }, t('cand.excludeKeywords')), keywordInput,
-      el('small', { id: 'f-keywords-hint', class: 'hint' }, t('cand.excludeHint'))),
+      el('div', { class: 'field' }, el('label', { for: 'f-limit', class: 'label' }, t('cand.limit')), limitSelect),
+    ),
+    el(
+      'div',
+      { class: 'field' },
+      el('label', { for: 'f-keywords', class: 'label' }, t('cand.excludeKeywords')),
+      keywordInput,
+      el('small', { id: 'f-keywords-hint', class: 'hint' }, t('cand.excludeHint')),
+    ),
     el('label', { class: 'check', for: 'f-intermediaries' }, intermediaries, t('cand.includeIntermediaries')),
-    el('div', { class: 'form-actions' },
+    el(
+      'div',
+      { class: 'form-actions' },
       el('button', { type: 'submit', class: 'btn primary' }, t('cand.apply')),
-      el('button', { type: 'reset', class: 'btn' }, t('cand.reset'))),
+      el('button', { type: 'reset', class: 'btn' }, t('cand.reset')),
+    ),
   );
   const read = (): FilterState => ({
-    tags: tagBoxes.map((l) => l.querySelector('input')!).filter((i) => i.checked).map((i) => i.value as FilterState['tags'][number]),
+    tags: tagBoxes
+      .map((l) => l.querySelector('input')!)
+      .filter((i) => i.checked)
+      .map((i) => i.value as FilterState['tags'][number]),
     provinces: splitList(provinceInput.value).map((p) => normaliseProvince(p)),
     minSize: sizeSelect.value as FilterState['minSize'],
     excludeKeywords: splitList(keywordInput.value),

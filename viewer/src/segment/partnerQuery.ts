@@ -12,13 +12,29 @@ export interface FilterState {
 
 export const emptyFilters = (): FilterState => ({ tags: [], provinces: [], minSize: '', excludeKeywords: [], includeIntermediaries: false, limit: 20 });
 
-export const enterpriseTags: readonly EnterpriseTag[] = ['listed', 'little-giant', 'high-tech', 'unicorn', 'gazelle', 'smart-factory', 'tech-center', 'korean-funded'];
+export const enterpriseTags: readonly EnterpriseTag[] = [
+  'listed',
+  'little-giant',
+  'high-tech',
+  'unicorn',
+  'gazelle',
+  'smart-factory',
+  'tech-center',
+  'korean-funded',
+];
 export const enterpriseSizes: readonly EnterpriseSize[] = ['micro', 'small', 'medium', 'large'];
 export const limits = [10, 20, 50] as const;
 
 /** Free text → list: commas (ASCII or full-width), 、, semicolons and line breaks separate items. */
 export function splitList(text: string): string[] {
-  return [...new Set(text.split(/[,，、;；\n]+/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,，、;；\n]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** How many filters narrow the list (for the collapsed form's summary). */

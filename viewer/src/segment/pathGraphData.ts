@@ -22,7 +22,13 @@ export function mergePaths(paths: readonly GraphPath[], candidateId: string): { 
   const links = new Map<string, PathGraphLink>();
   for (const path of paths) {
     for (const n of path.nodes) {
-      const node = nodes.get(n.id) ?? { id: n.id, label: n.label, name: n.name, role: n.id === candidateId ? 'candidate' : n.label === 'Enterprise' ? 'local' : 'other', signals: [] };
+      const node = nodes.get(n.id) ?? {
+        id: n.id,
+        label: n.label,
+        name: n.name,
+        role: n.id === candidateId ? 'candidate' : n.label === 'Enterprise' ? 'local' : 'other',
+        signals: [],
+      };
       if (!node.signals.includes(path.signal)) node.signals.push(path.signal);
       nodes.set(n.id, node);
     }

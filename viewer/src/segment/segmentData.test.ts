@@ -12,10 +12,27 @@ describe('partner request', () => {
   });
 
   it('leaves empty filters out and keeps the ones set', () => {
-    expect(partnerRequest('biomed', 'biomed.cdmo', 'fill', emptyFilters())).toEqual({ chainId: 'biomed', segmentId: 'biomed.cdmo', mode: 'fill', limit: 20, filters: {} });
-    const f = { ...emptyFilters(), tags: ['listed' as const], provinces: ['江苏'], minSize: 'medium' as const, excludeKeywords: ['医院'], includeIntermediaries: true, limit: 10 };
+    expect(partnerRequest('biomed', 'biomed.cdmo', 'fill', emptyFilters())).toEqual({
+      chainId: 'biomed',
+      segmentId: 'biomed.cdmo',
+      mode: 'fill',
+      limit: 20,
+      filters: {},
+    });
+    const f = {
+      ...emptyFilters(),
+      tags: ['listed' as const],
+      provinces: ['江苏'],
+      minSize: 'medium' as const,
+      excludeKeywords: ['医院'],
+      includeIntermediaries: true,
+      limit: 10,
+    };
     expect(partnerRequest('biomed', 'biomed.cdmo', 'strengthen', f)).toEqual({
-      chainId: 'biomed', segmentId: 'biomed.cdmo', mode: 'strengthen', limit: 10,
+      chainId: 'biomed',
+      segmentId: 'biomed.cdmo',
+      mode: 'strengthen',
+      limit: 10,
       filters: { tags: ['listed'], provinces: ['江苏'], minSize: 'medium', excludeKeywords: ['医院'], includeIntermediaries: true },
     });
     expect(activeFilterCount(f)).toBe(5);
@@ -43,14 +60,51 @@ describe('stackSignals', () => {
 
 describe('mergePaths', () => {
   const paths: GraphPath[] = [
-    { signal: 'fit', nodes: [{ id: 'c', label: 'Enterprise', name: 'C' }, { id: 's', label: 'Segment', name: 'S' }], relationships: [{ type: 'IN_SEGMENT', from: 'c', to: 's' }] },
-    { signal: 'fit', nodes: [{ id: 'c', label: 'Enterprise', name: 'C' }, { id: 'p', label: 'Product', name: 'P' }, { id: 's', label: 'Segment', name: 'S' }], relationships: [{ type: 'MAKES', from: 'c', to: 'p' }, { type: 'INCLUDES', from: 's', to: 'p' }] },
-    { signal: 'ties', nodes: [{ id: 'c', label: 'Enterprise', name: 'C' }, { id: 'l', label: 'Enterprise', name: 'L' }], relationships: [{ type: 'SUPPLIES', from: 'c', to: 'l' }] },
-    { signal: 'connectivity', nodes: [{ id: 'c', label: 'Enterprise', name: 'C' }, { id: 'l', label: 'Enterprise', name: 'L' }], relationships: [{ type: 'SUPPLIES', from: 'c', to: 'l' }] },
+    {
+      signal: 'fit',
+      nodes: [
+        { id: 'c', label: 'Enterprise', name: 'C' },
+        { id: 's', label: 'Segment', name: 'S' },
+      ],
+      relationships: [{ type: 'IN_SEGMENT', from: 'c', to: 's' }],
+    },
+    {
+      signal: 'fit',
+      nodes: [
+        { id: 'c', label: 'Enterprise', name: 'C' },
+        { id: 'p', label: 'Product', name: 'P' },
+        { id: 's', label: 'Segment', name: 'S' },
+      ],
+      relationships: [
+        { type: 'MAKES', from: 'c', to: 'p' },
+        { type: 'INCLUDES', from: 's', to: 'p' },
+      ],
+    },
+    {
+      signal: 'ties',
+      nodes: [
+        { id: 'c', label: 'Enterprise', name: 'C' },
+        { id: 'l', label: 'Enterprise', name: 'L' },
+      ],
+      relationships: [{ type: 'SUPPLIES', from: 'c', to: 'l' }],
+    },
+    {
+      signal: 'connectivity',
+      nodes: [
+        { id: 'c', label: 'Enterprise', name: 'C' },
+        { id: 'l', label: 'Enterprise', name: 'L' },
+      ],
+      relationships: [{ type: 'SUPPLIES', from: 'c', to: 'l' }],
+    },
   ];
   it('merges nodes and relationships shared by several paths, and marks the candidate', () => {
     const g = mergePaths(paths, 'c');
-    expect(g.nodes.map((n) => [n.id, n.role])).toEqual([['c', 'candidate'], ['s', 'other'], ['p', 'other'], ['l', 'local']]);
+    expect(g.nodes.map((n) => [n.id, n.role])).toEqual([
+      ['c', 'candidate'],
+      ['s', 'other'],
+      ['p', 'other'],
+      ['l', 'local'],
+    ]);
     expect(g.links).toHaveLength(4);
     expect(g.links.find((l) => l.type === 'SUPPLIES')!.signals).toEqual(['ties', 'connectivity']);
     expect(g.nodes[0].signals).toEqual(['fit', 'ties', 'connectivity']);
@@ -58,7 +112,25 @@ describe('mergePaths', () => {
   it('places every node at its distance from the candidate', () => {
     const g = mergePaths(paths, 'c');
     expect(Object.fromEntries(depthFromCandidate(g, 'c'))).toEqual({ c: 0, s: 1, p: 1, l: 1 });
-    const chain = mergePaths([{ signal: 'connectivity', nodes: [{ id: 'l', label: 'Enterprise', name: 'L' }, { id: 'lp', label: 'Product', name: 'LP' }, { id: 'cp', label: 'Product', name: 'CP' }, { id: 'c', label: 'Enterprise', name: 'C' }], relationships: [{ type: 'MAKES', from: 'l', to: 'lp' }, { type: 'INPUT_TO', from: 'lp', to: 'cp' }, { type: 'MAKES', from: 'c', to: 'cp' }] }], 'c');
+    const chain = mergePaths(
+      [
+        {
+          signal: 'connectivity',
+          nodes: [
+            { id: 'l', label: 'Enterprise', name: 'L' },
+            { id: 'lp', label: 'Product', name: 'LP' },
+            { id: 'cp', label: 'Product', name: 'CP' },
+            { id: 'c', label: 'Enterprise', name: 'C' },
+          ],
+          relationships: [
+            { type: 'MAKES', from: 'l', to: 'lp' },
+            { type: 'INPUT_TO', from: 'lp', to: 'cp' },
+            { type: 'MAKES', from: 'c', to: 'cp' },
+          ],
+        },
+      ],
+      'c',
+    );
     expect(Object.fromEntries(depthFromCandidate(chain, 'c'))).toEqual({ l: 3, lp: 2, cp: 1, c: 0 });
     expect(depthFromCandidate({ nodes: [{ id: 'x', label: 'Product', name: 'X', role: 'other', signals: [] }], links: [] }, 'c').get('x')).toBe(1);
   });

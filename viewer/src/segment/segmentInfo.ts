@@ -31,7 +31,11 @@ function figures(segment: MapSegment): HTMLElement {
     ['metric.partyCoverage', fmtPercent(m.partyCoverage)],
     ['metric.capacityVsChainMedian', fmtNumber(m.capacityVsChainMedian, 2)],
   ];
-  return el('dl', { class: 'figures' }, items.map(([k, v]) => el('div', { class: 'figure' }, el('dt', {}, t(k)), el('dd', {}, v))));
+  return el(
+    'dl',
+    { class: 'figures' },
+    items.map(([k, v]) => el('div', { class: 'figure' }, el('dt', {}, t(k)), el('dd', {}, v))),
+  );
 }
 
 /** A firm's name with the 演示数据 badge when the API marks the firm as demo data. */
@@ -41,11 +45,35 @@ function firmCell(f: { name: string; demo?: boolean }): HTMLElement {
 
 function table(caption: string, head: string[], rows: (string | Node)[][], empty: string): HTMLElement {
   if (rows.length === 0) return el('div', { class: 'evidence-block' }, el('h4', {}, caption), el('p', { class: 'muted' }, empty));
-  return el('div', { class: 'evidence-block' },
+  return el(
+    'div',
+    { class: 'evidence-block' },
     el('h4', {}, caption),
-    el('table', { class: 'table compact' },
-      el('thead', {}, el('tr', {}, head.map((h) => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c) => el('td', {}, c)))))));
+    el(
+      'table',
+      { class: 'table compact' },
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          head.map((h) => el('th', { scope: 'col' }, h)),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        rows.map((r) =>
+          el(
+            'tr',
+            {},
+            r.map((c) => el('td', {}, c)),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 /**

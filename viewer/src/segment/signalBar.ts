@@ -24,10 +24,24 @@ export const partnerSignals = { fill: signalSets.partnerFill, strengthen: signal
 
 export const signalColours: Record<string, string> = {
   // Partner modes: no mode has more than one of buyers / concentrationRelief / adjacency.
-  fit: '#0072B2', ties: '#009E73', buyers: '#56B4E9', concentrationRelief: '#56B4E9', outsideRelief: '#D55E00', adjacency: '#56B4E9',
-  channel: '#CC79A7', tier: '#E69F00', scale: '#F0E442',
-  text: '#0072B2', topics: '#009E73', cooperation: '#E69F00', talent: '#D55E00', proximity: '#56B4E9', level: '#F0E442',
-  size: '#0072B2', price: '#F0E442', location: '#009E73',
+  fit: '#0072B2',
+  ties: '#009E73',
+  buyers: '#56B4E9',
+  concentrationRelief: '#56B4E9',
+  outsideRelief: '#D55E00',
+  adjacency: '#56B4E9',
+  channel: '#CC79A7',
+  tier: '#E69F00',
+  scale: '#F0E442',
+  text: '#0072B2',
+  topics: '#009E73',
+  cooperation: '#E69F00',
+  talent: '#D55E00',
+  proximity: '#56B4E9',
+  level: '#F0E442',
+  size: '#0072B2',
+  price: '#F0E442',
+  location: '#009E73',
 };
 
 export interface BarPart {

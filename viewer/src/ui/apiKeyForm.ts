@@ -11,16 +11,32 @@ export function apiKeyForm(idPrefix: string, onSaved: () => void = () => {}): HT
   const render = () => {
     const key = apiKey();
     if (key) {
-      root.replaceChildren(el('p', { class: 'api-key-set' },
-        t('key.set', { key: maskedKey(key) }), ' ',
-        el('button', { type: 'button', class: 'btn small', onclick: () => setApiKey(null) }, t('key.clear'))));
+      root.replaceChildren(
+        el(
+          'p',
+          { class: 'api-key-set' },
+          t('key.set', { key: maskedKey(key) }),
+          ' ',
+          el('button', { type: 'button', class: 'btn small', onclick: () => setApiKey(null) }, t('key.clear')),
+        ),
+      );
       return;
     }
-    const input = el('input', { id: `${idPrefix}-key`, type: 'password', class: 'input', autocomplete: 'off', 'aria-describedby': `${idPrefix}-key-hint`, spellcheck: 'false' });
-    const form = el('form', { class: 'api-key-form' },
+    const input = el('input', {
+      id: `${idPrefix}-key`,
+      type: 'password',
+      class: 'input',
+      autocomplete: 'off',
+      'aria-describedby': `${idPrefix}-key-hint`,
+      spellcheck: 'false',
+    });
+    const form = el(
+      'form',
+      { class: 'api-key-form' },
       el('label', { for: `${idPrefix}-key`, class: 'label' }, t('key.label')),
       el('div', { class: 'field-inline' }, input, el('button', { type: 'submit', class: 'btn primary' }, t('key.save'))),
-      el('small', { id: `${idPrefix}-key-hint`, class: 'hint' }, t('key.hint')));
+      el('small', { id: `${idPrefix}-key-hint`, class: 'hint' }, t('key.hint')),
+    );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (!input.value.trim()) return input.focus();

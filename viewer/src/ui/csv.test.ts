@@ -15,7 +15,17 @@ describe('client-side CSV', () => {
   });
 
   it('writes a BOM, the headers and CRLF rows in column order', () => {
-    const csv = tableToCsv({ title: 't', columns: [{ key: 'b', header: '名称' }, { key: 'a', header: '得分' }], rows: [{ a: 0.5, b: '甲' }, { a: null, b: 'x,y' }] });
+    const csv = tableToCsv({
+      title: 't',
+      columns: [
+        { key: 'b', header: '名称' },
+        { key: 'a', header: '得分' },
+      ],
+      rows: [
+        { a: 0.5, b: '甲' },
+        { a: null, b: 'x,y' },
+      ],
+    });
     expect(csv).toBe('\uFEFF名称,得分\r\n甲,0.5\r\n"x,y",\r\n');
   });
 });

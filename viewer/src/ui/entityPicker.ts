@@ -34,8 +34,16 @@ export function entityPicker(options: PickerOptions): { element: HTMLElement; va
 
   const listId = `${options.id}-list`;
   const input = el('input', {
-    id: options.id, class: 'input picker-input', type: 'search', role: 'combobox', autocomplete: 'off', 'aria-autocomplete': 'list',
-    'aria-expanded': 'false', 'aria-controls': listId, 'aria-describedby': `${options.id}-hint ${options.id}-status`, value: picked?.name ?? '',
+    id: options.id,
+    class: 'input picker-input',
+    type: 'search',
+    role: 'combobox',
+    autocomplete: 'off',
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+    'aria-controls': listId,
+    'aria-describedby': `${options.id}-hint ${options.id}-status`,
+    value: picked?.name ?? '',
   });
   const list = el('ul', { id: listId, role: 'listbox', class: 'picker-list', 'aria-label': options.label, hidden: true });
   const status = el('p', { id: `${options.id}-status`, class: 'picker-status', role: 'status', 'aria-live': 'polite' });
@@ -67,9 +75,17 @@ export function entityPicker(options: PickerOptions): { element: HTMLElement; va
     options.onPick(picked);
   };
   const render = () => {
-    list.replaceChildren(...hits.map((hit, i) =>
-      el('li', { id: `${listId}-${i}`, role: 'option', 'aria-selected': 'false', class: 'picker-option', 'data-id': hit.id },
-        highlighted(hit.highlight, hit.name), ' ', el('span', { class: 'picker-type' }, tData('node', hit.type)))));
+    list.replaceChildren(
+      ...hits.map((hit, i) =>
+        el(
+          'li',
+          { id: `${listId}-${i}`, role: 'option', 'aria-selected': 'false', class: 'picker-option', 'data-id': hit.id },
+          highlighted(hit.highlight, hit.name),
+          ' ',
+          el('span', { class: 'picker-type' }, tData('node', hit.type)),
+        ),
+      ),
+    );
     list.hidden = hits.length === 0;
     input.setAttribute('aria-expanded', String(hits.length > 0));
     active = -1;
@@ -136,10 +152,14 @@ export function entityPicker(options: PickerOptions): { element: HTMLElement; va
   });
   showChosen();
 
-  const element = el('div', { class: 'field picker' },
+  const element = el(
+    'div',
+    { class: 'field picker' },
     el('label', { for: options.id, class: 'label' }, options.label),
     el('div', { class: 'picker-box' }, input, list),
     el('small', { id: `${options.id}-hint`, class: 'hint' }, options.hint),
-    status, chosen);
+    status,
+    chosen,
+  );
   return { element, value: () => picked, focus: () => input.focus() };
 }

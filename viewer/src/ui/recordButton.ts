@@ -21,17 +21,28 @@ export function recordButton(input: RecordInput, idPrefix: string): HTMLElement 
     api.recordMatch(recordBody(input)).then(
       (match) => {
         button.textContent = t('record.done');
-        out.replaceChildren(el('p', { class: 'record-ok' }, el('span', { 'aria-hidden': 'true' }, '✓ '), t('record.ok', { status: t('status.proposed') }), ' ',
-          el('a', { href: `#/matches?focus=${encodeURIComponent(match.id)}` }, t('record.open'))));
+        out.replaceChildren(
+          el(
+            'p',
+            { class: 'record-ok' },
+            el('span', { 'aria-hidden': 'true' }, '✓ '),
+            t('record.ok', { status: t('status.proposed') }),
+            ' ',
+            el('a', { href: `#/matches?focus=${encodeURIComponent(match.id)}` }, t('record.open')),
+          ),
+        );
       },
       (error: unknown) => {
         button.disabled = false;
         const problem = error instanceof ApiError ? error : null;
-        const title = problem?.status === 409 ? t('record.conflict') : problem?.title ?? t('state.error');
-        const message = el('div', { class: 'record-error', role: 'alert' },
+        const title = problem?.status === 409 ? t('record.conflict') : (problem?.title ?? t('state.error'));
+        const message = el(
+          'div',
+          { class: 'record-error', role: 'alert' },
           el('p', { class: 'state-title' }, el('span', { class: 'state-icon', 'aria-hidden': 'true' }, '!'), title),
           problem?.detail ? el('p', {}, problem.detail) : null,
-          problem?.status === 409 ? el('p', {}, el('a', { href: '#/matches' }, t('record.open'))) : null);
+          problem?.status === 409 ? el('p', {}, el('a', { href: '#/matches' }, t('record.open'))) : null,
+        );
         out.replaceChildren(message);
         if (problem?.status === 401 || problem?.status === 403) {
           out.append(apiKeyForm(`${idPrefix}-retry`, send));

@@ -50,11 +50,21 @@ export function signInBox(): { element: HTMLElement; relabel(): void } {
       if (!current.identity) fillIdentity(current.key);
       const role = current.identity?.admin ? t('session.admin') : current.identity && !current.identity.scopes.includes('write') ? t('session.readOnly') : '';
       root.replaceChildren(
-        el('span', { class: 'signed-in-as', id: 'signed-in-as' }, t('session.signedInAs', { name: who }), role ? el('span', { class: 'muted' }, ` · ${role}`) : ''),
-        el('button', { type: 'button', class: 'btn small', id: 'sign-out', onclick: () => setApiKey(null) }, t('session.signOut')));
+        el(
+          'span',
+          { class: 'signed-in-as', id: 'signed-in-as' },
+          t('session.signedInAs', { name: who }),
+          role ? el('span', { class: 'muted' }, ` · ${role}`) : '',
+        ),
+        el('button', { type: 'button', class: 'btn small', id: 'sign-out', onclick: () => setApiKey(null) }, t('session.signOut')),
+      );
       return;
     }
-    const toggle = el('button', { type: 'button', class: 'btn small', id: 'sign-in-toggle', 'aria-expanded': String(open), 'aria-controls': 'sign-in-form' }, t('session.signIn'));
+    const toggle = el(
+      'button',
+      { type: 'button', class: 'btn small', id: 'sign-in-toggle', 'aria-expanded': String(open), 'aria-controls': 'sign-in-form' },
+      t('session.signIn'),
+    );
     toggle.addEventListener('click', () => {
       open = !open;
       error = '';
@@ -62,12 +72,28 @@ export function signInBox(): { element: HTMLElement; relabel(): void } {
       root.querySelector<HTMLInputElement>('#sign-in-key')?.focus();
     });
     if (!open) return root.replaceChildren(toggle);
-    const input = el('input', { id: 'sign-in-key', type: 'password', class: 'input', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'sign-in-hint sign-in-error', 'aria-invalid': error ? 'true' : undefined });
-    const form = el('form', { class: 'sign-in-form', id: 'sign-in-form' },
+    const input = el('input', {
+      id: 'sign-in-key',
+      type: 'password',
+      class: 'input',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      'aria-describedby': 'sign-in-hint sign-in-error',
+      'aria-invalid': error ? 'true' : undefined,
+    });
+    const form = el(
+      'form',
+      { class: 'sign-in-form', id: 'sign-in-form' },
       el('label', { for: 'sign-in-key', class: 'label' }, t('session.keyLabel')),
-      el('div', { class: 'field-inline' }, input, el('button', { type: 'submit', class: 'btn primary', id: 'sign-in-submit', disabled: checking }, t('session.submit'))),
+      el(
+        'div',
+        { class: 'field-inline' },
+        input,
+        el('button', { type: 'submit', class: 'btn primary', id: 'sign-in-submit', disabled: checking }, t('session.submit')),
+      ),
       el('small', { id: 'sign-in-hint', class: 'hint' }, t('session.hint', { hours: sessionHours })),
-      el('p', { id: 'sign-in-error', class: 'field-error', role: 'alert' }, error));
+      el('p', { id: 'sign-in-error', class: 'field-error', role: 'alert' }, error),
+    );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (!input.value.trim()) return input.focus();

@@ -22,7 +22,11 @@ export function errorState(error: unknown, retry?: () => void): HTMLElement {
     el('p', { class: 'state-title' }, el('span', { class: 'state-icon', 'aria-hidden': 'true' }, '!'), title),
     detail ? el('p', { class: 'state-detail' }, detail) : null,
     problem && problem.fieldErrors.length > 0
-      ? el('ul', { class: 'state-fields' }, problem.fieldErrors.map((f) => el('li', {}, `${t('state.field')} ${f.path}: ${f.message}`)))
+      ? el(
+          'ul',
+          { class: 'state-fields' },
+          problem.fieldErrors.map((f) => el('li', {}, `${t('state.field')} ${f.path}: ${f.message}`)),
+        )
       : null,
     problem && problem.status ? el('p', { class: 'state-status' }, `HTTP ${problem.status}`) : null,
     retry ? el('button', { type: 'button', class: 'btn', onclick: () => retry() }, t('state.retry')) : null,

@@ -20,7 +20,12 @@ export interface Tabs {
 export function tabs(id: string, items: TabItem[], listLabel: string, initial: string, onSelect: (key: string) => void = () => {}): Tabs {
   let current = items.some((i) => i.key === initial) ? initial : items[0].key;
   const buttons = items.map((item) =>
-    el('button', { type: 'button', role: 'tab', id: `${id}-tab-${item.key}`, 'aria-controls': `${id}-panel-${item.key}`, class: 'tab', 'data-key': item.key }, item.label));
+    el(
+      'button',
+      { type: 'button', role: 'tab', id: `${id}-tab-${item.key}`, 'aria-controls': `${id}-panel-${item.key}`, class: 'tab', 'data-key': item.key },
+      item.label,
+    ),
+  );
   const list = el('div', { role: 'tablist', class: 'tablist', 'aria-label': listLabel }, buttons);
   for (const item of items) {
     item.panel.id = `${id}-panel-${item.key}`;
@@ -58,7 +63,12 @@ export function tabs(id: string, items: TabItem[], listLabel: string, initial: s
   });
   apply();
   return {
-    element: el('div', { class: 'tabs' }, list, items.map((i) => i.panel)),
+    element: el(
+      'div',
+      { class: 'tabs' },
+      list,
+      items.map((i) => i.panel),
+    ),
     select,
     relabel(labels, label) {
       list.setAttribute('aria-label', label);

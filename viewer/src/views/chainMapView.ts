@@ -74,22 +74,40 @@ export const chainMapView: ViewDefinition = {
     const figure = el('figure', { class: 'map-figure' });
     const gapList = el('aside', { class: 'gap-list panel', 'aria-labelledby': 'gap-list-title' });
     container.append(
-      el('section', { class: 'view view-chain', 'aria-labelledby': 'view-title' },
-        el('header', { class: 'view-head' }, title,
-          el('div', { class: 'toolbar' }, el('div', { class: 'field-inline' }, selectLabel, select), summary,
-            el('div', { class: 'toolbar-end' }, briefLink, reportButton, pngButton, svgButton))),
-        el('div', { class: 'chain-body' }, figure, gapList)),
+      el(
+        'section',
+        { class: 'view view-chain', 'aria-labelledby': 'view-title' },
+        el(
+          'header',
+          { class: 'view-head' },
+          title,
+          el(
+            'div',
+            { class: 'toolbar' },
+            el('div', { class: 'field-inline' }, selectLabel, select),
+            summary,
+            el('div', { class: 'toolbar-end' }, briefLink, reportButton, pngButton, svgButton),
+          ),
+        ),
+        el('div', { class: 'chain-body' }, figure, gapList),
+      ),
     );
 
     select.addEventListener('change', () => {
       if (select.value) location.hash = href('chain', select.value);
     });
     const exportName = (map: ChainMap) => t('chain.mapTitle', { chain: map.chain.name });
-    pngButton.addEventListener('click', () => drawn.svg && state.map && void exportPng(drawn.svg, exportName(state.map)).catch((e: unknown) => figure.append(errorState(e))));
+    pngButton.addEventListener(
+      'click',
+      () => drawn.svg && state.map && void exportPng(drawn.svg, exportName(state.map)).catch((e: unknown) => figure.append(errorState(e))),
+    );
     svgButton.addEventListener('click', () => drawn.svg && state.map && exportSvg(drawn.svg, exportName(state.map)));
     reportButton.addEventListener('click', () => {
       if (!state.chainId) return;
-      api.chainReportFile(state.chainId).then(({ blob, filename }) => saveBlob(blob, filename), (e: unknown) => figure.append(errorState(e)));
+      api.chainReportFile(state.chainId).then(
+        ({ blob, filename }) => saveBlob(blob, filename),
+        (e: unknown) => figure.append(errorState(e)),
+      );
     });
 
     const labels = () => {
@@ -117,20 +135,34 @@ export const chainMapView: ViewDefinition = {
         return;
       }
       drawn.width = figure.clientWidth;
-      drawn.svg = drawChainMap(figure, map, { width: figure.clientWidth || 1200, onOpen: (segmentId) => (location.hash = href('chain', chainId, 'segment', segmentId)) });
+      drawn.svg = drawChainMap(figure, map, {
+        width: figure.clientWidth || 1200,
+        onOpen: (segmentId) => (location.hash = href('chain', chainId, 'segment', segmentId)),
+      });
       figure.append(el('figcaption', { class: 'hint' }, `${t('chain.mapDescription')} ${t('chain.openHint')}`));
       pngButton.disabled = svgButton.disabled = false;
     };
 
     // Two lists, each on its own measure (chain/chainMapState.ts gapLists).
     const gapItems = (segments: ChainMap['segments']) =>
-      el('ol', { class: 'gap-items' }, segments.map((s) => {
-        const style = healthStyle(s.class);
-        return el('li', {}, el('a', { href: href('chain', state.chainId, 'segment', s.segmentId), class: 'gap-link' },
-          el('span', { class: `badge health-${s.class}` }, `${style.symbol} ${tData('class', s.class)}`),
-          el('span', { class: 'gap-name' }, segmentName(s)),
-          el('span', { class: 'gap-meta' }, `${tData('action', s.action!)} · ${t('metric.priority')} ${priorityText(s)}`)));
-      }));
+      el(
+        'ol',
+        { class: 'gap-items' },
+        segments.map((s) => {
+          const style = healthStyle(s.class);
+          return el(
+            'li',
+            {},
+            el(
+              'a',
+              { href: href('chain', state.chainId, 'segment', s.segmentId), class: 'gap-link' },
+              el('span', { class: `badge health-${s.class}` }, `${style.symbol} ${tData('class', s.class)}`),
+              el('span', { class: 'gap-name' }, segmentName(s)),
+              el('span', { class: 'gap-meta' }, `${tData('action', s.action!)} · ${t('metric.priority')} ${priorityText(s)}`),
+            ),
+          );
+        }),
+      );
     const drawGaps = () => {
       if (!state.map) return;
       const { gaps, extensions } = gapLists(state.map);
@@ -138,7 +170,9 @@ export const chainMapView: ViewDefinition = {
         el('h2', { id: 'gap-list-title' }, t('chain.gapsTitle')),
         gaps.length === 0 ? emptyState(t('chain.gapsEmpty')) : gapItems(gaps),
         el('h2', { id: 'extension-list-title', class: 'extension-title' }, t('chain.extensionsTitle')),
-        extensions.length === 0 ? emptyState(t('chain.extensionsEmpty')) : el('div', { class: 'extension-list', 'aria-labelledby': 'extension-list-title' }, gapItems(extensions)),
+        extensions.length === 0
+          ? emptyState(t('chain.extensionsEmpty'))
+          : el('div', { class: 'extension-list', 'aria-labelledby': 'extension-list-title' }, gapItems(extensions)),
       );
     };
 
@@ -148,24 +182,35 @@ export const chainMapView: ViewDefinition = {
       summary.textContent = '';
       gapList.replaceChildren();
       // The chain list fills the select on its own, so it stays usable when a map fails to load.
-      api.chains().then((list) => {
-        state.chains = list;
-        labels();
-      }, () => {});
+      api.chains().then(
+        (list) => {
+          state.chains = list;
+          labels();
+        },
+        () => {},
+      );
       const { chainId } = state;
-      stopLoad = bind(figure, async () => {
-        const [list, loaded] = await Promise.all([api.chains(), api.chainMap(chainId)]);
-        return { list, loaded };
-      }, ({ list, loaded }) => {
-        state.chains = list;
-        state.map = loaded;
-        rememberChain(chainId);
-        labels();
-        const summaryOf = list.find((c) => c.id === chainId);
-        summary.textContent = t('chain.summary', { segments: loaded.segments.length, firms: summaryOf?.localFirms ?? loaded.totals.localFirms, capacity: fmtYi(loaded.totals.localCapacity) });
-        drawMap();
-        drawGaps();
-      });
+      stopLoad = bind(
+        figure,
+        async () => {
+          const [list, loaded] = await Promise.all([api.chains(), api.chainMap(chainId)]);
+          return { list, loaded };
+        },
+        ({ list, loaded }) => {
+          state.chains = list;
+          state.map = loaded;
+          rememberChain(chainId);
+          labels();
+          const summaryOf = list.find((c) => c.id === chainId);
+          summary.textContent = t('chain.summary', {
+            segments: loaded.segments.length,
+            firms: summaryOf?.localFirms ?? loaded.totals.localFirms,
+            capacity: fmtYi(loaded.totals.localCapacity),
+          });
+          drawMap();
+          drawGaps();
+        },
+      );
     };
 
     // Redraw when the available width changes (window resize, 1280 ↔ 1920), not on every pixel.

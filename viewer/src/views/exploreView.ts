@@ -80,14 +80,30 @@ export const exploreView: ViewDefinition = {
       },
     });
 
-    container.append(el('section', { class: 'view view-explore', 'aria-labelledby': 'view-title' },
-      el('header', { class: 'view-head' }, title, intro),
-      el('div', { class: 'explore-layout' },
-        el('aside', { class: 'col panel explore-search', 'aria-labelledby': 'ex-search-title' }, search.elements),
-        el('section', { class: 'col panel explore-graph', 'aria-labelledby': 'ex-graph-title' },
-          el('div', { class: 'graph-head' }, graphTitle, graphStatus),
-          controls.toolbar, graphMessage, controls.filter, surface, help, controls.nodeList),
-        detailArea)));
+    container.append(
+      el(
+        'section',
+        { class: 'view view-explore', 'aria-labelledby': 'view-title' },
+        el('header', { class: 'view-head' }, title, intro),
+        el(
+          'div',
+          { class: 'explore-layout' },
+          el('aside', { class: 'col panel explore-search', 'aria-labelledby': 'ex-search-title' }, search.elements),
+          el(
+            'section',
+            { class: 'col panel explore-graph', 'aria-labelledby': 'ex-graph-title' },
+            el('div', { class: 'graph-head' }, graphTitle, graphStatus),
+            controls.toolbar,
+            graphMessage,
+            controls.filter,
+            surface,
+            help,
+            controls.nodeList,
+          ),
+          detailArea,
+        ),
+      ),
+    );
 
     const labels = () => {
       title.textContent = t('nav.explore');
@@ -100,16 +116,26 @@ export const exploreView: ViewDefinition = {
     /** Everything around the picture: its title, the status line, the filter, the node list, the current result. */
     const renderChrome = () => {
       const name = rootName(state);
-      graphTitle.textContent = state.synthetic ? t('explore.syntheticTitle', { n: state.synthetic }) : name ? t('explore.graphTitle', { name }) : t('explore.graph');
+      graphTitle.textContent = state.synthetic
+        ? t('explore.syntheticTitle', { n: state.synthetic })
+        : name
+          ? t('explore.graphTitle', { name })
+          : t('explore.graph');
       const has = state.graph.nodes.size > 0;
       const { nodes, links } = stage.drawn();
       controls.enable(has);
       if (!state.loading) {
-        announce(has ? t('explore.status', {
-          renderer: t(stage.rendererKind() === 'canvas' ? 'explore.canvas' : 'explore.svg'),
-          layout: t(stage.layoutHost() === 'worker' ? 'explore.worker' : 'explore.main'),
-          nodes: nodes.length, links: links.length, total: state.graph.nodes.size,
-        }) : '');
+        announce(
+          has
+            ? t('explore.status', {
+                renderer: t(stage.rendererKind() === 'canvas' ? 'explore.canvas' : 'explore.svg'),
+                layout: t(stage.layoutHost() === 'worker' ? 'explore.worker' : 'explore.main'),
+                nodes: nodes.length,
+                links: links.length,
+                total: state.graph.nodes.size,
+              })
+            : '',
+        );
       }
       controls.renderFilter();
       controls.renderNodeList(nodes);
@@ -121,11 +147,14 @@ export const exploreView: ViewDefinition = {
       renderChrome();
     };
 
-    const renderDetail = () => detailArea.replaceChildren(...detailsContent(state, stage.drawn(), {
-      expand: (id) => expand(id, false),
-      setPinned: (id, on) => stage.setPinned(id, on),
-      recentre: (id) => openEntity(id),
-    }));
+    const renderDetail = () =>
+      detailArea.replaceChildren(
+        ...detailsContent(state, stage.drawn(), {
+          expand: (id) => expand(id, false),
+          setPinned: (id, on) => stage.setPinned(id, on),
+          recentre: (id) => openEntity(id),
+        }),
+      );
 
     const loadDetail = (id: string) => {
       stopDetail();
@@ -133,12 +162,16 @@ export const exploreView: ViewDefinition = {
       if (state.synthetic || id.startsWith('syn.')) return renderDetail();
       const body = el('div', {});
       detailArea.replaceChildren(el('h2', { id: 'ex-detail-title' }, t('explore.detailTitle')), body);
-      stopDetail = bind(body, () => api.entity(id), (d) => {
-        state.detail = d;
-        renderDetail();
-        if (focusDetail) focusHeading(detailArea.querySelector<HTMLElement>('#ex-detail-name'));
-        focusDetail = false;
-      });
+      stopDetail = bind(
+        body,
+        () => api.entity(id),
+        (d) => {
+          state.detail = d;
+          renderDetail();
+          if (focusDetail) focusHeading(detailArea.querySelector<HTMLElement>('#ex-detail-name'));
+          focusDetail = false;
+        },
+      );
     };
 
     /** Loads a node's neighbourhood into the graph; `fresh` when it starts a new exploration. */
@@ -148,25 +181,29 @@ export const exploreView: ViewDefinition = {
       graphMessage.replaceChildren();
       announce(state.loading);
       if (fresh) renderGraph();
-      api.neighbourhood(id, state.depth, state.limit).then((hood) => {
-        if (mine !== state.generation) return;
-        state.loading = null;
-        const { graph, added } = mergeNeighbourhood(state.graph, hood);
-        state.graph = graph;
-        if (added.length > 0 || fresh) stage.relayout(added, id, fresh ? 1 : 0.6);
-        renderGraph();
-        if (fresh) select(id);
-        if (!fresh && added.length === 0) announce(t('explore.nothingNew', { name: hood.center.name }));
-        else if (hood.truncated) graphMessage.replaceChildren(el('p', { class: 'note' }, t('explore.truncated', { name: hood.center.name, limit: state.limit })));
-        syncUrl();
-        if (state.detail) renderDetail();
-      }, (error: unknown) => {
-        if (mine !== state.generation) return;
-        state.loading = null;
-        graphMessage.replaceChildren(errorState(error, () => expand(id, fresh)));
-        renderGraph();
-        if (state.detail) renderDetail();
-      });
+      api.neighbourhood(id, state.depth, state.limit).then(
+        (hood) => {
+          if (mine !== state.generation) return;
+          state.loading = null;
+          const { graph, added } = mergeNeighbourhood(state.graph, hood);
+          state.graph = graph;
+          if (added.length > 0 || fresh) stage.relayout(added, id, fresh ? 1 : 0.6);
+          renderGraph();
+          if (fresh) select(id);
+          if (!fresh && added.length === 0) announce(t('explore.nothingNew', { name: hood.center.name }));
+          else if (hood.truncated)
+            graphMessage.replaceChildren(el('p', { class: 'note' }, t('explore.truncated', { name: hood.center.name, limit: state.limit })));
+          syncUrl();
+          if (state.detail) renderDetail();
+        },
+        (error: unknown) => {
+          if (mine !== state.generation) return;
+          state.loading = null;
+          graphMessage.replaceChildren(errorState(error, () => expand(id, fresh)));
+          renderGraph();
+          if (state.detail) renderDetail();
+        },
+      );
     };
 
     const openEntity = (id: string) => {
@@ -221,7 +258,8 @@ export const exploreView: ViewDefinition = {
     return {
       update(_params, next) {
         const wanted = next.get('id');
-        if ((next.get('q') ?? '') !== state.q || (wanted && wanted !== state.graph.root) || (Number(next.get('synthetic')) || 0) !== state.synthetic) start(next);
+        if ((next.get('q') ?? '') !== state.q || (wanted && wanted !== state.graph.root) || (Number(next.get('synthetic')) || 0) !== state.synthetic)
+          start(next);
       },
       relabel() {
         labels();

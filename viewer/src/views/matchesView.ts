@@ -39,27 +39,53 @@ export const matchesView: ViewDefinition = {
     const statsArea = el('section', { class: 'match-stats', 'aria-labelledby': 'm-stats-title' });
     const message = el('div', { class: 'match-message', 'aria-live': 'assertive' });
     const board = el('div', { class: 'pipeline' });
-    const byStatus = <T>(make: (s: MatchStatus) => T): Record<MatchStatus, T> => ({ proposed: make('proposed'), contacted: make('contacted'), agreed: make('agreed'), declined: make('declined') });
+    const byStatus = <T>(make: (s: MatchStatus) => T): Record<MatchStatus, T> => ({
+      proposed: make('proposed'),
+      contacted: make('contacted'),
+      agreed: make('agreed'),
+      declined: make('declined'),
+    });
     const columnAreas = byStatus(() => el('div', { class: 'column-body', 'aria-live': 'polite' }));
     const columnHeads = byStatus((s) => el('h2', { id: `col-${s}-title`, class: 'column-title' }));
     for (const s of statuses) {
-      board.append(el('section', { class: `pipeline-column column-${s}`, 'data-status': s, 'aria-labelledby': `col-${s}-title` }, columnHeads[s], columnAreas[s]));
+      board.append(
+        el('section', { class: `pipeline-column column-${s}`, 'data-status': s, 'aria-labelledby': `col-${s}-title` }, columnHeads[s], columnAreas[s]),
+      );
     }
-    container.append(el('section', { class: 'view view-matches', 'aria-labelledby': 'view-title' },
-      el('header', { class: 'view-head' }, title, intro),
-      el('div', { class: 'matches-top' }, keyArea,
-        el('div', { class: 'matches-side' },
-          el('div', { class: 'panel match-filters' },
-            el('div', { class: 'toolbar' },
-              el('div', { class: 'field-inline' }, kindLabel, kindSelect),
-              el('div', { class: 'field-inline' }, chainLabel, chainSelect),
-              overdueButton,
-              refresh,
-              el('div', { class: 'toolbar-end' }, csvButton, xlsxButton)),
-            overdueNote,
-            exportStatus),
-          statsArea)),
-      message, board));
+    container.append(
+      el(
+        'section',
+        { class: 'view view-matches', 'aria-labelledby': 'view-title' },
+        el('header', { class: 'view-head' }, title, intro),
+        el(
+          'div',
+          { class: 'matches-top' },
+          keyArea,
+          el(
+            'div',
+            { class: 'matches-side' },
+            el(
+              'div',
+              { class: 'panel match-filters' },
+              el(
+                'div',
+                { class: 'toolbar' },
+                el('div', { class: 'field-inline' }, kindLabel, kindSelect),
+                el('div', { class: 'field-inline' }, chainLabel, chainSelect),
+                overdueButton,
+                refresh,
+                el('div', { class: 'toolbar-end' }, csvButton, xlsxButton),
+              ),
+              overdueNote,
+              exportStatus,
+            ),
+            statsArea,
+          ),
+        ),
+        message,
+        board,
+      ),
+    );
 
     const syncUrl = () => history.replaceState(null, '', matchesHash(state));
 
@@ -70,7 +96,10 @@ export const matchesView: ViewDefinition = {
       kindSelect.replaceChildren(el('option', { value: '' }, t('m.allKinds')), ...matchKinds.map((k) => el('option', { value: k }, tData('mkind', k))));
       kindSelect.value = state.kind;
       chainLabel.textContent = t('m.chain');
-      chainSelect.replaceChildren(el('option', { value: '' }, t('m.allChains')), ...state.chains.map((c) => el('option', { value: c.id }, lang() === 'en' ? c.nameEn : c.name)));
+      chainSelect.replaceChildren(
+        el('option', { value: '' }, t('m.allChains')),
+        ...state.chains.map((c) => el('option', { value: c.id }, lang() === 'en' ? c.nameEn : c.name)),
+      );
       chainSelect.value = state.chainId;
       refresh.textContent = t('m.refresh');
       renderOverdue();
@@ -88,19 +117,25 @@ export const matchesView: ViewDefinition = {
       overdueNote.textContent = state.overdue ? t('m.overdueOn') : '';
     };
     const loadOverdueCount = () => {
-      api.matches({ ...listQuery({ ...state, overdue: true }), limit: 200 }).then((page) => {
-        state.overdueCount = { n: page.items.length, more: page.nextCursor !== null };
-        renderOverdue();
-      }, () => {});
+      api.matches({ ...listQuery({ ...state, overdue: true }), limit: 200 }).then(
+        (page) => {
+          state.overdueCount = { n: page.items.length, more: page.nextCursor !== null };
+          renderOverdue();
+        },
+        () => {},
+      );
     };
 
     // ----- stats -----
     const renderStats = () => statsArea.replaceChildren(...statsContent(state.stats, state.kind));
     const loadStats = () => {
-      api.matchStats().then((s) => {
-        state.stats = s;
-        renderStats();
-      }, (error: unknown) => statsArea.replaceChildren(errorState(error, loadStats)));
+      api.matchStats().then(
+        (s) => {
+          state.stats = s;
+          renderStats();
+        },
+        (error: unknown) => statsArea.replaceChildren(errorState(error, loadStats)),
+      );
     };
 
     // ----- the pipeline -----
@@ -109,20 +144,27 @@ export const matchesView: ViewDefinition = {
 
     const renderColumn = (s: MatchStatus) => {
       const c = state.columns[s];
-      columnHeads[s].replaceChildren(el('span', { 'aria-hidden': 'true', class: 'col-symbol' }, statusSymbols[s]), ` ${t(`status.${s}`)} `,
-        el('span', { class: 'col-count' }, c.loaded ? `${c.items.length}${c.nextCursor ? '+' : ''}` : '…'));
+      columnHeads[s].replaceChildren(
+        el('span', { 'aria-hidden': 'true', class: 'col-symbol' }, statusSymbols[s]),
+        ` ${t(`status.${s}`)} `,
+        el('span', { class: 'col-count' }, c.loaded ? `${c.items.length}${c.nextCursor ? '+' : ''}` : '…'),
+      );
       if (!c.loaded) return;
       const more = el('button', { type: 'button', class: 'btn small load-more' }, t('explore.more'));
       more.addEventListener('click', () => {
         more.disabled = true;
-        api.matches({ ...listQuery(state), status: s, limit: columnPageSize, cursor: c.nextCursor ?? undefined }).then((page) => {
-          addPage(state, s, page, true);
-          renderColumn(s);
-        }, (error: unknown) => columnAreas[s].append(errorState(error)));
+        api.matches({ ...listQuery(state), status: s, limit: columnPageSize, cursor: c.nextCursor ?? undefined }).then(
+          (page) => {
+            addPage(state, s, page, true);
+            renderColumn(s);
+          },
+          (error: unknown) => columnAreas[s].append(errorState(error)),
+        );
       });
       columnAreas[s].replaceChildren(
         c.items.length === 0 ? el('p', { class: 'muted column-empty' }, t(`m.empty.${s}`)) : el('ol', { class: 'match-cards' }, c.items.map(card)),
-        c.nextCursor ? more : '');
+        c.nextCursor ? more : '',
+      );
     };
 
     const loadColumns = () => {
@@ -131,16 +173,22 @@ export const matchesView: ViewDefinition = {
       resetColumns(state);
       for (const s of statuses) {
         renderColumn(s);
-        stops.push(bind(columnAreas[s], () => api.matches({ ...listQuery(state), status: s, limit: columnPageSize }), (page) => {
-          addPage(state, s, page, false);
-          renderColumn(s);
-          const focus = state.focus;
-          if (focus && page.items.some((m) => m.id === focus)) {
-            const target = columnAreas[s].querySelector<HTMLElement>(`[data-id="${CSS.escape(focus)}"]`);
-            target?.scrollIntoView({ block: 'center' });
-            target?.focus();
-          }
-        }));
+        stops.push(
+          bind(
+            columnAreas[s],
+            () => api.matches({ ...listQuery(state), status: s, limit: columnPageSize }),
+            (page) => {
+              addPage(state, s, page, false);
+              renderColumn(s);
+              const focus = state.focus;
+              if (focus && page.items.some((m) => m.id === focus)) {
+                const target = columnAreas[s].querySelector<HTMLElement>(`[data-id="${CSS.escape(focus)}"]`);
+                target?.scrollIntoView({ block: 'center' });
+                target?.focus();
+              }
+            },
+          ),
+        );
       }
       loadStats();
       loadOverdueCount();
@@ -161,43 +209,52 @@ export const matchesView: ViewDefinition = {
     const setDue = (m: MatchRecord, dueDate: string | null, button: HTMLButtonElement) => {
       if (needsKey()) return;
       button.disabled = true;
-      api.updateMatch(m.id, { dueDate }).then((updated) => {
-        state.focus = updated.id;
-        const name = updated.candidateName || updated.candidateId;
-        showMessage('ok', [dueDate ? t('m.dueSet', { name, date: dueDate }) : t('m.dueCleared', { name })]);
-        loadColumns();
-      }, (error: unknown) => {
-        button.disabled = false;
-        showMessage('error', [errorState(error)]);
-        if (error instanceof ApiError && (error.status === 401 || error.status === 403)) focusKeyInput(keyArea);
-      });
+      api.updateMatch(m.id, { dueDate }).then(
+        (updated) => {
+          state.focus = updated.id;
+          const name = updated.candidateName || updated.candidateId;
+          showMessage('ok', [dueDate ? t('m.dueSet', { name, date: dueDate }) : t('m.dueCleared', { name })]);
+          loadColumns();
+        },
+        (error: unknown) => {
+          button.disabled = false;
+          showMessage('error', [errorState(error)]);
+          if (error instanceof ApiError && (error.status === 401 || error.status === 403)) focusKeyInput(keyArea);
+        },
+      );
     };
 
     const transition = (m: MatchRecord, to: MatchStatus, button: HTMLButtonElement) => {
       if (needsKey()) return;
       button.disabled = true;
       const note = state.notes.get(m.id)?.trim();
-      api.updateMatch(m.id, { status: to, note: note || undefined }).then((updated) => {
-        state.notes.delete(m.id);
-        state.focus = updated.id;
-        showMessage('ok', [el('span', { 'aria-hidden': 'true' }, `${statusSymbols[to]} `), t('m.moved', { name: updated.candidateName || updated.candidateId, status: t(`status.${to}`) })]);
-        loadColumns();
-      }, (error: unknown) => {
-        button.disabled = false;
-        const problem = error instanceof ApiError ? error : null;
-        if (problem?.status === 409) {
-          showMessage('error', [
-            el('p', { class: 'state-title' }, el('span', { class: 'state-icon', 'aria-hidden': 'true' }, '!'), t('m.conflict')),
-            el('p', {}, t('m.conflictDetail', { name: m.candidateName || m.candidateId, status: t(`status.${to}`) })),
-            problem.detail ? el('p', { class: 'state-detail' }, problem.detail) : '',
-            el('p', { class: 'muted' }, t('m.reloaded')),
+      api.updateMatch(m.id, { status: to, note: note || undefined }).then(
+        (updated) => {
+          state.notes.delete(m.id);
+          state.focus = updated.id;
+          showMessage('ok', [
+            el('span', { 'aria-hidden': 'true' }, `${statusSymbols[to]} `),
+            t('m.moved', { name: updated.candidateName || updated.candidateId, status: t(`status.${to}`) }),
           ]);
           loadColumns();
-        } else {
-          showMessage('error', [errorState(error)]);
-          if (problem?.status === 401 || problem?.status === 403) focusKeyInput(keyArea);
-        }
-      });
+        },
+        (error: unknown) => {
+          button.disabled = false;
+          const problem = error instanceof ApiError ? error : null;
+          if (problem?.status === 409) {
+            showMessage('error', [
+              el('p', { class: 'state-title' }, el('span', { class: 'state-icon', 'aria-hidden': 'true' }, '!'), t('m.conflict')),
+              el('p', {}, t('m.conflictDetail', { name: m.candidateName || m.candidateId, status: t(`status.${to}`) })),
+              problem.detail ? el('p', { class: 'state-detail' }, problem.detail) : '',
+              el('p', { class: 'muted' }, t('m.reloaded')),
+            ]);
+            loadColumns();
+          } else {
+            showMessage('error', [errorState(error)]);
+            if (problem?.status === 401 || problem?.status === 403) focusKeyInput(keyArea);
+          }
+        },
+      );
     };
 
     // ----- toolbar -----
@@ -223,10 +280,13 @@ export const matchesView: ViewDefinition = {
     });
     const exportAs = (format: 'csv' | 'xlsx') => {
       exportStatus.replaceChildren(el('p', { class: 'muted' }, t('export.working')));
-      api.matchesFile(listQuery(state), format).then(({ blob, filename }) => {
-        saveBlob(blob, filename);
-        exportStatus.replaceChildren();
-      }, (error: unknown) => exportStatus.replaceChildren(errorState(error)));
+      api.matchesFile(listQuery(state), format).then(
+        ({ blob, filename }) => {
+          saveBlob(blob, filename);
+          exportStatus.replaceChildren();
+        },
+        (error: unknown) => exportStatus.replaceChildren(errorState(error)),
+      );
     };
     csvButton.addEventListener('click', () => exportAs('csv'));
     xlsxButton.addEventListener('click', () => exportAs('xlsx'));
@@ -236,10 +296,13 @@ export const matchesView: ViewDefinition = {
       loadColumns();
     });
 
-    api.chains().then((list) => {
-      state.chains = list;
-      labels();
-    }, () => {});
+    api.chains().then(
+      (list) => {
+        state.chains = list;
+        labels();
+      },
+      () => {},
+    );
     labels();
     renderStats();
     loadColumns();

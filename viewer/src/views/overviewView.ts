@@ -25,7 +25,9 @@ export const overviewView: ViewDefinition = {
     const chart = el('figure', { class: 'panel stake-panel' });
     const cards = el('div', { class: 'overview-grid' });
     const body = el('div', { class: 'overview-body' });
-    container.append(el('section', { class: 'view view-overview', 'aria-labelledby': 'view-title' }, el('header', { class: 'view-head' }, title, intro, source, demo), body));
+    container.append(
+      el('section', { class: 'view view-overview', 'aria-labelledby': 'view-title' }, el('header', { class: 'view-head' }, title, intro, source, demo), body),
+    );
 
     const drawChart = () => {
       if (!data) return;

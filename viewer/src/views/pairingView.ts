@@ -26,7 +26,9 @@ export const pairingView: ViewDefinition = {
     const intro = el('p', { class: 'muted view-intro' });
     const tabHost = el('div', {});
     let tabBar: Tabs | null = null;
-    container.append(el('section', { class: 'view view-pairing', 'aria-labelledby': 'view-title' }, el('header', { class: 'view-head' }, title, intro), tabHost));
+    container.append(
+      el('section', { class: 'view view-pairing', 'aria-labelledby': 'view-title' }, el('header', { class: 'view-head' }, title, intro), tabHost),
+    );
 
     const renderAll = () => {
       title.textContent = t('nav.pairing');

@@ -85,11 +85,17 @@ export const resourcesView: ViewDefinition = {
     const loadList = (side: Side) => {
       const keepPage = state.board.page[side];
       resetList(state, side);
-      stops.push(bind(listAreas[side], () => fetchWholeList(state, side), (page) => {
-        storePage(state, page, false);
-        state.board.page[side] = keepPage;
-        renderList(side);
-      }));
+      stops.push(
+        bind(
+          listAreas[side],
+          () => fetchWholeList(state, side),
+          (page) => {
+            storePage(state, page, false);
+            state.board.page[side] = keepPage;
+            renderList(side);
+          },
+        ),
+      );
     };
 
     const showPage = (side: Side, page: number) => {
@@ -133,10 +139,14 @@ export const resourcesView: ViewDefinition = {
       const area = el('div', {});
       matchArea.replaceChildren(matchHeading(), area);
       if (focusMatchesPanel) focusOpenedPanel(matchArea, matchArea.querySelector<HTMLElement>('#res-match-title'), selectedTitle);
-      stopMatch = bind(area, () => api.matchResources(body), (r) => {
-        state.matches = r;
-        renderMatches();
-      });
+      stopMatch = bind(
+        area,
+        () => api.matchResources(body),
+        (r) => {
+          state.matches = r;
+          renderMatches();
+        },
+      );
     };
 
     // ----- the global assignment -----
@@ -157,14 +167,19 @@ export const resourcesView: ViewDefinition = {
       const body = { kinds: state.kind ? [state.kind] : undefined, objective: state.objective };
       const area = el('div', {});
       assignArea.replaceChildren(assignHeading(), area);
-      stopAssign = bind(area, () => api.assign(body).finally(() => {
-        runButton.disabled = false;
-      }), (r) => {
-        storeAssignment(state, r);
-        renderAssignment();
-        renderList('demands');
-        assignArea.scrollIntoView({ behavior: 'smooth', block: 'start' });
-      });
+      stopAssign = bind(
+        area,
+        () =>
+          api.assign(body).finally(() => {
+            runButton.disabled = false;
+          }),
+        (r) => {
+          storeAssignment(state, r);
+          renderAssignment();
+          renderList('demands');
+          assignArea.scrollIntoView({ behavior: 'smooth', block: 'start' });
+        },
+      );
     };
 
     kindSelect.addEventListener('change', () => {
@@ -198,10 +213,16 @@ export const resourcesView: ViewDefinition = {
       labels();
       if (!tabBar) {
         const byKey = tabLabels();
-        tabBar = tabs('res', (['demands', 'offers'] as const).map((key) => ({ key, label: byKey[key], panel: listAreas[key] })), t('res.listsLabel'), state.side, (key) => {
-          state.side = key as Side;
-          labelNewButton(frame, state);
-        });
+        tabBar = tabs(
+          'res',
+          (['demands', 'offers'] as const).map((key) => ({ key, label: byKey[key], panel: listAreas[key] })),
+          t('res.listsLabel'),
+          state.side,
+          (key) => {
+            state.side = key as Side;
+            labelNewButton(frame, state);
+          },
+        );
         listHost.replaceChildren(el('h2', { id: 'res-lists-title', class: 'visually-hidden' }, t('res.listsLabel')), tabBar.element);
       } else {
         tabBar.relabel(tabLabels(), t('res.listsLabel'));

@@ -33,8 +33,17 @@ export const reviewView: ViewDefinition = {
     const count = el('p', { class: 'review-count', 'aria-live': 'polite' });
     const message = el('div', { class: 'review-message', 'aria-live': 'assertive' });
     const list = el('div', { class: 'review-list' });
-    container.append(el('section', { class: 'view view-review', 'aria-labelledby': 'view-title' },
-      el('header', { class: 'view-head' }, title, intro), keyArea, count, message, list));
+    container.append(
+      el(
+        'section',
+        { class: 'view view-review', 'aria-labelledby': 'view-title' },
+        el('header', { class: 'view-head' }, title, intro),
+        keyArea,
+        count,
+        message,
+        list,
+      ),
+    );
 
     const labels = () => {
       title.textContent = t('nav.review');
@@ -47,16 +56,26 @@ export const reviewView: ViewDefinition = {
       if (!state.loaded) return;
       if (state.items.length === 0) return list.replaceChildren(emptyState(t('review.empty'), t('review.emptyTitle')));
       const more = state.nextCursor ? el('button', { type: 'button', class: 'btn small load-more', onclick: () => load(true) }, t('explore.more')) : null;
-      list.replaceChildren(el('ol', { class: 'review-cards' }, state.items.map((entry) => firmCard(entry, state, { chains, segments }, handlers))), more ?? '');
+      list.replaceChildren(
+        el(
+          'ol',
+          { class: 'review-cards' },
+          state.items.map((entry) => firmCard(entry, state, { chains, segments }, handlers)),
+        ),
+        more ?? '',
+      );
     };
 
     const load = (append = false) => {
       if (!append) list.replaceChildren(loadingState());
-      api.reviewQueue({ limit: pageSize, cursor: append ? state.nextCursor : undefined }).then((page) => {
-        if (!live) return;
-        state = withPage(state, page, append);
-        render();
-      }, (error: unknown) => live && list.replaceChildren(errorState(error, () => load(append))));
+      api.reviewQueue({ limit: pageSize, cursor: append ? state.nextCursor : undefined }).then(
+        (page) => {
+          if (!live) return;
+          state = withPage(state, page, append);
+          render();
+        },
+        (error: unknown) => live && list.replaceChildren(errorState(error, () => load(append))),
+      );
     };
 
     const show = (kind: 'ok' | 'error', ...content: (Node | string)[]) =>
@@ -68,24 +87,30 @@ export const reviewView: ViewDefinition = {
         return focusKeyInput(keyArea);
       }
       const firm = state.items.find((i) => i.firm.id === firmId)?.firm.name ?? firmId;
-      const target = 'segmentId' in body && body.segmentId ? segmentLabel(state, firmId, body.segmentId) ?? segments?.find((s) => s.segmentId === body.segmentId)?.name ?? body.segmentId : '';
+      const target =
+        'segmentId' in body && body.segmentId
+          ? (segmentLabel(state, firmId, body.segmentId) ?? segments?.find((s) => s.segmentId === body.segmentId)?.name ?? body.segmentId)
+          : '';
       message.replaceChildren(); // the previous answer is not this one's
       state = { ...state, busy: firmId };
       render();
-      api.decideReview(firmId, body).then((outcome) => {
-        if (!live) return;
-        state = withOutcome(state, outcome);
-        show('ok', t(`review.done.${outcome.action}`, { firm, segment: target }));
-        render();
-      }, (error: unknown) => {
-        if (!live) return;
-        state = { ...state, busy: null };
-        const problem = error instanceof ApiError ? error : null;
-        show('error', problem?.status === 409 ? el('p', { class: 'state-title' }, t('review.conflict')) : errorState(error));
-        if (problem?.status === 401 || problem?.status === 403) focusKeyInput(keyArea);
-        if (problem?.status === 409) load();
-        else render();
-      });
+      api.decideReview(firmId, body).then(
+        (outcome) => {
+          if (!live) return;
+          state = withOutcome(state, outcome);
+          show('ok', t(`review.done.${outcome.action}`, { firm, segment: target }));
+          render();
+        },
+        (error: unknown) => {
+          if (!live) return;
+          state = { ...state, busy: null };
+          const problem = error instanceof ApiError ? error : null;
+          show('error', problem?.status === 409 ? el('p', { class: 'state-title' }, t('review.conflict')) : errorState(error));
+          if (problem?.status === 401 || problem?.status === 403) focusKeyInput(keyArea);
+          if (problem?.status === 409) load();
+          else render();
+        },
+      );
     };
 
     const handlers: ReviewHandlers = {
@@ -96,7 +121,14 @@ export const reviewView: ViewDefinition = {
         state = { ...state, choosing: { firmId, chainId: '', segmentId: '' } };
         segments = null;
         render();
-        if (chains.length === 0) api.chains().then((c) => { chains = c; render(); }, (error: unknown) => show('error', errorState(error)));
+        if (chains.length === 0)
+          api.chains().then(
+            (c) => {
+              chains = c;
+              render();
+            },
+            (error: unknown) => show('error', errorState(error)),
+          );
       },
       pickChain: (chainId) => {
         if (!state.choosing) return;
@@ -104,11 +136,14 @@ export const reviewView: ViewDefinition = {
         segments = null;
         render();
         if (!chainId) return;
-        api.chainMap(chainId).then((map) => {
-          if (!live || state.choosing?.chainId !== chainId) return; // a later pick wins
-          segments = map.segments;
-          render();
-        }, (error: unknown) => show('error', errorState(error)));
+        api.chainMap(chainId).then(
+          (map) => {
+            if (!live || state.choosing?.chainId !== chainId) return; // a later pick wins
+            segments = map.segments;
+            render();
+          },
+          (error: unknown) => show('error', errorState(error)),
+        );
       },
       pickSegment: (segmentId) => {
         if (!state.choosing) return;

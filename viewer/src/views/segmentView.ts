@@ -51,12 +51,21 @@ export const segmentView: ViewDefinition = {
     const exportStatus = el('div', { class: 'export-status', 'aria-live': 'polite' });
     const candidatesTitle = el('h2', { id: 'cand-title' });
     const detail = el('aside', { class: 'col col-detail panel', 'aria-label': t('detail.title') });
-    const body = el('div', { class: 'segment-layout' },
+    const body = el(
+      'div',
+      { class: 'segment-layout' },
       info,
       el('section', { class: 'col col-candidates panel', 'aria-labelledby': 'cand-title' }, candidatesTitle, controls, exportStatus, listArea),
-      detail);
-    container.append(el('section', { class: 'view view-segment', 'aria-labelledby': 'view-title' },
-      el('header', { class: 'view-head' }, crumbs, el('div', { class: 'title-row' }, title, badge)), body));
+      detail,
+    );
+    container.append(
+      el(
+        'section',
+        { class: 'view view-segment', 'aria-labelledby': 'view-title' },
+        el('header', { class: 'view-head' }, crumbs, el('div', { class: 'title-row' }, title, badge)),
+        body,
+      ),
+    );
 
     const request = () => partnerRequest(state.chainId, state.segmentId, state.mode, state.filters);
 
@@ -65,10 +74,15 @@ export const segmentView: ViewDefinition = {
       const name = data ? segmentName(data.segment) : segmentId;
       const chainName = data ? segmentName(data.map.chain) : chainId;
       crumbs.setAttribute('aria-label', t('segment.breadcrumb'));
-      crumbs.replaceChildren(el('ol', {},
-        el('li', {}, el('a', { href: href('chain', chainId) }, t('nav.chain'))),
-        el('li', {}, el('a', { href: href('chain', chainId) }, chainName)),
-        el('li', { 'aria-current': 'page' }, name)));
+      crumbs.replaceChildren(
+        el(
+          'ol',
+          {},
+          el('li', {}, el('a', { href: href('chain', chainId) }, t('nav.chain'))),
+          el('li', {}, el('a', { href: href('chain', chainId) }, chainName)),
+          el('li', { 'aria-current': 'page' }, name),
+        ),
+      );
       title.textContent = name;
       badge.replaceChildren(data ? classBadge(data.segment.class) : '');
       candidatesTitle.textContent = t('cand.title');
@@ -84,50 +98,58 @@ export const segmentView: ViewDefinition = {
 
     const renderList = () => {
       if (!state.result) return;
-      listArea.replaceChildren(candidateList(state.result, state.selected?.id ?? null, (c) => {
-        state.selected = c;
-        for (const li of listArea.querySelectorAll('li.candidate')) {
-          const on = li.getAttribute('data-id') === c.id;
-          li.classList.toggle('selected', on);
-          li.querySelector('.cand-name')?.setAttribute('aria-pressed', String(on));
-        }
-        renderDetail();
-        focusHeading(detail.querySelector<HTMLElement>('#detail-name'));
-      }));
+      listArea.replaceChildren(
+        candidateList(state.result, state.selected?.id ?? null, (c) => {
+          state.selected = c;
+          for (const li of listArea.querySelectorAll('li.candidate')) {
+            const on = li.getAttribute('data-id') === c.id;
+            li.classList.toggle('selected', on);
+            li.querySelector('.cand-name')?.setAttribute('aria-pressed', String(on));
+          }
+          renderDetail();
+          focusHeading(detail.querySelector<HTMLElement>('#detail-name'));
+        }),
+      );
     };
 
     const renderControls = () => {
-      controls.replaceChildren(candidateControls(state.mode, state.data ? modesFor(state.data.segment) : [state.mode], state.filters, state.provinces, {
-        onMode: (m) => {
-          state.mode = m;
-          loadCandidates();
-        },
-        onFilters: (f) => {
-          state.filters = f;
-          loadCandidates();
-        },
-        onExport: (format) => {
-          exportStatus.replaceChildren(el('p', { class: 'muted' }, t('cand.exporting')));
-          api.partnersFile(request(), format).then(
-            ({ blob, filename }) => {
-              saveBlob(blob, filename);
-              exportStatus.replaceChildren();
-            },
-            (error: unknown) => exportStatus.replaceChildren(errorState(error)),
-          );
-        },
-      }));
+      controls.replaceChildren(
+        candidateControls(state.mode, state.data ? modesFor(state.data.segment) : [state.mode], state.filters, state.provinces, {
+          onMode: (m) => {
+            state.mode = m;
+            loadCandidates();
+          },
+          onFilters: (f) => {
+            state.filters = f;
+            loadCandidates();
+          },
+          onExport: (format) => {
+            exportStatus.replaceChildren(el('p', { class: 'muted' }, t('cand.exporting')));
+            api.partnersFile(request(), format).then(
+              ({ blob, filename }) => {
+                saveBlob(blob, filename);
+                exportStatus.replaceChildren();
+              },
+              (error: unknown) => exportStatus.replaceChildren(errorState(error)),
+            );
+          },
+        }),
+      );
     };
 
     const loadCandidates = () => {
       state.result = null;
       stopList();
-      stopList = bind(listArea, () => api.partners(request()), (r) => {
-        storeCandidates(state, r);
-        setProvinceSuggestions(controls, state.provinces);
-        renderList();
-        renderDetail();
-      });
+      stopList = bind(
+        listArea,
+        () => api.partners(request()),
+        (r) => {
+          storeCandidates(state, r);
+          setProvinceSuggestions(controls, state.provinces);
+          renderList();
+          renderDetail();
+        },
+      );
     };
 
     /** Loads the segment the state names (after `resetSegment`). */
@@ -138,20 +160,24 @@ export const segmentView: ViewDefinition = {
       detail.replaceChildren();
       listArea.replaceChildren();
       const { chainId, segmentId } = state;
-      stopInfo = bind(info, async () => {
-        const [map, gaps, resilience] = await Promise.all([api.chainMap(chainId), api.gaps(chainId), api.resilience(chainId)]);
-        const segment = map.segments.find((s) => s.segmentId === segmentId);
-        if (!segment) throw new ApiError(404, t('segment.notFound', { chain: chainId, segment: segmentId }));
-        return { map, gaps, resilience, segment };
-      }, (loaded) => {
-        state.data = loaded;
-        state.mode = defaultMode(loaded.segment);
-        renderHeader();
-        if (focusLost()) focusHeading(title); // arrived by Enter on the chain map: the segment it opened
-        renderInfo();
-        renderControls();
-        loadCandidates();
-      });
+      stopInfo = bind(
+        info,
+        async () => {
+          const [map, gaps, resilience] = await Promise.all([api.chainMap(chainId), api.gaps(chainId), api.resilience(chainId)]);
+          const segment = map.segments.find((s) => s.segmentId === segmentId);
+          if (!segment) throw new ApiError(404, t('segment.notFound', { chain: chainId, segment: segmentId }));
+          return { map, gaps, resilience, segment };
+        },
+        (loaded) => {
+          state.data = loaded;
+          state.mode = defaultMode(loaded.segment);
+          renderHeader();
+          if (focusLost()) focusHeading(title); // arrived by Enter on the chain map: the segment it opened
+          renderInfo();
+          renderControls();
+          loadCandidates();
+        },
+      );
     };
 
     const renderInfo = () => {

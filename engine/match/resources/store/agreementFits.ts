@@ -18,9 +18,14 @@ const sizeOf = (d: DemandSize | null) => (d ? demandSize({ kind: d.kind as never
  * committed before it. Checked outside the transaction, five agreements at once on an offer of
  * capacity 1 all passed (`remaining: -4`, issue 15 F8).
  */
-export async function assertAgreementFits(tx: ManagedTransaction, match: Pick<MatchRecord, 'id' | 'kind' | 'subjectId' | 'candidateId' | 'units'>): Promise<void> {
+export async function assertAgreementFits(
+  tx: ManagedTransaction,
+  match: Pick<MatchRecord, 'id' | 'kind' | 'subjectId' | 'candidateId' | 'units'>,
+): Promise<void> {
   if (match.kind !== 'resource') return;
-  const locked = await tx.run<{ o: Record<string, unknown> }>("MATCH (o:Offer {id: $id}) WHERE o.status = 'open' SET o._agreeLock = true RETURN o {.*} AS o", { id: match.candidateId });
+  const locked = await tx.run<{ o: Record<string, unknown> }>("MATCH (o:Offer {id: $id}) WHERE o.status = 'open' SET o._agreeLock = true RETURN o {.*} AS o", {
+    id: match.candidateId,
+  });
   if (locked.records.length === 0) return;
   const offer = readOffer(locked.records[0].get('o'));
   const usage = await tx.run<{ units: number; demand: DemandSize | null }>(

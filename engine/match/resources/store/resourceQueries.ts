@@ -87,7 +87,11 @@ export async function agreedResourceSizes(graph: Graph): Promise<Map<string, num
   const taken = new Map<string, number>();
   for (const r of rows) {
     if (!r.demand) continue;
-    const size = demandSize({ kind: r.demand.kind as DemandContext['demand']['kind'], minAreaM2: r.demand.minAreaM2 ?? null, amountWan: r.demand.amountWan ?? null });
+    const size = demandSize({
+      kind: r.demand.kind as DemandContext['demand']['kind'],
+      minAreaM2: r.demand.minAreaM2 ?? null,
+      amountWan: r.demand.amountWan ?? null,
+    });
     taken.set(r.offerId, (taken.get(r.offerId) ?? 0) + r.units * size);
   }
   return taken;
@@ -105,7 +109,10 @@ export async function loadOfferContexts(graph: Graph, filter: ResourceFilter = {
     { ids: filter.ids ?? null, kinds: filter.kinds ?? null },
   );
   const parks = new Map(
-    (await graph.query<{ id: string; name: string; sectorId: string }>('MATCH (p:Park) RETURN p.id AS id, p.name AS name, p.sectorId AS sectorId')).map((p) => [p.id, p]),
+    (await graph.query<{ id: string; name: string; sectorId: string }>('MATCH (p:Park) RETURN p.id AS id, p.name AS name, p.sectorId AS sectorId')).map((p) => [
+      p.id,
+      p,
+    ]),
   );
   const [{ byOffer }, sizeTaken] = await Promise.all([agreedResourceUnits(graph), agreedResourceSizes(graph)]);
   const contexts: OfferContext[] = [];
@@ -117,7 +124,11 @@ export async function loadOfferContexts(graph: Graph, filter: ResourceFilter = {
       const park = parkId ? parks.get(parkId) : undefined;
       const sizeCapacity = offerSizeCapacity(offer);
       contexts.push({
-        offer, owner, parkId, parkName: park?.name ?? (parkId === owner.parkId ? owner.parkName : null), sectorId: park?.sectorId ?? null,
+        offer,
+        owner,
+        parkId,
+        parkName: park?.name ?? (parkId === owner.parkId ? owner.parkName : null),
+        sectorId: park?.sectorId ?? null,
         remaining: offer.capacity - (byOffer.get(offer.id) ?? 0),
         remainingSize: sizeCapacity === null ? null : sizeCapacity - (sizeTaken.get(offer.id) ?? 0),
       });

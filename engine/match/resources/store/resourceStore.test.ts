@@ -17,7 +17,8 @@ const random = new Random(1515);
 const firm = { id: syntheticUscc('320113', random), name: '南京测试所有权有限公司' };
 const admin = { name: 'root', admin: true };
 /** As the API passes it: parsed by the request schema, defaults filled. */
-const site = (id: string) => createOfferRequest.parse({ id, kind: 'site', ownerId: firm.id, title: `测试厂房 ${id}`, parkId: 'own.park', areaM2: 2000, price: 30, capacity: 1 });
+const site = (id: string) =>
+  createOfferRequest.parse({ id, kind: 'site', ownerId: firm.id, title: `测试厂房 ${id}`, parkId: 'own.park', areaM2: 2000, price: 30, capacity: 1 });
 
 describe('offer ownership and concurrent writes', () => {
   let graph: Graph;
@@ -31,12 +32,49 @@ describe('offer ownership and concurrent writes', () => {
         { label: 'Park', rows: [{ id: 'own.park', name: '测试所有权园区', sectorId: 'own.sector', description: '', source: 'synthetic' }] },
         {
           label: 'Enterprise',
-          rows: [{ ...firm, local: true, kind: 'industrial', province: '江苏省', city: '南京市', size: 'small', revenueWan: 5000, employees: 80, tags: [], description: '测试', businessScope: '测试', foundedYear: 2015, techLoanWan: 0, source: 'synthetic' }],
+          rows: [
+            {
+              ...firm,
+              local: true,
+              kind: 'industrial',
+              province: '江苏省',
+              city: '南京市',
+              size: 'small',
+              revenueWan: 5000,
+              employees: 80,
+              tags: [],
+              description: '测试',
+              businessScope: '测试',
+              foundedYear: 2015,
+              techLoanWan: 0,
+              source: 'synthetic',
+            },
+          ],
         },
         // Written before ownership existed: no createdBy, no version.
         {
           label: 'Offer',
-          rows: [{ id: 'own.legacy', kind: 'site', title: '旧厂房', description: '', areaM2: 1000, floorLoadKnM2: null, certifications: [], price: 20, amountWan: null, ratePct: null, termMonths: null, parkId: 'own.park', availableFrom: null, availableUntil: null, capacity: 1, status: 'open', source: 'synthetic' }],
+          rows: [
+            {
+              id: 'own.legacy',
+              kind: 'site',
+              title: '旧厂房',
+              description: '',
+              areaM2: 1000,
+              floorLoadKnM2: null,
+              certifications: [],
+              price: 20,
+              amountWan: null,
+              ratePct: null,
+              termMonths: null,
+              parkId: 'own.park',
+              availableFrom: null,
+              availableUntil: null,
+              capacity: 1,
+              status: 'open',
+              source: 'synthetic',
+            },
+          ],
         },
       ],
       relationships: [{ type: 'OFFERS', from: 'Enterprise', to: 'Offer', rows: [{ from: firm.id, to: 'own.legacy' }] }],

@@ -2,8 +2,13 @@ import { randomUUID } from 'node:crypto';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
 import {
-  createDemandRequest, createOfferRequest, demandKindSchemas, offerKindSchemas,
-  type CreateDemandRequest, type CreateOfferRequest, type ListResourcesQuery,
+  createDemandRequest,
+  createOfferRequest,
+  demandKindSchemas,
+  offerKindSchemas,
+  type CreateDemandRequest,
+  type CreateOfferRequest,
+  type ListResourcesQuery,
 } from '../../../contracts/resources.ts';
 import { ConflictError, InvalidInputError, NotFoundError, UnknownReferenceError, type FieldIssue } from '../../../core/errors.ts';
 import type { Graph } from '../../../graph/graph.ts';
@@ -35,19 +40,50 @@ interface Side<Row> {
 }
 
 const offers: Side<OfferRecord> = {
-  label: 'Offer', relationship: 'OFFERS', owners: ['Enterprise', 'University', 'ResearchUnit', 'Park'], create: createOfferRequest, kinds: offerKindSchemas,
+  label: 'Offer',
+  relationship: 'OFFERS',
+  owners: ['Enterprise', 'University', 'ResearchUnit', 'Park'],
+  create: createOfferRequest,
+  kinds: offerKindSchemas,
   blank: {
-    areaM2: null, floorLoadKnM2: null, certifications: [], price: null, amountWan: null, ratePct: null, termMonths: null, parkId: null,
-    availableFrom: null, availableUntil: null, capacity: 1, updatedBy: null, updatedAt: null,
+    areaM2: null,
+    floorLoadKnM2: null,
+    certifications: [],
+    price: null,
+    amountWan: null,
+    ratePct: null,
+    termMonths: null,
+    parkId: null,
+    availableFrom: null,
+    availableUntil: null,
+    capacity: 1,
+    updatedBy: null,
+    updatedAt: null,
   },
   stored: offerRow,
   read: readOffer,
 };
 const demands: Side<DemandRecord> = {
-  label: 'Demand', relationship: 'HAS_DEMAND', owners: ['Enterprise', 'University', 'ResearchUnit'], create: createDemandRequest, kinds: demandKindSchemas,
+  label: 'Demand',
+  relationship: 'HAS_DEMAND',
+  owners: ['Enterprise', 'University', 'ResearchUnit'],
+  create: createDemandRequest,
+  kinds: demandKindSchemas,
   blank: {
-    minAreaM2: null, idealAreaM2: null, minFloorLoadKnM2: null, requiredCertifications: [], maxPrice: null, amountWan: null, maxRatePct: null,
-    minTermMonths: null, parkAllowList: [], neededFrom: null, neededUntil: null, quantity: 1, updatedBy: null, updatedAt: null,
+    minAreaM2: null,
+    idealAreaM2: null,
+    minFloorLoadKnM2: null,
+    requiredCertifications: [],
+    maxPrice: null,
+    amountWan: null,
+    maxRatePct: null,
+    minTermMonths: null,
+    parkAllowList: [],
+    neededFrom: null,
+    neededUntil: null,
+    quantity: 1,
+    updatedBy: null,
+    updatedAt: null,
   },
   stored: demandRow,
   read: readDemand,
@@ -69,7 +105,10 @@ export type DemandWithOwner = Visible<DemandRecord>;
 function parseBody<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new InvalidInputError('invalid body', result.error.issues.map((i) => ({ path: ['body', ...i.path.map(String)].join('.'), message: i.message })));
+  throw new InvalidInputError(
+    'invalid body',
+    result.error.issues.map((i) => ({ path: ['body', ...i.path.map(String)].join('.'), message: i.message })),
+  );
 }
 
 async function ownerLabel(graph: Graph, side: Side<unknown>, id: string): Promise<PartyLabel> {
@@ -85,7 +124,9 @@ async function checkParks(graph: Graph, row: Record<string, unknown>): Promise<v
   if (typeof row.parkId === 'string') named.push({ path: 'body.parkId', id: row.parkId });
   if (Array.isArray(row.parkAllowList)) row.parkAllowList.forEach((id, i) => named.push({ path: `body.parkAllowList.${i}`, id: String(id) }));
   if (named.length === 0) return;
-  const found = new Set((await graph.query<{ id: string }>('UNWIND $ids AS id MATCH (p:Park {id: id}) RETURN p.id AS id', { ids: named.map((n) => n.id) })).map((r) => r.id));
+  const found = new Set(
+    (await graph.query<{ id: string }>('UNWIND $ids AS id MATCH (p:Park {id: id}) RETURN p.id AS id', { ids: named.map((n) => n.id) })).map((r) => r.id),
+  );
   const issues: FieldIssue[] = named.filter((n) => !found.has(n.id)).map((n) => ({ path: n.path, message: `no park with id "${n.id}"` }));
   if (issues.length > 0) throw new UnknownReferenceError('unknown park', issues);
 }
@@ -114,7 +155,9 @@ async function create(graph: Graph, side: Side<unknown>, input: CreateOfferReque
     // CREATE, not MERGE: a second create of the same id hits the uniqueness constraint instead of overwriting.
     await graph.write((tx) =>
       tx.run(`MATCH (x:${label} {id: $ownerId}) CREATE (x)-[:${side.relationship}]->(n:${side.label}) SET n = $row, n.createdBy = $actor, n.version = 1`, {
-        ownerId: input.ownerId, row, actor: name,
+        ownerId: input.ownerId,
+        row,
+        actor: name,
       }),
     );
   } catch (error) {
@@ -183,7 +226,8 @@ async function update(graph: Graph, side: Side<unknown>, id: string, change: Rec
       const kind = current.kind as string;
       const shape = side.kinds[kind].shape;
       const merged: Record<string, unknown> = { kind, ownerId: ownerId ?? '' };
-      for (const key of Object.keys(shape)) if (key !== 'kind' && key !== 'ownerId' && key !== 'id' && current[key] !== null && current[key] !== undefined) merged[key] = current[key];
+      for (const key of Object.keys(shape))
+        if (key !== 'kind' && key !== 'ownerId' && key !== 'id' && current[key] !== null && current[key] !== undefined) merged[key] = current[key];
       for (const [key, value] of Object.entries(change)) {
         if (value === null) delete merged[key];
         else merged[key] = value;

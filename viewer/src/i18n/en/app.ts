@@ -24,7 +24,8 @@ export const app: Record<keyof typeof zh, string> = {
   'demo.short': 'demo',
   'demo.title': 'Demo data: invented by the seed generator, not a real organisation; never report it as a real lead',
   'soon.title': 'Coming soon',
-  'soon.pairing': 'School–enterprise pairing: pick an enterprise or a research unit (or type a need) and see ranked partners with the researcher and topic that carry each pair.',
+  'soon.pairing':
+    'School–enterprise pairing: pick an enterprise or a research unit (or type a need) and see ranked partners with the researcher and topic that carry each pair.',
   'soon.resources': 'Resources board: open demands and offers, per-demand matches, and the global assignment with the unmet demands highlighted.',
   'soon.explore': 'Graph explorer: Chinese full-text search over every entity, a node’s neighbourhood as a force layout, filter by label, pin, zoom and pan.',
   'soon.matches': 'Match tracking: follow-up of recommendations (contacted, agreed, declined) with their history; needs an API key.',
@@ -34,5 +35,6 @@ export const app: Record<keyof typeof zh, string> = {
   'key.save': 'Save key',
   'key.clear': 'Clear key',
   'key.set': 'API key set ({key}) for every tab of this browser, until you sign out or for 8 hours',
-  'key.hint': 'Recording matches and changing their status need a key (or sign in at the top of the page); it is kept in this browser until you sign out or for 8 hours, and never put in the address.',
+  'key.hint':
+    'Recording matches and changing their status need a key (or sign in at the top of the page); it is kept in this browser until you sign out or for 8 hours, and never put in the address.',
 };

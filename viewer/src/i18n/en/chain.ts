@@ -7,7 +7,8 @@ export const chain: Record<keyof typeof zh, string> = {
   'chain.assumed': ' (added)',
   'chain.summary': '{segments} segments · {firms} local firms · local capacity {capacity}',
   'chain.mapTitle': '{chain} chain map',
-  'chain.mapDescription': 'Segments run upstream → midstream → downstream; flows are FEEDS links (width = local demand); colour and texture show each segment’s health.',
+  'chain.mapDescription':
+    'Segments run upstream → midstream → downstream; flows are FEEDS links (width = local demand); colour and texture show each segment’s health.',
   'chain.noChains': 'No chains have been loaded yet',
   'chain.noSegments': 'This chain has no segments yet',
   'chain.exportPng': 'Export PNG',

@@ -48,7 +48,8 @@ export const explore: Record<keyof typeof zh, string> = {
   'explore.zoomOut': 'Zoom out',
   'explore.zoomFit': 'Fit',
   'explore.clear': 'Clear',
-  'explore.help': 'Click a node to see it and expand its neighbourhood; drag a node to pin it where you drop it (dashed black ring), double-click to unpin; wheel zooms, dragging empty space pans. Keyboard: Tab into the graph, arrow keys move between nodes, Enter expands, P pins or unpins.',
+  'explore.help':
+    'Click a node to see it and expand its neighbourhood; drag a node to pin it where you drop it (dashed black ring), double-click to unpin; wheel zooms, dragging empty space pans. Keyboard: Tab into the graph, arrow keys move between nodes, Enter expands, P pins or unpins.',
   'explore.filter': 'Filter by type',
   'explore.showAll': 'Show all',
   'explore.nodeList': 'Node list ({n})',
@@ -66,7 +67,8 @@ export const explore: Record<keyof typeof zh, string> = {
   'explore.unpinnedNote': 'Unpinned {name}',
   'explore.detailTitle': 'Node details',
   'explore.detailNone': 'Click a node in the graph or a search result to see its properties.',
-  'explore.syntheticNote': 'A synthetic graph of {n} nodes to check that big graphs stay fluid: above {canvas} visible nodes it is drawn on a Canvas, above {worker} nodes the layout runs in a Web Worker.',
+  'explore.syntheticNote':
+    'A synthetic graph of {n} nodes to check that big graphs stay fluid: above {canvas} visible nodes it is drawn on a Canvas, above {worker} nodes the layout runs in a Web Worker.',
   'explore.id': 'Id',
   'explore.degree': 'Relationships',
   'explore.degreeValue': '{all} in all, {loaded} shown',

@@ -21,7 +21,8 @@ export const matches: Record<keyof typeof zh, string> = {
   'mkind.resource': 'Resources',
   'mkind.event': 'Matchmaking event',
 
-  'm.intro': 'Recommendations somebody acted on, and their follow-up: proposed → contacted → agreed or declined. Anyone can read; changing a status needs an API key.',
+  'm.intro':
+    'Recommendations somebody acted on, and their follow-up: proposed → contacted → agreed or declined. Anyone can read; changing a status needs an API key.',
   'm.keyTitle': 'Write access',
   'm.kind': 'Kind',
   'm.allKinds': 'All kinds',

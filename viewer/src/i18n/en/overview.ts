@@ -4,11 +4,14 @@ import type { overview as zh } from '../zh/overview.ts';
 export const overview: Record<keyof typeof zh, string> = {
   'nav.overview': 'District overview',
   'overview.title': 'All chains of the district',
-  'overview.intro': 'Each key chain\'s gaps, the local demand they put at stake and its local base, largest demand at stake first. Click a chain\'s name to open its map.',
+  'overview.intro':
+    "Each key chain's gaps, the local demand they put at stake and its local base, largest demand at stake first. Click a chain's name to open its map.",
   'overview.source': 'Source: chain-map gap analysis · figures of {day}',
-  'overview.demoNote': 'The figures on this page include demo data (firms invented by the seed generator): for demonstration only, never to be reported as real.',
+  'overview.demoNote':
+    'The figures on this page include demo data (firms invented by the seed generator): for demonstration only, never to be reported as real.',
   'overview.stakeTitle': 'Local demand at stake per chain (by kind of gap)',
-  'overview.stakeDescription': 'Bar length is the local demand at stake in the chain\'s gaps, split into missing, broken and weak links; click a chain\'s name to open its map.',
+  'overview.stakeDescription':
+    "Bar length is the local demand at stake in the chain's gaps, split into missing, broken and weak links; click a chain's name to open its map.",
   'overview.atStake': 'Demand at stake',
   'overview.unmet': 'Unmet local demand',
   'overview.extensionOutput': 'Output next to extensions',
@@ -29,7 +32,7 @@ export const overview: Record<keyof typeof zh, string> = {
   'overview.open': 'Open the {chain} chain map',
   'overview.rank': 'No. {n}',
   'overview.empty': 'No chains have been imported yet',
-  'brief.link': 'Director\'s brief',
+  'brief.link': "Director's brief",
   'brief.title': '{chain}: brief for the director',
   'brief.subtitle': 'Investment roadmap · gap list · target firms',
   'brief.print': 'Print / save as PDF',

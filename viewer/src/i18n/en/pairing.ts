@@ -45,7 +45,8 @@ export const pairing: Record<keyof typeof zh, string> = {
   'pair.displacedNone': '{name} already carries {cap} pairs of this list (the cap); no other researcher knows the topic',
   'pair.noMatchUnits': 'No relevant research unit',
   'pair.noMatchEnterprises': 'No relevant enterprise',
-  'noMatch.no-relevant-candidate': 'No candidate’s research or expertise matches this need: the best relevance is {best}, below the threshold {threshold}. Describe the need with specific technical words (e.g. “formulation process”, “battery thermal management”).',
+  'noMatch.no-relevant-candidate':
+    'No candidate’s research or expertise matches this need: the best relevance is {best}, below the threshold {threshold}. Describe the need with specific technical words (e.g. “formulation process”, “battery thermal management”).',
   'noMatch.no-candidate': 'No candidate to compare under the current filters; clear them and try again.',
   'pair.researcher': 'Researcher',
   'pair.noResearcher': 'No named researcher',

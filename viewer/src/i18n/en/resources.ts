@@ -48,7 +48,8 @@ export const resources: Record<keyof typeof zh, string> = {
   'terms.availableFrom': 'available from {from}',
   'terms.availableRange': 'available {from} to {until}',
 
-  'res.intro': 'Open resource demands and offers; choose one to see what can meet it, or run the global assignment to see which demands nothing can meet, and why.',
+  'res.intro':
+    'Open resource demands and offers; choose one to see what can meet it, or run the global assignment to see which demands nothing can meet, and why.',
   'res.kind': 'Kind',
   'res.allKinds': 'All kinds',
   'res.objective': 'Objective',
@@ -81,16 +82,19 @@ export const resources: Record<keyof typeof zh, string> = {
   'res.remaining': 'capacity left: {n}',
   'res.why': 'Score and graph paths',
   'res.assignTitle': 'Global assignment',
-  'res.assignHint': 'Press “Run global assignment” to assign offers to every open demand at once within capacities (of the kind chosen above); the demands nothing can meet are listed with the constraint that excluded every offer.',
+  'res.assignHint':
+    'Press “Run global assignment” to assign offers to every open demand at once within capacities (of the kind chosen above); the demands nothing can meet are listed with the constraint that excluded every offer.',
   'res.unmetTitle': 'Demands nothing can meet ({n})',
-  'res.unmetIntro': 'No open offer meets every hard constraint of these demands. A constraint marked ⊘ excludes every offer of the kind on its own — a gap investment promotion or policy can close.',
+  'res.unmetIntro':
+    'No open offer meets every hard constraint of these demands. A constraint marked ⊘ excludes every offer of the kind on its own — a gap investment promotion or policy can close.',
   'res.blockingSummary': 'Most common blockers: {list}',
   'res.blockingItem': '{label} ({n} demands)',
   'res.allMet': 'Every demand has at least one feasible offer.',
   'res.assignedTitle': 'Assignments ({n} pairs)',
   'res.noAssignments': 'Nothing was assigned.',
   'res.unassignedTitle': 'Demands with feasible offers that got none ({n})',
-  'res.unassignedIntro': 'These demands had feasible offers, but the capacity went to other demands in the best overall assignment (or their pairs were declined).',
+  'res.unassignedIntro':
+    'These demands had feasible offers, but the capacity went to other demands in the best overall assignment (or their pairs were declined).',
   'res.partial': '{n} demands needing several units were served in part.',
   'res.col.demand': 'Demand',
   'res.col.demandOwner': 'Demanded by',
@@ -114,13 +118,15 @@ export const resources: Record<keyof typeof zh, string> = {
   'res.exportAssignButton': 'Export assignment CSV',
   'res.exportUnmetButton': 'Export unmet CSV',
   'res.split.title': 'Where the open demands went',
-  'res.split.line': '{open} open demands: {served} served, {infeasible} cannot be met (no offer meets every hard constraint), {lost} lost to competition (their feasible offers went to other demands).',
+  'res.split.line':
+    '{open} open demands: {served} served, {infeasible} cannot be met (no offer meets every hard constraint), {lost} lost to competition (their feasible offers went to other demands).',
   'res.split.served': 'Served',
   'res.split.infeasible': 'Cannot be met',
   'res.split.lostToCompetition': 'Lost to competition',
   'res.fig.lost': 'Lost to competition',
   'res.lostTitle': 'Demands lost to competition ({n})',
-  'res.lostIntro': 'These demands had offers meeting every hard constraint, but in the best overall assignment those offers’ places, area or amount went to the demands named.',
+  'res.lostIntro':
+    'These demands had offers meeting every hard constraint, but in the best overall assignment those offers’ places, area or amount went to the demands named.',
   'res.noneLost': 'No demand lost out to competition.',
   'res.col.takenBy': 'Feasible offer → given to',
   'res.col.quantity': 'Area/amount taken',

@@ -2,7 +2,8 @@ import type { review as zh } from '../zh/review.ts';
 
 /** The review queue of firms the importer could not attach with confidence. */
 export const review: Record<keyof typeof zh, string> = {
-  'review.intro': 'Imported firms the system could not attach to a chain segment with enough confidence wait here for a person: confirm a suggested segment, choose another one, or reject (the firm stays unattached). Confirmed and reassigned answers become training data for the classifier. Anyone can read this page; deciding needs the API key.',
+  'review.intro':
+    'Imported firms the system could not attach to a chain segment with enough confidence wait here for a person: confirm a suggested segment, choose another one, or reject (the firm stays unattached). Confirmed and reassigned answers become training data for the classifier. Anyone can read this page; deciding needs the API key.',
   'review.total': '{n} firms waiting',
   'review.empty': 'No firm is waiting for review. Firms whose attachment the system is unsure of appear here after an import.',
   'review.emptyTitle': 'Queue is empty',

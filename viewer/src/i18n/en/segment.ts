@@ -48,7 +48,8 @@ export const segment: Record<keyof typeof zh, string> = {
   'cand.empty': 'No candidate matches; loosen the filters or switch the mode.',
   'cand.none.no-target-segment': 'No segment of this chain calls for this action.',
   'cand.none.no-candidate-in-segment': 'No candidate in the target segment meets the filters; try fewer province, size or tag filters.',
-  'cand.dominant': '{name} holds {share} of the segment’s local capacity: expanding it would cover more demand but deepen the dependence on it, so it is not listed as a candidate (local expansion can be discussed apart).',
+  'cand.dominant':
+    '{name} holds {share} of the segment’s local capacity: expanding it would cover more demand but deepen the dependence on it, so it is not listed as a candidate (local expansion can be discussed apart).',
   'cand.leftOut': '{n} higher-scoring firms were left out as near-copies of listed ones (same group or the same products), to keep the list diverse.',
   'cand.modeUnfit': 'Not for this segment: {why}',
   'cand.modeWhy.strengthen': 'no local firm to strengthen; use fill',

@@ -10,9 +10,28 @@ const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].
 const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 
 /** The word parameters' codes, read from the viewer's own dictionary (tag.*, size.*, level.*, action.*). */
-const codesOf = (prefix: string) => Object.keys(zh).filter((k) => k.startsWith(`${prefix}.`)).map((k) => k.slice(prefix.length + 1));
-const wordSamples: Record<string, string[]> = { tags: codesOf('tag'), size: codesOf('size').filter((s) => s !== 'unknown'), level: codesOf('level'), mode: ['fill', 'strengthen', 'extend'], priceUnit: codesOf('priceUnit'), resourceKind: codesOf('rkind'), rules: codesOf('constraint') };
-const wordPrefix: Record<string, string> = { tags: 'tag', size: 'size', level: 'level', mode: 'action', priceUnit: 'priceUnit', resourceKind: 'rkind', rules: 'constraint' };
+const codesOf = (prefix: string) =>
+  Object.keys(zh)
+    .filter((k) => k.startsWith(`${prefix}.`))
+    .map((k) => k.slice(prefix.length + 1));
+const wordSamples: Record<string, string[]> = {
+  tags: codesOf('tag'),
+  size: codesOf('size').filter((s) => s !== 'unknown'),
+  level: codesOf('level'),
+  mode: ['fill', 'strengthen', 'extend'],
+  priceUnit: codesOf('priceUnit'),
+  resourceKind: codesOf('rkind'),
+  rules: codesOf('constraint'),
+};
+const wordPrefix: Record<string, string> = {
+  tags: 'tag',
+  size: 'size',
+  level: 'level',
+  mode: 'action',
+  priceUnit: 'priceUnit',
+  resourceKind: 'rkind',
+  rules: 'constraint',
+};
 
 /** Every way to fill a template: each word parameter takes each of its codes in turn (the others their first); the rest a sample name. */
 function samples(code: MessageCode): Message[] {
@@ -42,7 +61,8 @@ describe('reasons and details in English (issue 16 item 5)', () => {
         expect(text, code).not.toMatch(/[{}]/);
         expect(text, code).not.toMatch(cjk);
         for (const [name, value] of Object.entries(m.params)) {
-          for (const v of [value].flat()) if (wordPrefix[name]) expect(text, `${code} shows ${v} as a word`).toContain(en[`${wordPrefix[name]}.${v}` as MessageKey]);
+          for (const v of [value].flat())
+            if (wordPrefix[name]) expect(text, `${code} shows ${v} as a word`).toContain(en[`${wordPrefix[name]}.${v}` as MessageKey]);
         }
       }
     }

@@ -11,7 +11,15 @@ import { lang, tData } from '../i18n.ts';
  */
 
 /** Parameters that are codes, and the dictionary prefix of their words (engine/contracts/messages/wordParams.ts). */
-const wordPrefixes: Record<string, string> = { tags: 'tag', size: 'size', level: 'level', mode: 'action', priceUnit: 'priceUnit', resourceKind: 'rkind', rules: 'constraint' };
+const wordPrefixes: Record<string, string> = {
+  tags: 'tag',
+  size: 'size',
+  level: 'level',
+  mode: 'action',
+  priceUnit: 'priceUnit',
+  resourceKind: 'rkind',
+  rules: 'constraint',
+};
 
 /** A code parameter as the screen's own word for it (the dictionaries under i18n/), the code itself when unknown. */
 const viewerWord: WordOf = (param, code) => tData(wordPrefixes[param]!, code);

@@ -46,7 +46,8 @@ export const explore = {
   'explore.zoomOut': '缩小',
   'explore.zoomFit': '适应窗口',
   'explore.clear': '清空',
-  'explore.help': '点击节点：查看详情并展开它的邻域；拖动节点：固定在放下的位置（黑色虚线圈），双击：取消固定；滚轮缩放，拖动空白处平移。键盘：Tab 进入图后用方向键切换节点，Enter 展开，P 固定或取消固定。',
+  'explore.help':
+    '点击节点：查看详情并展开它的邻域；拖动节点：固定在放下的位置（黑色虚线圈），双击：取消固定；滚轮缩放，拖动空白处平移。键盘：Tab 进入图后用方向键切换节点，Enter 展开，P 固定或取消固定。',
   'explore.filter': '按类型筛选',
   'explore.showAll': '全部显示',
   'explore.nodeList': '节点列表（{n}）',
@@ -64,7 +65,8 @@ export const explore = {
   'explore.unpinnedNote': '已取消固定 {name}',
   'explore.detailTitle': '节点详情',
   'explore.detailNone': '点击图中的节点或左侧的检索结果，查看它的属性。',
-  'explore.syntheticNote': '这是 {n} 个节点的合成图，用来检验大图的流畅度：超过 {canvas} 个可见节点改用 Canvas 绘制，超过 {worker} 个节点时布局在 Web Worker 中计算。',
+  'explore.syntheticNote':
+    '这是 {n} 个节点的合成图，用来检验大图的流畅度：超过 {canvas} 个可见节点改用 Canvas 绘制，超过 {worker} 个节点时布局在 Web Worker 中计算。',
   'explore.id': '编号',
   'explore.degree': '关系数',
   'explore.degreeValue': '共 {all} 条，图中 {loaded} 条',

@@ -43,7 +43,8 @@ export const pairing = {
   'pair.displacedNone': '{name}已对接本清单 {cap} 对（上限），暂无其他专长对口的研究人员',
   'pair.noMatchUnits': '没有相关的科研单位',
   'pair.noMatchEnterprises': '没有相关的企业',
-  'noMatch.no-relevant-candidate': '没有哪个候选的研究方向或专长与这段需求相符：最高相关度 {best}，低于阈值 {threshold}。请用具体的技术词描述需求（如“制剂工艺”“电池热管理”）。',
+  'noMatch.no-relevant-candidate':
+    '没有哪个候选的研究方向或专长与这段需求相符：最高相关度 {best}，低于阈值 {threshold}。请用具体的技术词描述需求（如“制剂工艺”“电池热管理”）。',
   'noMatch.no-candidate': '在当前筛选条件下没有可比较的候选，可取消筛选再试。',
   'pair.researcher': '对接人',
   'pair.noResearcher': '暂无具体研究人员',

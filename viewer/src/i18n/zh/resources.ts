@@ -112,7 +112,8 @@ export const resources = {
   'res.exportAssignButton': '导出分配 CSV',
   'res.exportUnmetButton': '导出未满足 CSV',
   'res.split.title': '开放需求的去向',
-  'res.split.line': '{open} 条开放需求：{served} 条得到满足，{infeasible} 条无法满足（没有供给满足全部硬约束），{lost} 条在竞争中落选（可行的供给分给了其他需求）。',
+  'res.split.line':
+    '{open} 条开放需求：{served} 条得到满足，{infeasible} 条无法满足（没有供给满足全部硬约束），{lost} 条在竞争中落选（可行的供给分给了其他需求）。',
   'res.split.served': '得到满足',
   'res.split.infeasible': '无法满足',
   'res.split.lostToCompetition': '竞争落选',

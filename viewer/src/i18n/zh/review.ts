@@ -1,6 +1,7 @@
 /** The review queue of firms the importer could not attach with confidence. */
 export const review = {
-  'review.intro': '导入时系统没有把握自动挂链的企业在这里等待人工审核：确认一个建议环节、另选环节，或驳回（保持未挂链）。确认或改挂的结果会作为分类器的训练数据。任何人都能查看；审核需要 API 密钥。',
+  'review.intro':
+    '导入时系统没有把握自动挂链的企业在这里等待人工审核：确认一个建议环节、另选环节，或驳回（保持未挂链）。确认或改挂的结果会作为分类器的训练数据。任何人都能查看；审核需要 API 密钥。',
   'review.total': '待审企业 {n} 家',
   'review.empty': '没有等待审核的企业。导入企业时，系统没有把握的挂链会出现在这里。',
   'review.emptyTitle': '队列已清空',

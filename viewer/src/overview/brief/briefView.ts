@@ -31,25 +31,43 @@ export const briefView: ViewDefinition = {
       const today = new Date().toLocaleDateString(lang(), { year: 'numeric', month: 'long', day: 'numeric' });
       const mapHolder = el('div', { class: 'brief-map' });
       page.replaceChildren(
-        el('header', { class: 'brief-head' },
-          el('nav', { class: 'brief-actions no-print' },
-            el('a', { href: '#/', class: 'btn' }, t('brief.back')), ' ',
-            el('a', { href: href('chain', data.map.chain.id), class: 'btn' }, t('nav.chain')), ' ',
-            el('button', { type: 'button', class: 'btn primary', id: 'brief-print', onclick: () => window.print() }, t('brief.print'))),
+        el(
+          'header',
+          { class: 'brief-head' },
+          el(
+            'nav',
+            { class: 'brief-actions no-print' },
+            el('a', { href: '#/', class: 'btn' }, t('brief.back')),
+            ' ',
+            el('a', { href: href('chain', data.map.chain.id), class: 'btn' }, t('nav.chain')),
+            ' ',
+            el('button', { type: 'button', class: 'btn primary', id: 'brief-print', onclick: () => window.print() }, t('brief.print')),
+          ),
           el('h1', { id: 'view-title' }, t('brief.title', { chain })),
           el('p', { class: 'brief-subtitle' }, t('brief.subtitle')),
           el('p', { class: 'brief-source muted' }, t('brief.source', { date: today })),
-          demo ? el('p', { class: 'overview-demo', role: 'note' }, el('span', { class: 'badge demo-badge' }, t('demo.badge')), ' ', t('overview.demoNote')) : null),
+          demo
+            ? el('p', { class: 'overview-demo', role: 'note' }, el('span', { class: 'badge demo-badge' }, t('demo.badge')), ' ', t('overview.demoNote'))
+            : null,
+        ),
         roadmapSection(data.targets),
         el('section', { class: 'brief-section brief-map-section' }, el('h2', {}, t('brief.map')), mapHolder),
         gapSection(data.targets, data.extensions),
-        targetSection(data.targets));
-      drawChainMap(mapHolder, data.map, { width: printWidth, onOpen: (segmentId) => (location.hash = href('chain', data!.map.chain.id, 'segment', segmentId)) });
+        targetSection(data.targets),
+      );
+      drawChainMap(mapHolder, data.map, {
+        width: printWidth,
+        onOpen: (segmentId) => (location.hash = href('chain', data!.map.chain.id, 'segment', segmentId)),
+      });
     };
-    const stop = bind(page, () => loadBrief(params.chainId), (loaded) => {
-      data = loaded;
-      render();
-    });
+    const stop = bind(
+      page,
+      () => loadBrief(params.chainId),
+      (loaded) => {
+        data = loaded;
+        render();
+      },
+    );
     return { relabel: render, destroy: stop };
   },
 };

@@ -6,7 +6,16 @@ const seg = (segmentId: string, action: string | null, priority: number | null, 
 
 describe('chain map state', () => {
   it('splits gaps (补链/强链) from 延链 and ranks each by priority, then chain order; healthy segments in neither', () => {
-    const map = { segments: [seg('a', 'fill', 2, 1), seg('b', 'extend', 5, 2), seg('c', 'strengthen', 9, 3), seg('d', null, null, 4), seg('e', 'fill', 2, 0), seg('f', 'extend', null, 5)] } as unknown as ChainMap;
+    const map = {
+      segments: [
+        seg('a', 'fill', 2, 1),
+        seg('b', 'extend', 5, 2),
+        seg('c', 'strengthen', 9, 3),
+        seg('d', null, null, 4),
+        seg('e', 'fill', 2, 0),
+        seg('f', 'extend', null, 5),
+      ],
+    } as unknown as ChainMap;
     const { gaps, extensions } = gapLists(map);
     expect(gaps.map((s) => s.segmentId)).toEqual(['c', 'e', 'a']);
     expect(extensions.map((s) => s.segmentId)).toEqual(['b', 'f']);

@@ -28,10 +28,14 @@ export interface CardActions {
 
 /** Who follows the match up and by when; the owner's name only where the API shows it (owner and admins). */
 function followUp(m: MatchRecord): HTMLElement {
-  return el('p', { class: `match-follow${m.overdue ? ' overdue' : ''}` },
-    el('span', { class: 'match-owner' }, m.createdBy ? t('m.owner', { who: m.createdBy }) : t('m.ownerHidden')), ' · ',
+  return el(
+    'p',
+    { class: `match-follow${m.overdue ? ' overdue' : ''}` },
+    el('span', { class: 'match-owner' }, m.createdBy ? t('m.owner', { who: m.createdBy }) : t('m.ownerHidden')),
+    ' · ',
     el('span', { class: 'match-due' }, m.dueDate ? t('m.due', { date: m.dueDate }) : t('m.noDue')),
-    m.overdue ? el('span', { class: 'overdue-badge' }, el('span', { 'aria-hidden': 'true' }, '⚠ '), t('m.overdueBadge')) : null);
+    m.overdue ? el('span', { class: 'overdue-badge' }, el('span', { 'aria-hidden': 'true' }, '⚠ '), t('m.overdueBadge')) : null,
+  );
 }
 
 /** The follow-up date of an open match: a calendar day, set or cleared. */
@@ -39,10 +43,24 @@ function dueEditor(m: MatchRecord, safeId: string, setDue: CardActions['setDue']
   const id = `due-${safeId}`;
   const input = el('input', { id, type: 'date', class: 'input due-input' });
   input.value = m.dueDate ?? '';
-  const set = el('button', { type: 'button', class: 'btn small set-due', onclick: (e: Event) => {
-    if (input.value) setDue(m, input.value, e.currentTarget as HTMLButtonElement);
-  } }, t('m.setDue'));
-  const clear = m.dueDate ? el('button', { type: 'button', class: 'btn small clear-due', onclick: (e: Event) => setDue(m, null, e.currentTarget as HTMLButtonElement) }, t('m.clearDue')) : null;
+  const set = el(
+    'button',
+    {
+      type: 'button',
+      class: 'btn small set-due',
+      onclick: (e: Event) => {
+        if (input.value) setDue(m, input.value, e.currentTarget as HTMLButtonElement);
+      },
+    },
+    t('m.setDue'),
+  );
+  const clear = m.dueDate
+    ? el(
+        'button',
+        { type: 'button', class: 'btn small clear-due', onclick: (e: Event) => setDue(m, null, e.currentTarget as HTMLButtonElement) },
+        t('m.clearDue'),
+      )
+    : null;
   return el('div', { class: 'due-editor' }, el('label', { for: id, class: 'label small-label' }, t('m.dueLabel')), input, set, clear);
 }
 
@@ -54,18 +72,68 @@ export function matchCard(m: MatchRecord, state: Pick<MatchesState, 'focus' | 'n
   const note = el('textarea', { id: noteId, class: 'input note-input', rows: 1, maxlength: 1000 });
   note.value = state.notes.get(m.id) ?? '';
   note.addEventListener('input', () => state.notes.set(m.id, note.value));
-  const actions = allowed.length === 0 ? null : el('div', { class: 'match-actions' },
-    dueEditor(m, safeId, setDue),
-    el('label', { for: noteId, class: 'label small-label' }, t('m.note')), note,
-    el('div', { class: 'action-buttons' }, allowed.map((to) => el('button', {
-      type: 'button', class: `btn small to-${to}`, 'data-to': to, onclick: (event: Event) => move(m, to, event.currentTarget as HTMLButtonElement),
-    }, el('span', { 'aria-hidden': 'true' }, `${statusSymbols[to]} `), t(`m.to.${to}`)))));
-  const history = el('details', { class: 'match-history' }, el('summary', {}, t('m.history', { n: m.history.length })),
-    el('ol', {}, m.history.map((h) => el('li', {},
-      h.from ? `${t(`status.${h.from}`)} → ` : '', el('strong', {}, t(`status.${h.to}`)), `${h.actor ? ` · ${h.actor}` : ''} · ${when(h.at)}`, h.note ? el('span', { class: 'history-note' }, `「${h.note}」`) : null))));
+  const actions =
+    allowed.length === 0
+      ? null
+      : el(
+          'div',
+          { class: 'match-actions' },
+          dueEditor(m, safeId, setDue),
+          el('label', { for: noteId, class: 'label small-label' }, t('m.note')),
+          note,
+          el(
+            'div',
+            { class: 'action-buttons' },
+            allowed.map((to) =>
+              el(
+                'button',
+                {
+                  type: 'button',
+                  class: `btn small to-${to}`,
+                  'data-to': to,
+                  onclick: (event: Event) => move(m, to, event.currentTarget as HTMLButtonElement),
+                },
+                el('span', { 'aria-hidden': 'true' }, `${statusSymbols[to]} `),
+                t(`m.to.${to}`),
+              ),
+            ),
+          ),
+        );
+  const history = el(
+    'details',
+    { class: 'match-history' },
+    el('summary', {}, t('m.history', { n: m.history.length })),
+    el(
+      'ol',
+      {},
+      m.history.map((h) =>
+        el(
+          'li',
+          {},
+          h.from ? `${t(`status.${h.from}`)} → ` : '',
+          el('strong', {}, t(`status.${h.to}`)),
+          `${h.actor ? ` · ${h.actor}` : ''} · ${when(h.at)}`,
+          h.note ? el('span', { class: 'history-note' }, `「${h.note}」`) : null,
+        ),
+      ),
+    ),
+  );
   const focused = state.focus === m.id;
-  return el('li', { class: `match-card status-${m.status}${focused ? ' focused' : ''}${m.overdue ? ' is-overdue' : ''}`, 'data-id': m.id, 'data-status': m.status, tabindex: focused ? -1 : null },
-    el('div', { class: 'match-head' }, el('span', { class: 'chip' }, tData('mkind', m.kind)), statusBadge(m.status), el('span', { class: 'cand-score', title: t('cand.score') }, fmtScore(m.score))),
+  return el(
+    'li',
+    {
+      class: `match-card status-${m.status}${focused ? ' focused' : ''}${m.overdue ? ' is-overdue' : ''}`,
+      'data-id': m.id,
+      'data-status': m.status,
+      tabindex: focused ? -1 : null,
+    },
+    el(
+      'div',
+      { class: 'match-head' },
+      el('span', { class: 'chip' }, tData('mkind', m.kind)),
+      statusBadge(m.status),
+      el('span', { class: 'cand-score', title: t('cand.score') }, fmtScore(m.score)),
+    ),
     el('p', { class: 'match-pair' }, el('span', { class: 'match-candidate' }, m.candidateName || m.candidateId), demoBadge(m.candidateDemo)),
     el('p', { class: 'match-subject muted' }, t('m.for', { subject: m.subjectName || m.subjectId }), demoBadge(m.subjectDemo)),
     el('div', { class: 'cand-foot' }, confidenceLabel(m.explanation.confidence)),
@@ -73,7 +141,9 @@ export function matchCard(m: MatchRecord, state: Pick<MatchesState, 'focus' | 'n
     m.explanation.reason ? el('p', { class: 'cand-reason' }, reasonText(m.explanation)) : null,
     followUp(m),
     el('p', { class: 'match-meta' }, t('m.meta', { who: m.createdBy ?? '—', at: when(m.createdAt) }), m.units > 1 ? ` · ${t('m.units', { n: m.units })}` : ''),
-    history, actions);
+    history,
+    actions,
+  );
 }
 
 /** The acceptance figures per kind (only the filtered kind when one is chosen). */
@@ -82,9 +152,25 @@ export function statsContent(stats: MatchStats | null, kind: string): HTMLElemen
   if (!stats) return [heading];
   const rows = stats.kinds.filter((k) => !kind || k.kind === kind);
   if (rows.length === 0) return [heading, el('p', { class: 'muted' }, t('m.noStats'))];
-  return [heading, el('ul', { class: 'stat-cards' }, rows.map((k) => el('li', { class: 'stat-card' },
-    el('p', { class: 'stat-kind' }, tData('mkind', k.kind), el('span', { class: 'muted' }, ` · ${t('m.total', { n: k.total })}`)),
-    el('p', { class: 'stat-statuses' }, statuses.map((s) => el('span', { class: `stat-status status-${s}` }, `${statusSymbols[s]} ${t(`status.${s}`)} ${k.byStatus[s] ?? 0}`))),
-    el('p', { class: 'stat-rate' }, t('m.acceptance', { rate: fmtPercent(k.acceptanceRate) })),
-    el('p', { class: 'hint stat-note', title: k.adjustmentNote }, k.adjusted ? t('m.adjusted') : t('m.notAdjusted')))))];
+  return [
+    heading,
+    el(
+      'ul',
+      { class: 'stat-cards' },
+      rows.map((k) =>
+        el(
+          'li',
+          { class: 'stat-card' },
+          el('p', { class: 'stat-kind' }, tData('mkind', k.kind), el('span', { class: 'muted' }, ` · ${t('m.total', { n: k.total })}`)),
+          el(
+            'p',
+            { class: 'stat-statuses' },
+            statuses.map((s) => el('span', { class: `stat-status status-${s}` }, `${statusSymbols[s]} ${t(`status.${s}`)} ${k.byStatus[s] ?? 0}`)),
+          ),
+          el('p', { class: 'stat-rate' }, t('m.acceptance', { rate: fmtPercent(k.acceptanceRate) })),
+          el('p', { class: 'hint stat-note', title: k.adjustmentNote }, k.adjusted ? t('m.adjusted') : t('m.notAdjusted')),
+        ),
+      ),
+    ),
+  ];
 }

@@ -26,7 +26,16 @@ export interface SegmentState {
 type SegmentParams = Record<string, string>;
 
 export function createSegmentState(params: SegmentParams): SegmentState {
-  return { chainId: params.chainId, segmentId: params.segmentId, data: null, mode: 'fill', filters: emptyFilters(), result: null, selected: null, provinces: [...knownProvinces] };
+  return {
+    chainId: params.chainId,
+    segmentId: params.segmentId,
+    data: null,
+    mode: 'fill',
+    filters: emptyFilters(),
+    result: null,
+    selected: null,
+    provinces: [...knownProvinces],
+  };
 }
 
 /**
