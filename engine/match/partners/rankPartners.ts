@@ -1,101 +1,21 @@
-import { partnerDefaults, partnerModeWeights, saturation, strengthenRules } from '../../config/scoring.ts';
+import { partnerDefaults, partnerModeWeights, strengthenRules } from '../../config/scoring.ts';
 import type { Graph } from '../../graph/graph.ts';
-import { firmScale } from '../../chain/capacity.ts';
-import type { GapAction, SegmentGap } from '../../chain/gapAnalysis.ts';
+import type { SegmentGap } from '../../chain/gapAnalysis.ts';
 import type { ChainSnapshot, SnapshotSegment } from '../../chain/snapshot.ts';
 import { LexicalScorer, cosine } from '../../text/lexical.ts';
-import { round, saturate, weighSignals, type Explanation } from '../explanation.ts';
+import { round, weighSignals, type Explanation } from '../explanation.ts';
 import { say } from '../../i18n/say.ts';
-import { reasonOf, type SignalDetail } from '../../i18n/signalDetail.ts';
-import { jaccard, maximalMarginalRelevance } from '../mmr.ts';
+import { reasonOf } from '../../i18n/signalDetail.ts';
 import { candidateRelations, findCandidates, type CandidateBasics, type CandidateRelations } from './candidates.ts';
+import { chooseDiverse } from './diversity.ts';
 import { ChainNames, confidenceOf, partnerPaths, partnerReason } from './explainPartner.ts';
+import { modeSignals, type SignalValues } from './modeSignals.ts';
+import { sizeOrder, type DominantFirm, type PartnerRequest, type PartnerResult } from './partnerRequest.ts';
 import { targetSegments, type PartnerTarget } from './partnerTargets.ts';
-import {
-  ChainTradeIndex,
-  channelSignal,
-  connectivitySignal,
-  fitSignal,
-  relianceSignal,
-  scaleSignal,
-  segmentSupply,
-  tierSignal,
-  type ChainTrade,
-} from './signals.ts';
-import { addedCapacity, strengthenRelief, type ReliefFigures } from './strengthenRelief.ts';
+import { ChainTradeIndex, channelSignal, fitSignal, scaleSignal, segmentSupply, tierSignal } from './signals.ts';
 
-export const sizeOrder = ['micro', 'small', 'medium', 'large'] as const;
-
-export interface PartnerFilters {
-  tags?: string[];
-  provinces?: string[];
-  minSize?: (typeof sizeOrder)[number];
-  excludeIds?: string[];
-  /** Added to the default intermediary keywords. */
-  excludeKeywords?: string[];
-  /** Keep trading/consulting/training firms that are excluded by default. */
-  includeIntermediaries?: boolean;
-}
-
-export interface PartnerRequest {
-  chainId: string;
-  segmentId?: string;
-  mode: GapAction;
-  limit?: number;
-  filters?: PartnerFilters;
-}
-
-export interface PartnerCandidate {
-  id: string;
-  name: string;
-  local: boolean;
-  province: string;
-  city: string;
-  size: string | null;
-  tags: string[];
-  /** Demo data (the seeded generator's record, `source: synthetic`): every list and export must say so. */
-  demo: boolean;
-  /** The gap segment this candidate answers. */
-  segmentId: string;
-  segmentName: string;
-  score: number;
-  explanation: Explanation;
-}
-
-/** The firm a concentrated segment hangs on: never its own 强链 remedy, named apart as "expand locally". */
-export interface DominantFirm {
-  segmentId: string;
-  id: string;
-  name: string;
-  /** Demo data (`source: synthetic`). */
-  demo: boolean;
-  /** Its share of the segment's local capacity. */
-  share: number;
-  /** Expanding it would cover more demand but deepen the dependence on it. */
-  note: string;
-}
-
-export interface PartnerResult {
-  chainId: string;
-  mode: GapAction;
-  targets: PartnerTarget[];
-  /** Ordered by `score`, highest first: the rank shown is the order of the scores shown. */
-  candidates: PartnerCandidate[];
-  /** 强链 only: the dominant local firm of each target segment, left out of the candidates. */
-  dominantFirms: DominantFirm[];
-  /**
-   * Diversity (MMR) decides which candidates enter the list, never their order: `leftOut` candidates
-   * scored above the lowest one listed were left out as near-copies of a listed one.
-   */
-  diversity: { lambda: number; leftOut: number };
-  /** Candidates dropped by the keyword exclusions (intermediaries), so the filter is visible. */
-  excludedByKeyword: number;
-  /** Text-only hits dropped as unrelated to the segment (below partnerDefaults.minTextOnlySimilarity). */
-  excludedAsUnrelated: number;
-  /** Set when the list is empty: why nothing relevant was found. */
-  noCandidates?: { reason: 'no-target-segment' | 'no-candidate-in-segment'; message: string };
-  textProvider: 'lexical';
-}
+// The request and answer types live in partnerRequest.ts; the engine and the exports import them from here.
+export { sizeOrder, type DominantFirm, type PartnerCandidate, type PartnerFilters, type PartnerRequest, type PartnerResult } from './partnerRequest.ts';
 
 interface Scored {
   basics: CandidateBasics;
@@ -128,65 +48,6 @@ function dominantFirmOf(gap: SegmentGap): DominantFirm | null {
     note: `本地产能 ${Math.round(gap.metrics.topFirmShare! * 100)}% 集中于该企业：扩产可补缺口，但会加深对它的依赖，故不列为强链候选`,
   };
 }
-
-function reliefFigures(gap: SegmentGap): ReliefFigures {
-  const m = gap.metrics;
-  return {
-    localDemand: m.localDemand,
-    localCapacity: m.localCapacity,
-    n1Shortfall: m.n1Shortfall,
-    outsideDependence: m.outsideDependence,
-    topCapacity: m.evidence.topFirms[0]?.value ?? 0,
-  };
-}
-
-type SignalValues = Record<string, { value: number; detail: SignalDetail }>;
-
-/**
- * The signals of one mode (config `partnerModeWeights`): the signals every mode shares (fit, tier,
- * scale, channel) and the ones that answer its own question — 补链: who already supplies local firms
- * and whose output they buy; 强链: how much the candidate would lower the segment's concentration and
- * outside dependence; 延链: how many local firms it would trade with.
- */
-function modeSignals(mode: GapAction, shared: SignalValues, c: CandidateBasics, supplied: readonly number[], trade: ChainTrade, gap: SegmentGap): SignalValues {
-  const ties = {
-    value: relianceSignal(supplied),
-    detail: supplied.length > 0 ? say('partner.ties', { count: supplied.length, shares: supplied.map((x) => `${x}%`) }) : say('partner.noTies'),
-  };
-  if (mode === 'fill') {
-    return { ...shared, ties, buyers: { value: saturate(trade.buyers.size, saturation.buyers), detail: say('partner.buyers', { count: trade.buyers.size }) } };
-  }
-  if (mode === 'extend') {
-    return {
-      ...shared,
-      adjacency: {
-        value: connectivitySignal(trade.partners),
-        detail: say('partner.adjacency', { count: trade.partners.size, buyers: trade.buyers.size, sellers: trade.sellers.size }),
-      },
-    };
-  }
-  // Revenue 0 means unknown here (candidates.ts): the size class then stands in, as for local firms.
-  const capacity = firmScale({ ...c, revenueWan: c.revenueWan || null, employees: null, registeredCapitalWan: null }).value;
-  const own = c.local ? capacity : 0;
-  const added = addedCapacity(capacity, c.local);
-  const relief = strengthenRelief(reliefFigures(gap), added, own);
-  const how = c.local ? 'partner.localExpansion' : 'partner.importedCapacity';
-  return {
-    ...shared,
-    ties,
-    concentrationRelief: {
-      value: relief.concentration,
-      detail: say(how, { amount: round(added), before: pct(gap.metrics.n1Shortfall), after: pct(relief.n1ShortfallAfter) }),
-    },
-    outsideRelief: {
-      value: relief.outside,
-      detail: say('partner.outsideRelief', { share: pct(relief.outside), dependence: pct(gap.metrics.outsideDependence) }),
-    },
-  };
-}
-
-/** A share as whole percent (the templates print the % sign). */
-const pct = (x: number) => Math.round(x * 100);
 
 /**
  * 强链/补链/延链 partner recommendation (docs/design.md §2, amended 2026-12): retrieve candidates for each target
@@ -304,24 +165,7 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
     }
   }
 
-  const byScore = (a: Scored, b: Scored) => b.total - a.total || a.basics.id.localeCompare(b.basics.id);
-  const pool = [...best.values()].sort(byScore);
-  const nameScorer = new LexicalScorer(
-    pool.map((x) => x.basics.name),
-    { words: false },
-  );
-  const nameVectors = new Map(pool.map((x) => [x.basics.id, nameScorer.vector(x.basics.name)]));
-  // Near-copies: one group's firms (联嘉制药, 联嘉生物) or the same products in another segment of the
-  // list. Province is no redundancy: an officer compares the best firms wherever they are.
-  const segmentsAndProducts = (x: Scored) => [...x.basics.segmentIds, ...x.basics.products.map((p) => p.id)];
-  const similarity = (a: Scored, b: Scored) =>
-    partnerDefaults.diversity.name * cosine(nameVectors.get(a.basics.id)!, nameVectors.get(b.basics.id)!) +
-    partnerDefaults.diversity.segmentsAndProducts * jaccard(segmentsAndProducts(a), segmentsAndProducts(b));
-  // MMR chooses who enters the list; the list is then shown in score order, so rank follows score.
-  const chosen = maximalMarginalRelevance(pool, (x) => x.total, similarity, limit, partnerDefaults.mmrLambda).sort(byScore);
-  const lowest = chosen.at(-1)?.total ?? Infinity;
-  const chosenIds = new Set(chosen.map((x) => x.basics.id));
-  const leftOut = pool.filter((x) => !chosenIds.has(x.basics.id) && x.total > lowest).length;
+  const { chosen, leftOut } = chooseDiverse(best.values(), limit);
 
   return {
     chainId: snapshot.chain.id,
