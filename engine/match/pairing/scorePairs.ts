@@ -1,0 +1,100 @@
+import { appearanceCaps, relevanceGate } from '../../config/scoring.ts';
+import type { TextSimilarity } from '../../text/textSimilarity.ts';
+import type { Explanation } from '../explanation.ts';
+import { reasonOf } from '../../i18n/signalDetail.ts';
+import { takeWithCap } from './appearanceCap.ts';
+import { pairConfidence, pairReason } from './explainPair.ts';
+import { noMatchOf, type NoMatch } from './noMatch.ts';
+import type { PairResult } from './pairingRequest.ts';
+import { carrierOf, enterpriseNeed, pairPaths, pairSignals, unitText, unitTopics, type NeedSide, type PairCarrier } from './pairSignals.ts';
+import type { ResearchUnitProfile } from './researchCatalog.ts';
+import type { MeaningEvidence } from './meaningEvidence.ts';
+import { matchedTerms, type TopicMatch, type TopicVocabulary } from './topicEvidence.ts';
+
+/** A pair past the relevance gate, with what the capped list and its explanation are built from. */
+interface ScoredPair {
+  need: NeedSide;
+  unit: ResearchUnitProfile;
+  similarity: number;
+  matches: TopicMatch[];
+  carrier: PairCarrier;
+  meaning?: MeaningEvidence;
+  total: number;
+  signals: Explanation['signals'];
+}
+
+/** Best first; ties by unit id, then firm id, so a list never depends on the order pairs were scored in. */
+const byScore = (a: ScoredPair, b: ScoredPair) =>
+  b.total - a.total || a.unit.id.localeCompare(b.unit.id) || (a.need.profile?.id ?? '').localeCompare(b.need.profile?.id ?? '');
+
+/**
+ * The relevance gate first (topic evidence for every pair: cheap), then text similarity and signals
+ * for the pairs that pass, then the list best-first with no researcher carrying more than
+ * `appearanceCaps.pairsPerResearcher` pairs; paths and reasons only for the pairs shown.
+ */
+export async function scorePairs(
+  similarity: TextSimilarity,
+  vocab: TopicVocabulary,
+  pairs: { need: NeedSide; unit: ResearchUnitProfile }[],
+  limit: number,
+  meaning?: Map<string, MeaningEvidence>,
+): Promise<{ items: PairResult[]; noMatch: NoMatch | null }> {
+  const threshold = relevanceGate.minTopicCoverage;
+  let best = 0;
+  // With meaning evidence (a free-text need, dense up) a unit passes on topic coverage or by meaning.
+  const relevant = pairs.filter(({ need, unit }) => {
+    const r = vocab.relevance(need.terms, unitTopics(unit));
+    best = Math.max(best, r);
+    return r >= threshold || (meaning?.get(unit.id)?.passes ?? false);
+  });
+  if (relevant.length === 0) return { items: [], noMatch: noMatchOf(pairs.length, best, threshold) };
+  // One similarity call per distinct need text keeps embedding calls batched.
+  const byText = new Map<string, { need: NeedSide; unit: ResearchUnitProfile }[]>();
+  for (const p of relevant) (byText.get(p.need.text) ?? byText.set(p.need.text, []).get(p.need.text)!).push(p);
+  const scored: ScoredPair[] = [];
+  for (const [text, group] of byText) {
+    // By meaning, the text signal is the rank by meaning score (config/meaning.ts meaningOrder), best unit 1.
+    const sims = meaning
+      ? group.map((p) => meaning.get(p.unit.id)!.fused)
+      : await similarity.scores(
+          text,
+          group.map((p) => unitText(p.unit)),
+        );
+    group.forEach(({ need, unit }, i) => {
+      const matches = vocab.matches(need.terms, unitTopics(unit), threshold);
+      const carrier = carrierOf(vocab, need, unit, matches);
+      const m = meaning?.get(unit.id);
+      scored.push({ need, unit, similarity: sims[i], matches, carrier, meaning: m, ...pairSignals(need, unit, sims[i], carrier, matches, m) });
+    });
+  }
+  const cap = appearanceCaps.pairsPerResearcher;
+  const { items } = takeWithCap(scored, {
+    limit,
+    cap,
+    compare: byScore,
+    holder: (p) => p.carrier.researcher?.id ?? null,
+    reassign: (p, full) => {
+      const carrier: PairCarrier = { ...carrierOf(vocab, p.need, p.unit, p.matches, full), displaced: { researcher: p.carrier.researcher!.name, cap } };
+      return { ...p, carrier, ...pairSignals(p.need, p.unit, p.similarity, carrier, p.matches, p.meaning) };
+    },
+  });
+  return {
+    noMatch: null,
+    items: items.map(({ need, unit, carrier, total, signals, matches, meaning: m }) => ({
+      enterprise: need.profile ? { id: need.profile.id, name: need.profile.name, demo: need.profile.demo, needs: need.profile.needs } : null,
+      researchUnit: { id: unit.id, name: unit.name, university: unit.university?.name ?? null, demo: unit.demo },
+      score: total,
+      carriedBy: carrier,
+      need: need.profile ? enterpriseNeed(need.profile) : need.text,
+      matchedTerms: matchedTerms(matches),
+      matchedTopics: matches.map((x) => x.topic),
+      matchedByMeaning: m?.passes ?? false,
+      explanation: {
+        signals,
+        paths: pairPaths(need, unit, carrier),
+        confidence: pairConfidence(matches, signals),
+        ...reasonOf(pairReason(need, unit, carrier, signals, matches, m)),
+      },
+    })),
+  };
+}
