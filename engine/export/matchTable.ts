@@ -58,7 +58,7 @@ export function matchTable(items: MatchRecord[], chainNames: ReadonlyMap<string,
         score: m.score,
         confidence: confidenceLabels[lang][m.explanation.confidence],
         reason: messagesText(m.explanation.reasonParts, m.explanation.reason, lang),
-        // Owner and notes are absent for readers who may not see them (matchStore.visibleTo): empty cells.
+        // Owner and notes are absent for readers who may not see them (matchRecord.visibleTo): empty cells.
         createdBy: m.createdBy ?? '',
         dueDate: m.dueDate ?? '',
         overdue: m.overdue ? w('是', 'Yes') : '',
