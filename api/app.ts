@@ -74,7 +74,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(requestTimeout(config.requestTimeoutMs));
 
   app.get('/health', async (_req, res) => {
-    const report = await healthReport(ctx.graph, knowledge.text);
+    const report = await healthReport(ctx.graph, knowledge);
     res
       .status(report.status === 'ok' ? 200 : 503)
       .set(report.status === 'ok' ? {} : { 'Retry-After': '5' })

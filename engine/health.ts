@@ -3,6 +3,7 @@ import { Cached } from './core/cached.ts';
 import type { Graph } from './graph/graph.ts';
 import { graphCounts, neo4jVersion, type GraphCounts } from './graph/stats.ts';
 import type { TextStatus } from './text/textServices.ts';
+import type { ClassifierStatus } from './classify/segmentAttachment.ts';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
@@ -10,11 +11,13 @@ export interface HealthReport {
   counts?: Pick<GraphCounts, 'nodes' | 'relationships' | 'byLabel'>;
   /** Which text provider scores matches, and whether the dense (embeddings) provider is up. */
   text?: TextStatus;
+  /** The attachment classifiers: scopes ready, trainings under way, and on which thread they run. */
+  classifiers?: ClassifierStatus;
 }
 
 /** Database status, version and counts; never throws (a down database is a report, not an error). */
-export async function healthReport(graph: Graph, text?: { status(): TextStatus }): Promise<HealthReport> {
-  const textStatus = text ? { text: text.status() } : {};
+export async function healthReport(graph: Graph, knowledge?: { text: { status(): TextStatus }; classifierStatus(): ClassifierStatus }): Promise<HealthReport> {
+  const textStatus = knowledge ? { text: knowledge.text.status(), classifiers: knowledge.classifierStatus() } : {};
   try {
     // Fails at once when the server is unreachable, instead of waiting out transaction retries.
     await graph.driver.getServerInfo({ database: graph.database });

@@ -1,5 +1,5 @@
 import { Cached } from './core/cached.ts';
-import { SegmentAttachment, suggestSegments } from './classify/classifySegments.ts';
+import { classifyWorkersEnabled, SegmentAttachment } from './classify/segmentAttachment.ts';
 import type { Classification, ClassifyInput, ClassifyOptions } from './classify/suggestion.ts';
 import type { Graph } from './graph/graph.ts';
 import { meaningPassages } from './match/pairing/meaningPassages.ts';
@@ -30,7 +30,7 @@ export class KnowledgeEngine {
     this.text = new TextServices(graph, meaningPassages, options.env, options.log);
     this.answers = new ResultCache(options.resultCache ?? resultCacheEnabled(options.env));
     this.research = new Cached(() => loadResearchCatalog(graph), options.ttlMs);
-    this.attachment = new SegmentAttachment(graph, options.ttlMs);
+    this.attachment = new SegmentAttachment(graph, { ttlMs: options.ttlMs, inWorkers: classifyWorkersEnabled(options.env) });
   }
 
   // Pairing and talent answers are kept per research catalog: a reloaded catalog starts afresh.
@@ -69,12 +69,22 @@ export class KnowledgeEngine {
   /** Automatic attachment: the scope's segments ranked for a firm, learned from its attached firms. */
   async classify(input: ClassifyInput, options: ClassifyOptions = {}): Promise<Classification> {
     const scope = await this.attachment.scope(options.chainIds);
-    return { items: suggestSegments(scope, input, options), textProvider: 'lexical', trainedOn: scope.training.firms.length };
+    return { items: await scope.suggest(input, options), textProvider: 'lexical', trainedOn: scope.trainedOn };
   }
 
   /** Hits and misses of the pairing and talent answers kept in memory (read by the load test). */
   resultCacheStats(): ResultCacheStats {
     return this.answers.stats();
+  }
+
+  /** The attachment classifiers: ready scopes, trainings under way (for /health). */
+  classifierStatus() {
+    return this.attachment.status();
+  }
+
+  /** Lets the attachment classifiers' worker threads go. */
+  close(): void {
+    this.attachment.close();
   }
 
   invalidate(): void {

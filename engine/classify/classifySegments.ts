@@ -1,12 +1,11 @@
 import { attachmentDecision } from '../config/attachment.ts';
 import type { Message } from '../contracts/messages/message.ts';
-import type { Graph } from '../graph/graph.ts';
 import { say } from '../i18n/say.ts';
 import { detailOf } from '../i18n/signalDetail.ts';
 import type { SignalScore } from '../match/explanation.ts';
 import { AttachmentClassifier } from './attachmentClassifier.ts';
 import { type SignalName, signalNames } from './attachmentModel.ts';
-import { type AttachmentTraining, loadAttachmentTraining } from './attachmentTraining.ts';
+import type { AttachmentTraining } from './attachmentTraining.ts';
 import type { AttachmentDecision, ClassifyInput, ClassifyOptions, SegmentSuggestion } from './suggestion.ts';
 
 export type { ClassifyInput, SegmentSuggestion } from './suggestion.ts';
@@ -48,7 +47,7 @@ export function decide(confidence: number, rank: number, fitted: boolean, hasEvi
   return confidence >= attachmentDecision.review ? 'review' : 'reject';
 }
 
-interface TrainedScope {
+export interface TrainedScope {
   training: AttachmentTraining;
   classifier: AttachmentClassifier;
   firmIndex: Map<string, number>;
@@ -103,38 +102,4 @@ export function suggestSegments(scope: TrainedScope, input: ClassifyInput, optio
       },
     };
   });
-}
-
-/**
- * Automatic attachment (挂链) for the graph it serves: one classifier per chain scope, trained on
- * that scope's attached firms and kept until they change (a reload that finds the same fingerprint
- * keeps the trained model, so a TTL refresh never retrains for nothing).
- */
-export class SegmentAttachment {
-  private readonly scopes = new Map<string, { loadedAt: number; scope: Promise<TrainedScope> }>();
-
-  constructor(
-    private readonly graph: Graph,
-    private readonly ttlMs = 30_000,
-  ) {}
-
-  async scope(chainIds?: string[]): Promise<TrainedScope> {
-    const key = [...new Set(chainIds ?? [])].sort().join('\u0000');
-    const entry = this.scopes.get(key);
-    if (entry && Date.now() - entry.loadedAt < this.ttlMs) return entry.scope;
-    const previous = entry?.scope.catch(() => undefined);
-    const scope = (async () => {
-      const training = await loadAttachmentTraining(this.graph, chainIds?.length ? [...new Set(chainIds)] : undefined);
-      const before = await previous;
-      return before && before.training.fingerprint === training.fingerprint ? before : trainScope(training);
-    })();
-    this.scopes.set(key, { loadedAt: Date.now(), scope });
-    scope.catch(() => this.scopes.get(key)?.scope === scope && this.scopes.delete(key));
-    return scope;
-  }
-
-  /** After a write: the next request reloads (and retrains only if the training data changed). */
-  invalidate(): void {
-    for (const entry of this.scopes.values()) entry.loadedAt = 0;
-  }
 }

@@ -17,6 +17,18 @@ export const attachmentDecision = {
   review: 0.3,
 };
 
+/** How the trained classifiers are kept (engine/classify/segmentAttachment.ts). */
+export const attachmentService = {
+  /**
+   * Chain scopes whose classifier is kept (each its own worker thread and model; the least recently used
+   * beyond this are let go). Seven chains give 7 one-chain and 21 two-chain scopes; each model holds at most
+   * ~51 MB of weights at 11k firms (docs/evaluation.md).
+   */
+  maxScopes: 8,
+  /** A classifier replaced or let go keeps answering this long for requests already handed it. */
+  retireGraceMs: 2_000,
+};
+
 export const attachmentModel = {
   /** Nearest attached firms that vote for their segments (per view). */
   neighbours: 10,
