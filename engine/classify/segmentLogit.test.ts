@@ -77,4 +77,21 @@ describe('the segment logit (a linear model that tells segments apart by their t
     };
     expect(a - b).toBeCloseTo(10 * (centroid(0) - centroid(1)), 4);
   });
+
+  it('trains each firm as if new: a firm alone in its segment is not already right by its own centroid', () => {
+    // Segment 1 holds one firm, known by a term no other firm has; segment 0 three firms of another term.
+    // Started at the centroids, the lone firm scores 20 for its own segment only because it IS that
+    // centroid. With its own share taken out it looks new (0 against 0), so SGD corrects towards it; left
+    // in, it is right with p ≈ 1 and SGD learns nothing (issue 12: without the step, every test was green).
+    const lone: LogitExample[] = [
+      ...[1, 2, 3].map(() => ({ features: terms([[0, 1]]), labels: [0], contrast: both })),
+      { features: terms([[2, 1]]), labels: [1], contrast: both },
+    ];
+    const margin = (epochs: number) => {
+      const [a, b] = SegmentLogit.train(lone, 3, 2, { ...settings, epochs, centroidStart: 20 }).logProbabilities(terms([[2, 1]]), new Float64Array(2));
+      return b - a;
+    };
+    expect(margin(0)).toBeCloseTo(20, 4);
+    expect(margin(2) - margin(0)).toBeGreaterThan(0.5);
+  });
 });
