@@ -1,45 +1,18 @@
-import { drag, select, zoom, type Selection, type ZoomBehavior, type ZoomTransform } from 'd3';
-import {
-  displayName,
-  graphFont,
-  lookOf,
-  nodeAria,
-  nodeRadius,
-  nodeTitle,
-  type DrawLink,
-  type DrawNode,
-  type GraphRenderer,
-  type RendererCallbacks,
-} from './nodeStyle.ts';
+import { drag, zoom, type Selection, type ZoomBehavior, type ZoomTransform } from 'd3';
+import { displayName, lookOf, nodeAria, nodeRadius, nodeTitle, type DrawLink, type DrawNode, type GraphRenderer, type RendererCallbacks } from './nodeStyle.ts';
 import { tData } from '../i18n/i18n.ts';
 import { degreeOf, mustShow, placeLabels } from './labelPlacement.ts';
+import { linkEnds } from './linkEnds.ts';
+import { svgScene } from './svgScene.ts';
 
-const style = `
-.explore-svg { font-family: ${graphFont}; }
-.explore-svg .link { stroke: #6b7580; stroke-opacity: .55; stroke-width: 1.2; }
-.explore-svg .link-label { font-size: 9px; fill: #4a5560; }
-.explore-svg .node circle { stroke: #fff; stroke-width: 1.5; }
-.explore-svg .node.root circle { stroke: #000; stroke-width: 3; }
-.explore-svg .node.expanded circle { stroke: #1b1f24; stroke-width: 2; }
-.explore-svg .node.pinned circle { stroke: #000; stroke-width: 2.5; stroke-dasharray: 3 2; }
-.explore-svg .node.selected .halo { fill: none; stroke: #1d4ed8; stroke-width: 4; }
-.explore-svg .node .halo { fill: none; stroke: none; }
-.explore-svg .node-letter { font-size: 10px; font-weight: 700; fill: #000; pointer-events: none; }
-.explore-svg .node-label { font-size: 11px; fill: #111; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; pointer-events: none; }
-.explore-svg .node.root .node-label, .explore-svg .node.selected .node-label { font-weight: 700; font-size: 12px; }
-.explore-svg .node { cursor: pointer; }
-.explore-svg .node:focus { outline: none; }
-.explore-svg .node:focus-visible .halo { stroke: #1d4ed8; stroke-width: 4; stroke-dasharray: 4 2; }
-`;
+/** The label size the placement reckons with (the selected and root labels are 12 px; the rest 11). */
+const labelFont = 12;
 
 /**
  * The explorer picture as SVG (up to the Canvas threshold): each node a focusable element with its
  * name read out, one tab stop for the whole graph (arrow keys move between nodes, Enter opens,
  * P pins), links with arrowheads in their direction.
  */
-/** The label size the placement reckons with (the selected and root labels are 12 px; the rest 11). */
-const labelFont = 12;
-
 export function createSvgRenderer(
   container: HTMLElement,
   width: number,
@@ -56,33 +29,7 @@ export function createSvgRenderer(
   let current = initial;
   let showAllLabels = true;
 
-  const svg = select(container)
-    .append('svg')
-    .attr('class', 'explore-svg')
-    .attr('xmlns', 'http://www.w3.org/2000/svg')
-    .attr('width', width)
-    .attr('height', height)
-    .attr('role', 'group')
-    .attr('aria-label', label);
-  svg.append('style').text(style);
-  svg
-    .append('defs')
-    .append('marker')
-    .attr('id', 'ex-arrow')
-    .attr('viewBox', '0 -4 8 8')
-    .attr('refX', 8)
-    .attr('refY', 0)
-    .attr('markerWidth', 6)
-    .attr('markerHeight', 6)
-    .attr('orient', 'auto')
-    .append('path')
-    .attr('d', 'M0,-4L8,0L0,4')
-    .attr('fill', '#6b7580');
-  const background = svg.append('rect').attr('class', 'bg').attr('width', width).attr('height', height).attr('fill', '#fff');
-  const viewport = svg.append('g').attr('class', 'viewport');
-  const linkLayer = viewport.append('g').attr('class', 'links');
-  const linkLabelLayer = viewport.append('g').attr('class', 'link-labels');
-  const nodeLayer = viewport.append('g').attr('class', 'nodes');
+  const { svg, background, viewport, linkLayer, linkLabelLayer, nodeLayer } = svgScene(container, width, height, label);
   let linkSel: Selection<SVGLineElement, DrawLink, SVGGElement, unknown> = linkLayer.selectAll<SVGLineElement, DrawLink>('line');
   let linkLabelSel: Selection<SVGTextElement, DrawLink, SVGGElement, unknown> = linkLabelLayer.selectAll<SVGTextElement, DrawLink>('text');
   let nodeSel: Selection<SVGGElement, DrawNode, SVGGElement, unknown> = nodeLayer.selectAll<SVGGElement, DrawNode>('g.node');
@@ -250,17 +197,18 @@ export function createSvgRenderer(
     draw(next) {
       positions = next;
       linkSel.each(function (l) {
-        const x1 = px(l.source);
-        const y1 = py(l.source);
-        const x2 = px(l.target);
-        const y2 = py(l.target);
-        const d = Math.hypot(x2 - x1, y2 - y1) || 1;
-        const r1 = radiusByIndex.get(l.source) ?? 11;
-        const r2 = (radiusByIndex.get(l.target) ?? 11) + 2;
-        this.setAttribute('x1', String(x1 + ((x2 - x1) / d) * r1));
-        this.setAttribute('y1', String(y1 + ((y2 - y1) / d) * r1));
-        this.setAttribute('x2', String(x2 - ((x2 - x1) / d) * r2));
-        this.setAttribute('y2', String(y2 - ((y2 - y1) / d) * r2));
+        const [x1, y1, x2, y2] = linkEnds(
+          px(l.source),
+          py(l.source),
+          px(l.target),
+          py(l.target),
+          radiusByIndex.get(l.source) ?? 11,
+          (radiusByIndex.get(l.target) ?? 11) + 2,
+        );
+        this.setAttribute('x1', String(x1));
+        this.setAttribute('y1', String(y1));
+        this.setAttribute('x2', String(x2));
+        this.setAttribute('y2', String(y2));
       });
       linkLabelSel.attr('x', (l) => (px(l.source) + px(l.target)) / 2).attr('y', (l) => (py(l.source) + py(l.target)) / 2 - 3);
       nodeSel.attr('transform', (n) => `translate(${px(n.index)},${py(n.index)})`);

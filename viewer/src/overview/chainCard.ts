@@ -1,5 +1,5 @@
 import { href } from '../app/router.ts';
-import { segmentName } from '../chainMap/drawChainMap.ts';
+import { segmentName } from '../chainMap/segmentName.ts';
 import { t, tData } from '../i18n/i18n.ts';
 import { demoBadge } from '../ui/demoBadge.ts';
 import { el } from '../ui/el.ts';

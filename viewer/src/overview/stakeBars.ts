@@ -1,5 +1,5 @@
 import { scaleLinear, select } from 'd3';
-import { segmentName } from '../chainMap/drawChainMap.ts';
+import { segmentName } from '../chainMap/segmentName.ts';
 import { healthStyle } from '../chainMap/healthStyle.ts';
 import { href } from '../app/router.ts';
 import { t, tData } from '../i18n/i18n.ts';

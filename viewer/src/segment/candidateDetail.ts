@@ -1,6 +1,6 @@
 import { api } from '../api/client.ts';
 import type { Explanation, MapSegment, PartnerCandidate, WhatIfResult } from '../api/types.ts';
-import { segmentName } from '../chainMap/drawChainMap.ts';
+import { segmentName } from '../chainMap/segmentName.ts';
 import { t, tData } from '../i18n/i18n.ts';
 import { demoBadge } from '../ui/demoBadge.ts';
 import { el } from '../ui/el.ts';

@@ -1,5 +1,5 @@
 import type { ChainMap, MapSegment, SegmentGap, SinglePointOfFailure } from '../api/types.ts';
-import { segmentName } from '../chainMap/drawChainMap.ts';
+import { segmentName } from '../chainMap/segmentName.ts';
 import { healthStyle } from '../chainMap/healthStyle.ts';
 import { priorityText } from '../chainMap/priorityText.ts';
 import { t, tData, type MessageKey } from '../i18n/i18n.ts';

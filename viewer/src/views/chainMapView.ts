@@ -1,7 +1,8 @@
 import { api } from '../api/client.ts';
 import type { ChainMap } from '../api/types.ts';
 import { href, type ViewDefinition } from '../app/router.ts';
-import { drawChainMap, segmentName } from '../chainMap/drawChainMap.ts';
+import { drawChainMap } from '../chainMap/drawChainMap.ts';
+import { segmentName } from '../chainMap/segmentName.ts';
 import { healthStyle } from '../chainMap/healthStyle.ts';
 import { priorityText } from '../chainMap/priorityText.ts';
 import { t, tData } from '../i18n/i18n.ts';

@@ -1,13 +1,15 @@
-import { api, ApiError } from '../api/client.ts';
-import { apiKey, onApiKeyChange } from '../api/apiKey.ts';
+import { api } from '../api/client.ts';
+import { onApiKeyChange } from '../api/apiKey.ts';
 import type { MatchKind, MatchRecord, MatchStatus } from '../api/types.ts';
 import type { ViewDefinition } from '../app/router.ts';
 import { lang, t, tData } from '../i18n/i18n.ts';
-import { apiKeyForm, focusKeyInput } from '../ui/apiKeyForm.ts';
+import { apiKeyForm } from '../ui/apiKeyForm.ts';
 import { saveBlob } from '../ui/download.ts';
 import { el } from '../ui/el.ts';
 import { bind, errorState } from '../ui/status.ts';
 import { matchCard, statsContent, statusSymbols } from './matches/matchCard.ts';
+import { matchesLayout } from './matches/matchesLayout.ts';
+import { matchWrites } from './matches/matchWrites.ts';
 import { addPage, columnPageSize, createMatchesState, listQuery, matchesHash, matchKinds, resetColumns, statuses } from './matches/matchesState.ts';
 
 /**
@@ -23,69 +25,25 @@ export const matchesView: ViewDefinition = {
     const state = createMatchesState(query);
     let stops: (() => void)[] = [];
 
-    const title = el('h1', { id: 'view-title' });
-    const intro = el('p', { class: 'muted view-intro' });
-    const keyArea = el('div', { class: 'panel key-panel' });
-    const kindLabel = el('label', { for: 'm-kind', class: 'label' });
-    const kindSelect = el('select', { id: 'm-kind', class: 'input' });
-    const chainLabel = el('label', { for: 'm-chain', class: 'label' });
-    const chainSelect = el('select', { id: 'm-chain', class: 'input' });
-    const refresh = el('button', { type: 'button', class: 'btn' });
-    const overdueButton = el('button', { type: 'button', class: 'btn overdue-filter', 'aria-pressed': 'false' });
-    const overdueNote = el('p', { class: 'hint overdue-note', 'aria-live': 'polite' });
-    const csvButton = el('button', { type: 'button', class: 'btn', 'data-export': 'csv' });
-    const xlsxButton = el('button', { type: 'button', class: 'btn', 'data-export': 'xlsx' });
-    const exportStatus = el('div', { class: 'export-status', 'aria-live': 'polite' });
-    const statsArea = el('section', { class: 'match-stats', 'aria-labelledby': 'm-stats-title' });
-    const message = el('div', { class: 'match-message', 'aria-live': 'assertive' });
-    const board = el('div', { class: 'pipeline' });
-    const byStatus = <T>(make: (s: MatchStatus) => T): Record<MatchStatus, T> => ({
-      proposed: make('proposed'),
-      contacted: make('contacted'),
-      agreed: make('agreed'),
-      declined: make('declined'),
-    });
-    const columnAreas = byStatus(() => el('div', { class: 'column-body', 'aria-live': 'polite' }));
-    const columnHeads = byStatus((s) => el('h2', { id: `col-${s}-title`, class: 'column-title' }));
-    for (const s of statuses) {
-      board.append(
-        el('section', { class: `pipeline-column column-${s}`, 'data-status': s, 'aria-labelledby': `col-${s}-title` }, columnHeads[s], columnAreas[s]),
-      );
-    }
-    container.append(
-      el(
-        'section',
-        { class: 'view view-matches', 'aria-labelledby': 'view-title' },
-        el('header', { class: 'view-head' }, title, intro),
-        el(
-          'div',
-          { class: 'matches-top' },
-          keyArea,
-          el(
-            'div',
-            { class: 'matches-side' },
-            el(
-              'div',
-              { class: 'panel match-filters' },
-              el(
-                'div',
-                { class: 'toolbar' },
-                el('div', { class: 'field-inline' }, kindLabel, kindSelect),
-                el('div', { class: 'field-inline' }, chainLabel, chainSelect),
-                overdueButton,
-                refresh,
-                el('div', { class: 'toolbar-end' }, csvButton, xlsxButton),
-              ),
-              overdueNote,
-              exportStatus,
-            ),
-            statsArea,
-          ),
-        ),
-        message,
-        board,
-      ),
-    );
+    const {
+      title,
+      intro,
+      keyArea,
+      kindLabel,
+      kindSelect,
+      chainLabel,
+      chainSelect,
+      refresh,
+      overdueButton,
+      overdueNote,
+      csvButton,
+      xlsxButton,
+      exportStatus,
+      statsArea,
+      message,
+      columnAreas,
+      columnHeads,
+    } = matchesLayout(container);
 
     const syncUrl = () => history.replaceState(null, '', matchesHash(state));
 
@@ -194,68 +152,7 @@ export const matchesView: ViewDefinition = {
       loadOverdueCount();
     };
 
-    const showMessage = (kindOf: 'ok' | 'error', content: (Node | string)[]) => {
-      message.replaceChildren(el('div', { class: kindOf === 'ok' ? 'match-ok' : 'record-error', role: kindOf === 'ok' ? 'status' : 'alert' }, content));
-    };
-
-    /** Without a key a write cannot succeed: say so and take the user to the key field. */
-    const needsKey = () => {
-      if (apiKey()) return false;
-      showMessage('error', [el('p', { class: 'state-title' }, t('m.needKey'))]);
-      focusKeyInput(keyArea);
-      return true;
-    };
-
-    const setDue = (m: MatchRecord, dueDate: string | null, button: HTMLButtonElement) => {
-      if (needsKey()) return;
-      button.disabled = true;
-      api.updateMatch(m.id, { dueDate }).then(
-        (updated) => {
-          state.focus = updated.id;
-          const name = updated.candidateName || updated.candidateId;
-          showMessage('ok', [dueDate ? t('m.dueSet', { name, date: dueDate }) : t('m.dueCleared', { name })]);
-          loadColumns();
-        },
-        (error: unknown) => {
-          button.disabled = false;
-          showMessage('error', [errorState(error)]);
-          if (error instanceof ApiError && (error.status === 401 || error.status === 403)) focusKeyInput(keyArea);
-        },
-      );
-    };
-
-    const transition = (m: MatchRecord, to: MatchStatus, button: HTMLButtonElement) => {
-      if (needsKey()) return;
-      button.disabled = true;
-      const note = state.notes.get(m.id)?.trim();
-      api.updateMatch(m.id, { status: to, note: note || undefined }).then(
-        (updated) => {
-          state.notes.delete(m.id);
-          state.focus = updated.id;
-          showMessage('ok', [
-            el('span', { 'aria-hidden': 'true' }, `${statusSymbols[to]} `),
-            t('m.moved', { name: updated.candidateName || updated.candidateId, status: t(`status.${to}`) }),
-          ]);
-          loadColumns();
-        },
-        (error: unknown) => {
-          button.disabled = false;
-          const problem = error instanceof ApiError ? error : null;
-          if (problem?.status === 409) {
-            showMessage('error', [
-              el('p', { class: 'state-title' }, el('span', { class: 'state-icon', 'aria-hidden': 'true' }, '!'), t('m.conflict')),
-              el('p', {}, t('m.conflictDetail', { name: m.candidateName || m.candidateId, status: t(`status.${to}`) })),
-              problem.detail ? el('p', { class: 'state-detail' }, problem.detail) : '',
-              el('p', { class: 'muted' }, t('m.reloaded')),
-            ]);
-            loadColumns();
-          } else {
-            showMessage('error', [errorState(error)]);
-            if (problem?.status === 401 || problem?.status === 403) focusKeyInput(keyArea);
-          }
-        },
-      );
-    };
+    const { setDue, transition } = matchWrites(state, { message, keyArea }, () => loadColumns());
 
     // ----- toolbar -----
     kindSelect.addEventListener('change', () => {

@@ -1,7 +1,7 @@
 import { api, ApiError } from '../api/client.ts';
 import type { GapReport, ResilienceReport } from '../api/types.ts';
 import { href, type ViewDefinition } from '../app/router.ts';
-import { segmentName } from '../chainMap/drawChainMap.ts';
+import { segmentName } from '../chainMap/segmentName.ts';
 import { t } from '../i18n/i18n.ts';
 import { candidateControls, setProvinceSuggestions } from '../segment/candidateControls.ts';
 import { candidateDetail } from '../segment/candidateDetail.ts';

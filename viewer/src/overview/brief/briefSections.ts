@@ -1,4 +1,4 @@
-import { segmentName } from '../../chainMap/drawChainMap.ts';
+import { segmentName } from '../../chainMap/segmentName.ts';
 import { priorityText } from '../../chainMap/priorityText.ts';
 import { t, tData } from '../../i18n/i18n.ts';
 import { demoBadge } from '../../ui/demoBadge.ts';

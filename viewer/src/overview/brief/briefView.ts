@@ -1,5 +1,6 @@
 import { href, type ViewDefinition } from '../../app/router.ts';
-import { drawChainMap, segmentName } from '../../chainMap/drawChainMap.ts';
+import { drawChainMap } from '../../chainMap/drawChainMap.ts';
+import { segmentName } from '../../chainMap/segmentName.ts';
 import { lang, t } from '../../i18n/i18n.ts';
 import { el } from '../../ui/el.ts';
 import { bind } from '../../ui/status.ts';
