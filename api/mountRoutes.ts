@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { InvalidInputError, type FieldIssue } from '../engine/index.ts';
 import { sendProblem } from './problem.ts';
+import { requestDeadline } from './requestTimeout.ts';
 import type { Reply, RouteDefinition } from './route.ts';
 import { sendTable } from './sendTable.ts';
 import { fieldIssues } from './validate.ts';
@@ -79,6 +80,7 @@ export function mountRoutes(routes: RouteDefinition[], options: MountOptions): R
   for (const route of literalFirst) {
     const handlers = route.upload ? [route.upload] : [];
     router[route.method](expressPath(route.path), ...handlers, async (req: Request, res: Response) => {
+      if (route.timeoutMs) requestDeadline(res)?.extend(route.timeoutMs);
       await send(route, await route.handler(parseRequest(route, req) as never), req, res, options);
     });
   }

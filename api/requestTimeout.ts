@@ -6,6 +6,8 @@ interface Deadline {
   at: number;
   /** Aborted when that 503 is sent: work started for this request must stop then, or never start. */
   signal: AbortSignal;
+  /** Moves the deadline to `ms` from now, if that is later (a route declared to take longer). */
+  extend(ms: number): void;
 }
 
 /** The deadline the timeout middleware set for this request (none outside it, e.g. in unit tests). */
@@ -22,17 +24,31 @@ export function requestDeadline(res: Response): Deadline | undefined {
 export function requestTimeout(ms: number) {
   return (req: Request, res: Response, next: NextFunction) => {
     const controller = new AbortController();
-    res.locals.deadline = { at: Date.now() + ms, signal: controller.signal } satisfies Deadline;
-    const timer = setTimeout(() => {
-      if (!res.headersSent) {
-        controller.abort();
-        sendProblem(
-          res,
-          { type: 'about:blank', title: '请求超时 Request timed out', status: 503, detail: `no answer within ${ms} ms`, instance: req.originalUrl },
-          { 'Retry-After': '5' },
-        );
-      }
-    }, ms);
+    let timer: NodeJS.Timeout;
+    const arm = (after: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (!res.headersSent) {
+          controller.abort();
+          sendProblem(
+            res,
+            { type: 'about:blank', title: '请求超时 Request timed out', status: 503, detail: `no answer within ${after} ms`, instance: req.originalUrl },
+            { 'Retry-After': '5' },
+          );
+        }
+      }, after);
+    };
+    const deadline: Deadline = {
+      at: Date.now() + ms,
+      signal: controller.signal,
+      extend: (longer) => {
+        if (Date.now() + longer <= deadline.at || controller.signal.aborted) return;
+        deadline.at = Date.now() + longer;
+        arm(longer);
+      },
+    };
+    res.locals.deadline = deadline;
+    arm(ms);
     res.on('finish', () => clearTimeout(timer));
     res.on('close', () => clearTimeout(timer));
     next();

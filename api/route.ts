@@ -60,6 +60,11 @@ export interface RouteDefinition<
   headers?: z.ZodObject;
   /** A Chinese example body for the docs page. */
   bodyExample?: unknown;
+  /**
+   * A deadline longer than the API's request timeout, for work that is expected to take longer and is
+   * better waited for than refused (a classification whose classifier is still training).
+   */
+  timeoutMs?: number;
   /** A file upload (multipart/form-data field `file`) instead of a JSON body: the middleware that receives it. */
   upload?: RequestHandler;
   /**

@@ -94,4 +94,4 @@ export { embeddingText } from './classify/firmTerms.ts';
 export { readLabelledFile } from './classify/labelledFile.ts';
 export { calibrationReport } from './classify/calibrationReport.ts';
 export { foldsByFirm } from './classify/firmFolds.ts';
-export { attachmentDecision } from './config/attachment.ts';
+export { attachmentDecision, attachmentService } from './config/attachment.ts';

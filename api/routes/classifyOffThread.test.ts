@@ -60,4 +60,17 @@ describe('POST /classify/segments trains off the request thread', () => {
       await api.close();
     }
   });
+
+  it('waits for its classifier past the API request timeout (a training is worth waiting for)', async () => {
+    const knowledge = new KnowledgeEngine(graph, { resultCache: false });
+    const api = await startTestServer(graph, { requestTimeoutMs: 300 }, { knowledge });
+    try {
+      const response = await postJson(`${api.base}/api/v1/classify/segments`, { ...firm, chainIds: ['materials'] });
+      expect(response.status).toBe(200);
+      expect((await response.json()).items[0].chainId).toBe('materials');
+    } finally {
+      knowledge.close();
+      await api.close();
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import {
+  attachmentService,
   classifyRequestSchema,
   entityIdParam,
   neighbourhoodQuerySchema,
@@ -76,6 +77,9 @@ export function knowledgeRoutes(knowledge: KnowledgeEngine) {
       body: classifyRequestSchema,
       bodyExample: { name: '南京某某新材料有限公司', products: ['正极材料'], description: '锂电池正极材料的研发与生产', chainIds: ['nev'] },
       response: { status: 200, schema: s.classifyResponse },
+      // The first classification of a scope (or the first after an import) waits for its classifier to train:
+      // half a minute at a few thousand firms, longer on a busy machine. Worth waiting for, unlike a 503.
+      timeoutMs: attachmentService.trainingWaitMs,
       handler: async ({ body: { limit, chainIds, ...input } }) => json(await knowledge.classify(input, { limit, chainIds })),
     }),
   ];

@@ -27,6 +27,12 @@ export const attachmentService = {
   maxScopes: 8,
   /** A classifier replaced or let go keeps answering this long for requests already handed it. */
   retireGraceMs: 2_000,
+  /**
+   * How long `POST /classify/segments` may wait for its classifier to train before a 503 (the API's other
+   * requests keep 30 s). Training on ../shared/real's 2,277 firms of a fold took 33 s on a quiet machine and
+   * 205 s on a loaded one (docs/evaluation.md); at 11k firms 25–34 s quiet.
+   */
+  trainingWaitMs: 10 * 60_000,
 };
 
 export const attachmentModel = {
