@@ -77,6 +77,14 @@ export class KnowledgeEngine {
     return this.answers.stats();
   }
 
+  /**
+   * Trains the classifier of all chains now, in its worker, rather than on the first classification (a
+   * server start). Resolves with the attached firms it learned from.
+   */
+  async warmClassifier(): Promise<number> {
+    return (await this.attachment.scope()).trainedOn;
+  }
+
   /** The attachment classifiers: ready scopes, trainings under way (for /health). */
   classifierStatus() {
     return this.attachment.status();

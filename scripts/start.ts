@@ -36,6 +36,12 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   // The dense provider's first connection (below) stores the passage vectors in the background; it logs when they are ready.
   const knowledge = new KnowledgeEngine(open.graph, { log: (line) => console.log(`[text] ${line}`) });
+  // Train the attachment classifier of all chains now (in a worker thread: the API answers meanwhile).
+  const classifierStart = Date.now();
+  knowledge.warmClassifier().then(
+    (firms) => console.log(`[classify] trained on ${firms} attached firms in ${((Date.now() - classifierStart) / 1000).toFixed(1)} s`),
+    (e: unknown) => console.error('[classify]', e),
+  );
   // Build the text scorer (corpus or model) now rather than on the first pairing request.
   knowledge.text.get().then(
     (t) => console.log(`[text] provider: ${t.provider}`),
