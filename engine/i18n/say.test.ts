@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { messageCodes, messageSchema, wordParams, type MessageCode, type MessageParams } from '../contracts/messages/message.ts';
 import { zhMessages } from '../contracts/messages/zhMessages.ts';
 import { joinMessages, say, zhWords } from './say.ts';
+import { joinRendered } from '../contracts/messages/renderMessages.ts';
 
 const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 const isWord = (name: string) => (wordParams as readonly string[]).includes(name);
@@ -43,6 +44,14 @@ describe('the message catalogue in Chinese (issue 16 item 5)', () => {
       say('signal.relevanceNote', { relevance: 0.5 }),
     ]);
     expect(line).toBe('南京大学化学院：围绕「连续流反应」；同一园区（按相关度 0.5 折算）');
+  });
+
+  it('runs on after a talent head too (it printed "：；" before)', () => {
+    const parts = [say('talent.head', { talent: '李明', title: '教授', affiliation: '南京大学' }), say('talent.near')];
+    expect(joinMessages(parts)).toMatch(/^李明（教授，南京大学）：[^；]/);
+    expect(joinRendered(parts, ['“李明” (Professor, “南京大学”):', 'in Xianlin University Town or the district'], 'en')).toBe(
+      '“李明” (Professor, “南京大学”): in Xianlin University Town or the district',
+    );
   });
 
   it('keeps parameters within the contract’s bounds', () => {

@@ -8,6 +8,8 @@ import {
   type WordParam,
 } from '../contracts/messages/message.ts';
 import { zhMessages } from '../contracts/messages/zhMessages.ts';
+import { isHead } from '../contracts/messages/renderMessages.ts';
+import { enWords } from '../contracts/messages/enWords.ts';
 import { enterpriseSizeLabels, enterpriseTagLabels } from '../model/enterprise.ts';
 import { constraintLabels, resourceKindLabels } from '../contracts/resourceWords.ts';
 
@@ -31,6 +33,8 @@ export const zhWords: Record<WordParam, Record<string, string>> = {
   priceUnit: { site: '元/m²/月', land: '万元/亩', other: '万元' },
   resourceKind: resourceKindLabels,
   rules: { ...constraintLabels, declined: '配对均曾被放弃' },
+  // a job title is recorded in Chinese: the known ones are words already, any other is shown as it is
+  title: Object.fromEntries(Object.keys(enWords.title).map((title) => [title, title])),
 };
 
 const wordParamSet: ReadonlySet<string> = new Set(wordParams);
@@ -94,11 +98,11 @@ export function say(code: MessageCode, params: MessageParams = {}): Message {
   return { code, params: p, text: text.length > messageLimits.messageText ? cut(text, messageLimits.messageText) : text };
 }
 
-/** How parts join into one line: clauses with '；', a `…Note` appended, after a `…Head` nothing. */
+/** How parts join into one line: clauses with '；', a `…Note` appended, after a head (isHead) nothing. */
 export function joinMessages(parts: readonly Message[]): string {
   let line = '';
   parts.forEach((m, i) => {
-    const glued = i === 0 || m.code.endsWith('Note') || parts[i - 1]!.code.endsWith('Head');
+    const glued = i === 0 || m.code.endsWith('Note') || isHead(parts[i - 1]!.code);
     line += (glued ? '' : '；') + m.text;
   });
   return line;

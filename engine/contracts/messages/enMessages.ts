@@ -4,7 +4,8 @@ import type { MessageCode } from './message.ts';
  * The English templates of the message catalogue (zhMessages.ts beside it): typed against its codes, so
  * a code added there fails the build until it is worded here. Kept beside the Chinese so the engine's
  * English exports and the viewer's English screens fill the same templates (renderMessages.ts). Parameters
- * tags/size/level/mode/priceUnit/resourceKind/rules are rendered as words; names stay as the data has them.
+ * tags/size/level/mode/priceUnit/resourceKind/rules/title are rendered as words; names stay as the data has them,
+ * quoted “so” (a reader tells the data from the sentence, and the English sweep of the viewer exempts them).
  * Codes ending in `Note` are appended to the part before; after a `Head` the next part follows directly.
  */
 export const enMessages: Record<MessageCode, string> = {
@@ -35,23 +36,23 @@ export const enMessages: Record<MessageCode, string> = {
   'partner.noTarget': 'this chain has no segment for {mode}',
   'partner.noCandidate': 'no candidate fits the target segment (widen the province, size or tag filters)',
 
-  'pair.unitHead': '{unit}:',
-  'pair.pairHead': '{unit} ↔ {firm}:',
+  'pair.unitHead': '“{unit}”:',
+  'pair.pairHead': '“{unit}” ↔ “{firm}”:',
   'pair.aroundTopic': 'around “{topic}”',
   'pair.closeResearch': 'close research direction',
   'pair.hitWords': 'matches “{words}” in the need',
   'pair.meaning': 'close in meaning: the need means much what its research on “{topics}” does (meaning similarity {similarity}, rank {rank})',
-  'pair.contact': '{researcher} ({title}) would be the contact',
-  'pair.displaced': '{researcher} already carries {cap} pairs, the cap',
+  'pair.contact': '“{researcher}” ({title}) would be the contact',
+  'pair.displaced': '“{researcher}” already carries {cap} pairs, the cap',
   'pair.textSimilarity': 'text similarity of need and research {score}',
   'pair.topicShared': '“{topic}” (a shared technology topic)',
   'pair.noTopic': 'no matching research direction',
   'pair.cooperated': 'already cooperates with it',
   'pair.cooperatedUniversity': 'cooperates with another institute of the same university',
   'pair.noCooperation': 'no cooperation on record',
-  'pair.researcher': '{researcher} ({title}, {level})',
+  'pair.researcher': '“{researcher}” ({title}, {level})',
   'pair.noResearcher': 'no researcher with matching expertise',
-  'pair.displacedNote': '— {researcher} already carries {cap} pairs on this list (the cap), so another researcher is named',
+  'pair.displacedNote': '— “{researcher}” already carries {cap} pairs on this list (the cap), so another researcher is named',
   'pair.samePark': 'same park',
   'pair.xianlin': 'in Xianlin University Town, close by in the district',
   'pair.notNear': 'not in the same area',
@@ -59,20 +60,20 @@ export const enMessages: Record<MessageCode, string> = {
   'pair.pairedParty': 'paired Party organisations',
   'pair.noChannel': 'no shared alliance or pairing',
 
-  'talent.head': '{talent} ({title}, {affiliation}):',
-  'talent.headNoAffiliation': '{talent} ({title}, affiliation unknown):',
+  'talent.head': '“{talent}” ({title}, “{affiliation}”):',
+  'talent.headNoAffiliation': '“{talent}” ({title}, affiliation unknown):',
   'talent.expertiseHit': 'expertise “{topic}” answers “{terms}” in the need',
   'talent.meaning': 'close in meaning: the need means much what the expertise “{expertise}” does (meaning similarity {similarity}, rank {rank})',
   'talent.textSimilarity': 'text similarity of need and expertise {score}',
   'talent.topicNeeded': '“{topic}” (a technical need of the firm)',
   'talent.level': '{level}',
-  'talent.honoursNote': '({honours})',
+  'talent.honoursNote': '(“{honours}”)',
   'talent.near': 'in Xianlin University Town or the district',
   'talent.far': 'outside the district',
   'talent.cooperates': 'the affiliation already cooperates with the firm',
   'talent.noCooperation': 'no cooperation yet',
 
-  'res.offered': '“{offer}”, offered by {owner}, meets every hard constraint',
+  'res.offered': '“{offer}”, offered by “{owner}”, meets every hard constraint',
   'res.overall': 'overall fit {score}',
   'res.loanAmount': 'asks {amount} × 10,000 yuan; the product lends up to {offered} × 10,000 yuan',
   'res.noAmountAsked': 'no amount asked for',
@@ -100,7 +101,7 @@ export const enMessages: Record<MessageCode, string> = {
   'res.offererTiers': 'offered by: {tags}',
   'res.offererNoTier': 'the offerer has no tier tags',
   'res.parkChannel': 'the park introduces directly',
-  'res.pairedParty': 'paired Party organisations ({own} ↔ {other})',
+  'res.pairedParty': 'paired Party organisations (“{own}” ↔ “{other}”)',
   'res.cooperatesVia': 'cooperates with its “{unit}”',
   'res.noChannel': 'no introduction channel',
 
@@ -110,13 +111,13 @@ export const enMessages: Record<MessageCode, string> = {
   'unmet.combined': 'no single constraint excludes all {count} offers of the kind “{resourceKind}”, but together they leave none',
 
   'event.textSimilarity': 'text similarity of technical needs and research {score}',
-  'event.sharedTopics': 'shared topics: {topics}',
+  'event.sharedTopics': 'shared topics: “{topics}”',
   'event.needIsResearch': 'the technical need “{topic}” of “{firm}” is exactly a research direction of “{unit}”',
   'event.closeText': 'the needs of “{firm}” read close to the research of “{unit}”',
 
   'text.combined': 'words-and-meaning relevance {score} (meaning similarity {similarity}, rank {rank})',
   'text.combinedClose': 'words-and-meaning relevance {score} (close in meaning: similarity {similarity}, rank {rank})',
-  'topic.hit': '“{topic}” (matches {terms}, coverage {coverage})',
+  'topic.hit': '“{topic}” (matches “{terms}”, coverage {coverage})',
   'signal.noData': 'no data (a description in words names no firm)',
   'signal.relevanceNote': '(scaled by relevance {relevance})',
   // automatic attachment signal details

@@ -3,7 +3,7 @@ import type { WordParam } from './wordParams.ts';
 /**
  * The English words of the parameters that are codes (wordParams.ts), for the engine's English exports.
  * They are the viewer's words (viewer/src/i18n/en: tag.*, size.*, level.*, action.*, priceUnit.*, rkind.*,
- * constraint.*) — viewer/src/i18n/messages/enWords.test.ts fails when the two differ. The Chinese words
+ * constraint.*, title.*) — viewer/src/i18n/messages/enWords.test.ts fails when the two differ. The Chinese words
  * are the engine's (engine/i18n/say.ts zhWords).
  */
 export const enWords: Record<WordParam, Record<string, string>> = {
@@ -44,5 +44,18 @@ export const enWords: Record<WordParam, Record<string, string>> = {
     park: 'Outside allowed parks',
     dates: 'Dates do not fit',
     declined: 'Every pair declined before',
+  },
+  title: {
+    教授: 'Professor',
+    副教授: 'Associate professor',
+    研究员: 'Research fellow',
+    副研究员: 'Associate research fellow',
+    首席科学家: 'Chief scientist',
+    总工程师: 'Chief engineer',
+    高级工程师: 'Senior engineer',
+    工程师: 'Engineer',
+    技术总监: 'Technical director',
+    讲师: 'Lecturer',
+    博士后: 'Postdoctoral fellow',
   },
 };

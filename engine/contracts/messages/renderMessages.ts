@@ -29,14 +29,20 @@ export function renderMessage(m: Pick<Message, 'code' | 'params'>, lang: Message
 }
 
 /**
+ * A part the next one follows directly: codes ending in `Head`, and the talent heads (`talent.head`,
+ * `talent.headNoAffiliation`), which are heads too — before this, '：；' was printed after them.
+ */
+export const isHead = (code: string): boolean => code.endsWith('Head') || code.startsWith('talent.head');
+
+/**
  * Parts joined into one line as the catalogue says (zhMessages.ts): a `…Note` is appended to the part
- * before it, a `…Head` runs straight into the next part; other clauses are separated by '；' in Chinese,
+ * before it, a head (isHead) runs straight into the next part; other clauses are separated by '；' in Chinese,
  * '; ' in English (where a Note or the part after a Head is set off by a space).
  */
 export function joinRendered(parts: readonly Pick<Message, 'code'>[], words: readonly string[], lang: MessageLang): string {
   return words.reduce((line, w, i) => {
     if (i === 0) return w;
-    const glued = parts[i]!.code.endsWith('Note') || parts[i - 1]!.code.endsWith('Head');
+    const glued = parts[i]!.code.endsWith('Note') || isHead(parts[i - 1]!.code);
     return line + (glued ? (lang === 'en' ? ' ' : '') : lang === 'en' ? '; ' : '；') + w;
   }, '');
 }

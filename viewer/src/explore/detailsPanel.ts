@@ -27,6 +27,9 @@ export function formatValue(value: unknown, key = ''): string {
 /** Which dictionary turns a stored value of a property into a word; a resource's kind has its own. */
 const valueWords: Record<string, string> = { tags: 'tag', size: 'size', level: 'level', stage: 'stage', source: 'source', status: 'status', kind: 'kind' };
 
+/** Whether a property's values are codes shown as words (tags, size, kind …), not data as recorded. */
+export const isWordProperty = (label: string, key: string) => key in valueWords || (key === 'kind' && (label === 'Offer' || label === 'Demand'));
+
 /** A stored property in words: enum values (tags, size, level, kind …) through the dictionary, the rest as formatValue says. */
 export function propertyValue(label: string, key: string, value: unknown): string {
   const prefix = key === 'kind' && (label === 'Offer' || label === 'Demand') ? 'rkind' : valueWords[key];
@@ -113,7 +116,7 @@ function entityArticle(state: ExploreState, d: EntityDetail, drawn: Drawn, actio
   return el(
     'article',
     { class: 'entity-detail', 'aria-labelledby': 'ex-detail-name' },
-    el('h3', { id: 'ex-detail-name', class: 'entity-name' }, d.name),
+    el('h3', { id: 'ex-detail-name', class: 'entity-name', translate: 'no' }, d.name),
     el('p', {}, labelBadge(d.label), demoBadge(d.demo), isPinned ? el('span', { class: 'chip' }, t('explore.state.pinned')) : null),
     d.demo ? el('p', { class: 'note demo-note' }, t('demo.title')) : null,
     el(
@@ -148,7 +151,15 @@ function entityArticle(state: ExploreState, d: EntityDetail, drawn: Drawn, actio
           el(
             'tbody',
             {},
-            props.map(([k, v]) => el('tr', {}, el('th', { scope: 'row' }, tData('prop', k)), el('td', {}, propertyValue(d.label, k, v)))),
+            // a value without words of its own (a name, a description, a place) is data as recorded
+            props.map(([k, v]) =>
+              el(
+                'tr',
+                {},
+                el('th', { scope: 'row' }, tData('prop', k)),
+                el('td', { translate: isWordProperty(d.label, k) ? false : 'no' }, propertyValue(d.label, k, v)),
+              ),
+            ),
           ),
         ),
   );

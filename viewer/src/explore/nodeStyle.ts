@@ -64,12 +64,14 @@ export function displayName(n: Pick<DrawNode, 'label' | 'name' | 'demo'>): strin
   const name = n.label === 'Enterprise' ? shortName(n.name) : n.name;
   const short = name.length > 16 ? `${name.slice(0, 15)}…` : name;
   // The short word keeps a graph of generated firms readable; the tooltip and details say it in full.
-  return n.demo ? `${short}［${t('demo.short')}］` : short;
+  if (!n.demo) return short;
+  return lang() === 'en' ? `${short} [${t('demo.short')}]` : `${short}［${t('demo.short')}］`;
 }
 
 /** A node's tooltip: full name and label, and for demo data the warning in full. */
 export function nodeTitle(n: Pick<DrawNode, 'label' | 'name' | 'demo'>): string {
-  return `${n.name}（${tData('node', n.label)}）${n.demo ? `\n${t('demo.title')}` : ''}`;
+  const label = lang() === 'en' ? ` (${tData('node', n.label)})` : `（${tData('node', n.label)}）`;
+  return `${n.name}${label}${n.demo ? `\n${t('demo.title')}` : ''}`;
 }
 
 /** What a screen reader hears for a node. */

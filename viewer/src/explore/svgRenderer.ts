@@ -155,7 +155,8 @@ export function createSvgRenderer(
           g.append('circle').attr('class', 'halo');
           g.append('circle').attr('class', 'dot');
           g.append('text').attr('class', 'node-letter').attr('text-anchor', 'middle').attr('dy', '0.36em');
-          g.append('text').attr('class', 'node-label').attr('text-anchor', 'middle');
+          // a node's label is its name: data, not translated (ui/el.ts dataText)
+          g.append('text').attr('class', 'node-label').attr('text-anchor', 'middle').attr('translate', 'no');
           return g;
         });
       nodeSel.select('title').text((n) => nodeTitle(n));

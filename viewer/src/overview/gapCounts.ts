@@ -1,6 +1,6 @@
 import { scaleLinear, select } from 'd3';
 import { healthStyle } from '../chainMap/healthStyle.ts';
-import { tData } from '../i18n/i18n.ts';
+import { t, tData } from '../i18n/i18n.ts';
 import type { OverviewRow } from './overviewApi.ts';
 import { countedClasses } from './stakeClasses.ts';
 
@@ -19,7 +19,7 @@ export function drawGapCounts(row: OverviewRow, max: number): SVGSVGElement {
     .attr('class', 'gap-counts')
     .attr('viewBox', `0 0 ${width} ${countedClasses.length * band}`)
     .attr('role', 'img')
-    .attr('aria-label', countedClasses.map((c) => `${tData('class', c)} ${row.counts[c]}`).join('，'));
+    .attr('aria-label', countedClasses.map((c) => `${tData('class', c)} ${row.counts[c]}`).join(t('list.sep')));
   const bar = svg
     .selectAll('g')
     .data(countedClasses)

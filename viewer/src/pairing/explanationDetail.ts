@@ -13,7 +13,7 @@ export function providerNote(provider: TextProvider): HTMLElement {
 }
 
 /** One row of a detail's figures. */
-export function figureRow(label: string, value: string, cls = ''): HTMLElement {
+export function figureRow(label: string, value: string | Node | (string | Node)[], cls = ''): HTMLElement {
   return el('div', { class: `figure ${cls}` }, el('dt', {}, label), el('dd', {}, value));
 }
 
@@ -34,7 +34,7 @@ export function explanationDetail(
     'article',
     { class: 'candidate-detail', 'aria-labelledby': `${idPrefix}-name` },
     el('p', { class: 'eyebrow' }, t('detail.title')),
-    el('h2', { id: `${idPrefix}-name`, class: 'detail-name' }, c.name),
+    el('h2', { id: `${idPrefix}-name`, class: 'detail-name', translate: 'no' }, c.name),
     demoBadge(c.demo),
     el(
       'div',

@@ -5,7 +5,7 @@ import { confidenceLabel, signalScoreBar } from '../segment/candidateList.ts';
 import { signalSets } from '../segment/signalBar.ts';
 import type { Table } from '../ui/csv.ts';
 import { demoBadge } from '../ui/demoBadge.ts';
-import { el } from '../ui/el.ts';
+import { dataText, el } from '../ui/el.ts';
 import { fmtScore } from '../ui/format.ts';
 import { recordButton } from '../ui/recordButton.ts';
 import { explanationDetail, figureRow } from './explanationDetail.ts';
@@ -13,6 +13,7 @@ import type { Matcher } from './matcher.ts';
 import { pairingRequest, partnerOf, subjectRef } from './pairingQuery.ts';
 import { displacedNote, matchedTermsLine, needLine, noMatchState } from './relevanceParts.ts';
 import { reasonText } from '../i18n/messages/renderMessage.ts';
+import { named, jobTitle } from './personWords.ts';
 
 /** The researcher and the topic that carry a pair — the part of a pairing a firm can act on. */
 function carrierLine(item: PairResult): HTMLElement {
@@ -25,14 +26,16 @@ function carrierLine(item: PairResult): HTMLElement {
       { class: 'carrier-part' },
       el('span', { class: 'carrier-key' }, t('pair.researcher')),
       r
-        ? el('span', { class: 'carrier-researcher' }, `${r.name}（${r.title}${r.level ? ` · ${tData('level', r.level)}` : ''}）`)
+        ? el('span', { class: 'carrier-researcher' }, named(r.name, [jobTitle(r.title), r.level ? tData('level', r.level) : '']))
         : el('span', { class: 'muted' }, t('pair.noResearcher')),
     ),
     el(
       'span',
       { class: 'carrier-part' },
       el('span', { class: 'carrier-key' }, t('pair.topic')),
-      item.carriedBy.topic ? el('span', { class: 'carrier-topic chip' }, item.carriedBy.topic) : el('span', { class: 'muted' }, t('metric.none')),
+      item.carriedBy.topic
+        ? el('span', { class: 'carrier-topic chip', translate: 'no' }, item.carriedBy.topic)
+        : el('span', { class: 'muted' }, t('metric.none')),
     ),
   );
 }
@@ -144,10 +147,10 @@ export const partnerMatcher: Matcher<PairingResponse, PairResult> = {
           el(
             'button',
             { type: 'button', class: 'cand-name', 'aria-pressed': String(selected), 'aria-label': t('cand.select', { name: p.name }), onclick: select },
-            p.name,
+            dataText(p.name),
           ),
           demoBadge(p.demo),
-          p.sub ? el('span', { class: 'chip chip-outside' }, p.sub) : null,
+          p.sub ? el('span', { class: 'chip chip-outside', translate: 'no' }, p.sub) : null,
           el('span', { class: 'cand-score', title: t('cand.score') }, fmtScore(item.score)),
         ),
         carrierLine(item),
@@ -170,11 +173,11 @@ export const partnerMatcher: Matcher<PairingResponse, PairResult> = {
         el(
           'dl',
           { class: 'figures two' },
-          figureRow(t('pair.researcher'), r ? `${r.name}（${r.title}）` : t('pair.noResearcher')),
-          figureRow(t('pair.topic'), item.carriedBy.topic ?? t('metric.none')),
-          figureRow(t('pair.unit'), item.researchUnit.id === 'text-query' ? t('pair.yourText') : item.researchUnit.name, 'wide'),
-          item.enterprise ? figureRow(t('pair.enterprise'), item.enterprise.name, 'wide') : null,
-          item.enterprise ? figureRow(t('pair.need'), item.need, 'wide') : null,
+          figureRow(t('pair.researcher'), r ? named(r.name, [jobTitle(r.title)]) : t('pair.noResearcher')),
+          figureRow(t('pair.topic'), item.carriedBy.topic ? dataText(item.carriedBy.topic) : t('metric.none')),
+          figureRow(t('pair.unit'), item.researchUnit.id === 'text-query' ? t('pair.yourText') : dataText(item.researchUnit.name), 'wide'),
+          item.enterprise ? figureRow(t('pair.enterprise'), dataText(item.enterprise.name), 'wide') : null,
+          item.enterprise ? figureRow(t('pair.need'), dataText(item.need), 'wide') : null,
         ),
         matchedTermsLine(item.matchedTerms),
         displacedNote(item),

@@ -1,6 +1,6 @@
 import type { PairResult, PairingResponse, TalentResponse } from '../api/types.ts';
 import { t } from '../i18n/i18n.ts';
-import { el } from '../ui/el.ts';
+import { dataText, el } from '../ui/el.ts';
 import { fmtScore } from '../ui/format.ts';
 
 /**
@@ -19,7 +19,7 @@ export function matchedTermsLine(terms: string[]): HTMLElement | null {
     el(
       'ul',
       { class: 'chips', 'aria-label': t('pair.matched') },
-      terms.map((term) => el('li', { class: 'chip chip-hit matched-term' }, el('mark', {}, term))),
+      terms.map((term) => el('li', { class: 'chip chip-hit matched-term', translate: 'no' }, el('mark', {}, term))),
     ),
   );
 }
@@ -27,7 +27,7 @@ export function matchedTermsLine(terms: string[]): HTMLElement | null {
 /** The firm's actual need, when the pair has a firm on it. */
 export function needLine(item: PairResult): HTMLElement | null {
   if (!item.enterprise) return null;
-  return el('p', { class: 'cand-need muted' }, el('span', { class: 'carrier-key' }, t('pair.need')), item.need);
+  return el('p', { class: 'cand-need muted' }, el('span', { class: 'carrier-key' }, t('pair.need')), dataText(item.need));
 }
 
 /** Says so when the list's cap moved the pair off the researcher who would have carried it. */

@@ -5,7 +5,7 @@ import { confidenceLabel, signalScoreBar } from '../segment/candidateList.ts';
 import { signalSets } from '../segment/signalBar.ts';
 import type { Table } from '../ui/csv.ts';
 import { demoBadge } from '../ui/demoBadge.ts';
-import { el } from '../ui/el.ts';
+import { dataText, el } from '../ui/el.ts';
 import { fmtList, fmtScore } from '../ui/format.ts';
 import { recordButton } from '../ui/recordButton.ts';
 import { explanationDetail, figureRow } from './explanationDetail.ts';
@@ -13,6 +13,7 @@ import type { Matcher } from './matcher.ts';
 import { subjectRef, talentLevels, talentRequest } from './pairingQuery.ts';
 import { cappedNote, matchedTermsLine, noMatchState } from './relevanceParts.ts';
 import { reasonText } from '../i18n/messages/renderMessage.ts';
+import { named, jobTitle } from './personWords.ts';
 
 function talentTable(result: TalentResponse, subject: string): Table {
   return {
@@ -116,7 +117,7 @@ export const talentMatcher: Matcher<TalentResponse, TalentMatch> = {
           el(
             'button',
             { type: 'button', class: 'cand-name', 'aria-pressed': String(selected), 'aria-label': t('cand.select', { name: m.talent.name }), onclick: select },
-            m.talent.name,
+            dataText(m.talent.name),
           ),
           demoBadge(m.talent.demo),
           el('span', { class: `chip level level-${m.talent.level}` }, tData('level', m.talent.level)),
@@ -125,21 +126,22 @@ export const talentMatcher: Matcher<TalentResponse, TalentMatch> = {
         el(
           'div',
           { class: 'cand-meta talent-meta' },
-          [m.talent.title, m.talent.affiliation ? `${m.talent.affiliation.name}（${tData('node', m.talent.affiliation.label)}）` : '']
-            .filter(Boolean)
-            .join(' · '),
+          jobTitle(m.talent.title),
+          m.talent.affiliation ? [' · ', ...named(m.talent.affiliation.name, [tData('node', m.talent.affiliation.label)])] : [],
         ),
         m.talent.honours.length > 0
           ? el(
               'ul',
               { class: 'chips honours', 'aria-label': t('talent.honours') },
-              m.talent.honours.map((h) => el('li', { class: 'chip chip-honour' }, `★ ${h}`)),
+              m.talent.honours.map((h) => el('li', { class: 'chip chip-honour' }, '★ ', dataText(h))),
             )
           : null,
         el(
           'ul',
           { class: 'chips expertise', 'aria-label': t('talent.expertise') },
-          m.talent.expertise.map((x) => el('li', { class: `chip${x === m.topic ? ' chip-hit' : ''}` }, x === m.topic ? el('mark', {}, `✓ ${x}`) : x)),
+          m.talent.expertise.map((x) =>
+            el('li', { class: `chip${x === m.topic ? ' chip-hit' : ''}` }, x === m.topic ? el('mark', {}, '✓ ', dataText(x)) : dataText(x)),
+          ),
         ),
         matchedTermsLine(m.matchedTerms),
         signalScoreBar(m.score, m.explanation.signals, signalSets.talent),
@@ -155,11 +157,11 @@ export const talentMatcher: Matcher<TalentResponse, TalentMatch> = {
         el(
           'dl',
           { class: 'figures two' },
-          figureRow(t('talent.title'), m.talent.title),
+          figureRow(t('talent.title'), jobTitle(m.talent.title)),
           figureRow(t('talent.level'), tData('level', m.talent.level)),
-          figureRow(t('talent.affiliation'), m.talent.affiliation?.name ?? t('metric.none'), 'wide'),
-          figureRow(t('talent.expertise'), fmtList(m.talent.expertise), 'wide'),
-          m.talent.honours.length > 0 ? figureRow(t('talent.honours'), fmtList(m.talent.honours), 'wide') : null,
+          figureRow(t('talent.affiliation'), m.talent.affiliation ? dataText(m.talent.affiliation.name) : t('metric.none'), 'wide'),
+          figureRow(t('talent.expertise'), dataText(fmtList(m.talent.expertise)), 'wide'),
+          m.talent.honours.length > 0 ? figureRow(t('talent.honours'), dataText(fmtList(m.talent.honours)), 'wide') : null,
         ),
         matchedTermsLine(m.matchedTerms),
       ],

@@ -1,7 +1,7 @@
 import type { ResourceAssignment } from '../api/types.ts';
 import { t, tData } from '../i18n/i18n.ts';
 import { downloadCsv } from '../ui/csv.ts';
-import { el } from '../ui/el.ts';
+import { dataText, el } from '../ui/el.ts';
 import { fmtNumber, fmtScore } from '../ui/format.ts';
 import { recordButton } from '../ui/recordButton.ts';
 import { emptyState } from '../ui/status.ts';
@@ -54,8 +54,8 @@ function unmetSection(a: ResourceAssignment, showDemand: (id: string) => void): 
                 el(
                   'tr',
                   { class: 'unmet-row', 'data-id': u.demandId },
-                  el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link-btn', onclick: () => showDemand(u.demandId) }, u.title)),
-                  el('td', {}, u.owner.name),
+                  el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link-btn', onclick: () => showDemand(u.demandId) }, dataText(u.title))),
+                  el('td', { translate: 'no' }, u.owner.name),
                   el('td', {}, kindBadge(u.kind)),
                   el('td', {}, blockingChips(u)),
                   el('td', { class: 'detail-text' }, reasonText(u)),
@@ -106,10 +106,14 @@ function assignedSection(a: ResourceAssignment, showDemand: (id: string) => void
                 el(
                   'tr',
                   { class: 'assign-row' },
-                  el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link-btn', onclick: () => showDemand(p.demandId) }, p.demandTitle)),
-                  el('td', {}, p.demandOwner.name),
-                  el('td', { title: reasonText(p.explanation) }, p.offerTitle),
-                  el('td', {}, p.offerOwner.name),
+                  el(
+                    'th',
+                    { scope: 'row' },
+                    el('button', { type: 'button', class: 'link-btn', onclick: () => showDemand(p.demandId) }, dataText(p.demandTitle)),
+                  ),
+                  el('td', { translate: 'no' }, p.demandOwner.name),
+                  el('td', { title: reasonText(p.explanation) }, dataText(p.offerTitle)),
+                  el('td', { translate: 'no' }, p.offerOwner.name),
                   el('td', {}, kindBadge(p.kind)),
                   el('td', { class: 'num' }, String(p.units)),
                   el('td', { class: 'num' }, takenText(p)),

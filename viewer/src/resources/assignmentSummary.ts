@@ -1,6 +1,6 @@
 import type { AssignedPair, ResourceAssignment, UnassignedDemand } from '../api/types.ts';
 import { t, tData } from '../i18n/i18n.ts';
-import { el } from '../ui/el.ts';
+import { dataText, el } from '../ui/el.ts';
 import { fmtNumber } from '../ui/format.ts';
 
 type Split = ResourceAssignment['summary'];
@@ -79,13 +79,17 @@ function takenOffer(o: TakenOffer, need: number, unit: string | null, open: (dem
   return el(
     'li',
     { class: 'taken-offer', 'data-offer': o.offerId },
-    el('span', { class: 'cand-title' }, o.offerTitle),
+    el('span', { class: 'cand-title', translate: 'no' }, o.offerTitle),
     ' → ',
     o.winners.length === 0
       ? t('metric.none')
       : o.winners.flatMap((w, i) => [
           i > 0 ? t('list.sep') : '',
-          el('button', { type: 'button', class: 'link-btn winner', 'data-id': w.demandId, title: w.demandTitle, onclick: () => open(w.demandId) }, w.ownerName),
+          el(
+            'button',
+            { type: 'button', class: 'link-btn winner', 'data-id': w.demandId, title: w.demandTitle, onclick: () => open(w.demandId) },
+            dataText(w.ownerName),
+          ),
         ]),
     el('span', { class: 'fig-note' }, t('res.takenWhy', { why: whyTaken(o, need, unit) })),
   );
@@ -132,10 +136,10 @@ export function lostSection(a: ResourceAssignment, open: (demandId: string) => v
                   el(
                     'th',
                     { scope: 'row' },
-                    el('button', { type: 'button', class: 'link-btn', onclick: () => open(u.demandId) }, u.title),
+                    el('button', { type: 'button', class: 'link-btn', onclick: () => open(u.demandId) }, dataText(u.title)),
                     u.quantity > 0 && u.unit ? el('div', { class: 'fig-note' }, t('res.needs', { value: quantityText(u.quantity, u.unit) })) : null,
                   ),
-                  el('td', {}, u.owner.name),
+                  el('td', { translate: 'no' }, u.owner.name),
                   el('td', {}, el('span', { class: `chip kind kind-${u.kind}` }, tData('rkind', u.kind))),
                   el(
                     'td',

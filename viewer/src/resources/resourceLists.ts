@@ -1,6 +1,6 @@
 import type { Demand, Offer } from '../api/types.ts';
 import { t, tData } from '../i18n/i18n.ts';
-import { el } from '../ui/el.ts';
+import { dataText, el } from '../ui/el.ts';
 import { emptyState } from '../ui/status.ts';
 import { boardPage, type BoardPage } from './boardList.ts';
 import { listCount, type ResourcesState, type Side } from './resourcesState.ts';
@@ -35,11 +35,11 @@ function itemRow(state: ResourcesState, side: Side, item: ListItem, actions: Lis
       el(
         'button',
         { type: 'button', class: 'res-title', 'data-side': side, 'data-id': item.id, 'aria-pressed': String(on), onclick: () => actions.select(side, item.id) },
-        item.title,
+        dataText(item.title),
       ),
       kindBadge(item.kind),
     ),
-    el('p', { class: 'res-owner' }, item.owner),
+    el('p', { class: 'res-owner', translate: 'no' }, item.owner),
     item.terms.length > 0 ? el('p', { class: 'res-terms' }, item.terms.join(' · ')) : null,
     unmet ? el('p', { class: 'unmet-flag' }, el('span', { 'aria-hidden': 'true' }, '⊘ '), unmetFlag(unmet)) : null,
     rowActions(side, item, actions),

@@ -3,7 +3,7 @@ import { t, tData } from '../i18n/i18n.ts';
 import { pathsSection, signalTable } from '../segment/candidateDetail.ts';
 import { confidenceLabel, signalLegend, signalScoreBar } from '../segment/candidateList.ts';
 import { signalSets } from '../segment/signalBar.ts';
-import { el } from '../ui/el.ts';
+import { dataText, el } from '../ui/el.ts';
 import { fmtScore } from '../ui/format.ts';
 import { recordButton } from '../ui/recordButton.ts';
 import { emptyState } from '../ui/status.ts';
@@ -45,10 +45,10 @@ function matchCard(
       el(
         'div',
         { class: 'cand-head' },
-        el('span', { class: 'cand-title' }, name),
+        el('span', { class: 'cand-title', translate: 'no' }, name),
         el('span', { class: 'cand-score', title: t('cand.score') }, fmtScore(score)),
       ),
-      el('div', { class: 'cand-meta' }, [owner, extra].filter(Boolean).join(' · ')),
+      el('div', { class: 'cand-meta' }, owner ? dataText(owner) : '', owner && extra ? ' · ' : '', extra),
       terms.length > 0 ? el('div', { class: 'cand-meta' }, terms.join(' · ')) : null,
       signalScoreBar(score, explanation.signals, signalSets.resource),
       el('div', { class: 'cand-foot' }, confidenceLabel(explanation.confidence)),
@@ -80,8 +80,8 @@ export function resourceMatchesContent(m: OffersForDemand | DemandsForOffer, col
       el(
         'div',
         { class: 'res-subject' },
-        el('h3', { class: 'res-subject-title' }, d.title, ' ', kindBadge(d.kind)),
-        el('p', { class: 'muted' }, m.owner.name),
+        el('h3', { class: 'res-subject-title' }, dataText(d.title), ' ', kindBadge(d.kind)),
+        el('p', { class: 'muted', translate: 'no' }, m.owner.name),
         el('p', { class: 'res-terms' }, demandTerms(d).join(' · ')),
         el(
           'p',
@@ -137,8 +137,8 @@ export function resourceMatchesContent(m: OffersForDemand | DemandsForOffer, col
     el(
       'div',
       { class: 'res-subject' },
-      el('h3', { class: 'res-subject-title' }, o.title, ' ', kindBadge(o.kind)),
-      el('p', { class: 'muted' }, m.owner.name),
+      el('h3', { class: 'res-subject-title' }, dataText(o.title), ' ', kindBadge(o.kind)),
+      el('p', { class: 'muted', translate: 'no' }, m.owner.name),
       el('p', { class: 'res-terms' }, offerTerms(o).join(' · ')),
       el('p', { class: 'res-counts' }, t('res.demandCounts', { feasible: m.feasible, considered: m.demandsConsidered, remaining: m.remaining })),
     ),

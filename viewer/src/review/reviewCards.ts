@@ -1,7 +1,8 @@
 import type { MapSegment, QueuedFirm, ReviewSuggestion } from '../api/types.ts';
 import { lang, t, tData } from '../i18n/i18n.ts';
-import { el } from '../ui/el.ts';
-import { fmtList, fmtPercent } from '../ui/format.ts';
+import { dataText, el } from '../ui/el.ts';
+import { segmentName } from '../chainMap/segmentName.ts';
+import { fmtPercent } from '../ui/format.ts';
 import type { ReviewState } from './reviewState.ts';
 
 /** What a card's buttons ask the view to do; rendering itself changes nothing. */
@@ -19,6 +20,8 @@ export interface ReviewHandlers {
 export interface SegmentChoices {
   chains: { id: string; name: string; nameEn: string }[];
   segments: MapSegment[] | null;
+  /** English names of the chains and segments the queue names, by id (the queue sends the Chinese names only). */
+  namesEn: ReadonlyMap<string, string>;
 }
 
 const domId = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_');
@@ -29,13 +32,24 @@ function when(iso: string): string {
 }
 
 /** One line of evidence, or nothing when the classifier had none of that kind. */
-function evidenceLine(label: string, values: string[], kind: string): HTMLElement | null {
+function evidenceLine(label: string, values: (string | Node)[], kind: string): HTMLElement | null {
   if (values.length === 0) return null;
-  return el('p', { class: `evidence evidence-${kind}` }, el('span', { class: 'evidence-label' }, `${label}：`), fmtList(values));
+  const listed = values.flatMap((v, i) => (i === 0 ? [v] : [t('list.sep'), v]));
+  return el('p', { class: `evidence evidence-${kind}` }, el('span', { class: 'evidence-label' }, lang() === 'en' ? `${label}: ` : `${label}：`), listed);
 }
 
+/** A chain's or segment's name in the user's language: the English name where it is known, else as the queue sends it. */
+const inLang = (namesEn: ReadonlyMap<string, string>, id: string, name: string) => (lang() === 'en' ? (namesEn.get(id) ?? name) : name);
+
 /** A suggestion: segment and chain, confidence as a percentage with a bar, and the evidence behind it. */
-export function suggestionItem(firmId: string, s: ReviewSuggestion, rank: number, busy: boolean, on: ReviewHandlers): HTMLElement {
+export function suggestionItem(
+  firmId: string,
+  s: ReviewSuggestion,
+  rank: number,
+  busy: boolean,
+  on: ReviewHandlers,
+  namesEn: ReadonlyMap<string, string>,
+): HTMLElement {
   const { products, words, similarFirms } = s.evidence;
   return el(
     'li',
@@ -44,8 +58,8 @@ export function suggestionItem(firmId: string, s: ReviewSuggestion, rank: number
       'div',
       { class: 'suggestion-head' },
       el('span', { class: 'suggestion-rank', 'aria-hidden': 'true' }, `${rank + 1}`),
-      el('span', { class: 'suggestion-segment' }, s.segmentName),
-      el('span', { class: 'suggestion-chain muted' }, ` · ${s.chainName}`),
+      el('span', { class: 'suggestion-segment' }, inLang(namesEn, s.segmentId, s.segmentName)),
+      el('span', { class: 'suggestion-chain muted' }, ` · ${inLang(namesEn, s.chainId, s.chainName)}`),
       el(
         'span',
         { class: 'suggestion-confidence', title: t('review.confidenceHint') },
@@ -58,11 +72,27 @@ export function suggestionItem(firmId: string, s: ReviewSuggestion, rank: number
       ),
     ),
     el('p', { class: 'suggestion-decision muted' }, tData('review.decision', s.decision)),
-    evidenceLine(t('review.products'), products, 'products'),
-    evidenceLine(t('review.words'), words, 'words'),
+    // the evidence is the firm's own products and words, and other firms' names: data
+    evidenceLine(
+      t('review.products'),
+      products.map((p) => dataText(p)),
+      'products',
+    ),
+    evidenceLine(
+      t('review.words'),
+      words.map((w) => dataText(w)),
+      'words',
+    ),
     evidenceLine(
       t('review.similar'),
-      similarFirms.map((f) => `${f.name}（${t('review.similarity', { p: fmtPercent(f.similarity) })}）`),
+      similarFirms.map((f) =>
+        el(
+          'span',
+          {},
+          dataText(f.name),
+          lang() === 'en' ? ` (${t('review.similarity', { p: fmtPercent(f.similarity) })})` : `（${t('review.similarity', { p: fmtPercent(f.similarity) })}）`,
+        ),
+      ),
       'firms',
     ),
     products.length + words.length + similarFirms.length === 0 ? el('p', { class: 'evidence muted' }, t('review.noEvidence')) : null,
@@ -103,7 +133,7 @@ export function reassignForm(
       onchange: (e: Event) => on.pickSegment((e.target as HTMLSelectElement).value),
     },
     el('option', { value: '' }, t('review.pickSegment')),
-    (choices.segments ?? []).map((s) => el('option', { value: s.segmentId, selected: s.segmentId === picked.segmentId }, s.name)),
+    (choices.segments ?? []).map((s) => el('option', { value: s.segmentId, selected: s.segmentId === picked.segmentId }, segmentName(s))),
   );
   return el(
     'div',
@@ -136,13 +166,13 @@ export function firmCard(entry: QueuedFirm, state: ReviewState, choices: Segment
   return el(
     'li',
     { class: 'review-card', 'data-firm-id': entry.firm.id, 'aria-labelledby': titleId },
-    el('h2', { class: 'review-firm', id: titleId }, entry.firm.name),
-    el('p', { class: 'review-meta muted' }, `${entry.firm.id} · ${t('review.queuedAt', { at: when(entry.queuedAt) })}`),
+    el('h2', { class: 'review-firm', id: titleId, translate: 'no' }, entry.firm.name),
+    el('p', { class: 'review-meta muted' }, el('span', { class: 'mono' }, entry.firm.id), ` · ${t('review.queuedAt', { at: when(entry.queuedAt) })}`),
     el('h3', { class: 'review-sub' }, t('review.suggestions')),
     el(
       'ol',
       { class: 'review-suggestions' },
-      entry.suggestions.map((s, i) => suggestionItem(entry.firm.id, s, i, busy, on)),
+      entry.suggestions.map((s, i) => suggestionItem(entry.firm.id, s, i, busy, on, choices.namesEn)),
     ),
     choosing ? reassignForm(entry.firm.id, choosing, choices, busy, on) : null,
     el(

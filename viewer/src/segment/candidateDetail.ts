@@ -92,7 +92,7 @@ export function pathsSection(c: { id: string; name: string; explanation: Pick<Ex
           if (r) steps.push(el('span', { class: 'rel' }, r.from === prev.id ? ` —${tData('rel', r.type)}→ ` : ` ←${tData('rel', r.type)}— `));
           else steps.push(' · ');
         }
-        steps.push(el('span', { class: `path-node label-${n.label}` }, n.name));
+        steps.push(el('span', { class: `path-node label-${n.label}`, translate: 'no' }, n.name));
       });
       const item = el('li', { tabindex: 0 }, el('span', { class: 'path-signal' }, tData('signal', p.signal)), ' ', ...steps);
       const on = () =>
@@ -174,7 +174,7 @@ export function candidateDetail(c: PartnerCandidate | null, chainId: string, seg
     { class: 'candidate-detail', 'aria-labelledby': 'detail-name' },
     // The badge sits in the line above the name, so the heading reads as the name alone.
     el('p', { class: 'eyebrow' }, t('detail.title'), demoBadge(c.demo)),
-    el('h2', { id: 'detail-name' }, c.name),
+    el('h2', { id: 'detail-name', translate: 'no' }, c.name),
     c.demo ? el('p', { class: 'note demo-note' }, t('demo.title')) : null,
     el('div', { class: 'detail-score' }, el('span', { class: 'big-score' }, fmtScore(c.score)), scoreBar(c), confidenceLabel(c.explanation.confidence)),
     el('p', { class: 'cand-reason' }, reasonText(c.explanation)),

@@ -1,11 +1,12 @@
 import type { PartnerCandidate, PartnerResult, SignalScore } from '../api/types.ts';
 import { t, tData, type MessageKey } from '../i18n/i18n.ts';
 import { demoBadge } from '../ui/demoBadge.ts';
-import { el } from '../ui/el.ts';
+import { dataText, el } from '../ui/el.ts';
 import { fmtList, fmtPercent, fmtScore } from '../ui/format.ts';
 import { emptyState } from '../ui/status.ts';
 import { partnerSignals, signalColours, signalOrder, stackSignals } from './signalBar.ts';
 import { reasonText } from '../i18n/messages/renderMessage.ts';
+import { tWithData } from '../ui/dataWords.ts';
 
 /** Why a list is empty, in words (the API's `noCandidates.message` is Chinese). */
 export const noCandidateKeys = {
@@ -76,7 +77,7 @@ function candidateCard(c: PartnerCandidate, rank: number, selected: boolean, onS
             'aria-label': t('cand.select', { name: c.name }),
             onclick: () => onSelect(c),
           },
-          c.name,
+          dataText(c.name),
         ),
         demoBadge(c.demo),
         el('span', { class: `chip ${c.local ? 'chip-local' : 'chip-outside'}` }, c.local ? t('cand.local') : t('cand.outside')),
@@ -85,7 +86,9 @@ function candidateCard(c: PartnerCandidate, rank: number, selected: boolean, onS
       el(
         'div',
         { class: 'cand-meta' },
-        [place, c.size ? tData('size', c.size) : t('size.unknown'), ...c.tags.map((tag) => tData('tag', tag))].filter(Boolean).join(' · '),
+        // the place is data as recorded (省 · 市); size and tags are words
+        place ? [dataText(place), ' · '] : [],
+        [c.size ? tData('size', c.size) : t('size.unknown'), ...c.tags.map((tag) => tData('tag', tag))].join(' · '),
       ),
       scoreBar(c),
       el('div', { class: 'cand-foot' }, confidenceLabel(c.explanation.confidence)),
@@ -104,7 +107,7 @@ export function candidateList(result: PartnerResult, selectedId: string | null, 
   );
   // 强链: the firm the segment hangs on is named apart, never offered as its own remedy.
   const dominant = result.dominantFirms.map((d) =>
-    el('p', { class: 'note dominant-firm', 'data-id': d.id }, t('cand.dominant', { name: d.name, share: fmtPercent(d.share) }), demoBadge(d.demo)),
+    el('p', { class: 'note dominant-firm', 'data-id': d.id }, tWithData('cand.dominant', { name: d.name }, { share: fmtPercent(d.share) }), demoBadge(d.demo)),
   );
   const leftOut = result.diversity.leftOut > 0 ? el('p', { class: 'muted diversity-note' }, t('cand.leftOut', { n: result.diversity.leftOut })) : null;
   if (result.candidates.length === 0)

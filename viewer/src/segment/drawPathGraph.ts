@@ -189,6 +189,7 @@ export function drawPathGraph(
       .append('text')
       .attr('class', 'node-label')
       .attr('text-anchor', 'middle')
+      .attr('translate', 'no') // the graph's names as recorded (ui/el.ts dataText)
       .attr('y', radius(n) + 13);
     lines.forEach((line, i) =>
       label

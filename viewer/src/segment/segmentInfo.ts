@@ -4,7 +4,7 @@ import { healthStyle } from '../chainMap/healthStyle.ts';
 import { priorityText } from '../chainMap/priorityText.ts';
 import { t, tData, type MessageKey } from '../i18n/i18n.ts';
 import { demoBadge } from '../ui/demoBadge.ts';
-import { el } from '../ui/el.ts';
+import { dataText, el } from '../ui/el.ts';
 import { fmtNumber, fmtPercent, fmtYi } from '../ui/format.ts';
 
 export function classBadge(cls: string): HTMLElement {
@@ -40,7 +40,7 @@ function figures(segment: MapSegment): HTMLElement {
 
 /** A firm's name with the 演示数据 badge when the API marks the firm as demo data. */
 function firmCell(f: { name: string; demo?: boolean }): HTMLElement {
-  return el('span', { class: 'firm-name' }, f.name, demoBadge(f.demo));
+  return el('span', { class: 'firm-name' }, dataText(f.name), demoBadge(f.demo));
 }
 
 function table(caption: string, head: string[], rows: (string | Node)[][], empty: string): HTMLElement {
@@ -126,7 +126,8 @@ export function segmentInfo(
             segment.reasons.map((r) => el('li', {}, tData('reason', r))),
           )
         : null,
-      segment.description ? el('p', { class: 'seg-description' }, segment.description) : null,
+      // the description and products are recorded in Chinese only: data
+      segment.description ? el('p', { class: 'seg-description', translate: 'no' }, segment.description) : null,
       el('h3', { id: 'seg-figures' }, t('segment.figures')),
       figures(segment),
       segment.products.length > 0
@@ -137,7 +138,7 @@ export function segmentInfo(
             el(
               'ul',
               { class: 'chips' },
-              segment.products.map((p) => el('li', { class: 'chip' }, p.name)),
+              segment.products.map((p) => el('li', { class: 'chip', translate: 'no' }, p.name)),
             ),
           )
         : null,

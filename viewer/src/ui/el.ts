@@ -19,3 +19,13 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs =
   }
   return node;
 }
+
+/**
+ * Data as it was recorded — the name of a firm, person, unit, park or product, a place, a demand's own
+ * words — in a span marked `translate="no"`, HTML's marker for text that is not to be translated. In the
+ * English UI such text stays Chinese; the English sweep (viewer/e2e/everyViewInEnglish.test.ts) leaves
+ * out what is marked so, and only that.
+ */
+export function dataText(text: string, attrs: Record<string, string | undefined> = {}): HTMLSpanElement {
+  return el('span', { ...attrs, translate: 'no' }, text);
+}

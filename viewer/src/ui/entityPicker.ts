@@ -3,6 +3,7 @@ import type { SearchHit } from '../api/types.ts';
 import { t, tData } from '../i18n/i18n.ts';
 import { el } from './el.ts';
 import { highlighted } from './highlight.ts';
+import { tWithData } from './dataWords.ts';
 
 export interface PickedEntity {
   id: string;
@@ -50,7 +51,7 @@ export function entityPicker(options: PickerOptions): { element: HTMLElement; va
   const chosen = el('p', { class: 'picker-chosen muted' });
 
   const showChosen = () => {
-    chosen.textContent = picked ? t('picker.chosen', { name: picked.name, id: picked.id }) : '';
+    chosen.replaceChildren(...(picked ? tWithData('picker.chosen', { name: picked.name }, { id: picked.id }) : []));
   };
   const close = () => {
     list.hidden = true;

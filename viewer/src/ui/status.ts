@@ -1,5 +1,5 @@
 import { ApiError } from '../api/apiError.ts';
-import { t } from '../i18n/i18n.ts';
+import { lang, t } from '../i18n/i18n.ts';
 import { el } from './el.ts';
 
 /** The three states every data-bound area has besides "loaded": loading, empty, and error. */
@@ -11,16 +11,32 @@ export function emptyState(message: string, title = t('state.empty')): HTMLEleme
   return el('div', { class: 'state state-empty', role: 'status' }, el('p', { class: 'state-title' }, title), el('p', {}, message));
 }
 
-/** An API problem shows its own title and detail (and the offending fields); anything else its message. */
+/**
+ * The API titles its problems in both languages, Chinese first ("未找到 Not found"): the screen shows the
+ * half in the user's language. A title of another shape is shown as it is.
+ */
+export function problemTitle(title: string): string {
+  const halves = /^([^A-Za-z]+?) ([A-Za-z].*)$/.exec(title);
+  if (!halves) return title;
+  return lang() === 'en' ? halves[2]! : halves[1]!;
+}
+
+/** An API problem shows its own title (in the user's language) and detail (and the offending fields); anything else its message. */
 export function errorState(error: unknown, retry?: () => void): HTMLElement {
   const problem = error instanceof ApiError ? error : null;
-  const title = problem?.title ?? t('state.error');
+  const title = problem ? problemTitle(problem.title) : t('state.error');
   const detail = problem ? problem.detail : error instanceof Error ? error.message : String(error);
   return el(
     'div',
     { class: 'state state-error', role: 'alert' },
     el('p', { class: 'state-title' }, el('span', { class: 'state-icon', 'aria-hidden': 'true' }, '!'), title),
-    detail ? el('p', { class: 'state-detail' }, detail) : null,
+    // a 404's detail is the server's English sentence: said in the user's language, the server's words kept
+    // below as a details line (as sent, not translated)
+    detail && problem?.status === 404
+      ? el('p', { class: 'state-detail' }, t('state.notFoundDetail'), ' ', el('span', { class: 'mono', translate: 'no' }, detail))
+      : detail
+        ? el('p', { class: 'state-detail' }, detail)
+        : null,
     problem && problem.fieldErrors.length > 0
       ? el(
           'ul',

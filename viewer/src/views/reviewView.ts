@@ -2,7 +2,7 @@ import { api, ApiError } from '../api/client.ts';
 import { apiKey, onApiKeyChange } from '../api/apiKey.ts';
 import type { ChainSummary, MapSegment, ReviewDecisionBody } from '../api/types.ts';
 import type { ViewDefinition } from '../app/router.ts';
-import { t } from '../i18n/i18n.ts';
+import { lang, t } from '../i18n/i18n.ts';
 import { firmCard, type ReviewHandlers } from '../review/reviewCards.ts';
 import { initialReviewState, segmentLabel, withOutcome, withPage, type ReviewState } from '../review/reviewState.ts';
 import { apiKeyForm, focusKeyInput } from '../ui/apiKeyForm.ts';
@@ -26,6 +26,24 @@ export const reviewView: ViewDefinition = {
     let chains: ChainSummary[] = [];
     let segments: MapSegment[] | null = null;
     let live = true;
+    // English names of the chains and segments in the queue, read from each chain's map once (the queue has Chinese names only)
+    const namesEn = new Map<string, string>();
+    const namedChains = new Set<string>();
+    const loadNames = () => {
+      if (lang() !== 'en') return;
+      for (const chainId of new Set(state.items.flatMap((i) => i.suggestions.map((s) => s.chainId)))) {
+        if (namedChains.has(chainId)) continue;
+        namedChains.add(chainId);
+        api.chainMap(chainId).then(
+          (map) => {
+            if (map.chain.nameEn) namesEn.set(chainId, map.chain.nameEn);
+            for (const s of map.segments) if (s.nameEn) namesEn.set(s.segmentId, s.nameEn);
+            if (live) render();
+          },
+          () => namedChains.delete(chainId), // the Chinese name stays; a later page tries again
+        );
+      }
+    };
 
     const title = el('h1', { id: 'view-title' });
     const intro = el('p', { class: 'muted view-intro' });
@@ -60,7 +78,7 @@ export const reviewView: ViewDefinition = {
         el(
           'ol',
           { class: 'review-cards' },
-          state.items.map((entry) => firmCard(entry, state, { chains, segments }, handlers)),
+          state.items.map((entry) => firmCard(entry, state, { chains, segments, namesEn }, handlers)),
         ),
         more ?? '',
       );
@@ -73,6 +91,7 @@ export const reviewView: ViewDefinition = {
           if (!live) return;
           state = withPage(state, page, append);
           render();
+          loadNames();
         },
         (error: unknown) => live && list.replaceChildren(errorState(error, () => load(append))),
       );
@@ -89,7 +108,10 @@ export const reviewView: ViewDefinition = {
       const firm = state.items.find((i) => i.firm.id === firmId)?.firm.name ?? firmId;
       const target =
         'segmentId' in body && body.segmentId
-          ? (segmentLabel(state, firmId, body.segmentId) ?? segments?.find((s) => s.segmentId === body.segmentId)?.name ?? body.segmentId)
+          ? ((lang() === 'en' ? namesEn.get(body.segmentId) : undefined) ??
+            segmentLabel(state, firmId, body.segmentId) ??
+            segments?.find((s) => s.segmentId === body.segmentId)?.name ??
+            body.segmentId)
           : '';
       message.replaceChildren(); // the previous answer is not this one's
       state = { ...state, busy: firmId };
@@ -163,6 +185,7 @@ export const reviewView: ViewDefinition = {
       relabel() {
         labels();
         render();
+        loadNames();
       },
       destroy() {
         live = false;

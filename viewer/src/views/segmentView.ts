@@ -1,4 +1,4 @@
-import { api, ApiError } from '../api/client.ts';
+import { api } from '../api/client.ts';
 import type { GapReport, ResilienceReport } from '../api/types.ts';
 import { href, type ViewDefinition } from '../app/router.ts';
 import { segmentName } from '../chainMap/segmentName.ts';
@@ -69,10 +69,12 @@ export const segmentView: ViewDefinition = {
 
     const request = () => partnerRequest(state.chainId, state.segmentId, state.mode, state.filters);
 
+    // the chain as last loaded: named in the breadcrumb even when its segment is not found
+    let knownChain: { id: string; name: string; nameEn?: string } | null = null;
     const renderHeader = () => {
       const { data, chainId, segmentId } = state;
       const name = data ? segmentName(data.segment) : segmentId;
-      const chainName = data ? segmentName(data.map.chain) : chainId;
+      const chainName = data ? segmentName(data.map.chain) : knownChain?.id === chainId ? segmentName(knownChain) : chainId;
       crumbs.setAttribute('aria-label', t('segment.breadcrumb'));
       crumbs.replaceChildren(
         el(
@@ -165,7 +167,12 @@ export const segmentView: ViewDefinition = {
         async () => {
           const [map, gaps, resilience] = await Promise.all([api.chainMap(chainId), api.gaps(chainId), api.resilience(chainId)]);
           const segment = map.segments.find((s) => s.segmentId === segmentId);
-          if (!segment) throw new ApiError(404, t('segment.notFound', { chain: chainId, segment: segmentId }));
+          knownChain = { ...map.chain, id: chainId };
+          if (!segment) {
+            renderHeader();
+            // the viewer's own finding, not the API's: said in the user's language, the chain by its name
+            throw new Error(t('segment.notFound', { chain: segmentName(map.chain), segment: segmentId }));
+          }
           return { map, gaps, resilience, segment };
         },
         (loaded) => {

@@ -10,6 +10,7 @@ export const common: Record<keyof typeof zh, string> = {
   'state.networkDetail': 'The request {url} got no answer; check that the service is running.',
   'state.badResponse': 'The server sent something unexpected',
   'state.field': 'Field',
+  'state.notFoundDetail': 'What this address names does not exist (any more). The server’s words:',
 
   'unit.yi': 'CNY {value}',
   'list.sep': ', ',

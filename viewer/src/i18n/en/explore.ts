@@ -26,7 +26,7 @@ export const explore: Record<keyof typeof zh, string> = {
   'explore.intro': 'Search any entity (firms, universities, talents, products, segments…) and open its network as a force layout.',
   'explore.searchTitle': 'Search',
   'explore.q': 'Keywords',
-  'explore.qPlaceholder': 'e.g. 正大天晴, CDMO, 中国药科大学',
+  'explore.qPlaceholder': 'e.g. “正大天晴”, CDMO, “中国药科大学” (names as recorded, in Chinese)',
   'explore.types': 'Entity type',
   'explore.allTypes': 'All types',
   'explore.search': 'Search',
@@ -88,5 +88,5 @@ export const explore: Record<keyof typeof zh, string> = {
   'explore.state.expanded': 'expanded',
   'explore.state.pinned': 'pinned',
   'explore.stateSep': ', ',
-  'explore.nodeAria': '{name}, {label}{states}',
+  'explore.nodeAria': '“{name}”, {label}{states}',
 };

@@ -35,6 +35,7 @@ export const matches: Record<keyof typeof zh, string> = {
   'm.acceptance': 'Acceptance (agreed ÷ decided): {rate}',
   'm.adjusted': 'Signal weights adjusted from outcomes',
   'm.notAdjusted': 'Too few outcomes to adjust the weights yet',
+  'm.adjustmentBasis': 'Outcomes on record: {agreed} agreed, {declined} declined',
   'm.for': 'For: {subject}',
   'm.meta': 'recorded by {who} on {at}',
   'm.units': '{n} units',

@@ -28,9 +28,9 @@ export const review: Record<keyof typeof zh, string> = {
   'review.pickSegment': 'Choose a segment',
   'review.reassign': 'Attach here',
   'review.cancel': 'Cancel',
-  'review.done.confirm': 'Confirmed: {firm} is now in {segment}',
-  'review.done.reassign': 'Reassigned: {firm} is now in {segment}',
-  'review.done.reject': 'Rejected: {firm} stays unattached',
+  'review.done.confirm': 'Confirmed: “{firm}” is now in {segment}',
+  'review.done.reassign': 'Reassigned: “{firm}” is now in {segment}',
+  'review.done.reject': 'Rejected: “{firm}” stays unattached',
   'review.needKey': 'Deciding needs the API key; enter it above first.',
   'review.conflict': 'Someone has already decided on this firm; the list was reloaded.',
 };

@@ -4,7 +4,16 @@ import { en } from '../en.ts';
 import { zh, type MessageKey } from '../zh.ts';
 
 /** The dictionary prefix of each code parameter's words (renderMessage.ts wordPrefixes). */
-const prefixes = { tags: 'tag', size: 'size', level: 'level', mode: 'action', priceUnit: 'priceUnit', resourceKind: 'rkind', rules: 'constraint' } as const;
+const prefixes = {
+  tags: 'tag',
+  size: 'size',
+  level: 'level',
+  mode: 'action',
+  priceUnit: 'priceUnit',
+  resourceKind: 'rkind',
+  rules: 'constraint',
+  title: 'title',
+} as const;
 
 describe('the engine’s English words are the screen’s (exports read like the viewer)', () => {
   it('words every code the viewer words, and the same way', () => {

@@ -75,7 +75,7 @@ describe('reasons and details in English (issue 16 item 5)', () => {
       { code: 'pair.samePark', params: {}, text: '' },
       { code: 'signal.relevanceNote', params: { relevance: 0.5 }, text: '' },
     ];
-    expect(renderMessages(parts, '中文')).toBe('Acme Lab: around “flow chemistry”; same park (scaled by relevance 0.5)');
+    expect(renderMessages(parts, '中文')).toBe('“Acme Lab”: around “flow chemistry”; same park (scaled by relevance 0.5)');
     expect(renderMessages([{ code: 'future.code' as MessageCode, params: {}, text: '新' }], '新的理由')).toBe('新的理由');
     expect(renderMessages(undefined, '旧快照的理由')).toBe('旧快照的理由');
   });

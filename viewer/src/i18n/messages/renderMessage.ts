@@ -19,6 +19,7 @@ const wordPrefixes: Record<string, string> = {
   priceUnit: 'priceUnit',
   resourceKind: 'rkind',
   rules: 'constraint',
+  title: 'title',
 };
 
 /** A code parameter as the screen's own word for it (the dictionaries under i18n/), the code itself when unknown. */

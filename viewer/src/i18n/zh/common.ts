@@ -8,6 +8,7 @@ export const common = {
   'state.networkDetail': '请求 {url} 没有得到响应，请确认服务已启动。',
   'state.badResponse': '服务器返回了无法识别的内容',
   'state.field': '字段',
+  'state.notFoundDetail': '该地址所指的对象不存在（或已删除）。服务器原文：',
 
   'unit.yi': '{value} 亿元',
   'list.sep': '、',

@@ -32,6 +32,7 @@ export const matches = {
   'm.acceptance': '达成率（已达成 ÷ 已决定）：{rate}',
   'm.adjusted': '已按跟进结果调整信号权重',
   'm.notAdjusted': '结果尚少，信号权重未调整',
+  'm.adjustmentBasis': '已有结果：同意 {agreed} 条，拒绝 {declined} 条',
   'm.for': '针对：{subject}',
   'm.meta': '{who} 记录于 {at}',
   'm.units': '{n} 个单位',

@@ -7,6 +7,18 @@ export const pairing = {
   'level.municipal': '市级人才',
   'level.district': '区级人才',
   'level.other': '研究人员',
+  // researchers' job titles as recorded (engine/contracts/messages/enWords.ts title); an unknown one shows as recorded
+  'title.教授': '教授',
+  'title.副教授': '副教授',
+  'title.研究员': '研究员',
+  'title.副研究员': '副研究员',
+  'title.首席科学家': '首席科学家',
+  'title.总工程师': '总工程师',
+  'title.高级工程师': '高级工程师',
+  'title.工程师': '工程师',
+  'title.技术总监': '技术总监',
+  'title.讲师': '讲师',
+  'title.博士后': '博士后',
 
   'pair.intro': '为企业找科研单位，为科研单位找企业，或直接输入一条技术需求；每一对都给出牵线的研究人员和研究方向。',
   'pair.tabsLabel': '对接类型',

@@ -8,6 +8,7 @@ import type { SegmentGap } from '../../api/types.ts';
 import type { BriefTarget } from './briefData.ts';
 import { reasonText } from '../../i18n/messages/renderMessage.ts';
 import { noCandidateKeys } from '../../segment/candidateList.ts';
+import { tWithData } from '../../ui/dataWords.ts';
 
 const actionWord = (gap: SegmentGap) => tData('action', gap.action ?? 'none');
 
@@ -22,7 +23,9 @@ export function roadmapSection(targets: BriefTarget[]): HTMLElement {
       ' ',
       fmtYi(gap.priority),
       el('br'),
-      first ? el('span', {}, t('brief.firstCandidate', { firm: first.name }), demoBadge(first.demo)) : el('span', { class: 'muted' }, t('brief.noCandidate')),
+      first
+        ? el('span', {}, tWithData('brief.firstCandidate', { firm: first.name }), demoBadge(first.demo))
+        : el('span', { class: 'muted' }, t('brief.noCandidate')),
     );
   });
   return el(
@@ -94,7 +97,7 @@ export function targetSection(targets: BriefTarget[]): HTMLElement {
       el(
         'li',
         { class: 'brief-candidate' },
-        el('strong', {}, c.name),
+        el('strong', { translate: 'no' }, c.name),
         demoBadge(c.demo),
         ' ',
         el('span', { class: 'muted' }, t('brief.candidateFacts', { score: fmtScore(c.score), confidence: tData('confidence', c.explanation.confidence) })),

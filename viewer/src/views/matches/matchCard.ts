@@ -7,6 +7,7 @@ import { demoBadge } from '../../ui/demoBadge.ts';
 import { el } from '../../ui/el.ts';
 import { fmtPercent, fmtScore } from '../../ui/format.ts';
 import { nextStatuses, statuses, type MatchesState } from './matchesState.ts';
+import { tWithData } from '../../ui/dataWords.ts';
 
 /** Status = symbol + word + colour + border style, never colour alone. */
 export const statusSymbols: Record<MatchStatus, string> = { proposed: '○', contacted: '◐', agreed: '✓', declined: '✕' };
@@ -31,7 +32,7 @@ function followUp(m: MatchRecord): HTMLElement {
   return el(
     'p',
     { class: `match-follow${m.overdue ? ' overdue' : ''}` },
-    el('span', { class: 'match-owner' }, m.createdBy ? t('m.owner', { who: m.createdBy }) : t('m.ownerHidden')),
+    el('span', { class: 'match-owner' }, m.createdBy ? tWithData('m.owner', { who: m.createdBy }) : t('m.ownerHidden')),
     ' · ',
     el('span', { class: 'match-due' }, m.dueDate ? t('m.due', { date: m.dueDate }) : t('m.noDue')),
     m.overdue ? el('span', { class: 'overdue-badge' }, el('span', { 'aria-hidden': 'true' }, '⚠ '), t('m.overdueBadge')) : null,
@@ -134,8 +135,20 @@ export function matchCard(m: MatchRecord, state: Pick<MatchesState, 'focus' | 'n
       statusBadge(m.status),
       el('span', { class: 'cand-score', title: t('cand.score') }, fmtScore(m.score)),
     ),
-    el('p', { class: 'match-pair' }, el('span', { class: 'match-candidate' }, m.candidateName || m.candidateId), demoBadge(m.candidateDemo)),
-    el('p', { class: 'match-subject muted' }, t('m.for', { subject: m.subjectName || m.subjectId }), demoBadge(m.subjectDemo)),
+    el(
+      'p',
+      { class: 'match-pair' },
+      m.candidateName
+        ? el('span', { class: 'match-candidate', translate: 'no' }, m.candidateName)
+        : el('span', { class: 'match-candidate mono' }, m.candidateId),
+      demoBadge(m.candidateDemo),
+    ),
+    el(
+      'p',
+      { class: 'match-subject muted' }, // without a recorded name the id is shown, as a details line
+      tWithData('m.for', { subject: m.subjectName || el('span', { class: 'mono' }, m.subjectId) }),
+      demoBadge(m.subjectDemo),
+    ),
     el('div', { class: 'cand-foot' }, confidenceLabel(m.explanation.confidence)),
     // From its messages in English (snapshots recorded before they existed keep their Chinese reason).
     m.explanation.reason ? el('p', { class: 'cand-reason' }, reasonText(m.explanation)) : null,
@@ -168,7 +181,15 @@ export function statsContent(stats: MatchStats | null, kind: string): HTMLElemen
             statuses.map((s) => el('span', { class: `stat-status status-${s}` }, `${statusSymbols[s]} ${t(`status.${s}`)} ${k.byStatus[s] ?? 0}`)),
           ),
           el('p', { class: 'stat-rate' }, t('m.acceptance', { rate: fmtPercent(k.acceptanceRate) })),
-          el('p', { class: 'hint stat-note', title: k.adjustmentNote }, k.adjusted ? t('m.adjusted') : t('m.notAdjusted')),
+          // the engine's note is a Chinese sentence (engine/tracking); in English the tooltip says what it rests on
+          el(
+            'p',
+            {
+              class: 'hint stat-note',
+              title: lang() === 'en' ? t('m.adjustmentBasis', { agreed: k.byStatus.agreed ?? 0, declined: k.byStatus.declined ?? 0 }) : k.adjustmentNote,
+            },
+            k.adjusted ? t('m.adjusted') : t('m.notAdjusted'),
+          ),
         ),
       ),
     ),
