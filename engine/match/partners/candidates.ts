@@ -77,14 +77,14 @@ const candidateFilter = `e.kind = 'industrial' AND (e.local = false OR $includeL
 const localCustomers = 'COUNT { (e)-[:SUPPLIES]->(:Enterprise {local: true}) }';
 const priorOrder = `${localCustomers} DESC, size(e.tags) DESC, coalesce(e.revenueWan, 0) DESC, e.id`;
 
-const candidateColumns = `e.id AS id, e.name AS name, e.local AS local, e.size AS size, coalesce(e.revenueWan, 0) AS revenueWan, e.tags AS tags,
+export const candidateColumns = `e.id AS id, e.name AS name, e.local AS local, e.size AS size, coalesce(e.revenueWan, 0) AS revenueWan, e.tags AS tags,
        e.province AS province, e.city AS city, e.description AS description, e.source AS source, textHit,
        ${localCustomers} AS localCustomers,
        [(e)-[:IN_SEGMENT]->(s:Segment {chainId: $chainId}) | s.id] AS segmentIds,
        [(e)-[:MAKES]->(p:Product {chainId: $chainId}) | p {.id, .name}] AS products`;
 
 /** The prior as a comparator, for merging the two halves exactly as one ORDER BY would. */
-function byPrior(a: CandidateBasics, b: CandidateBasics): number {
+export function byPrior(a: CandidateBasics, b: CandidateBasics): number {
   return (
     b.localCustomers - a.localCustomers ||
     b.textHit - a.textHit ||

@@ -23,6 +23,33 @@ function reliefFigures(gap: SegmentGap): ReliefFigures {
   };
 }
 
+/** What a candidate would do for a weak segment's 强链: the capacity it adds and the relief that brings. */
+function strengthenOf(c: CandidateBasics, gap: SegmentGap) {
+  // Revenue 0 means unknown here (candidates.ts): the size class then stands in, as for local firms.
+  const capacity = firmScale({ ...c, revenueWan: c.revenueWan || null, employees: null, registeredCapitalWan: null }).value;
+  const own = c.local ? capacity : 0;
+  const added = addedCapacity(capacity, c.local);
+  return { added, relief: strengthenRelief(reliefFigures(gap), added, own) };
+}
+
+/**
+ * modeSignals' values alone, without the details a reader sees: stage one ranks hundreds of candidates
+ * per target and explains only the short list (building every detail was most of its time).
+ */
+export function modeValues(
+  mode: GapAction,
+  shared: Record<string, number>,
+  c: CandidateBasics,
+  supplied: readonly number[],
+  trade: ChainTrade,
+  gap: SegmentGap,
+): Record<string, number> {
+  if (mode === 'fill') return { ...shared, ties: relianceSignal(supplied), buyers: saturate(trade.buyers.size, saturation.buyers) };
+  if (mode === 'extend') return { ...shared, adjacency: connectivitySignal(trade.partners) };
+  const { relief } = strengthenOf(c, gap);
+  return { ...shared, ties: relianceSignal(supplied), concentrationRelief: relief.concentration, outsideRelief: relief.outside };
+}
+
 /**
  * The signals of one mode (config `partnerModeWeights`): the signals every mode shares (fit, tier,
  * scale, channel) and the ones that answer its own question — 补链: who already supplies local firms
@@ -53,11 +80,7 @@ export function modeSignals(
       },
     };
   }
-  // Revenue 0 means unknown here (candidates.ts): the size class then stands in, as for local firms.
-  const capacity = firmScale({ ...c, revenueWan: c.revenueWan || null, employees: null, registeredCapitalWan: null }).value;
-  const own = c.local ? capacity : 0;
-  const added = addedCapacity(capacity, c.local);
-  const relief = strengthenRelief(reliefFigures(gap), added, own);
+  const { added, relief } = strengthenOf(c, gap);
   const how = c.local ? 'partner.localExpansion' : 'partner.importedCapacity';
   return {
     ...shared,

@@ -2,14 +2,15 @@ import { partnerDefaults, partnerModeWeights, strengthenRules } from '../../conf
 import type { Graph } from '../../graph/graph.ts';
 import type { SegmentGap } from '../../chain/gapAnalysis.ts';
 import type { ChainSnapshot, SnapshotSegment } from '../../chain/snapshot.ts';
-import { LexicalScorer, cosine } from '../../text/lexical.ts';
-import { round, weighSignals, type Explanation } from '../explanation.ts';
+import { round, weighSignals, weightedTotal, type Explanation } from '../explanation.ts';
 import { say } from '../../i18n/say.ts';
 import { reasonOf } from '../../i18n/signalDetail.ts';
-import { candidateRelations, findCandidates, type CandidateBasics, type CandidateRelations } from './candidates.ts';
+import type { CandidateBasics, CandidateRelations } from './candidates.ts';
+import { candidateTables } from './candidateTables.ts';
+import { SnapshotTexts } from './partnerText.ts';
 import { chooseDiverse } from './diversity.ts';
 import { ChainNames, confidenceOf, partnerPaths, partnerReason } from './explainPartner.ts';
-import { modeSignals, type SignalValues } from './modeSignals.ts';
+import { modeSignals, modeValues, type SignalValues } from './modeSignals.ts';
 import { sizeOrder, type DominantFirm, type PartnerRequest, type PartnerResult } from './partnerRequest.ts';
 import { targetSegments, type PartnerTarget } from './partnerTargets.ts';
 import { ChainTradeIndex, channelSignal, fitSignal, scaleSignal, segmentSupply, tierSignal } from './signals.ts';
@@ -27,13 +28,6 @@ interface Scored {
 }
 
 const noRelations = (id: string): CandidateRelations => ({ id, ties: [], alliances: [], pairedOrgs: [], commonPartners: [] });
-
-function segmentText(s: SnapshotSegment): string {
-  return [s.name, s.description, ...s.keywords, ...s.products.map((p) => p.name)].join(' ');
-}
-function candidateText(c: CandidateBasics): string {
-  return [c.name, c.description, ...c.products.map((p) => p.name)].join(' ');
-}
 
 /** The firm holding `strengthenRules.dominantShare` or more of a segment's local capacity, if any. */
 function dominantFirmOf(gap: SegmentGap): DominantFirm | null {
@@ -66,6 +60,8 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
   const sizes = filters.minSize ? sizeOrder.slice(sizeOrder.indexOf(filters.minSize)) : [];
   const tradeIndex = ChainTradeIndex.of(snapshot);
   const names = ChainNames.of(snapshot);
+  const tables = candidateTables(snapshot);
+  const texts = SnapshotTexts.of(snapshot);
   // Each target segment is retrieved and scored on its own; they run at once (Neo4j answers the
   // queries in parallel) and are merged below in target order, so the answer is the same as one by one.
   const scoreTarget = async (t: PartnerTarget): Promise<{ scored: Scored[]; excluded: number; unrelated: number }> => {
@@ -73,8 +69,7 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
     const gap = gapOf.get(t.segmentId)!;
     const dominant = dominantFirms.find((d) => d.segmentId === t.segmentId);
     let excluded = 0;
-    const found = await findCandidates(graph, {
-      chainId: snapshot.chain.id,
+    const found = await tables.find(graph, {
       segmentId: target.id,
       includeLocal: request.mode === 'strengthen',
       tags: filters.tags,
@@ -89,10 +84,9 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
       if (hit) excluded++;
       return !hit;
     });
-    const scorer = new LexicalScorer([...snapshot.segments.map(segmentText), ...kept.map(candidateText)], { words: false });
-    const targetVector = scorer.vector(segmentText(target));
+    const similarities = texts.similarities(target, kept);
     const targetProducts = new Set(target.products.map((p) => p.id));
-    const similarity = new Map(kept.map((c) => [c.id, cosine(targetVector, scorer.vector(candidateText(c)))]));
+    const similarity = new Map(kept.map((c, i) => [c.id, similarities[i]]));
     // A firm tied to the segment by nothing but a few shared characters is no partner for it, however
     // well it scores on tier, size or ties.
     const supply = segmentSupply(snapshot).get(target.id) ?? new Map<string, number[]>();
@@ -129,13 +123,29 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
       return { total, signals, trade, partners: trade.partners.size };
     };
 
-    // Stage one ranks everything on the cheap signals; stage two adds relations for the short list.
+    // Stage one ranks everything on the cheap signals (values only: the same total weighSignals gives);
+    // stage two adds relations for the short list and explains it.
+    const preScore = (c: CandidateBasics) => {
+      const matching = c.products.filter((p) => targetProducts.has(p.id)).length;
+      const shared = {
+        fit: fitSignal({
+          member: c.segmentIds.includes(target.id),
+          matchingProducts: matching,
+          segmentProducts: target.products.length,
+          textSimilarity: similarity.get(c.id)!,
+        }),
+        tier: tierSignal(c.tags),
+        scale: scaleSignal(c.size),
+        channel: channelSignal(noRelations(c.id)),
+      };
+      return weightedTotal(modeValues(request.mode, shared, c, supply.get(c.id) ?? [], tradeIndex.trade(c), gap), weights);
+    };
     const shortList = related
-      .map((c) => ({ c, pre: scoreOne(c, noRelations(c.id)).total }))
+      .map((c) => ({ c, pre: preScore(c) }))
       .sort((a, b) => b.pre - a.pre || a.c.id.localeCompare(b.c.id))
       .slice(0, Math.max(partnerDefaults.shortList.min, limit * partnerDefaults.shortList.perListed))
       .map((x) => x.c);
-    const relations = await candidateRelations(
+    const relations = await tables.relationsOf(
       graph,
       shortList.map((c) => c.id),
     );
@@ -165,7 +175,7 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
     }
   }
 
-  const { chosen, leftOut } = chooseDiverse(best.values(), limit);
+  const { chosen, leftOut } = chooseDiverse(best.values(), limit, texts.terms);
 
   return {
     chainId: snapshot.chain.id,

@@ -1,0 +1,171 @@
+import type { ChainSnapshot, SnapshotSegment } from '../../chain/snapshot.ts';
+import { oncePer } from '../../core/oncePer.ts';
+import type { SparseVector } from '../../text/lexical.ts';
+import { textTerms } from '../../text/terms.ts';
+import type { CandidateBasics } from './candidates.ts';
+
+/** The text a segment is known by: name, description, keywords and product names. */
+export function segmentText(s: SnapshotSegment): string {
+  return [s.name, s.description, ...s.keywords, ...s.products.map((p) => p.name)].join(' ');
+}
+
+/** The text a candidate is known by: name, description and product names. */
+export function candidateText(c: CandidateBasics): string {
+  return [c.name, c.description, ...c.products.map((p) => p.name)].join(' ');
+}
+
+/** A text cut into terms once: the terms in order (for term frequencies) and the distinct ones (for document frequencies). */
+export interface Terms {
+  all: string[];
+  distinct: Set<string>;
+  /** Term → how often, in order of first occurrence (the order LexicalScorer.vector builds its map in). */
+  counts: Map<string, number>;
+}
+
+/**
+ * Terms of the texts partner ranking scores, kept: cutting a text (textTerms, a regular expression per
+ * character) was a third of an uncached partners request's own CPU time, and the same segment and
+ * candidate texts come back in every request on a snapshot. Keyed by the text itself; one per snapshot
+ * (SnapshotTexts), so it is forgotten with the snapshot.
+ */
+export class TermCache {
+  private readonly terms = new Map<string, Terms>();
+
+  of(text: string): Terms {
+    let t = this.terms.get(text);
+    if (!t) {
+      const all = textTerms(text, false);
+      const counts = new Map<string, number>();
+      for (const g of all) counts.set(g, (counts.get(g) ?? 0) + 1);
+      this.terms.set(text, (t = { all, distinct: new Set(all), counts }));
+    }
+    return t;
+  }
+}
+
+/**
+ * LexicalScorer (engine/text/lexical.ts) with `words: false`, over texts already cut into terms, and
+ * with the corpus given as a fixed part (document frequencies counted once, e.g. a chain's segments)
+ * plus a part per request. The arithmetic is LexicalScorer's, term for term and in the same order, so
+ * its vectors are equal to the last bit (the probe in scripts/bench/partnersProbe.ts compares answers).
+ */
+export class TermScorer {
+  private readonly extra = new Map<string, number>();
+  private readonly documents: number;
+  private readonly unseen: number;
+
+  constructor(base: { df: ReadonlyMap<string, number>; documents: number }, more: Iterable<Terms>) {
+    let n = base.documents;
+    for (const t of more) {
+      n++;
+      for (const g of t.distinct) this.extra.set(g, (this.extra.get(g) ?? 0) + 1);
+    }
+    this.base = base.df;
+    this.documents = n;
+    this.unseen = Math.log(1 + n) + 1;
+  }
+
+  private readonly base: ReadonlyMap<string, number>;
+
+  private readonly idfs = new Map<string, number>();
+
+  /** The idf, or the unseen weight for a term no document has. */
+  private idf(g: string): number {
+    let idf = this.idfs.get(g);
+    if (idf === undefined) {
+      const count = (this.base.get(g) ?? 0) + (this.extra.get(g) ?? 0);
+      this.idfs.set(g, (idf = count === 0 ? this.unseen : Math.log((1 + this.documents) / (1 + count)) + 1));
+    }
+    return idf;
+  }
+
+  /**
+   * cosine(vector(target), vector(doc)) for each doc, without building the docs' vectors: the same
+   * products and sums in the same order as cosine() in lexical.ts (over the smaller of the two, ties
+   * to the target), so the values are equal to the last bit.
+   */
+  similarities(target: Terms, docs: readonly Terms[]): number[] {
+    const t = this.vector(target);
+    return docs.map(({ counts }) => {
+      let norm = 0;
+      for (const [g, count] of counts) {
+        const w = count * this.idf(g);
+        norm += w * w;
+      }
+      norm = Math.sqrt(norm);
+      const weight = (g: string, count: number) => (norm > 0 ? (count * this.idf(g)) / norm : count * this.idf(g));
+      let dot = 0;
+      if (t.size <= counts.size) {
+        for (const [g, w] of t) {
+          const count = counts.get(g);
+          if (count !== undefined) dot += w * weight(g, count);
+        }
+      } else {
+        for (const [g, count] of counts) {
+          const v = t.get(g);
+          if (v !== undefined) dot += weight(g, count) * v;
+        }
+      }
+      return Math.min(1, Math.max(0, dot));
+    });
+  }
+
+  vector(terms: Terms): SparseVector {
+    const tf = new Map<string, number>();
+    for (const g of terms.all) tf.set(g, (tf.get(g) ?? 0) + 1);
+    let norm = 0;
+    for (const [g, count] of tf) {
+      const w = count * this.idf(g);
+      tf.set(g, w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (const [g, w] of tf) tf.set(g, w / norm);
+    return tf;
+  }
+}
+
+/** Document frequencies of a fixed set of texts, for TermScorer's base. */
+export function documentFrequencies(texts: Iterable<Terms>): { df: Map<string, number>; documents: number } {
+  const df = new Map<string, number>();
+  let documents = 0;
+  for (const t of texts) {
+    documents++;
+    for (const g of t.distinct) df.set(g, (df.get(g) ?? 0) + 1);
+  }
+  return { df, documents };
+}
+
+/** Kept candidate sets whose similarities are remembered per snapshot; the oldest is forgotten beyond it. */
+const rememberedSets = 512;
+
+/** Per snapshot: cut terms, the segments' document frequencies, and recent text similarities. */
+export class SnapshotTexts {
+  static readonly of = oncePer((snapshot: ChainSnapshot) => new SnapshotTexts(snapshot));
+
+  readonly terms = new TermCache();
+  /** Every request's corpus starts with the chain's segments. */
+  private readonly segments: { df: Map<string, number>; documents: number };
+  private readonly remembered = new Map<string, number[]>();
+
+  private constructor(snapshot: ChainSnapshot) {
+    this.segments = documentFrequencies(snapshot.segments.map((s) => this.terms.of(segmentText(s))));
+  }
+
+  /**
+   * TF-IDF cosine of `target` to each candidate, over the chain's segments and the candidates as corpus
+   * (LexicalScorer's, on cached terms). It depends on the target and the candidate set only, and
+   * requests without filters (most) bring the same set for a segment: remembered by target and ids.
+   */
+  similarities(target: SnapshotSegment, candidates: readonly CandidateBasics[]): number[] {
+    const key = `${target.id}\u0000${candidates.map((c) => c.id).join('\u0000')}`;
+    let values = this.remembered.get(key);
+    if (!values) {
+      const docs = candidates.map((c) => this.terms.of(candidateText(c)));
+      values = new TermScorer(this.segments, docs).similarities(this.terms.of(segmentText(target)), docs);
+      if (this.remembered.size >= rememberedSets) this.remembered.delete(this.remembered.keys().next().value!);
+      this.remembered.set(key, values);
+    }
+    return values;
+  }
+}
