@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { enWords } from '../../../../engine/contracts/messages/enWords.ts';
 import { en } from '../en.ts';
 import { zh, type MessageKey } from '../zh.ts';
-
-/** The dictionary prefix of each code parameter's words (renderMessage.ts wordPrefixes). */
-const prefixes = {
-  tags: 'tag',
-  size: 'size',
-  level: 'level',
-  mode: 'action',
-  priceUnit: 'priceUnit',
-  resourceKind: 'rkind',
-  rules: 'constraint',
-  title: 'title',
-} as const;
+import { wordPrefixes as prefixes } from './renderMessage.ts';
 
 describe('the engine’s English words are the screen’s (exports read like the viewer)', () => {
   it('words every code the viewer words, and the same way', () => {

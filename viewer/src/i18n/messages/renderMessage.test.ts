@@ -4,7 +4,7 @@ import { setLang } from '../i18n.ts';
 import { en } from '../en.ts';
 import { zh, type MessageKey } from '../zh.ts';
 import { enMessages } from '../../../../engine/contracts/messages/enMessages.ts';
-import { englishMessage, renderMessages } from './renderMessage.ts';
+import { englishMessage, renderMessages, wordPrefixes } from './renderMessage.ts';
 
 const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
@@ -22,15 +22,6 @@ const wordSamples: Record<string, string[]> = {
   priceUnit: codesOf('priceUnit'),
   resourceKind: codesOf('rkind'),
   rules: codesOf('constraint'),
-};
-const wordPrefix: Record<string, string> = {
-  tags: 'tag',
-  size: 'size',
-  level: 'level',
-  mode: 'action',
-  priceUnit: 'priceUnit',
-  resourceKind: 'rkind',
-  rules: 'constraint',
 };
 
 /** Every way to fill a template: each word parameter takes each of its codes in turn (the others their first); the rest a sample name. */
@@ -62,7 +53,8 @@ describe('reasons and details in English (issue 16 item 5)', () => {
         expect(text, code).not.toMatch(cjk);
         for (const [name, value] of Object.entries(m.params)) {
           for (const v of [value].flat())
-            if (wordPrefix[name]) expect(text, `${code} shows ${v} as a word`).toContain(en[`${wordPrefix[name]}.${v}` as MessageKey]);
+            if (name in wordSamples)
+              expect(text, `${code} shows ${v} as a word`).toContain(en[`${(wordPrefixes as Record<string, string>)[name]}.${v}` as MessageKey]);
         }
       }
     }

@@ -11,7 +11,7 @@ import { lang, tData } from '../i18n.ts';
  */
 
 /** Parameters that are codes, and the dictionary prefix of their words (engine/contracts/messages/wordParams.ts). */
-const wordPrefixes: Record<string, string> = {
+export const wordPrefixes = {
   tags: 'tag',
   size: 'size',
   level: 'level',
@@ -20,10 +20,10 @@ const wordPrefixes: Record<string, string> = {
   resourceKind: 'rkind',
   rules: 'constraint',
   title: 'title',
-};
+} as const;
 
 /** A code parameter as the screen's own word for it (the dictionaries under i18n/), the code itself when unknown. */
-const viewerWord: WordOf = (param, code) => tData(wordPrefixes[param]!, code);
+const viewerWord: WordOf = (param, code) => tData((wordPrefixes as Record<string, string>)[param]!, code);
 
 /** One message in English, or null when the code is unknown to this viewer (a newer engine). */
 export function englishMessage(m: Message): string | null {
