@@ -62,11 +62,15 @@ async function codeDictionary(h: Harness): Promise<Set<string>> {
   return new Set([...fromEngine, ...fromGraph].filter((c) => codeLike.test(c) && !knownWords.has(c)));
 }
 
-/** The screen's text as a person reads it, without details lines (ids are allowed there). */
+/**
+ * The screen's text as a person reads it, without details lines (ids are allowed there) and without data
+ * (`translate="no"`: names and words as recorded, which may hold ASCII such as a firm named "南京e2e巡检…"
+ * while an actor named e2e is in the graph; the English sweep exempts the same).
+ */
 async function screenText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const copy = document.body.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.mono, code, script, style, noscript, [hidden]').forEach((e) => e.remove());
+    copy.querySelectorAll('.mono, code, script, style, noscript, [hidden], [translate="no"]').forEach((e) => e.remove());
     document.body.append(copy);
     copy.style.position = 'absolute';
     copy.style.left = '-99999px';

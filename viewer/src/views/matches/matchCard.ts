@@ -150,8 +150,13 @@ export function matchCard(m: MatchRecord, state: Pick<MatchesState, 'focus' | 'n
       demoBadge(m.subjectDemo),
     ),
     el('div', { class: 'cand-foot' }, confidenceLabel(m.explanation.confidence)),
-    // From its messages in English (snapshots recorded before they existed keep their Chinese reason).
-    m.explanation.reason ? el('p', { class: 'cand-reason' }, reasonText(m.explanation)) : null,
+    // From its messages in the user's language. A reason without messages (recorded by an API client in its own
+    // words, or before messages existed) is shown as recorded, marked as data.
+    m.explanation.reason
+      ? m.explanation.reasonParts?.length
+        ? el('p', { class: 'cand-reason' }, reasonText(m.explanation))
+        : el('p', { class: 'cand-reason', translate: 'no' }, m.explanation.reason)
+      : null,
     followUp(m),
     el('p', { class: 'match-meta' }, t('m.meta', { who: m.createdBy ?? '—', at: when(m.createdAt) }), m.units > 1 ? ` · ${t('m.units', { n: m.units })}` : ''),
     history,
