@@ -27,28 +27,38 @@ export class LexicalScorer {
       for (const g of new Set(textTerms(text, this.options.words ?? true))) df.set(g, (df.get(g) ?? 0) + 1);
     }
     this.documents = n;
-    for (const [g, count] of df) this.idf.set(g, Math.log((1 + n) / (1 + count)) + 1);
+    for (const [g, count] of df) this.idf.set(g, idfOf(count, n));
   }
 
   /** L2-normalised TF-IDF vector; grams never seen in the corpus get the highest idf. */
   vector(text: string): SparseVector {
-    const tf = new Map<string, number>();
-    for (const g of textTerms(text, this.options.words ?? true)) tf.set(g, (tf.get(g) ?? 0) + 1);
-    const unseen = Math.log(1 + this.documents) + 1;
-    let norm = 0;
-    for (const [g, count] of tf) {
-      const w = count * (this.idf.get(g) ?? unseen);
-      tf.set(g, w);
-      norm += w * w;
-    }
-    norm = Math.sqrt(norm);
-    if (norm > 0) for (const [g, w] of tf) tf.set(g, w / norm);
-    return tf;
+    const unseen = idfOf(0, this.documents);
+    return tfidfVector(textTerms(text, this.options.words ?? true), (g) => this.idf.get(g) ?? unseen);
   }
 
   similarity(a: string, b: string): number {
     return cosine(this.vector(a), this.vector(b));
   }
+}
+
+/** The idf of a term found in `count` of `documents` texts; 0 (never seen) gives the highest weight. */
+export function idfOf(count: number, documents: number): number {
+  return Math.log((1 + documents) / (1 + count)) + 1;
+}
+
+/** L2-normalised TF-IDF vector of a text's terms, in order, each term weighted by `idf`. */
+export function tfidfVector(terms: Iterable<string>, idf: (term: string) => number): SparseVector {
+  const tf = new Map<string, number>();
+  for (const g of terms) tf.set(g, (tf.get(g) ?? 0) + 1);
+  let norm = 0;
+  for (const [g, count] of tf) {
+    const w = count * idf(g);
+    tf.set(g, w);
+    norm += w * w;
+  }
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (const [g, w] of tf) tf.set(g, w / norm);
+  return tf;
 }
 
 export function cosine(a: SparseVector, b: SparseVector): number {

@@ -4,7 +4,16 @@ import { oncePer } from '../../core/oncePer.ts';
 import { fullTextIndexName } from '../../graph/schema.ts';
 import type { Graph } from '../../graph/graph.ts';
 import { anyOf } from '../../text/luceneQuery.ts';
-import { byPrior, candidateColumns, candidateRelations, type CandidateBasics, type CandidateQuery, type CandidateRelations } from './candidates.ts';
+import {
+  byPrior,
+  candidateColumns,
+  candidateRelations,
+  segmentFirms,
+  textFirms,
+  type CandidateBasics,
+  type CandidateQuery,
+  type CandidateRelations,
+} from './candidates.ts';
 
 /** A retrieved firm, and the fields the hard filters read as stored (null where the graph has none). */
 interface TableRow {
@@ -97,11 +106,7 @@ async function segmentTable(graph: Graph, chainId: string, segmentId: string, ph
   const params = { segmentId, chainId, index: fullTextIndexName, text: text ?? '', textLimit: neo4j.int(200) };
   const [structural, textual] = await Promise.all([
     graph.query<Row>(
-      `CALL () {
-         MATCH (:Segment {id: $segmentId})<-[:IN_SEGMENT]-(e:Enterprise) RETURN e
-         UNION
-         MATCH (:Segment {id: $segmentId})-[:INCLUDES]->(:Product)<-[:MAKES]-(e:Enterprise) RETURN e
-       }
+      `${segmentFirms}
        WITH e, 0.0 AS textHit
        RETURN ${tableColumns}`,
       params,
@@ -109,8 +114,7 @@ async function segmentTable(graph: Graph, chainId: string, segmentId: string, ph
     text === undefined
       ? Promise.resolve([])
       : graph.query<Row>(
-          `CALL db.index.fulltext.queryNodes($index, $text, {limit: $textLimit}) YIELD node, score
-           WITH node AS e, score AS textHit WHERE e:Enterprise
+          `${textFirms}
            RETURN ${tableColumns}`,
           params,
         ),

@@ -77,6 +77,16 @@ const candidateFilter = `e.kind = 'industrial' AND (e.local = false OR $includeL
 const localCustomers = 'COUNT { (e)-[:SUPPLIES]->(:Enterprise {local: true}) }';
 const priorOrder = `${localCustomers} DESC, size(e.tags) DESC, coalesce(e.revenueWan, 0) DESC, e.id`;
 
+/** The firms of a segment (placed in it, or making what it includes), as `e`: read filtered here and unfiltered in candidateTables.ts. */
+export const segmentFirms = `CALL () {
+         MATCH (:Segment {id: $segmentId})<-[:IN_SEGMENT]-(e:Enterprise) RETURN e
+         UNION
+         MATCH (:Segment {id: $segmentId})-[:INCLUDES]->(:Product)<-[:MAKES]-(e:Enterprise) RETURN e
+       }`;
+/** The firms whose text matches `$text` in the full-text index, as `e` with its `textHit` (a WHERE may follow). */
+export const textFirms = `CALL db.index.fulltext.queryNodes($index, $text, {limit: $textLimit}) YIELD node, score
+           WITH node AS e, score AS textHit WHERE e:Enterprise`;
+
 export const candidateColumns = `e.id AS id, e.name AS name, e.local AS local, e.size AS size, coalesce(e.revenueWan, 0) AS revenueWan, e.tags AS tags,
        e.province AS province, e.city AS city, e.description AS description, e.source AS source, textHit,
        ${localCustomers} AS localCustomers,
@@ -120,11 +130,7 @@ export async function findCandidates(graph: Graph, q: CandidateQuery): Promise<C
   };
   const [structural, textual] = await Promise.all([
     graph.query<CandidateBasics>(
-      `CALL () {
-         MATCH (:Segment {id: $segmentId})<-[:IN_SEGMENT]-(e:Enterprise) RETURN e
-         UNION
-         MATCH (:Segment {id: $segmentId})-[:INCLUDES]->(:Product)<-[:MAKES]-(e:Enterprise) RETURN e
-       }
+      `${segmentFirms}
        WITH e, 0.0 AS textHit WHERE ${candidateFilter}
        WITH e, textHit ORDER BY ${priorOrder} LIMIT $limit
        RETURN ${candidateColumns}`,
@@ -133,8 +139,7 @@ export async function findCandidates(graph: Graph, q: CandidateQuery): Promise<C
     text === undefined
       ? Promise.resolve([])
       : graph.query<CandidateBasics>(
-          `CALL db.index.fulltext.queryNodes($index, $text, {limit: $textLimit}) YIELD node, score
-           WITH node AS e, score AS textHit WHERE e:Enterprise AND ${candidateFilter}
+          `${textFirms} AND ${candidateFilter}
            RETURN ${candidateColumns}`,
           params,
         ),

@@ -1,6 +1,6 @@
 import type { ChainSnapshot, SnapshotSegment } from '../../chain/snapshot.ts';
 import { oncePer } from '../../core/oncePer.ts';
-import type { SparseVector } from '../../text/lexical.ts';
+import { cosine, idfOf, tfidfVector, type SparseVector } from '../../text/lexical.ts';
 import { textTerms } from '../../text/terms.ts';
 import type { CandidateBasics } from './candidates.ts';
 
@@ -18,8 +18,6 @@ export function candidateText(c: CandidateBasics): string {
 export interface Terms {
   all: string[];
   distinct: Set<string>;
-  /** Term → how often, in order of first occurrence (the order LexicalScorer.vector builds its map in). */
-  counts: Map<string, number>;
 }
 
 /**
@@ -35,9 +33,7 @@ export class TermCache {
     let t = this.terms.get(text);
     if (!t) {
       const all = textTerms(text, false);
-      const counts = new Map<string, number>();
-      for (const g of all) counts.set(g, (counts.get(g) ?? 0) + 1);
-      this.terms.set(text, (t = { all, distinct: new Set(all), counts }));
+      this.terms.set(text, (t = { all, distinct: new Set(all) }));
     }
     return t;
   }
@@ -46,13 +42,14 @@ export class TermCache {
 /**
  * LexicalScorer (engine/text/lexical.ts) with `words: false`, over texts already cut into terms, and
  * with the corpus given as a fixed part (document frequencies counted once, e.g. a chain's segments)
- * plus a part per request. The arithmetic is LexicalScorer's, term for term and in the same order, so
- * its vectors are equal to the last bit (the probe in scripts/bench/partnersProbe.ts compares answers).
+ * plus a part per request. The arithmetic is lexical.ts's own (idfOf, tfidfVector, cosine), so its values
+ * equal LexicalScorer's to the last bit (partnerText.test; scripts/bench/partnersProbe.ts compares answers).
  */
 export class TermScorer {
+  private readonly base: ReadonlyMap<string, number>;
   private readonly extra = new Map<string, number>();
   private readonly documents: number;
-  private readonly unseen: number;
+  private readonly idfs = new Map<string, number>();
 
   constructor(base: { df: ReadonlyMap<string, number>; documents: number }, more: Iterable<Terms>) {
     let n = base.documents;
@@ -62,66 +59,23 @@ export class TermScorer {
     }
     this.base = base.df;
     this.documents = n;
-    this.unseen = Math.log(1 + n) + 1;
   }
 
-  private readonly base: ReadonlyMap<string, number>;
-
-  private readonly idfs = new Map<string, number>();
-
-  /** The idf, or the unseen weight for a term no document has. */
+  /** The idf (lexical.ts idfOf), the unseen weight for a term no document has. */
   private idf(g: string): number {
     let idf = this.idfs.get(g);
-    if (idf === undefined) {
-      const count = (this.base.get(g) ?? 0) + (this.extra.get(g) ?? 0);
-      this.idfs.set(g, (idf = count === 0 ? this.unseen : Math.log((1 + this.documents) / (1 + count)) + 1));
-    }
+    if (idf === undefined) this.idfs.set(g, (idf = idfOf((this.base.get(g) ?? 0) + (this.extra.get(g) ?? 0), this.documents)));
     return idf;
   }
 
-  /**
-   * cosine(vector(target), vector(doc)) for each doc, without building the docs' vectors: the same
-   * products and sums in the same order as cosine() in lexical.ts (over the smaller of the two, ties
-   * to the target), so the values are equal to the last bit.
-   */
+  /** cosine(vector(target), vector(doc)) for each doc, as lexical.ts computes it. */
   similarities(target: Terms, docs: readonly Terms[]): number[] {
     const t = this.vector(target);
-    return docs.map(({ counts }) => {
-      let norm = 0;
-      for (const [g, count] of counts) {
-        const w = count * this.idf(g);
-        norm += w * w;
-      }
-      norm = Math.sqrt(norm);
-      const weight = (g: string, count: number) => (norm > 0 ? (count * this.idf(g)) / norm : count * this.idf(g));
-      let dot = 0;
-      if (t.size <= counts.size) {
-        for (const [g, w] of t) {
-          const count = counts.get(g);
-          if (count !== undefined) dot += w * weight(g, count);
-        }
-      } else {
-        for (const [g, count] of counts) {
-          const v = t.get(g);
-          if (v !== undefined) dot += weight(g, count) * v;
-        }
-      }
-      return Math.min(1, Math.max(0, dot));
-    });
+    return docs.map((doc) => cosine(t, this.vector(doc)));
   }
 
   vector(terms: Terms): SparseVector {
-    const tf = new Map<string, number>();
-    for (const g of terms.all) tf.set(g, (tf.get(g) ?? 0) + 1);
-    let norm = 0;
-    for (const [g, count] of tf) {
-      const w = count * this.idf(g);
-      tf.set(g, w);
-      norm += w * w;
-    }
-    norm = Math.sqrt(norm);
-    if (norm > 0) for (const [g, w] of tf) tf.set(g, w / norm);
-    return tf;
+    return tfidfVector(terms.all, (g) => this.idf(g));
   }
 }
 
