@@ -23,7 +23,7 @@ export const dueDateSchema = z
   .refine((day) => calendarDate(day) === day, 'a real calendar day as YYYY-MM-DD, e.g. 2026-12-31')
   .meta({ description: '跟进截止日期: a real calendar day, YYYY-MM-DD', example: '2026-12-31' });
 
-const pathNodeSchema = z.strictObject({ id: nodeId, label: z.string().min(1).max(40), name: z.string().max(400) });
+const pathNodeSchema = z.strictObject({ id: nodeId, label: z.string().min(1).max(40), name: z.string().max(400), nameEn: z.string().max(400).optional() });
 const pathRelationshipSchema = z.strictObject({ type: z.string().min(1).max(40), from: nodeId, to: nodeId });
 
 /** The shared Explanation (engine/match/explanation.ts) as a snapshot a client sends back. */

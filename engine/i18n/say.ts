@@ -1,14 +1,5 @@
-import {
-  messageLimits,
-  wordParams,
-  type Message,
-  type MessageCode,
-  type MessageParam,
-  type MessageParams,
-  type WordParam,
-} from '../contracts/messages/message.ts';
-import { zhMessages } from '../contracts/messages/zhMessages.ts';
-import { isHead } from '../contracts/messages/renderMessages.ts';
+import { messageLimits, type Message, type MessageCode, type MessageParam, type MessageParams, type WordParam } from '../contracts/messages/message.ts';
+import { joinRendered, renderMessage, type WordOf } from '../contracts/messages/renderMessages.ts';
 import { enWords } from '../contracts/messages/enWords.ts';
 import { enterpriseSizeLabels, enterpriseTagLabels } from '../model/enterprise.ts';
 import { constraintLabels, resourceKindLabels } from '../contracts/resourceWords.ts';
@@ -37,7 +28,6 @@ export const zhWords: Record<WordParam, Record<string, string>> = {
   title: Object.fromEntries(Object.keys(enWords.title).map((title) => [title, title])),
 };
 
-const wordParamSet: ReadonlySet<string> = new Set(wordParams);
 const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 const withinBounds = (value: MessageParam) =>
@@ -61,34 +51,11 @@ function bounded(params: MessageParams): MessageParams {
   return out;
 }
 
-function zhParam(name: string, value: MessageParam): string {
-  const words = wordParamSet.has(name) ? zhWords[name as WordParam] : undefined;
-  if (Array.isArray(value)) return value.map((x) => (words ? (words[x] ?? x) : x)).join('、');
-  return words ? (words[String(value)] ?? String(value)) : String(value);
-}
+const zhWordOf: WordOf = (param, code) => zhWords[param][code] ?? code;
 
-/** Each template split once into text and parameter names: filling it is then a walk, not a regular expression (thousands a request). */
-const compiled = new Map<MessageCode, (string | { name: string })[]>();
-function pieces(code: MessageCode): (string | { name: string })[] {
-  let found = compiled.get(code);
-  if (!found) {
-    found = zhMessages[code]
-      .split(/(\{\w+\})/)
-      .filter(Boolean)
-      .map((x) => (/^\{\w+\}$/.test(x) ? { name: x.slice(1, -1) } : x));
-    compiled.set(code, found);
-  }
-  return found;
-}
-
-/** Fills a Chinese template; a parameter left unfilled stays visible, so a test notices it. */
+/** Fills a Chinese template (the renderer the viewer and the exports use); a parameter left unfilled stays visible, so a test notices it. */
 export function fillZh(code: MessageCode, params: MessageParams): string {
-  let text = '';
-  for (const piece of pieces(code)) {
-    if (typeof piece === 'string') text += piece;
-    else text += piece.name in params ? zhParam(piece.name, params[piece.name]!) : `{${piece.name}}`;
-  }
-  return text;
+  return renderMessage({ code, params }, 'zh', zhWordOf)!;
 }
 
 /** A message of the catalogue with its Chinese text. */
@@ -98,12 +65,11 @@ export function say(code: MessageCode, params: MessageParams = {}): Message {
   return { code, params: p, text: text.length > messageLimits.messageText ? cut(text, messageLimits.messageText) : text };
 }
 
-/** How parts join into one line: clauses with '；', a `…Note` appended, after a head (isHead) nothing. */
+/** How parts join into one line in Chinese (renderMessages.ts joinRendered): clauses with '；', a `…Note` appended, after a head nothing. */
 export function joinMessages(parts: readonly Message[]): string {
-  let line = '';
-  parts.forEach((m, i) => {
-    const glued = i === 0 || m.code.endsWith('Note') || isHead(parts[i - 1]!.code);
-    line += (glued ? '' : '；') + m.text;
-  });
-  return line;
+  return joinRendered(
+    parts,
+    parts.map((m) => m.text),
+    'zh',
+  );
 }

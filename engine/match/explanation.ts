@@ -14,6 +14,8 @@ export interface PathNode {
   id: string;
   label: string;
   name: string;
+  /** The English name where the data has one (chains and segments), so a picture of the path reads in English too. */
+  nameEn?: string;
 }
 
 /** A relationship as stored: `from` and `to` follow its direction in the graph. */

@@ -193,6 +193,9 @@ export const everyView = (tag: string): Visit[] => [
       await check('error-chain');
       await go(page, base, '#/chain/biomed/segment/no.such.segment', '.state-error');
       await check('error-segment');
+      // not a 404: a shared link whose search text is over the API's 200 characters gets a 400 naming the field
+      await go(page, base, `#/explore?q=${'x'.repeat(201)}`, '.state-error');
+      await check('error-bad-request');
     },
   },
 ];

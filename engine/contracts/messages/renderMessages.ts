@@ -21,11 +21,33 @@ function paramText(name: string, value: MessageParam, lang: MessageLang, wordOf:
   return Array.isArray(value) ? value.map(show).join(listSeparator[lang]) : show(value);
 }
 
+type Piece = string | { name: string };
+/** Each template split once into text and parameter names: filling it is then a walk, not a regular expression (the engine fills thousands a request). */
+const compiled: Record<MessageLang, Map<string, Piece[]>> = { zh: new Map(), en: new Map() };
+function pieces(code: string, lang: MessageLang): Piece[] | undefined {
+  let found = compiled[lang].get(code);
+  if (!found) {
+    const template = templates[lang][code];
+    if (template === undefined) return undefined;
+    found = template
+      .split(/(\{\w+\})/)
+      .filter(Boolean)
+      .map((x) => (/^\{\w+\}$/.test(x) ? { name: x.slice(1, -1) } : x));
+    compiled[lang].set(code, found);
+  }
+  return found;
+}
+
 /** One message in a language, or null when the code is unknown (a client older than the engine). An unfilled `{name}` stays visible. */
 export function renderMessage(m: Pick<Message, 'code' | 'params'>, lang: MessageLang, wordOf: WordOf): string | null {
-  const template = templates[lang][m.code];
-  if (template === undefined) return null;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in m.params ? paramText(name, m.params[name]!, lang, wordOf) : whole));
+  const found = pieces(m.code, lang);
+  if (!found) return null;
+  let text = '';
+  for (const piece of found) {
+    if (typeof piece === 'string') text += piece;
+    else text += piece.name in m.params ? paramText(piece.name, m.params[piece.name]!, lang, wordOf) : `{${piece.name}}`;
+  }
+  return text;
 }
 
 /**

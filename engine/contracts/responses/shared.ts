@@ -33,7 +33,14 @@ export const signalScoreSchema = z
       .meta({ description: '`detail` as messages, to render in the user’s language; absent on snapshots recorded before it existed' }),
   })
   .meta({ id: 'SignalScore' });
-export const pathNodeSchema = z.strictObject({ id: z.string(), label: z.string(), name: z.string() }).meta({ id: 'PathNode' });
+export const pathNodeSchema = z
+  .strictObject({
+    id: z.string(),
+    label: z.string(),
+    name: z.string(),
+    nameEn: z.string().optional().meta({ description: 'the English name, where the data has one (segments)' }),
+  })
+  .meta({ id: 'PathNode' });
 export const pathRelationshipSchema = z.strictObject({ type: z.string(), from: z.string(), to: z.string() }).meta({ id: 'PathRelationship' });
 export const graphPathSchema = z
   .strictObject({ signal: z.string(), nodes: z.array(pathNodeSchema), relationships: z.array(pathRelationshipSchema) })

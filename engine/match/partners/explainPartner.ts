@@ -7,6 +7,8 @@ import type { CandidateBasics, CandidateRelations } from './candidates.ts';
 import type { ChainTrade, TradeLink } from './signals.ts';
 import { oncePer } from '../../core/oncePer.ts';
 
+const segmentNode = (s: SnapshotSegment): PathNode => ({ id: s.id, label: 'Segment', name: s.name, ...(s.nameEn ? { nameEn: s.nameEn } : {}) });
+
 /** Looks up names for the nodes a path passes through. */
 export class ChainNames {
   /** One per snapshot, shared by the requests on it. */
@@ -25,7 +27,10 @@ export class ChainNames {
   }
   product = (id: string): PathNode => ({ id, label: 'Product', name: this.products.get(id) ?? id });
   firm = (id: string): PathNode => ({ id, label: 'Enterprise', name: this.firms.get(id) ?? id });
-  segment = (id: string): PathNode => ({ id, label: 'Segment', name: this.segments.get(id)?.name ?? id });
+  segment = (id: string): PathNode => {
+    const s = this.segments.get(id);
+    return s ? segmentNode(s) : { id, label: 'Segment', name: id };
+  };
 }
 
 const maxPathsPerSignal = 3;
@@ -74,7 +79,7 @@ export function partnerPaths(
   target: SnapshotSegment,
 ): GraphPath[] {
   const c: PathNode = { id: candidate.id, label: 'Enterprise', name: candidate.name };
-  const s: PathNode = { id: target.id, label: 'Segment', name: target.name };
+  const s = segmentNode(target);
   const paths: GraphPath[] = [];
   if (candidate.segmentIds.includes(target.id)) paths.push({ signal: 'fit', nodes: [c, s], relationships: [{ type: 'IN_SEGMENT', from: c.id, to: s.id }] });
   const targetProducts = new Set(target.products.map((p) => p.id));

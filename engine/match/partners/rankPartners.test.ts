@@ -141,6 +141,10 @@ describe('partner recommendation on a hand-made graph in Neo4j', () => {
     expect(linked.explanation.signals.find((s) => s.signal === 'ties')!.value).toBeGreaterThan(0.6);
     expect(linked.explanation.paths.filter((p) => p.signal === 'ties')).toHaveLength(3);
     expect(linked.explanation.reason).toContain('已与 3 家本地企业有供货关系');
+    // a path's segments carry their English names, so the English viewer draws them in English (issue 16)
+    const segmentNodes = result.candidates.flatMap((c) => c.explanation.paths.flatMap((p) => p.nodes.filter((n) => n.label === 'Segment')));
+    expect(segmentNodes.length).toBeGreaterThan(0);
+    expect(new Set(segmentNodes.map((n) => `${n.id}=${n.nameEn}`))).toEqual(new Set(['fxp.up=Reagents']));
   });
 
   it('drops the trading company by default and keeps it when asked', async () => {

@@ -92,7 +92,7 @@ export function pathsSection(c: { id: string; name: string; explanation: Pick<Ex
           if (r) steps.push(el('span', { class: 'rel' }, r.from === prev.id ? ` —${tData('rel', r.type)}→ ` : ` ←${tData('rel', r.type)}— `));
           else steps.push(' · ');
         }
-        steps.push(el('span', { class: `path-node label-${n.label}`, translate: 'no' }, n.name));
+        steps.push(el('span', { class: `path-node label-${n.label}`, translate: segmentName(n) === n.name && 'no' }, segmentName(n)));
       });
       const item = el('li', { tabindex: 0 }, el('span', { class: 'path-signal' }, tData('signal', p.signal)), ' ', ...steps);
       const on = () =>

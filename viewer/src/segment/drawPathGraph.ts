@@ -1,5 +1,6 @@
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceY, select, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3';
 import { lang, tData } from '../i18n/i18n.ts';
+import { segmentName } from '../chainMap/segmentName.ts';
 import { wrapLabel } from '../chainMap/wrapLabel.ts';
 import { depthFromCandidate, shortName, type PathGraphLink, type PathGraphNode } from './pathGraphData.ts';
 
@@ -158,7 +159,7 @@ export function drawPathGraph(
     .attr('x', (l) => (((l.source as SimNode).x ?? 0) + ((l.target as SimNode).x ?? 0)) / 2)
     .attr('y', (l) => (((l.source as SimNode).y ?? 0) + ((l.target as SimNode).y ?? 0)) / 2 - 4)
     .text((l) => tData('rel', l.type));
-  linkGroups.append('title').text((l) => `${(l.source as SimNode).name} —${tData('rel', l.type)}→ ${(l.target as SimNode).name}`);
+  linkGroups.append('title').text((l) => `${segmentName(l.source as SimNode)} —${tData('rel', l.type)}→ ${segmentName(l.target as SimNode)}`);
 
   const nodeGroups = svg
     .append('g')
@@ -169,7 +170,7 @@ export function drawPathGraph(
     .attr('class', (n) => `node ${n.role} label-${n.label}`)
     .attr('data-id', (n) => n.id)
     .attr('transform', (n) => `translate(${n.x ?? 0},${n.y ?? 0})`);
-  nodeGroups.append('title').text((n) => `${n.name} (${tData('node', n.role === 'other' ? n.label : n.role)})`);
+  nodeGroups.append('title').text((n) => `${segmentName(n)} (${tData('node', n.role === 'other' ? n.label : n.role)})`);
   nodeGroups
     .append('circle')
     .attr('r', radius)
@@ -184,12 +185,14 @@ export function drawPathGraph(
     .attr('dy', '0.36em')
     .text((n) => (lang() === 'en' ? lookOf(n).en : lookOf(n).zh));
   nodeGroups.each(function (n) {
-    const lines = wrapLabel(n.label === 'Enterprise' ? shortName(n.name) : n.name, 112, 12, 2);
+    const shown = segmentName(n);
+    const lines = wrapLabel(n.label === 'Enterprise' ? shortName(n.name) : shown, 112, 12, 2);
     const label = select(this)
       .append('text')
       .attr('class', 'node-label')
       .attr('text-anchor', 'middle')
-      .attr('translate', 'no') // the graph's names as recorded (ui/el.ts dataText)
+      // the graph's names as recorded are data (ui/el.ts dataText); an English name shown in English is not
+      .attr('translate', shown === n.name ? 'no' : null)
       .attr('y', radius(n) + 13);
     lines.forEach((line, i) =>
       label

@@ -5,6 +5,8 @@ export interface PathGraphNode {
   id: string;
   label: string;
   name: string;
+  /** The English name where the data has one (segments): shown instead of `name` in English. */
+  nameEn?: string;
   /** candidate: the recommended firm; local: another enterprise (a local firm); else the node label. */
   role: 'candidate' | 'local' | 'other';
   signals: string[];
@@ -26,6 +28,7 @@ export function mergePaths(paths: readonly GraphPath[], candidateId: string): { 
         id: n.id,
         label: n.label,
         name: n.name,
+        ...(n.nameEn ? { nameEn: n.nameEn } : {}),
         role: n.id === candidateId ? 'candidate' : n.label === 'Enterprise' ? 'local' : 'other',
         signals: [],
       };

@@ -64,7 +64,7 @@ describe('mergePaths', () => {
       signal: 'fit',
       nodes: [
         { id: 'c', label: 'Enterprise', name: 'C' },
-        { id: 's', label: 'Segment', name: 'S' },
+        { id: 's', label: 'Segment', name: '环节', nameEn: 'S' },
       ],
       relationships: [{ type: 'IN_SEGMENT', from: 'c', to: 's' }],
     },
@@ -108,6 +108,9 @@ describe('mergePaths', () => {
     expect(g.links).toHaveLength(4);
     expect(g.links.find((l) => l.type === 'SUPPLIES')!.signals).toEqual(['ties', 'connectivity']);
     expect(g.nodes[0].signals).toEqual(['fit', 'ties', 'connectivity']);
+    // the English name travels with the node, for the English picture; nodes without one get none
+    expect(g.nodes.find((n) => n.id === 's')).toMatchObject({ name: '环节', nameEn: 'S' });
+    expect(g.nodes.find((n) => n.id === 'p')).not.toHaveProperty('nameEn');
   });
   it('places every node at its distance from the candidate', () => {
     const g = mergePaths(paths, 'c');

@@ -1,5 +1,5 @@
 import { ApiError } from '../api/apiError.ts';
-import { lang, t } from '../i18n/i18n.ts';
+import { lang, t, type MessageKey } from '../i18n/i18n.ts';
 import { el } from './el.ts';
 
 /** The three states every data-bound area has besides "loaded": loading, empty, and error. */
@@ -21,6 +21,19 @@ export function problemTitle(title: string): string {
   return lang() === 'en' ? halves[2]! : halves[1]!;
 }
 
+const explainedStatuses = new Set([400, 401, 403, 404, 409, 413, 415, 429, 503]);
+
+/**
+ * An API problem's detail is the server's sentence in English: it is said first in the user's language
+ * (by its HTTP status), and the server's words follow as sent, marked as data (not translated).
+ */
+export function problemDetail(problem: ApiError): HTMLElement | null {
+  if (!problem.detail) return null;
+  const status = problem.status;
+  const key = explainedStatuses.has(status) ? `problem.${status}` : status >= 500 ? 'problem.5xx' : 'problem.other';
+  return el('p', { class: 'state-detail' }, t(key as MessageKey), ' ', el('span', { class: 'mono', translate: 'no' }, problem.detail));
+}
+
 /** An API problem shows its own title (in the user's language) and detail (and the offending fields); anything else its message. */
 export function errorState(error: unknown, retry?: () => void): HTMLElement {
   const problem = error instanceof ApiError ? error : null;
@@ -30,18 +43,22 @@ export function errorState(error: unknown, retry?: () => void): HTMLElement {
     'div',
     { class: 'state state-error', role: 'alert' },
     el('p', { class: 'state-title' }, el('span', { class: 'state-icon', 'aria-hidden': 'true' }, '!'), title),
-    // a 404's detail is the server's English sentence: said in the user's language, the server's words kept
-    // below as a details line (as sent, not translated)
-    detail && problem?.status === 404
-      ? el('p', { class: 'state-detail' }, t('state.notFoundDetail'), ' ', el('span', { class: 'mono', translate: 'no' }, detail))
-      : detail
-        ? el('p', { class: 'state-detail' }, detail)
-        : null,
+    problem ? problemDetail(problem) : detail ? el('p', { class: 'state-detail' }, detail) : null,
     problem && problem.fieldErrors.length > 0
       ? el(
           'ul',
           { class: 'state-fields' },
-          problem.fieldErrors.map((f) => el('li', {}, `${t('state.field')} ${f.path}: ${f.message}`)),
+          // the field's name is the API's identifier and the message the server's words: both data
+          problem.fieldErrors.map((f) =>
+            el(
+              'li',
+              {},
+              `${t('state.field')} `,
+              el('code', { translate: 'no' }, f.path),
+              lang() === 'en' ? ': ' : '：',
+              el('span', { translate: 'no' }, f.message),
+            ),
+          ),
         )
       : null,
     problem && problem.status ? el('p', { class: 'state-status' }, `HTTP ${problem.status}`) : null,

@@ -4,7 +4,7 @@ import type { MatchRecord, MatchStatus } from '../../api/types.ts';
 import { t } from '../../i18n/i18n.ts';
 import { focusKeyInput } from '../../ui/apiKeyForm.ts';
 import { el } from '../../ui/el.ts';
-import { errorState } from '../../ui/status.ts';
+import { errorState, problemDetail } from '../../ui/status.ts';
 import { statusSymbols } from './matchCard.ts';
 import type { MatchesState } from './matchesState.ts';
 
@@ -66,7 +66,7 @@ export function matchWrites(state: MatchesState, areas: { message: HTMLElement; 
           showMessage('error', [
             el('p', { class: 'state-title' }, el('span', { class: 'state-icon', 'aria-hidden': 'true' }, '!'), t('m.conflict')),
             el('p', {}, t('m.conflictDetail', { name: m.candidateName || m.candidateId, status: t(`status.${to}`) })),
-            problem.detail ? el('p', { class: 'state-detail' }, problem.detail) : '',
+            problemDetail(problem) ?? '',
             el('p', { class: 'muted' }, t('m.reloaded')),
           ]);
           loadColumns();
