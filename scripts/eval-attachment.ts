@@ -109,6 +109,11 @@ function print(r: AttachmentEvaluation, source: string): void {
   for (const d of r.decisions) console.log(`${d.decision} | ${pct(d.share)} | ${pct(d.precision)}`);
   console.log(`\nIf attached from a threshold (coverage at ≥ 90 % right: ${pct(r.precisionCoverage.coverageAt90)})\nthreshold | share of firms | right`);
   for (const p of r.precisionCoverage.points) console.log(`${p.threshold.toFixed(2)} | ${pct(p.coverage)} | ${pct(p.precision)}`);
+  console.log(
+    '\nOrdered by confidence (the attach target: ≥ 90 % right at ≥ 30 % coverage)\nmethod | coverage at ≥ 90 % right | right among the 30 % most confident',
+  );
+  console.log(`ChainMatch (calibrated confidence) | ${pct(r.precisionCoverage.coverageAt90)} | ${pct(r.precisionCoverage.precisionAt30)}`);
+  console.log(`TF-IDF centroid baseline (cosine margin) | ${pct(r.baselineCoverage.coverageAt90)} | ${pct(r.baselineCoverage.precisionAt30)}`);
   console.log('\nMost confused (truth → answer): ');
   for (const c of r.confusedPairs) console.log(`${c.truth} → ${c.predicted}: ${c.count}`);
 }

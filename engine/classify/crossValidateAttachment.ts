@@ -3,7 +3,7 @@ import { AttachmentClassifier } from './attachmentClassifier.ts';
 import { calibrationReport, type CalibrationReport } from './calibrationReport.ts';
 import { centroidBaseline } from './centroidBaseline.ts';
 import { foldsByFirm } from './firmFolds.ts';
-import { precisionCoverage, type PrecisionCoverage } from './precisionCoverage.ts';
+import { type OrderedCoverage, orderedCoverage, precisionCoverage, type PrecisionCoverage } from './precisionCoverage.ts';
 import type { FirmDescription } from './firmTerms.ts';
 import type { SegmentWords } from './signals.ts';
 
@@ -34,6 +34,8 @@ export interface AttachmentEvaluation {
   decisions: { decision: 'attach' | 'review' | 'reject'; share: number; precision: number }[];
   /** What other `attach` thresholds would cover and how often rightly (the top answer per firm). */
   precisionCoverage: PrecisionCoverage;
+  /** The same order-only figures for the baseline, ranked by its cosine margin (not a probability). */
+  baselineCoverage: OrderedCoverage;
   confusedPairs: { truth: string; predicted: string; count: number }[];
 }
 
@@ -83,6 +85,7 @@ export function crossValidateAttachment(
   const levelCount = Math.max(0, ...examples.map((e) => e.ancestors?.length ?? 0));
   const rankings: { method: string; truth: LabelledExample; ranked: string[] }[] = [];
   const answers: { confidence: number; right: boolean }[] = [];
+  const baselineAnswers: { confidence: number; right: boolean }[] = [];
   const confusion = new Map<string, number>();
   for (const test of foldsByFirm(examples, folds, seed)) {
     const testIds = new Set(test.map((e) => e.id));
@@ -92,7 +95,9 @@ export function crossValidateAttachment(
     for (const e of test) {
       const { items } = classifier.rank(e, { limit: 10 });
       const ranked = items.map((i) => labels[i.segment]);
-      rankings.push({ method: 'ChainMatch', truth: e, ranked }, { method: 'TF-IDF centroid baseline', truth: e, ranked: baseline(e).slice(0, 10) });
+      const reference = baseline(e);
+      rankings.push({ method: 'ChainMatch', truth: e, ranked }, { method: 'TF-IDF centroid baseline', truth: e, ranked: reference.ranked.slice(0, 10) });
+      baselineAnswers.push({ confidence: reference.margin, right: reference.ranked[0] === e.label });
       const right = ranked[0] === e.label;
       answers.push({ confidence: items[0]?.probability ?? 0, right });
       if (!right && ranked[0]) confusion.set(`${e.label}\u0000${ranked[0]}`, (confusion.get(`${e.label}\u0000${ranked[0]}`) ?? 0) + 1);
@@ -130,6 +135,7 @@ export function crossValidateAttachment(
     calibration: calibrationReport(answers),
     decisions,
     precisionCoverage: precisionCoverage(answers),
+    baselineCoverage: orderedCoverage(baselineAnswers),
     confusedPairs,
   };
 }

@@ -11,10 +11,16 @@ export interface CoveragePoint {
   precision: number;
 }
 
-export interface PrecisionCoverage {
-  points: CoveragePoint[];
+/** What an ordering by confidence is worth, whatever the scale of the confidence (a probability or a raw margin). */
+export interface OrderedCoverage {
   /** The largest share of firms whose most confident answers are right at least 90 % of the time. */
   coverageAt90: number;
+  /** The share right among the 30 % most confident answers (issue 12's coverage target). */
+  precisionAt30: number;
+}
+
+export interface PrecisionCoverage extends OrderedCoverage {
+  points: CoveragePoint[];
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -25,6 +31,11 @@ export function precisionCoverage(answers: { confidence: number; right: boolean 
     const above = answers.filter((a) => a.confidence >= threshold);
     return { threshold, coverage: r3(above.length / n), precision: r3(above.filter((a) => a.right).length / Math.max(1, above.length)) };
   });
+  return { points, ...orderedCoverage(answers) };
+}
+
+export function orderedCoverage(answers: { confidence: number; right: boolean }[]): OrderedCoverage {
+  const n = Math.max(1, answers.length);
   // Most confident first; the longest prefix still ≥ 90 % right (ties of confidence taken together).
   const sorted = [...answers].sort((a, b) => b.confidence - a.confidence);
   let right = 0;
@@ -34,5 +45,6 @@ export function precisionCoverage(answers: { confidence: number; right: boolean 
     const tieContinues = i + 1 < sorted.length && sorted[i + 1].confidence === a.confidence;
     if (!tieContinues && right >= 0.9 * (i + 1)) best = i + 1;
   });
-  return { points, coverageAt90: r3(best / n) };
+  const top = sorted.slice(0, Math.max(1, Math.round(0.3 * sorted.length)));
+  return { coverageAt90: r3(best / n), precisionAt30: r3(top.filter((a) => a.right).length / top.length) };
 }
