@@ -1,7 +1,16 @@
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { ChainMatchEngine, DataVersionWatch, healthReport, KnowledgeEngine, ResourcesEngine, ReviewQueue, type Graph } from '../engine/index.ts';
+import {
+  ChainMatchEngine,
+  dataVersionCheck,
+  DataVersionWatch,
+  healthReport,
+  KnowledgeEngine,
+  ResourcesEngine,
+  ReviewQueue,
+  type Graph,
+} from '../engine/index.ts';
 import { authorise, keyChecker } from './auth.ts';
 import { apiConfigFromEnv, type ApiConfig } from './config.ts';
 import { docsRoutes } from './docsPage.ts';
@@ -46,8 +55,8 @@ export interface AppContext {
  */
 export function createApp(ctx: AppContext): Express {
   const config = ctx.config ?? apiConfigFromEnv();
-  const engine = ctx.engine ?? new ChainMatchEngine(ctx.graph);
-  const knowledge = ctx.knowledge ?? new KnowledgeEngine(ctx.graph);
+  const engine = ctx.engine ?? new ChainMatchEngine(ctx.graph, { snapshotTtlMs: dataVersionCheck.cacheTtlMs });
+  const knowledge = ctx.knowledge ?? new KnowledgeEngine(ctx.graph, { ttlMs: dataVersionCheck.cacheTtlMs });
   const resources = ctx.resources ?? new ResourcesEngine(ctx.graph);
   // A person's attachment changes the classifier's training data and the chains' membership.
   const reviews = ctx.reviews ?? new ReviewQueue(ctx.graph, [knowledge, engine]);

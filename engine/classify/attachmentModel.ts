@@ -25,6 +25,8 @@ export class AttachmentModel {
   /** Every product line of every attached firm, for matching product to product. */
   private readonly lines: ProductLines;
   private readonly firmCounts: Float64Array;
+  /** Attached firms of the graph left out of a training capped per segment (0 when nothing was capped). */
+  private readonly unsampled: number;
   /** Per segment: the segments whose n-gram centroids are most like its own, with that similarity. */
   private readonly similarSegments: Neighbour[][];
   readonly segmentCount: number;
@@ -56,6 +58,15 @@ export class AttachmentModel {
     this.termLogit = new TermLogitSignal(this.view, firms, segments.length, crossFit);
     this.firmCounts = new Float64Array(segments.length);
     for (const f of firms) for (const s of f.labels) this.firmCounts[s]++;
+    let unsampled = 0;
+    segments.forEach((segment, s) => {
+      const left = (segment.attached ?? 0) - this.firmCounts[s];
+      if (left > 0) {
+        unsampled += left;
+        this.firmCounts[s] += left;
+      }
+    });
+    this.unsampled = unsampled;
     const grams = this.view.grams;
     const scratch = new Float64Array(segments.length);
     this.similarSegments = grams.centroidIndex.rows.map((c, s) => {
@@ -113,7 +124,7 @@ export class AttachmentModel {
     const seg = this.segmentIndex.dots(q.grams, new Float64Array(S));
     const nameSeg = this.segmentIndex.dots(this.view.grams.space.vector(nameGrams(firm.name)), new Float64Array(S));
     // The prior: how many attached firms the segment has (without this one, scored as new).
-    const attached = this.firms.length - (self === undefined ? 0 : 1);
+    const attached = this.firms.length + this.unsampled - (self === undefined ? 0 : 1);
     for (let s = 0; s < S; s++) {
       values[s * K + column('segmentText')] = seg[s];
       values[s * K + column('nameSegmentText')] = nameSeg[s];

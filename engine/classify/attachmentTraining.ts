@@ -11,6 +11,8 @@ export interface ScopeSegment {
   chainName: string;
   text: string[];
   products: string[];
+  /** Firms attached to it in the graph (the training holds at most attachmentModel.maxFirmsPerSegment of them). */
+  attached: number;
 }
 
 export interface AttachedFirm {
@@ -58,20 +60,30 @@ export async function loadAttachmentTraining(graph: Graph, chainIds?: string[]):
         unknown.map(({ id, i }) => ({ path: `chainIds.${i}`, message: `no chain with id "${id}"` })),
       );
   }
-  const segments = await graph.query<ScopeSegment>(
+  const found = await graph.query<ScopeSegment & { sample: string[] }>(
     `MATCH (c:Chain)-[:HAS_SEGMENT]->(s:Segment) WHERE $all OR c.id IN $chainIds
+     CALL (s) {
+       OPTIONAL MATCH (e:Enterprise)-[r:IN_SEGMENT]->(s) WHERE NOT coalesce(r.inferred, false)
+       WITH e ORDER BY e.id
+       RETURN count(e) AS attached, collect(e.id)[..$cap] AS sample
+     }
      RETURN s.id AS id, s.name AS name, c.id AS chainId, c.name AS chainName,
             [s.name, coalesce(s.description, '')] + coalesce(s.keywords, []) AS text,
-            [(s)-[:INCLUDES]->(p:Product) | p.name] AS products
+            [(s)-[:INCLUDES]->(p:Product) | p.name] AS products, attached, sample
      ORDER BY s.id`,
-    { all: !chainIds?.length, chainIds: chainIds ?? [] },
+    { all: !chainIds?.length, chainIds: chainIds ?? [], cap: neo4j.int(attachmentModel.maxFirmsPerSegment) },
   );
+  const segments = found.map(({ sample: _sample, ...segment }) => segment);
+  // A capped segment trains on its sample, the others on all their firms; with nothing capped, every
+  // attached firm is read exactly as before the cap existed.
+  const capped = found.some((s) => s.attached > s.sample.length);
   const firms = await graph.query<AttachedFirm>(
     `MATCH (e:Enterprise)-[r:IN_SEGMENT]->(s:Segment) WHERE NOT coalesce(r.inferred, false) AND s.id IN $segmentIds
+     ${capped ? 'AND e.id IN $sampled' : ''}
      WITH e, collect(DISTINCT s.id) AS segmentIds
      RETURN e.id AS id, e.name AS name, ${firmText}, segmentIds
      ORDER BY e.id`,
-    { segmentIds: segments.map((s) => s.id) },
+    { segmentIds: segments.map((s) => s.id), sampled: capped ? [...new Set(found.flatMap((s) => s.sample))] : [] },
   );
   const outsiders = chainIds?.length
     ? await graph.query<AttachedFirm>(
@@ -82,7 +94,7 @@ export async function loadAttachmentTraining(graph: Graph, chainIds?: string[]):
         { segmentIds: segments.map((s) => s.id), limit: neo4j.int(attachmentModel.outsiders) },
       )
     : [];
-  let h = fnv1a(segments.map((s) => `${s.id}|${s.text.join('|')}|${s.products.join('|')}`).join('\n'));
+  let h = fnv1a(segments.map((s) => `${s.id}|${s.attached}|${s.text.join('|')}|${s.products.join('|')}`).join('\n'));
   for (const f of firms) h = fnv1a(`${h}|${f.id}|${f.name}|${f.description}|${f.products.join('|')}|${f.segmentIds.join('|')}`);
   for (const f of outsiders) h = fnv1a(`${h}|${f.id}|${f.products.join('|')}`);
   return { segments, firms, outsiders, fingerprint: `${segments.length}:${firms.length}:${outsiders.length}:${h}` };

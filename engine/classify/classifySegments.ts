@@ -57,7 +57,7 @@ export function trainScope(training: AttachmentTraining): TrainedScope {
   const segmentIndex = new Map(training.segments.map((s, i) => [s.id, i]));
   const classifier = AttachmentClassifier.train(
     training.firms.map((f) => ({ ...f, labels: f.segmentIds.map((id) => segmentIndex.get(id)!) })),
-    training.segments.map((s) => ({ id: s.id, text: s.text, products: s.products })),
+    training.segments.map((s) => ({ id: s.id, text: s.text, products: s.products, attached: s.attached })),
     training.outsiders,
   );
   return { training, classifier, firmIndex: new Map(training.firms.map((f, i) => [f.id, i])) };

@@ -14,6 +14,11 @@ export interface SegmentWords {
   text: string[];
   /** The products the segment INCLUDES in its chain template. */
   products?: string[];
+  /**
+   * How many firms are attached to it in the graph, when the training holds only a sample of them
+   * (attachmentModel.maxFirmsPerSegment): the frequency prior reads the whole count.
+   */
+  attached?: number;
 }
 
 /**

@@ -54,6 +54,14 @@ export const attachmentModel = {
   similarSegments: 5,
   /** Segments re-scored by the fitted model per firm: the rest are too far to matter (acc@40 ≈ 95 %). */
   candidates: 40,
+  /**
+   * Attached firms a segment contributes to a scope's training, at most (the first by id; the frequency
+   * prior still counts them all). Real lists hold tens of firms per segment (../shared/real: under 85 a
+   * class; the seed: at most 156), so this changes nothing there; it bounds training time and memory as
+   * the graph grows: at 100,000 generated firms (~2,400 a segment) an uncapped all-chains training held
+   * the API process at 2.3 GB and kept classifications waiting past the load test's 10 s timeout.
+   */
+  maxFirmsPerSegment: 200,
   /** Attached firms scored leave-one-out to fit weights and calibration: a seeded sample above this. */
   fitSample: 2000,
   /** Firms of other chains scored against a chain scope to learn "none of these" (per scope). */

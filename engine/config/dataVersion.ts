@@ -6,4 +6,11 @@
  */
 export const dataVersionCheck = {
   intervalMs: 2_000,
+  /**
+   * How long a process that watches the version (the API) keeps a chain snapshot or catalog when nothing
+   * is written (issue 17 item 3: refreshed on write, not on a timer). Every write through ChainMatch, in
+   * any process, drops them within `intervalMs`; this timer only picks up changes made to the database
+   * by hand (Cypher outside ChainMatch). Engines without the watch (CLI, scripts) keep their 30 s.
+   */
+  cacheTtlMs: 10 * 60_000,
 };

@@ -4,18 +4,23 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../api/app.ts';
 import { apiConfigFromEnv } from '../../api/config.ts';
-import { ChainMatchEngine, createDriver, Graph, KnowledgeEngine, remoteTargetFromEnv } from '../../engine/index.ts';
+import { ChainMatchEngine, createDriver, dataVersionCheck, Graph, KnowledgeEngine, remoteTargetFromEnv } from '../../engine/index.ts';
 
 // NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE come along with the URI: a remote server may need them.
 const target = remoteTargetFromEnv();
 if (!target || !process.send) throw new Error('apiChild runs under apiProcess.ts with NEO4J_URI set');
 const graph = new Graph(createDriver(target), target.database);
 // The engines createApp would make by default, held here so the load test can read their result caches' counters.
-const engine = new ChainMatchEngine(graph);
-const knowledge = new KnowledgeEngine(graph);
+const engine = new ChainMatchEngine(graph, { snapshotTtlMs: dataVersionCheck.cacheTtlMs });
+const knowledge = new KnowledgeEngine(graph, { ttlMs: dataVersionCheck.cacheTtlMs });
 const app = createApp({ graph, graphUri: target.uri, embedded: false, version: 'bench', config: apiConfigFromEnv(), engine, knowledge });
+// As `npm start` does, the benchmark's server trains the all-chains classifier before it is measured
+// (CHAINMATCH_WARM_CLASSIFIER, set by startServingApi); drills start without it, as before.
+const warmStart = Date.now();
+const warmed = process.env.CHAINMATCH_WARM_CLASSIFIER === '1' ? await knowledge.warmClassifier() : undefined;
+const classifierWarmMs = warmed === undefined ? undefined : Date.now() - warmStart;
 const server = app.listen(0, '127.0.0.1', () => {
-  process.send!({ port: (server.address() as AddressInfo).port });
+  process.send!({ port: (server.address() as AddressInfo).port, classifierWarmMs, classifierFirms: warmed });
 });
 
 // Over IPC, not HTTP: the counters are a bench diagnostic, so the API grows no route for them.

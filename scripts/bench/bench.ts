@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { validateBatch } from '../../engine/index.ts';
 import { buildSeed, seedEnterpriseCount } from '../../seed/generate/buildSeed.ts';
 import { seedRunId } from '../../seed/seedGraph.ts';
-import { startApiProcess } from './apiProcess.ts';
+import { startServingApi } from './apiProcess.ts';
 import { assignmentBench, type AssignmentRow } from './assignmentBench.ts';
 import { benchInputs } from './benchInputs.ts';
 import { embeddingBench, type EmbeddingRow } from './embeddingBench.ts';
@@ -122,7 +122,7 @@ for (const label of scaleLabels) {
         ['on', profiles],
         ['off', [{ ...match, name: 'match, no result cache' }]],
       ] as const) {
-        const api = await startApiProcess(db.uri, { CHAINMATCH_RESULT_CACHE: cache });
+        const api = await startServingApi(db.uri, { CHAINMATCH_RESULT_CACHE: cache });
         try {
           // Warm the server (JIT, caches, connection pool) before the first RSS reading.
           await runLoad(

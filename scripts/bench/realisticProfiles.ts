@@ -1,5 +1,5 @@
 import { ChainMatchEngine, type GraphBatch } from '../../engine/index.ts';
-import { startApiProcess } from './apiProcess.ts';
+import { startServingApi } from './apiProcess.ts';
 import { type RealisticLoadRow, runRealisticLoad } from './realisticLoad.ts';
 import { realisticRequests } from './realisticTraffic.ts';
 import type { ScratchNeo4j } from './scratchNeo4j.ts';
@@ -27,7 +27,7 @@ export async function realisticProfiles(
     ['realistic', 'on'],
     ['realistic-uncached', 'off'],
   ] as const) {
-    const api = await startApiProcess(db.uri, { CHAINMATCH_RESULT_CACHE: cache });
+    const api = await startServingApi(db.uri, { CHAINMATCH_RESULT_CACHE: cache });
     try {
       await runRealisticLoad(api, `${name} warm-up`, warm, { connections: options.connections, durationS: 5 });
       const row = await runRealisticLoad(api, name, stream, options);
