@@ -40,7 +40,10 @@ export async function meaningEvidence(
   need: string,
   candidates: MeaningCandidate[],
 ): Promise<Map<string, MeaningEvidence> | undefined> {
-  if (candidates.length === 0) return undefined;
+  // Without a dense provider there is no meaning to weigh: the caller scores lexically, as it would after
+  // this ranking, which would score every candidate lexically once more for nothing (at 100k talents,
+  // two thirds of a talent search by text).
+  if (candidates.length === 0 || hybrid.dense === undefined) return undefined;
   const answer = await hybrid.rank(
     need,
     candidates.map((c) => c.text),
