@@ -27,6 +27,48 @@ interface ScoredPair {
 const byScore = (a: ScoredPair, b: ScoredPair) =>
   b.total - a.total || a.unit.id.localeCompare(b.unit.id) || (a.need.profile?.id ?? '').localeCompare(b.need.profile?.id ?? '');
 
+type Pair = { need: NeedSide; unit: ResearchUnitProfile };
+
+/**
+ * The text signal of each pair, in groups. By meaning, the rank by meaning score (config/meaning.ts
+ * meaningOrder), best unit 1. Else one similarity call per distinct need text keeps embedding calls
+ * batched — except when every pair has the same unit (pairing towards enterprises) and the scorer is
+ * lexical: its cosine is symmetric, so the unit's text is scored once against the firms' texts, whose
+ * vectors the scorer keeps across requests, rather than each firm's text vectorised afresh as a query
+ * (up to 400 a request at reversePairingDefaults.retrieve). The numbers are the same to the bit.
+ */
+export async function textSimilarities(
+  similarity: TextSimilarity,
+  relevant: Pair[],
+  meaning: Map<string, MeaningEvidence> | undefined,
+): Promise<{ group: Pair[]; sims: number[] }[]> {
+  if (meaning) return [{ group: relevant, sims: relevant.map((p) => meaning.get(p.unit.id)!.fused) }];
+  const unit = relevant[0]!.unit;
+  if (similarity.provider === 'lexical' && relevant.every((p) => p.unit === unit)) {
+    return [
+      {
+        group: relevant,
+        sims: await similarity.scores(
+          unitText(unit),
+          relevant.map((p) => p.need.text),
+        ),
+      },
+    ];
+  }
+  const byText = new Map<string, Pair[]>();
+  for (const p of relevant) (byText.get(p.need.text) ?? byText.set(p.need.text, []).get(p.need.text)!).push(p);
+  const out: { group: Pair[]; sims: number[] }[] = [];
+  for (const [text, group] of byText)
+    out.push({
+      group,
+      sims: await similarity.scores(
+        text,
+        group.map((p) => unitText(p.unit)),
+      ),
+    });
+  return out;
+}
+
 /**
  * The relevance gate first (topic evidence for every pair: cheap), then text similarity and signals
  * for the pairs that pass, then the list best-first with no researcher carrying more than
@@ -48,18 +90,8 @@ export async function scorePairs(
     return r >= threshold || (meaning?.get(unit.id)?.passes ?? false);
   });
   if (relevant.length === 0) return { items: [], noMatch: noMatchOf(pairs.length, best, threshold) };
-  // One similarity call per distinct need text keeps embedding calls batched.
-  const byText = new Map<string, { need: NeedSide; unit: ResearchUnitProfile }[]>();
-  for (const p of relevant) (byText.get(p.need.text) ?? byText.set(p.need.text, []).get(p.need.text)!).push(p);
   const scored: ScoredPair[] = [];
-  for (const [text, group] of byText) {
-    // By meaning, the text signal is the rank by meaning score (config/meaning.ts meaningOrder), best unit 1.
-    const sims = meaning
-      ? group.map((p) => meaning.get(p.unit.id)!.fused)
-      : await similarity.scores(
-          text,
-          group.map((p) => unitText(p.unit)),
-        );
+  for (const { group, sims } of await textSimilarities(similarity, relevant, meaning)) {
     group.forEach(({ need, unit }, i) => {
       const matches = vocab.matches(need.terms, unitTopics(unit), threshold);
       const carrier = carrierOf(vocab, need, unit, matches);
