@@ -24,14 +24,23 @@ export function problemTitle(title: string): string {
 const explainedStatuses = new Set([400, 401, 403, 404, 409, 413, 415, 429, 503]);
 
 /**
+ * What a problem's status means, said before the server's words; null for a failure the viewer
+ * describes itself (no answer: 0; an unreadable answer: 2xx), whose detail is already in the user's language.
+ */
+export function problemLead(status: number): MessageKey | null {
+  if (status < 400) return null;
+  return explainedStatuses.has(status) ? (`problem.${status}` as MessageKey) : status >= 500 ? 'problem.5xx' : 'problem.other';
+}
+
+/**
  * An API problem's detail is the server's sentence in English: it is said first in the user's language
- * (by its HTTP status), and the server's words follow as sent, marked as data (not translated).
+ * (problemLead), and the server's words follow as sent, marked as data (not translated).
  */
 export function problemDetail(problem: ApiError): HTMLElement | null {
   if (!problem.detail) return null;
-  const status = problem.status;
-  const key = explainedStatuses.has(status) ? `problem.${status}` : status >= 500 ? 'problem.5xx' : 'problem.other';
-  return el('p', { class: 'state-detail' }, t(key as MessageKey), ' ', el('span', { class: 'mono', translate: 'no' }, problem.detail));
+  const lead = problemLead(problem.status);
+  if (!lead) return el('p', { class: 'state-detail' }, problem.detail);
+  return el('p', { class: 'state-detail' }, t(lead), ' ', el('span', { class: 'mono', translate: 'no' }, problem.detail));
 }
 
 /** An API problem shows its own title (in the user's language) and detail (and the offending fields); anything else its message. */
