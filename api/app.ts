@@ -53,10 +53,23 @@ export interface AppContext {
  * The HTTP application: parse, authorise, call the engine, shape the response. No Cypher lives here.
  * Order matters: security headers and logs first, then limits and keys, then routes, then errors.
  */
+/**
+ * The engines of a process that serves the API: it watches the data version, so its snapshots, catalog and
+ * classifier scopes live until a write (dataVersionCheck.cacheTtlMs), not 30 s. createApp's defaults,
+ * `npm start` and the benchmark's API process all build them here.
+ */
+export function servingEngines(graph: Graph, options: { log?: (line: string) => void } = {}) {
+  return {
+    engine: new ChainMatchEngine(graph, { snapshotTtlMs: dataVersionCheck.cacheTtlMs }),
+    knowledge: new KnowledgeEngine(graph, { ttlMs: dataVersionCheck.cacheTtlMs, log: options.log }),
+  };
+}
+
 export function createApp(ctx: AppContext): Express {
   const config = ctx.config ?? apiConfigFromEnv();
-  const engine = ctx.engine ?? new ChainMatchEngine(ctx.graph, { snapshotTtlMs: dataVersionCheck.cacheTtlMs });
-  const knowledge = ctx.knowledge ?? new KnowledgeEngine(ctx.graph, { ttlMs: dataVersionCheck.cacheTtlMs });
+  const served = ctx.engine && ctx.knowledge ? undefined : servingEngines(ctx.graph);
+  const engine = ctx.engine ?? served!.engine;
+  const knowledge = ctx.knowledge ?? served!.knowledge;
   const resources = ctx.resources ?? new ResourcesEngine(ctx.graph);
   // A person's attachment changes the classifier's training data and the chains' membership.
   const reviews = ctx.reviews ?? new ReviewQueue(ctx.graph, [knowledge, engine]);

@@ -1,8 +1,8 @@
 // `npm start`: the embedded Neo4j (or NEO4J_URI), schema, seed when the database lacks it, the API on :PORT.
 import { readFileSync } from 'node:fs';
-import { createApp } from '../api/app.ts';
+import { createApp, servingEngines } from '../api/app.ts';
 import { apiConfigFromEnv, ensureLocalAdminKey } from '../api/config.ts';
-import { ChainMatchEngine, ChainMatchError, dataVersionCheck, KnowledgeEngine, SetupError, startHealthRecorder } from '../engine/index.ts';
+import { ChainMatchError, SetupError, startHealthRecorder } from '../engine/index.ts';
 import { ensureSeeded } from '../seed/seedGraph.ts';
 import { startEmbeddings } from './embeddings/startEmbeddings.ts';
 import { progressBar } from './progress.ts';
@@ -35,7 +35,7 @@ async function main() {
 
   const port = Number(process.env.PORT ?? 3000);
   // The dense provider's first connection (below) stores the passage vectors in the background; it logs when they are ready.
-  const knowledge = new KnowledgeEngine(open.graph, { ttlMs: dataVersionCheck.cacheTtlMs, log: (line) => console.log(`[text] ${line}`) });
+  const { engine, knowledge } = servingEngines(open.graph, { log: (line) => console.log(`[text] ${line}`) });
   // Train the attachment classifier of all chains now (in a worker thread: the API answers meanwhile).
   const classifierStart = Date.now();
   knowledge.warmClassifier().then(
@@ -64,7 +64,6 @@ async function main() {
     if (key) console.log(`[auth] created a local admin API key (only its hash is stored in .data/api-keys.json): ${key}`);
     else console.log('[auth] using the local admin key whose hash is in .data/api-keys.json');
   }
-  const engine = new ChainMatchEngine(open.graph, { snapshotTtlMs: dataVersionCheck.cacheTtlMs });
   // The district overview's history: one health record per chain and day (and after each import, by the API).
   startHealthRecorder(engine, { onError: (e: unknown) => console.error('[history]', e instanceof Error ? e.message : e) });
   const app = createApp({

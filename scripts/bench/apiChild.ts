@@ -2,17 +2,16 @@
 // share a thread. Started by apiProcess.ts with NEO4J_URI set; reports its port over IPC and exits when
 // its parent goes away (the IPC channel closes), so no orphan keeps serving.
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../api/app.ts';
+import { createApp, servingEngines } from '../../api/app.ts';
 import { apiConfigFromEnv } from '../../api/config.ts';
-import { ChainMatchEngine, createDriver, dataVersionCheck, Graph, KnowledgeEngine, remoteTargetFromEnv } from '../../engine/index.ts';
+import { createDriver, Graph, remoteTargetFromEnv } from '../../engine/index.ts';
 
 // NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE come along with the URI: a remote server may need them.
 const target = remoteTargetFromEnv();
 if (!target || !process.send) throw new Error('apiChild runs under apiProcess.ts with NEO4J_URI set');
 const graph = new Graph(createDriver(target), target.database);
 // The engines createApp would make by default, held here so the load test can read their result caches' counters.
-const engine = new ChainMatchEngine(graph, { snapshotTtlMs: dataVersionCheck.cacheTtlMs });
-const knowledge = new KnowledgeEngine(graph, { ttlMs: dataVersionCheck.cacheTtlMs });
+const { engine, knowledge } = servingEngines(graph);
 const app = createApp({ graph, graphUri: target.uri, embedded: false, version: 'bench', config: apiConfigFromEnv(), engine, knowledge });
 // As `npm start` does, the benchmark's server trains the all-chains classifier before it is measured
 // (CHAINMATCH_WARM_CLASSIFIER, set by startServingApi); drills start without it, as before.
