@@ -89,7 +89,14 @@ export { evaluateNeedRetrieval, type NeedRetrievalEvaluation, type RetrievalDocu
 export { loadResearchCatalog } from './match/pairing/researchCatalog.ts';
 export { unitText } from './match/pairing/pairSignals.ts';
 export { loadAttachmentTraining } from './classify/attachmentTraining.ts';
-export { crossValidateAttachment, attachmentLabels, trainOnFold, type AttachmentEvaluation, type LabelledExample } from './classify/crossValidateAttachment.ts';
+export {
+  crossValidateAttachment,
+  attachmentLabels,
+  trainOnFold,
+  type AttachmentEvaluation,
+  type HeldOutAnswer,
+  type LabelledExample,
+} from './classify/crossValidateAttachment.ts';
 export { embeddingText } from './classify/firmTerms.ts';
 export { readLabelledFile } from './classify/labelledFile.ts';
 export { calibrationReport } from './classify/calibrationReport.ts';

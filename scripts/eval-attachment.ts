@@ -7,9 +7,11 @@
 // scripts/test/realChain.ts, emulated in process on every fold — segments described by the imported
 // template (name, 'L1 · L2 · L3' description, keywords, included products taken from the fold's
 // training firms only), at most 50 products a firm; `--makes-first` also orders a training firm's
-// products as the graph returned them before (names matching the template first).
+// products as the graph returned them before (names matching the template first). `--answers F.jsonl`
+// writes every held-out firm's best 10 segments (probability, score, signal values), the baseline's
+// and the truth, one firm a line: the input of the error audit in docs/evaluation.md.
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   connectHttpEmbedder,
@@ -18,6 +20,7 @@ import {
   loadAttachmentTraining,
   readLabelledFile,
   type AttachmentEvaluation,
+  type HeldOutAnswer,
   type LabelledExample,
 } from '../engine/index.ts';
 import { startEmbeddings } from './embeddings/startEmbeddings.ts';
@@ -33,6 +36,7 @@ const { values } = parseArgs({
     embeddings: { type: 'boolean', default: false },
     'as-imported': { type: 'boolean', default: false },
     'makes-first': { type: 'boolean', default: false },
+    answers: { type: 'string' },
   },
   strict: true,
 });
@@ -144,6 +148,15 @@ function importedSegments(train: LabelledExample[], labels: string[]) {
 
 if (values['as-imported']) for (const e of data.examples) e.products = e.products?.slice(0, 50).map((p) => p.slice(0, 100));
 const givenProducts = new Map(data.examples.map((e) => [e, e.products ?? []]));
-const report = crossValidateAttachment(data.examples, data.labelNames, { folds, seed, segments: values['as-imported'] ? importedSegments : undefined });
+const answers: string[] = [];
+const keep = ({ fold, firm, ranked, baseline }: HeldOutAnswer) =>
+  answers.push(JSON.stringify({ fold, id: firm.id, name: firm.name, truth: firm.label, products: firm.products?.length ?? 0, ranked, baseline }));
+const report = crossValidateAttachment(data.examples, data.labelNames, {
+  folds,
+  seed,
+  segments: values['as-imported'] ? importedSegments : undefined,
+  onAnswer: values.answers ? keep : undefined,
+});
+if (values.answers) writeFileSync(values.answers, `${answers.join('\n')}\n`);
 if (values.json) console.log(JSON.stringify(report, null, 2));
 else print(report, data.source);

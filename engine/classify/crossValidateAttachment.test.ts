@@ -2,16 +2,28 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasRealData, realDataDir } from '../../scripts/test/realChain.ts';
 import { AttachmentClassifier } from './attachmentClassifier.ts';
-import { type AttachmentEvaluation, crossValidateAttachment } from './crossValidateAttachment.ts';
+import { type AttachmentEvaluation, crossValidateAttachment, type HeldOutAnswer } from './crossValidateAttachment.ts';
 import { readLabelledFile } from './labelledFile.ts';
 
 // Data nobody here generated: ../shared/real, read in place (CI has it beside the clone).
 describe.runIf(hasRealData())('attachment on real listed firms (../shared/real)', () => {
   const { examples, labelNames } = readLabelledFile(readFileSync(`${realDataDir}firms.jsonl`, 'utf8'));
   let report: AttachmentEvaluation;
+  const answers: HeldOutAnswer[] = [];
   beforeAll(() => {
-    report = crossValidateAttachment(examples, labelNames, { folds: 3, seed: 7 });
+    report = crossValidateAttachment(examples, labelNames, { folds: 3, seed: 7, onAnswer: (a) => answers.push(a) });
   }, 120_000);
+
+  it('hands out every held-out answer once, the same answers the report counts (the audit file of --answers)', () => {
+    expect(new Set(answers.map((a) => a.firm.id)).size).toBe(examples.length);
+    expect(answers.length).toBe(examples.length);
+    expect(new Set(answers.map((a) => a.fold))).toEqual(new Set([0, 1, 2]));
+    const right = answers.filter((a) => a.ranked[0]?.label === a.firm.label).length / answers.length;
+    expect(right).toBeCloseTo(report.methods[0].accuracyAt1, 3);
+    const baselineRight = answers.filter((a) => a.baseline.ranked[0] === a.firm.label).length / answers.length;
+    expect(baselineRight).toBeCloseTo(report.methods[1].accuracyAt1, 3);
+    for (const a of answers.slice(0, 50)) for (let i = 1; i < a.ranked.length; i++) expect(a.ranked[i].score).toBeLessThanOrEqual(a.ranked[i - 1].score);
+  });
 
   it('beats the TF-IDF centroid baseline on the same folds, at every level', () => {
     const [engine, baseline] = report.methods;

@@ -54,6 +54,15 @@ export function attachmentLabels(examples: LabelledExample[], labelNames: Map<st
  */
 export type FoldSegments = (train: LabelledExample[], labels: string[]) => SegmentWords[];
 
+/** One held-out firm's answers, for an audit of what the classifier got wrong and how sure it was. */
+export interface HeldOutAnswer {
+  fold: number;
+  firm: LabelledExample;
+  /** The classifier's best 10 segments (labels), with calibrated probability, score and signal values. */
+  ranked: { label: string; probability: number; score: number; signals: number[] }[];
+  baseline: { ranked: string[]; margin: number };
+}
+
 /** One fold's classifier, trained as a deployment trains it: `train` as the attached firms, over all labels of `examples`. */
 export function trainOnFold(
   train: LabelledExample[],
@@ -76,7 +85,7 @@ export function trainOnFold(
 export function crossValidateAttachment(
   examples: LabelledExample[],
   labelNames: Map<string, string>,
-  options: { folds?: number; seed?: number; segments?: FoldSegments } = {},
+  options: { folds?: number; seed?: number; segments?: FoldSegments; onAnswer?: (answer: HeldOutAnswer) => void } = {},
 ): AttachmentEvaluation {
   const folds = options.folds ?? 5;
   const seed = options.seed ?? 1;
@@ -87,7 +96,7 @@ export function crossValidateAttachment(
   const answers: { confidence: number; right: boolean }[] = [];
   const baselineAnswers: { confidence: number; right: boolean }[] = [];
   const confusion = new Map<string, number>();
-  for (const test of foldsByFirm(examples, folds, seed)) {
+  for (const [fold, test] of foldsByFirm(examples, folds, seed).entries()) {
     const testIds = new Set(test.map((e) => e.id));
     const train = examples.filter((e) => !testIds.has(e.id));
     const classifier = trainOnFold(train, examples, labelNames, options.segments);
@@ -96,6 +105,12 @@ export function crossValidateAttachment(
       const { items } = classifier.rank(e, { limit: 10 });
       const ranked = items.map((i) => labels[i.segment]);
       const reference = baseline(e);
+      options.onAnswer?.({
+        fold,
+        firm: e,
+        ranked: items.map((i) => ({ label: labels[i.segment], probability: i.probability, score: i.score, signals: i.signals })),
+        baseline: { ranked: reference.ranked.slice(0, 10), margin: reference.margin },
+      });
       rankings.push({ method: 'ChainMatch', truth: e, ranked }, { method: 'TF-IDF centroid baseline', truth: e, ranked: reference.ranked.slice(0, 10) });
       baselineAnswers.push({ confidence: reference.margin, right: reference.ranked[0] === e.label });
       const right = ranked[0] === e.label;
