@@ -46,7 +46,9 @@ describe('stored vectors and the vector index, with a real (tiny) transformers.j
     const [vector] = await embedder.embed([names[3]]);
     const nearest = await nearestNodes(graph, 'Topic', vector, 3);
     expect(nearest[0]).toMatchObject({ id: ids[3] });
-    expect(nearest[0].score).toBeGreaterThan(0.99);
+    // Not 1: Neo4j 5.26's vector indexes quantize stored vectors by default (vector.quantization.enabled),
+    // so a node's own vector scores just under (0.98999… in one full-suite run against a 0.99 bound).
+    expect(nearest[0].score).toBeGreaterThan(0.98);
   });
 
   it('serves matches with the embedding provider when a model is configured, and says so', async () => {

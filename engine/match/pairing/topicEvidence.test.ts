@@ -27,6 +27,20 @@ describe('topic evidence', () => {
     expect(vocab.coverage(needTerms('asdfgh 火星咖啡'), '高镍正极')).toBe(0);
   });
 
+  it('keeps coverage per need: each need gets its own answer for a topic, asked once or many times', () => {
+    const fresh = () =>
+      new TopicVocabulary(['高镍正极', '结晶工艺', '制剂工艺', '聚合工艺', '光刻工艺', '复合材料', '高分子材料', '生物材料', 'VOCs治理', '5G通信']);
+    const remembering = fresh();
+    const needs = ['高镍三元正极材料烧结工艺', '创新药制剂工艺放大', '高镍正极', 'asdfgh'].map((t) => needTerms(t));
+    const named = needTerms('随便什么', ['结晶工艺']);
+    for (let round = 0; round < 2; round++)
+      for (const need of [...needs, named])
+        for (const topic of ['高镍正极', '制剂工艺', '结晶工艺', '5G通信', '未登记的题目'])
+          expect(remembering.coverage(need, topic)).toBe(fresh().coverage(need, topic));
+    expect(remembering.coverage(named, '结晶工艺')).toBe(1);
+    expect(remembering.coverage(needs[0], '高镍正极')).not.toBe(remembering.coverage(needs[1], '高镍正极'));
+  });
+
   it('names the words that matched, and a shared Topic node by its name', () => {
     const matches = vocab.matches(needTerms('高镍三元正极材料烧结工艺'), ['高镍正极', '结晶工艺'], relevanceGate.minTopicCoverage);
     expect(matches.map((m) => m.topic)).toEqual(['高镍正极']);

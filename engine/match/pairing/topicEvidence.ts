@@ -42,8 +42,8 @@ export interface TopicMatch {
 
 /** What a need brings to matching: its terms and the Topic nodes it names (an enterprise's needs). */
 export interface NeedTerms {
-  terms: Set<string>;
-  topics: Set<string>;
+  readonly terms: ReadonlySet<string>;
+  readonly topics: ReadonlySet<string>;
 }
 
 export function needTerms(text: string, topics: Iterable<string> = []): NeedTerms {
@@ -58,6 +58,7 @@ export class TopicVocabulary {
   private readonly idf = new Map<string, number>();
   private readonly unseen: number;
   private readonly parts = new Map<string, { terms: string[]; weights: number[]; total: number }>();
+  private readonly coverageByNeed = new WeakMap<NeedTerms, Map<string, number>>();
 
   constructor(topicNames: Iterable<string>) {
     const names = [...new Set(topicNames)];
@@ -78,15 +79,25 @@ export class TopicVocabulary {
     return p;
   }
 
-  /** Share of the topic's idf weight whose terms occur in the need; 1 when the need names the Topic node. */
+  /**
+   * Share of the topic's idf weight whose terms occur in the need; 1 when the need names the Topic node.
+   * Kept per need for the need's lifetime: a request asks it of the same few hundred topic names once
+   * per talent or researcher holding them (~11k talents at 100k, most sharing their expertise).
+   */
   coverage(need: NeedTerms, topic: string): number {
+    let known = this.coverageByNeed.get(need);
+    if (!known) this.coverageByNeed.set(need, (known = new Map()));
+    let coverage = known.get(topic);
+    if (coverage === undefined) known.set(topic, (coverage = this.computeCoverage(need, topic)));
+    return coverage;
+  }
+
+  private computeCoverage(need: NeedTerms, topic: string): number {
     if (need.topics.has(topic)) return 1;
     const p = this.partsOf(topic);
     if (p.total === 0) return 0;
     let hit = 0;
-    p.terms.forEach((t, i) => {
-      if (need.terms.has(t)) hit += p.weights[i];
-    });
+    for (let i = 0; i < p.terms.length; i++) if (need.terms.has(p.terms[i])) hit += p.weights[i];
     return hit / p.total;
   }
 

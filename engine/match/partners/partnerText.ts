@@ -90,36 +90,41 @@ export function documentFrequencies(texts: Iterable<Terms>): { df: Map<string, n
   return { df, documents };
 }
 
-/** Kept candidate sets whose similarities are remembered per snapshot; the oldest is forgotten beyond it. */
-const rememberedSets = 512;
-
-/** Per snapshot: cut terms, the segments' document frequencies, and recent text similarities. */
+/** Per snapshot: cut terms, the segments' document frequencies, and each target's text scorer. */
 export class SnapshotTexts {
   static readonly of = oncePer((snapshot: ChainSnapshot) => new SnapshotTexts(snapshot));
 
   readonly terms = new TermCache();
-  /** Every request's corpus starts with the chain's segments. */
+  /** Every corpus starts with the chain's segments. */
   private readonly segments: { df: Map<string, number>; documents: number };
-  private readonly remembered = new Map<string, number[]>();
+  private readonly scorers = new Map<string, { scorer: TermScorer; target: SparseVector }>();
 
   private constructor(snapshot: ChainSnapshot) {
     this.segments = documentFrequencies(snapshot.segments.map((s) => this.terms.of(segmentText(s))));
   }
 
   /**
-   * TF-IDF cosine of `target` to each candidate, over the chain's segments and the candidates as corpus
-   * (LexicalScorer's, on cached terms). It depends on the target and the candidate set only, and
-   * requests without filters (most) bring the same set for a segment: remembered by target and ids.
+   * TF-IDF cosine of `target` to each candidate (LexicalScorer's, on cached terms), over the chain's
+   * segments and `corpus` as the corpus. The caller gives the same corpus for a target whatever the
+   * request's filters (rankPartners: what an unfiltered request retrieves), so a firm's similarity to a
+   * segment is one figure per snapshot, not one per filter; the scorer is kept per target and `corpusKey`.
    */
-  similarities(target: SnapshotSegment, candidates: readonly CandidateBasics[]): number[] {
-    const key = `${target.id}\u0000${candidates.map((c) => c.id).join('\u0000')}`;
-    let values = this.remembered.get(key);
-    if (!values) {
-      const docs = candidates.map((c) => this.terms.of(candidateText(c)));
-      values = new TermScorer(this.segments, docs).similarities(this.terms.of(segmentText(target)), docs);
-      if (this.remembered.size >= rememberedSets) this.remembered.delete(this.remembered.keys().next().value!);
-      this.remembered.set(key, values);
+  async similarities(
+    target: SnapshotSegment,
+    corpusKey: string,
+    corpus: () => Promise<readonly CandidateBasics[]>,
+    candidates: readonly CandidateBasics[],
+  ): Promise<number[]> {
+    const key = `${target.id}\u0000${corpusKey}`;
+    let known = this.scorers.get(key);
+    if (!known) {
+      const scorer = new TermScorer(
+        this.segments,
+        (await corpus()).map((c) => this.terms.of(candidateText(c))),
+      );
+      this.scorers.set(key, (known = { scorer, target: scorer.vector(this.terms.of(segmentText(target))) }));
     }
-    return values;
+    const { scorer, target: t } = known;
+    return candidates.map((c) => cosine(t, scorer.vector(this.terms.of(candidateText(c)))));
   }
 }

@@ -6,6 +6,7 @@ import { round, weighSignals, weightedTotal, type Explanation } from '../explana
 import { say } from '../../i18n/say.ts';
 import { reasonOf } from '../../i18n/signalDetail.ts';
 import type { CandidateBasics, CandidateRelations } from './candidates.ts';
+import { CandidateScores } from './candidateScores.ts';
 import { candidateTables } from './candidateTables.ts';
 import { SnapshotTexts } from './partnerText.ts';
 import { chooseDiverse } from './diversity.ts';
@@ -26,6 +27,9 @@ interface Scored {
   explanation: Explanation;
   tradePartners: number;
 }
+
+/** A trading, consulting or training firm by its name or description (config partnerDefaults.excludedKeywords, or the request's). */
+const intermediary = (c: CandidateBasics, keywords: readonly string[]) => keywords.some((k) => c.name.includes(k) || c.description.includes(k));
 
 const noRelations = (id: string): CandidateRelations => ({ id, ties: [], alliances: [], pairedOrgs: [], commonPartners: [] });
 
@@ -69,36 +73,31 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
     const gap = gapOf.get(t.segmentId)!;
     const dominant = dominantFirms.find((d) => d.segmentId === t.segmentId);
     let excluded = 0;
-    const found = await tables.find(graph, {
+    const query = {
       segmentId: target.id,
       includeLocal: request.mode === 'strengthen',
+      excludeIds: dominant ? [dominant.id] : [],
+      phrases: [target.name, ...target.keywords, ...target.products.map((p) => p.name)],
+      limit: partnerDefaults.retrieve,
+    };
+    const found = await tables.find(graph, {
+      ...query,
       tags: filters.tags,
       provinces: filters.provinces,
       sizes: [...sizes],
-      excludeIds: [...(filters.excludeIds ?? []), ...(dominant ? [dominant.id] : [])],
-      phrases: [target.name, ...target.keywords, ...target.products.map((p) => p.name)],
-      limit: partnerDefaults.retrieve,
+      excludeIds: [...(filters.excludeIds ?? []), ...query.excludeIds],
     });
     const kept = found.filter((c) => {
-      const hit = keywords.some((k) => c.name.includes(k) || c.description.includes(k));
+      const hit = intermediary(c, keywords);
       if (hit) excluded++;
       return !hit;
     });
-    const similarities = texts.similarities(target, kept);
     const targetProducts = new Set(target.products.map((p) => p.id));
-    const similarity = new Map(kept.map((c, i) => [c.id, similarities[i]]));
-    // A firm tied to the segment by nothing but a few shared characters is no partner for it, however
-    // well it scores on tier, size or ties.
     const supply = segmentSupply(snapshot).get(target.id) ?? new Map<string, number[]>();
-    const related = kept.filter(
-      (c) =>
-        c.segmentIds.includes(target.id) || c.products.some((p) => targetProducts.has(p.id)) || similarity.get(c.id)! >= partnerDefaults.minTextOnlySimilarity,
-    );
-
     const scoreOne = (c: CandidateBasics, relations: CandidateRelations) => {
       const trade = tradeIndex.trade(c);
       const matching = c.products.filter((p) => targetProducts.has(p.id)).length;
-      const textSimilarity = similarity.get(c.id)!;
+      const textSimilarity = known.get(c.id)!.similarity;
       const channels = relations.alliances.length + relations.pairedOrgs.length + relations.commonPartners.length;
       const shared: SignalValues = {
         fit: {
@@ -125,14 +124,14 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
 
     // Stage one ranks everything on the cheap signals (values only: the same total weighSignals gives);
     // stage two adds relations for the short list and explains it.
-    const preScore = (c: CandidateBasics) => {
+    const preScore = (c: CandidateBasics, textSimilarity: number) => {
       const matching = c.products.filter((p) => targetProducts.has(p.id)).length;
       const shared = {
         fit: fitSignal({
           member: c.segmentIds.includes(target.id),
           matchingProducts: matching,
           segmentProducts: target.products.length,
-          textSimilarity: similarity.get(c.id)!,
+          textSimilarity,
         }),
         tier: tierSignal(c.tags),
         scale: scaleSignal(c.size),
@@ -140,16 +139,37 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
       };
       return weightedTotal(modeValues(request.mode, shared, c, supply.get(c.id) ?? [], tradeIndex.trade(c), gap), weights);
     };
+    // What a candidate scores towards this target in this mode reads nothing of the request
+    // (candidateScores.ts): text similarity over the corpus an unfiltered request retrieves, the gap,
+    // supply and trade of the snapshot. New candidates are scored and kept; known ones are read.
+    const known = (CandidateScores.of(snapshot) as CandidateScores<Scored>).towards(request.mode, target.id);
+    const unknown = kept.filter((c) => !known.has(c.id));
+    if (unknown.length > 0) {
+      const unfiltered = async () => (await tables.find(graph, query)).filter((c) => !intermediary(c, partnerDefaults.excludedKeywords));
+      const similarities = await texts.similarities(target, request.mode, unfiltered, unknown);
+      unknown.forEach((c, i) => known.has(c.id) || known.set(c.id, { similarity: similarities[i], pre: preScore(c, similarities[i]) }));
+    }
+    // A firm tied to the segment by nothing but a few shared characters is no partner for it, however
+    // well it scores on tier, size or ties.
+    const related = kept.filter(
+      (c) =>
+        c.segmentIds.includes(target.id) ||
+        c.products.some((p) => targetProducts.has(p.id)) ||
+        known.get(c.id)!.similarity >= partnerDefaults.minTextOnlySimilarity,
+    );
+
     const shortList = related
-      .map((c) => ({ c, pre: preScore(c) }))
+      .map((c) => ({ c, pre: known.get(c.id)!.pre }))
       .sort((a, b) => b.pre - a.pre || a.c.id.localeCompare(b.c.id))
       .slice(0, Math.max(partnerDefaults.shortList.min, limit * partnerDefaults.shortList.perListed))
       .map((x) => x.c);
     const relations = await tables.relationsOf(
       graph,
-      shortList.map((c) => c.id),
+      shortList.filter((c) => !known.get(c.id)!.full).map((c) => c.id),
     );
     const scored = shortList.map((c): Scored => {
+      const score = known.get(c.id)!;
+      if (score.full) return score.full;
       const rel = relations.get(c.id) ?? noRelations(c.id);
       const { total, signals, trade, partners } = scoreOne(c, rel);
       const explanation: Explanation = {
@@ -158,7 +178,7 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
         confidence: confidenceOf(signals),
         ...reasonOf(partnerReason(c, rel, target, partners)),
       };
-      return { basics: c, target, relations: rel, total, explanation, tradePartners: partners };
+      return (score.full = { basics: c, target, relations: rel, total, explanation, tradePartners: partners });
     });
     return { scored, excluded, unrelated: kept.length - related.length };
   };

@@ -15,6 +15,7 @@ import { loadEnterpriseProfiles, type EnterpriseProfile, type Researcher, type R
 import { matchedTerms, needTerms, type TopicMatch } from '../pairing/topicEvidence.ts';
 import { oncePer } from '../../core/oncePer.ts';
 import { expertisePassage } from '../../text/researchPassage.ts';
+import { talentGate } from './talentGate.ts';
 
 export interface TalentRequest {
   enterpriseId?: string;
@@ -130,12 +131,8 @@ export async function rankTalent(
   const cap = appearanceCaps.talentsPerAffiliation;
 
   // The gate first: level and proximity support a relevant talent; they never bring in an irrelevant one.
-  let best = 0;
-  const relevant = pool.filter((t) => {
-    const r = vocab.relevance(need, t.expertise);
-    best = Math.max(best, r);
-    return r >= threshold || (meaning?.get(t.id)?.passes ?? false);
-  });
+  const { covered, best } = talentGate(catalog, need, pool);
+  const relevant = pool.filter((t) => covered.has(t) || (meaning?.get(t.id)?.passes ?? false));
   if (relevant.length === 0) return { ...base, items: [], noMatch: noMatchOf(pool.length, best, threshold), capped: { perAffiliation: cap, omitted: [] } };
 
   // By meaning, the text signal is the rank by meaning score (config/meaning.ts meaningOrder), best talent 1.
