@@ -13,10 +13,10 @@ interface CandidateScore<Full> {
  * A candidate's scores towards a target segment in a mode read only the chain snapshot (the segment's
  * gap, supply and trade, the candidate's relations, and text similarity over the candidates an
  * unfiltered request retrieves), never the request's filters, limit or keywords, which only choose
- * among candidates. So they are kept for the snapshot's lifetime (until a
- * write): uncached requests that differ in filters or limit score each candidate once. Measured at 100k
- * enterprises, stage one was half of an uncached partners request (issue 17). Bounded by the segment's
- * candidate table: at most its retrieved firms per segment and mode.
+ * among candidates. So they are kept for the snapshot's lifetime (until a write): uncached requests
+ * that differ in filters or limit score each candidate once. Measured at 100k enterprises, stage one
+ * was half of an uncached partners request (issue 17). Bounded by the segment's candidate table: at
+ * most its retrieved firms per segment and mode.
  */
 export class CandidateScores<Full> {
   private readonly book = new Map<string, Map<string, CandidateScore<Full>>>();

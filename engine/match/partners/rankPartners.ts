@@ -94,6 +94,10 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
     });
     const targetProducts = new Set(target.products.map((p) => p.id));
     const supply = segmentSupply(snapshot).get(target.id) ?? new Map<string, number[]>();
+    // What a candidate scores towards this target in this mode reads nothing of the request
+    // (candidateScores.ts): text similarity over the corpus an unfiltered request retrieves, the gap,
+    // supply and trade of the snapshot. New candidates are scored and kept; known ones are read.
+    const known = (CandidateScores.of(snapshot) as CandidateScores<Scored>).towards(request.mode, target.id);
     const scoreOne = (c: CandidateBasics, relations: CandidateRelations) => {
       const trade = tradeIndex.trade(c);
       const matching = c.products.filter((p) => targetProducts.has(p.id)).length;
@@ -139,10 +143,6 @@ export async function rankPartners(graph: Graph, snapshot: ChainSnapshot, reques
       };
       return weightedTotal(modeValues(request.mode, shared, c, supply.get(c.id) ?? [], tradeIndex.trade(c), gap), weights);
     };
-    // What a candidate scores towards this target in this mode reads nothing of the request
-    // (candidateScores.ts): text similarity over the corpus an unfiltered request retrieves, the gap,
-    // supply and trade of the snapshot. New candidates are scored and kept; known ones are read.
-    const known = (CandidateScores.of(snapshot) as CandidateScores<Scored>).towards(request.mode, target.id);
     const unknown = kept.filter((c) => !known.has(c.id));
     if (unknown.length > 0) {
       const unfiltered = async () => (await tables.find(graph, query)).filter((c) => !intermediary(c, partnerDefaults.excludedKeywords));
