@@ -120,8 +120,7 @@ export async function rankPairs(
       partyOrgs: [],
     };
   }
-  const candidates = await enterprisesForTopics(graph, unitTopics(unit), request.researchUnitId ?? null, reversePairingDefaults.retrieve);
-  const pool = f.localOnly ? candidates.filter((e) => e.local) : candidates;
+  const pool = await enterprisesForTopics(graph, unitTopics(unit), request.researchUnitId ?? null, reversePairingDefaults.retrieve, f.localOnly ?? false);
   const scored = await scorePairs(
     similarity,
     vocab,

@@ -125,16 +125,31 @@ export async function loadEnterpriseProfiles(graph: Graph, ids: string[]): Promi
   return graph.query<EnterpriseProfile>(`UNWIND $ids AS id MATCH (e:Enterprise {id: id}) RETURN ${enterpriseProjection}`, { ids });
 }
 
-/** Enterprises that need a topic the unit researches or its researchers know, or already cooperate with it. */
-export async function enterprisesForTopics(graph: Graph, topics: string[], unitId: string | null, limit: number): Promise<EnterpriseProfile[]> {
+/**
+ * At most `limit` industrial enterprises that need a topic the unit researches or its researchers know,
+ * or already cooperate with it (local ones only with `localOnly`): those needing the most of the topics
+ * first, then those cooperating, then by id. The cut used to be the planner's first `limit` rows (no
+ * order), so at 100k, where a unit's topics are needed by up to ~1,300 firms, which ones were scored
+ * was arbitrary, and local firms past the cut were never seen by a `localOnly` request.
+ */
+export async function enterprisesForTopics(
+  graph: Graph,
+  topics: string[],
+  unitId: string | null,
+  limit: number,
+  localOnly = false,
+): Promise<EnterpriseProfile[]> {
   return graph.query<EnterpriseProfile>(
     `CALL () {
-       MATCH (e:Enterprise)-[:NEEDS_TECH]->(t:Topic) WHERE t.name IN $topics RETURN e
-       UNION
-       MATCH (e:Enterprise)-[:COOPERATES_WITH]->(:ResearchUnit {id: $unitId}) RETURN e
+       MATCH (e:Enterprise)-[:NEEDS_TECH]->(t:Topic) WHERE t.name IN $topics RETURN e, count(t) AS shared, 0 AS cooperating
+       UNION ALL
+       MATCH (e:Enterprise)-[:COOPERATES_WITH]->(:ResearchUnit {id: $unitId}) RETURN e, 0 AS shared, 1 AS cooperating
      }
-     WITH DISTINCT e WHERE e.kind = 'industrial' LIMIT $limit
+     WITH e, max(shared) AS shared, max(cooperating) AS cooperating
+     WHERE e.kind = 'industrial' AND ($localOnly = false OR e.local = true)
+     ORDER BY shared DESC, cooperating DESC, e.id
+     LIMIT $limit
      RETURN ${enterpriseProjection}`,
-    { topics, unitId: unitId ?? '', limit: neo4j.int(limit) },
+    { topics, unitId: unitId ?? '', limit: neo4j.int(limit), localOnly },
   );
 }
