@@ -97,7 +97,7 @@ export class SnapshotTexts {
   readonly terms = new TermCache();
   /** Every corpus starts with the chain's segments. */
   private readonly segments: { df: Map<string, number>; documents: number };
-  private readonly scorers = new Map<string, { scorer: TermScorer; target: SparseVector }>();
+  private readonly scorers = new Map<string, TermScorer>();
 
   private constructor(snapshot: ChainSnapshot) {
     this.segments = documentFrequencies(snapshot.segments.map((s) => this.terms.of(segmentText(s))));
@@ -116,15 +116,17 @@ export class SnapshotTexts {
     candidates: readonly CandidateBasics[],
   ): Promise<number[]> {
     const key = `${target.id}\u0000${corpusKey}`;
-    let known = this.scorers.get(key);
-    if (!known) {
-      const scorer = new TermScorer(
+    let scorer = this.scorers.get(key);
+    if (!scorer) {
+      scorer = new TermScorer(
         this.segments,
         (await corpus()).map((c) => this.terms.of(candidateText(c))),
       );
-      this.scorers.set(key, (known = { scorer, target: scorer.vector(this.terms.of(segmentText(target))) }));
+      this.scorers.set(key, scorer);
     }
-    const { scorer, target: t } = known;
-    return candidates.map((c) => cosine(t, scorer.vector(this.terms.of(candidateText(c)))));
+    return scorer.similarities(
+      this.terms.of(segmentText(target)),
+      candidates.map((c) => this.terms.of(candidateText(c))),
+    );
   }
 }
