@@ -19,7 +19,7 @@ import { machineInfo, machineLoad, type MachineInfo } from './machine.ts';
 import { queryBench, type QueryBenchResult } from './queryBench.ts';
 import { sizingFor, type Neo4jSizing, type ScratchNeo4j } from './scratchNeo4j.ts';
 import { printReport, targetChecks } from './report.ts';
-import { trafficProfiles } from './trafficProfiles.ts';
+import { trafficProfiles, uncachedMatchProfile } from './trafficProfiles.ts';
 import { realisticProfiles } from './realisticProfiles.ts';
 import type { RealisticLoadRow } from './realisticLoad.ts';
 
@@ -120,7 +120,7 @@ for (const label of scaleLabels) {
       scale.api = [];
       for (const [cache, runs] of [
         ['on', profiles],
-        ['off', [{ ...match, name: 'match, no result cache' }]],
+        ['off', [{ ...match, name: uncachedMatchProfile }]],
       ] as const) {
         const api = await startServingApi(db.uri, { CHAINMATCH_RESULT_CACHE: cache });
         try {

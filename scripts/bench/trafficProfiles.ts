@@ -40,6 +40,9 @@ function readRequests(inputs: BenchInputs, rounds: number): AutocannonRequest[] 
   return out;
 }
 
+/** The match profile run once more with the result cache off (issue 17's uncached target). */
+export const uncachedMatchProfile = 'match, no result cache';
+
 export function trafficProfiles(inputs: BenchInputs): TrafficProfile[] {
   const partners: AutocannonRequest[] = [];
   for (let i = 0; i < 14; i++) {
