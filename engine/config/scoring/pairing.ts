@@ -22,6 +22,11 @@ export const reversePairingDefaults = {
   retrieve: 400,
   /** A free-text query stands for at most this many of the catalog's topics it covers best. */
   textTopics: 6,
+  /**
+   * Firms whose profiles and need words are kept between writes (the least recently scored dropped
+   * first): at 100k firms about 20,000 need a topic; a kept firm is ~1–2 KB (engine/match/pairing/keptNeedSides.ts).
+   */
+  keptFirms: 30_000,
 };
 
 /**

@@ -8,7 +8,8 @@ import { round } from '../explanation.ts';
 import { noMatchOf, type NoMatch } from './noMatch.ts';
 import { enterpriseText, textQueryUnitId, unitText, unitTopics, type NeedSide } from './pairSignals.ts';
 import type { PairingRequest, PairingResponse, PairResult } from './pairingRequest.ts';
-import { enterprisesForTopics, loadEnterpriseProfiles, type EnterpriseProfile, type ResearchCatalog, type ResearchUnitProfile } from './researchCatalog.ts';
+import { KeptNeedSides } from './keptNeedSides.ts';
+import { enterpriseIdsForTopics, loadEnterpriseProfiles, type EnterpriseProfile, type ResearchCatalog, type ResearchUnitProfile } from './researchCatalog.ts';
 import { meaningEvidence } from './meaningEvidence.ts';
 import { scorePairs } from './scorePairs.ts';
 import { needTerms, TopicVocabulary } from './topicEvidence.ts';
@@ -22,6 +23,11 @@ export const vocabularyOf = oncePer((catalog: ResearchCatalog) => new TopicVocab
 
 /** research unit → its university, built once per catalog (needSide runs for up to 400 firms a request). */
 const universityIndex = oncePer((catalog: ResearchCatalog) => new Map(catalog.units.map((u) => [u.id, u.university?.id])));
+
+/** The firms pairing towards enterprises scores, kept until the catalog is reloaded (after a write). */
+const keptNeedSides = oncePer(
+  (catalog: ResearchCatalog) => new KeptNeedSides(reversePairingDefaults.keptFirms, (p) => needSide(p, enterpriseText(p), catalog)),
+);
 
 function needSide(profile: EnterpriseProfile | null, text: string, catalog: ResearchCatalog): NeedSide {
   const universityOf = universityIndex(catalog);
@@ -120,11 +126,12 @@ export async function rankPairs(
       partyOrgs: [],
     };
   }
-  const pool = await enterprisesForTopics(graph, unitTopics(unit), request.researchUnitId ?? null, reversePairingDefaults.retrieve, f.localOnly ?? false);
+  const ids = await enterpriseIdsForTopics(graph, unitTopics(unit), request.researchUnitId ?? null, reversePairingDefaults.retrieve, f.localOnly ?? false);
+  const needs = await keptNeedSides(catalog).of(graph, ids);
   const scored = await scorePairs(
     similarity,
     vocab,
-    pool.map((e) => ({ need: needSide(e, enterpriseText(e), catalog), unit })),
+    needs.map((need) => ({ need, unit })),
     request.limit,
   );
   for (const item of scored.items) {
