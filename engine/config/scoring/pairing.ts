@@ -23,10 +23,11 @@ export const reversePairingDefaults = {
   /** A free-text query stands for at most this many of the catalog's topics it covers best. */
   textTopics: 6,
   /**
-   * Firms whose profiles and need words are kept between writes (the least recently scored dropped
-   * first): at 100k firms about 20,000 need a topic; a kept firm is ~1–2 KB (engine/match/pairing/keptNeedSides.ts).
+   * Kept between writes (engine/match/pairing/keptNeedSides.ts), least recently used dropped first: the
+   * firms' profiles and need words (at 100k about 20,000 firms need a topic; ~1–2 KB each), and the
+   * firms retrieved per unit or text and `localOnly` (≤ `retrieve` each; at 100k ~1,200 units).
    */
-  keptFirms: 30_000,
+  kept: { firms: 30_000, pools: 3_000 },
 };
 
 /**

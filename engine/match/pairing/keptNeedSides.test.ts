@@ -7,7 +7,7 @@ import type { TextSimilarity } from '../../text/textSimilarity.ts';
 import { KeptNeedSides } from './keptNeedSides.ts';
 import { meaningPassages } from './meaningPassages.ts';
 import { rankPairs, type PairingRequest } from './rankPairs.ts';
-import { enterpriseIdsForTopics, loadResearchCatalog } from './researchCatalog.ts';
+import { enterprisesForTopics, loadResearchCatalog } from './researchCatalog.ts';
 import { needTerms } from './topicEvidence.ts';
 import { unitTopics } from './pairSignals.ts';
 
@@ -44,18 +44,45 @@ describe('need sides kept per catalog', () => {
     expect(nonEmpty).toBeGreaterThan(shared.units.length / 2);
   }, 240_000);
 
-  it('keeps at most its capacity, the most recently scored, and reads a forgotten firm again', async () => {
+  it('keeps at most its capacity, the most recently used, retrieves a forgotten pool again and shares a firm between pools', async () => {
     const catalog = await loadResearchCatalog(graph);
-    const ids = await enterpriseIdsForTopics(graph, unitTopics(catalog.units[0]), catalog.units[0].id, 8);
-    expect(ids.length).toBe(8);
-    const kept = new KeptNeedSides(5, (p) => ({ profile: p, text: p.name, terms: needTerms(p.name, p.needs), partnerUniversities: new Set() }));
-    const first = await kept.of(graph, ids);
-    expect(first.map((s) => s.profile!.id)).toEqual(ids);
-    expect(kept.size).toBe(5);
-    const again = await kept.of(graph, ids);
-    // The last five were kept (the same objects); the first three were forgotten and read afresh.
-    ids.forEach((id, i) => (i >= 3 ? expect(again[i]).toBe(first[i]) : expect(again[i]).not.toBe(first[i])));
+    const [a, b, c] = catalog.units.filter((u) => u.topics.length > 0);
+    let reads = 0;
+    const retrieve = (u: typeof a) => async () => {
+      reads++;
+      return enterprisesForTopics(graph, unitTopics(u), u.id, 8);
+    };
+    const kept = new KeptNeedSides({ firms: 5, pools: 2 }, (p) => ({
+      profile: p,
+      text: p.name,
+      terms: needTerms(p.name, p.needs),
+      partnerUniversities: new Set(),
+    }));
+    const first = await kept.pool(a.id, retrieve(a));
+    expect(first.map((s) => s.profile!.id)).toEqual((await enterprisesForTopics(graph, unitTopics(a), a.id, 8)).map((e) => e.id));
+    expect(await kept.pool(a.id, retrieve(a))).toBe(first);
+    expect(reads).toBe(1);
+    expect(kept.size.firms).toBe(Math.min(5, first.length));
+    await kept.pool(b.id, retrieve(b));
+    await kept.pool(c.id, retrieve(c));
+    expect(kept.size.pools).toBe(2);
+    expect(kept.size.firms).toBeLessThanOrEqual(5);
+    // a's pool was the least recently used of three with room for two: forgotten, read again, same firms.
+    const again = await kept.pool(a.id, retrieve(a));
+    expect(reads).toBe(4);
+    expect(again).not.toBe(first);
     expect(again.map((s) => s.profile)).toEqual(first.map((s) => s.profile));
-    expect(await kept.of(graph, ['no-such-firm', ids[7]])).toEqual([first[7]]);
+
+    // With room for them, a firm two pools retrieve is one side, not two copies.
+    const roomy = new KeptNeedSides({ firms: 20, pools: 2 }, (p) => ({
+      profile: p,
+      text: p.name,
+      terms: needTerms(p.name, p.needs),
+      partnerUniversities: new Set(),
+    }));
+    const x = await roomy.pool('x', retrieve(a));
+    const y = await roomy.pool('y', retrieve(a));
+    expect(y).not.toBe(x);
+    y.forEach((side, i) => expect(side).toBe(x[i]));
   });
 });

@@ -1,44 +1,53 @@
-import type { Graph } from '../../graph/graph.ts';
 import type { NeedSide } from './pairSignals.ts';
-import { loadEnterpriseProfiles, type EnterpriseProfile } from './researchCatalog.ts';
+import type { EnterpriseProfile } from './researchCatalog.ts';
 
 /**
- * The need side of the firms pairing towards enterprises scores — each firm's profile, need words and
- * partner universities — kept for one research catalog, so until the next write, for at most `capacity`
- * firms (the least recently scored dropped first). A unit's request scores up to 400 firms; at 100k firms
- * reading their profiles was half the retrieval (p50 27–35 ms with profiles, 13–15 ms for the ids alone),
- * and their words were cut anew every request. Kept sides also keep their topic coverage
- * (TopicVocabulary.coverage remembers it per need), which finding each pair's researcher asks again.
+ * What pairing towards enterprises scores, kept for one research catalog, so until the next write: the
+ * firms each request retrieves (by unit, or the topics a text stands for, and `localOnly`), and each
+ * firm's need side — its profile, need words and partner universities. Asked again, a unit's request
+ * reads nothing from Neo4j and cuts no words; its first request reads as before. At 100k firms the
+ * retrieval of up to 400 firms with their profiles is p50 27–35 ms, and the firms' words were cut anew
+ * every request. A kept side also keeps its topic coverage (TopicVocabulary.coverage remembers it per
+ * need), which finding each pair's researcher asks again. Both are bounded, least recently used
+ * dropped first (config/scoring/pairing.ts reversePairingDefaults).
  */
 export class KeptNeedSides {
-  private readonly kept = new Map<string, NeedSide>();
+  private readonly sides = new Map<string, NeedSide>();
+  private readonly pools = new Map<string, NeedSide[]>();
 
   constructor(
-    private readonly capacity: number,
+    private readonly capacity: { firms: number; pools: number },
     private readonly build: (profile: EnterpriseProfile) => NeedSide,
   ) {}
 
-  /** The need sides of these firms, in their order; a firm gone since its id was read is left out. */
-  async of(graph: Graph, ids: readonly string[]): Promise<NeedSide[]> {
-    const missing = ids.filter((id) => !this.kept.has(id));
-    const loaded = new Map((missing.length > 0 ? await loadEnterpriseProfiles(graph, missing) : []).map((p) => [p.id, this.build(p)]));
-    const sides: NeedSide[] = [];
-    for (const id of ids) {
-      const side = this.kept.get(id) ?? loaded.get(id);
-      if (!side) continue;
-      // Map order is insertion order: re-inserting marks the firm as the most recently scored.
-      this.kept.delete(id);
-      this.kept.set(id, side);
-      sides.push(side);
-    }
-    for (const oldest of this.kept.keys()) {
-      if (this.kept.size <= this.capacity) break;
-      this.kept.delete(oldest);
-    }
-    return sides;
+  /** The firms `key` retrieves, read by `retrieve` the first time; a firm already kept is the same side. */
+  async pool(key: string, retrieve: () => Promise<EnterpriseProfile[]>): Promise<NeedSide[]> {
+    const known = touch(this.pools, key);
+    if (known) return known;
+    // Within one catalog a firm's profile does not change, so a kept side stands for the one just read.
+    const sides = (await retrieve()).map((p) => touch(this.sides, p.id) ?? keep(this.sides, p.id, this.build(p), this.capacity.firms));
+    return keep(this.pools, key, sides, this.capacity.pools);
   }
 
-  get size(): number {
-    return this.kept.size;
+  get size(): { firms: number; pools: number } {
+    return { firms: this.sides.size, pools: this.pools.size };
   }
+}
+
+/** The value, marked as the most recently used (a Map iterates in insertion order). */
+function touch<V>(map: Map<string, V>, key: string): V | undefined {
+  const value = map.get(key);
+  if (value === undefined) return undefined;
+  map.delete(key);
+  map.set(key, value);
+  return value;
+}
+
+function keep<V>(map: Map<string, V>, key: string, value: V, capacity: number): V {
+  map.set(key, value);
+  for (const oldest of map.keys()) {
+    if (map.size <= capacity) break;
+    map.delete(oldest);
+  }
+  return value;
 }

@@ -100,11 +100,55 @@ function matchDetail(matches: TopicMatch[]): Message[] {
   return matches.length === 0 ? [say('pair.noTopic')] : topicDetail(matches, 'pair.topicShared');
 }
 
+/** What a pair's signals are read from (pairSignalValues and pairSignals share it). */
+function pairFacts(need: NeedSide, unit: ResearchUnitProfile, carrier: PairCarrier, matches: TopicMatch[]) {
+  const relevance = matches[0]?.coverage ?? 0;
+  const e = need.profile;
+  const cooperatedHere = e?.partners.includes(unit.id) ?? false;
+  const samePark = Boolean(e?.parkId && unit.parkId && e.parkId === unit.parkId);
+  return {
+    relevance,
+    located: e !== null && unit.id !== textQueryUnitId,
+    cooperatedHere,
+    cooperatedUniversity: !cooperatedHere && unit.university !== null && need.partnerUniversities.has(unit.university.id),
+    level: carrier.researcher ? (talentLevelValues[carrier.researcher.level] ?? 0) : 0,
+    samePark,
+    proximity: samePark ? 1 : e?.local && unit.university?.inXianlin ? 0.7 : 0,
+    alliance: e ? unit.alliances.find((a) => e.alliances.some((x) => x.id === a.id)) : undefined,
+    paired: e ? unit.partyOrgs.find((po) => e.pairedPartyOrgs.some((p) => p.other === po.id)) : undefined,
+  };
+}
+
 /**
- * The pair's signals. `relevance` (best topic coverage, 1 for a shared topic) scales the supporting
+ * The pair's signal values. `relevance` (best topic coverage, 1 for a shared topic) scales the supporting
  * signals: they reorder relevant units and never bring in an irrelevant one (the gate runs first).
- * A signal with nothing to go on (free text has no park, alliance or partners) is 0 and says so.
+ * A signal with nothing to go on (free text has no park, alliance or partners) is 0. Without the
+ * sentences that explain them: ranking several hundred pairs needs only these (weightedTotal), and
+ * pairSignals explains the few shown.
  */
+export function pairSignalValues(
+  need: NeedSide,
+  unit: ResearchUnitProfile,
+  textSimilarity: number,
+  carrier: PairCarrier,
+  matches: TopicMatch[],
+  facts = pairFacts(need, unit, carrier, matches),
+): Record<keyof typeof pairingWeights, number> {
+  const { relevance } = facts;
+  return {
+    text: textSimilarity,
+    topics: saturate(
+      matches.reduce((s, m) => s + m.coverage, 0),
+      sharedTopicSaturation,
+    ),
+    cooperation: facts.cooperatedHere ? 1 : facts.cooperatedUniversity ? 0.5 : 0,
+    talent: facts.level * relevance,
+    proximity: facts.proximity * relevance,
+    channel: (facts.alliance ? 1 : facts.paired ? 0.9 : 0) * relevance,
+  };
+}
+
+/** The pair's signals (pairSignalValues) with what each one says; a signal with nothing to go on says so. */
 export function pairSignals(
   need: NeedSide,
   unit: ResearchUnitProfile,
@@ -113,47 +157,34 @@ export function pairSignals(
   matches: TopicMatch[],
   meaning?: MeaningEvidence,
 ): { total: number; signals: SignalScore[] } {
-  const relevance = matches[0]?.coverage ?? 0;
-  const e = need.profile;
-  const located = e !== null && unit.id !== textQueryUnitId;
-  const cooperatedHere = e?.partners.includes(unit.id) ?? false;
-  const cooperatedUniversity = !cooperatedHere && unit.university !== null && need.partnerUniversities.has(unit.university.id);
-  const level = carrier.researcher ? (talentLevelValues[carrier.researcher.level] ?? 0) : 0;
-  const samePark = Boolean(e?.parkId && unit.parkId && e.parkId === unit.parkId);
-  const proximity = samePark ? 1 : e?.local && unit.university?.inXianlin ? 0.7 : 0;
-  const alliance = e ? unit.alliances.find((a) => e.alliances.some((x) => x.id === a.id)) : undefined;
-  const paired = e ? unit.partyOrgs.find((po) => e.pairedPartyOrgs.some((p) => p.other === po.id)) : undefined;
+  const facts = pairFacts(need, unit, carrier, matches);
+  const value = pairSignalValues(need, unit, textSimilarity, carrier, matches, facts);
+  const { located, cooperatedHere, cooperatedUniversity, samePark, proximity, alliance, paired, relevance } = facts;
   const scaled = relevance < 1 ? [say('signal.relevanceNote', { relevance: Number(relevance.toFixed(2)) })] : [];
   const noData = [say('signal.noData')];
   const displaced = carrier.displaced ? [say('pair.displacedNote', { researcher: carrier.displaced.researcher, cap: carrier.displaced.cap })] : [];
   const r = carrier.researcher;
   return weighSignals(
     {
-      text: { value: textSimilarity, detail: textDetail(textSimilarity, meaning, 'pair.textSimilarity') },
-      topics: {
-        value: saturate(
-          matches.reduce((s, m) => s + m.coverage, 0),
-          sharedTopicSaturation,
-        ),
-        detail: matchDetail(matches),
-      },
+      text: { value: value.text, detail: textDetail(textSimilarity, meaning, 'pair.textSimilarity') },
+      topics: { value: value.topics, detail: matchDetail(matches) },
       cooperation: {
-        value: cooperatedHere ? 1 : cooperatedUniversity ? 0.5 : 0,
+        value: value.cooperation,
         detail: !located ? noData : say(cooperatedHere ? 'pair.cooperated' : cooperatedUniversity ? 'pair.cooperatedUniversity' : 'pair.noCooperation'),
       },
       talent: {
-        value: level * relevance,
+        value: value.talent,
         detail: [
           ...(r ? [say('pair.researcher', { researcher: r.name, title: r.title, level: r.level }), ...scaled] : [say('pair.noResearcher')]),
           ...displaced,
         ],
       },
       proximity: {
-        value: proximity * relevance,
+        value: value.proximity,
         detail: !located ? noData : [say(samePark ? 'pair.samePark' : proximity > 0 ? 'pair.xianlin' : 'pair.notNear'), ...(proximity > 0 ? scaled : [])],
       },
       channel: {
-        value: (alliance ? 1 : paired ? 0.9 : 0) * relevance,
+        value: value.channel,
         detail: !located
           ? noData
           : [

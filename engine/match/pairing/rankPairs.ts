@@ -9,7 +9,7 @@ import { noMatchOf, type NoMatch } from './noMatch.ts';
 import { enterpriseText, textQueryUnitId, unitText, unitTopics, type NeedSide } from './pairSignals.ts';
 import type { PairingRequest, PairingResponse, PairResult } from './pairingRequest.ts';
 import { KeptNeedSides } from './keptNeedSides.ts';
-import { enterpriseIdsForTopics, loadEnterpriseProfiles, type EnterpriseProfile, type ResearchCatalog, type ResearchUnitProfile } from './researchCatalog.ts';
+import { enterprisesForTopics, loadEnterpriseProfiles, type EnterpriseProfile, type ResearchCatalog, type ResearchUnitProfile } from './researchCatalog.ts';
 import { meaningEvidence } from './meaningEvidence.ts';
 import { scorePairs } from './scorePairs.ts';
 import { needTerms, TopicVocabulary } from './topicEvidence.ts';
@@ -25,9 +25,7 @@ export const vocabularyOf = oncePer((catalog: ResearchCatalog) => new TopicVocab
 const universityIndex = oncePer((catalog: ResearchCatalog) => new Map(catalog.units.map((u) => [u.id, u.university?.id])));
 
 /** The firms pairing towards enterprises scores, kept until the catalog is reloaded (after a write). */
-const keptNeedSides = oncePer(
-  (catalog: ResearchCatalog) => new KeptNeedSides(reversePairingDefaults.keptFirms, (p) => needSide(p, enterpriseText(p), catalog)),
-);
+const keptNeedSides = oncePer((catalog: ResearchCatalog) => new KeptNeedSides(reversePairingDefaults.kept, (p) => needSide(p, enterpriseText(p), catalog)));
 
 function needSide(profile: EnterpriseProfile | null, text: string, catalog: ResearchCatalog): NeedSide {
   const universityOf = universityIndex(catalog);
@@ -126,8 +124,12 @@ export async function rankPairs(
       partyOrgs: [],
     };
   }
-  const ids = await enterpriseIdsForTopics(graph, unitTopics(unit), request.researchUnitId ?? null, reversePairingDefaults.retrieve, f.localOnly ?? false);
-  const needs = await keptNeedSides(catalog).of(graph, ids);
+  const topics = unitTopics(unit);
+  const unitId = request.researchUnitId ?? null;
+  const localOnly = f.localOnly ?? false;
+  const needs = await keptNeedSides(catalog).pool(JSON.stringify([topics, unitId, localOnly]), () =>
+    enterprisesForTopics(graph, topics, unitId, reversePairingDefaults.retrieve, localOnly),
+  );
   const scored = await scorePairs(
     similarity,
     vocab,

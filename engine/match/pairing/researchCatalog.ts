@@ -126,16 +126,20 @@ export async function loadEnterpriseProfiles(graph: Graph, ids: string[]): Promi
 }
 
 /**
- * The ids of at most `limit` industrial enterprises that need a topic the unit researches or its
- * researchers know, or already cooperate with it (local ones only with `localOnly`): those needing the
- * most of the topics first, then those cooperating, then by id. The cut used to be the planner's first
- * `limit` rows (no order), so at 100k, where a unit's topics are needed by up to ~1,300 firms, which ones
- * were scored was arbitrary, and local firms past the cut were never seen by a `localOnly` request.
- * Ids only: their profiles are kept between writes (keptNeedSides.ts), and reading them here was half
- * the query's time at 100k.
+ * At most `limit` industrial enterprises that need a topic the unit researches or its researchers know,
+ * or already cooperate with it (local ones only with `localOnly`): those needing the most of the topics
+ * first, then those cooperating, then by id. The cut used to be the planner's first `limit` rows (no
+ * order), so at 100k, where a unit's topics are needed by up to ~1,300 firms, which ones were scored
+ * was arbitrary, and local firms past the cut were never seen by a `localOnly` request.
  */
-export async function enterpriseIdsForTopics(graph: Graph, topics: string[], unitId: string | null, limit: number, localOnly = false): Promise<string[]> {
-  const rows = await graph.query<{ id: string }>(
+export async function enterprisesForTopics(
+  graph: Graph,
+  topics: string[],
+  unitId: string | null,
+  limit: number,
+  localOnly = false,
+): Promise<EnterpriseProfile[]> {
+  return graph.query<EnterpriseProfile>(
     `CALL () {
        MATCH (e:Enterprise)-[:NEEDS_TECH]->(t:Topic) WHERE t.name IN $topics RETURN e, count(t) AS shared, 0 AS cooperating
        UNION ALL
@@ -145,8 +149,7 @@ export async function enterpriseIdsForTopics(graph: Graph, topics: string[], uni
      WHERE e.kind = 'industrial' AND ($localOnly = false OR e.local = true)
      ORDER BY shared DESC, cooperating DESC, e.id
      LIMIT $limit
-     RETURN e.id AS id`,
+     RETURN ${enterpriseProjection}`,
     { topics, unitId: unitId ?? '', limit: neo4j.int(limit), localOnly },
   );
-  return rows.map((r) => r.id);
 }

@@ -1,12 +1,12 @@
-import { appearanceCaps, relevanceGate } from '../../config/scoring.ts';
+import { appearanceCaps, pairingWeights, relevanceGate } from '../../config/scoring.ts';
 import type { TextSimilarity } from '../../text/textSimilarity.ts';
-import type { Explanation } from '../explanation.ts';
+import { weightedTotal } from '../explanation.ts';
 import { reasonOf } from '../../i18n/signalDetail.ts';
 import { takeWithCap } from './appearanceCap.ts';
 import { pairConfidence, pairReason } from './explainPair.ts';
 import { noMatchOf, type NoMatch } from './noMatch.ts';
 import type { PairResult } from './pairingRequest.ts';
-import { carrierOf, enterpriseNeed, pairPaths, pairSignals, unitText, unitTopics, type NeedSide, type PairCarrier } from './pairSignals.ts';
+import { carrierOf, enterpriseNeed, pairPaths, pairSignals, pairSignalValues, unitText, unitTopics, type NeedSide, type PairCarrier } from './pairSignals.ts';
 import type { ResearchUnitProfile } from './researchCatalog.ts';
 import type { MeaningEvidence } from './meaningEvidence.ts';
 import { matchedTerms, type TopicMatch, type TopicVocabulary } from './topicEvidence.ts';
@@ -19,8 +19,8 @@ interface ScoredPair {
   matches: TopicMatch[];
   carrier: PairCarrier;
   meaning?: MeaningEvidence;
+  /** weighSignals' total of the pair's signals; the signals themselves are explained for the pairs shown only. */
   total: number;
-  signals: Explanation['signals'];
 }
 
 /** Best first; ties by unit id, then firm id, so a list never depends on the order pairs were scored in. */
@@ -96,7 +96,7 @@ export async function scorePairs(
       const matches = vocab.matches(need.terms, unitTopics(unit), threshold);
       const carrier = carrierOf(vocab, need, unit, matches);
       const m = meaning?.get(unit.id);
-      scored.push({ need, unit, similarity: sims[i], matches, carrier, meaning: m, ...pairSignals(need, unit, sims[i], carrier, matches, m) });
+      scored.push({ need, unit, similarity: sims[i], matches, carrier, meaning: m, total: totalOf(need, unit, sims[i], carrier, matches) });
     });
   }
   const cap = appearanceCaps.pairsPerResearcher;
@@ -107,26 +107,43 @@ export async function scorePairs(
     holder: (p) => p.carrier.researcher?.id ?? null,
     reassign: (p, full) => {
       const carrier: PairCarrier = { ...carrierOf(vocab, p.need, p.unit, p.matches, full), displaced: { researcher: p.carrier.researcher!.name, cap } };
-      return { ...p, carrier, ...pairSignals(p.need, p.unit, p.similarity, carrier, p.matches, p.meaning) };
+      return { ...p, carrier, total: totalOf(p.need, p.unit, p.similarity, carrier, p.matches) };
     },
   });
   return {
     noMatch: null,
-    items: items.map(({ need, unit, carrier, total, signals, matches, meaning: m }) => ({
-      enterprise: need.profile ? { id: need.profile.id, name: need.profile.name, demo: need.profile.demo, needs: need.profile.needs } : null,
-      researchUnit: { id: unit.id, name: unit.name, university: unit.university?.name ?? null, demo: unit.demo },
-      score: total,
-      carriedBy: carrier,
-      need: need.profile ? enterpriseNeed(need.profile) : need.text,
-      matchedTerms: matchedTerms(matches),
-      matchedTopics: matches.map((x) => x.topic),
-      matchedByMeaning: m?.passes ?? false,
-      explanation: {
-        signals,
-        paths: pairPaths(need, unit, carrier),
-        confidence: pairConfidence(matches, signals),
-        ...reasonOf(pairReason(need, unit, carrier, signals, matches, m)),
-      },
-    })),
+    items: items.map(({ need, unit, similarity, carrier, matches, meaning: m }) => explained(need, unit, similarity, carrier, matches, m)),
+  };
+}
+
+/** The ranking total of a pair: weighSignals' total, to the bit, without the sentences. */
+const totalOf = (need: NeedSide, unit: ResearchUnitProfile, similarity: number, carrier: PairCarrier, matches: TopicMatch[]) =>
+  weightedTotal(pairSignalValues(need, unit, similarity, carrier, matches), pairingWeights);
+
+/** A pair as the answer shows it: its signals with what they say, paths, confidence and reason. */
+function explained(
+  need: NeedSide,
+  unit: ResearchUnitProfile,
+  similarity: number,
+  carrier: PairCarrier,
+  matches: TopicMatch[],
+  m: MeaningEvidence | undefined,
+): PairResult {
+  const { total, signals } = pairSignals(need, unit, similarity, carrier, matches, m);
+  return {
+    enterprise: need.profile ? { id: need.profile.id, name: need.profile.name, demo: need.profile.demo, needs: need.profile.needs } : null,
+    researchUnit: { id: unit.id, name: unit.name, university: unit.university?.name ?? null, demo: unit.demo },
+    score: total,
+    carriedBy: carrier,
+    need: need.profile ? enterpriseNeed(need.profile) : need.text,
+    matchedTerms: matchedTerms(matches),
+    matchedTopics: matches.map((x) => x.topic),
+    matchedByMeaning: m?.passes ?? false,
+    explanation: {
+      signals,
+      paths: pairPaths(need, unit, carrier),
+      confidence: pairConfidence(matches, signals),
+      ...reasonOf(pairReason(need, unit, carrier, signals, matches, m)),
+    },
   };
 }

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededGraph } from '../../../scripts/test/seededGraph.ts';
 import type { Graph } from '../../graph/graph.ts';
 import { unitTopics } from './pairSignals.ts';
-import { enterpriseIdsForTopics, loadResearchCatalog, type ResearchCatalog } from './researchCatalog.ts';
+import { enterprisesForTopics, loadResearchCatalog, type ResearchCatalog } from './researchCatalog.ts';
 
 /**
  * Pairing towards enterprises scores at most `limit` firms a unit's topics concern. Which ones must not be
  * the planner's whim: the firms needing most of the topics, then those already cooperating, then by id —
  * and `localOnly` chooses among local firms before the cut, not after it.
  */
-describe('enterpriseIdsForTopics', () => {
+describe('enterprisesForTopics', () => {
   let graph: Graph;
   let catalog: ResearchCatalog;
   beforeAll(async () => {
@@ -38,11 +38,11 @@ describe('enterpriseIdsForTopics', () => {
       const topics = unitTopics(unit);
       const all = await concerned(topics, unit.id);
       const limit = 5;
-      expect((await enterpriseIdsForTopics(graph, topics, unit.id, 1000)).sort()).toEqual(all.map((e) => e.id).sort());
-      const top = await enterpriseIdsForTopics(graph, topics, unit.id, limit);
-      expect(top).toEqual(all.slice(0, limit).map((e) => e.id));
-      const local = await enterpriseIdsForTopics(graph, topics, unit.id, limit, true);
-      expect(local).toEqual(
+      expect((await enterprisesForTopics(graph, topics, unit.id, 1000)).map((e) => e.id).sort()).toEqual(all.map((e) => e.id).sort());
+      const top = await enterprisesForTopics(graph, topics, unit.id, limit);
+      expect(top.map((e) => e.id)).toEqual(all.slice(0, limit).map((e) => e.id));
+      const local = await enterprisesForTopics(graph, topics, unit.id, limit, true);
+      expect(local.map((e) => e.id)).toEqual(
         all
           .filter((e) => e.local)
           .slice(0, limit)
