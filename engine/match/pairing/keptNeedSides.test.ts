@@ -7,7 +7,7 @@ import type { TextSimilarity } from '../../text/textSimilarity.ts';
 import { KeptNeedSides } from './keptNeedSides.ts';
 import { meaningPassages } from './meaningPassages.ts';
 import { rankPairs, type PairingRequest } from './rankPairs.ts';
-import { enterprisesForTopics, loadResearchCatalog } from './researchCatalog.ts';
+import { enterprisesForTopics, loadResearchCatalog, type EnterpriseProfile } from './researchCatalog.ts';
 import { needTerms } from './topicEvidence.ts';
 import { unitTopics } from './pairSignals.ts';
 
@@ -44,45 +44,45 @@ describe('need sides kept per catalog', () => {
     expect(nonEmpty).toBeGreaterThan(shared.units.length / 2);
   }, 240_000);
 
-  it('keeps at most its capacity, the most recently used, retrieves a forgotten pool again and shares a firm between pools', async () => {
+  it('keeps at most its capacity, the most recently used, and retrieves again what it dropped', async () => {
     const catalog = await loadResearchCatalog(graph);
-    const [a, b, c] = catalog.units.filter((u) => u.topics.length > 0);
+    const units = catalog.units.filter((u) => u.topics.length > 0);
     let reads = 0;
-    const retrieve = (u: typeof a) => async () => {
+    const retrieve = (u: (typeof units)[number]) => async () => {
       reads++;
       return enterprisesForTopics(graph, unitTopics(u), u.id, 8);
     };
-    const kept = new KeptNeedSides({ firms: 5, pools: 2 }, (p) => ({
-      profile: p,
-      text: p.name,
-      terms: needTerms(p.name, p.needs),
-      partnerUniversities: new Set(),
-    }));
-    const first = await kept.pool(a.id, retrieve(a));
-    expect(first.map((s) => s.profile!.id)).toEqual((await enterprisesForTopics(graph, unitTopics(a), a.id, 8)).map((e) => e.id));
-    expect(await kept.pool(a.id, retrieve(a))).toBe(first);
-    expect(reads).toBe(1);
-    expect(kept.size.firms).toBe(Math.min(5, first.length));
-    await kept.pool(b.id, retrieve(b));
-    await kept.pool(c.id, retrieve(c));
-    expect(kept.size.pools).toBe(2);
-    expect(kept.size.firms).toBeLessThanOrEqual(5);
-    // a's pool was the least recently used of three with room for two: forgotten, read again, same firms.
-    const again = await kept.pool(a.id, retrieve(a));
-    expect(reads).toBe(4);
-    expect(again).not.toBe(first);
-    expect(again.map((s) => s.profile)).toEqual(first.map((s) => s.profile));
+    const side = (p: EnterpriseProfile) => ({ profile: p, text: p.name, terms: needTerms(p.name, p.needs), partnerUniversities: new Set<string>() });
+    const [a, b, c] = units;
 
-    // With room for them, a firm two pools retrieve is one side, not two copies.
-    const roomy = new KeptNeedSides({ firms: 20, pools: 2 }, (p) => ({
-      profile: p,
-      text: p.name,
-      terms: needTerms(p.name, p.needs),
-      partnerUniversities: new Set(),
-    }));
-    const x = await roomy.pool('x', retrieve(a));
-    const y = await roomy.pool('y', retrieve(a));
-    expect(y).not.toBe(x);
-    y.forEach((side, i) => expect(side).toBe(x[i]));
+    // Room for everything: asked again, a pool is the same sides and reads nothing; a firm two pools
+    // retrieve is one side, not two copies.
+    const roomy = new KeptNeedSides({ firms: 100, pools: 10 }, side);
+    const first = await roomy.pool(a.id, retrieve(a));
+    expect(first.map((s) => s.profile!.id)).toEqual((await enterprisesForTopics(graph, unitTopics(a), a.id, 8)).map((e) => e.id));
+    (await roomy.pool(a.id, retrieve(a))).forEach((s, i) => expect(s).toBe(first[i]));
+    (await roomy.pool('the same firms under another key', retrieve(a))).forEach((s, i) => expect(s).toBe(first[i]));
+    expect(reads).toBe(2);
+
+    // Two pools: the least recently used of three is forgotten and read again, with the same firms.
+    reads = 0;
+    const twoPools = new KeptNeedSides({ firms: 100, pools: 2 }, side);
+    const aFirst = await twoPools.pool(a.id, retrieve(a));
+    await twoPools.pool(b.id, retrieve(b));
+    await twoPools.pool(c.id, retrieve(c));
+    expect(twoPools.size.pools).toBe(2);
+    const aAgain = await twoPools.pool(a.id, retrieve(a));
+    expect(reads).toBe(4);
+    aAgain.forEach((s, i) => expect(s).toBe(aFirst[i])); // its firms were still kept: the same sides
+
+    // Room for fewer firms than a pool holds: at most that many are kept, and the pool is read again.
+    reads = 0;
+    const fewFirms = new KeptNeedSides({ firms: 5, pools: 10 }, side);
+    const small = await fewFirms.pool(a.id, retrieve(a));
+    expect(fewFirms.size.firms).toBe(Math.min(5, small.length));
+    const smallAgain = await fewFirms.pool(a.id, retrieve(a));
+    expect(reads).toBe(small.length > 5 ? 2 : 1);
+    expect(smallAgain.map((s) => s.profile)).toEqual(small.map((s) => s.profile));
+    expect(fewFirms.size.firms).toBeLessThanOrEqual(5);
   });
 });
