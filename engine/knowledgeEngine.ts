@@ -3,6 +3,7 @@ import { classifyWorkersEnabled, SegmentAttachment } from './classify/segmentAtt
 import type { Classification, ClassifyInput, ClassifyOptions } from './classify/suggestion.ts';
 import type { Graph } from './graph/graph.ts';
 import { meaningPassages } from './match/pairing/meaningPassages.ts';
+import { warmNeedPool } from './match/pairing/needPool.ts';
 import { loadResearchCatalog } from './match/pairing/researchCatalog.ts';
 import { rankPairs, type PairingRequest, type PairingResponse } from './match/pairing/rankPairs.ts';
 import { rankTalent, type TalentRequest } from './match/talent/rankTalent.ts';
@@ -29,7 +30,12 @@ export class KnowledgeEngine {
   ) {
     this.text = new TextServices(graph, meaningPassages, options.env, options.log);
     this.answers = new ResultCache(options.resultCache ?? resultCacheEnabled(options.env));
-    this.research = new Cached(() => loadResearchCatalog(graph), options.ttlMs);
+    // Each catalog's pool of retrievable firms starts loading with it (needPool.ts), off the request path.
+    this.research = new Cached(async () => {
+      const catalog = await loadResearchCatalog(graph);
+      void warmNeedPool(graph, catalog);
+      return catalog;
+    }, options.ttlMs);
     this.attachment = new SegmentAttachment(graph, { ttlMs: options.ttlMs, inWorkers: classifyWorkersEnabled(options.env) });
   }
 

@@ -29,6 +29,11 @@ export const reversePairingDefaults = {
    * or text and `localOnly` for this many (≤ `retrieve` ids each; at 100k ~1,200 units).
    */
   kept: { firms: 20_000, pools: 3_000 },
+  /**
+   * Every retrievable firm's profile read once per catalog (engine/match/pairing/needPool.ts) when there
+   * are at most this many: ~16,000 at 100k firms; at 1M (~160,000) requests read from Neo4j instead.
+   */
+  pool: { maxFirms: 50_000 },
 };
 
 /**

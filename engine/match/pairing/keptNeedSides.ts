@@ -31,7 +31,7 @@ export class KeptNeedSides {
     const known = touch(this.pools, key)?.map((id) => touch(this.sides, id));
     if (known?.every((side) => side !== undefined)) return known as NeedSide[];
     // Within one catalog a firm's profile does not change, so a kept side stands for the one just read.
-    const sides = (await retrieve()).map((p) => touch(this.sides, p.id) ?? keep(this.sides, p.id, this.build(p), this.capacity.firms));
+    const sides = this.sidesOf(await retrieve());
     keep(
       this.pools,
       key,
@@ -39,6 +39,11 @@ export class KeptNeedSides {
       this.capacity.pools,
     );
     return sides;
+  }
+
+  /** The sides of firms already read (needPool.ts), each built once while it is kept. */
+  sidesOf(profiles: EnterpriseProfile[]): NeedSide[] {
+    return profiles.map((p) => touch(this.sides, p.id) ?? keep(this.sides, p.id, this.build(p), this.capacity.firms));
   }
 
   get size(): { firms: number; pools: number } {

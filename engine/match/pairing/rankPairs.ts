@@ -11,6 +11,7 @@ import type { PairingRequest, PairingResponse, PairResult } from './pairingReque
 import { KeptNeedSides } from './keptNeedSides.ts';
 import { enterprisesForTopics, loadEnterpriseProfiles, type EnterpriseProfile, type ResearchCatalog, type ResearchUnitProfile } from './researchCatalog.ts';
 import { meaningEvidence } from './meaningEvidence.ts';
+import { readyNeedPool, retrieveFromPool } from './needPool.ts';
 import { scorePairs } from './scorePairs.ts';
 import { needTerms, TopicVocabulary } from './topicEvidence.ts';
 import { oncePer } from '../../core/oncePer.ts';
@@ -127,9 +128,12 @@ export async function rankPairs(
   const topics = unitTopics(unit);
   const unitId = request.researchUnitId ?? null;
   const localOnly = f.localOnly ?? false;
-  const needs = await keptNeedSides(catalog).pool(JSON.stringify([topics, unitId, localOnly]), () =>
-    enterprisesForTopics(graph, topics, unitId, reversePairingDefaults.retrieve, localOnly),
-  );
+  const pool = readyNeedPool(catalog);
+  const needs = pool
+    ? keptNeedSides(catalog).sidesOf(retrieveFromPool(pool, topics, unitId, reversePairingDefaults.retrieve, localOnly))
+    : await keptNeedSides(catalog).pool(JSON.stringify([topics, unitId, localOnly]), () =>
+        enterprisesForTopics(graph, topics, unitId, reversePairingDefaults.retrieve, localOnly),
+      );
   const scored = await scorePairs(
     similarity,
     vocab,

@@ -112,7 +112,8 @@ export interface EnterpriseProfile {
   pairedPartyOrgs: { own: string; other: string; outgoing: boolean }[];
 }
 
-const enterpriseProjection = `e.id AS id, e.name AS name, e.local AS local, e.source = 'synthetic' AS demo, e.description AS description,
+/** Read with the Enterprise bound as `e`: the profile rows of loadEnterpriseProfiles, enterprisesForTopics and needPool.ts. */
+export const enterpriseProjection = `e.id AS id, e.name AS name, e.local AS local, e.source = 'synthetic' AS demo, e.description AS description,
   [(e)-[:NEEDS_TECH]->(t:Topic) | t.name] AS needs,
   [(e)-[:MAKES]->(p:Product) | p.name] AS products,
   head([(e)-[:LOCATED_IN]->(p:Park) | p.id]) AS parkId,
