@@ -23,6 +23,7 @@ export class KnowledgeEngine {
   private readonly attachment: SegmentAttachment;
 
   private readonly answers: ResultCache;
+  private researchInUse = false;
 
   constructor(
     readonly graph: Graph,
@@ -32,6 +33,7 @@ export class KnowledgeEngine {
     this.answers = new ResultCache(options.resultCache ?? resultCacheEnabled(options.env));
     // Each catalog's pool of retrievable firms starts loading with it (needPool.ts), off the request path.
     this.research = new Cached(async () => {
+      this.researchInUse = true;
       const catalog = await loadResearchCatalog(graph);
       void warmNeedPool(graph, catalog);
       return catalog;
@@ -91,6 +93,15 @@ export class KnowledgeEngine {
     return (await this.attachment.scope()).trainedOn;
   }
 
+  /**
+   * Loads the research catalog and its pool of retrievable firms now (a server start), rather than on the
+   * first pairing request. Resolves with the firms in the pool (0 when it is not read: too many firms).
+   */
+  async warmResearch(): Promise<number> {
+    const catalog = await this.research.get();
+    return (await warmNeedPool(this.graph, catalog))?.profiles.size ?? 0;
+  }
+
   /** The attachment classifiers: ready scopes, trainings under way (for /health). */
   classifierStatus() {
     return this.attachment.status();
@@ -103,6 +114,9 @@ export class KnowledgeEngine {
 
   invalidate(): void {
     this.research.invalidate();
+    // As chain snapshots (SnapshotCache): a catalog in use loads again at once, in the background, with
+    // its pool, so the first pairing after an import waits for a load under way or done, not a cold one.
+    if (this.researchInUse) this.warmResearch().catch(() => undefined);
     this.attachment.invalidate();
     // Passages whose text changed (new units, topics, expertise) are embedded in the background.
     this.text.refreshVectors();

@@ -42,6 +42,12 @@ async function main() {
     (firms) => console.log(`[classify] trained on ${firms} attached firms in ${((Date.now() - classifierStart) / 1000).toFixed(1)} s`),
     (e: unknown) => console.error('[classify]', e),
   );
+  // Read the research catalog and pairing's pool of firms now, too (in the background: the API answers meanwhile).
+  const researchStart = Date.now();
+  knowledge.warmResearch().then(
+    (firms) => console.log(`[pairing] research catalog and ${firms} retrievable firms read in ${((Date.now() - researchStart) / 1000).toFixed(1)} s`),
+    (e: unknown) => console.error('[pairing]', e),
+  );
   // Build the text scorer (corpus or model) now rather than on the first pairing request.
   knowledge.text.get().then(
     (t) => console.log(`[text] provider: ${t.provider}`),

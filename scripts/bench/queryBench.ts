@@ -1,3 +1,4 @@
+import { servingEngines } from '../../api/app.ts';
 import { type CandidateQuery, ChainMatchEngine, type Graph } from '../../engine/index.ts';
 import { postJson, startTestServer } from '../test/testServer.ts';
 import type { BenchInputs } from './benchInputs.ts';
@@ -28,7 +29,10 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
  * cache, partners without HTTP) and the retrieval-only baseline of partners.
  */
 export async function queryBench(graph: Graph, inputs: BenchInputs, options: { runs: number; warmup: number }): Promise<QueryBenchResult> {
-  const api = await startTestServer(graph, { rateLimitPerMinute: 100_000_000 });
+  // The engines of a server after `npm start`'s warm-up: its research catalog (pairing's pool of firms) read.
+  const { knowledge } = servingEngines(graph);
+  await knowledge.warmResearch();
+  const api = await startTestServer(graph, { rateLimitPerMinute: 100_000_000 }, { knowledge });
   const url = (path: string) => `${api.base}/api/v1${path}`;
   const at = <T>(items: T[], i: number) => items[i % items.length];
   const rows: LatencyRow[] = [];
@@ -84,5 +88,6 @@ export async function queryBench(graph: Graph, inputs: BenchInputs, options: { r
     return { rows, partnerRatios };
   } finally {
     await api.close();
+    knowledge.close();
   }
 }

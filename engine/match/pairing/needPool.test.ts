@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededGraph } from '../../../scripts/test/seededGraph.ts';
 import type { Graph } from '../../graph/graph.ts';
+import { KnowledgeEngine } from '../../knowledgeEngine.ts';
 import { TextServices } from '../../text/textServices.ts';
 import type { TextSimilarity } from '../../text/textSimilarity.ts';
 import { meaningPassages } from './meaningPassages.ts';
@@ -67,6 +68,15 @@ describe('the pool of retrievable firms', () => {
     }
     expect(nonEmpty).toBeGreaterThan(withPool.units.length / 2);
   }, 240_000);
+
+  it('is read by the engine when it warms (a server start), the same firms', async () => {
+    const knowledge = new KnowledgeEngine(graph, { resultCache: false, env: {} });
+    try {
+      expect(await knowledge.warmResearch()).toBe(pool.profiles.size);
+    } finally {
+      knowledge.close();
+    }
+  });
 
   it('is not read when it would hold more firms than its bound', async () => {
     expect(await loadNeedPool(graph, pool.profiles.size - 1)).toBeNull();
