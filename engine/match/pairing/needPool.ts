@@ -8,10 +8,10 @@ import { enterpriseProjection, type EnterpriseProfile, type ResearchCatalog } fr
  * cooperates with a research unit — read once per research catalog (so after each write), with the
  * topics and units that find it. Then a unit's first request needs no query: at 100k firms reading the
  * profiles of its ~300 firms was p50 20–31 ms, p95 34–68 ms of a ~40–75 ms first request (the retrieval
- * itself 7 ms), for ~16,000 firms in all. Loaded in the background when the engine loads a catalog (KnowledgeEngine); until it is
- * there (or when there are more firms than `reversePairingDefaults.pool.maxFirms`, e.g. at 1M) the
- * request reads its firms from Neo4j as before. Both give the same firms in the same order
- * (needPool.test.ts).
+ * itself 7 ms), for ~16,000 firms in all. Read in the background when the engine loads a catalog
+ * (KnowledgeEngine). Until it is there, or when there are more firms than
+ * `reversePairingDefaults.pool.maxFirms` (e.g. at 1M), a request reads its firms from Neo4j as before.
+ * Both give the same firms in the same order (needPool.test.ts).
  */
 export interface NeedPool {
   profiles: Map<string, EnterpriseProfile>;
