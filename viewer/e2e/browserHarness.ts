@@ -26,7 +26,8 @@ export interface Harness {
   /** A fresh page (new context: empty storage, so Chinese by default) that records page errors. */
   openApp(
     hash?: string,
-    options?: { viewport?: { width: number; height: number }; locale?: string },
+    /** `beforeGoto` runs on the new page before it loads the app (e.g. to hold a request with `page.route`). */
+    options?: { viewport?: { width: number; height: number }; locale?: string; beforeGoto?: (page: Page) => Promise<unknown> },
   ): Promise<{ page: Page; context: BrowserContext; errors: string[] }>;
   stop(): Promise<void>;
 }
@@ -49,6 +50,7 @@ export async function startHarness(): Promise<Harness> {
       const context = await browser.newContext({ viewport: options.viewport ?? viewport, locale: options.locale ?? 'zh-CN', acceptDownloads: true });
       const page = await context.newPage();
       const errors: string[] = [];
+      await options.beforeGoto?.(page);
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => {
         if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text());

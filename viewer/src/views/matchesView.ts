@@ -47,6 +47,14 @@ export const matchesView: ViewDefinition = {
 
     const syncUrl = () => history.replaceState(null, '', matchesHash(state));
 
+    const chainOptions = () => {
+      chainSelect.replaceChildren(
+        el('option', { value: '' }, t('m.allChains')),
+        ...state.chains.map((c) => el('option', { value: c.id }, lang() === 'en' ? c.nameEn : c.name)),
+      );
+      chainSelect.value = state.chainId;
+    };
+
     const labels = () => {
       title.textContent = t('nav.matches');
       intro.textContent = t('m.intro');
@@ -54,11 +62,7 @@ export const matchesView: ViewDefinition = {
       kindSelect.replaceChildren(el('option', { value: '' }, t('m.allKinds')), ...matchKinds.map((k) => el('option', { value: k }, tData('mkind', k))));
       kindSelect.value = state.kind;
       chainLabel.textContent = t('m.chain');
-      chainSelect.replaceChildren(
-        el('option', { value: '' }, t('m.allChains')),
-        ...state.chains.map((c) => el('option', { value: c.id }, lang() === 'en' ? c.nameEn : c.name)),
-      );
-      chainSelect.value = state.chainId;
+      chainOptions();
       refresh.textContent = t('m.refresh');
       renderOverdue();
       csvButton.textContent = t('export.csv');
@@ -196,7 +200,8 @@ export const matchesView: ViewDefinition = {
     api.chains().then(
       (list) => {
         state.chains = list;
-        labels();
+        // Only the chain list: labels() would build the key form anew and drop a key being typed.
+        chainOptions();
       },
       () => {},
     );
