@@ -199,8 +199,10 @@ async function lockForChange(tx: ManagedTransaction, side: Side<unknown>, id: st
     `MATCH (n:${side.label} {id: $id}) SET n._lock = true WITH n OPTIONAL MATCH (x)-[:${side.relationship}]->(n) RETURN n {.*} AS n, x.id AS ownerId LIMIT 1`,
     { id },
   );
-  if (locked.records.length === 0) throw new NotFoundError(side.label.toLowerCase(), id);
-  const stored = locked.records[0].get('n');
+  const stored = locked.records[0]?.get('n');
+  // A node a DELETE removed while this transaction waited for its lock can still come back, with no
+  // properties (seen once in 30 × 2 racing writes in CI: a ZodError where a 404 belongs): gone is gone.
+  if (!stored || stored.id !== id) throw new NotFoundError(side.label.toLowerCase(), id);
   const what = `${side.label.toLowerCase()} "${id}"`;
   assertMayChange(actor, typeof stored.createdBy === 'string' ? stored.createdBy : null, what);
   const version = storedVersion(stored.version);
