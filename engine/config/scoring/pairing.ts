@@ -24,9 +24,8 @@ export const reversePairingDefaults = {
   textTopics: 6,
   /**
    * Kept between writes (engine/match/pairing/keptNeedSides.ts), least recently used dropped first: the
-   * need sides of this many firms (~5 KB each: at 100k firms, asking every unit once grew the heap by
-   * ~100 MB more than before for the ~20,000 firms that need a topic), and the firm ids retrieved per unit
-   * or text and `localOnly` for this many (≤ `retrieve` ids each; at 100k ~1,200 units).
+   * need sides of this many firms (their measured size is in keptNeedSides.ts), and the firm ids
+   * retrieved per unit or text and `localOnly` for this many (≤ `retrieve` ids each; at 100k ~1,200 units).
    */
   kept: { firms: 20_000, pools: 3_000 },
   /**

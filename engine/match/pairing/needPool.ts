@@ -30,6 +30,7 @@ const retrievable = `CALL () {
 
 /** The pool, or null when more than `maxFirms` firms would be in it. */
 export async function loadNeedPool(graph: Graph, maxFirms = reversePairingDefaults.pool.maxFirms): Promise<NeedPool | null> {
+  // Counted first, so that at 1M the bound costs one count, not 50,000 profiles read and dropped.
   const [{ firms }] = await graph.query<{ firms: number }>(`${retrievable} RETURN count(e) AS firms`);
   if (firms > maxFirms) return null;
   const rows = await graph.query<EnterpriseProfile & { cooperatesWith: string[] }>(
@@ -61,16 +62,16 @@ export function retrieveFromPool(pool: NeedPool, topics: string[], unitId: strin
   return candidates.slice(0, limit).map((c) => pool.profiles.get(c.id)!);
 }
 
-const pools = new WeakMap<ResearchCatalog, { ready: NeedPool | null | undefined; loading: Promise<NeedPool | null> }>();
+type PoolEntry = { ready?: NeedPool; loading: Promise<NeedPool | null> };
+const pools = new WeakMap<ResearchCatalog, PoolEntry>();
 
 /** Starts loading the catalog's pool unless under way; resolves with it (null: too many firms, or the load failed). */
 export function warmNeedPool(graph: Graph, catalog: ResearchCatalog): Promise<NeedPool | null> {
   let entry = pools.get(catalog);
   if (!entry) {
     // A failed load (database gone, graph closed) leaves the request path reading from Neo4j, as before.
-    const loading = loadNeedPool(graph).catch(() => null);
-    const created = { ready: undefined as NeedPool | null | undefined, loading };
-    loading.then((pool) => (created.ready = pool));
+    const created: PoolEntry = { loading: loadNeedPool(graph).catch(() => null) };
+    created.loading.then((pool) => pool && (created.ready = pool));
     pools.set(catalog, (entry = created));
   }
   return entry.loading;
@@ -78,5 +79,5 @@ export function warmNeedPool(graph: Graph, catalog: ResearchCatalog): Promise<Ne
 
 /** The catalog's pool if `warmNeedPool` has loaded it, else undefined (read from Neo4j then). */
 export function readyNeedPool(catalog: ResearchCatalog): NeedPool | undefined {
-  return pools.get(catalog)?.ready ?? undefined;
+  return pools.get(catalog)?.ready;
 }
