@@ -13,6 +13,7 @@ import { startServingApi } from './apiProcess.ts';
 import { assignmentBench, type AssignmentRow } from './assignmentBench.ts';
 import { benchInputs } from './benchInputs.ts';
 import { embeddingBench, type EmbeddingRow } from './embeddingBench.ts';
+import { bulkBenchFromEnterprises, bulkLoadBench, type BulkLoadBenchResult } from './bulkLoadBench.ts';
 import { loadBench, type LoadBenchResult } from './loadBench.ts';
 import { runLoad, type LoadTestRow } from './loadTest.ts';
 import { machineInfo, machineLoad, type MachineInfo } from './machine.ts';
@@ -32,7 +33,10 @@ export interface ScaleResult {
   /** Machine load when the scale started and when it ended (other work on a shared machine). */
   machineLoad: { start: ReturnType<typeof machineLoad>; end?: ReturnType<typeof machineLoad> };
   partnerChains?: { fill: string[]; strengthen: string[] };
-  load: LoadBenchResult;
+  /** The online loader against LOAD CSV (scales under bulkBenchFromEnterprises) … */
+  load?: LoadBenchResult;
+  /** … or the bulk path against the importer alone (from it). */
+  bulk?: BulkLoadBenchResult;
   queries?: QueryBenchResult;
   api?: LoadTestRow[];
   /** Requests drawn from officers' and API clients' distributions, with the result cache on and off. */
@@ -105,11 +109,14 @@ for (const label of scaleLabels) {
   const batch = await validateBatch(buildSeed({ scale: scaleFactor, seed: options.seed }));
   const generateMs = Math.round(performance.now() - t);
   const sizing = sizingFor(enterprises);
-  const { result: load, db } = await loadBench(batch, sizing, seedRunId({ scale: scaleFactor, seed: options.seed }));
-  current = db;
+  const loaded =
+    enterprises >= bulkBenchFromEnterprises
+      ? await bulkLoadBench(batch, sizing).then(({ result, db }) => ({ db, fields: { bulk: result } }))
+      : await loadBench(batch, sizing, seedRunId({ scale: scaleFactor, seed: options.seed })).then(({ result, db }) => ({ db, fields: { load: result } }));
+  const db = (current = loaded.db);
   try {
     results.machine.neo4j ??= (await machineInfo(db.graph)).neo4j;
-    const scale: ScaleResult = { label, enterprises, scaleFactor, sizing, generateMs, machineLoad: { start: startLoad }, load };
+    const scale: ScaleResult = { label, enterprises, scaleFactor, sizing, generateMs, machineLoad: { start: startLoad }, ...loaded.fields };
     results.scales.push(scale);
     const inputs = await benchInputs(db.graph);
     scale.partnerChains = { fill: inputs.fillChains, strengthen: inputs.strengthenChains };

@@ -44,6 +44,13 @@ const verdicts = (results: Pick<BenchResults, 'scales'>) =>
   Object.fromEntries(targetChecks(results as BenchResults).map((c) => [c.metric.replace(/^\[\d+\] /, ''), c.met]));
 
 describe("the bench's target checks (issue 17's figures, by scale)", () => {
+  it('holds a bulk-loaded scale to the 10-minute load and checks no online loader it did not run', () => {
+    const bulk = (totalMs: number) => verdicts({ scales: [{ ...scale(1_000_000, 10), load: undefined, bulk: { totalMs } } as unknown as ScaleResult] });
+    expect(bulk(246_000)).toMatchObject({ 'bulk path, validation to every index, ms': true });
+    expect(bulk(700_000)).toMatchObject({ 'bulk path, validation to every index, ms': false });
+    expect(Object.keys(bulk(246_000)).some((m) => m.startsWith('loader'))).toBe(false);
+  });
+
   it('holds 100k to partners 60, pairing and talent 40, gaps 10 ms p95, and leaves diagnostic rows out', () => {
     const at = (p95: number) => verdicts({ scales: [scale(100_000, p95)] });
     expect(at(10)).toMatchObject({
