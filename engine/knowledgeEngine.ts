@@ -3,6 +3,7 @@ import { classifyWorkersEnabled, SegmentAttachment } from './classify/segmentAtt
 import type { Classification, ClassifyInput, ClassifyOptions } from './classify/suggestion.ts';
 import type { Graph } from './graph/graph.ts';
 import { meaningPassages } from './match/pairing/meaningPassages.ts';
+import { expertIndexOf } from './match/pairing/expertIndex.ts';
 import { warmNeedPool } from './match/pairing/needPool.ts';
 import { loadResearchCatalog } from './match/pairing/researchCatalog.ts';
 import { rankPairs, type PairingRequest, type PairingResponse } from './match/pairing/rankPairs.ts';
@@ -94,11 +95,13 @@ export class KnowledgeEngine {
   }
 
   /**
-   * Loads the research catalog and its pool of retrievable firms now (a server start), rather than on the
-   * first pairing request. Resolves with the firms in the pool (0 when it is not read: too many firms).
+   * Loads the research catalog, its index of experts and its pool of retrievable firms now (a server
+   * start), rather than on the first pairing request. Resolves with the firms in the pool (0 when it is
+   * not read: too many firms).
    */
   async warmResearch(): Promise<number> {
     const catalog = await this.research.get();
+    expertIndexOf(catalog);
     return (await warmNeedPool(this.graph, catalog))?.profiles.size ?? 0;
   }
 

@@ -4,6 +4,7 @@ import type { Message } from '../../contracts/messages/message.ts';
 import { say } from '../../i18n/say.ts';
 import type { MeaningEvidence } from './meaningEvidence.ts';
 import type { EnterpriseProfile, Researcher, ResearchUnitProfile } from './researchCatalog.ts';
+import type { ExpertIndex } from './expertIndex.ts';
 import type { NeedTerms, TopicMatch, TopicVocabulary } from './topicEvidence.ts';
 import { oncePer } from '../../core/oncePer.ts';
 
@@ -81,7 +82,23 @@ export function carrierOf(
   unit: ResearchUnitProfile,
   matches: TopicMatch[],
   excluded: ReadonlySet<string> = new Set(),
+  experts?: ExpertIndex,
 ): PairCarrier {
+  // The index finds by topic what the scan finds (expertIndex.test.ts); units it does not hold are scanned.
+  const indexed = experts ? experts.bestCarrier(vocab, need.terms, unit, excluded) : null;
+  const best = indexed === null ? scanCarriers(vocab, need, unit, excluded) : indexed;
+  if (!best) return { researcher: null, topic: matches[0]?.topic ?? null };
+  const r = best.researcher;
+  return { researcher: { id: r.id, name: r.name, title: r.title, level: r.level, demo: r.demo }, topic: best.topic };
+}
+
+/** Every researcher of the unit and every topic of their expertise: the reference carrierOf's index must agree with. */
+export function scanCarriers(
+  vocab: TopicVocabulary,
+  need: NeedSide,
+  unit: ResearchUnitProfile,
+  excluded: ReadonlySet<string>,
+): { researcher: Researcher; topic: string } | undefined {
   let best: { r: Researcher; topic: string; value: number } | undefined;
   for (const r of unit.researchers) {
     if (excluded.has(r.id)) continue;
@@ -92,8 +109,7 @@ export function carrierOf(
       if (!best || value > best.value || (value === best.value && r.id < best.r.id)) best = { r, topic, value };
     }
   }
-  if (!best) return { researcher: null, topic: matches[0]?.topic ?? null };
-  return { researcher: { id: best.r.id, name: best.r.name, title: best.r.title, level: best.r.level, demo: best.r.demo }, topic: best.topic };
+  return best && { researcher: best.r, topic: best.topic };
 }
 
 function matchDetail(matches: TopicMatch[]): Message[] {

@@ -10,6 +10,7 @@ import { enterpriseText, textQueryUnitId, unitText, unitTopics, type NeedSide } 
 import type { PairingRequest, PairingResponse, PairResult } from './pairingRequest.ts';
 import { KeptNeedSides } from './keptNeedSides.ts';
 import { enterprisesForTopics, loadEnterpriseProfiles, type EnterpriseProfile, type ResearchCatalog, type ResearchUnitProfile } from './researchCatalog.ts';
+import { expertIndexOf } from './expertIndex.ts';
 import { meaningEvidence } from './meaningEvidence.ts';
 import { readyNeedPool, retrieveFromPool } from './needPool.ts';
 import { scorePairs } from './scorePairs.ts';
@@ -92,6 +93,7 @@ export async function rankPairs(
         units.map((unit) => ({ need, unit })),
         request.limit,
         meaning,
+        expertIndexOf(catalog),
       ),
       meaning !== undefined,
     );
@@ -139,6 +141,8 @@ export async function rankPairs(
     vocab,
     needs.map((need) => ({ need, unit })),
     request.limit,
+    undefined,
+    expertIndexOf(catalog),
   );
   for (const item of scored.items) {
     item.score = round(item.score);

@@ -8,6 +8,7 @@ import { noMatchOf, type NoMatch } from './noMatch.ts';
 import type { PairResult } from './pairingRequest.ts';
 import { carrierOf, enterpriseNeed, pairPaths, pairSignals, pairSignalValues, unitText, unitTopics, type NeedSide, type PairCarrier } from './pairSignals.ts';
 import type { ResearchUnitProfile } from './researchCatalog.ts';
+import type { ExpertIndex } from './expertIndex.ts';
 import type { MeaningEvidence } from './meaningEvidence.ts';
 import { matchedTerms, type TopicMatch, type TopicVocabulary } from './topicEvidence.ts';
 
@@ -80,6 +81,7 @@ export async function scorePairs(
   pairs: { need: NeedSide; unit: ResearchUnitProfile }[],
   limit: number,
   meaning?: Map<string, MeaningEvidence>,
+  experts?: ExpertIndex,
 ): Promise<{ items: PairResult[]; noMatch: NoMatch | null }> {
   const threshold = relevanceGate.minTopicCoverage;
   let best = 0;
@@ -94,7 +96,7 @@ export async function scorePairs(
   for (const { group, sims } of await textSimilarities(similarity, relevant, meaning)) {
     group.forEach(({ need, unit }, i) => {
       const matches = vocab.matches(need.terms, unitTopics(unit), threshold);
-      const carrier = carrierOf(vocab, need, unit, matches);
+      const carrier = carrierOf(vocab, need, unit, matches, undefined, experts);
       const m = meaning?.get(unit.id);
       scored.push({ need, unit, similarity: sims[i], matches, carrier, meaning: m, total: totalOf(need, unit, sims[i], carrier, matches) });
     });
@@ -106,7 +108,10 @@ export async function scorePairs(
     compare: byScore,
     holder: (p) => p.carrier.researcher?.id ?? null,
     reassign: (p, full) => {
-      const carrier: PairCarrier = { ...carrierOf(vocab, p.need, p.unit, p.matches, full), displaced: { researcher: p.carrier.researcher!.name, cap } };
+      const carrier: PairCarrier = {
+        ...carrierOf(vocab, p.need, p.unit, p.matches, full, experts),
+        displaced: { researcher: p.carrier.researcher!.name, cap },
+      };
       return { ...p, carrier, total: totalOf(p.need, p.unit, p.similarity, carrier, p.matches) };
     },
   });
