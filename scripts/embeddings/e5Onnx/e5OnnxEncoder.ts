@@ -70,7 +70,8 @@ export class E5OnnxEncoder {
     return this.tokenizer.encode(this.prefixes[role] + text, null, { add_special_tokens: false });
   }
 
-  async embed(texts: string[], role: E5Role): Promise<Float32Array[]> {
+  /** One L2-normalised vector per text, and the tokens read (each window with its <s> … </s>). */
+  async embed(texts: string[], role: E5Role): Promise<{ vectors: Float32Array[]; tokens: number }> {
     const width = this.maxLength - 2;
     const windows: { text: number; ids: number[] }[] = [];
     for (let t = 0; t < texts.length; t++) {
@@ -92,10 +93,11 @@ export class E5OnnxEncoder {
         for (let d = 0; d < this.dimensions; d++) sums[w.text][d] += weight * pooled[j][d];
       });
     }
-    return sums.map((sum) => {
+    const vectors = sums.map((sum) => {
       const norm = Math.sqrt(sum.reduce((s, x) => s + x * x, 0)) || 1;
       return Float32Array.from(sum, (x) => x / norm);
     });
+    return { vectors, tokens: windows.reduce((n, w) => n + w.ids.length + 2, 0) };
   }
 
   /** Mean of each sequence's last hidden states over its own tokens (the padding masked out). */

