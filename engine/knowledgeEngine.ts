@@ -3,11 +3,11 @@ import { classifyWorkersEnabled, SegmentAttachment } from './classify/segmentAtt
 import type { Classification, ClassifyInput, ClassifyOptions } from './classify/suggestion.ts';
 import type { Graph } from './graph/graph.ts';
 import { meaningPassages } from './match/pairing/meaningPassages.ts';
-import { expertIndexOf } from './match/pairing/expertIndex.ts';
 import { warmNeedPool } from './match/pairing/needPool.ts';
 import { loadResearchCatalog } from './match/pairing/researchCatalog.ts';
 import { rankPairs, type PairingRequest, type PairingResponse } from './match/pairing/rankPairs.ts';
 import { rankTalent, type TalentRequest } from './match/talent/rankTalent.ts';
+import { warmMatchers } from './match/warmMatchers.ts';
 import { ResultCache, resultCacheEnabled, type ResultCacheStats } from './core/resultCache.ts';
 import { getEntity, getNeighbourhood } from './search/neighbourhood.ts';
 import { nearestByMeaning } from './search/meaningSearch.ts';
@@ -95,14 +95,14 @@ export class KnowledgeEngine {
   }
 
   /**
-   * Loads the research catalog, its index of experts and its pool of retrievable firms now (a server
-   * start), rather than on the first pairing request. Resolves with the firms in the pool (0 when it is
-   * not read: too many firms).
+   * Loads the research catalog, what the matchers compute per catalog (match/warmMatchers.ts) and its
+   * pool of retrievable firms now (a server start, after an import), rather than on the first requests.
+   * Resolves with the firms in the pool (0 when it is not read: too many firms).
    */
   async warmResearch(): Promise<number> {
     const catalog = await this.research.get();
-    expertIndexOf(catalog);
-    return (await warmNeedPool(this.graph, catalog))?.profiles.size ?? 0;
+    const [, pool] = await Promise.all([warmMatchers(catalog, await this.text.get()), warmNeedPool(this.graph, catalog)]);
+    return pool?.profiles.size ?? 0;
   }
 
   /** The attachment classifiers: ready scopes, trainings under way (for /health). */

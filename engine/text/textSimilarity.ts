@@ -1,7 +1,8 @@
 import neo4j from 'neo4j-driver';
 import type { Graph } from '../graph/graph.ts';
 import { cosineDense, type TextEmbedder } from './embedder.ts';
-import { cosine as cosineSparse, LexicalScorer, type SparseVector } from './lexical.ts';
+import { CompactVectors, type CompactVector } from './compactVectors.ts';
+import { LexicalScorer } from './lexical.ts';
 
 export type TextProvider = 'lexical' | 'embedding';
 
@@ -13,28 +14,70 @@ export type TextProvider = 'lexical' | 'embedding';
 export interface TextSimilarity {
   readonly provider: TextProvider;
   scores(query: string, documents: string[]): Promise<number[]>;
+  /**
+   * Texts every request scores (the research catalog's): prepared now, off the request path, and kept
+   * until the next call. Optional: a provider without it prepares each text on first use.
+   */
+  keep?(texts: readonly string[]): Promise<void>;
 }
+
+/** Texts keep() vectorises between two yields to the event loop. */
+const keepSlice = 2_000;
 
 export class LexicalSimilarity implements TextSimilarity {
   readonly provider = 'lexical' as const;
-  // Catalog texts (segments, units, talents) recur in every request: vectorise each once.
-  private readonly vectors = new Map<string, SparseVector>();
+  private compact = new CompactVectors();
+  /** The texts of keep(): never evicted. */
+  private kept = new Map<string, CompactVector>();
+  /** Other texts (firms' needs and descriptions), each vectorised once until `maxCached` of them. */
+  private readonly recent = new Map<string, CompactVector>();
+
   constructor(
     readonly scorer: LexicalScorer,
     private readonly maxCached = 50_000,
+    /** Distinct terms of the documents remembered, at most: past it the vectors are computed afresh. */
+    private readonly maxTerms = 2_000_000,
   ) {}
 
   async scores(query: string, documents: string[]): Promise<number[]> {
-    const q = this.scorer.vector(query);
-    return documents.map((d) => cosineSparse(q, this.vector(d)));
+    // Before, never during, a call: every vector of one call must come from the same term ids.
+    if (this.compact.terms >= this.maxTerms) this.startAfresh();
+    const vectors = documents.map((d) => this.vector(d));
+    return this.compact.cosines(this.scorer.vector(query), vectors);
   }
 
-  private vector(text: string): SparseVector {
-    let v = this.vectors.get(text);
+  /** In slices, yielding between them: at 1,000,000 firms the catalog's texts take seconds to vectorise, and requests go on meanwhile. */
+  async keep(texts: readonly string[]): Promise<void> {
+    const next = new Map<string, CompactVector>();
+    const compact = this.compact;
+    for (let i = 0; i < texts.length; i += keepSlice) {
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      // Started afresh meanwhile: the ids of the vectors made so far are gone with it.
+      if (this.compact !== compact) return this.keep(texts);
+      for (const text of texts.slice(i, i + keepSlice)) if (!next.has(text)) next.set(text, this.known(text) ?? compact.compact(this.scorer.vector(text)));
+    }
+    this.kept = next;
+  }
+
+  private known(text: string): CompactVector | undefined {
+    return this.kept.get(text) ?? this.recent.get(text);
+  }
+
+  /** Term ids are never freed one by one: past the bound (checked between calls), every id and vector goes and the kept texts are vectorised again. */
+  private startAfresh(): void {
+    const texts = [...this.kept.keys()];
+    this.compact = new CompactVectors();
+    this.recent.clear();
+    this.kept = new Map();
+    void this.keep(texts);
+  }
+
+  private vector(text: string): CompactVector {
+    let v = this.known(text);
     if (!v) {
-      if (this.vectors.size >= this.maxCached) this.vectors.clear();
-      v = this.scorer.vector(text);
-      this.vectors.set(text, v);
+      if (this.recent.size >= this.maxCached) this.recent.clear();
+      v = this.compact.compact(this.scorer.vector(text));
+      this.recent.set(text, v);
     }
     return v;
   }

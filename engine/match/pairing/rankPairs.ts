@@ -14,7 +14,8 @@ import { expertIndexOf } from './expertIndex.ts';
 import { meaningEvidence } from './meaningEvidence.ts';
 import { readyNeedPool, retrieveFromPool } from './needPool.ts';
 import { scorePairs } from './scorePairs.ts';
-import { needTerms, TopicVocabulary } from './topicEvidence.ts';
+import { needTerms, TopicVocabulary, type NeedTerms } from './topicEvidence.ts';
+import { topicGate, topicHolders } from './topicGate.ts';
 import { oncePer } from '../../core/oncePer.ts';
 
 // The request and answer types live in pairingRequest.ts; the engine imports them from here.
@@ -22,6 +23,14 @@ export type { PairingRequest, PairingResponse, PairResult } from './pairingReque
 
 /** The topic vocabulary of a catalog, built once per catalog. */
 export const vocabularyOf = oncePer((catalog: ResearchCatalog) => new TopicVocabulary([...catalog.topics, ...catalog.units.flatMap((u) => u.topics)]));
+
+/** The research units by the topics that make them relevant (their own topics and own researchers' expertise), once per catalog. */
+export const unitsByTopic = oncePer((catalog: ResearchCatalog) => topicHolders(catalog.units, unitTopics));
+
+/** The units of the pool a need's words cover (topicGate.ts), in catalog order, and the best coverage any reached. */
+export function unitGate(catalog: ResearchCatalog, need: NeedTerms, inPool: (u: ResearchUnitProfile) => boolean) {
+  return topicGate(vocabularyOf(catalog), unitsByTopic(catalog), need, inPool);
+}
 
 /** research unit → its university, built once per catalog (needSide runs for up to 400 firms a request). */
 const universityIndex = oncePer((catalog: ResearchCatalog) => new Map(catalog.units.map((u) => [u.id, u.university?.id])));
@@ -62,11 +71,9 @@ export async function rankPairs(
     relevanceThreshold: relevanceGate.minTopicCoverage,
   });
   const f = request.filters ?? {};
-  const units = catalog.units.filter(
-    (u) =>
-      (f.inXianlin === undefined || (u.university?.inXianlin ?? false) === f.inXianlin) &&
-      (!f.universityIds?.length || (u.university && f.universityIds.includes(u.university.id))),
-  );
+  const inPool = (u: ResearchUnitProfile) =>
+    (f.inXianlin === undefined || (u.university?.inXianlin ?? false) === f.inXianlin) &&
+    (!f.universityIds?.length || Boolean(u.university && f.universityIds.includes(u.university.id)));
 
   if (request.enterpriseId || (request.text !== undefined && request.textRole !== 'capability')) {
     let need: NeedSide;
@@ -77,20 +84,29 @@ export async function rankPairs(
     } else {
       need = needSide(null, request.text!, catalog);
     }
+    // Every unit of the pool is weighed by meaning (a need in words, dense up); otherwise only those the
+    // gate lets through are scored, found by topic: the answer is the same, without a scan of all units.
     const meaning =
-      hybrid && !request.enterpriseId
+      hybrid?.dense && !request.enterpriseId
         ? await meaningEvidence(
             hybrid,
             need.text,
-            units.map((u) => ({ id: u.id, text: unitText(u), denseText: topicsPassage(u, catalog.topicContext) })),
+            catalog.units.filter(inPool).map((u) => ({ id: u.id, text: unitText(u), denseText: topicsPassage(u, catalog.topicContext) })),
           )
         : undefined;
+    const gate = unitGate(catalog, need.terms, inPool);
+    const gated = new Set(gate.covered);
+    const candidates = meaning ? catalog.units.filter((u) => inPool(u) && (gated.has(u) || meaning.get(u.id)?.passes)) : gate.covered;
+    if (candidates.length === 0) {
+      const noMatch = noMatchOf(catalog.units.filter(inPool).length, gate.best, relevanceGate.minTopicCoverage);
+      return answer('to-research-units', { items: [], noMatch }, meaning !== undefined);
+    }
     return answer(
       'to-research-units',
       await scorePairs(
         similarity,
         vocab,
-        units.map((unit) => ({ need, unit })),
+        candidates.map((unit) => ({ need, unit })),
         request.limit,
         meaning,
         expertIndexOf(catalog),

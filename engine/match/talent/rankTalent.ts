@@ -52,10 +52,20 @@ export interface TalentResponse {
 }
 
 /** A talent's text, built once per catalog entry: every request scores all of them (~11k at 100k). */
-const talentText = oncePer((t: Researcher) => [t.title, ...t.expertise, t.description].join(' '));
+export const talentText = oncePer((t: Researcher) => [t.title, ...t.expertise, t.description].join(' '));
 
 /** What the dense side reads for each talent: its expertise alone (names and titles say nothing of a need), with the topics' segments. */
 const talentPassages = oncePer((catalog: ResearchCatalog) => new Map(catalog.talents.map((t) => [t.id, expertisePassage(t, catalog.topicContext)])));
+
+/** The research units, and those of 仙林 and their universities (the proximity signal), once per catalog. */
+const unitSets = oncePer((catalog: ResearchCatalog) => {
+  const xianlin = catalog.units.filter((u) => u.university?.inXianlin);
+  return {
+    unitIds: new Set(catalog.units.map((u) => u.id)),
+    xianlinUnits: new Set(xianlin.map((u) => u.id)),
+    xianlinUniversities: new Set(xianlin.map((u) => u.university!.id)),
+  };
+});
 
 /** The talent's best-matching expertise (from the enterprise when it needs that very topic), and its affiliation. */
 function talentPaths(e: EnterpriseProfile | null, t: Researcher, match: TopicMatch, catalogUnits: Set<string>): GraphPath[] {
@@ -114,13 +124,14 @@ export async function rankTalent(
   const vocab = vocabularyOf(catalog);
   const threshold = relevanceGate.minTopicCoverage;
   const levels = request.filters?.levels;
-  const pool = catalog.talents.filter((t) => (!levels?.length || levels.includes(t.level)) && t.affiliation?.id !== profile?.id);
+  const inPool = (t: Researcher) => (!levels?.length || levels.includes(t.level)) && t.affiliation?.id !== profile?.id;
+  // The pool as a list only where every talent of it is weighed by meaning (a need in words, dense up).
   const meaning: Map<string, MeaningEvidence> | undefined =
-    hybrid && !profile
+    hybrid?.dense && !profile
       ? await meaningEvidence(
           hybrid,
           needText,
-          pool.map((t) => ({ id: t.id, text: talentText(t), denseText: talentPassages(catalog).get(t.id)! })),
+          catalog.talents.filter(inPool).map((t) => ({ id: t.id, text: talentText(t), denseText: talentPassages(catalog).get(t.id)! })),
         )
       : undefined;
   const base = {
@@ -131,18 +142,26 @@ export async function rankTalent(
   const cap = appearanceCaps.talentsPerAffiliation;
 
   // The gate first: level and proximity support a relevant talent; they never bring in an irrelevant one.
-  const { covered, best } = talentGate(catalog, need, pool);
-  const relevant = pool.filter((t) => covered.has(t) || (meaning?.get(t.id)?.passes ?? false));
-  if (relevant.length === 0) return { ...base, items: [], noMatch: noMatchOf(pool.length, best, threshold), capped: { perAffiliation: cap, omitted: [] } };
+  const { covered, best } = talentGate(catalog, need, inPool);
+  const gated = meaning && new Set(covered);
+  const relevant = gated ? catalog.talents.filter((t) => inPool(t) && (meaning.get(t.id)?.passes || gated.has(t))) : covered;
+  if (relevant.length === 0)
+    return { ...base, items: [], noMatch: noMatchOf(catalog.talents.filter(inPool).length, best, threshold), capped: { perAffiliation: cap, omitted: [] } };
 
   // By meaning, the text signal is the rank by meaning score (config/meaning.ts meaningOrder), best talent 1.
   const sims = meaning ? relevant.map((t) => meaning.get(t.id)!.fused) : await similarity.scores(needText, relevant.map(talentText));
-  const unitIds = new Set(catalog.units.map((u) => u.id));
-  const xianlinUnits = new Set(catalog.units.filter((u) => u.university?.inXianlin).map((u) => u.id));
-  const xianlinUniversities = new Set(catalog.units.filter((u) => u.university?.inXianlin).map((u) => u.university!.id));
+  const { unitIds, xianlinUnits, xianlinUniversities } = unitSets(catalog);
+  // Talents share expertise lists (113k talents, 22k lists at 1,000,000 firms): match each list once.
+  const matchesOf = new Map<string, TopicMatch[]>();
+  const expertiseMatches = (t: Researcher) => {
+    const key = t.expertise.join('\u0001');
+    let m = matchesOf.get(key);
+    if (!m) matchesOf.set(key, (m = vocab.matches(need, t.expertise, threshold)));
+    return m;
+  };
 
   const scored = relevant.map((t, i) => {
-    const matches = vocab.matches(need, t.expertise, threshold);
+    const matches = expertiseMatches(t);
     // A talent in by meaning alone has no covered topic: its supporting signals count at the text's strength.
     const relevance = matches[0]?.coverage ?? sims[i];
     const near = Boolean(
