@@ -34,11 +34,6 @@ export class ChainMatchEngine {
     return this.chains.get();
   }
 
-  /** Every chain's snapshot loaded now (a server start) rather than by its first request; resolves with how many. */
-  async warmChains(): Promise<number> {
-    return this.snapshots.warm((await this.listChains()).map((c) => c.id));
-  }
-
   async chainMap(chainId: string): Promise<ChainMap> {
     return chainMap(await this.snapshots.get(chainId));
   }

@@ -48,12 +48,6 @@ async function main() {
     (firms) => console.log(`[pairing] research catalog and ${firms} retrievable firms read in ${((Date.now() - researchStart) / 1000).toFixed(1)} s`),
     (e: unknown) => console.error('[pairing]', e),
   );
-  // Load every chain's snapshot now, too (maps, gaps and partners read them; at 1M firms 3–9 s each on a first request).
-  const chainsStart = Date.now();
-  engine.warmChains().then(
-    (chains) => console.log(`[chains] ${chains} chain snapshots loaded in ${((Date.now() - chainsStart) / 1000).toFixed(1)} s`),
-    (e: unknown) => console.error('[chains]', e),
-  );
   // Build the text scorer (corpus or model) now rather than on the first pairing request.
   knowledge.text.get().then(
     (t) => console.log(`[text] provider: ${t.provider}`),

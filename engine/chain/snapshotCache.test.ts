@@ -36,19 +36,6 @@ describe('chain snapshots refreshed on write', () => {
     expect(loads).not.toContain('ai');
   });
 
-  it('warms the chains given at a start, one load each, and keeps them warm on a write', async () => {
-    loads.length = 0;
-    const cache = new SnapshotCache(graph, 3_600_000, counting);
-    expect(await cache.warm(['biomed', 'ai', 'no-such-chain'])).toBe(2);
-    expect(loads).toEqual(['biomed', 'ai', 'no-such-chain']);
-    await cache.get('ai');
-    await cache.get('biomed');
-    expect(loads).toHaveLength(3);
-    cache.invalidate();
-    await cache.warmed();
-    expect(loads.slice(3).sort()).toEqual(['ai', 'biomed', 'no-such-chain']);
-  });
-
   it('does not keep a failed warm load: the next request loads again and gets the answer itself', async () => {
     let fail = false;
     const flaky = (g: Graph, chainId: string) => (fail ? Promise.reject(new Error('database gone')) : loadChainSnapshot(g, chainId));

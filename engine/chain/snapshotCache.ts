@@ -40,29 +40,7 @@ export class SnapshotCache {
     this.warming = Promise.allSettled(inUse.map((chainId) => this.get(chainId)));
   }
 
-  /**
-   * Loads the given chains now (a server start), one after another: at 1,000,000 firms a chain's snapshot
-   * takes 3–9 s to load, and the first requests of a fresh server each waited for one while the others
-   * queued (the partners load profile's p99 of 7–9 s). Loaded this way they are in use, so writes keep
-   * them warm too. Resolves with the chains loaded; a chain that fails is left to its first request.
-   */
-  async warm(chainIds: readonly string[]): Promise<number> {
-    let loaded = 0;
-    const all = (async () => {
-      for (const chainId of chainIds) {
-        const ok = await this.get(chainId).then(
-          () => true,
-          () => false,
-        );
-        if (ok) loaded++;
-      }
-    })();
-    this.warming = all;
-    await all;
-    return loaded;
-  }
-
-  /** Resolves when the loads started by the last `invalidate` or `warm` have ended (for tests and benchmarks). */
+  /** Resolves when the loads started by the last `invalidate` have ended (for tests and benchmarks). */
   warmed(): Promise<unknown> {
     return this.warming;
   }

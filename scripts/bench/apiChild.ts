@@ -13,13 +13,10 @@ const graph = new Graph(createDriver(target), target.database);
 // The engines createApp would make by default, held here so the load test can read their result caches' counters.
 const { engine, knowledge } = servingEngines(graph);
 const app = createApp({ graph, graphUri: target.uri, embedded: false, version: 'bench', config: apiConfigFromEnv(), engine, knowledge });
-// As `npm start` does, the benchmark's server trains the all-chains classifier (and reads the research catalog and the chain
-// snapshots) before it is measured (CHAINMATCH_WARM_CLASSIFIER, set by startServingApi); drills start without it, as before.
+// As `npm start` does, the benchmark's server trains the all-chains classifier (and reads the research catalog) before it is measured
+// (CHAINMATCH_WARM_CLASSIFIER, set by startServingApi); drills start without it, as before.
 const warmStart = Date.now();
-const warmed =
-  process.env.CHAINMATCH_WARM_CLASSIFIER === '1'
-    ? (await Promise.all([knowledge.warmClassifier(), knowledge.warmResearch(), engine.warmChains()]))[0]
-    : undefined;
+const warmed = process.env.CHAINMATCH_WARM_CLASSIFIER === '1' ? (await Promise.all([knowledge.warmClassifier(), knowledge.warmResearch()]))[0] : undefined;
 const classifierWarmMs = warmed === undefined ? undefined : Date.now() - warmStart;
 const server = app.listen(0, '127.0.0.1', () => {
   process.send!({ port: (server.address() as AddressInfo).port, classifierWarmMs, classifierFirms: warmed });
