@@ -6,8 +6,8 @@ import type { ResearchCatalog } from './pairing/researchCatalog.ts';
 import { talentText } from './talent/rankTalent.ts';
 import { talentsByTopic } from './talent/talentGate.ts';
 
-/** Catalog entries prepared between two yields to the event loop. */
-const slice = 1_000;
+/** Research units whose text is built between two yields to the event loop (at 1M ~0.2 ms each: ≤ ~50 ms a slice). */
+const slice = 250;
 
 /**
  * What pairing and talent compute per research catalog rather than per request, computed now — at a
