@@ -2,6 +2,7 @@ import { relevanceGate, talentLevelValues } from '../../config/scoring.ts';
 import { oncePer } from '../../core/oncePer.ts';
 import type { Researcher, ResearchCatalog, ResearchUnitProfile } from './researchCatalog.ts';
 import type { NeedTerms, TopicVocabulary } from './topicEvidence.ts';
+import { groupByTopic } from './topicGate.ts';
 
 /** Researchers by expertise topic, best carrier first: the highest level value, then the lowest id. */
 type TopicExperts = Map<string, Researcher[]>;
@@ -9,8 +10,7 @@ type TopicExperts = Map<string, Researcher[]>;
 const levelValue = (r: Researcher) => talentLevelValues[r.level] ?? 0;
 
 function topicExperts(researchers: Researcher[]): TopicExperts {
-  const byTopic: TopicExperts = new Map();
-  for (const r of researchers) for (const topic of new Set(r.expertise)) (byTopic.get(topic) ?? byTopic.set(topic, []).get(topic)!).push(r);
+  const byTopic = groupByTopic(researchers, (r) => r.expertise);
   for (const list of byTopic.values()) list.sort((a, b) => levelValue(b) - levelValue(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return byTopic;
 }

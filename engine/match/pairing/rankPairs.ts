@@ -95,8 +95,8 @@ export async function rankPairs(
           )
         : undefined;
     const gate = unitGate(catalog, need.terms, inPool);
-    const gated = new Set(gate.covered);
-    const candidates = meaning ? catalog.units.filter((u) => inPool(u) && (gated.has(u) || meaning.get(u.id)?.passes)) : gate.covered;
+    const gated = meaning && new Set(gate.covered);
+    const candidates = gated ? catalog.units.filter((u) => inPool(u) && (gated.has(u) || meaning.get(u.id)?.passes)) : gate.covered;
     if (candidates.length === 0) {
       const noMatch = noMatchOf(catalog.units.filter(inPool).length, gate.best, relevanceGate.minTopicCoverage);
       return answer('to-research-units', { items: [], noMatch }, meaning !== undefined);

@@ -7,10 +7,15 @@ export interface TopicHolders<T> {
   order: Map<T, number>;
 }
 
-export function topicHolders<T>(candidates: readonly T[], topicsOf: (candidate: T) => Iterable<string>): TopicHolders<T> {
+/** Each topic and the candidates holding it (each candidate once per topic), in the candidates' order. */
+export function groupByTopic<T>(candidates: readonly T[], topicsOf: (candidate: T) => Iterable<string>): Map<string, T[]> {
   const byTopic = new Map<string, T[]>();
   for (const c of candidates) for (const topic of new Set(topicsOf(c))) (byTopic.get(topic) ?? byTopic.set(topic, []).get(topic)!).push(c);
-  return { byTopic, order: new Map(candidates.map((c, i) => [c, i])) };
+  return byTopic;
+}
+
+export function topicHolders<T>(candidates: readonly T[], topicsOf: (candidate: T) => Iterable<string>): TopicHolders<T> {
+  return { byTopic: groupByTopic(candidates, topicsOf), order: new Map(candidates.map((c, i) => [c, i])) };
 }
 
 /**
