@@ -47,10 +47,19 @@ describe('keyboard focus moves to the opened panel', () => {
   it('Enter on an explorer search result → the entity’s details heading', async () => {
     const { page, context, errors } = await harness.openApp('#/explore?q=正大天晴', { viewport: { width: 390, height: 844 } });
     try {
+      // The neighbourhood comes after the details (as on a busy server): the details redraw then, and focus must stay on their heading.
+      await page.route('**/neighbourhood**', async (route) => {
+        await new Promise((r) => setTimeout(r, 1_500));
+        await route.continue();
+      });
       await page.waitForSelector('.result-group[data-type="Enterprise"] button.result');
       await page.focus('.result-group[data-type="Enterprise"] button.result');
+      const hood = page.waitForResponse((r) => r.url().includes('/neighbourhood'), { timeout: 30_000 });
       await page.keyboard.press('Enter');
       await expect.poll(() => focused(page), { timeout: 15_000 }).toMatchObject({ id: 'ex-detail-name', tag: 'H3' });
+      await hood;
+      await page.waitForTimeout(500); // the redraw that follows it
+      expect(await focused(page)).toMatchObject({ id: 'ex-detail-name', tag: 'H3' });
       expect((await focused(page)).text).toContain('正大天晴');
       expect(errors).toEqual([]);
     } finally {

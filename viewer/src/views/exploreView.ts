@@ -147,7 +147,10 @@ export const exploreView: ViewDefinition = {
       renderChrome();
     };
 
-    const renderDetail = () =>
+    const renderDetail = () => {
+      // Redrawn when the neighbourhood arrives after the details: a reader on the heading stays there
+      // (replacing the focused element would drop focus to the page).
+      const onHeading = document.activeElement?.id === 'ex-detail-name' && detailArea.contains(document.activeElement);
       detailArea.replaceChildren(
         ...detailsContent(state, stage.drawn(), {
           expand: (id) => expand(id, false),
@@ -155,6 +158,8 @@ export const exploreView: ViewDefinition = {
           recentre: (id) => openEntity(id),
         }),
       );
+      if (onHeading) focusHeading(detailArea.querySelector<HTMLElement>('#ex-detail-name'));
+    };
 
     const loadDetail = (id: string) => {
       stopDetail();
