@@ -1,4 +1,6 @@
 import { Cached } from './core/cached.ts';
+import { embeddingText } from './classify/firmTerms.ts';
+import { FirmVectors } from './classify/firmVectors.ts';
 import { classifyWorkersEnabled, SegmentAttachment } from './classify/segmentAttachment.ts';
 import type { Classification, ClassifyInput, ClassifyOptions } from './classify/suggestion.ts';
 import type { Graph } from './graph/graph.ts';
@@ -12,6 +14,7 @@ import { ResultCache, resultCacheEnabled, type ResultCacheStats } from './core/r
 import { getEntity, getNeighbourhood } from './search/neighbourhood.ts';
 import { nearestByMeaning } from './search/meaningSearch.ts';
 import { searchEntities, type SearchRequest, type SearchResponse } from './search/searchEntities.ts';
+import type { TextEmbedder } from './text/embedder.ts';
 import { TextServices } from './text/textServices.ts';
 
 /**
@@ -22,6 +25,9 @@ export class KnowledgeEngine {
   readonly text: TextServices;
   private readonly research: Cached<Awaited<ReturnType<typeof loadResearchCatalog>>>;
   private readonly attachment: SegmentAttachment;
+  /** The attachment training firms' vectors: started by the first classification while the dense provider is up. */
+  private firmVectors?: FirmVectors;
+  private readonly log: (line: string) => void;
 
   private readonly answers: ResultCache;
   private researchInUse = false;
@@ -30,6 +36,7 @@ export class KnowledgeEngine {
     readonly graph: Graph,
     options: { ttlMs?: number; env?: NodeJS.ProcessEnv; resultCache?: boolean; log?: (line: string) => void } = {},
   ) {
+    this.log = options.log ?? (() => {});
     this.text = new TextServices(graph, meaningPassages, options.env, options.log);
     this.answers = new ResultCache(options.resultCache ?? resultCacheEnabled(options.env));
     // Each catalog's pool of retrievable firms starts loading with it (needPool.ts), off the request path.
@@ -75,10 +82,39 @@ export class KnowledgeEngine {
     return getNeighbourhood(this.graph, id, depth, limit);
   }
 
-  /** Automatic attachment: the scope's segments ranked for a firm, learned from its attached firms. */
+  /**
+   * Automatic attachment: the scope's segments ranked for a firm, learned from its attached firms — by
+   * words, products and neighbours, and by meaning too when the dense provider is up and every firm the
+   * scope learns from has a stored vector (firmVectors.ts). Otherwise, or when the firm cannot be
+   * embedded now, the lexical classifier answers and `textProvider` says so.
+   */
   async classify(input: ClassifyInput, options: ClassifyOptions = {}): Promise<Classification> {
-    const scope = await this.attachment.scope(options.chainIds);
-    return { items: await scope.suggest(input, options), textProvider: 'lexical', trainedOn: scope.trainedOn };
+    const embedder = await this.text.dense();
+    if (embedder && this.firmVectors?.embedder.model !== embedder.model)
+      this.firmVectors = new FirmVectors(this.graph, embedder, () => this.attachment.refresh(), this.log);
+    if (embedder) this.firmVectors!.want(options.chainIds);
+    const scope = await this.attachment.scope(options.chainIds, embedder?.model);
+    if (scope.dense) {
+      // The firm is embedded while its other signals are computed (two processes, two cores).
+      const embedding = this.embedFirm(embedder!, input);
+      const answer = scope.suggest(input, options, embedding);
+      if (await embedding) return { items: await answer, textProvider: 'hybrid', trainedOn: scope.trainedOn };
+      answer.catch(() => undefined); // It fails without the embedding: the lexical classifier answers.
+    }
+    const lexical = scope.dense ? await this.attachment.scope(options.chainIds) : scope;
+    return { items: await lexical.suggest(input, options), textProvider: 'lexical', trainedOn: lexical.trainedOn };
+  }
+
+  private embedFirm(embedder: TextEmbedder, input: ClassifyInput): Promise<Float32Array | undefined> {
+    return embedder.embed([embeddingText(input)], 'passage').then(
+      ([v]) => v,
+      (error: Error) => void this.log(`classification by meaning unavailable, answered lexically: ${error.message.slice(0, 200)}`),
+    );
+  }
+
+  /** Resolves when the attachment firms' vectors are stored (tests, the evaluation); at once when none are computed. */
+  async firmVectorsSettled(): Promise<void> {
+    await this.firmVectors?.settled();
   }
 
   /** Hits and misses of the pairing and talent answers kept in memory (read by the load test). */
@@ -91,7 +127,8 @@ export class KnowledgeEngine {
    * server start). Resolves with the attached firms it learned from.
    */
   async warmClassifier(): Promise<number> {
-    return (await this.attachment.scope()).trainedOn;
+    // The scope the first classification will ask for: keyed by the embedding model when the server is up.
+    return (await this.attachment.scope(undefined, (await this.text.dense())?.model)).trainedOn;
   }
 
   /**
@@ -105,9 +142,9 @@ export class KnowledgeEngine {
     return pool?.profiles.size ?? 0;
   }
 
-  /** The attachment classifiers: ready scopes, trainings under way (for /health). */
+  /** The attachment classifiers: ready scopes, trainings under way, the training firms' vectors when computed (for /health). */
   classifierStatus() {
-    return this.attachment.status();
+    return { ...this.attachment.status(), ...(this.firmVectors ? { firmVectors: this.firmVectors.status() } : {}) };
   }
 
   /** Lets the attachment classifiers' worker threads go. */
@@ -121,7 +158,8 @@ export class KnowledgeEngine {
     // its pool, so the first pairing after an import waits for a load under way or done, not a cold one.
     if (this.researchInUse) this.warmResearch().catch(() => undefined);
     this.attachment.invalidate();
-    // Passages whose text changed (new units, topics, expertise) are embedded in the background.
+    // Passages whose text changed (new units, topics, expertise) and new training firms are embedded in the background.
     this.text.refreshVectors();
+    void this.firmVectors?.refresh();
   }
 }

@@ -1,4 +1,4 @@
-// `npm run eval:attachment:http [-- --fold 0] [--products template|firms]`: issue 12, item 3 — the attachment figures of one
+// `npm run eval:attachment:http [-- --fold 0] [--products template|firms] [--embeddings]`: issue 12, item 3 — the attachment figures of one
 // cross-validation fold of ../shared/real measured through the HTTP API, next to the engine's own
 // figures for the very same fold. A throwaway embedded Neo4j and the real API server are started,
 // the real 申万 chain and the other folds' firms are imported over HTTP (the firms placed in their
@@ -10,6 +10,11 @@
 // match one (MAKES), as a real deployment would. `--products firms` adds every product name of the
 // training firms to the template, so the graph holds what the engine trains on and the two rows
 // differ only by the path (graph loading, segment texts, names, HTTP) — not by the import's matching.
+//
+// `--embeddings` starts the embeddings server as `npm start` does and gives the API its URL: the
+// classifier then learns from the training firms' vectors too (engine/classify/firmVectors.ts). The
+// fold is classified once the vectors are stored and the classifier reads them (every answer says
+// "hybrid"), so the row measures classification by meaning, not the lexical answers given meanwhile.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +33,7 @@ import {
   trainOnFold,
   type LabelledExample,
 } from '../engine/index.ts';
+import { startEmbeddings } from './embeddings/startEmbeddings.ts';
 import { startEmbeddedNeo4j } from './neo4j/embedded.ts';
 import { freePort } from './bench/freePort.ts';
 import { realChain, realDataDir } from './test/realChain.ts';
@@ -40,7 +46,10 @@ const chainId = 'real-sw';
 /** The first request trains the classifier on the imported firms: give it time, unlike a user request. */
 const requestTimeoutMs = 15 * 60_000;
 
-const { values } = parseArgs({ options: { fold: { type: 'string', default: '0' }, products: { type: 'string', default: 'template' } }, strict: true });
+const { values } = parseArgs({
+  options: { fold: { type: 'string', default: '0' }, products: { type: 'string', default: 'template' }, embeddings: { type: 'boolean', default: false } },
+  strict: true,
+});
 const fold = Number(values.fold);
 if (!Number.isInteger(fold) || fold < 0 || fold >= folds) throw new Error(`--fold must be an integer from 0 to ${folds - 1}, got "${values.fold}"`);
 if (values.products !== 'template' && values.products !== 'firms') throw new Error(`--products must be "template" or "firms", got "${values.products}"`);
@@ -144,14 +153,16 @@ async function httpAnswers(base: string, firms: { name: string; products: string
   const answers: Answer[] = [];
   const ms: number[] = [];
   let trainedOn = 0;
+  const providers = new Map<string, number>();
   for (const [i, firm] of firms.entries()) {
     const started = Date.now();
     const res = await postJson(`${base}/api/v1/classify/segments`, { name: firm.name, products: firm.products, chainIds: [chainId], limit: 10 });
-    const body = (await res.json()) as { items: Suggestion[]; trainedOn: number };
+    const body = (await res.json()) as { items: Suggestion[]; trainedOn: number; textProvider: string };
     if (res.status !== 200) throw new Error(`classify answered ${res.status}: ${JSON.stringify(body).slice(0, 2000)}`);
     ms.push(Date.now() - started);
     if (i === 0) log(`first request (waits for training): ${(ms[0] / 1000).toFixed(1)} s, trained on ${body.trainedOn} firms`);
     trainedOn = body.trainedOn;
+    providers.set(body.textProvider, (providers.get(body.textProvider) ?? 0) + 1);
     const top = body.items[0];
     answers.push({
       truth: firm.truth,
@@ -161,7 +172,23 @@ async function httpAnswers(base: string, firms: { name: string; products: string
     });
   }
   const later = ms.slice(1).sort((a, b) => a - b);
-  return { answers, trainedOn, p50: later[Math.floor(later.length * 0.5)] ?? 0, p95: later[Math.floor(later.length * 0.95)] ?? 0 };
+  return { answers, trainedOn, providers, p50: later[Math.floor(later.length * 0.5)] ?? 0, p95: later[Math.floor(later.length * 0.95)] ?? 0 };
+}
+
+/**
+ * With `--embeddings`: asks until the classifier reads meaning. The first classification starts storing the
+ * training firms' vectors; once stored, the classifier is retrained in the background and answers "hybrid".
+ */
+async function untilHybrid(base: string, firm: { name: string; products: string[] }, log: (line: string) => void): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const res = await postJson(`${base}/api/v1/classify/segments`, { name: firm.name, products: firm.products, chainIds: [chainId], limit: 1 });
+    const { textProvider } = (await res.json()) as { textProvider: string };
+    const { classifiers } = (await (await fetch(`${base}/health`)).json()) as { classifiers?: { firmVectors?: { state: string } } };
+    if (textProvider === 'hybrid') return log(`classifier reads meaning after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    if (classifiers?.firmVectors?.state === 'failed') throw new Error(`firm vectors failed: ${JSON.stringify(classifiers.firmVectors)}`);
+    await new Promise((r) => setTimeout(r, 5_000));
+  }
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -211,6 +238,10 @@ async function main(): Promise<void> {
   // products); the engine's file reader names it the same way but keeps every product.
   const queries = real.enterprises.filter((e) => testIds.has(e.id)).map((e) => ({ name: e.name, products: e.products, truth: labelOf.get(e.id)! }));
 
+  const embeddings = values.embeddings ? await startEmbeddings({ log: (line) => log(`[embeddings] ${line}`) }) : undefined;
+  if (embeddings && !embeddings.url) throw new Error(`--embeddings: no embeddings server (${embeddings.summary})`);
+  // Read by the API's text services (engine/text/textServices.ts), as `npm start` sets it.
+  if (embeddings?.url) process.env.EMBEDDINGS_URL = embeddings.url;
   const dataDir = mkdtempSync(join(tmpdir(), 'chainmatch-eval-http-'));
   const neo4j = await startEmbeddedNeo4j({ dataDir, boltPort: await freePort(), pageCacheMb: 512, heapMb: 2048 });
   const graph = new Graph(createDriver({ uri: neo4j.uri }));
@@ -231,16 +262,19 @@ async function main(): Promise<void> {
     const dropped = firms.unmatchedProducts.reduce((n, u) => n + u.products.length, 0);
     log(`imported ${firms.rows} firms (${(firms.ms / 1000).toFixed(1)} s); products stored as MAKES: ${given - dropped} of ${given} given`);
 
+    if (embeddings) await untilHybrid(api.base, queries[0], log);
     log(`classifying ${queries.length} firms of fold ${fold} over HTTP`);
     const http = await httpAnswers(api.base, queries, log);
-    log(`done: trained on ${http.trainedOn} firms; later requests p50 ${http.p50} ms, p95 ${http.p95} ms`);
+    log(
+      `done: trained on ${http.trainedOn} firms; later requests p50 ${http.p50} ms, p95 ${http.p95} ms; answered by ${JSON.stringify(Object.fromEntries(http.providers))}`,
+    );
 
     console.log(
       `\nAttachment on fold ${fold} of ${folds} (seed ${seed}) of ${realDataDir}firms.jsonl: ${examples.length - test.length} training firms, ${test.length} held out; products: ${values.products} (${given - dropped} of ${given} stored)\n`,
     );
     printRows([
       { method: 'engine (trainOnFold, as crossValidateAttachment)', figures: engine },
-      { method: 'HTTP API (import + POST /classify/segments)', figures: summarise(http.answers, level1) },
+      { method: `HTTP API (import + POST /classify/segments${embeddings ? ', with embeddings' : ''})`, figures: summarise(http.answers, level1) },
     ]);
     console.log(
       `\nattach = top answer with confidence ≥ ${attachmentDecision.attach} (engine) / decision "attach" (API); run time ${((Date.now() - started) / 1000).toFixed(0)} s`,
@@ -249,6 +283,7 @@ async function main(): Promise<void> {
     await api?.close();
     await graph.close();
     await neo4j.stop();
+    await embeddings?.server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
 import { attachmentModel, priorSignalWeights } from '../config/attachment.ts';
-import { AttachmentModel, type LabelledFirm, type Neighbour, type SegmentWords, signalNames } from './attachmentModel.ts';
+import { AttachmentModel, type LabelledFirm, type Neighbour, type SegmentWords, signalNames, type SignalTable } from './attachmentModel.ts';
 import { type ChoiceExample, fitConditionalLogit, softmaxScores } from './conditionalLogit.ts';
 import type { FirmDescription } from './firmTerms.ts';
 import { seededOrder } from './firmFolds.ts';
@@ -108,7 +108,11 @@ export class AttachmentClassifier {
 
   /** Segments ranked for a firm; `allowed` restricts them (a chain scope). */
   rank(firm: FirmDescription, options: { limit: number; allowed?: (segment: number) => boolean; hidden?: ReadonlySet<number> }): Ranking {
-    const { values, neighbours } = this.model.signals(firm, undefined, options.hidden);
+    return this.rankSignals(this.model.signals(firm, undefined, options.hidden), options);
+  }
+
+  /** The same from the firm's signals, computed beforehand (`AttachmentModel.signals`, `addDenseSignals`). */
+  rankSignals({ values, neighbours }: SignalTable, options: { limit: number; allowed?: (segment: number) => boolean }): Ranking {
     const S = this.model.segmentCount;
     let pool = Array.from({ length: S }, (_, s) => s);
     if (options.allowed) pool = pool.filter(options.allowed);

@@ -76,6 +76,14 @@ export class AttachmentModel {
     });
   }
 
+  /**
+   * Adds the dense signals of a firm scored as new to a table `signals()` made without its embedding: they
+   * depend on nothing else, so a request computes the rest while its embedding is on its way.
+   */
+  addDenseSignals(firm: FirmDescription, hidden: ReadonlySet<number> | undefined, table: SignalTable): void {
+    this.dense?.signals(firm, undefined, hidden, table.values);
+  }
+
   /** Whether the dense signals can be present (every attached firm has an embedding). */
   get hasEmbeddings(): boolean {
     return this.dense !== undefined;

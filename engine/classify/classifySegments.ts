@@ -4,7 +4,8 @@ import { say } from '../i18n/say.ts';
 import { detailOf } from '../i18n/signalDetail.ts';
 import type { SignalScore } from '../match/explanation.ts';
 import { AttachmentClassifier } from './attachmentClassifier.ts';
-import { type SignalName, signalNames } from './attachmentModel.ts';
+import { type SignalName, signalNames, type SignalTable } from './attachmentModel.ts';
+import type { FirmDescription } from './firmTerms.ts';
 import type { AttachmentTraining } from './attachmentTraining.ts';
 import type { AttachmentDecision, ClassifyInput, ClassifyOptions, SegmentSuggestion } from './suggestion.ts';
 
@@ -63,12 +64,33 @@ export function trainScope(training: AttachmentTraining): TrainedScope {
   return { training, classifier, firmIndex: new Map(training.firms.map((f, i) => [f.id, i])) };
 }
 
-/** Ranks a trained scope's segments for one firm, with calibrated confidence, decision and evidence. */
-export function suggestSegments(scope: TrainedScope, input: ClassifyInput, options: ClassifyOptions = {}): SegmentSuggestion[] {
-  const { training, classifier } = scope;
+/** A firm's signals with everything but its embedding: what a request computes while the embedding is on its way. */
+export interface PreparedSuggestions {
+  firm: FirmDescription & { products: string[] };
+  hidden: Set<number>;
+  table: SignalTable;
+  limit: number;
+}
+
+export function prepareSuggestions(scope: TrainedScope, input: ClassifyInput, options: ClassifyOptions = {}): PreparedSuggestions {
   const hidden = new Set((options.excludeFirmIds ?? []).map((id) => scope.firmIndex.get(id)).filter((i): i is number => i !== undefined));
   const firm = { name: input.name, products: (input.products ?? []).map((p) => p.trim()).filter(Boolean), description: input.description };
-  const { items, neighbours } = classifier.rank(firm, { limit: options.limit ?? 5, hidden });
+  return { firm, hidden, table: scope.classifier.model.signals(firm, undefined, hidden), limit: options.limit ?? 5 };
+}
+
+/** Ranks a trained scope's segments for one firm (lexically), with calibrated confidence, decision and evidence. */
+export function suggestSegments(scope: TrainedScope, input: ClassifyInput, options: ClassifyOptions = {}): SegmentSuggestion[] {
+  return finishSuggestions(scope, prepareSuggestions(scope, input, options));
+}
+
+/**
+ * The ranking, with calibrated confidence, decision and evidence, from the signals prepared. `embedding`:
+ * the firm's vector (e5 passage of `embeddingText`), needed when the scope learned from vectors.
+ */
+export function finishSuggestions(scope: TrainedScope, { firm, hidden, table, limit }: PreparedSuggestions, embedding?: Float32Array): SegmentSuggestion[] {
+  const { training, classifier } = scope;
+  if (embedding) classifier.model.addDenseSignals({ ...firm, embedding }, hidden, table);
+  const { items, neighbours } = classifier.rankSignals(table, { limit });
   return items.map((item, rank) => {
     const segment = training.segments[item.segment];
     const signals: SignalScore[] = signalNames.flatMap((name, j) =>

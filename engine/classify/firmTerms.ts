@@ -1,3 +1,4 @@
+import { attachmentModel } from '../config/attachment.ts';
 import { segmenter } from '../text/terms.ts';
 
 /**
@@ -68,8 +69,11 @@ export function productKeys(firm: FirmDescription): string[] {
   return (firm.products ?? []).map(productKey).filter(Boolean);
 }
 
-/** The text a firm's embedding is computed from (as a passage): its product list, else its description, else its name. */
+/**
+ * The text a firm's embedding is computed from (as a passage): its first product lines (lists put the main
+ * business first; attachmentModel.embeddedProducts), else its description, else its name.
+ */
 export function embeddingText(firm: FirmDescription): string {
   const products = (firm.products ?? []).map((p) => p.trim()).filter(Boolean);
-  return products.length ? products.join('；') : firm.description?.trim() || firm.name;
+  return products.length ? products.slice(0, attachmentModel.embeddedProducts).join('；') : firm.description?.trim() || firm.name;
 }

@@ -1,6 +1,6 @@
 import { attachmentService } from '../config/attachment.ts';
 import { startTypeScriptWorker } from '../core/typeScriptWorker.ts';
-import type { AttachmentTraining } from './attachmentTraining.ts';
+import { hasFirmEmbeddings, type AttachmentTraining } from './attachmentTraining.ts';
 import type { ScopeServer } from './scopeServer.ts';
 import type { ClassifyInput, ClassifyOptions, SegmentSuggestion } from './suggestion.ts';
 
@@ -8,6 +8,14 @@ export interface ScopeRequest {
   id: number;
   input: ClassifyInput;
   options: ClassifyOptions;
+  /** The firm's embedding comes in a second message (`ScopeEmbedding`): compute the rest meanwhile. */
+  embeddingFollows: boolean;
+}
+
+/** The embedding a request said would follow; null when it could not be had (the request fails). */
+export interface ScopeEmbedding {
+  id: number;
+  embedding: Float32Array | null;
 }
 
 export type ScopeReply =
@@ -44,13 +52,19 @@ export function workerScope(training: AttachmentTraining): Promise<ScopeServer> 
   const server: ScopeServer = {
     fingerprint: training.fingerprint,
     trainedOn: training.firms.length,
-    suggest: (input, options) =>
+    dense: hasFirmEmbeddings(training),
+    suggest: (input, options, embedding) =>
       new Promise((resolve, reject) => {
         if (stopped) return reject(new Error('The classifier of this scope has stopped'));
         const id = nextId++;
         pending.set(id, { resolve, reject });
         holdProcessWhileBusy();
-        worker.postMessage({ id, input, options } satisfies ScopeRequest);
+        worker.postMessage({ id, input, options, embeddingFollows: embedding !== undefined } satisfies ScopeRequest);
+        // A rejected embedding is a null one: the worker then fails the request.
+        embedding?.then(
+          (v) => !stopped && worker.postMessage({ id, embedding: v ?? null } satisfies ScopeEmbedding),
+          () => !stopped && worker.postMessage({ id, embedding: null } satisfies ScopeEmbedding),
+        );
       }),
     alive: () => !stopped && !retired,
     // A request may hold this server between the await that handed it over and its `suggest`: the worker

@@ -1,11 +1,14 @@
 import { attachmentService } from '../config/attachment.ts';
 import type { Graph } from '../graph/graph.ts';
+import type { VectorRefreshState } from '../text/vectorRefresh.ts';
 import { loadAttachmentTraining } from './attachmentTraining.ts';
 import { inProcessScope, type ScopeServer } from './scopeServer.ts';
 import { workerScope } from './scopeWorker.ts';
 
 interface ScopeEntry {
   chainIds: string[] | undefined;
+  /** The embedding model whose stored firm vectors it reads (undefined: lexical only). */
+  embeddingModel: string | undefined;
   /** The classifier answering now: undefined until the first training ends. */
   ready?: ScopeServer;
   /** The engine's write count when the training data of `ready` was read, and when. */
@@ -24,6 +27,8 @@ export interface ClassifierStatus {
   training: number;
   /** Where they train: a worker thread, or the thread that asked (`CHAINMATCH_CLASSIFY_WORKERS=off`). */
   thread: 'worker' | 'caller';
+  /** The training firms' stored vectors (classification by meaning): present once a classification asked for them. */
+  firmVectors?: VectorRefreshState;
 }
 
 export interface SegmentAttachmentOptions {
@@ -31,6 +36,12 @@ export interface SegmentAttachmentOptions {
   ttlMs?: number;
   inWorkers?: boolean;
   maxScopes?: number;
+}
+
+/** A chain scope as asked for, in one form whatever the order or repeats: its chain ids (undefined: all chains) and a key. */
+export function chainScope(chainIds?: string[]): { ids: string[] | undefined; key: string } {
+  const ids = chainIds?.length ? [...new Set(chainIds)].sort() : undefined;
+  return { ids, key: (ids ?? []).join('\u0000') };
 }
 
 /** Whether classifiers train in worker threads: `CHAINMATCH_CLASSIFY_WORKERS=off` keeps them on the calling thread. */
@@ -66,13 +77,17 @@ export class SegmentAttachment {
     this.maxScopes = options.maxScopes ?? attachmentService.maxScopes;
   }
 
-  scope(chainIds?: string[]): Promise<ScopeServer> {
-    const ids = chainIds?.length ? [...new Set(chainIds)].sort() : undefined;
-    const key = (ids ?? []).join('\u0000');
+  /**
+   * `embeddingModel`: learn from the firms' stored vectors of this model too (firmVectors.ts); the scope
+   * reads meaning only if every firm it learns from has one (`ScopeServer.dense`), else it is lexical.
+   */
+  scope(chainIds?: string[], embeddingModel?: string): Promise<ScopeServer> {
+    const { ids, key: scopeKey } = chainScope(chainIds);
+    const key = `${scopeKey}\u0001${embeddingModel ?? ''}`;
     const now = Date.now();
     let entry = this.scopes.get(key);
     if (entry?.ready && !entry.ready.alive()) entry = this.forget(key, entry);
-    if (!entry) this.keep(key, (entry = { chainIds: ids, writesSeen: -1, loadedAt: 0, lastUsed: now }));
+    if (!entry) this.keep(key, (entry = { chainIds: ids, embeddingModel, writesSeen: -1, loadedAt: 0, lastUsed: now }));
     entry.lastUsed = now;
     const upToDate = entry.ready !== undefined && entry.writesSeen === this.writes;
     if ((!upToDate || now - entry.loadedAt >= this.ttlMs) && entry.loading?.writesSeen !== this.writes) this.load(key, entry);
@@ -83,6 +98,14 @@ export class SegmentAttachment {
   /** After a write: the next request reloads (and retrains only if the training data changed). */
   invalidate(): void {
     this.writes++;
+  }
+
+  /**
+   * New firm vectors are stored (not a write of the data): each scope is reloaded in the background on its
+   * next use, as when its TTL runs out, while the classifier there is keeps answering.
+   */
+  refresh(): void {
+    for (const entry of this.scopes.values()) entry.loadedAt = 0;
   }
 
   status(): ClassifierStatus {
@@ -109,7 +132,7 @@ export class SegmentAttachment {
   }
 
   private load(key: string, entry: ScopeEntry): void {
-    const loading = { server: this.train(entry.chainIds, entry.ready), writesSeen: this.writes };
+    const loading = { server: this.train(entry, entry.ready), writesSeen: this.writes };
     entry.loading = loading;
     loading.server.then(
       (fresh) => {
@@ -128,8 +151,8 @@ export class SegmentAttachment {
   }
 
   /** Reads the training data and trains on it, unless `previous` learned from the very same data. */
-  private async train(chainIds: string[] | undefined, previous: ScopeServer | undefined): Promise<ScopeServer> {
-    const training = await loadAttachmentTraining(this.graph, chainIds);
+  private async train({ chainIds, embeddingModel }: ScopeEntry, previous: ScopeServer | undefined): Promise<ScopeServer> {
+    const training = await loadAttachmentTraining(this.graph, chainIds, embeddingModel);
     if (previous?.alive() && previous.fingerprint === training.fingerprint) return previous;
     const trained = this.trainings.then(() => {
       // Counted while it trains. On the calling thread that is one synchronous stretch that nothing else

@@ -47,8 +47,8 @@ export interface ClassifyOptions {
 
 export interface Classification {
   items: SegmentSuggestion[];
-  /** Which text scorer ran (lexical or an embedding model). */
-  textProvider: string;
+  /** `hybrid`: the scope's classifier read meaning too (the firm's embedding); `lexical`: words, products and neighbours only. */
+  textProvider: 'lexical' | 'hybrid';
   /** Attached firms the model learned from; 0 means it could only compare with segment words. */
   trainedOn: number;
 }

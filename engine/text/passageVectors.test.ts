@@ -60,7 +60,9 @@ describe.skipIf(python3Missing)('passage vectors stored in Neo4j, keyed by text 
     const store = new PassageVectors(graph, first, topicSources);
     await store.refresh();
     expect(first.passagesEmbedded).toBe(names.length);
-    expect(store.status()).toMatchObject({ state: 'ready', vectors: names.length, embedded: names.length });
+    expect(store.status()).toMatchObject({ state: 'ready', embedded: names.length });
+    // Every Topic vector in the database is loaded: other test files' topics may be there too.
+    expect((store.status() as { vectors: number }).vectors).toBeGreaterThanOrEqual(names.length);
     const [row] = await graph.query<{ n: number; dims: number }>(
       'MATCH (t:Topic) WHERE t.id IN $ids AND t.embedding IS NOT NULL AND t.embeddingHash IS NOT NULL RETURN count(t) AS n, max(size(t.embedding)) AS dims',
       { ids },

@@ -3,6 +3,7 @@ import type { Graph } from '../graph/graph.ts';
 import { passageVectorConfig } from './embeddingConfig.ts';
 import type { EmbedRole, TextEmbedder } from './embedder.ts';
 import { ensureVectorIndex, type EmbeddedLabel } from './vectorIndex.ts';
+import { type RefreshedVectors, VectorRefresh } from './vectorRefresh.ts';
 
 /** One text to keep a vector of, on the node it describes. */
 export interface Passage {
@@ -98,22 +99,15 @@ export async function loadStoredVectors(graph: Graph, labels: readonly EmbeddedL
   return out;
 }
 
-export type PassageVectorState =
-  { state: 'computing'; since: number } | { state: 'ready'; vectors: number; embedded: number; ms: number } | { state: 'failed'; reason: string };
-
 /**
  * The passages the request path scores against, stored in Neo4j and held in memory. `refresh()` runs
  * in the background (after start, after each import): it embeds only what changed, then swaps the
- * in-memory set. A refresh asked for while one runs is run once more after it, never in parallel.
- * Lookups never embed: a passage without a vector is a miss, and the caller answers lexically.
+ * in-memory set. Lookups never embed: a passage without a vector is a miss, and the caller answers lexically.
  */
-export class PassageVectors {
+export class PassageVectors extends VectorRefresh {
   private vectors = new Map<string, Float32Array>();
   /** Hits by role and text, so a request hashes each catalog text once per refresh, not once per request. */
   private byText = new Map<string, Float32Array>();
-  private current?: Promise<void>;
-  private again = false;
-  private lastState: PassageVectorState = { state: 'computing', since: Date.now() };
   /** Bumped each time a refresh lands: answers cached under an older version are not served. */
   version = 0;
 
@@ -121,31 +115,9 @@ export class PassageVectors {
     private readonly graph: Graph,
     readonly embedder: TextEmbedder,
     private readonly sources: (graph: Graph) => Promise<Passage[]>,
-    private readonly log: (line: string) => void = () => {},
-  ) {}
-
-  refresh(): Promise<void> {
-    if (this.current) {
-      this.again = true;
-      return this.current;
-    }
-    this.current = this.run().finally(() => {
-      this.current = undefined;
-      if (this.again) {
-        this.again = false;
-        void this.refresh();
-      }
-    });
-    return this.current;
-  }
-
-  /** Resolves when no refresh is running or queued (tests, the evaluation). */
-  async settled(): Promise<void> {
-    while (this.current) await this.current;
-  }
-
-  status(): PassageVectorState {
-    return this.lastState;
+    log: (line: string) => void = () => {},
+  ) {
+    super('passage vectors', log);
   }
 
   get(role: EmbedRole, text: string): Float32Array | undefined {
@@ -158,23 +130,13 @@ export class PassageVectors {
     return v;
   }
 
-  private async run(): Promise<void> {
-    if (this.lastState.state !== 'computing') this.lastState = { state: 'computing', since: Date.now() };
-    try {
-      const passages = await this.sources(this.graph);
-      const report = await storePassages(this.graph, this.embedder, passages);
-      const labels = [...new Set(passages.map((p) => p.label))];
-      this.vectors = await loadStoredVectors(this.graph, labels);
-      this.byText = new Map();
-      this.version++;
-      this.lastState = { state: 'ready', vectors: this.vectors.size, embedded: report.embedded, ms: report.ms };
-      this.log(
-        `passage vectors ready: ${this.vectors.size} stored, ${report.embedded} embedded now, ${report.unchanged} unchanged, ${(report.ms / 1000).toFixed(1)} s`,
-      );
-    } catch (error) {
-      // A failed refresh leaves the previous vectors in use; the next import or start tries again.
-      this.lastState = { state: 'failed', reason: (error as Error).message.slice(0, 300) };
-      this.log(`passage vectors not refreshed: ${this.lastState.reason}`);
-    }
+  protected async store(): Promise<RefreshedVectors> {
+    const passages = await this.sources(this.graph);
+    const report = await storePassages(this.graph, this.embedder, passages);
+    const labels = [...new Set(passages.map((p) => p.label))];
+    this.vectors = await loadStoredVectors(this.graph, labels);
+    this.byText = new Map();
+    this.version++;
+    return { state: 'ready', vectors: this.vectors.size, embedded: report.embedded, ms: report.ms };
   }
 }

@@ -6,7 +6,8 @@ import { connectHttpEmbedder, httpEmbedderConfigFromEnv } from './httpEmbedder.t
 import { HybridRelevance } from './hybridRelevance.ts';
 import { LexicalScorer } from './lexical.ts';
 import { storedScorer } from './meaningScorer.ts';
-import { PassageVectors, type Passage, type PassageVectorState } from './passageVectors.ts';
+import { PassageVectors, type Passage } from './passageVectors.ts';
+import type { VectorRefreshState } from './vectorRefresh.ts';
 import { EmbeddingSimilarity, LexicalSimilarity, loadTextCorpus, type TextSimilarity } from './textSimilarity.ts';
 
 /** What /health reports about text: the provider scoring matches now, and the dense provider's state. */
@@ -17,7 +18,7 @@ export interface TextStatus {
     | { status: 'up'; backend: TextEmbedder['backend']; model: string; dimensions: number; url?: string }
     | { status: 'off' | 'down' | 'not loaded'; reason: string };
   /** The stored passage vectors the request path reads (absent while no dense provider is up). */
-  vectors?: PassageVectorState;
+  vectors?: VectorRefreshState;
 }
 
 /**

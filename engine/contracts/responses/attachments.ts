@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nextCursor, signalScoreSchema, textProviderSchema } from './shared.ts';
+import { nextCursor, signalScoreSchema } from './shared.ts';
 
 /** What the API sends for automatic attachment (自动挂链) and its review queue (待审挂链, issue 12 item 4). */
 
@@ -35,7 +35,10 @@ export const segmentSuggestionSchema = z
 export const classifyResponse = z
   .strictObject({
     items: z.array(segmentSuggestionSchema),
-    textProvider: textProviderSchema,
+    textProvider: z.enum(['lexical', 'hybrid']).meta({
+      description:
+        "lexical: words, products and similar firms; hybrid: also by meaning (the firm's embedding against the attached firms', when the embeddings server is up and their vectors are stored)",
+    }),
     trainedOn: z.number().int().min(0).meta({ description: 'attached firms the classifier learned from; 0 means it compared with segment words only' }),
   })
   .meta({ id: 'SegmentSuggestions' });
