@@ -91,9 +91,11 @@ describe.skipIf(python3Missing)('passage vectors stored in Neo4j, keyed by text 
     const scanned = names
       .map((name, i) => ({ id: ids[i], score: store.get('query', name)!.reduce((s, x, k) => s + x * need[k], 0) }))
       .sort((a, b) => b.score - a.score);
-    // Other test files' topics share the index: ask for more and keep ours. Scores agree to ~1e-3, not
-    // exactly (the index keeps its own float32 copy; a CI run differed by 5.4e-4): checked to 5e-3.
-    const indexed = (await nearestNodes(graph, 'Topic', need, 200)).filter((n) => ids.includes(n.id));
+    // Other test files' topics share the index (the seed's, once any test stored the matchers' passages):
+    // ask for every stored topic and keep ours. Scores agree to ~1e-3, not exactly (the index keeps its own
+    // float32 copy; a CI run differed by 5.4e-4): checked to 5e-3.
+    const [{ stored }] = await graph.query<{ stored: number }>('MATCH (t:Topic) WHERE t.embedding IS NOT NULL RETURN count(t) AS stored');
+    const indexed = (await nearestNodes(graph, 'Topic', need, Number(stored))).filter((n) => ids.includes(n.id));
     // Same passages, each with its own score; positions may swap between two passages whose scores lie
     // within that float32 noise of each other (one CI run had such a pair), so scores are compared by id.
     expect(indexed.map((n) => n.id).sort()).toEqual([...ids].sort());
